@@ -1,8 +1,13 @@
 package catalog
 
 import (
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v4"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 func TestSplitStep(t *testing.T) {
@@ -67,6 +72,43 @@ func TestMarkdownKeepsEveryStep(t *testing.T) {
 		for _, s := range c.Sources {
 			if !strings.Contains(md, "<"+s+">") {
 				t.Errorf("%s: page lacks source %s", c.ID, s)
+			}
+		}
+	}
+}
+
+// Every literal block in the catalog is valid in the language its fence
+// names, so the examples users copy parse: YAML with go.yaml.in/yaml/v4,
+// JSON with encoding/json, shell with mvdan.cc/sh (bash dialect).
+func TestStepBlocksParse(t *testing.T) {
+	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	for _, c := range All() {
+		steps := append([]string{}, c.Confirm...)
+		for _, s := range c.Fix {
+			steps = append(steps, s...)
+		}
+		for _, s := range c.RegistryFix {
+			steps = append(steps, s...)
+		}
+		for _, st := range steps {
+			prose, block := SplitStep(st)
+			if block == "" {
+				continue
+			}
+			var err error
+			switch lang := BlockLang(block); lang {
+			case "yaml":
+				var v any
+				err = yaml.Load([]byte(block), &v)
+			case "json":
+				if !json.Valid([]byte(block)) {
+					err = errors.New("invalid JSON")
+				}
+			default:
+				_, err = parser.Parse(strings.NewReader(block), "")
+			}
+			if err != nil {
+				t.Errorf("%s: block of %q does not parse as %s: %v", c.ID, prose, BlockLang(block), err)
 			}
 		}
 	}
