@@ -167,22 +167,24 @@ func TestEveryCauseIsComplete(t *testing.T) {
 				errorf("source %q is not an https URL", s)
 			}
 		}
-		for _, steps := range append(append([][]string{c.Confirm}, mapValues(c.Fix)...), mapValues(c.RegistryFix)...) {
-			for _, st := range steps {
-				if prose, _ := SplitStep(st); prose == "" {
-					errorf("a step has no prose line: %q", st)
-				}
+		for _, st := range allSteps(c) {
+			if prose, _ := SplitStep(st); prose == "" {
+				errorf("a step has no prose line: %q", st)
 			}
 		}
 	}
 }
 
-func mapValues(m map[string][]string) [][]string {
-	var out [][]string
-	for _, v := range m {
-		out = append(out, v)
+// allSteps returns every confirm, fix and registry_fix step of c.
+func allSteps(c Cause) []string {
+	steps := slices.Clone(c.Confirm)
+	for _, s := range c.Fix {
+		steps = append(steps, s...)
 	}
-	return out
+	for _, s := range c.RegistryFix {
+		steps = append(steps, s...)
+	}
+	return steps
 }
 
 func TestFixForPicksRegistryThenPlatformThenShell(t *testing.T) {

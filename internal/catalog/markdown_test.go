@@ -51,14 +51,7 @@ func TestMarkdownKeepsEveryStep(t *testing.T) {
 		if !strings.HasPrefix(md, "# "+c.Title+"\n") {
 			t.Errorf("%s: page does not start with its title", c.ID)
 		}
-		steps := append([]string{}, c.Confirm...)
-		for _, s := range c.Fix {
-			steps = append(steps, s...)
-		}
-		for _, s := range c.RegistryFix {
-			steps = append(steps, s...)
-		}
-		for _, st := range steps {
+		for _, st := range allSteps(c) {
 			prose, block := SplitStep(st)
 			if !strings.Contains(md, prose) {
 				t.Errorf("%s: page lacks step %q", c.ID, prose)
@@ -83,14 +76,7 @@ func TestMarkdownKeepsEveryStep(t *testing.T) {
 func TestStepBlocksParse(t *testing.T) {
 	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
 	for _, c := range All() {
-		steps := append([]string{}, c.Confirm...)
-		for _, s := range c.Fix {
-			steps = append(steps, s...)
-		}
-		for _, s := range c.RegistryFix {
-			steps = append(steps, s...)
-		}
-		for _, st := range steps {
+		for _, st := range allSteps(c) {
 			prose, block := SplitStep(st)
 			if block == "" {
 				continue

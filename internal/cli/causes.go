@@ -17,7 +17,6 @@ func init() { register(newCausesCmd) }
 
 type causesOptions struct {
 	format string
-	color  string
 	layer  string
 }
 
@@ -82,10 +81,8 @@ causes whose title or log messages contain the word you typed.`,
 		},
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, markdown or json")
-	cmd.Flags().StringVar(&o.color, "color", "auto", "colour: auto, always or never (NO_COLOR is honoured)")
 	cmd.Flags().StringVar(&o.layer, "layer", "", "list only the causes of one layer: "+strings.Join(catalog.Layers, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "json"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("layer", cobra.FixedCompletions(catalog.Layers, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -103,11 +100,6 @@ func (o *causesOptions) validate() error {
 	case "text", "markdown", "json":
 	default:
 		return usageErr("unknown --format %q for causes (known: text, markdown, json)", o.format)
-	}
-	switch o.color {
-	case "auto", "always", "never":
-	default:
-		return usageErr("--color must be auto, always or never, not %q", o.color)
 	}
 	if o.layer != "" {
 		if _, ok := catalog.LayerNames[o.layer]; !ok {
@@ -170,9 +162,8 @@ func (o *causesOptions) list(w io.Writer) error {
 		_, err := io.WriteString(w, b.String())
 		return err
 	}
-	p := painter(useColor(o.color, w))
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", p.paint(ansiBold, fmt.Sprintf("%-30s %-9s %s", "ID", "LAYER", "TITLE")))
+	fmt.Fprintf(&b, "%-30s %-9s %s\n", "ID", "LAYER", "TITLE")
 	for _, c := range cs {
 		fmt.Fprintf(&b, "%-30s %-9s %s\n", c.ID, c.Layer, c.Title)
 	}
@@ -188,60 +179,44 @@ func (o *causesOptions) show(w io.Writer, c catalog.Cause) error {
 		_, err := io.WriteString(w, catalog.Markdown(c))
 		return err
 	}
-	_, err := io.WriteString(w, causeText(c, painter(useColor(o.color, w))))
+	_, err := io.WriteString(w, causeText(c))
 	return err
-}
-
-const (
-	ansiReset = "\x1b[0m"
-	ansiBold  = "\x1b[1m"
-	ansiDim   = "\x1b[2m"
-	ansiCyan  = "\x1b[36m"
-)
-
-type painter bool
-
-func (p painter) paint(code, s string) string {
-	if !p || s == "" {
-		return s
-	}
-	return code + s + ansiReset
 }
 
 // causeText renders a cause for a terminal: headings, wrapped prose, steps
 // with their commands indented under them.
-func causeText(c catalog.Cause, p painter) string {
+func causeText(c catalog.Cause) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s\n\n", p.paint(ansiBold, c.Title), p.paint(ansiDim, "("+c.ID+", "+c.Layer+")"))
+	fmt.Fprintf(&b, "%s  (%s, %s)\n\n", c.Title, c.ID, c.Layer)
 	b.WriteString(wrap(c.Summary, "  ", 80))
-	section := func(title string) { fmt.Fprintf(&b, "\n%s\n", p.paint(ansiBold, title)) }
+	section := func(title string) { fmt.Fprintf(&b, "\n%s\n", title) }
 	if c.Meaning != "" {
 		section("What it means")
 		b.WriteString(wrap(c.Meaning, "  ", 80))
 	}
 	if len(c.Confirm) > 0 {
 		section("How to confirm it")
-		textSteps(&b, p, "  ", c.Confirm, true)
+		textSteps(&b, "  ", c.Confirm, true)
 	}
 	if len(c.Fix) > 0 || len(c.RegistryFix) > 0 {
 		section("How to fix it")
 		for _, pl := range catalog.PlatformNames {
 			if len(c.Fix[pl.Key]) > 0 {
-				fmt.Fprintf(&b, "  %s\n", p.paint(ansiBold, pl.Name))
-				textSteps(&b, p, "    ", c.Fix[pl.Key], false)
+				fmt.Fprintf(&b, "  %s\n", pl.Name)
+				textSteps(&b, "    ", c.Fix[pl.Key], false)
 			}
 		}
 		for _, k := range reghost.Kinds {
 			if steps := c.RegistryFix[string(k)]; len(steps) > 0 {
-				fmt.Fprintf(&b, "  %s\n", p.paint(ansiBold, "On "+reghost.Names[k]))
-				textSteps(&b, p, "    ", steps, false)
+				fmt.Fprintf(&b, "  On %s\n", reghost.Names[k])
+				textSteps(&b, "    ", steps, false)
 			}
 		}
 	}
 	if len(c.Signals) > 0 {
 		section("What it looks like in a log")
 		for _, s := range c.Signals {
-			fmt.Fprintf(&b, "  %s\n", p.paint(ansiCyan, s))
+			fmt.Fprintf(&b, "  %s\n", s)
 		}
 	}
 	if len(c.Sources) > 0 {
@@ -250,13 +225,13 @@ func causeText(c catalog.Cause, p painter) string {
 			fmt.Fprintf(&b, "  %s\n", s)
 		}
 	}
-	fmt.Fprintf(&b, "\n%s %s\n", p.paint(ansiDim, "Page:"), c.DocPath())
+	fmt.Fprintf(&b, "\nPage: %s\n", c.DocPath())
 	return b.String()
 }
 
 // textSteps writes numbered or bulleted steps, each step's literal block
 // indented under its prose line.
-func textSteps(b *strings.Builder, p painter, indent string, items []string, ordered bool) {
+func textSteps(b *strings.Builder, indent string, items []string, ordered bool) {
 	for i, it := range items {
 		prose, block := catalog.SplitStep(it)
 		mark := "-"
@@ -273,7 +248,7 @@ func textSteps(b *strings.Builder, p painter, indent string, items []string, ord
 				b.WriteString("\n")
 				continue
 			}
-			fmt.Fprintf(b, "%s  %s\n", sub, p.paint(ansiCyan, l))
+			fmt.Fprintf(b, "%s  %s\n", sub, l)
 		}
 	}
 }
