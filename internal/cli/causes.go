@@ -240,10 +240,10 @@ func textSteps(b *strings.Builder, indent string, items []string, ordered bool) 
 		}
 		sub := indent + strings.Repeat(" ", len(mark)+1)
 		b.WriteString(indent + mark + " " + strings.TrimPrefix(wrap(prose, sub, 80), sub))
+		if block == "" {
+			continue
+		}
 		for _, l := range strings.Split(block, "\n") {
-			if block == "" {
-				break
-			}
 			if strings.TrimSpace(l) == "" {
 				b.WriteString("\n")
 				continue
