@@ -47,16 +47,17 @@ type cqLines struct {
 // name (StdinName for standard input) and the first evidence line; probe
 // findings the image reference, at line 1.
 func writeCodeQuality(w io.Writer, r *finding.Report, _ Options) error {
+	r = redacted(r)
 	issues := make([]cqIssue, 0, len(r.Findings))
 	fps := fingerprints(r)
 	for i, f := range r.Findings {
 		p := placeOf(r, f)
 		if p.Path == "" {
-			p.Path = clean(nonEmpty(r.Input, "regdoctor"))
+			p.Path = nonEmpty(r.Input, "regdoctor")
 		}
 		desc := oneLine(message(f))
 		if f.Step != "" {
-			desc = "probe step " + oneLine(clean(f.Step)) + ": " + desc
+			desc = "probe step " + oneLine(f.Step) + ": " + desc
 		}
 		is := cqIssue{
 			Type:        "issue",
@@ -75,7 +76,7 @@ func writeCodeQuality(w io.Writer, r *finding.Report, _ Options) error {
 		if len(f.Fix) > 0 {
 			body.WriteString("\nFix:\n")
 			for _, s := range f.Fix {
-				body.WriteString("- " + strings.ReplaceAll(clean(s), "\n", "\n  ") + "\n")
+				body.WriteString("- " + strings.ReplaceAll(s, "\n", "\n  ") + "\n")
 			}
 		}
 		body.WriteString("\nMore: " + docURL(f) + "\n")

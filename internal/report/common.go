@@ -87,12 +87,49 @@ func lookupRule(f finding.Finding) ruleInfo {
 	if ri.Markdown == "" {
 		ri.Markdown = ri.Summary
 	}
-	ri.Summary = clean(ri.Summary)
+	ri.Summary = redact.String(ri.Summary)
 	return ri
 }
 
-// clean redacts credentials (defence in depth: producers redact already).
-func clean(s string) string { return redact.String(s) }
+// redacted returns a copy of r whose free text (input, titles, messages,
+// evidence, fixes, step details ...) went through redact.String once. The
+// writers of this package work on it, so no format can print a credential
+// a producer forgot to mask (defence in depth: producers redact already).
+func redacted(r *finding.Report) *finding.Report {
+	c := *r
+	c.Input = redact.String(r.Input)
+	c.Findings = make([]finding.Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		f.Title = redact.String(f.Title)
+		f.Message = redact.String(f.Message)
+		f.Distinguish = redact.String(f.Distinguish)
+		f.Registry = redact.String(f.Registry)
+		f.Repository = redact.String(f.Repository)
+		f.Step = redact.String(f.Step)
+		f.File = redact.String(f.File)
+		ev := make([]finding.Evidence, len(f.Evidence))
+		for j, e := range f.Evidence {
+			ev[j] = finding.Evidence{Line: e.Line, Text: redact.String(e.Text)}
+		}
+		f.Evidence = ev
+		fix := make([]string, len(f.Fix))
+		for j, s := range f.Fix {
+			fix[j] = redact.String(s)
+		}
+		f.Fix = fix
+		c.Findings[i] = f
+	}
+	c.Steps = make([]finding.Step, len(r.Steps))
+	for i, s := range r.Steps {
+		s.Detail = redact.String(s.Detail)
+		c.Steps[i] = s
+	}
+	c.Context = nil
+	for _, s := range r.Context {
+		c.Context = append(c.Context, redact.String(s))
+	}
+	return &c
+}
 
 // oneLine folds newlines so a text fits on one line.
 func oneLine(s string) string {
@@ -103,7 +140,7 @@ func oneLine(s string) string {
 // title is the finding's headline: its title, else the rule summary.
 func title(f finding.Finding) string {
 	if f.Title != "" {
-		return clean(oneLine(f.Title))
+		return oneLine(f.Title)
 	}
 	return lookupRule(f).Summary
 }
@@ -111,7 +148,7 @@ func title(f finding.Finding) string {
 // message is the finding's message, else its title.
 func message(f finding.Finding) string {
 	if f.Message != "" {
-		return clean(f.Message)
+		return f.Message
 	}
 	return title(f)
 }
@@ -145,7 +182,7 @@ func placeOf(r *finding.Report, f finding.Finding) place {
 	p := place{Path: logName(r)}
 	for _, e := range f.Evidence {
 		if e.Line > 0 {
-			p.Line, p.Snippet = e.Line, clean(e.Text)
+			p.Line, p.Snippet = e.Line, e.Text
 			break
 		}
 	}

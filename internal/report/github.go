@@ -28,11 +28,12 @@ const MaxAnnotationsPerLevel = 10
 // log file at the first evidence line (no file for stdin); probe findings
 // have no file, and the probe steps go in a collapsed ::group::.
 func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
+	r = redacted(r)
 	var b strings.Builder
 	if len(r.Steps) > 0 {
-		fmt.Fprintf(&b, "::group::%s\n", escapeData("regdoctor probe "+clean(r.Input)))
+		fmt.Fprintf(&b, "::group::%s\n", escapeData("regdoctor probe "+r.Input))
 		for _, s := range r.Steps {
-			line := fmt.Sprintf("%-7s %-10s %6s  %s", s.Outcome, s.Name, fmtDuration(s), clean(s.Detail))
+			line := fmt.Sprintf("%-7s %-10s %6s  %s", s.Outcome, s.Name, fmtDuration(s), s.Detail)
 			b.WriteString(plainLine(strings.TrimRight(line, " ")))
 		}
 		b.WriteString("::endgroup::\n")
@@ -105,29 +106,29 @@ func annotation(r *finding.Report, f finding.Finding) string {
 	}
 	head := "regdoctor"
 	if f.Step != "" {
-		head += " probe step " + oneLine(clean(f.Step))
+		head += " probe step " + oneLine(f.Step)
 	}
 	props = append(props, "title="+escapeProperty(fmt.Sprintf("%s: %s [%s]", head, title(f), ruleID(f))))
 
 	var m strings.Builder
 	m.WriteString(message(f))
 	if f.Registry != "" || f.Repository != "" {
-		fmt.Fprintf(&m, "\nregistry: %s", clean(strings.Trim(f.Registry+"/"+f.Repository, "/")))
+		fmt.Fprintf(&m, "\nregistry: %s", strings.Trim(f.Registry+"/"+f.Repository, "/"))
 	}
 	if f.Source != finding.Lint && len(f.Evidence) > 0 {
 		m.WriteString("\nevidence:")
 		for _, e := range f.Evidence {
 			if e.Line > 0 {
-				fmt.Fprintf(&m, "\n%6d | %s", e.Line, oneLine(clean(e.Text)))
+				fmt.Fprintf(&m, "\n%6d | %s", e.Line, oneLine(e.Text))
 			} else {
-				fmt.Fprintf(&m, "\n       | %s", oneLine(clean(e.Text)))
+				fmt.Fprintf(&m, "\n       | %s", oneLine(e.Text))
 			}
 		}
 	}
 	if len(f.Fix) > 0 {
 		m.WriteString("\nfix:")
 		for _, s := range f.Fix {
-			m.WriteString("\n- " + clean(s))
+			m.WriteString("\n- " + s)
 		}
 	}
 	m.WriteString("\nmore: " + docURL(f))

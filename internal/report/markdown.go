@@ -32,8 +32,9 @@ const (
 // (HTML, table pipes, newlines) or fenced, so a log line cannot inject
 // Markdown or HTML into the summary.
 func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
+	r = redacted(r)
 	var head strings.Builder
-	input := clean(r.Input)
+	input := r.Input
 	if r.Mode == finding.Explain {
 		input = logName(r)
 	}
@@ -45,7 +46,7 @@ func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
 	if len(r.Steps) > 0 {
 		head.WriteString("| Step | Outcome | Time | Detail |\n|---|---|---|---|\n")
 		for _, s := range r.Steps {
-			fmt.Fprintf(&head, "| %s | %s %s | %s | %s |\n", cell(s.Name), stepIcon(s.Outcome), s.Outcome, fmtDuration(s), cell(short(clean(s.Detail), 200)))
+			fmt.Fprintf(&head, "| %s | %s %s | %s | %s |\n", cell(s.Name), stepIcon(s.Outcome), s.Outcome, fmtDuration(s), cell(short(s.Detail, 200)))
 		}
 		head.WriteString("\n")
 	}
@@ -111,10 +112,10 @@ func mdSection(r *finding.Report, i int, f finding.Finding) string {
 		meta = append(meta, "signature "+codeSpan(f.Rule))
 	}
 	if f.Registry != "" || f.Repository != "" {
-		meta = append(meta, "registry "+codeSpan(clean(strings.Trim(f.Registry+"/"+f.Repository, "/"))))
+		meta = append(meta, "registry "+codeSpan(strings.Trim(f.Registry+"/"+f.Repository, "/")))
 	}
 	if f.Step != "" {
-		meta = append(meta, "failed step "+codeSpan(clean(f.Step)))
+		meta = append(meta, "failed step "+codeSpan(f.Step))
 	}
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	b.WriteString(block(message(f)) + "\n\n")
@@ -125,7 +126,7 @@ func mdSection(r *finding.Report, i int, f finding.Finding) string {
 				fmt.Fprintf(&ev, "… %d more lines\n", len(f.Evidence)-mdEvidenceLines)
 				break
 			}
-			text := oneLine(clean(e.Text))
+			text := oneLine(e.Text)
 			text = short(text, mdLineRunes)
 			if e.Line > 0 {
 				fmt.Fprintf(&ev, "%6d | %s\n", e.Line, text)
@@ -136,12 +137,12 @@ func mdSection(r *finding.Report, i int, f finding.Finding) string {
 		fmt.Fprintf(&b, "<details><summary>Evidence (%s)</summary>\n\n%s\n</details>\n\n", plural(len(f.Evidence), "line"), fence(ev.String()))
 	}
 	if f.Distinguish != "" {
-		fmt.Fprintf(&b, "**Tell apart:** %s\n\n", inline(clean(f.Distinguish)))
+		fmt.Fprintf(&b, "**Tell apart:** %s\n\n", inline(f.Distinguish))
 	}
 	if len(f.Fix) > 0 {
 		b.WriteString("**Fix**\n\n")
 		for _, s := range f.Fix {
-			fmt.Fprintf(&b, "- %s\n", block(clean(s)))
+			fmt.Fprintf(&b, "- %s\n", block(s))
 		}
 		b.WriteString("\n")
 	}

@@ -112,6 +112,7 @@ func compactSARIF(key string, v any) (any, bool) {
 //   - probe results have a logical location (the image reference) and the
 //     probe steps become tool execution notifications.
 func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
+	r = redacted(r)
 	doc := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI(nonEmpty(r.Tool, "regdoctor"), "https://github.com/regdoctor/regdoctor")
 	if r.Version != "" {
@@ -166,13 +167,13 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 		for k, v := range map[string]string{"signature": sigOf(f), "registry": f.Registry, "repository": f.Repository,
 			"platform": f.Platform, "step": f.Step} {
 			if v != "" {
-				props.Add(k, clean(v))
+				props.Add(k, v)
 			}
 		}
 		if len(f.Fix) > 0 {
 			fix := make([]string, len(f.Fix))
 			for j, s := range f.Fix {
-				fix[j] = clean(s)
+				fix[j] = s
 			}
 			props.Add("fix", fix)
 		}
@@ -202,7 +203,7 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 				}
 				res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 					WithArtifactLocation(sarif.NewArtifactLocation().WithURI(logURI(p.Path))).
-					WithRegion(sarif.NewRegion().WithStartLine(e.Line).WithSnippet(sarif.NewArtifactContent().WithText(clean(e.Text))))).
+					WithRegion(sarif.NewRegion().WithStartLine(e.Line).WithSnippet(sarif.NewArtifactContent().WithText(e.Text)))).
 					WithMessage(sarif.NewTextMessage("evidence")))
 			}
 		default:
@@ -211,9 +212,9 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 				ref = strings.Trim(f.Registry+"/"+f.Repository, "/")
 			}
 			if ref != "" {
-				ll := sarif.NewLogicalLocation().WithName(clean(ref)).WithKind("resource")
+				ll := sarif.NewLogicalLocation().WithName(ref).WithKind("resource")
 				if r.Input != "" && r.Input != ref {
-					ll.WithFullyQualifiedName(clean(r.Input))
+					ll.WithFullyQualifiedName(r.Input)
 				}
 				res.AddLocation(sarif.NewLocation().AddLogicalLocation(ll))
 			}
@@ -230,12 +231,12 @@ func resultText(f finding.Finding) string {
 	var b strings.Builder
 	b.WriteString(message(f))
 	if f.Step != "" {
-		fmt.Fprintf(&b, " (probe step: %s)", clean(f.Step))
+		fmt.Fprintf(&b, " (probe step: %s)", f.Step)
 	}
 	if len(f.Fix) > 0 {
 		b.WriteString("\nFix:")
 		for _, s := range f.Fix {
-			b.WriteString("\n- " + clean(s))
+			b.WriteString("\n- " + s)
 		}
 	}
 	return b.String()
@@ -266,7 +267,7 @@ func stepNotification(s finding.Step) *sarif.Notification {
 	}
 	text := fmt.Sprintf("probe step %s: %s", s.Name, s.Outcome)
 	if s.Detail != "" {
-		text += ": " + clean(oneLine(s.Detail))
+		text += ": " + oneLine(s.Detail)
 	}
 	props := sarif.NewPropertyBag()
 	props.Add("step", s.Name)
