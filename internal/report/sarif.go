@@ -70,6 +70,19 @@ func writeCompactSARIF(w io.Writer, doc *sarif.Report) error {
 var sentinelKeys = map[string]bool{"index": true, "id": true, "byteOffset": true, "charOffset": true,
 	"rank": true, "length": true, "parentIndex": true, "ruleIndex": true}
 
+// defaultMembers are members the library always sets to their schema
+// default (§3.14.14 language, §3.14.24 newlineSequences, §3.19.26
+// contents, §3.19.27 isComprehensive, §3.27.9 kind, §3.50.3 enabled);
+// leaving them out means the same.
+var defaultMembers = map[string]string{
+	"language":         `"en-US"`,
+	"newlineSequences": `["\r\n","\n"]`,
+	"contents":         `["localizedData","nonLocalizedData"]`,
+	"isComprehensive":  `false`,
+	"kind":             `"fail"`,
+	"enabled":          `true`,
+}
+
 // keepEmpty are members kept even when empty: a run's results array says
 // "analysed, nothing found" to code scanning, which closes fixed alerts.
 var keepEmpty = map[string]bool{"results": true, "runs": true}
@@ -82,6 +95,12 @@ func compactSARIF(key string, v any) (any, bool) {
 			if n, ok := c.(json.Number); ok && sentinelKeys[k] && n.String() == "-1" {
 				delete(t, k)
 				continue
+			}
+			if def, ok := defaultMembers[k]; ok {
+				if b, err := json.Marshal(c); err == nil && string(b) == def {
+					delete(t, k)
+					continue
+				}
 			}
 			pc, keep := compactSARIF(k, c)
 			if !keep {
