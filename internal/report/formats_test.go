@@ -229,6 +229,22 @@ func TestSARIFMapsEachMode(t *testing.T) {
 	})
 }
 
+func TestSARIFLintSnippet(t *testing.T) {
+	var buf bytes.Buffer
+	src := func(file string, line int) (string, bool) {
+		if file == ".github/workflows/release.yml" && line == 14 {
+			return "    permissions: {contents: read} # token ghp_abcdefghijklmnopqrstuvwxyz0123456789", true
+		}
+		return "", false
+	}
+	if err := Write(&buf, "sarif", lintReport(), Options{Source: src}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"text": "    permissions: {contents: read} # token ***"`) {
+		t.Errorf("no redacted snippet in\n%s", buf.String())
+	}
+}
+
 // TestSARIFHelpFromCatalog checks the rule help for a real cause comes from
 // the catalog and links to the cause's doc page.
 func TestSARIFHelpFromCatalog(t *testing.T) {

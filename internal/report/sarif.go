@@ -13,6 +13,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/redact"
 )
 
 func init() {
@@ -201,6 +202,11 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 		p := placeOf(r, f)
 		switch {
 		case p.lint:
+			if o.Source != nil && p.Line > 0 {
+				if src, ok := o.Source(f.File, p.Line); ok {
+					p.Snippet = redact.String(src)
+				}
+			}
 			res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 				WithArtifactLocation(sarif.NewArtifactLocation().WithURI(relURI(p.Path)).WithURIBaseID(srcRoot)).
 				WithRegion(sarifRegion(p))))
