@@ -12,11 +12,12 @@ func init() {
 	Register("github", "GitHub Actions workflow commands (::error file=...::): annotations on the run and the pull request", writeGitHub)
 }
 
-// MaxAnnotationsPerLevel is how many annotations of one kind (error,
-// warning, notice) GitHub renders per step; later ones are dropped
-// silently (docs.github.com "Workflow commands for GitHub Actions"; zizmor
-// notes the same limit). Findings past it are printed as plain log lines
-// and the last annotation of that kind says so.
+// MaxAnnotationsPerLevel is how many annotations of one kind GitHub keeps
+// per step: "10 warning annotations, 10 error annotations, and 10 notice
+// annotations per step; 50 annotations per job" (actions/toolkit
+// docs/problem-matchers.md, Limitations); later ones are dropped silently.
+// Findings past it are printed as plain log lines and the last annotation
+// of that kind says so.
 const MaxAnnotationsPerLevel = 10
 
 // writeGitHub writes one workflow command per finding
