@@ -54,6 +54,7 @@ func Markdown(c Cause) string {
 		fmt.Fprintf(&b, "## What it means\n\n%s\n\n", strings.TrimSpace(c.Meaning))
 	}
 	steps := func(items []string, ordered bool) {
+		endsWithBlock := false
 		for i, it := range items {
 			prose, block := SplitStep(it)
 			mark := "-"
@@ -73,8 +74,11 @@ func Markdown(c Cause) string {
 				}
 				fmt.Fprintf(&b, "%s```\n\n", pad)
 			}
+			endsWithBlock = block != ""
 		}
-		b.WriteString("\n")
+		if !endsWithBlock {
+			b.WriteString("\n")
+		}
 	}
 	if len(c.Confirm) > 0 {
 		b.WriteString("## How to confirm it\n\n")
