@@ -256,3 +256,22 @@ func TestDocsAreGenerated(t *testing.T) {
 		t.Errorf("Docs() has %d pages, want one per cause plus README.md", len(docs))
 	}
 }
+
+// BenchmarkParse measures decoding the embedded catalog, a cost every
+// regdoctor run that names a cause pays once.
+func BenchmarkParse(b *testing.B) {
+	b.SetBytes(int64(len(causesYAML)))
+	for b.Loop() {
+		if _, _, err := parse(causesYAML); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkMarkdownAll(b *testing.B) {
+	for b.Loop() {
+		for _, c := range All() {
+			_ = Markdown(c)
+		}
+	}
+}
