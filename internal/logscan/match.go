@@ -9,8 +9,9 @@ import "fmt"
 // load per input byte and no lower-casing pass over the input. Match states
 // are numbered last, so "is this a match" is one comparison.
 type matcher struct {
-	trans     []uint32 // trans[state<<8|b]: next state
-	matchFrom uint32   // states >= matchFrom end at least one keyword
+	trans     []uint32 // trans[row+b]: next row, where row = state<<8
+	matchFrom uint32   // rows >= matchFrom are states that end at least one keyword
+	dead      uint32   // row of a non-match state that never leaves (parks a lane in find)
 	maxLen    int      // longest keyword in bytes
 }
 
@@ -88,6 +89,12 @@ func newMatcher(keywords []string) (*matcher, error) {
 			}
 		}
 	}
+	// A dead state for find's parked lanes: it never leaves and never matches.
+	deadNode := node{fail: 0}
+	for b := range deadNode.next {
+		deadNode.next[b] = int32(len(nodes))
+	}
+	nodes = append(nodes, deadNode)
 	// Renumber: non-match states first (root stays 0), match states last.
 	id := make([]uint32, len(nodes))
 	next := uint32(0)
@@ -104,11 +111,11 @@ func newMatcher(keywords []string) (*matcher, error) {
 			next++
 		}
 	}
-	m := &matcher{trans: make([]uint32, len(nodes)<<8), matchFrom: matchFrom, maxLen: maxLen}
+	m := &matcher{trans: make([]uint32, len(nodes)<<8), matchFrom: matchFrom << 8, dead: id[len(nodes)-1] << 8, maxLen: maxLen}
 	for i := range nodes {
 		row := id[i] << 8
 		for b := 0; b < 256; b++ {
-			m.trans[row|uint32(b)] = id[nodes[i].next[lower(byte(b))]]
+			m.trans[row|uint32(b)] = id[nodes[i].next[lower(byte(b))]] << 8
 		}
 	}
 	return m, nil
@@ -121,14 +128,76 @@ func lower(b byte) byte {
 	return b
 }
 
+// laneBytes is the length of each lane of a block in find (measured best of
+// 64..4096 on bench/; a var so tests can use tiny lanes).
+var laneBytes = 256
+
 // find returns the index just past the end of the first keyword occurrence
 // in p (the automaton starts fresh at p[0]), or -1.
+//
+// A DFA walk is bound by the latency of one table load per byte, each
+// depending on the last. find therefore cuts p into blocks of four lanes
+// walked in lockstep, four independent chains the CPU overlaps. Lane k owns
+// the matches that start in its region and reads on up to maxLen-1 bytes past
+// it for a keyword that straddles the cut. The answer is the first lane (in
+// input order) with a match: its matches all end before any later lane's.
+// A lane that matched parks in a dead state; lane 0 matching ends the block.
 func (m *matcher) find(p []byte) int {
+	const lanes = 4
+	q := laneBytes
+	ov := m.maxLen - 1
 	trans := m.trans
 	mf := m.matchFrom
-	s := uint32(0)
-	for i, b := range p {
-		s = trans[s<<8|uint32(b)]
+	dead := m.dead
+	base := 0
+	for ; base+lanes*q+ov <= len(p); base += lanes * q {
+		p0 := p[base : base+q]
+		p1 := p[base+q : base+2*q]
+		p2 := p[base+2*q : base+3*q]
+		p3 := p[base+3*q : base+4*q]
+		var s0, s1, s2, s3 uint32
+		at := [lanes]int{-1, -1, -1, -1}
+		for i := 0; i < q; i++ {
+			s0 = trans[s0+uint32(p0[i])]
+			s1 = trans[s1+uint32(p1[i])]
+			s2 = trans[s2+uint32(p2[i])]
+			s3 = trans[s3+uint32(p3[i])]
+			if s0 >= mf || s1 >= mf || s2 >= mf || s3 >= mf {
+				if s0 >= mf {
+					return base + i + 1
+				}
+				if s1 >= mf {
+					at[1], s1 = base+q+i+1, dead
+				}
+				if s2 >= mf {
+					at[2], s2 = base+2*q+i+1, dead
+				}
+				if s3 >= mf {
+					at[3], s3 = base+3*q+i+1, dead
+				}
+			}
+		}
+		st := [lanes]uint32{s0, s1, s2, s3}
+		for k := 0; k < lanes; k++ {
+			if at[k] >= 0 {
+				return at[k]
+			}
+			from := base + (k+1)*q
+			if e := m.find1(p, st[k], from, from+ov); e >= 0 {
+				return e
+			}
+		}
+	}
+	return m.find1(p, 0, base, len(p))
+}
+
+// find1 walks p[from:to] from state row s and returns the index just past
+// the first match end, or -1.
+func (m *matcher) find1(p []byte, s uint32, from, to int) int {
+	trans := m.trans
+	mf := m.matchFrom
+	for i := from; i < to; i++ {
+		s = trans[s+uint32(p[i])]
 		if s >= mf {
 			return i + 1
 		}
