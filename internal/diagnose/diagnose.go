@@ -160,6 +160,9 @@ func (e *engine) line(l logscan.Line) {
 	}
 	e.f.observe(l.N, text)
 	low := strings.ToLower(text)
+	if containsAny(low, otherEcosystems) {
+		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
@@ -176,6 +179,11 @@ func (e *engine) line(l logscan.Line) {
 		}
 	}
 }
+
+// otherEcosystems mark lines of non-container package clients, whose 401/403
+// wording overlaps the registries' (GitHub Packages answers npm and OCI alike).
+var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.github.com", "maven.pkg.github.com",
+	"nuget.pkg.github.com", "rubygems.pkg.github.com", "upload.pypi.org", "registry.npmjs.org"}
 
 func containsAny(s string, subs []string) bool {
 	for _, k := range subs {

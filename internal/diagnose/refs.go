@@ -136,6 +136,7 @@ var refPatterns = []struct {
 	{regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
 	{regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
 	{regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
+	{regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
 	{regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
 	{regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
 	{regexp.MustCompile(`Pushing image to (\S+)`), opPush},

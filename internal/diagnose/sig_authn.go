@@ -162,6 +162,8 @@ func init() {
 	)
 }
 
+var statusCodeRe = regexp.MustCompile(`\b([45]\d\d)\b`)
+
 func rankEmptyCredential(h *hit, f *facts) []cand {
 	withBlock := f.loginActionLine > 0 && len(f.loginInputs) > 0
 	_, hasUser := f.loginInputs["username"]
@@ -261,7 +263,7 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 	status := h.m[3]
 	if status == "" {
 		if i := strings.Index(h.low, "unexpected status"); i >= 0 {
-			if m := regexp.MustCompile(`\b([45]\d\d)\b`).FindString(h.low[i:]); m != "" {
+			if m := statusCodeRe.FindString(h.low[i:]); m != "" {
 				status = m
 			}
 		}

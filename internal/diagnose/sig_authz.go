@@ -12,6 +12,8 @@ import (
 // Wording per registry from shared/domain/registries.md ("Missing push shows
 // up as") and the OCI distribution spec error codes (DENIED, UNAUTHORIZED).
 
+var grantedScopesRe = regexp.MustCompile(`granted the: \[([^\]]*)\]`)
+
 func init() {
 	register(
 		&signature{
@@ -100,7 +102,7 @@ func init() {
 			keys: []string{"insufficient scopes", "does not match expected scopes", "required scopes", "following scopes"},
 			re:   regexp.MustCompile(`(?i)(?:access token has insufficient scopes|insufficient scopes|does not match expected scopes|requires one of the following scopes: \[([^\]]*)\], but your token has only been granted the: \[([^\]]*)\] scopes|not been granted the required scopes)`),
 			rank: func(h *hit, f *facts) []cand {
-				if m := regexp.MustCompile(`granted the: \[([^\]]*)\]`).FindStringSubmatch(h.low); m != nil && strings.Trim(m[1], "' \"") == "" {
+				if m := grantedScopesRe.FindStringSubmatch(h.low); m != nil && strings.Trim(m[1], "' \"") == "" {
 					return []cand{
 						c("password-not-token", 0.8, "The credential carries no scopes at all: an account password (or a token without any scope) was used where a personal access token with write:packages is required."),
 						c("token-missing-scope", 0.6, ""),

@@ -159,11 +159,14 @@ func init() {
 	)
 }
 
-var upperRe = regexp.MustCompile(`[A-Z]`)
+var (
+	upperRe       = regexp.MustCompile(`[A-Z]`)
+	invalidRefArg = regexp.MustCompile(`(?:invalid argument|invalid tag|parsing reference:?|reference) "([^"]*)"`)
+)
 
 func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw
-	if m := regexp.MustCompile(`(?:invalid argument|invalid tag|Error parsing reference:) "([^"]*)"`).FindStringSubmatch(h.texts[0]); m != nil {
+	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
 		raw = m[1]
 	}
 	empty := raw == "" || strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.HasSuffix(raw, ":") ||
