@@ -43,12 +43,18 @@ func Explain(r io.Reader, o Options) (*finding.Report, error) {
 		max = DefaultMaxFindings
 	}
 	e := newEngine()
-	err := logscan.Scan(r, logscan.Options{Keywords: keywords()}, func(l logscan.Line) error {
+	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: keywords()}, func(l logscan.Line) error {
+		if l.Platform != "" {
+			e.f.votes[l.Platform] += 2
+		}
 		e.line(l)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if sum.Platform != "" {
+		e.f.votes[sum.Platform] += 5 // the scanner saw the CI's own line prefixes and markers
 	}
 	e.f.finish()
 	rep := &finding.Report{Mode: finding.Explain, Findings: e.findings(max), Context: e.f.context()}
