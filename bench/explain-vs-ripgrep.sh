@@ -58,18 +58,21 @@ cat "$tmp/big.log" > /dev/null # warm the page cache for every contender
 # measure NAME RUNS CMD...: best wall time of RUNS runs, peak RSS of that run.
 measure() {
   local name="$1" runs="$2"; shift 2
-  local best="" rss="" out=""
+  local best="" rss="" out="" cpu=""
   for _ in $(seq "$runs"); do
     /usr/bin/time -v -o "$tmp/time.txt" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt" || true
-    local wall kb
+    local wall kb c
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tmp/time.txt")
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+    c=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$tmp/time.txt")
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; rss=$kb; out=$(head -c 200 "$tmp/out.txt" | tr '\n' ' '); fi
+    if [ -z "$cpu" ] || awk "BEGIN{exit !($c < $cpu)}"; then cpu=$c; fi
   done
   local mbs
   mbs=$(awk "BEGIN{printf \"%.0f\", $size/1048576/($best>0?$best:0.001)}")
-  printf '%-22s %8.2f s %8s MB/s %8.1f MB peak RSS   out: %.60s\n' "$name" "$best" "$mbs" "$(awk "BEGIN{print $rss/1024}")" "$out"
+  printf '%-16s wall %7.2f s %6s MB/s   cpu %7.2f s   peak RSS %7.1f MB   out: %.40s\n' "$name" "$best" "$mbs" "$cpu" "$(awk "BEGIN{print $rss/1024}")" "$out"
   eval "T_${name//[^a-zA-Z0-9]/_}=$best"
+  eval "C_${name//[^a-zA-Z0-9]/_}=$cpu"
 }
 
 echo "== measure (best of $RUNS; explain: $EXPLAIN_RUNS)"
@@ -83,9 +86,10 @@ fi
 echo "== ratios (lower is better; target <= 1.5)"
 # Baseline: the faster of ripgrep's default (threads, mmap) and -j1 runs.
 T_rg=$(awk "BEGIN{print ($T_ripgrep < $T_ripgrep_1thread) ? $T_ripgrep : $T_ripgrep_1thread}")
-awk "BEGIN{printf \"logscan / ripgrep: %.2f\n\", $T_logscan/$T_rg}"
+# CPU time (user+sys) is also given: on a shared machine it is steadier.
+awk "BEGIN{printf \"logscan / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_logscan/$T_rg, $C_logscan/$C_ripgrep_1thread}"
 if [ -n "${T_explain:-}" ]; then
-  awk "BEGIN{printf \"explain / ripgrep: %.2f\n\", $T_explain/$T_rg}"
+  awk "BEGIN{printf \"explain / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_explain/$T_rg, $C_explain/$C_ripgrep_1thread}"
 else
   echo "explain: no explain command in this build (scan only)"
 fi
