@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -49,6 +50,7 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	if max <= 0 {
 		max = DefaultMaxFindings
 	}
+	keysOnce.Do(buildKeywords)
 	e := newEngine()
 	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
 		if l.Platform != "" {
@@ -77,6 +79,7 @@ type signature struct {
 	need []string       // lowercase fragments of registry context; when set, the line must hold one
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
+	keyIdx  []int // indexes of keys in sigKeys
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -138,12 +141,17 @@ func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
 
+var keysOnce sync.Once
+
 func keywords() []string {
-	if keywordList != nil {
-		return keywordList
-	}
+	keysOnce.Do(buildKeywords)
+	return keywordList
+}
+
+func buildKeywords() {
+	indexSigKeys()
 	seen := map[string]bool{}
-	for _, k := range factKeys {
+	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
 	}
 	for _, s := range allSigs {
@@ -155,7 +163,6 @@ func keywords() []string {
 		keywordList = append(keywordList, k)
 	}
 	sort.Strings(keywordList)
-	return keywordList
 }
 
 type engine struct {
@@ -171,15 +178,26 @@ func (e *engine) line(l logscan.Line) {
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	e.f.observe(l.N, text)
 	low := strings.ToLower(text)
+	e.f.observe(l.N, text, low)
 	if containsAny(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	// Which signature keys the line holds, each key tested once.
+	var present [maxSigKeys]bool
+	any := false
+	for i, k := range sigKeys {
+		if strings.Contains(low, k) {
+			present[i], any = true, true
+		}
+	}
+	if !any {
+		return
 	}
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !containsAny(low, s.keys) || containsAny(low, s.veto) ||
+			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
 				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
 				continue
 			}
@@ -191,6 +209,40 @@ func (e *engine) line(l logscan.Line) {
 			e.add(s, l.N, text, low, loc)
 		}
 	}
+}
+
+const maxSigKeys = 256
+
+// sigKeys are the distinct keys of all signatures; signature.keyIdx points
+// into it. Built once, on first use.
+var sigKeys []string
+
+func indexSigKeys() {
+	at := map[string]int{}
+	for _, s := range allSigs {
+		s.keyIdx = nil
+		for _, k := range s.keys {
+			i, ok := at[k]
+			if !ok {
+				i = len(sigKeys)
+				at[k] = i
+				sigKeys = append(sigKeys, k)
+			}
+			s.keyIdx = append(s.keyIdx, i)
+		}
+	}
+	if len(sigKeys) > maxSigKeys {
+		panic("diagnose: more than maxSigKeys signature keys")
+	}
+}
+
+func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
+	for _, i := range s.keyIdx {
+		if present[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // otherEcosystems mark lines of non-container package clients, whose 401/403
@@ -247,6 +299,9 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 		}
 	}
 	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
 			h.ref = parseRef(m[1])
 			h.op = p.op

@@ -41,8 +41,9 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes    map[string]int
-	platform string
+	votes     map[string]int
+	markVotes int // votes from content markers so far
+	platform  string
 
 	logins       []login
 	pending      *login // a login command waiting for its "Login Succeeded"
@@ -127,22 +128,25 @@ var (
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
 
-// factKeys are the keywords (lowercase) of the lines facts reads.
+// factKeys are the keywords (lowercase) of the lines facts reads, besides
+// refKeys. Platform markers are left to logscan's hints; these stay specific
+// because the prefilter is what keeps large logs fast.
 var factKeys = []string{
-	"##[", "run actions/", "run docker/", "github_token permissions", "/home/runner/work/", "process completed",
-	"buildx", "runner version", "::error", "gitlab", "ci_job_token", "$ci_", "executor", "job failed", "section_start",
-	"job payload", "before_script", "[pipeline]", "finished:", "workspace", "pipefail", "[container]", "tekton",
-	" login", "logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker",
-	"adding credentials", ": read", ": write", ": none", "registry:", "username:", "password:", "refs/pull/", "dependabot",
-	"secret source", "***", "[masked]", "credsstore", "credhelpers", "docker-credential-", "credential helper",
-	"push", "pull", "from ", "load metadata", "--destination", "-t ", "--tag", "invalid argument", "invalid tag",
-	"parsing reference", "exists in", "docker://", "manifest", "pulling", "[auth]",
+	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot",
+	"run docker/login-action", "registry:", "username:", "password:",
+	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
+	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
+	"password:", "enter password",
 }
 
-func (f *facts) observe(n int, text string) {
-	for _, m := range platformMarks {
-		if strings.Contains(text, m.s) {
-			f.votes[m.platform]++
+func (f *facts) observe(n int, text, low string) {
+	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
+		for _, m := range platformMarks {
+			if strings.Contains(text, m.s) {
+				f.votes[m.platform]++
+				f.markVotes++
+			}
 		}
 	}
 	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
@@ -151,11 +155,10 @@ func (f *facts) observe(n int, text string) {
 	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
 		f.jobToken = true
 	}
-	low := strings.ToLower(text)
 	if strings.Contains(low, "dependabot") {
 		f.dependabot = true
 	}
-	if pullRefRe.MatchString(text) {
+	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
 	if strings.Contains(text, "Secret source: None") {
@@ -164,14 +167,14 @@ func (f *facts) observe(n int, text string) {
 	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
 		f.credHelper = true
 	}
-	if promptPwdRe.MatchString(text) {
+	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -183,6 +186,9 @@ func (f *facts) observe(n int, text string) {
 	f.observeLogin(n, text, low)
 
 	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
 			r := parseRef(m[1])
 			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
@@ -198,9 +204,11 @@ func (f *facts) observe(n int, text string) {
 	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 	}
-	for _, u := range urlRe.FindAllString(text, 4) {
-		if uf, ok := parseURL(u); ok {
-			f.urls.add(urlSeen{URL: uf, Line: n})
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
 		}
 	}
 }
@@ -219,6 +227,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 		if m := withInputRe.FindStringSubmatch(text); m != nil {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
+	}
+	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+		return
 	}
 	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}

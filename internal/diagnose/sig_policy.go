@@ -90,7 +90,7 @@ func init() {
 		},
 		&signature{
 			id:   "manifest-unknown",
-			keys: []string{"manifest unknown", "manifest_unknown", "not found", "manifest for"},
+			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference"},
 			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown)`),
 			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
 			rank: func(h *hit, f *facts) []cand {

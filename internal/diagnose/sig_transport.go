@@ -79,7 +79,7 @@ func init() {
 		},
 		&signature{
 			id:   "registry-5xx",
-			keys: []string{"500", "502", "503", "504"},
+			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
