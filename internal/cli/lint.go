@@ -34,7 +34,7 @@ repository when a workflow uses them.
 
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
-or in .regdoctor.yaml at the root (see docs/rules/README.md):
+or in .regdoctor.yaml at the root (one page per rule: docs/rules/<ID>.md):
   lint:
     disable: [GHA013]
     severity: {GHA005: error}

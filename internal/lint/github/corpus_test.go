@@ -18,7 +18,7 @@ import (
 
 // nearLines is how far (in lines) a finding may be from the line a corpus
 // case names and still count as flagging it.
-const nearLines = 3
+const nearLines = 5
 
 type corpusCase struct {
 	ID       string   `yaml:"id"`
