@@ -324,7 +324,7 @@ func Doc(m Meta) string {
 	var b bytes.Buffer
 	w := bufio.NewWriter(&b)
 	fmt.Fprintf(w, "# %s %s\n\n", m.ID, m.Name)
-	fmt.Fprintf(w, "<!-- generated from the rule's metadata by `go test ./internal/lint/... -run TestRuleDocs -update-docs`; do not edit -->\n\n")
+	fmt.Fprintf(w, "<!-- generated from the rule's metadata (`go test ./internal/lint/... -update`); do not edit -->\n\n")
 	fmt.Fprintf(w, "| | |\n|---|---|\n| Platform | %s |\n| Severity | %s |\n| Cause | [`%s`](../causes/%s.md) |\n\n", m.Platform, m.Severity, m.Cause, m.Cause)
 	fmt.Fprintf(w, "%s\n\n", m.Summary)
 	if d := strings.TrimSpace(m.Description); d != "" {
