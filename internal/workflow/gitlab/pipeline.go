@@ -125,12 +125,14 @@ type Pipeline struct {
 	Problems []Problem
 	Globals  map[string]Var
 	// DefaultBeforeScript is the before_script of default: (or the legacy top level).
-	DefaultBeforeScript []Line
+	DefaultBeforeScript    []Line
 	DefaultBeforeScriptPos Pos
 	Stages                 []string
 	Jobs                   []*Job // runnable and hidden jobs in document order
-	lim                    Limits
-	b                      *budget
+	// Sources holds the bytes of every file read, by name.
+	Sources map[string][]byte
+	lim     Limits
+	b       *budget
 }
 
 // Job returns a job by name, or nil.
@@ -177,6 +179,10 @@ func (p *Pipeline) loadFile(rel string, read func(string) ([]byte, error), seen 
 		return nil, err
 	}
 	p.Files = append(p.Files, rel)
+	if p.Sources == nil {
+		p.Sources = map[string][]byte{}
+	}
+	p.Sources[rel] = data
 	v, err := parseFile(rel, data, p.lim, p.b)
 	if err != nil {
 		return nil, err
@@ -411,4 +417,25 @@ func extendsMerge(base, over *Value) *Value {
 		out.Pairs = kept
 	}
 	return out
+}
+
+// DefinesAnywhere reports whether any variables: block (global, a job or a
+// service) of the configuration defines name.
+func (p *Pipeline) DefinesAnywhere(name string) bool {
+	if _, ok := p.Globals[name]; ok {
+		return true
+	}
+	for _, j := range p.Jobs {
+		if _, ok := j.Variables[name]; ok {
+			return true
+		}
+		for _, s := range j.Services {
+			for _, v := range s.Variables {
+				if v.Name == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -20,8 +20,8 @@ package gitlab
 import (
 	"bytes"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
