@@ -142,10 +142,17 @@ func Lint(p *gl.Pipeline) []finding.Finding {
 	for _, r := range rules {
 		r.check(c)
 	}
+	at := map[gl.Pos]bool{}
+	for _, f := range c.out {
+		at[gl.Pos{File: f.File, Line: f.Line, Col: f.Column}] = true
+	}
 	for _, jc := range c.jobs {
 		for _, h := range shellrules.Check(jc.commands()) {
 			cmd := jc.cmds[h.Cmd]
 			pos := jc.at(cmd, h.Pos)
+			if at[pos] {
+				continue // a GitLab rule already explains this word
+			}
 			c.add(finding.Finding{
 				Rule: h.Rule, Cause: h.Cause, Severity: h.Severity, Message: h.Message,
 				File: pos.File, Line: pos.Line, Column: pos.Col, Registry: h.Registry,

@@ -25,6 +25,8 @@ func init() {
 		Broken: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .
     - docker push "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA"
@@ -32,6 +34,8 @@ func init() {
 		Fixed: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$CI_REGISTRY_PASSWORD" | docker login "$CI_REGISTRY" -u "$CI_REGISTRY_USER" --password-stdin
     - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .

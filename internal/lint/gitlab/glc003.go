@@ -6,6 +6,7 @@ import (
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
+	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 func init() {
@@ -22,6 +23,8 @@ func init() {
 		Broken: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin
     - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .
@@ -30,6 +33,8 @@ func init() {
 		Fixed: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$CI_REGISTRY_PASSWORD" | docker login -u "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"
     - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .
@@ -46,7 +51,11 @@ func checkGLC003(c *pctx) {
 				continue
 			}
 			cv := jc.coverFor(pr.i, pr.host)
-			if cv.covered || cv.unsure || len(cv.wrongTool) > 0 || len(cv.other) == 0 {
+			if cv.covered || cv.unsure || len(cv.wrongTool) > 0 {
+				continue
+			}
+			cv.other = leaveToShellRules(cv.other, pr.host)
+			if len(cv.other) == 0 {
 				continue
 			}
 			reported[pr.host] = true
@@ -76,6 +85,23 @@ func uniq(ss []string) []string {
 			seen[s] = true
 			out = append(out, s)
 		}
+	}
+	return out
+}
+
+// leaveToShellRules drops logins whose mismatch a shell rule explains
+// better: ECR account/region (SHX001) and gcloud helper hosts (SHX004).
+func leaveToShellRules(logins []cmd, pushHost string) []cmd {
+	kind := reghost.Classify(pushHost)
+	var out []cmd
+	for _, l := range logins {
+		if kind == reghost.GAR && l.Tool == "gcloud" {
+			continue
+		}
+		if kind == reghost.ECR && len(l.Hosts) > 0 && reghost.Classify(l.Hosts[0]) == reghost.ECR {
+			continue
+		}
+		out = append(out, l)
 	}
 	return out
 }

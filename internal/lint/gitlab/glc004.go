@@ -24,6 +24,8 @@ func init() {
 		Broken: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$REGISTRY_PASSWORD" | docker login -u "$REGISTRY_USER" --password-stdin $REGISTRY_HOST
     - docker push "$REGISTRY_HOST/app:$CI_COMMIT_SHORT_SHA"
@@ -31,6 +33,8 @@ func init() {
 		Fixed: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$REGISTRY_PASSWORD" | docker login -u "$REGISTRY_USER" --password-stdin "${REGISTRY_HOST:?REGISTRY_HOST is empty}"
     - docker push "$REGISTRY_HOST/app:$CI_COMMIT_SHORT_SHA"

@@ -24,6 +24,8 @@ func init() {
 		Broken: `release:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$DOCKERHUB_TOKEN" | docker login -u "$DOCKERHUB_USER" --password-stdin
     - docker push acme/app:latest
@@ -31,6 +33,8 @@ func init() {
 		Fixed: `release:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   rules:
     - if: $CI_COMMIT_REF_PROTECTED == "true"
   script:
@@ -58,7 +62,7 @@ func checkGLC007(c *pctx) {
 			}
 			var custom []string
 			for _, v := range vars {
-				if !gl.IsPredefined(v) && !c.p.DefinesAnywhere(v) && !jc.assignedInScript(v) {
+				if !strings.HasPrefix(v, "CI_") && !gl.IsPredefined(v) && !c.p.DefinesAnywhere(v) && !jc.assignedInScript(v) {
 					custom = append(custom, "$"+v)
 				}
 			}

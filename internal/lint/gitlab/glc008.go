@@ -90,8 +90,8 @@ func checkGLC008(c *pctx) {
 		if d.certdir == "" || !isDockerClientImage(jc) {
 			continue
 		}
-		if _, ok := jc.job.Variables["DOCKER_TLS_VERIFY"]; ok {
-			continue
+		if _, ok := jc.job.Variables["DOCKER_TLS_VERIFY"]; ok || d.certdirSet {
+			continue // TLS chosen explicitly, as the GitLab docs show
 		}
 		c.reportSev("GLC008", finding.Info, d.svc.Pos, jc, "", fmt.Sprintf(
 			"the dind service `%s` runs with %s but DOCKER_HOST is not set: the docker client uses tcp://docker:2376 only if the runner shares `/certs/client` with the service, and otherwise falls back to tcp://docker:2375, where nothing listens (`Cannot connect to the Docker daemon at tcp://docker:2375`); set DOCKER_HOST and the TLS variables explicitly, or `DOCKER_TLS_CERTDIR: \"\"`.",

@@ -20,12 +20,16 @@ func init() {
 		Broken: `build:
   image: docker:27
   services: [docker:19.03.12-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - docker build -t app .
 `,
 		Fixed: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - docker build -t app .
 `,

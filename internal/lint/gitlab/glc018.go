@@ -20,6 +20,8 @@ func init() {
 		Broken: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - docker pull "$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/alpine:3.20"
     - docker build -t app .
@@ -27,6 +29,8 @@ func init() {
 		Fixed: `build:
   image: docker:27
   services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
   script:
     - echo "$CI_DEPENDENCY_PROXY_PASSWORD" | docker login "$CI_DEPENDENCY_PROXY_SERVER" -u "$CI_DEPENDENCY_PROXY_USER" --password-stdin
     - docker pull "$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/alpine:3.20"
