@@ -12,6 +12,7 @@ import (
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
 	_ "github.com/regdoctor/regdoctor/internal/lint/github" // registers the GitHub Actions checker
+	_ "github.com/regdoctor/regdoctor/internal/lint/gitlab" // registers the GitLab CI checker
 	"github.com/regdoctor/regdoctor/internal/report"
 )
 

@@ -86,6 +86,7 @@ func (c *lintCtx) runRules(w *wf.Workflow) {
 	for _, r := range rules {
 		r.check(c, w)
 	}
+	c.runShellRules(w)
 	c.owner = owner
 }
 
