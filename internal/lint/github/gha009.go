@@ -69,6 +69,11 @@ jobs:
 // reUpperSource matches values that keep the owner's/actor's spelling.
 var reUpperSource = regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
 
+var (
+	reExpansion  = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+	reAssignLine = regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+)
+
 // lowered reports a sanitizer in the text.
 func lowered(s string) bool {
 	l := strings.ToLower(s)
@@ -90,7 +95,7 @@ func repoPart(ref string) string {
 // literalUpper reports uppercase letters in the literal text of a
 // repository path (outside ${{ }} and $VAR).
 func literalUpper(path string) bool {
-	path = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`).ReplaceAllString(path, "")
+	path = reExpansion.ReplaceAllString(path, "")
 	// the host may contain uppercase (it is case-insensitive)
 	if i := strings.IndexByte(path, '/'); i >= 0 {
 		path = path[i+1:]
@@ -156,7 +161,7 @@ func scriptOrigin(s *wf.Step, src string) (loc, bool) {
 		return loc{}, false
 	}
 	for i, line := range strings.Split(s.Run.Str, "\n") {
-		if strings.Contains(line, src) && regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`).MatchString(line) {
+		if strings.Contains(line, src) && reAssignLine.MatchString(line) {
 			col := strings.Index(line, src) + 1
 			return loc{s.File, s.ScriptPos(i+1, col)}, true
 		}

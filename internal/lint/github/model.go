@@ -109,13 +109,14 @@ type jobModel struct {
 }
 
 var (
-	reSecret   = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
-	reSecretIx = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
-	reEnvRef   = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reMatrix   = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reInputs   = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reGHEnvW   = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
-	reGHEnvW2  = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
+	reSecret      = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
+	reSecretIx    = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
+	reEnvRef      = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reMatrix      = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reInputs      = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reGHEnvW      = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
+	reRegistryKey = regexp.MustCompile(`registry:\s*(\S+)`)
+	reGHEnvW2     = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
 )
 
 // classifyCred reads a credential expression (already env-resolved).
@@ -412,7 +413,7 @@ func (m *jobModel) step(i int, s *wf.Step) {
 	case action == "docker/login-action":
 		if ra := s.With["registry-auth"]; ra.Set {
 			// registry-auth: YAML list of {registry, username, password}
-			for _, it := range regexp.MustCompile(`registry:\s*(\S+)`).FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
+			for _, it := range reRegistryKey.FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
 				m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Uses), mech: action,
 					hosts: []string{normHost(it[1])}, cond: cond, contErr: contErr, dockerCLI: true,
 					pass: classifyCred(m.resolve(ra.Str, env))})

@@ -332,11 +332,29 @@ func value(n *yaml.Node) Value {
 	if n.Kind == yaml.ScalarNode {
 		v.Str = n.Value
 	} else {
-		// Render a sequence/map value as flow text for messages and checks.
-		b, err := yaml.Marshal(n)
-		if err == nil && len(b) < 4096 {
-			v.Str = strings.TrimSpace(string(b))
+		// A sequence or mapping: its scalars joined by newlines (enough for
+		// the text checks rules make), bounded.
+		var b strings.Builder
+		budget := 1000
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n == nil || budget <= 0 || n.Kind == yaml.AliasNode {
+				return
+			}
+			budget--
+			if n.Kind == yaml.ScalarNode {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(n.Value)
+				return
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
 		}
+		walk(n)
+		v.Str = b.String()
 	}
 	return v
 }
