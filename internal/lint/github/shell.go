@@ -14,14 +14,20 @@ func (c *lintCtx) runShellRules(w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		var cmds []shellcmd.Command
 		var owners []*wf.Step
-		for _, s := range m.steps {
-			sc := m.scripts[s]
-			if sc == nil {
-				continue
+		add := func(s *wf.Step) {
+			if sc := m.scripts[s]; sc != nil {
+				for _, cmd := range sc.Commands {
+					cmds = append(cmds, cmd)
+					owners = append(owners, s)
+				}
 			}
-			for _, cmd := range sc.Commands {
-				cmds = append(cmds, cmd)
-				owners = append(owners, s)
+		}
+		for _, s := range m.steps {
+			add(s)
+			for _, ss := range m.scriptSteps {
+				if ss.CalledFrom == s {
+					add(ss)
+				}
 			}
 		}
 		if len(cmds) == 0 {
