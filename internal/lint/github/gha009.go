@@ -108,6 +108,7 @@ func literalUpper(path string) bool {
 func checkGHA009(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		reported := map[int]bool{}
+		reportedSrc := map[string]bool{}
 		for _, p := range append(append([]*push{}, m.pushes...), m.names...) {
 			if p.fromMeta || p.ref == "" {
 				continue
@@ -126,7 +127,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 				c.report("GHA009", p.at, "", p.host,
 					fmt.Sprintf("image reference %s has uppercase letters in its repository path: repository name must be lowercase", p.ref),
 					"Write the repository path in lowercase (tags may keep uppercase).")
-			case src != "" && !lowered(rp):
+			case src != "" && !lowered(rp) && !reportedSrc[src]:
 				at := p.at
 				if p.origin != nil {
 					at = *p.origin
@@ -137,6 +138,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					continue
 				}
 				reported[at.Line] = true
+				reportedSrc[src] = true // one finding per job and source value
 				sev := finding.Warning
 				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
 				if c.owner != "" {
