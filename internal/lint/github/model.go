@@ -97,6 +97,8 @@ type jobModel struct {
 	pushes []*push
 	// names are references built or tagged locally (shell build -t, tag).
 	names []*push
+	// unloaded are build-push-action tags built with neither push nor load.
+	unloaded []*push
 	// opaquePush: a step that pushes to targets we cannot see (goreleaser,
 	// bake, a script); rules that need a target abstain.
 	opaquePush []*wf.Step
@@ -635,6 +637,11 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		return
 	}
 	if !pushes {
+		if !strings.EqualFold(strings.TrimSpace(s.With["load"].Str), "true") && !s.With["outputs"].Set && !s.With["output"].Set {
+			for _, it := range splitList(s.With["tags"].Str) {
+				m.unloaded = append(m.unloaded, &push{order: order, step: s, at: anchorLoc(s, s.With["tags"]), mech: s.Action(), ref: m.resolve(it.text, env), cond: cond})
+			}
+		}
 		return
 	}
 	tagsV := s.With["tags"]
@@ -835,7 +842,10 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 			}
 		case shellcmd.Build, shellcmd.Tag:
 			for _, r := range c.Refs {
-				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				if c.Source != nil {
+					p.copySource = m.resolve(c.Source.Value, env)
+				}
 				m.names = append(m.names, p)
 			}
 		case shellcmd.Push:
