@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
@@ -64,6 +65,14 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 		c.owner = gitOwner(root)
 	}
 	var errs lint.FileErrors
+	c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	var ws []*wf.Workflow
+	for _, f := range files {
+		if w, err := c.repo.Workflow(f); err == nil {
+			ws = append(ws, w)
+		}
+	}
+	c.repo.PreloadActions(ws, runtime.GOMAXPROCS(0))
 	for _, f := range files {
 		w, err := c.repo.Workflow(f)
 		if err != nil {

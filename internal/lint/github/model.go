@@ -300,12 +300,10 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	c.models[j] = m
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
-		if s.Run.Set {
+		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
 			for _, re := range []*regexp.Regexp{reGHEnvW, reGHEnvW2} {
 				for _, g := range re.FindAllStringSubmatch(s.Run.Str, -1) {
-					if strings.Contains(s.Run.Str, "GITHUB_ENV") {
-						m.githubEnvWrites[g[1]] = true
-					}
+					m.githubEnvWrites[g[1]] = true
 				}
 			}
 		}
@@ -753,7 +751,14 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 	if st == nil || !st.Run.Set {
 		return nil, false
 	}
+	if !strings.Contains(st.Run.Str, "GITHUB_OUTPUT") {
+		return nil, false
+	}
 	sc := m.scripts[st]
+	if sc == nil {
+		// not parsed for commands (no registry tool in it): parse for its variables
+		sc, _ = shellcmd.Parse(st.File, st.Run.Str, shellcmd.Options{})
+	}
 	for _, ol := range reOutputLine.FindAllStringSubmatch(st.Run.Str, -1) {
 		if ol[1] != g[2] {
 			continue
@@ -790,6 +795,12 @@ func (m *jobModel) stepByID(id string) *wf.Step {
 
 // shell reads a run: script.
 func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
+	if !shellcmd.MayHaveCommands(s.Run.Str) {
+		if !s.ScriptFile {
+			m.followScripts(order, s, env, cond, contErr)
+		}
+		return
+	}
 	senv := map[string]string{}
 	for k, v := range env {
 		senv[k] = m.resolve(v, env)
@@ -874,7 +885,7 @@ var reScriptCall = regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\
 // (`bash docker_push.sh`, `./ci/push.sh`) and scans them like the step,
 // with positions in the script file. One level, at most 8 scripts.
 func (m *jobModel) followScripts(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
-	if m.repo == nil {
+	if m.repo == nil || !strings.Contains(s.Run.Str, ".sh") {
 		return
 	}
 	for i, g := range reScriptCall.FindAllStringSubmatch(s.Run.Str, 8) {
