@@ -79,12 +79,28 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 			errs = append(errs, lint.FileError{File: f, Err: err})
 			continue
 		}
-		c.runRules(w)
+		if err := c.runRulesSafe(w); err != nil {
+			errs = append(errs, lint.FileError{File: f, Err: err})
+		}
 	}
 	if len(errs) > 0 {
 		return c.out, errs
 	}
 	return c.out, nil
+}
+
+// runRulesSafe runs the rules and turns a defect (a panic) into a one-line
+// file error, so one odd file never stops the run or prints a stack trace.
+func (c *lintCtx) runRulesSafe(w *wf.Workflow) (err error) {
+	n := len(c.out)
+	defer func() {
+		if r := recover(); r != nil {
+			c.out = c.out[:n]
+			err = fmt.Errorf("internal error while linting (please report it): %v", r)
+		}
+	}()
+	c.runRules(w)
+	return nil
 }
 
 func (c *lintCtx) runRules(w *wf.Workflow) {
@@ -228,4 +244,3 @@ func fmtHosts(hs []string) string {
 	return strings.Join(hs, ", ")
 }
 
-var _ = fmt.Sprintf
