@@ -1,0 +1,220 @@
+package gitlab
+
+import (
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/shellcmd"
+	gl "github.com/regdoctor/regdoctor/internal/workflow/gitlab"
+)
+
+// pctx is what rules see: the pipeline and each runnable job's commands.
+type pctx struct {
+	p            *gl.Pipeline
+	jobs         []*jobCtx
+	out          []finding.Finding
+	defaultHosts *[]string
+	jobsOf       []string // job of each finding in out ("" for none)
+}
+
+// jobCtx is one runnable job with its effective script parsed.
+type jobCtx struct {
+	p   *gl.Pipeline
+	job *gl.Job
+	// env is the job's effective YAML variables with YAML-to-YAML references
+	// expanded; predefined and unknown variables stay as $NAME.
+	env map[string]string
+	// cmds are the registry commands of before_script then script (one shell).
+	cmds []cmd
+	// lines maps a line of the concatenated script to its file position.
+	lines []srcLine
+	// src is the concatenated script.
+	src string
+}
+
+type cmd struct {
+	shellcmd.Command
+	Section string // "before_script" or "script"
+}
+
+type srcLine struct {
+	pos     gl.Pos // file and line; Col is the column of the script line's first byte (0 unknown)
+	section string
+}
+
+func newPipelineCtx(p *gl.Pipeline) *pctx {
+	c := &pctx{p: p}
+	for _, j := range p.Jobs {
+		if j.Hidden {
+			continue
+		}
+		c.jobs = append(c.jobs, newJobCtx(p, j))
+	}
+	return c
+}
+
+func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
+	jc := &jobCtx{p: p, job: j, env: expandEnv(j.Variables)}
+	var b strings.Builder
+	add := func(section string, ls []gl.Line) {
+		for _, l := range ls {
+			text := l.Text
+			sub := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+			for i, s := range sub {
+				sl := srcLine{section: section, pos: gl.Pos{File: l.Pos.File, Line: l.Pos.Line, Col: l.Pos.Col}}
+				switch {
+				case len(sub) > 1 && l.TextLine > l.Pos.Line: // block scalar
+					sl.pos.Line = l.TextLine + i
+					sl.pos.Col = indentOf(p.Sources[l.Pos.File], sl.pos.Line, s)
+				case i == 0:
+					sl.pos.Line = l.TextLine
+					sl.pos.Col = l.TextCol
+				default:
+					sl.pos.Col = 0
+				}
+				jc.lines = append(jc.lines, sl)
+				b.WriteString(s)
+				b.WriteByte('\n')
+			}
+		}
+	}
+	add("before_script", j.BeforeScript)
+	add("script", j.Script)
+	jc.src = b.String()
+	sc, _ := shellcmd.Parse(j.Name, jc.src, shellcmd.Options{Env: jc.env})
+	if sc != nil {
+		for _, c := range sc.Commands {
+			sec := ""
+			if c.Pos.Line-1 < len(jc.lines) && c.Pos.Line > 0 {
+				sec = jc.lines[c.Pos.Line-1].section
+			}
+			jc.cmds = append(jc.cmds, cmd{Command: c, Section: sec})
+		}
+	}
+	return jc
+}
+
+// indentOf returns the 1-based column where text starts on a file line.
+func indentOf(src []byte, line int, text string) int {
+	cur := 1
+	start := 0
+	for i := 0; i < len(src) && cur < line; i++ {
+		if src[i] == '\n' {
+			cur++
+			start = i + 1
+		}
+	}
+	if cur != line {
+		return 0
+	}
+	end := start
+	for end < len(src) && src[end] != '\n' {
+		end++
+	}
+	l := string(src[start:end])
+	if text != "" {
+		if i := strings.Index(l, text); i >= 0 {
+			return i + 1
+		}
+	}
+	return len(l) - len(strings.TrimLeft(l, " \t")) + 1
+}
+
+func (jc *jobCtx) commands() []shellcmd.Command {
+	out := make([]shellcmd.Command, len(jc.cmds))
+	for i, c := range jc.cmds {
+		out[i] = c.Command
+	}
+	return out
+}
+
+// at maps a position inside the concatenated script to the file.
+func (jc *jobCtx) at(_ cmd, p shellcmd.Pos) gl.Pos {
+	if p.Line < 1 || p.Line > len(jc.lines) {
+		return jc.job.Pos
+	}
+	sl := jc.lines[p.Line-1]
+	out := sl.pos
+	if sl.pos.Col > 0 {
+		out.Col = sl.pos.Col + p.Col - 1
+	}
+	return out
+}
+
+// cmdPos is the file position of a command.
+func (jc *jobCtx) cmdPos(c cmd) gl.Pos { return jc.at(c, c.Pos) }
+
+// wordPos is the file position of a word of a command.
+func (jc *jobCtx) wordPos(c cmd, w shellcmd.Word) gl.Pos { return jc.at(c, w.Pos) }
+
+var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// expandEnv expands references between YAML variables (GitLab expands
+// variables in variable values, https://docs.gitlab.com/ci/variables/#use-cicd-variables-in-other-variables),
+// leaving predefined and unknown names as $NAME. Depth is bounded.
+func expandEnv(vars map[string]gl.Var) map[string]string {
+	out := map[string]string{}
+	for name, v := range vars {
+		out[name] = v.Value
+	}
+	for round := 0; round < 5; round++ {
+		changed := false
+		for name, val := range out {
+			if !vars[name].Expand || !strings.Contains(val, "$") {
+				continue
+			}
+			nv := varRef.ReplaceAllStringFunc(val, func(m string) string {
+				sm := varRef.FindStringSubmatch(m)
+				n := sm[1] + sm[2]
+				if n == name {
+					return "$" + n
+				}
+				if r, ok := out[n]; ok {
+					return r
+				}
+				return "$" + n
+			})
+			if nv != val {
+				out[name] = nv
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return out
+}
+
+// normVars rewrites ${NAME} as $NAME so rules can match one spelling.
+func normVars(s string) string {
+	return varRef.ReplaceAllStringFunc(s, func(m string) string {
+		sm := varRef.FindStringSubmatch(m)
+		return "$" + sm[1] + sm[2]
+	})
+}
+
+// varsOf lists the variable names referenced in s.
+func varsOf(s string) []string {
+	var out []string
+	for _, sm := range varRef.FindAllStringSubmatch(s, -1) {
+		out = append(out, sm[1]+sm[2])
+	}
+	return out
+}
+
+// defined reports whether a variable is defined for the job: in YAML, by
+// GitLab (predefined), or assigned earlier in the script.
+func (jc *jobCtx) definedInYAML(name string) bool { _, ok := jc.job.Variables[name]; return ok }
+
+// assignedInScript reports a shell assignment or export of name anywhere in the job script.
+func (jc *jobCtx) assignedInScript(name string) bool {
+	re := regexp.MustCompile(`(?m)(^|[\s;&|(])(export\s+|declare\s+(-\w+\s+)?|local\s+|readonly\s+)?` + regexp.QuoteMeta(name) + `=|read\s+(-\w+\s+)*` + regexp.QuoteMeta(name) + `\b|for\s+` + regexp.QuoteMeta(name) + `\s+in\b`)
+	return re.MatchString(jc.src)
+}
+
+// loginHelper matches script lines that may log in out of our sight: a
+// sourced/called script or make target with login/auth/registry/push in its name,
+// or a credential file copied into place.
+var loginHelper = regexp.MustCompile(`(?i)(\.sh|make|just|task|\./)[^\n]*(login|auth|regist|docker|push|publish|release|deploy)|cp\s+[^\n]*config\.json`)
