@@ -31,7 +31,14 @@ const Platform = "gitlab-ci"
 type Checker struct {
 	// Limits bound parsing; zero means gl.DefaultLimits.
 	Limits gl.Limits
+	notes  []string
 }
+
+// Notes returns what the last Check could not evaluate, one line each
+// (for the report's context): includes not resolved (project, remote,
+// template, component, or a missing local file), by name, and extends or
+// !reference targets not found. Nothing is ever fetched.
+func (c *Checker) Notes() []string { return c.notes }
 
 func init() { lint.RegisterChecker(&Checker{}) }
 
@@ -86,6 +93,7 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 	ordered := append([]string(nil), files...)
 	sort.SliceStable(ordered, func(i, j int) bool { return mainRank(ordered[i]) < mainRank(ordered[j]) })
 	done := map[string]bool{}
+	c.notes = nil
 	var out []finding.Finding
 	var errs []error
 	for _, f := range ordered {
@@ -98,8 +106,10 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 			var pe *gl.ParseError
 			if errors.As(err, &pe) {
 				// A file that is not YAML yet (a template) still gets the
-				// line-level checks that need no YAML.
-				out = append(out, fallbackFindings(root, f)...)
+				// line-level checks that need no YAML; hostile input does not.
+				if !errors.Is(err, gl.ErrTooLarge) && !errors.Is(err, gl.ErrTooDeep) && !errors.Is(err, gl.ErrAliasBomb) {
+					out = append(out, fallbackFindings(root, f)...)
+				}
 				errs = append(errs, err)
 				continue
 			}
@@ -108,6 +118,9 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 		}
 		for _, inc := range p.Files {
 			done[inc] = true
+		}
+		for _, pr := range p.Problems {
+			c.notes = append(c.notes, fmt.Sprintf("%s:%d: %s", pr.Pos.File, pr.Pos.Line, pr.Msg))
 		}
 		out = append(out, Lint(p)...)
 	}

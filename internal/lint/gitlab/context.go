@@ -31,6 +31,8 @@ type jobCtx struct {
 	lines []srcLine
 	// src is the concatenated script.
 	src string
+	// helper is true when a line may log in out of our sight (loginHelperLine).
+	helper bool
 }
 
 type cmd struct {
@@ -82,6 +84,12 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 	add("before_script", j.BeforeScript)
 	add("script", j.Script)
 	jc.src = b.String()
+	for _, l := range strings.Split(jc.src, "\n") {
+		if loginHelperLine(l) {
+			jc.helper = true
+			break
+		}
+	}
 	sc, _ := shellcmd.Parse(j.Name, jc.src, shellcmd.Options{Env: jc.env})
 	if sc != nil {
 		for _, c := range sc.Commands {
@@ -210,11 +218,36 @@ func (jc *jobCtx) definedInYAML(name string) bool { _, ok := jc.job.Variables[na
 
 // assignedInScript reports a shell assignment or export of name anywhere in the job script.
 func (jc *jobCtx) assignedInScript(name string) bool {
+	if !strings.Contains(jc.src, name) {
+		return false
+	}
 	re := regexp.MustCompile(`(?m)(^|[\s;&|(])(export\s+|declare\s+(-\w+\s+)?|local\s+|readonly\s+)?` + regexp.QuoteMeta(name) + `=|read\s+(-\w+\s+)*` + regexp.QuoteMeta(name) + `\b|for\s+` + regexp.QuoteMeta(name) + `\s+in\b`)
 	return re.MatchString(jc.src)
 }
 
-// loginHelper matches script lines that may log in out of our sight: a
-// sourced/called script or make target with login/auth/registry/push in its name,
-// or a credential file copied into place.
-var loginHelper = regexp.MustCompile(`(?i)(\.sh|make|just|task|\./)[^\n]*(login|auth|regist|docker|push|publish|release|deploy)|cp\s+[^\n]*config\.json`)
+// loginHelperLine reports a script line that may log in out of our sight:
+// a called script or make/just/task target whose line mentions
+// login/auth/registry/docker/push/publish/release/deploy, or a credential
+// file copied into place.
+func loginHelperLine(l string) bool {
+	low := strings.ToLower(l)
+	if strings.HasPrefix(strings.TrimSpace(low), "cp ") && strings.Contains(low, "config.json") {
+		return true
+	}
+	caller := false
+	for _, k := range []string{".sh", "make", "just", "task", "./"} {
+		if strings.Contains(low, k) {
+			caller = true
+			break
+		}
+	}
+	if !caller {
+		return false
+	}
+	for _, k := range []string{"login", "auth", "regist", "docker", "push", "publish", "release", "deploy"} {
+		if strings.Contains(low, k) {
+			return true
+		}
+	}
+	return false
+}

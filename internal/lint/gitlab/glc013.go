@@ -49,6 +49,9 @@ func checkGLC013(c *pctx) {
 		lines := strings.Split(jc.src, "\n")
 		usesAuth := strings.Contains(jc.src, "config.json") || strings.Contains(jc.src, "auths") || strings.Contains(jc.src, "DOCKER_AUTH_CONFIG")
 		for i, ln := range lines {
+			if !strings.Contains(ln, "base64") {
+				continue
+			}
 			for _, m := range base64Cmd.FindAllStringSubmatchIndex(ln, -1) {
 				args := ln[m[4]:m[5]]
 				if strings.Contains(args, "-d") || strings.Contains(args, "--decode") || strings.Contains(args, "-D") || noWrap.MatchString(args) {

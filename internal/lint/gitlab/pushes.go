@@ -41,5 +41,5 @@ func (jc *jobCtx) logins() []cmd {
 // callsHelperScripts reports a job script that runs commands we cannot see
 // into and whose names suggest they log in (a script or make target).
 func (jc *jobCtx) callsLoginHelper() bool {
-	return loginHelper.MatchString(jc.src)
+	return jc.helper
 }
