@@ -83,8 +83,9 @@ func (*Checker) Owns(rel string, content []byte) bool {
 
 // Check lints each main file (with the local files it includes). A file
 // already read as an include of an earlier main file is not linted again.
-// YAML syntax errors and rejected hostile input are returned joined in the
-// error (one line each); findings of the other files are still returned.
+// YAML syntax errors, rejected hostile input and unreadable files are
+// returned as lint.FileErrors (one line each); findings of the other files
+// are still returned.
 func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) {
 	lim := c.Limits
 	if lim.MaxNodes == 0 {
@@ -95,7 +96,7 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 	done := map[string]bool{}
 	c.notes = nil
 	var out []finding.Finding
-	var errs []error
+	var errs lint.FileErrors
 	for _, f := range ordered {
 		f = filepath.ToSlash(f)
 		if done[f] {
@@ -110,10 +111,10 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 				if !errors.Is(err, gl.ErrTooLarge) && !errors.Is(err, gl.ErrTooDeep) && !errors.Is(err, gl.ErrAliasBomb) {
 					out = append(out, fallbackFindings(root, f)...)
 				}
-				errs = append(errs, err)
+				errs = append(errs, lint.FileError{File: pe.File, Err: errors.New(pe.Detail())})
 				continue
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", f, err))
+			errs = append(errs, lint.FileError{File: f, Err: err})
 			continue
 		}
 		for _, inc := range p.Files {
@@ -124,7 +125,10 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 		}
 		out = append(out, Lint(p)...)
 	}
-	return dedupe(out), errors.Join(errs...)
+	if len(errs) > 0 {
+		return dedupe(out), errs
+	}
+	return dedupe(out), nil
 }
 
 func mainRank(f string) int {

@@ -177,6 +177,15 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// Detail is the error without the file name: "line 3: ..." or the message.
+func (e *ParseError) Detail() string {
+	msg := strings.TrimPrefix(e.Err.Error(), "yaml: ")
+	if e.Line > 0 && !strings.Contains(msg, "line ") {
+		return fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	return msg
+}
+
 // ParseFile parses one YAML file into a Value with anchors, aliases and merge
 // keys resolved. file is the name used in positions. An empty document gives
 // a Null value.
