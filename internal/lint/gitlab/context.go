@@ -33,6 +33,8 @@ type jobCtx struct {
 	src string
 	// helper is true when a line may log in out of our sight (loginHelperLine).
 	helper bool
+	// fl caches the lines of each file (shared by the jobs of a pipeline).
+	fl map[string][]string
 }
 
 type cmd struct {
@@ -47,11 +49,14 @@ type srcLine struct {
 
 func newPipelineCtx(p *gl.Pipeline) *pctx {
 	c := &pctx{p: p}
+	fl := map[string][]string{}
 	for _, j := range p.Jobs {
 		if j.Hidden {
 			continue
 		}
-		c.jobs = append(c.jobs, newJobCtx(p, j))
+		jc := newJobCtx(p, j)
+		jc.fl = fl
+		c.jobs = append(c.jobs, jc)
 	}
 	return c
 }
@@ -151,10 +156,51 @@ func (jc *jobCtx) at(_ cmd, p shellcmd.Pos) gl.Pos {
 }
 
 // cmdPos is the file position of a command.
-func (jc *jobCtx) cmdPos(c cmd) gl.Pos { return jc.at(c, c.Pos) }
+func (jc *jobCtx) cmdPos(c cmd) gl.Pos {
+	needle := c.Text
+	if i := strings.IndexAny(needle, "\n"); i >= 0 {
+		needle = needle[:i]
+	}
+	return jc.locate(jc.at(c, c.Pos), needle)
+}
 
 // wordPos is the file position of a word of a command.
-func (jc *jobCtx) wordPos(c cmd, w shellcmd.Word) gl.Pos { return jc.at(c, w.Pos) }
+func (jc *jobCtx) wordPos(c cmd, w shellcmd.Word) gl.Pos { return jc.locate(jc.at(c, w.Pos), w.Text) }
+
+// locate checks that needle is written at p; when it is not (folded or
+// multi-line plain scalars, whose lines YAML joins), it returns the first
+// place in the next lines of the file where needle is written, else p.
+func (jc *jobCtx) locate(p gl.Pos, needle string) gl.Pos {
+	if len(needle) > 40 {
+		needle = needle[:40]
+	}
+	src := jc.p.Sources[p.File]
+	if needle == "" || len(src) == 0 || p.Line < 1 {
+		return p
+	}
+	lines := jc.fileLines(p.File)
+	if p.Line > len(lines) {
+		return p
+	}
+	if l := lines[p.Line-1]; p.Col >= 1 && p.Col-1 <= len(l) && strings.HasPrefix(l[p.Col-1:], needle) {
+		return p
+	}
+	for n := p.Line; n <= len(lines) && n < p.Line+100; n++ {
+		if i := strings.Index(lines[n-1], needle); i >= 0 {
+			return gl.Pos{File: p.File, Line: n, Col: i + 1}
+		}
+	}
+	return p
+}
+
+func (jc *jobCtx) fileLines(file string) []string {
+	if ls, ok := jc.fl[file]; ok {
+		return ls
+	}
+	ls := strings.Split(string(jc.p.Sources[file]), "\n")
+	jc.fl[file] = ls
+	return ls
+}
 
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
 

@@ -147,7 +147,7 @@ func checkGLC012(c *pctx) {
 			for h := range covered {
 				keys = append(keys, hostLabel(h))
 			}
-			pos := jc.at(cmd{}, d.Pos)
+			pos := jc.locate(jc.at(cmd{}, d.Pos), d.Text)
 			c.report("GLC012", pos, jc, host, fmt.Sprintf(
 				"kaniko pushes `%s` to %s, but the config.json this job writes has auths only for %s and replaces any other credentials: add an entry for %s.",
 				d.Value, hostLabel(host), strings.Join(keys, ", "), hostLabel(host)))

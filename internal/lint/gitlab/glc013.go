@@ -72,7 +72,7 @@ func checkGLC013(c *pctx) {
 				if secret {
 					sev = finding.Error
 				}
-				pos := jc.at(cmd{}, shellcmd.Pos{Line: i + 1, Col: m[0] + 1})
+				pos := jc.locate(jc.at(cmd{}, shellcmd.Pos{Line: i + 1, Col: m[0] + 1}), ln[m[0]:m[1]])
 				c.reportSev("GLC013", sev, pos, jc, "", fmt.Sprintf(
 					"`base64` wraps its output every 76 characters; a job token (a JWT) or other long credential then gets a newline inside the auth value and config.json or the login breaks; use `base64 -w0` or append `| tr -d '\\n'`."))
 			}
