@@ -43,7 +43,7 @@ func TestRuleSemantics(t *testing.T) {
 			"GLC009/daemon-unreachable/error"},
 		{"derived service name matches", "push:\n  image: docker:27\n  services: [docker:27-dind]\n  variables: {DOCKER_HOST: \"tcp://docker:2376\", DOCKER_TLS_CERTDIR: /certs}\n  script: [docker info]\n", ""},
 		{"docker CLI without daemon", "push:\n  image: docker:27\n  script: [docker build -t x .]\n", "GLC009/daemon-unreachable/warning"},
-		{"runner tag provides docker", "push:\n  image: docker:27\n  tags: [docker-privileged]\n  script: [docker build -t x .]\n", ""},
+		{"runner tag provides docker", "push:\n  image: docker:27\n  tags: [dind]\n  script: [docker build -t x .]\n", ""},
 		{"path too deep", "push:\n" + dind + "  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE/a/b/c:1\"\n", "GLC015/invalid-reference/error"},
 		{"ref name safe on tags only", "push:\n" + dind + "  only: [tags]\n  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE:$CI_COMMIT_REF_NAME\"\n", ""},
 		{"kaniko to gitlab registry without writing config", "push:\n  image: {name: gcr.io/kaniko-project/executor:debug, entrypoint: [\"\"]}\n  script:\n    - /kaniko/executor --context . --destination \"$CI_REGISTRY_IMAGE:1\"\n", ""},
@@ -56,6 +56,12 @@ func TestRuleSemantics(t *testing.T) {
 		{"dependency proxy pull after proxy login", "push:\n" + dind + "  script:\n    - echo \"$CI_DEPENDENCY_PROXY_PASSWORD\" | docker login -u \"$CI_DEPENDENCY_PROXY_USER\" --password-stdin \"$CI_DEPENDENCY_PROXY_SERVER\"\n    - docker pull \"${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/alpine\"\n", ""},
 		{"dependency proxy login used for push", "push:\n" + dind + "  script:\n    - echo \"$CI_DEPENDENCY_PROXY_PASSWORD\" | docker login -u \"$CI_DEPENDENCY_PROXY_USER\" --password-stdin \"$CI_DEPENDENCY_PROXY_SERVER\"\n    - docker push \"$CI_REGISTRY_IMAGE\"\n",
 			"GLC003/login-wrong-host/error"},
+		{"uppercase literal path", "push:\n" + dind + "  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY/MyGroup/app:1\"\n", "GLC015/invalid-reference/error,GLC006/job-token-cross-project/warning"},
+		{"uppercase host is fine", "push:\n" + dind + "  script:\n    - echo \"$P\" | docker login -u \"$U\" --password-stdin Registry.Example.com\n    - docker push Registry.Example.com/group/app:1\n", ""},
+		{"tag variable on branch-only job", "push:\n" + dind + "  only: [main]\n  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE:$CI_COMMIT_TAG\"\n", "GLC019/empty-reference-variable/error"},
+		{"tag variable on tags-only job", "push:\n" + dind + "  only: [tags]\n  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE:$CI_COMMIT_TAG\"\n", ""},
+		{"tag variable with default", "push:\n" + dind + "  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE:${CI_COMMIT_TAG:-latest}\"\n", ""},
+		{"branch variable without rules", "push:\n" + dind + "  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY_IMAGE:$CI_COMMIT_BRANCH\"\n", "GLC015/invalid-reference/warning,GLC019/empty-reference-variable/warning"},
 		{"predefined overridden in job", "push:\n" + dind + "  variables: {CI_REGISTRY_IMAGE: registry.example.com/x}\n  script: [echo]\n", "GLC014/empty-credential/warning"},
 	}
 	for _, c := range cases {
