@@ -152,3 +152,66 @@ func dump(fs []finding.Finding) string {
 	}
 	return b.String()
 }
+
+// TestLogCorpusConfigs lints the GitLab CI configuration excerpts attached
+// to real failure logs (shared/corpus/logs, `config:`), whose cause the
+// thread confirmed. Excerpts that are only a script list or a `script:` map
+// are wrapped into one job. The hit rate is logged, with a floor.
+func TestLogCorpusConfigs(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
+	var n, hits int
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c struct {
+			ID       string `yaml:"id"`
+			Platform string `yaml:"platform"`
+			Cause    string `yaml:"cause"`
+			Config   string `yaml:"config"`
+		}
+		if err := yaml.Unmarshal(data, &c); err != nil || c.Platform != "gitlab-ci" || c.Config == "" || c.Cause == "none" {
+			continue
+		}
+		n++
+		body := c.Config
+		var shape any
+		_ = yaml.Unmarshal([]byte(body), &shape)
+		switch v := shape.(type) {
+		case []any:
+			body = "job:\n  script:\n" + indent(body, "    ")
+		case map[string]any:
+			if _, ok := v["script"]; ok {
+				body = "job:\n" + indent(body, "  ")
+			}
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, ".gitlab-ci.yml"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fs, err := (&Checker{}).Check(dir, []string{".gitlab-ci.yml"})
+		ok := false
+		for _, fd := range fs {
+			if fd.Cause == c.Cause {
+				ok = true
+			}
+		}
+		if ok {
+			hits++
+		}
+		t.Logf("%s (cause %s): found=%v err=%v\n%s", c.ID, c.Cause, ok, err, dump(fs))
+	}
+	t.Logf("FIGURES log-corpus GitLab configs: %d/%d flagged at their confirmed cause", hits, n)
+	if n > 0 && hits*10 < n*6 {
+		t.Errorf("only %d/%d log-corpus configs flagged at their cause", hits, n)
+	}
+}
+
+func indent(s, pre string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		b.WriteString(pre + l + "\n")
+	}
+	return b.String()
+}
