@@ -60,7 +60,8 @@ func (c *lintCtx) verdicts(w *wf.Workflow) []verdict {
 					switch reghost.Classify(h) {
 					case reghost.GHCR, reghost.ECR, reghost.GAR, reghost.ACR, reghost.GitLab:
 						v := c.judge(models, m, p, h, true)
-						if v.kind == vNoLogin {
+						if v.kind == vNoLogin || v.kind == vWrongHost {
+							v.kind = vNoLogin
 							out = append(out, v)
 						}
 					}
@@ -76,7 +77,12 @@ func (c *lintCtx) judge(models []*jobModel, m *jobModel, p *push, host string, s
 	v := verdict{m: m, p: p, source: source}
 	var before, after, scoped []*login
 	unresolvedBefore := false
+	pkgLevel, _, _, pkgKnown := effectivePerm(m.wf, m.job, "packages")
 	for _, l := range m.logins {
+		if l.implicit && pkgKnown && pkgLevel == "none" {
+			// setup-crane/setup-ko log in with GITHUB_TOKEN, which here has packages: none
+			continue
+		}
 		if l.covers(host) {
 			switch {
 			case l.order < p.order && p.dockerCLI && !l.dockerCLI && l.scoped:

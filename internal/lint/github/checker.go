@@ -86,6 +86,7 @@ func (c *lintCtx) runRules(w *wf.Workflow) {
 	for _, r := range rules {
 		r.check(c, w)
 	}
+	c.runShellRules(w)
 	c.owner = owner
 }
 
@@ -205,7 +206,8 @@ func guarded(cond string) bool {
 	cond = strings.ToLower(cond)
 	for _, g := range []string{"event_name", "github.ref", "head.repo", ".fork", "github.head_ref", "github.base_ref",
 		"startswith(github.ref", "refs/tags", "refs/heads", "merged", "github.event.pull_request ==", "env.", "secrets.", "github.actor",
-		"!= ''", "workflow_dispatch", "github.event.action", "contains(github.event.pull_request.labels", "is_fork", "release"} {
+		"!= ''", "workflow_dispatch", "github.event.action", "contains(github.event.pull_request.labels", "is_fork", "release",
+		"needs.", "steps.", "inputs.", "vars."} {
 		if strings.Contains(cond, g) {
 			return true
 		}

@@ -69,6 +69,11 @@ jobs:
 // reUpperSource matches values that keep the owner's/actor's spelling.
 var reUpperSource = regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
 
+var (
+	reExpansion  = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+	reAssignLine = regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+)
+
 // lowered reports a sanitizer in the text.
 func lowered(s string) bool {
 	l := strings.ToLower(s)
@@ -90,7 +95,7 @@ func repoPart(ref string) string {
 // literalUpper reports uppercase letters in the literal text of a
 // repository path (outside ${{ }} and $VAR).
 func literalUpper(path string) bool {
-	path = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`).ReplaceAllString(path, "")
+	path = reExpansion.ReplaceAllString(path, "")
 	// the host may contain uppercase (it is case-insensitive)
 	if i := strings.IndexByte(path, '/'); i >= 0 {
 		path = path[i+1:]
@@ -103,6 +108,7 @@ func literalUpper(path string) bool {
 func checkGHA009(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		reported := map[int]bool{}
+		reportedSrc := map[string]bool{}
 		for _, p := range append(append([]*push{}, m.pushes...), m.names...) {
 			if p.fromMeta || p.ref == "" {
 				continue
@@ -121,7 +127,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 				c.report("GHA009", p.at, "", p.host,
 					fmt.Sprintf("image reference %s has uppercase letters in its repository path: repository name must be lowercase", p.ref),
 					"Write the repository path in lowercase (tags may keep uppercase).")
-			case src != "" && !lowered(rp):
+			case src != "" && !lowered(rp) && !reportedSrc[src]:
 				at := p.at
 				if p.origin != nil {
 					at = *p.origin
@@ -132,6 +138,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					continue
 				}
 				reported[at.Line] = true
+				reportedSrc[src] = true // one finding per job and source value
 				sev := finding.Warning
 				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
 				if c.owner != "" {
@@ -156,7 +163,7 @@ func scriptOrigin(s *wf.Step, src string) (loc, bool) {
 		return loc{}, false
 	}
 	for i, line := range strings.Split(s.Run.Str, "\n") {
-		if strings.Contains(line, src) && regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`).MatchString(line) {
+		if strings.Contains(line, src) && reAssignLine.MatchString(line) {
 			col := strings.Index(line, src) + 1
 			return loc{s.File, s.ScriptPos(i+1, col)}, true
 		}

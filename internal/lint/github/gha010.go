@@ -67,7 +67,7 @@ func checkGHA010(c *lintCtx, w *wf.Workflow) {
 		seen[key] = true
 		if v.source {
 			c.report("GHA010", v.p.at, finding.Warning, host,
-				fmt.Sprintf("job %q copies from %s with no login to %s in the job: a private image cannot be read anonymously", v.m.job.ID, v.p.copySource, host),
+				fmt.Sprintf("job %q copies from %s with no usable login to %s in the job (a GITHUB_TOKEN login needs packages: read): a private image cannot be read anonymously", v.m.job.ID, v.p.copySource, host),
 				fmt.Sprintf("Log in to %s in job %q before the copy.", host, v.m.job.ID))
 			continue
 		}

@@ -65,6 +65,10 @@ func checkGHA013(c *lintCtx, w *wf.Workflow) {
 			switch {
 			case l.contErr:
 				narrow = l
+			case v.p.cond != "" || v.p.pushCond != "":
+				// the push has its own condition: the author gated both; textual
+				// implication between conditions is not attempted
+				safe = true
 			case cond == "" || cond == v.p.cond || strings.Contains(v.p.cond, cond) || cond == v.p.pushCond || strings.Contains(v.p.pushCond, cond) || strings.Contains(v.p.cond, "[shell-conditional]") && strings.HasSuffix(l.cond, "[shell-conditional]"):
 				safe = true
 			default:

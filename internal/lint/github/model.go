@@ -106,16 +106,20 @@ type jobModel struct {
 	// githubEnvWrites are variable names written to $GITHUB_ENV by any step.
 	githubEnvWrites map[string]bool
 	scripts         map[*wf.Step]*shellcmd.Script
+	repo            *wf.Repo
+	// scriptSteps are synthetic steps for repository scripts run: steps call.
+	scriptSteps []*wf.Step
 }
 
 var (
-	reSecret   = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
-	reSecretIx = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
-	reEnvRef   = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reMatrix   = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reInputs   = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reGHEnvW   = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
-	reGHEnvW2  = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
+	reSecret      = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
+	reSecretIx    = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
+	reEnvRef      = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reMatrix      = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reInputs      = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+	reGHEnvW      = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
+	reRegistryKey = regexp.MustCompile(`registry:\s*(\S+)`)
+	reGHEnvW2     = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
 )
 
 // classifyCred reads a credential expression (already env-resolved).
@@ -290,7 +294,7 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	if m, ok := c.models[j]; ok {
 		return m
 	}
-	m := &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}}
+	m := &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo}
 	c.models[j] = m
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
@@ -412,7 +416,7 @@ func (m *jobModel) step(i int, s *wf.Step) {
 	case action == "docker/login-action":
 		if ra := s.With["registry-auth"]; ra.Set {
 			// registry-auth: YAML list of {registry, username, password}
-			for _, it := range regexp.MustCompile(`registry:\s*(\S+)`).FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
+			for _, it := range reRegistryKey.FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
 				m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Uses), mech: action,
 					hosts: []string{normHost(it[1])}, cond: cond, contErr: contErr, dockerCLI: true,
 					pass: classifyCred(m.resolve(ra.Str, env))})
@@ -788,6 +792,9 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 		return
 	}
 	m.scripts[s] = sc
+	if !s.ScriptFile {
+		m.followScripts(order, s, env, cond, contErr)
+	}
 	for ci, c := range sc.Commands {
 		o := order + ci + 1
 		at := scriptLoc(s, c.Pos)
@@ -833,7 +840,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 			}
 		case shellcmd.Push:
 			for _, r := range c.Refs {
-				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond,
+				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond,
 					dockerCLI: c.Tool == "docker" || c.Tool == "nerdctl"}
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
@@ -848,6 +855,34 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 				m.addPush(p)
 			}
 		}
+	}
+}
+
+var reScriptCall = regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\.)\s+(?:-[a-z]+\s+)*)?((?:\./)?[A-Za-z0-9_./-]+\.sh)\b`)
+
+// followScripts reads repository shell scripts the run: step executes
+// (`bash docker_push.sh`, `./ci/push.sh`) and scans them like the step,
+// with positions in the script file. One level, at most 8 scripts.
+func (m *jobModel) followScripts(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
+	if m.repo == nil {
+		return
+	}
+	for i, g := range reScriptCall.FindAllStringSubmatch(s.Run.Str, 8) {
+		rel := strings.TrimPrefix(g[1], "./")
+		if strings.Contains(rel, "$") || strings.HasPrefix(rel, "/") || strings.Contains(rel, "..") {
+			continue
+		}
+		if d := s.WorkingDir; d.Set && !strings.Contains(d.Str, "$") {
+			rel = strings.TrimSuffix(d.Str, "/") + "/" + rel
+		}
+		data, err := m.repo.ReadFile(rel)
+		if err != nil || len(data) > shellcmd.MaxScript {
+			continue
+		}
+		st := &wf.Step{Index: s.Index, File: rel, Run: wf.Value{Str: string(data), Set: true, Pos: wf.Pos{Line: 1, Col: 1}},
+			Env: s.Env, If: s.If, ScriptFile: true, CalledFrom: s, Node: s.Node}
+		m.scriptSteps = append(m.scriptSteps, st)
+		m.shell(order+100*(i+1), st, env, cond, contErr)
 	}
 }
 

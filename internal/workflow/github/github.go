@@ -174,6 +174,7 @@ type Step struct {
 	Run             Value
 	Shell           Value
 	ContinueOnError Value
+	WorkingDir      Value // working-directory
 	Node            *yaml.Node
 	// File is the file the step is written in (the workflow, or a composite
 	// action's action.yml); Lines its source lines.
@@ -182,6 +183,12 @@ type Step struct {
 	// Via is the workflow step that called the composite action this step
 	// belongs to (nil for a workflow's own steps).
 	Via *Step
+	// ScriptFile is set on a synthetic step that stands for a repository
+	// shell script a run: step executes (`bash ci/push.sh`): Run holds the
+	// whole file, positions in it are the file's own, and CalledFrom is the
+	// run: step.
+	ScriptFile bool
+	CalledFrom *Step
 }
 
 // Action returns the action name of `uses:` in lower case without the ref:
@@ -212,6 +219,9 @@ func (s *Step) Anchor() *Step {
 // the file position (exact for literal block scalars `|` and single-line
 // scalars; approximate for folded and multi-line flow scalars).
 func (s *Step) ScriptPos(line, col int) Pos {
+	if s.ScriptFile {
+		return Pos{Line: line, Col: col}
+	}
 	return ScalarPos(s.Run, s.Lines, line, col)
 }
 
@@ -332,11 +342,29 @@ func value(n *yaml.Node) Value {
 	if n.Kind == yaml.ScalarNode {
 		v.Str = n.Value
 	} else {
-		// Render a sequence/map value as flow text for messages and checks.
-		b, err := yaml.Marshal(n)
-		if err == nil && len(b) < 4096 {
-			v.Str = strings.TrimSpace(string(b))
+		// A sequence or mapping: its scalars joined by newlines (enough for
+		// the text checks rules make), bounded.
+		var b strings.Builder
+		budget := 1000
+		var walk func(n *yaml.Node)
+		walk = func(n *yaml.Node) {
+			if n == nil || budget <= 0 || n.Kind == yaml.AliasNode {
+				return
+			}
+			budget--
+			if n.Kind == yaml.ScalarNode {
+				if b.Len() > 0 {
+					b.WriteByte('\n')
+				}
+				b.WriteString(n.Value)
+				return
+			}
+			for _, c := range n.Content {
+				walk(c)
+			}
 		}
+		walk(n)
+		v.Str = b.String()
 	}
 	return v
 }
@@ -554,6 +582,7 @@ func parseSteps(steps *yaml.Node, file string, lines []string) []*Step {
 		s.Run = get(sn, "run")
 		s.Shell = get(sn, "shell")
 		s.ContinueOnError = get(sn, "continue-on-error")
+		s.WorkingDir = get(sn, "working-directory")
 		out = append(out, s)
 	}
 	return out
@@ -604,6 +633,9 @@ func (r *Repo) read(rel string) ([]byte, error) {
 	}
 	return os.ReadFile(p)
 }
+
+// ReadFile reads a repository file (relative slash path) with the size limit.
+func (r *Repo) ReadFile(rel string) ([]byte, error) { return r.read(path.Clean(rel)) }
 
 // Workflow parses (once) the workflow at rel (slash path relative to Root).
 func (r *Repo) Workflow(rel string) (*Workflow, error) {
