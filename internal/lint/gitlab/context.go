@@ -35,6 +35,8 @@ type jobCtx struct {
 	helper bool
 	// fl caches the lines of each file (shared by the jobs of a pipeline).
 	fl map[string][]string
+	// pushList caches pushes().
+	pushList *[]pushRef
 }
 
 type cmd struct {
@@ -50,19 +52,36 @@ type srcLine struct {
 func newPipelineCtx(p *gl.Pipeline) *pctx {
 	c := &pctx{p: p}
 	fl := map[string][]string{}
+	globalEnv := expandEnv(p.Globals)
 	for _, j := range p.Jobs {
 		if j.Hidden {
 			continue
 		}
-		jc := newJobCtx(p, j)
-		jc.fl = fl
+		env := globalEnv
+		if !sameVars(j.Variables, p.Globals) {
+			env = expandEnv(j.Variables)
+		}
+		jc := newJobCtx(p, j, env, fl)
 		c.jobs = append(c.jobs, jc)
 	}
 	return c
 }
 
-func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
-	jc := &jobCtx{p: p, job: j, env: expandEnv(j.Variables)}
+// sameVars reports a job whose effective variables are exactly the globals.
+func sameVars(a, b map[string]gl.Var) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func newJobCtx(p *gl.Pipeline, j *gl.Job, env map[string]string, fl map[string][]string) *jobCtx {
+	jc := &jobCtx{p: p, job: j, env: env, fl: fl}
 	var b strings.Builder
 	add := func(section string, ls []gl.Line) {
 		for _, l := range ls {
@@ -73,7 +92,7 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 				switch {
 				case len(sub) > 1 && l.TextLine > l.Pos.Line: // block scalar
 					sl.pos.Line = l.TextLine + i
-					sl.pos.Col = indentOf(p.Sources[l.Pos.File], sl.pos.Line, s)
+					sl.pos.Col = indentOf(jc.fileLines(l.Pos.File), sl.pos.Line, s)
 				case i == 0:
 					sl.pos.Line = l.TextLine
 					sl.pos.Col = l.TextCol
@@ -109,23 +128,11 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 }
 
 // indentOf returns the 1-based column where text starts on a file line.
-func indentOf(src []byte, line int, text string) int {
-	cur := 1
-	start := 0
-	for i := 0; i < len(src) && cur < line; i++ {
-		if src[i] == '\n' {
-			cur++
-			start = i + 1
-		}
-	}
-	if cur != line {
+func indentOf(lines []string, line int, text string) int {
+	if line < 1 || line > len(lines) {
 		return 0
 	}
-	end := start
-	for end < len(src) && src[end] != '\n' {
-		end++
-	}
-	l := string(src[start:end])
+	l := lines[line-1]
 	if text != "" {
 		if i := strings.Index(l, text); i >= 0 {
 			return i + 1
@@ -206,43 +213,49 @@ var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Z
 
 // expandEnv expands references between YAML variables (GitLab expands
 // variables in variable values, https://docs.gitlab.com/ci/variables/#use-cicd-variables-in-other-variables),
-// leaving predefined and unknown names as $NAME. Depth is bounded.
+// leaving predefined and unknown names as $NAME. Each variable is resolved
+// once (memoized), reference cycles stay unexpanded, depth is bounded.
 func expandEnv(vars map[string]gl.Var) map[string]string {
-	out := map[string]string{}
-	for name, v := range vars {
-		out[name] = v.Value
-	}
-	for round := 0; round < 5; round++ {
-		changed := false
-		for name, val := range out {
-			if !vars[name].Expand || !strings.Contains(val, "$") {
-				continue
+	out := make(map[string]string, len(vars))
+	state := map[string]int{} // 1 resolving, 2 done
+	var resolve func(name string, depth int) string
+	resolve = func(name string, depth int) string {
+		v := vars[name]
+		if state[name] == 2 {
+			return out[name]
+		}
+		if state[name] == 1 || depth > 10 || !v.Expand || !strings.Contains(v.Value, "$") {
+			if state[name] != 1 {
+				out[name], state[name] = v.Value, 2
 			}
-			nv := varRef.ReplaceAllStringFunc(val, func(m string) string {
-				sm := varRef.FindStringSubmatch(m)
-				n := sm[1] + sm[2]
-				if n == name {
-					return "$" + n
-				}
-				if r, ok := out[n]; ok {
-					return r
-				}
+			return v.Value
+		}
+		state[name] = 1
+		val := varRef.ReplaceAllStringFunc(v.Value, func(m string) string {
+			sm := varRef.FindStringSubmatch(m)
+			n := sm[1] + sm[2]
+			if _, ok := vars[n]; !ok || n == name || state[n] == 1 {
 				return "$" + n
-			})
-			if nv != val {
-				out[name] = nv
-				changed = true
 			}
+			return resolve(n, depth+1)
+		})
+		if len(val) > 1<<16 {
+			val = v.Value // runaway growth: keep it unexpanded
 		}
-		if !changed {
-			break
-		}
+		out[name], state[name] = val, 2
+		return val
+	}
+	for name := range vars {
+		resolve(name, 0)
 	}
 	return out
 }
 
 // normVars rewrites ${NAME} as $NAME so rules can match one spelling.
 func normVars(s string) string {
+	if !strings.Contains(s, "${") {
+		return s
+	}
 	return varRef.ReplaceAllStringFunc(s, func(m string) string {
 		sm := varRef.FindStringSubmatch(m)
 		return "$" + sm[1] + sm[2]
@@ -251,6 +264,9 @@ func normVars(s string) string {
 
 // varsOf lists the variable names referenced in s.
 func varsOf(s string) []string {
+	if !strings.Contains(s, "$") {
+		return nil
+	}
 	var out []string
 	for _, sm := range varRef.FindAllStringSubmatch(s, -1) {
 		out = append(out, sm[1]+sm[2])

@@ -18,7 +18,7 @@ var registryCmdLine = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|crane|
 // needs no YAML: removed pre-9.0 variables in registry commands (GLC005).
 func fallbackFindings(root, rel string) []finding.Finding {
 	fp := filepath.Join(root, filepath.FromSlash(rel))
-	if st, err := os.Stat(fp); err != nil || st.Size() > 8<<20 {
+	if st, err := os.Stat(fp); err != nil || st.Size() > 4<<20 {
 		return nil
 	}
 	data, err := os.ReadFile(fp)

@@ -14,7 +14,11 @@ type pushRef struct {
 
 // pushes lists the references pushed by the job's clients that need a login.
 func (jc *jobCtx) pushes() []pushRef {
-	var out []pushRef
+	if jc.pushList != nil {
+		return *jc.pushList
+	}
+	out := []pushRef{}
+	defer func() { jc.pushList = &out }()
 	for i, c := range jc.cmds {
 		if c.Action != shellcmd.Push || !pushTools[c.Tool] {
 			continue
