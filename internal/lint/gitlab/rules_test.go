@@ -52,6 +52,8 @@ func TestRuleSemantics(t *testing.T) {
 		{"docker login then podman push", "push:\n  image: quay.io/podman/stable\n  script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" \"$CI_REGISTRY\"\n    - podman push \"$CI_REGISTRY_IMAGE\"\n", ""},
 		{"job token to literal other project", "push:\n" + dind + "  script:\n    - '" + login + "'\n    - docker push registry.gitlab.com/other/project:1\n",
 			"GLC006/job-token-cross-project/warning"},
+		{"job token push inside the pinned project", "push:\n" + dind + "  only: [main@knot/resolver]\n  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY/knot/resolver/cross:1\"\n", ""},
+		{"job token push outside the pinned project", "push:\n" + dind + "  rules:\n    - if: '$CI_PROJECT_PATH == \"acme/api\"'\n  script:\n    - '" + login + "'\n    - docker push \"$CI_REGISTRY/acme/shared/base:1\"\n", "GLC006/job-token-cross-project/error"},
 		{"deploy token to other project is fine", "push:\n" + dind + "  script:\n    - echo \"$BASE_DEPLOY_TOKEN\" | docker login -u \"$BASE_DEPLOY_USER\" --password-stdin registry.gitlab.com\n    - docker push registry.gitlab.com/other/project:1\n", ""},
 		{"dependency proxy pull after proxy login", "push:\n" + dind + "  script:\n    - echo \"$CI_DEPENDENCY_PROXY_PASSWORD\" | docker login -u \"$CI_DEPENDENCY_PROXY_USER\" --password-stdin \"$CI_DEPENDENCY_PROXY_SERVER\"\n    - docker pull \"${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/alpine\"\n", ""},
 		{"dependency proxy login used for push", "push:\n" + dind + "  script:\n    - echo \"$CI_DEPENDENCY_PROXY_PASSWORD\" | docker login -u \"$CI_DEPENDENCY_PROXY_USER\" --password-stdin \"$CI_DEPENDENCY_PROXY_SERVER\"\n    - docker push \"$CI_REGISTRY_IMAGE\"\n",
