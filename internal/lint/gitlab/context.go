@@ -313,3 +313,15 @@ func loginHelperLine(l string) bool {
 	}
 	return false
 }
+
+// unseen reports that a login or credential setup for this job could be in
+// configuration the model could not read: an extends parent or !reference
+// not found, or an unresolved include that may supply the default
+// before_script the job would get.
+func (jc *jobCtx) unseen() bool {
+	return jc.job.Incomplete || (jc.p.HasUnresolvedIncludes() && jc.job.BeforeScriptFrom == "")
+}
+
+// varsUnseen reports that variables the YAML does not define here may be
+// defined in an unresolved include.
+func (jc *jobCtx) varsUnseen() bool { return jc.job.Incomplete || jc.p.HasUnresolvedIncludes() }

@@ -49,6 +49,9 @@ func checkGLC008(c *pctx) {
 		if d == nil || d.customFlags {
 			continue
 		}
+		if jc.varsUnseen() && (!d.certdirSet || d.host == "") {
+			continue // an unresolved include may set the variable we find missing
+		}
 		if _, uses := jc.usesDockerCLI(); !uses && d.host == "" {
 			continue
 		}

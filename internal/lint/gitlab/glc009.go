@@ -48,6 +48,9 @@ func checkGLC009(c *pctx) {
 	for _, jc := range c.jobs {
 		use, uses := jc.usesDockerCLI()
 		d := jc.dind()
+		if jc.varsUnseen() && (d == nil || d.host == "") {
+			continue // services or DOCKER_HOST may come from an unresolved include
+		}
 		if d == nil {
 			if !uses || !isDockerClientImage(jc) {
 				continue

@@ -52,7 +52,7 @@ func (jc *jobCtx) authConfigOnly() bool {
 func checkGLC011(c *pctx) {
 	for _, jc := range c.jobs {
 		v, ok := jc.job.Variables["DOCKER_AUTH_CONFIG"]
-		if !ok || jc.callsLoginHelper() {
+		if !ok || jc.callsLoginHelper() || jc.unseen() {
 			continue
 		}
 		for _, pr := range jc.pushes() {

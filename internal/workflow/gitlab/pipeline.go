@@ -86,6 +86,10 @@ type Job struct {
 	Name   string
 	Pos    Pos // position of the job's key
 	Hidden bool
+	// Incomplete is true when the job extends or !references something the
+	// model could not find (from an unresolved include): rules that depend
+	// on something being absent must abstain.
+	Incomplete bool
 	// Value is the effective job mapping.
 	Value *Value
 
