@@ -46,8 +46,8 @@ func init() {
 
 func checkGLC001(c *pctx) {
 	for _, jc := range c.jobs {
-		if jc.callsLoginHelper() {
-			continue
+		if jc.callsLoginHelper() || jc.authConfigOnly() || jc.unseen() {
+			continue // GLC011 explains pushes that rely on DOCKER_AUTH_CONFIG
 		}
 		reported := map[string]bool{}
 		for _, pr := range jc.pushes() {

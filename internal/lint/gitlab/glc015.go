@@ -2,6 +2,7 @@ package gitlab
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -62,10 +63,7 @@ func checkGLC015(c *pctx) {
 			}
 			for _, r := range cm.Refs {
 				ref := normVars(r.Value)
-				name, tag := ref, ""
-				if i := strings.LastIndexByte(ref, ':'); i > strings.LastIndexByte(ref, '/') {
-					name, tag = ref[:i], ref[i+1:]
-				}
+				name, tag := splitNameTag(ref)
 				pos := jc.defPos(cm, r)
 				key := fmt.Sprintf("%v|%s", pos, ref)
 				if seen[key] {
@@ -86,6 +84,11 @@ func checkGLC015(c *pctx) {
 							"the repository path of `%s` uses `$%s`, which may contain uppercase letters (`repository name must be lowercase`); build it from `$CI_REGISTRY_IMAGE`, which GitLab lowercases.", r.Value, v))
 						break
 					}
+				}
+				if lit := literalPart(repoPath(name)); lit != strings.ToLower(lit) && !seen[key] {
+					seen[key] = true
+					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
+						"the repository path of `%s` has uppercase letters: `invalid reference format: repository name must be lowercase`; use lowercase (GitLab lowercases only `$CI_REGISTRY_IMAGE`).", r.Value))
 				}
 				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && cm.Action == shellcmd.Push {
 					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")
@@ -146,4 +149,37 @@ func onlySafeRefNames(jc *jobCtx) bool {
 		}
 	}
 	return true
+}
+
+var expansion = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|` + "`[^`]*`")
+
+// literalPart is a reference's name with every expansion removed.
+func literalPart(name string) string { return expansion.ReplaceAllString(name, "") }
+
+// repoPath drops a leading registry host (docker's rule: a first component
+// with '.' or ':' or "localhost"); hosts may be uppercase, paths may not.
+func repoPath(name string) string {
+	first, rest, ok := strings.Cut(name, "/")
+	if ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		return rest
+	}
+	return name
+}
+
+// splitNameTag splits a reference at its tag ':' (not one inside ${...} or
+// $(...), and not a registry port).
+func splitNameTag(ref string) (name, tag string) {
+	masked := []byte(ref)
+	for _, loc := range expansion.FindAllStringIndex(ref, -1) {
+		for i := loc[0]; i < loc[1]; i++ {
+			if masked[i] == ':' || masked[i] == '/' {
+				masked[i] = '_'
+			}
+		}
+	}
+	m := string(masked)
+	if i := strings.LastIndexByte(m, ':'); i >= 0 && i > strings.LastIndexByte(m, '/') {
+		return ref[:i], ref[i+1:]
+	}
+	return ref, ""
 }

@@ -41,7 +41,7 @@ func init() {
 
 func checkGLC018(c *pctx) {
 	for _, jc := range c.jobs {
-		if jc.callsLoginHelper() {
+		if jc.callsLoginHelper() || jc.unseen() {
 			continue
 		}
 		for i, cm := range jc.cmds {
