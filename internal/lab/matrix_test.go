@@ -86,7 +86,7 @@ func TestMatrix(t *testing.T) {
 							verdict = v
 						}
 					}
-					if testing.Verbose() {
+					if os.Getenv("LAB_VERBOSE") == "1" {
 						t.Logf("%s x %s (exit %d):\n%s", c.Name, s.Name, o.ExitCode, o.Normalised)
 					}
 					set(c.Name, s.Name, verdict)

@@ -75,6 +75,7 @@ func Scenarios() []Scenario {
 		{Name: "reader-push", Cause: "insufficient-role", About: "login as a pull-only user, push", Registry: tok, Login: "reader"},
 		{Name: "outside-namespace", Cause: "push-outside-namespace", About: "pusher pushes to a namespace it does not own", Registry: tok, Login: "pusher", Repo: "other/app"},
 		{Name: "token-expired", Cause: "token-expired", About: "the token server issues tokens that expired an hour ago", Registry: Options{Auth: AuthToken, Token: TokenExpired}, Login: "pusher"},
+		{Name: "token-not-yet-valid", Cause: "clock-skew", About: "tokens valid only from an hour from now (a runner clock behind the token server's)", Registry: Options{Auth: AuthToken, Token: TokenNotYetValid}, Login: "pusher"},
 		{Name: "tls-untrusted", Cause: "tls-untrusted", About: "self-signed certificate not trusted by the client", Registry: Options{Auth: AuthToken, TLS: true, Host: "127.0.0.2"}, Login: "pusher"},
 		{Name: "tls-wrong-name", Cause: "tls-untrusted", About: "certificate issued for another address", Registry: Options{Auth: AuthToken, TLS: true, Host: "127.0.0.2", CertHosts: []string{"127.0.0.1"}}, Login: "pusher"},
 		{Name: "http-as-https", Cause: "http-https-mismatch", About: "plain-HTTP registry addressed as HTTPS", Registry: Options{Auth: AuthToken, Host: "127.0.0.2"}, Login: "pusher"},
