@@ -45,7 +45,11 @@ type Run struct {
 
 func (x *Run) home() string         { return filepath.Join(x.Dir, "home") }
 func (x *Run) dockerConfig() string { return filepath.Join(x.Dir, "docker") }
-func (x *Run) authFile() string     { return filepath.Join(x.Dir, "auth.json") }
+func (x *Run) runtimeDir() string   { return filepath.Join(x.Dir, "run") }
+
+// authFile is where skopeo and podman keep logins: the default
+// $XDG_RUNTIME_DIR/containers/auth.json (containers-auth.json(5)).
+func (x *Run) authFile() string { return filepath.Join(x.runtimeDir(), "containers", "auth.json") }
 
 // Workspace holds what clients share across jobs: the image archive, the
 // docker daemon and its network namespace, podman's storage.
@@ -272,7 +276,7 @@ func skopeo() *Client {
 		Name: "skopeo", Bins: []string{"skopeo"},
 		version: func() string { return firstLine("skopeo", "--version") },
 		env: func(x *Run) []string {
-			return []string{"REGISTRY_AUTH_FILE=" + x.authFile(), "DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home()}
+			return []string{"XDG_RUNTIME_DIR=" + x.runtimeDir(), "DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home()}
 		},
 		login: func(x *Run, host string, u User) []Command {
 			return []Command{loginCmd(u, join([]string{"skopeo", "login"}, flag(x.Secure, "--tls-verify=false"), []string{host, "-u", u.Name, "--password-stdin"})...)}
@@ -293,7 +297,7 @@ func podman() *Client {
 		version: func() string { return firstLine("podman", "--version") },
 		env: func(x *Run) []string {
 			return []string{
-				"REGISTRY_AUTH_FILE=" + x.authFile(), "DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home(),
+				"XDG_RUNTIME_DIR=" + x.runtimeDir(), "DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home(),
 				"CONTAINERS_STORAGE_CONF=" + filepath.Join(x.W.Dir, "podman", "storage.conf"),
 				"CONTAINERS_CONF=" + filepath.Join(x.W.Dir, "podman", "containers.conf"),
 			}

@@ -103,7 +103,7 @@ func RunScenario(t testing.TB, w *Workspace, c *Client, s Scenario) Outcome {
 	t.Helper()
 	w.Prepare(t, c)
 	x := &Run{W: w, Dir: t.TempDir(), Secure: s.Secure(), Archive: w.Archive}
-	for _, d := range []string{x.home(), x.dockerConfig()} {
+	for _, d := range []string{x.home(), x.dockerConfig(), filepath.Dir(x.authFile())} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			t.Fatal(err)
 		}
@@ -184,6 +184,12 @@ func RunScenario(t testing.TB, w *Workspace, c *Client, s Scenario) Outcome {
 	}
 
 	job := Job{Env: c.env(x), Dir: x.Dir}
+	if s.BrokenHelper {
+		// skopeo and podman read credHelpers from the file REGISTRY_AUTH_FILE
+		// names (a CI pointing it at a shared auth file); without it, login
+		// stores in "auths" and only the push trips over the helper.
+		job.Env = append(job.Env, "REGISTRY_AUTH_FILE="+x.authFile())
+	}
 	if c.UsesDaemon {
 		job.NetNS = w.NetNS
 	}
