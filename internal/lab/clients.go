@@ -174,7 +174,7 @@ func flag(secure bool, f string) []string {
 func cmd(show string, args ...string) Command { return Command{Args: args, Show: show} }
 
 func loginCmd(u User, args ...string) Command {
-	return Command{Args: args, Stdin: pw(u), Show: `echo "***" | ` + strings.Join(args, " ")}
+	return Command{Args: args, Stdin: pw(u)}
 }
 
 func join(parts ...[]string) []string {

@@ -39,47 +39,111 @@ type Job struct {
 // Result is what running a Job produced.
 type Result struct {
 	Log      string // GitHub Actions-shaped raw log (not normalised)
+	GitLab   string // the same run as a GitLab CI job trace (not normalised)
 	ExitCode int    // exit code of the failing command, 0 when all passed
 	Failed   string // name of the failing step, "" on success
+	Ran      []Ran  // what ran, in order
 }
 
-// Run executes the job's steps and renders a log shaped like a GitHub
-// Actions job log as its web UI and `gh run view --log` show it (without the
-// per-line timestamps): a "##[group]Run <script>" header per step, the
-// script, the shell line, "##[endgroup]", the interleaved stdout and stderr,
-// and "##[error]Process completed with exit code N." for the failing step.
+// Ran is one command as it ran.
+type Ran struct {
+	Step    int // index in Job.Steps
+	Command Command
+	Output  []byte // interleaved stdout and stderr
+	Code    int
+}
+
+// shown is the command line as the CI user wrote it; a password fed on
+// stdin appears as the secret variable (GitLab, unexpanded) or masked
+// (GitHub, expanded then masked as ***).
+func shown(c Command, secret string) string {
+	if c.Show != "" {
+		return c.Show
+	}
+	line := strings.Join(c.Args, " ")
+	if c.Stdin != "" {
+		line = `echo "` + secret + `" | ` + line
+	}
+	return line
+}
+
+// Run executes the job's steps in order, each command with `bash -e`
+// semantics (the first failure ends the job), and renders the run as a
+// GitHub Actions log (Result.Log) and a GitLab CI trace (Result.GitLab).
 func (j Job) Run(ctx context.Context) Result {
-	var log strings.Builder
 	timeout := j.Timeout
 	if timeout == 0 {
 		timeout = 60 * time.Second
 	}
-	for _, st := range j.Steps {
-		shown := make([]string, len(st.Commands))
-		for i, c := range st.Commands {
-			shown[i] = c.Show
-			if shown[i] == "" {
-				shown[i] = strings.Join(c.Args, " ")
-			}
-		}
-		fmt.Fprintf(&log, "##[group]Run %s\n", shown[0])
-		for _, s := range shown {
-			log.WriteString(s + "\n")
-		}
-		log.WriteString("shell: /usr/bin/bash -e {0}\n##[endgroup]\n")
+	var res Result
+run:
+	for i, st := range j.Steps {
 		for _, c := range st.Commands {
 			out, code := j.exec(ctx, c, timeout)
-			log.Write(out)
-			if len(out) > 0 && out[len(out)-1] != '\n' {
-				log.WriteByte('\n')
-			}
+			res.Ran = append(res.Ran, Ran{Step: i, Command: c, Output: out, Code: code})
 			if code != 0 {
-				fmt.Fprintf(&log, "##[error]Process completed with exit code %d.\n", code)
-				return Result{Log: log.String(), ExitCode: code, Failed: st.Name}
+				res.ExitCode, res.Failed = code, st.Name
+				break run
 			}
 		}
 	}
-	return Result{Log: log.String()}
+	res.Log = j.renderGitHub(res)
+	res.GitLab = j.renderGitLab(res)
+	return res
+}
+
+func writeOutput(b *strings.Builder, out []byte) {
+	b.Write(out)
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+}
+
+// renderGitHub shapes a log like a GitHub Actions job log as its web UI and
+// `gh run view --log` show it (without the per-line timestamps): per step a
+// "##[group]Run <first line>" header, the script, the shell line,
+// "##[endgroup]", the output, and "##[error]Process completed with exit code
+// N." after the failing command.
+func (j Job) renderGitHub(res Result) string {
+	var b strings.Builder
+	started := -1
+	for _, r := range res.Ran {
+		if r.Step != started {
+			started = r.Step
+			cmds := j.Steps[r.Step].Commands
+			fmt.Fprintf(&b, "##[group]Run %s\n", shown(cmds[0], "***"))
+			for _, c := range cmds {
+				b.WriteString(shown(c, "***") + "\n")
+			}
+			b.WriteString("shell: /usr/bin/bash -e {0}\n##[endgroup]\n")
+		}
+		writeOutput(&b, r.Output)
+		if r.Code != 0 {
+			fmt.Fprintf(&b, "##[error]Process completed with exit code %d.\n", r.Code)
+		}
+	}
+	return b.String()
+}
+
+// renderGitLab shapes a log like a GitLab CI job trace (the job page's raw
+// log, colour codes and section markers removed): the step_script stage
+// header, each command echoed as "$ <command>" with the secret as its CI/CD
+// variable, the output, and the runner's "ERROR: Job failed: exit code N"
+// or "Job succeeded" line.
+func (j Job) renderGitLab(res Result) string {
+	var b strings.Builder
+	b.WriteString("Executing \"step_script\" stage of the job script\n")
+	for _, r := range res.Ran {
+		fmt.Fprintf(&b, "$ %s\n", shown(r.Command, "$REGISTRY_PASSWORD"))
+		writeOutput(&b, r.Output)
+	}
+	b.WriteString("Cleaning up project directory and file based variables\n")
+	if res.ExitCode != 0 {
+		fmt.Fprintf(&b, "ERROR: Job failed: exit code %d\n", res.ExitCode)
+	} else {
+		b.WriteString("Job succeeded\n")
+	}
+	return b.String()
 }
 
 func (j Job) exec(ctx context.Context, c Command, timeout time.Duration) ([]byte, int) {

@@ -18,15 +18,19 @@ var update = flag.Bool("update", false, "rewrite testdata/lab golden logs from t
 
 // checks run on every job's outcome after the golden comparison (the explain
 // matrix registers one); each returns a one-word verdict for the matrix cell.
-var checks []func(t *testing.T, o lab.Outcome) string
+var checks []func(t *testing.T, platform string, o lab.Outcome, log string) string
+
+// platforms are the CI log shapes each job is rendered in (testdata/lab/<platform>/...).
+var platforms = []string{"github", "gitlab"}
 
 type cell struct {
 	verdict string
 }
 
 // TestMatrix runs every client x scenario job against a fresh registry,
-// compares the normalised log with testdata/lab/<client>/<scenario>.log
-// (-update rewrites them) and prints the client x scenario matrix.
+// compares the normalised logs with testdata/lab/<platform>/<client>/<scenario>.log
+// (-update rewrites them), runs the registered checks (explain) and prints
+// the client x scenario matrix.
 func TestMatrix(t *testing.T) {
 	if testing.Short() {
 		t.Skip("lab matrix skipped in -short mode")
@@ -68,26 +72,32 @@ func TestMatrix(t *testing.T) {
 						t.Errorf("%s: scenario %s expected a failure, the job passed:\n%s", c.Name, s.Name, o.Normalised)
 						verdict = "FAIL"
 					}
-					golden := filepath.Join(root, c.Name, s.Name+".log")
-					if *update {
-						os.MkdirAll(filepath.Dir(golden), 0o755) //nolint:errcheck // WriteFile reports it
-						if err := os.WriteFile(golden, []byte(o.Normalised), 0o644); err != nil {
-							t.Fatal(err)
+					for _, pl := range platforms {
+						log := o.Normalised
+						if pl == "gitlab" {
+							log = o.NormalisedGitLab
 						}
-					} else if want, err := os.ReadFile(golden); err != nil {
-						t.Errorf("golden %s: %v (run with -update)", golden, err)
-						verdict = "FAIL"
-					} else if string(want) != o.Normalised {
-						t.Errorf("%s differs from this run (-update rewrites):\n--- got\n%s\n--- want\n%s", golden, o.Normalised, want)
-						verdict = "FAIL"
-					}
-					for _, check := range checks {
-						if v := check(t, o); v != "" {
-							verdict = v
+						golden := filepath.Join(root, pl, c.Name, s.Name+".log")
+						if *update {
+							os.MkdirAll(filepath.Dir(golden), 0o755) //nolint:errcheck // WriteFile reports it
+							if err := os.WriteFile(golden, []byte(log), 0o644); err != nil {
+								t.Fatal(err)
+							}
+						} else if want, err := os.ReadFile(golden); err != nil {
+							t.Errorf("golden %s: %v (run with -update)", golden, err)
+							verdict = "FAIL"
+						} else if string(want) != log {
+							t.Errorf("%s differs from this run (-update rewrites):\n--- got\n%s\n--- want\n%s", golden, log, want)
+							verdict = "FAIL"
+						}
+						for _, check := range checks {
+							if v := check(t, pl, o, log); v != "" && verdict == "ok" {
+								verdict = v
+							}
 						}
 					}
 					if os.Getenv("LAB_VERBOSE") == "1" {
-						t.Logf("%s x %s (exit %d):\n%s", c.Name, s.Name, o.ExitCode, o.Normalised)
+						t.Logf("%s x %s (exit %d):\n%s\n%s", c.Name, s.Name, o.ExitCode, o.Normalised, o.NormalisedGitLab)
 					}
 					set(c.Name, s.Name, verdict)
 				})

@@ -93,7 +93,8 @@ func Scenarios() []Scenario {
 type Outcome struct {
 	Client, Scenario, Cause string
 	Result
-	Normalised string
+	Normalised       string // GitHub Actions shape
+	NormalisedGitLab string // GitLab CI shape
 }
 
 // RunScenario starts the scenario's registry (or none), runs the client's job
@@ -219,8 +220,9 @@ func RunScenario(t testing.TB, w *Workspace, c *Client, s Scenario) Outcome {
 		job.Steps = append(job.Steps, Step{Name: "Push image", Commands: c.push(x, ref)})
 	}
 	res := job.Run(context.Background())
-	norm := Normalise(res.Log, NormaliseOptions{Ports: ports, Dirs: []string{x.Dir, w.Dir, dockerDir(w)}, Secrets: secrets})
-	return Outcome{Client: c.Name, Scenario: s.Name, Cause: s.Cause, Result: res, Normalised: norm}
+	no := NormaliseOptions{Ports: ports, Dirs: []string{x.Dir, w.Dir, dockerDir(w)}, Secrets: secrets}
+	return Outcome{Client: c.Name, Scenario: s.Name, Cause: s.Cause, Result: res,
+		Normalised: Normalise(res.Log, no), NormalisedGitLab: Normalise(res.GitLab, no)}
 }
 
 func dockerDir(w *Workspace) string {
