@@ -38,17 +38,30 @@ const DefaultMaxFindings = 3
 // findings best first; an empty list means no container-registry failure was
 // found. Errors are the reader's (I/O, binary input), never a panic.
 func Explain(r io.Reader, o Options) (*finding.Report, error) {
+	return explain(r, o, keywords())
+}
+
+// explain is Explain with the keyword prefilter given: nil delivers every
+// line (the fuzz test uses it, so that the diagnosis sees every input line
+// and does not pay the prefilter's per-call build).
+func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	max := o.MaxFindings
 	if max <= 0 {
 		max = DefaultMaxFindings
 	}
 	e := newEngine()
-	err := logscan.Scan(r, logscan.Options{Keywords: keywords()}, func(l logscan.Line) error {
+	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
+		if l.Platform != "" {
+			e.f.votes[l.Platform] += 2
+		}
 		e.line(l)
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if sum.Platform != "" {
+		e.f.votes[sum.Platform] += 5 // the scanner saw the CI's own line prefixes and markers
 	}
 	e.f.finish()
 	rep := &finding.Report{Mode: finding.Explain, Findings: e.findings(max), Context: e.f.context()}

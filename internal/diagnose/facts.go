@@ -49,6 +49,7 @@ type facts struct {
 	refs, urls   ring
 	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
 	permsLine    int
+	pkgLine      int  // the "Packages: ..." line of that block
 	pullRequest  bool // pull_request event (refs/pull/N/merge)
 	dependabot   bool
 	forkNoSecret bool // "Secret source: None": fork PR, secrets withheld
@@ -173,6 +174,9 @@ func (f *facts) observe(n int, text string) {
 	} else if f.permsLine > 0 && n-f.permsLine <= 30 {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
+			if strings.EqualFold(m[1], "packages") {
+				f.pkgLine = n
+			}
 		}
 	}
 

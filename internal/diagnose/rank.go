@@ -116,6 +116,13 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.5, ""),
 		}
 	}
+	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub {
+		return []cand{
+			c("push-outside-namespace", 0.88, fmt.Sprintf("The push goes to docker.io/%s: the image name has no Docker Hub namespace, so it means the official library/ namespace, which no account can push to.", h.repo())),
+			c("missing-registry-host", 0.5, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
 	if kind == reghost.DockerHub || kind == reghost.Unknown {
 		cs := []cand{
 			c("push-outside-namespace", 0.65, "Docker Hub answers this when the repository's namespace (the part before the first /) is not the logged-in account's or an organization it can push to."),
@@ -148,8 +155,11 @@ func tellDenied(h *hit, f *facts) string {
 func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
 	pkgs, havePerms := f.perms["packages"]
 	var permEv []finding.Evidence
-	if havePerms || len(f.perms) > 0 {
-		permEv = append(permEv, finding.Evidence{Line: f.permsLine, Text: "GITHUB_TOKEN Permissions: Packages: " + orSome(pkgs, "none")})
+	switch {
+	case havePerms:
+		permEv = append(permEv, finding.Evidence{Line: f.pkgLine, Text: "Packages: " + pkgs})
+	case len(f.perms) > 0:
+		permEv = append(permEv, finding.Evidence{Line: f.permsLine, Text: "(GITHUB_TOKEN Permissions lists no Packages entry: packages: none)"})
 	}
 	if f.prOrFork() {
 		return []cand{
