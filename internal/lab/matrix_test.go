@@ -150,6 +150,5 @@ func TestMatrix(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%s (%s); ", c.Name, v)
 	}
-	t.Log(b.String())
 	fmt.Println(b.String())
 }
