@@ -32,6 +32,9 @@ func (p *prober) anonymousDenied(step, detail, msg string) (finding.StepOutcome,
 	case p.ci.ForkPR:
 		return p.fail(step, "fork-pr-readonly", 0.85, detail,
 			"This run comes from a fork pull request or Dependabot: secrets are empty and GITHUB_TOKEN is read-only, so no credential reached the registry.")
+	case len(r.OtherHosts) > 0:
+		return p.fail(step, "login-wrong-host", 0.7, detail+"; credentials exist only for "+strings.Join(r.OtherHosts, ", "),
+			fmt.Sprintf("This job has logged in to %s, not to %s, so the %s went anonymous. Log in to the image's registry host.", strings.Join(r.OtherHosts, ", "), p.host, act))
 	}
 	where := "no credential for " + p.host + " was found"
 	if len(r.Checked) > 0 {
@@ -129,6 +132,11 @@ func (p *prober) denied(step, detail, msg string) (finding.StepOutcome, string) 
 			return p.fail(step, "token-missing-scope", 0.85, detail, "The GitLab token is valid but lacks write_registry.")
 		}
 		return p.fail(step, "insufficient-role", 0.75, detail, fmt.Sprintf("GitLab accepted %s but its role on the project cannot %s (Developer or higher pushes).", src, act))
+	case reghost.Distribution, reghost.Harbor:
+		if p.res.Granted != nil && len(p.res.Granted) == 0 && !p.o.Pull {
+			return p.fail(step, "push-outside-namespace", 0.8, detail,
+				fmt.Sprintf("The registry accepted %s but grants it nothing at all on %s: the repository is outside what this identity owns (check the namespace).", src, p.repo))
+		}
 	case reghost.ECR, reghost.GAR:
 		return p.fail(step, "cloud-iam-denied", 0.85, detail,
 			fmt.Sprintf("The cloud IAM identity behind %s is not allowed to %s to %s (or the repository does not exist).", src, act, p.repo))

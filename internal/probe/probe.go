@@ -130,7 +130,9 @@ type prober struct {
 	chals     []challenge
 	authz     string // Authorization header value for registry requests
 	claims    *jwtClaims
-	tokenWarn string
+	tokenWarn string // a time problem of the issued token, for the next step
+	skewed    bool   // the token's nbf/iat lie in this machine's future
+	expired   bool   // the token's exp lies in this machine's past
 
 	failed bool
 	stop   bool // no finding, but nothing further can run (inconclusive)

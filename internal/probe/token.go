@@ -219,10 +219,13 @@ func (p *prober) stepToken() (finding.StepOutcome, string) {
 	skew := time.Minute
 	switch {
 	case p.claims.Nbf > 0 && time.Unix(int64(p.claims.Nbf), 0).After(now.Add(skew)):
+		p.skewed = true
 		p.tokenWarn = fmt.Sprintf("token not valid before %s but this machine's clock says %s", time.Unix(int64(p.claims.Nbf), 0).UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	case p.claims.Iat > 0 && time.Unix(int64(p.claims.Iat), 0).After(now.Add(skew)):
+		p.skewed = true
 		p.tokenWarn = fmt.Sprintf("token issued at %s, after this machine's clock (%s)", time.Unix(int64(p.claims.Iat), 0).UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	case p.claims.Exp > 0 && time.Unix(int64(p.claims.Exp), 0).Before(now):
+		p.expired = true
 		p.tokenWarn = fmt.Sprintf("token already expired by this machine's clock (exp %s, now %s)", time.Unix(int64(p.claims.Exp), 0).UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339))
 	}
 	if p.tokenWarn != "" {

@@ -112,8 +112,11 @@ func (p *prober) requestFailure(step, where string, x exchange) (finding.StepOut
 	case x.status == http.StatusMethodNotAllowed || x.hasCode("UNSUPPORTED"):
 		return p.fail(step, "registry-disabled", 0.7, detail,
 			fmt.Sprintf("%s does not accept uploads to %s: a read-only registry, a pull-through cache, or a registry feature switched off.", p.host, p.repo))
+	case x.status == http.StatusUnauthorized && p.expired:
+		return p.fail(step, "token-expired", 0.9, detail+"; "+p.tokenWarn,
+			"The registry rejects the token: it was already expired when issued ("+p.tokenWarn+"); the credential or the token service's session has expired.")
 	case x.status == http.StatusUnauthorized && (strings.Contains(low, "expired") || strings.Contains(chalErr, "invalid_token")):
-		if p.tokenWarn != "" {
+		if p.skewed {
 			return p.fail(step, "clock-skew", 0.8, detail+"; "+p.tokenWarn,
 				"The registry rejects a token that is valid by the issuer's clock: this machine's clock is off ("+p.tokenWarn+").")
 		}

@@ -368,6 +368,9 @@ func nearMiss(k, host string, docker bool) string {
 	if hName == kName {
 		return "same host written as a repository key (" + k + ")"
 	}
+	if isLocal(hName) && isLocal(kName) && hPort == kPort {
+		return fmt.Sprintf("same machine under another name (%q vs %q): clients match the host string exactly", kh, host)
+	}
 	hk, kk := reghost.Classify(hName), reghost.Classify(kName)
 	if hk != kk {
 		return ""
@@ -383,6 +386,11 @@ func nearMiss(k, host string, docker bool) string {
 		return "GHCR under another host name (" + kName + ")"
 	}
 	return ""
+}
+
+func isLocal(h string) bool {
+	h = strings.Trim(h, "[]")
+	return h == "localhost" || strings.HasPrefix(h, "127.") || h == "::1"
 }
 
 func splitPort(h string) (string, string) {
