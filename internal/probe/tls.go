@@ -79,6 +79,12 @@ func (p *prober) stepTLS() (finding.StepOutcome, string) {
 		return p.fail(StepTLS, "http-https-mismatch", 1, "http: server gave HTTP response to HTTPS client",
 			fmt.Sprintf("%s answers in plain HTTP, but clients speak HTTPS to it: serve TLS, or declare it an insecure registry for the daemon/client (only on a trusted network).", p.apiHostPort("https")))
 	}
+	if p.insecure {
+		// docker tries the next endpoint (plain HTTP) after any HTTPS failure
+		// of an insecure registry (moby registry/service.go LookupPushEndpoints).
+		p.scheme = "http"
+		return finding.StepWarn, "HTTPS failed (" + x509Detail(err) + "); trying plain HTTP (insecure registry rule)"
+	}
 	if ctx.Err() != nil || isTimeout(err) {
 		return p.fail(StepTLS, "registry-unreachable", 1, "TLS handshake timeout",
 			fmt.Sprintf("%s accepted the connection but did not complete a TLS handshake within %s.", p.apiHostPort("https"), p.o.StepTimeout))
