@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/regdoctor/regdoctor/internal/probe"
+	"github.com/regdoctor/regdoctor/internal/reghost"
 	"github.com/regdoctor/regdoctor/internal/report"
 )
 
@@ -24,6 +25,7 @@ func newProbeCmd() *cobra.Command {
 		o             probe.Options
 		passwordStdin bool
 		caFile        string
+		kind          string
 	)
 	cmd := &cobra.Command{
 		Use:   "probe IMAGE",
@@ -91,6 +93,18 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 				}
 				o.RootCAs = pool
 			}
+			if kind != "" {
+				ok := false
+				var names []string
+				for _, k := range reghost.Kinds {
+					names = append(names, string(k))
+					ok = ok || string(k) == kind
+				}
+				if !ok {
+					return usageErr("unknown --registry-kind %q (known: %s)", kind, strings.Join(names, ", "))
+				}
+				o.Kind = reghost.Kind(kind)
+			}
 			o.Reference = args[0]
 			res := probe.Run(cmd.Context(), o)
 			rep := res.Report
@@ -108,6 +122,7 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 	f.BoolVar(&passwordStdin, "password-stdin", false, "read the password or token from stdin")
 	f.StringSliceVar(&o.Insecure, "insecure-registry", nil, "treat this registry host[:port] as insecure, as docker's daemon option does (repeatable)")
 	f.StringSliceVar(&o.AllowRealmHosts, "allow-realm-host", nil, "allow credentials to go to this token realm host although it differs from the registry host (repeatable)")
+	f.StringVar(&kind, "registry-kind", "", "the registry service at the host when its name does not tell (harbor, gitlab, quay, ...)")
 	f.StringVar(&caFile, "ca-file", "", "PEM file of extra CA certificates to trust")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for the whole probe")
 	f.DurationVar(&o.StepTimeout, "step-timeout", 10*time.Second, "time limit for each network step")

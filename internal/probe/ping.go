@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // challenge is one WWW-Authenticate challenge (RFC 9110 section 11.6.1).
@@ -69,6 +70,10 @@ func (p *prober) stepPing() (finding.StepOutcome, string) {
 				fmt.Sprintf("%s sends a Bearer challenge without a realm, so no token can be requested.", p.apiHost))
 		}
 		detail := "GET /v2/ 401, challenge " + p.chal.String()
+		if k := kindFromRealm(p.chal.Params["realm"]); k != "" && p.kind == reghost.Distribution && p.o.Kind == reghost.Unknown {
+			p.kind = k
+			detail += " (" + reghost.Names[k] + ", from the realm path)"
+		}
 		if len(chals) > 1 {
 			var others []string
 			for _, c := range chals {
@@ -98,6 +103,22 @@ func (p *prober) stepPing() (finding.StepOutcome, string) {
 	}
 	return p.fail(StepPing, "registry-fault", 0.6, fmt.Sprintf("GET /v2/ %d %s", x.status, x.summary()),
 		fmt.Sprintf("The registry answers GET /v2/ with an unexpected %d.", x.status))
+}
+
+// kindFromRealm recognises self-hosted registries by their token realm
+// path: Harbor serves /service/token, GitLab /jwt/auth.
+func kindFromRealm(realm string) reghost.Kind {
+	u, err := url.Parse(realm)
+	if err != nil {
+		return ""
+	}
+	switch strings.TrimSuffix(u.Path, "/") {
+	case "/service/token":
+		return reghost.Harbor
+	case "/jwt/auth":
+		return reghost.GitLab
+	}
+	return ""
 }
 
 // pickChallenge prefers Bearer (the token flow) over Basic, as docker and

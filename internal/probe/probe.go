@@ -75,6 +75,10 @@ type Options struct {
 	Home   string
 	// Now is the clock (time.Now when nil), for token time checks.
 	Now func() time.Time
+	// Kind, when set, says which registry service runs at the host (a
+	// self-hosted Harbor or GitLab, or a test fake); otherwise the kind comes
+	// from reghost.Classify and from the token realm's path.
+	Kind reghost.Kind
 }
 
 // Result is the outcome of Run.

@@ -51,6 +51,9 @@ func (p *prober) stepReference() (finding.StepOutcome, string) {
 		p.host, p.apiHost = "docker.io", dockerHubAPI
 	}
 	p.kind = reghost.Classify(p.host)
+	if p.o.Kind != reghost.Unknown {
+		p.kind = p.o.Kind
+	}
 	_, _, err = net.SplitHostPort(p.apiHost)
 	p.explicitPt = err == nil
 	p.insecure = p.isInsecure()
