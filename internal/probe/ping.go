@@ -199,7 +199,13 @@ func parseChallengeLine(s string) ([]challenge, error) {
 			}
 			return "", fmt.Errorf("unterminated quoted string")
 		}
-		v := readToken()
+		// Unquoted values: RFC 9110 allows only a token, but registries
+		// have sent bare URLs; read up to the next comma or blank.
+		j := i
+		for i < len(s) && s[i] != ',' && s[i] != ' ' && s[i] != '\t' && s[i] != '"' {
+			i++
+		}
+		v := s[j:i]
 		if v == "" {
 			return "", fmt.Errorf("missing value at offset %d", i)
 		}
