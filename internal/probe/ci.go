@@ -90,6 +90,9 @@ func (c ciContext) describe() string {
 		if c.ForkPR {
 			s += " (fork pull request or Dependabot: read-only GITHUB_TOKEN, no secrets)"
 		}
+		if c.Owner != strings.ToLower(c.Owner) {
+			s += "; owner " + c.Owner + " has uppercase letters: image paths must use " + strings.ToLower(c.Owner)
+		}
 		return s
 	case catalog.GitLabCI:
 		s := "ci: gitlab-ci, CI_REGISTRY_IMAGE " + c.RegistryImage

@@ -49,6 +49,9 @@ func (p *prober) credentialRejected(step, detail, msg string) (finding.StepOutco
 	low := strings.ToLower(msg)
 	src := p.cred.Describe()
 	switch {
+	case p.isJobToken() && p.ci.Registry != "" && !strings.EqualFold(p.ci.Registry, p.host):
+		return p.fail(step, "login-wrong-host", 0.85, detail,
+			fmt.Sprintf("CI_JOB_TOKEN is valid only for this instance's registry %s, not %s.", p.ci.Registry, p.host))
 	case strings.Contains(low, "expired"):
 		return p.fail(step, "token-expired", 0.95, detail,
 			fmt.Sprintf("The registry says the credential from %s has expired. Mint a fresh one in this job (ECR tokens last 12 h, GCP access tokens 1 h).", src))

@@ -130,6 +130,12 @@ func TestRegistryProfiles(t *testing.T) {
 			reg: fakeRegistry{upload: func(w http.ResponseWriter, r *http.Request) {
 				writeErr(w, 403, "DENIED", "requested access to the resource is denied")
 			}}, want: "job-token-cross-project"},
+		{name: "gitlab job token sent to another registry", kind: reghost.GitLab, repo: "acme/proj", user: "gitlab-ci-token", pass: "glcbt-0123456789abcdefghijkl",
+			env: map[string]string{"GITLAB_CI": "true", "CI_REGISTRY": "registry.example.com", "CI_REGISTRY_IMAGE": "registry.example.com/acme/proj"},
+			reg: fakeRegistry{token: func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(401)
+				fmt.Fprint(w, `{"errors":[{"code":"UNAUTHORIZED","message":"HTTP Basic: Access denied"}]}`)
+			}}, want: "login-wrong-host"},
 		{name: "gitlab bad credentials at the token step", kind: reghost.GitLab, repo: "acme/proj", user: "me", pass: "wrong",
 			reg: fakeRegistry{token: func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(401)
