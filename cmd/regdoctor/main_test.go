@@ -1,0 +1,75 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/regdoctor/regdoctor/internal/cli"
+)
+
+var update = flag.Bool("update", false, "rewrite cmp files in testdata/script/*.txtar from the actual output")
+
+// TestMain lets the test binary act as the regdoctor command inside the
+// scripts (testscript re-executes it under that name), so the acceptance
+// tests need no separate build and run in plain `go test ./...`.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"regdoctor": func() { os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScript runs the black-box acceptance scripts in testdata/script:
+// each .txtar holds the commands, the expected output and its input files.
+//
+// Besides the standard testscript commands, scripts may use
+//
+//	exits N cmd [args...]
+//
+// which runs cmd like exec and fails unless its exit code is exactly N
+// (regdoctor's contract: 0 clean, 1 findings, 2 usage, 3 error).
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			// A clean, predictable environment: no colour preference, no CI.
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("TERM", "dumb")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits": exitsCmd,
+		},
+	})
+}
+
+func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("unsupported: ! exits")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exits N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: bad exit code %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
