@@ -236,9 +236,8 @@ func (p *prober) fail(step, cause string, confidence float64, detail, message st
 		Fix:        c.FixFor(p.ci.Platform, string(p.kind)),
 		Doc:        c.DocPath(),
 	}
-	if detail != "" {
-		f.Evidence = []finding.Evidence{{Text: redact.String(step + ": " + detail)}}
-	}
+	// No Evidence: a probe has no input lines; the failed step's detail in
+	// the step table is the evidence, and Step names it.
 	p.res.Report.Findings = append(p.res.Report.Findings, f)
 	return finding.StepFail, detail
 }
