@@ -25,7 +25,10 @@ func findCrane(t *testing.T) string {
 	if p, err := exec.LookPath("crane"); err == nil {
 		return p
 	}
-	for _, dir := range []string{os.Getenv("GOBIN"), filepath.Join(os.Getenv("HOME"), "go", "bin")} {
+	for _, dir := range []string{os.Getenv("GOBIN"), filepath.Join(os.Getenv("GOPATH"), "bin"), filepath.Join(os.Getenv("HOME"), "go", "bin")} {
+		if dir == "bin" {
+			continue
+		}
 		if dir == "" {
 			continue
 		}

@@ -37,6 +37,12 @@ func (p *prober) stepTCP() (finding.StepOutcome, string) {
 			fmt.Sprintf("Nothing accepts connections at %s (%s): wrong host or port, registry down, a firewall, or a proxy this runner must use.", p.apiHostPort("https"), detail))
 	}
 	p.pre = conn
+	for _, k := range []string{"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"} {
+		if v := p.getenv(k); v != "" {
+			p.note("%s is set: clients may go through that proxy, the probe connected directly", k)
+			return finding.StepWarn, "connected to " + addr + " directly, although " + k + " is set"
+		}
+	}
 	return finding.StepOK, "connected to " + addr
 }
 
