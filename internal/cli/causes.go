@@ -61,6 +61,9 @@ causes whose title or log messages contain the word you typed.`,
 			if err := catalog.Err(); err != nil {
 				return ioErr(err)
 			}
+			if len(args) > 0 && o.layer != "" {
+				return usageErr("--layer filters the list; it cannot be combined with a cause id")
+			}
 			w := cmd.OutOrStdout()
 			var err error
 			if len(args) == 0 {

@@ -137,6 +137,7 @@ func TestCausesUsageErrors(t *testing.T) {
 		{"causes", "no-login", "no-login"},
 		{"causes", "--format", "sarif"},
 		{"causes", "--color", "sometimes"},
+		{"causes", "no-login", "--layer", "authn"},
 	} {
 		if code, _, errOut := run(t, args...); code != ExitUsage || errOut == "" {
 			t.Errorf("%v: exit %d, stderr %q; want a usage error", args, code, errOut)

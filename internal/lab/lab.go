@@ -44,7 +44,26 @@
 // see NetNS), for clients such as dockerd that treat 127.0.0.0/8 as an
 // insecure registry and so never show TLS failures there.
 //
-// Registry logs go to t.Log only when the test runs with -v and LAB_DEBUG=1.
+// Registry logs are discarded unless LAB_DEBUG=1 (then logrus writes them).
+//
+// # Clients and scenarios
+//
+// The same package drives real clients against those registries and turns
+// each run into a CI-shaped job log (see Job.Run for the shape):
+//
+//	w := lab.NewWorkspace(t)           // image tarball; dockerd, podman storage on demand
+//	for _, c := range lab.Clients() {  // docker, crane, regctl, oras, skopeo, podman
+//		for _, s := range lab.Scenarios() { // no-login, reader-push, tls-untrusted, ...
+//			o := lab.RunScenario(t, w, c, s) // fresh registry, real client, log
+//			_ = o.Normalised                 // log with ports, paths, times, digests fixed
+//		}
+//	}
+//
+// docker runs against a dockerd the lab starts in its own network namespace
+// (root only); the other clients run in the test's namespace. A missing client
+// skips its tests with "LAB PREREQUISITE MISSING" (fails them under CI=true);
+// scripts/install-lab.sh installs all of them. Client executables are looked
+// up in PATH, then in $(go env GOPATH)/bin.
 package lab
 
 import (

@@ -188,3 +188,33 @@ func TestNetNS(t *testing.T) {
 		t.Errorf("inside namespace: %q %v", out, err)
 	}
 }
+
+func TestNormalise(t *testing.T) {
+	in := "2026/11/21 05:48:11 pushed to 127.0.0.1:41234 (login localhost:41234), helper on :39999\n" +
+		`time="2026-11-21T05:48:11.123456789Z" dir=/tmp/TestX123/001/docker pw=s3cret-pw ` +
+		"sha256:" + strings.Repeat("ab", 32) + " 0xc000123456 took 1.5s\n"
+	got := Normalise(in, NormaliseOptions{Ports: []string{"41234", "39999"}, Dirs: []string{"/tmp/TestX123", "/tmp/TestX123/001"}, Secrets: []string{"s3cret-pw"}})
+	want := "2026-01-01T00:00:00Z pushed to 127.0.0.1:5000 (login localhost:5000), helper on :5001\n" +
+		`time="2026-01-01T00:00:00Z" dir=/tmp/lab/docker pw=*** ` +
+		"sha256:" + strings.Repeat("0", 64) + " 0xc000000000 took 0s\n"
+	if got != want {
+		t.Errorf("Normalise:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestParseScope(t *testing.T) {
+	for _, c := range []struct {
+		in, typ, name, actions string
+		ok                     bool
+	}{
+		{"repository:team/app:push,pull", "repository", "team/app", "push,pull", true},
+		{"repository:127.0.0.1:5000/team/app:pull", "repository", "127.0.0.1:5000/team/app", "pull", true},
+		{"registry:catalog:*", "registry", "catalog", "*", true},
+		{"nonsense", "", "", "", false},
+	} {
+		typ, name, actions, ok := parseScope(c.in)
+		if ok != c.ok || typ != c.typ || name != c.name || strings.Join(actions, ",") != c.actions {
+			t.Errorf("parseScope(%q) = %q %q %v %v", c.in, typ, name, actions, ok)
+		}
+	}
+}

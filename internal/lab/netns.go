@@ -19,33 +19,51 @@ func listen(nsPath, addr string) (net.Listener, error) {
 	if nsPath == "" {
 		return net.Listen("tcp", addr)
 	}
+	var ln net.Listener
+	err := inNetNS(nsPath, func() (err error) {
+		ln, err = net.Listen("tcp", addr)
+		return err
+	})
+	return ln, err
+}
+
+// dial connects to addr from inside the network namespace at nsPath.
+func dial(nsPath, addr string) (net.Conn, error) {
+	var c net.Conn
+	err := inNetNS(nsPath, func() (err error) {
+		c, err = net.Dial("tcp", addr)
+		return err
+	})
+	return c, err
+}
+
+// inNetNS runs fn on a thread that is inside the network namespace at
+// nsPath, then returns the thread to its own namespace.
+func inNetNS(nsPath string, fn func() error) error {
 	target, err := os.Open(nsPath)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer target.Close()
 	runtime.LockOSThread()
 	self, err := os.Open(fmt.Sprintf("/proc/self/task/%d/ns/net", unix.Gettid()))
 	if err != nil {
 		runtime.UnlockOSThread()
-		return nil, err
+		return err
 	}
 	defer self.Close()
 	if err := unix.Setns(int(target.Fd()), unix.CLONE_NEWNET); err != nil {
 		runtime.UnlockOSThread()
-		return nil, fmt.Errorf("enter network namespace %s: %w", nsPath, err)
+		return fmt.Errorf("enter network namespace %s: %w", nsPath, err)
 	}
-	ln, lerr := net.Listen("tcp", addr)
+	ferr := fn()
 	if err := unix.Setns(int(self.Fd()), unix.CLONE_NEWNET); err != nil {
 		// Leave the thread locked: the runtime then discards it rather than
 		// reuse a thread stuck in the wrong namespace.
-		if ln != nil {
-			ln.Close()
-		}
-		return nil, fmt.Errorf("leave network namespace: %w", err)
+		return fmt.Errorf("leave network namespace: %w", err)
 	}
 	runtime.UnlockOSThread()
-	return ln, lerr
+	return ferr
 }
 
 // NetNSAddr is the TEST-NET-1 address (RFC 5737) the lab puts on the

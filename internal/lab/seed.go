@@ -4,12 +4,14 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -66,6 +68,9 @@ func (r *Registry) HTTPClient() *http.Client {
 		pem, _ := readFile(r.CAFile)
 		pool.AppendCertsFromPEM(pem)
 		tr.TLSClientConfig = &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	}
+	if ns := r.Opts.NetNS; ns != "" {
+		tr.DialContext = func(_ context.Context, _, addr string) (net.Conn, error) { return dial(ns, addr) }
 	}
 	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
 }
