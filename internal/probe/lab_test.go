@@ -22,26 +22,15 @@ import (
 // in CI (CI=true) when it is absent (scripts/install-lab.sh installs it).
 func findCrane(t *testing.T) string {
 	t.Helper()
-	if p, err := exec.LookPath("crane"); err == nil {
+	if p, err := lab.LookPath("crane"); err == nil {
 		return p
 	}
-	for _, dir := range []string{os.Getenv("GOBIN"), filepath.Join(os.Getenv("GOPATH"), "bin"), filepath.Join(os.Getenv("HOME"), "go", "bin")} {
-		if dir == "bin" {
-			continue
-		}
-		if dir == "" {
-			continue
-		}
-		if p := filepath.Join(dir, "crane"); fileExists(p) {
-			return p
-		}
-	}
-	msg := "crane not found (PATH, $GOBIN, ~/go/bin): install it with scripts/install-lab.sh or " +
+	msg := "crane not found (PATH, $(go env GOPATH)/bin): install it with scripts/install-lab.sh or " +
 		"`go install github.com/google/go-containerregistry/cmd/crane@v0.22.1`; the verdict test needs the real client"
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg)
 	}
-	t.Skip("SKIPPED LOUDLY: " + msg)
+	t.Skip("LAB PREREQUISITE MISSING: " + msg)
 	return ""
 }
 
@@ -90,9 +79,11 @@ type scenario struct {
 	ca     bool   // trust the lab's certificate (probe RootCAs, crane SSL_CERT_FILE)
 	// setup returns the reference and the DOCKER_CONFIG directory.
 	setup func(t *testing.T, r *lab.Registry) (ref, dockerConfig string)
-	// applies is false when a probe cannot see the failure without writing;
-	// the table still prints it.
+	// notApplicable says why a probe cannot see this failure; the table
+	// still prints it.
 	notApplicable string
+	refused       bool // nothing listens: no registry is started
+	seed          bool // push lab.TinyImage to team/app:v1 first
 }
 
 func loggedIn(u func(r *lab.Registry) lab.User, repo string) func(t *testing.T, r *lab.Registry) (string, string) {
@@ -108,54 +99,79 @@ func anonymous(repo string) func(t *testing.T, r *lab.Registry) (string, string)
 	return func(t *testing.T, r *lab.Registry) (string, string) { return r.Addr + "/" + repo, r.DockerConfig }
 }
 
-func scenarios() []scenario {
+// fromLab turns the lab's canonical scenarios (internal/lab Scenarios: the
+// cause of each real situation) into probe scenarios.
+func fromLab() []scenario {
+	var out []scenario
+	for _, ls := range lab.Scenarios() {
+		ls := ls
+		sc := scenario{name: ls.Name, opts: ls.Registry, pull: ls.Pull, cause: ls.Cause, secure: ls.Secure()}
+		if ls.DockerHost != "" {
+			sc.notApplicable = "the docker daemon is not on the path to the registry: explain and lint cover it"
+		}
+		sc.setup = func(t *testing.T, r *lab.Registry) (string, string) {
+			repo, tag := ls.Repo, ls.Tag
+			if repo == "" {
+				repo = "team/app"
+			}
+			if tag == "" {
+				tag = "v1"
+			}
+			addr := ""
+			if ls.Refused {
+				addr = lab.Refused(t)
+			} else {
+				addr = r.Addr
+			}
+			dir := t.TempDir()
+			cfg := &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{}}
+			key := addr
+			if ls.LoginHost != nil {
+				key = ls.LoginHost(addr)
+			}
+			if r != nil {
+				switch ls.Login {
+				case "pusher":
+					cfg.Auths[key] = lab.DockerAuth{Auth: lab.BasicAuth(r.Pusher)}
+				case "reader":
+					cfg.Auths[key] = lab.DockerAuth{Auth: lab.BasicAuth(r.Reader)}
+				case "wrong-password":
+					cfg.Auths[key] = lab.DockerAuth{Auth: lab.BasicAuth(lab.User{Name: r.Pusher.Name, Password: "wrong-password"})}
+				}
+			}
+			if ls.BrokenHelper {
+				// What `docker login` leaves with a credsStore it cannot run:
+				// the helper is named, the secret is nowhere.
+				cfg = &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{key: {}}, CredsStore: "desktop"}
+			}
+			lab.WriteDockerConfig(t, dir, cfg)
+			return addr + "/" + repo + ":" + tag, dir
+		}
+		sc.refused, sc.seed = ls.Refused, ls.Seed
+		out = append(out, sc)
+	}
+	return out
+}
+
+// extra scenarios beyond the lab's list: other auth modes, trusted TLS,
+// and what a probe cannot see.
+func extra() []scenario {
 	token := lab.Options{Auth: lab.AuthToken}
 	htpasswd := lab.Options{Auth: lab.AuthHtpasswd}
 	return []scenario{
-		{name: "success/token", opts: token, setup: loggedIn(pusher, "team/app:v1")},
-		{name: "success/htpasswd", opts: htpasswd, setup: loggedIn(pusher, "team/app:v1")},
-		{name: "success/anonymous-registry", opts: lab.Options{}, setup: anonymous("team/app:v1")},
-		{name: "no-login/token", opts: token, cause: "no-login", setup: anonymous("team/app:v1")},
-		{name: "no-login/htpasswd", opts: htpasswd, cause: "no-login", setup: anonymous("team/app:v1")},
-		{name: "wrong-password/token", opts: token, cause: "bad-credentials", setup: loggedIn(func(r *lab.Registry) lab.User {
+		{name: "x-success-htpasswd", opts: htpasswd, setup: loggedIn(pusher, "team/app:v1")},
+		{name: "x-success-anonymous-registry", opts: lab.Options{}, setup: anonymous("team/app:v1")},
+		{name: "x-wrong-password-htpasswd", opts: htpasswd, cause: "bad-credentials", setup: loggedIn(func(r *lab.Registry) lab.User {
 			return lab.User{Name: r.Pusher.Name, Password: "wrong"}
 		}, "team/app:v1")},
-		{name: "wrong-password/htpasswd", opts: htpasswd, cause: "bad-credentials", setup: loggedIn(func(r *lab.Registry) lab.User {
-			return lab.User{Name: r.Pusher.Name, Password: "wrong"}
-		}, "team/app:v1")},
-		{name: "login-other-host/token", opts: token, cause: "login-wrong-host", setup: func(t *testing.T, r *lab.Registry) (string, string) {
+		{name: "x-login-other-port", opts: token, cause: "login-wrong-host", setup: func(t *testing.T, r *lab.Registry) (string, string) {
 			dir := t.TempDir()
-			other := lab.Refused(t) // same machine, another port: a login for another registry
-			lab.WriteDockerConfig(t, dir, &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{other: {Auth: lab.BasicAuth(r.Pusher)}}})
+			lab.WriteDockerConfig(t, dir, &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{lab.Refused(t): {Auth: lab.BasicAuth(r.Pusher)}}})
 			return r.Addr + "/team/app:v1", dir
 		}},
-		{name: "login-localhost-push-ip/token", opts: token, cause: "login-wrong-host", setup: func(t *testing.T, r *lab.Registry) (string, string) {
-			dir := t.TempDir()
-			lab.WriteDockerConfig(t, dir, &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{
-				fmt.Sprintf("localhost:%d", r.Port): {Auth: lab.BasicAuth(r.Pusher)}}})
-			return r.Addr + "/team/app:v1", dir
-		}},
-		{name: "reader-pushes/token", opts: token, cause: "insufficient-role", setup: loggedIn(reader, "team/app:v1")},
-		{name: "outside-namespace/token", opts: token, cause: "push-outside-namespace", setup: loggedIn(pusher, "other/app:v1")},
-		{name: "token-expired", opts: lab.Options{Auth: lab.AuthToken, Token: lab.TokenExpired}, cause: "token-expired", setup: loggedIn(pusher, "team/app:v1")},
-		{name: "token-not-yet-valid", opts: lab.Options{Auth: lab.AuthToken, Token: lab.TokenNotYetValid}, cause: "clock-skew", setup: loggedIn(pusher, "team/app:v1")},
-		{name: "tls-untrusted", opts: lab.Options{TLS: true, Host: "127.0.0.2"}, secure: true, cause: "tls-untrusted", setup: anonymous("team/app:v1")},
-		{name: "tls-other-name", opts: lab.Options{TLS: true, Host: "127.0.0.2", CertHosts: []string{"127.0.0.3"}}, secure: true, ca: true, cause: "tls-untrusted", setup: anonymous("team/app:v1")},
-		{name: "tls-trusted/token", opts: lab.Options{Auth: lab.AuthToken, TLS: true, Host: "127.0.0.2"}, secure: true, ca: true, setup: loggedIn(pusher, "team/app:v1")},
-		{name: "http-as-https", opts: lab.Options{Host: "127.0.0.2"}, secure: true, cause: "http-https-mismatch", setup: anonymous("team/app:v1")},
-		{name: "connection-refused", opts: token, cause: "registry-unreachable", setup: func(t *testing.T, r *lab.Registry) (string, string) {
-			return lab.Refused(t) + "/team/app:v1", r.DockerConfig
-		}},
-		{name: "helper-missing/token", opts: token, cause: "credential-store-error", setup: func(t *testing.T, r *lab.Registry) (string, string) {
-			dir := t.TempDir()
-			lab.WriteDockerConfig(t, dir, &lab.DockerConfigFile{CredsStore: "regdoctor-missing-helper"})
-			return r.Addr + "/team/app:v1", dir
-		}},
-		{name: "uppercase-repository", opts: token, cause: "invalid-reference", setup: loggedIn(pusher, "team/App:v1")},
-		{name: "pull/success", opts: token, pull: true, setup: loggedIn(reader, "team/app:v1")},
-		{name: "pull/tag-missing", opts: token, pull: true, cause: "manifest-unknown", setup: loggedIn(reader, "team/app:nope")},
-		{name: "pull/no-login", opts: token, pull: true, cause: "no-login", setup: anonymous("team/app:v1")},
-		{name: "policy-403", opts: lab.Options{Auth: lab.AuthToken, Policy403: true}, cause: "",
+		{name: "x-tls-trusted", opts: lab.Options{Auth: lab.AuthToken, TLS: true, Host: "127.0.0.2"}, secure: true, ca: true, setup: loggedIn(pusher, "team/app:v1")},
+		{name: "x-pull-no-login", opts: token, pull: true, seed: true, cause: "no-login", setup: anonymous("team/app:v1")},
+		{name: "x-policy-403", opts: lab.Options{Auth: lab.AuthToken, Policy403: true},
 			notApplicable: "refused only at the manifest PUT, which a probe cannot try without writing", setup: loggedIn(pusher, "team/app:v1")},
 	}
 }
@@ -182,12 +198,15 @@ func TestVerdictMatchesCrane(t *testing.T) {
 		}
 		t.Log(b.String())
 	})
-	for _, sc := range scenarios() {
+	for _, sc := range append(fromLab(), extra()...) {
 		t.Run(sc.name, func(t *testing.T) {
 			t.Parallel()
-			reg := lab.Start(t, sc.opts)
-			if sc.pull {
-				reg.Seed(t, "team/app", "v1")
+			var reg *lab.Registry
+			if !sc.refused {
+				reg = lab.Start(t, sc.opts)
+				if sc.seed {
+					reg.Seed(t, "team/app", "v1")
+				}
 			}
 			ref, dockerConfig := sc.setup(t, reg)
 			home := t.TempDir()
