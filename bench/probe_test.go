@@ -1,8 +1,9 @@
-// Package bench compares regdoctor probe's push check with
+package bench
+
+// Probe benchmarks: regdoctor probe's push check next to
 // go-containerregistry's remote.CheckPushPermission (the push check crane,
 // ko and kaniko run) against the same local lab registry: HTTP round trips
-// and wall time per check. Run it with bench/probe.sh.
-package bench
+// and wall time per check. Run them with bench/probe.sh.
 
 import (
 	"context"
