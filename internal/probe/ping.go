@@ -26,12 +26,10 @@ func (c challenge) String() string {
 	return s
 }
 
+// baseURL is the registry's URL with the host as written (no default port added).
 func (p *prober) baseURL() string {
-	return p.scheme + "://" + p.apiHostPortForURL()
+	return p.scheme + "://" + p.apiHost
 }
-
-// apiHostPortForURL keeps the host as written (no default port added).
-func (p *prober) apiHostPortForURL() string { return p.apiHost }
 
 // stepPing sends GET /v2/ without credentials and reads the challenge
 // (distribution docs/spec/auth/token.md "How to authenticate"; OCI

@@ -125,7 +125,6 @@ type prober struct {
 	scheme string
 	addrs  []net.IP
 	pre    net.Conn // connection made by the tcp/tls steps, handed to the first request
-	tlsOK  bool
 	client *http.Client
 	count  *countingTransport
 

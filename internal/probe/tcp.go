@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"syscall"
+	"time"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 )
@@ -69,7 +70,7 @@ func (p *prober) dialAny(port string) (net.Conn, string, error) {
 	return nil, "", last
 }
 
-func dialDetail(err error, timeout interface{ String() string }) string {
+func dialDetail(err error, timeout time.Duration) string {
 	var ne net.Error
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED):

@@ -309,7 +309,7 @@ func keyHost(k string) string {
 func matches(k, host, repo string, docker bool) bool {
 	if host == "docker.io" {
 		if docker {
-			return k == DockerHubKey || keyHost(k) == DockerHubKey // docker: only the canonical key
+			return k == DockerHubKey // docker: only the canonical key
 		}
 		// containers/image normalises docker.io and index.docker.io keys.
 		if !strings.Contains(strings.TrimPrefix(strings.TrimPrefix(k, "https://"), "http://"), "/") ||
