@@ -115,3 +115,38 @@ func TestProbeInconclusiveExit3(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want 3 naming --allow-realm-host\n%s", code, stderr, out)
 	}
 }
+
+// TestProbeReportsWhatTheKeychainHides: with a docker config present,
+// docker and go-containerregistry's DefaultKeychain (crane, ko) never read
+// the containers auth file that podman and skopeo use; a credential found only
+// there is reported with that caveat, and the keychain's choice is named.
+func TestProbeReportsWhatTheKeychainHides(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lab test: skipped with -short")
+	}
+	reg := lab.Start(t, lab.Options{Auth: lab.AuthToken})
+	home := t.TempDir()
+	lab.WriteDockerConfig(t, home+"/.docker", nil) // {"auths":{}}
+	dir := t.TempDir()
+	lab.WriteDockerConfig(t, dir, &lab.DockerConfigFile{Auths: map[string]lab.DockerAuth{reg.Addr + "/team": {Auth: lab.BasicAuth(reg.Pusher)}}})
+	auth := dir + "/config.json"
+	t.Setenv("HOME", home)
+	t.Setenv("DOCKER_CONFIG", "")
+	t.Setenv("REGISTRY_AUTH_FILE", auth)
+	for _, k := range []string{"GITHUB_ACTIONS", "GITLAB_CI", "XDG_RUNTIME_DIR", "XDG_CONFIG_HOME"} {
+		t.Setenv(k, "")
+	}
+	code, out, stderr := runProbe(t, "", "--format", "json", reg.Addr+"/team/app:v1")
+	if code != ExitClean {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	for _, want := range []string{
+		"auth file " + auth + " key " + reg.Addr + "/team",
+		"docker and crane read only " + home + "/.docker/config.json",
+		"go-containerregistry keychain (crane, ko) finds no credential",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

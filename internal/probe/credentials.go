@@ -56,6 +56,10 @@ func (p *prober) stepCredentials() (finding.StepOutcome, string) {
 	}
 	p.noteCIIdentity()
 	detail := p.cred.Describe()
+	if r.DockerConfig != "" && strings.HasPrefix(p.cred.Source, "auth file") {
+		detail += "; podman, skopeo and buildah use it, but docker and crane read only " + r.DockerConfig + ", which has nothing for " + p.host
+		p.note("credential only in a containers auth file: docker and go-containerregistry clients would push anonymously")
+	}
 	if p.cred.Empty() || (p.cred.Username == "" && p.cred.IdentityToken == "" && p.cred.RegistryToken == "") {
 		what := "password/token"
 		if !p.cred.Empty() {

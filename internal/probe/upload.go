@@ -62,6 +62,11 @@ func (p *prober) cancelUpload(base *url.URL, loc string) string {
 		return "session cancel failed (" + x.err.Error() + "); it expires on the registry"
 	case x.status == http.StatusNoContent || x.status == http.StatusOK || x.status == http.StatusAccepted:
 		return fmt.Sprintf("upload session cancelled (DELETE %d)", x.status)
+	case x.status == http.StatusUnauthorized || x.status == http.StatusForbidden:
+		// distribution authorises DELETE as the "delete" action, which a
+		// pull,push token does not carry (registry/handlers/app.go
+		// appendAccessRecords); go-containerregistry's cancel meets the same.
+		return fmt.Sprintf("DELETE of the empty session answered %d (cancelling needs the delete action here); it expires on the registry", x.status)
 	}
 	return fmt.Sprintf("DELETE of the session answered %d; it expires on the registry", x.status)
 }

@@ -97,6 +97,10 @@ type Resolution struct {
 	NearMisses []NearMiss
 	Problems   []Problem
 	OtherHosts []string // keys for unrelated hosts (to tell no-login from missing-registry-host)
+	// DockerConfig is the docker config file that exists ("" when none):
+	// docker and go-containerregistry then never read the containers auth
+	// files, while podman, skopeo and buildah read those first.
+	DockerConfig string
 }
 
 // Options for Resolve.
@@ -149,6 +153,9 @@ func Resolve(ctx context.Context, o Options) Resolution {
 	}
 	if dockerDir != "" {
 		path := filepath.Join(dockerDir, "config.json")
+		if _, err := os.Stat(path); err == nil {
+			r.DockerConfig = path
+		}
 		if c := lookupFile(ctx, &r, o, path, host, true); c != nil {
 			r.Cred = c
 		}
