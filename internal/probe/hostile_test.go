@@ -371,3 +371,19 @@ func TestHostileBodyMemory(t *testing.T) {
 		t.Errorf("report is %d bytes: a hostile body leaks into it", len(js))
 	}
 }
+
+// TestWholeProbeTimeout: --timeout bounds the probe even when each step
+// could wait longer.
+func TestWholeProbeTimeout(t *testing.T) {
+	addr := rawServer(t, func(c net.Conn, done <-chan struct{}) { <-done })
+	o := hostileOptions(addr + "/team/app")
+	o.Timeout, o.StepTimeout = 500*time.Millisecond, 10*time.Second
+	start := time.Now()
+	res := Run(context.Background(), o)
+	if took := time.Since(start); took > 1500*time.Millisecond {
+		t.Errorf("took %s with --timeout 500ms", took)
+	}
+	if res.OK || len(res.Report.Findings) == 0 || res.Report.Findings[0].Cause != "registry-unreachable" {
+		t.Errorf("want registry-unreachable%s", stepsText(res))
+	}
+}
