@@ -438,32 +438,37 @@ func TestCodeQualityRequiredFields(t *testing.T) {
 
 func TestMarkdownSizeLimit(t *testing.T) {
 	t.Run("many findings", func(t *testing.T) {
-		r := manyFindings(12000, finding.Error, finding.Warning)
-		for i := range r.Findings {
-			r.Findings[i].Fix = []string{strings.Repeat("a long fix step ", 5)}
+		const limit = 64 * 1024 // the logic is the same at MaxMarkdownBytes; smaller is faster
+		r := manyFindings(400, finding.Error, finding.Warning)
+		var buf bytes.Buffer
+		if err := writeMarkdownLimit(&buf, r, limit); err != nil {
+			t.Fatal(err)
 		}
-		out := write(t, "markdown", r)
-		if len(out) > MaxMarkdownBytes {
-			t.Fatalf("summary is %d bytes, over %d", len(out), MaxMarkdownBytes)
+		out := buf.Bytes()
+		if len(out) > limit {
+			t.Fatalf("summary is %d bytes, over %d", len(out), limit)
 		}
-		if !bytes.Contains(out, []byte("more findings not shown")) {
+		if !bytes.Contains(out, []byte("more findings not shown: a job summary holds at most 64 KiB")) {
 			t.Errorf("no truncation note at the end: %q", out[len(out)-300:])
 		}
-		if !bytes.Contains(out, []byte("#### 1. ")) {
-			t.Error("the first finding is missing")
+		if !bytes.Contains(out, []byte("#### 1. ")) || bytes.Contains(out, []byte("#### 400. ")) {
+			t.Error("want the first findings in full and the last left out")
 		}
 	})
 	t.Run("huge evidence", func(t *testing.T) {
 		r := explainReport()
 		r.Findings[0].Evidence = nil
-		for i := range 200 {
-			r.Findings[0].Evidence = append(r.Findings[0].Evidence, finding.Evidence{Line: i + 1, Text: strings.Repeat("é", 2000)})
+		for i := range 30 {
+			r.Findings[0].Evidence = append(r.Findings[0].Evidence, finding.Evidence{Line: i + 1, Text: strings.Repeat("é", 400)})
 		}
 		out := write(t, "markdown", r)
-		if len(out) > 64*1024 {
+		if len(out) > 16*1024 {
 			t.Errorf("one finding's evidence produced %d bytes", len(out))
 		}
-		if !bytes.Contains(out, []byte("… 180 more lines")) {
+		if bytes.Contains(out, []byte(strings.Repeat("é", mdLineRunes+1))) || !bytes.Contains(out, []byte(strings.Repeat("é", mdLineRunes)+"…")) {
+			t.Error("long evidence lines are not cut at mdLineRunes with a mark")
+		}
+		if !bytes.Contains(out, []byte("… 10 more lines")) {
 			t.Error("evidence cut without saying so")
 		}
 	})

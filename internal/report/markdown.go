@@ -32,6 +32,11 @@ const (
 // (HTML, table pipes, newlines) or fenced, so a log line cannot inject
 // Markdown or HTML into the summary.
 func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
+	return writeMarkdownLimit(w, r, MaxMarkdownBytes)
+}
+
+// writeMarkdownLimit is writeMarkdown with a size limit in bytes.
+func writeMarkdownLimit(w io.Writer, r *finding.Report, limit int) error {
 	r = redacted(r)
 	var head strings.Builder
 	input := r.Input
@@ -74,7 +79,7 @@ func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
 
 	out := head.String()
 	// Reserve room for the truncation note.
-	budget := MaxMarkdownBytes - 512
+	budget := limit - 512
 	shown := 0
 	var b strings.Builder
 	b.WriteString(out)
@@ -87,12 +92,12 @@ func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
 		shown++
 	}
 	if shown < len(r.Findings) {
-		fmt.Fprintf(&b, "> [!NOTE]\n> %s not shown: a job summary holds at most 1024 KiB. Run `regdoctor %s --format json` for the full report.\n",
-			plural(len(r.Findings)-shown, "more finding"), r.Mode)
+		fmt.Fprintf(&b, "> [!NOTE]\n> %s not shown: a job summary holds at most %d KiB. Run `regdoctor %s --format json` for the full report.\n",
+			plural(len(r.Findings)-shown, "more finding"), limit/1024, r.Mode)
 	}
 	s := b.String()
-	if len(s) > MaxMarkdownBytes { // only when the head itself is too large
-		s = truncateUTF8(s, MaxMarkdownBytes-200) + "\n\n> [!NOTE]\n> Summary truncated at 1024 KiB.\n"
+	if len(s) > limit { // only when the head itself is too large
+		s = truncateUTF8(s, limit-200) + fmt.Sprintf("\n\n> [!NOTE]\n> Summary truncated at %d KiB.\n", limit/1024)
 	}
 	_, err := io.WriteString(w, s)
 	return err
