@@ -76,7 +76,7 @@ func writeCodeQuality(w io.Writer, r *finding.Report, _ Options) error {
 		if len(f.Fix) > 0 {
 			body.WriteString("\nFix:\n")
 			for _, s := range f.Fix {
-				body.WriteString("- " + strings.ReplaceAll(s, "\n", "\n  ") + "\n")
+				body.WriteString(mdListItem(s))
 			}
 		}
 		body.WriteString("\nMore: " + docURL(f) + "\n")

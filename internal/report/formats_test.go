@@ -501,6 +501,13 @@ func TestMarkdownEscaping(t *testing.T) {
 			t.Errorf("block(%q) = %q, want %q", in, got, want)
 		}
 	}
+	yaml := "Grant it on the job:\njobs:\n  publish:\n    permissions:\n      packages: write"
+	if got, want := mdListItem(yaml), "- Grant it on the job:\n\n  ```text\n  jobs:\n    publish:\n      permissions:\n        packages: write\n  ```\n"; got != want {
+		t.Errorf("mdListItem = %q, want %q", got, want)
+	}
+	if got := mdListItem("# one line"); got != "- \\# one line\n" {
+		t.Errorf("mdListItem one line = %q", got)
+	}
 	if got := cell("a | b\nc"); got != `a \| b<br>c` {
 		t.Errorf("cell = %q", got)
 	}

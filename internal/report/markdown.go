@@ -147,11 +147,33 @@ func mdSection(r *finding.Report, i int, f finding.Finding) string {
 	if len(f.Fix) > 0 {
 		b.WriteString("**Fix**\n\n")
 		for _, s := range f.Fix {
-			fmt.Fprintf(&b, "- %s\n", block(s))
+			b.WriteString(mdListItem(s))
 		}
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "[What this means and how to confirm it](%s)\n\n", docURL(f))
+	return b.String()
+}
+
+// mdListItem renders one fix step as a list item. A step of several lines
+// (the catalog's fixes carry YAML or shell snippets after a first line of
+// prose) keeps its first line as text and the rest, indentation intact, in
+// a code block inside the item.
+func mdListItem(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	first, rest, multi := strings.Cut(strings.TrimRight(s, "\n"), "\n")
+	if !multi || strings.TrimSpace(rest) == "" {
+		return "- " + block(s) + "\n"
+	}
+	var b strings.Builder
+	b.WriteString("- " + block(first) + "\n\n")
+	for _, l := range strings.Split(strings.TrimRight(fence(rest+"\n"), "\n"), "\n") {
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		b.WriteString("  " + l + "\n")
+	}
 	return b.String()
 }
 
