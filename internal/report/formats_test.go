@@ -135,6 +135,7 @@ type sarifDoc struct {
 		} `json:"tool"`
 		Results []struct {
 			RuleID              string            `json:"ruleId"`
+			Rank                *float64          `json:"rank"`
 			RuleIndex           int               `json:"ruleIndex"`
 			Level               string            `json:"level"`
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
@@ -214,6 +215,9 @@ func TestSARIFMapsEachMode(t *testing.T) {
 		loc := r0.Locations[0].Physical
 		if loc.Artifact.URI != "logs/build%20job.log" || loc.Region.StartLine != 412 {
 			t.Errorf("explain location = %+v, want the log at the first evidence line", loc)
+		}
+		if r0.Rank == nil || *r0.Rank != 90 {
+			t.Errorf("explain rank = %v, want the confidence 0.9 as 90", r0.Rank)
 		}
 	})
 	t.Run("probe", func(t *testing.T) {
@@ -362,6 +366,16 @@ func TestGitHubEscapingRoundTrips(t *testing.T) {
 	}
 	if !strings.Contains(c.Data, "\nfix:\n- step one\nstep two") {
 		t.Errorf("fix steps missing from %q", c.Data)
+	}
+}
+
+func TestGitHubExplainAlternativesAreNotices(t *testing.T) {
+	cmds, _ := parseGHCommands(t, string(write(t, "github", explainReport())))
+	if len(cmds) != 2 || cmds[0].Name != "error" || cmds[1].Name != "notice" {
+		t.Fatalf("commands = %+v, want the likely cause as error and the alternative as notice", cmds)
+	}
+	if !strings.Contains(cmds[1].Props["title"], "also possible, confidence 0.40") || cmds[1].Props["file"] != "logs/build job.log" || cmds[1].Props["line"] != "412" {
+		t.Errorf("alternative = %+v", cmds[1])
 	}
 }
 
