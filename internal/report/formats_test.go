@@ -532,3 +532,38 @@ func TestMarkdownEscaping(t *testing.T) {
 		t.Errorf("fence = %q", got)
 	}
 }
+
+func TestWorkspacePath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ root, file, want string }{
+		{"", ".github/workflows/a.yml", ".github/workflows/a.yml"},
+		{".", ".github/workflows/a.yml", ".github/workflows/a.yml"},
+		{"sub/repo/", ".gitlab-ci.yml", "sub/repo/.gitlab-ci.yml"},
+		{"./sub", "ci/x.yml", "sub/ci/x.yml"},
+		{filepath.Join(wd, "sub"), "ci/x.yml", "sub/ci/x.yml"},
+		{wd, "ci/x.yml", "ci/x.yml"},
+		{filepath.Dir(wd), "ci/x.yml", "ci/x.yml"}, // outside the working directory: unchanged
+	} {
+		if got := workspacePath(c.root, c.file); got != c.want {
+			t.Errorf("workspacePath(%q, %q) = %q, want %q", c.root, c.file, got, c.want)
+		}
+	}
+	// The GitHub and Code Quality writers use it for lint paths.
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", lintReport(), Options{Root: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "::error file=sub/.github/workflows/release.yml,line=14,") {
+		t.Errorf("github output %q", buf.String())
+	}
+	buf.Reset()
+	if err := Write(&buf, "codequality", lintReport(), Options{Root: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"path": "sub/.github/workflows/release.yml"`) {
+		t.Errorf("codequality output %q", buf.String())
+	}
+}

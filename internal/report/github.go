@@ -28,7 +28,7 @@ const MaxAnnotationsPerLevel = 10
 // Lint findings annotate their file and line; explain findings annotate the
 // log file at the first evidence line (no file for stdin); probe findings
 // have no file, and the probe steps go in a collapsed ::group::.
-func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
+func writeGitHub(w io.Writer, r *finding.Report, o Options) error {
 	r = redacted(r)
 	var b strings.Builder
 	if len(r.Steps) > 0 {
@@ -63,7 +63,7 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 			continue
 		}
 		shown[lv]++
-		b.WriteString(annotation(r, f, lv, alternative(r, i)))
+		b.WriteString(annotation(r, f, o, lv, alternative(r, i)))
 	}
 	for _, lv := range []string{"error", "warning", "notice"} {
 		if n := total[lv] - shown[lv]; n > 0 {
@@ -74,6 +74,9 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 	}
 	for _, f := range overflow {
 		p := placeOf(r, f)
+		if p.lint {
+			p.Path = workspacePath(o.Root, p.Path)
+		}
 		where := ""
 		if p.Path != "" {
 			where = p.Path
@@ -92,8 +95,11 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 }
 
 // annotation renders one finding as a workflow command line.
-func annotation(r *finding.Report, f finding.Finding, level string, alt bool) string {
+func annotation(r *finding.Report, f finding.Finding, o Options, level string, alt bool) string {
 	p := placeOf(r, f)
+	if p.lint {
+		p.Path = workspacePath(o.Root, p.Path)
+	}
 	var props []string
 	if p.Path != "" && p.Path != StdinName {
 		props = append(props, "file="+escapeProperty(p.Path))
