@@ -56,18 +56,27 @@ var (
 )
 
 func load() {
-	if err := yaml.Load(causesYAML, &causes, yaml.WithKnownFields()); err != nil {
-		loadErr = fmt.Errorf("catalog: causes.yaml: %w", err)
-		return
+	causes, byID, loadErr = parse(causesYAML)
+}
+
+// parse decodes a catalog strictly: unknown fields, a missing id and a
+// duplicate id are errors.
+func parse(data []byte) ([]Cause, map[string]int, error) {
+	var cs []Cause
+	if err := yaml.Load(data, &cs, yaml.WithKnownFields()); err != nil {
+		return nil, nil, fmt.Errorf("catalog: causes.yaml: %w", err)
 	}
-	byID = make(map[string]int, len(causes))
-	for i, c := range causes {
-		if _, dup := byID[c.ID]; dup {
-			loadErr = fmt.Errorf("catalog: duplicate id %q", c.ID)
-			return
+	idx := make(map[string]int, len(cs))
+	for i, c := range cs {
+		if c.ID == "" {
+			return nil, nil, fmt.Errorf("catalog: cause %d has no id", i+1)
 		}
-		byID[c.ID] = i
+		if _, dup := idx[c.ID]; dup {
+			return nil, nil, fmt.Errorf("catalog: duplicate id %q", c.ID)
+		}
+		idx[c.ID] = i
 	}
+	return cs, idx, nil
 }
 
 // Err reports a catalog that failed to decode (a build defect; tests catch it).

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/regdoctor/regdoctor/internal/diagnose"
+	"github.com/regdoctor/regdoctor/internal/report"
+)
+
+func init() { register(newExplainCmd) }
+
+func newExplainCmd() *cobra.Command {
+	var out outputFlags
+	var max int
+	cmd := &cobra.Command{
+		Use:   "explain [LOG|-]",
+		Short: "Read a failed CI job log and name why the registry push, pull or login failed",
+		Long: `explain reads a CI job log (plain text, gzip, or the zip archive GitHub
+serves for a run's logs) and names the cause of a container-registry failure:
+the cause id from 'regdoctor causes', the evidence lines, and the fix for the
+CI platform and registry it detected. When the log cannot separate two causes
+(GHCR's write_package, Docker Hub's "requested access to the resource is
+denied"), it ranks them and says what tells them apart.
+
+LOG is a file; '-' or no argument reads standard input (when it is not a
+terminal). Secrets in evidence lines are masked.
+
+Exit codes: 0 no registry failure found, 1 a cause was found,
+2 usage error, 3 the log could not be read.`,
+		Example: `  # a log saved from the CI
+  regdoctor explain job.log
+
+  # the failed steps of a GitHub Actions run
+  gh run view 1234567890 --log-failed | regdoctor explain
+
+  # a GitLab CI job trace
+  glab ci trace 987654 | regdoctor explain -
+
+  # JSON for scripts, the two best candidates only
+  regdoctor explain --format json --max 2 job.log
+
+  # in GitHub Actions, as a last step of the failing job:
+  #   - if: failure()
+  #     env: { GH_TOKEN: "${{ github.token }}" }
+  #     run: gh run view ${{ github.run_id }} --log-failed | regdoctor explain`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := out.validate(); err != nil {
+				return err
+			}
+			if max < 1 {
+				return usageErr("--max must be at least 1, not %d", max)
+			}
+			name := "-"
+			if len(args) == 1 {
+				name = args[0]
+			}
+			var r io.Reader
+			if name == "-" {
+				in := cmd.InOrStdin()
+				if f, ok := in.(*os.File); ok && len(args) == 0 && term.IsTerminal(int(f.Fd())) {
+					return usageErr("no LOG given and standard input is a terminal; pass a log file or pipe one in (see 'regdoctor explain --help')")
+				}
+				r = in
+			} else {
+				f, err := os.Open(name)
+				if err != nil {
+					return ioErr(openError(name, err))
+				}
+				defer f.Close()
+				if st, err := f.Stat(); err == nil && st.IsDir() {
+					return ioErr(fmt.Errorf("%s is a directory, not a log file", name))
+				}
+				r = f
+			}
+			rep, err := diagnose.Explain(r, diagnose.Options{MaxFindings: max})
+			if err != nil {
+				return ioErr(fmt.Errorf("cannot read %s: %w", displayName(name), err))
+			}
+			rep.Input = name
+			return out.emit(cmd, rep, report.Options{})
+		},
+	}
+	out.add(cmd, "text")
+	cmd.Flags().IntVar(&max, "max", diagnose.DefaultMaxFindings, "report at most `N` ranked causes")
+	return cmd
+}
+
+func openError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", name)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", name)
+	}
+	return fmt.Errorf("cannot open %s: %w", name, err)
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
+}

@@ -1,0 +1,513 @@
+// Package diagnose is explain's diagnosis: it reads a CI job log once,
+// extracts the facts around a container-registry failure (registry hosts,
+// repository, operation, logins before it, token scopes, the CI platform, the
+// GITHUB_TOKEN Permissions block, the event) and matches the message grammar
+// of each client (docker CLI and daemon, buildx/BuildKit, docker/login-action,
+// kaniko, crane/ko, skopeo/podman/buildah, regctl, oras, helm, jib,
+// containerd/nerdctl) against signatures, one file per signature group.
+// Each signature names candidate causes (catalog ids); the facts rank them.
+//
+// Memory is bounded: lines are streamed (internal/logscan), and only capped
+// lists of facts and hits are kept.
+package diagnose
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/regdoctor/regdoctor/internal/catalog"
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/logscan"
+	"github.com/regdoctor/regdoctor/internal/redact"
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Options tune Explain.
+type Options struct {
+	MaxFindings int // findings reported, best first; 0 = default 3
+}
+
+// DefaultMaxFindings is how many ranked causes Explain reports by default.
+const DefaultMaxFindings = 3
+
+// Explain reads a CI job log (plain, gzip or GitHub zip archive, as
+// internal/logscan detects) and returns a finding.Report with Mode explain and
+// findings best first; an empty list means no container-registry failure was
+// found. Errors are the reader's (I/O, binary input), never a panic.
+func Explain(r io.Reader, o Options) (*finding.Report, error) {
+	return explain(r, o, keywords())
+}
+
+// explain is Explain with the keyword prefilter given: nil delivers every
+// line (the fuzz test uses it, so that the diagnosis sees every input line
+// and does not pay the prefilter's per-call build).
+func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
+	max := o.MaxFindings
+	if max <= 0 {
+		max = DefaultMaxFindings
+	}
+	keysOnce.Do(buildKeywords)
+	e := newEngine()
+	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
+		if l.Platform != "" {
+			e.f.votes[l.Platform] += 2
+		}
+		e.line(l)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sum.Platform != "" {
+		e.f.votes[sum.Platform] += 5 // the scanner saw the CI's own line prefixes and markers
+	}
+	e.f.finish()
+	rep := &finding.Report{Mode: finding.Explain, Findings: e.findings(max), Context: e.f.context()}
+	return rep, nil
+}
+
+// signature is one message grammar that points at a set of causes.
+type signature struct {
+	id   string         // stable rule id, shown as Finding.Rule
+	keys []string       // lowercase fragments; a line must contain one to be tried
+	re   *regexp.Regexp // must match; the match start is where the registry's own message begins
+	veto []string       // lowercase fragments that rule the line out (other tools' look-alikes)
+	need []string       // lowercase fragments of registry context; when set, the line must hold one
+	// generic signatures fire only on lines no specific signature matched.
+	generic bool
+	keyIdx  []int // indexes of keys in sigKeys
+	rank    func(h *hit, f *facts) []cand
+	// tell says what separates the candidates (Finding.Distinguish).
+	tell func(h *hit, f *facts) string
+}
+
+// cand is one candidate cause with a weight in 0..1 and why, in words
+// specific to this log.
+type cand struct {
+	cause string
+	w     float64
+	why   string
+	ev    []finding.Evidence // context lines that support this candidate (a login, a permissions line)
+}
+
+// hit is one signature matched on one or more (folded, repeated) lines.
+type hit struct {
+	sig    *signature
+	lines  []int
+	texts  []string // redacted
+	inner  string   // the innermost registry/client message, redacted
+	m      []string // submatches of sig.re
+	low    string   // lowercased line
+	op     string   // push, pull, login, build or ""
+	ref    imageRef // reference the failure is about (may be empty)
+	url    urlFacts // first registry URL on the line
+	hasURL bool
+	host   string // registry host, normalised; "" when unknown
+}
+
+func (h *hit) line() int { return h.lines[0] }
+
+// kind is the registry kind of the hit's host ("" when unknown).
+func (h *hit) kind() reghost.Kind {
+	if h.host == "" {
+		return reghost.Unknown
+	}
+	return reghost.Classify(h.host)
+}
+
+// repo is the repository the hit is about, from the reference or the URL.
+func (h *hit) repo() string {
+	if h.ref.Repo != "" {
+		return h.ref.Repo
+	}
+	if h.url.Repo != "" {
+		return h.url.Repo
+	}
+	for _, s := range h.url.Scopes {
+		if s.Type == "repository" {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+var allSigs []*signature
+
+func register(s ...*signature) { allSigs = append(allSigs, s...) }
+
+var keywordList []string
+
+var keysOnce sync.Once
+
+func keywords() []string {
+	keysOnce.Do(buildKeywords)
+	return keywordList
+}
+
+func buildKeywords() {
+	indexSigKeys()
+	seen := map[string]bool{}
+	for _, k := range append(factKeys, refKeys()...) {
+		seen[k] = true
+	}
+	for _, s := range allSigs {
+		for _, k := range s.keys {
+			seen[k] = true
+		}
+	}
+	for k := range seen {
+		keywordList = append(keywordList, k)
+	}
+	sort.Strings(keywordList)
+}
+
+type engine struct {
+	f    *facts
+	hits []*hit
+	fold map[string]*hit
+}
+
+func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
+
+func (e *engine) line(l logscan.Line) {
+	text := l.Text
+	if len(text) > maxLine {
+		text = text[:maxLine]
+	}
+	low := strings.ToLower(text)
+	e.f.observe(l.N, text, low)
+	if containsAny(low, otherEcosystems) {
+		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	// Which signature keys the line holds, each key tested once.
+	var present [maxSigKeys]bool
+	any := false
+	for i, k := range sigKeys {
+		if strings.Contains(low, k) {
+			present[i], any = true, true
+		}
+	}
+	if !any {
+		return
+	}
+	matched := false
+	for pass := 0; pass < 2 && !matched; pass++ {
+		for _, s := range allSigs {
+			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
+				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
+				continue
+			}
+			loc := s.re.FindStringSubmatchIndex(text)
+			if loc == nil {
+				continue
+			}
+			matched = true
+			e.add(s, l.N, text, low, loc)
+		}
+	}
+}
+
+const maxSigKeys = 256
+
+// sigKeys are the distinct keys of all signatures; signature.keyIdx points
+// into it. Built once, on first use.
+var sigKeys []string
+
+func indexSigKeys() {
+	at := map[string]int{}
+	for _, s := range allSigs {
+		s.keyIdx = nil
+		for _, k := range s.keys {
+			i, ok := at[k]
+			if !ok {
+				i = len(sigKeys)
+				at[k] = i
+				sigKeys = append(sigKeys, k)
+			}
+			s.keyIdx = append(s.keyIdx, i)
+		}
+	}
+	if len(sigKeys) > maxSigKeys {
+		panic("diagnose: more than maxSigKeys signature keys")
+	}
+}
+
+func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
+	for _, i := range s.keyIdx {
+		if present[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherEcosystems mark lines of non-container package clients, whose 401/403
+// wording overlaps the registries' (GitHub Packages answers npm and OCI alike).
+var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.github.com", "maven.pkg.github.com",
+	"nuget.pkg.github.com", "rubygems.pkg.github.com", "upload.pypi.org", "registry.npmjs.org"}
+
+func containsAny(s string, subs []string) bool {
+	for _, k := range subs {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) add(s *signature, n int, text, low string, loc []int) {
+	inner := strings.TrimSpace(text[loc[0]:])
+	if len(inner) > 300 {
+		inner = inner[:300] + "..."
+	}
+	inner = redact.String(inner)
+	key := s.id + "\x00" + inner
+	if h, ok := e.fold[key]; ok {
+		if len(h.lines) < 3 {
+			h.lines = append(h.lines, n)
+			h.texts = append(h.texts, evidenceText(text))
+		}
+		return
+	}
+	if len(e.hits) >= maxHits {
+		// Keep the latest failures: a job's fatal error comes last.
+		old := e.hits[0]
+		e.hits = e.hits[1:]
+		for k, v := range e.fold {
+			if v == old {
+				delete(e.fold, k)
+			}
+		}
+	}
+	h := &hit{sig: s, lines: []int{n}, texts: []string{evidenceText(text)}, inner: inner, low: low}
+	for i := 0; i < len(loc); i += 2 {
+		if loc[i] < 0 {
+			h.m = append(h.m, "")
+		} else {
+			h.m = append(h.m, text[loc[i]:loc[i+1]])
+		}
+	}
+	for _, u := range urlRe.FindAllString(text, 4) {
+		if uf, ok := parseURL(u); ok {
+			if !h.hasURL || (h.url.Realm && !uf.Realm) {
+				h.url, h.hasURL = uf, true
+			}
+		}
+	}
+	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
+		if m := p.re.FindStringSubmatch(text); m != nil {
+			h.ref = parseRef(m[1])
+			h.op = p.op
+			break
+		}
+	}
+	e.fold[key] = h
+	e.hits = append(e.hits, h)
+}
+
+func evidenceText(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) > 400 {
+		s = s[:400] + "..."
+	}
+	return redact.String(s)
+}
+
+// resolve fills what a hit's own line did not say from the lines around it.
+func (e *engine) resolve(h *hit) {
+	n := h.line()
+	if h.ref.Repo == "" && h.ref.Host == "" {
+		// The nearest reference: the latest one before the line, else the
+		// first one in the next few lines (wrapped messages).
+		var before, after *refSeen
+		e.f.refs.each(func(v any) {
+			r := v.(refSeen)
+			switch {
+			case r.Op == opBuild && r.Line != n:
+			case r.Line <= n && n-r.Line <= 400:
+				before = &r
+			case r.Line > n && r.Line <= n+3 && after == nil:
+				after = &r
+			}
+		})
+		if best := before; best != nil || after != nil {
+			if best == nil {
+				best = after
+			}
+			h.ref = best.Ref
+			if h.op == "" {
+				h.op = best.Op
+			}
+		}
+	}
+	if !h.hasURL {
+		e.f.urls.each(func(v any) {
+			u := v.(urlSeen)
+			if u.Line > n && u.Line <= n+3 && !h.hasURL {
+				h.url, h.hasURL = u.URL, true
+			}
+		})
+	}
+	switch {
+	case h.hasURL && !(h.url.Realm && h.url.Host == "" && h.ref.Host != ""):
+		h.host = h.url.Host
+		if h.ref.Host != "" && h.url.Realm && !reghost.LooksLikeHost(h.url.Host) {
+			h.host = reghost.Normalize(h.ref.Host)
+		}
+	case h.ref.Host != "":
+		h.host = reghost.Normalize(h.ref.Host)
+	case h.ref.Repo != "":
+		h.host = "docker.io"
+	}
+	if h.op == "" || h.op == opBuild {
+		switch {
+		case strings.Contains(h.low, "push") || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "put manifest"):
+			h.op = opPush
+		case strings.Contains(h.low, "login") || h.url.Object == "ping":
+			h.op = opLogin
+		case strings.Contains(h.low, "pull") || strings.Contains(h.low, "resolve reference") || strings.Contains(h.low, "load metadata"):
+			h.op = opPull
+		}
+	}
+	for _, s := range h.url.Scopes {
+		if s.has("push") {
+			h.op = opPush
+		}
+	}
+	if h.op == "" && e.f.pending != nil && n-e.f.pending.Line <= 5 {
+		h.op = opLogin
+	}
+}
+
+type scored struct {
+	cand
+	h     *hit
+	order int
+	sigs  map[string]bool
+}
+
+func (e *engine) findings(max int) []finding.Finding {
+	by := map[string]*scored{}
+	var list []*scored
+	for i, h := range e.hits {
+		e.resolve(h)
+		for _, c := range h.sig.rank(h, e.f) {
+			if _, ok := catalog.Get(c.cause); !ok {
+				continue // a signature naming an unknown id is a defect the tests catch
+			}
+			s, ok := by[c.cause]
+			if !ok {
+				s = &scored{cand: c, h: h, order: i, sigs: map[string]bool{}}
+				by[c.cause] = s
+				list = append(list, s)
+			} else if c.w >= s.w {
+				s.cand, s.h = c, h
+			}
+			s.sigs[h.sig.id] = true
+		}
+	}
+	for _, s := range list {
+		if len(s.sigs) > 1 {
+			s.w += 0.03 * float64(len(s.sigs)-1)
+		}
+		if s.w > 0.97 {
+			s.w = 0.97
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		if list[i].w != list[j].w {
+			return list[i].w > list[j].w
+		}
+		return list[i].order > list[j].order // later failures win ties: the fatal error comes last
+	})
+	if len(list) > max {
+		list = list[:max]
+	}
+	out := make([]finding.Finding, 0, len(list))
+	for i, s := range list {
+		// What tells the candidates apart is said once, on the best one.
+		out = append(out, e.finding(s, i == 0 && len(list) > 1))
+	}
+	return out
+}
+
+func (e *engine) finding(s *scored, several bool) finding.Finding {
+	c := catalog.MustGet(s.cause)
+	h := s.h
+	kind := string(h.kind())
+	f := finding.Finding{
+		Cause:      s.cause,
+		Title:      c.Title,
+		Confidence: round2(s.w),
+		Severity:   finding.Error,
+		Source:     finding.Explain,
+		Rule:       h.sig.id,
+		Message:    redact.String(message(h, s.cand)),
+		Platform:   e.f.platform,
+		Registry:   h.host,
+		Repository: h.repo(),
+		Fix:        c.FixFor(e.f.platform, kind),
+		Doc:        c.DocPath(),
+	}
+	if f.Title == "" {
+		f.Title = c.Summary
+	}
+	for i, n := range h.lines {
+		f.Evidence = append(f.Evidence, finding.Evidence{Line: n, Text: h.texts[i]})
+	}
+	for _, ev := range s.ev {
+		if len(f.Evidence) < 6 {
+			ev.Text = redact.String(ev.Text)
+			f.Evidence = append(f.Evidence, ev)
+		}
+	}
+	sort.SliceStable(f.Evidence, func(i, j int) bool { return f.Evidence[i].Line < f.Evidence[j].Line })
+	if several && h.sig.tell != nil {
+		f.Distinguish = redact.String(h.sig.tell(h, e.f))
+	}
+	return f
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// message is one or two sentences specific to this log: what failed where,
+// the registry's own words, and why this cause.
+func message(h *hit, c cand) string {
+	var b strings.Builder
+	target := strings.Trim(h.host+"/"+h.repo(), "/")
+	switch h.op {
+	case opPush:
+		fmt.Fprintf(&b, "The push to %s failed", orSome(target, "the registry"))
+	case opPull:
+		fmt.Fprintf(&b, "The pull from %s failed", orSome(target, "the registry"))
+	case opLogin:
+		fmt.Fprintf(&b, "The login to %s failed", orSome(h.host, "the registry"))
+	case opBuild:
+		b.WriteString("The build failed before any registry request")
+	default:
+		if target != "" {
+			fmt.Fprintf(&b, "The request to %s failed", target)
+		} else {
+			b.WriteString("The registry request failed")
+		}
+	}
+	fmt.Fprintf(&b, " with %q.", h.inner)
+	if c.why != "" {
+		b.WriteString(" " + c.why)
+	}
+	return b.String()
+}
+
+func orSome(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

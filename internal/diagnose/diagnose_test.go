@@ -1,0 +1,191 @@
+package diagnose
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/catalog"
+	"github.com/regdoctor/regdoctor/internal/finding"
+)
+
+// TestClientLogs runs Explain on our own logs (testdata/logs), one or more
+// per client family, written from each client's documented message grammar
+// with hosts and names of our own. The file name is <client>-<cause>.log;
+// quiet-*.log files must give no finding.
+func TestClientLogs(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test logs: %v", err)
+	}
+	families := map[string]bool{}
+	for _, file := range files {
+		base := strings.TrimSuffix(filepath.Base(file), ".log")
+		client, want, _ := strings.Cut(base, "-")
+		families[client] = true
+		t.Run(base, func(t *testing.T) {
+			rep := explainFile(t, file)
+			if client == "quiet" {
+				if len(rep.Findings) != 0 {
+					t.Fatalf("want no finding, got %s (%s)", rep.Findings[0].Cause, rep.Findings[0].Message)
+				}
+				return
+			}
+			if _, ok := catalog.Get(want); !ok {
+				t.Fatalf("file name names unknown cause %q", want)
+			}
+			if len(rep.Findings) == 0 {
+				t.Fatalf("want %s, got no finding", want)
+			}
+			if got := rep.Findings[0].Cause; got != want {
+				var all []string
+				for _, f := range rep.Findings {
+					all = append(all, f.Cause)
+				}
+				t.Fatalf("want %s first, got %v (%s)", want, all, rep.Findings[0].Message)
+			}
+			checkEvidence(t, file, rep.Findings[0])
+		})
+	}
+	for _, fam := range []string{"docker", "buildx", "loginaction", "kaniko", "crane", "skopeo", "podman", "buildah", "regctl", "oras", "helm", "jib", "nerdctl", "containerd"} {
+		if !families[fam] {
+			t.Errorf("no test log for client family %q", fam)
+		}
+	}
+}
+
+func explainFile(t *testing.T, file string) *finding.Report {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := Explain(f, Options{})
+	if err != nil {
+		t.Fatalf("Explain: %v", err)
+	}
+	return rep
+}
+
+// checkEvidence asserts every evidence line number points at an input line
+// that holds the evidence text (minus masking and truncation).
+func checkEvidence(t *testing.T, file string, f finding.Finding) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(f.Evidence) == 0 {
+		t.Fatalf("%s: no evidence", f.Cause)
+	}
+	for _, ev := range f.Evidence {
+		if ev.Line < 1 || ev.Line > len(lines) {
+			t.Fatalf("evidence line %d out of range", ev.Line)
+		}
+		if strings.HasPrefix(ev.Text, "(") {
+			continue // a context note (login, permissions), not a quoted line
+		}
+		head := ev.Text
+		if i := strings.Index(head, "***"); i >= 0 {
+			head = head[:i]
+		}
+		if len(head) > 40 {
+			head = head[:40]
+		}
+		if !strings.Contains(lines[ev.Line-1], head) {
+			t.Errorf("evidence line %d %q does not hold %q", ev.Line, lines[ev.Line-1], head)
+		}
+	}
+}
+
+func TestExplainFacts(t *testing.T) {
+	log := strings.Join([]string{
+		"2026-03-02T10:00:01.1000000Z ##[group]GITHUB_TOKEN Permissions",
+		"2026-03-02T10:00:01.1000000Z Contents: read",
+		"2026-03-02T10:00:01.1000000Z Packages: write",
+		"2026-03-02T10:00:01.1000000Z ##[endgroup]",
+		"Logging into ghcr.io...",
+		"Login Succeeded!",
+		"ERROR: failed to push ghcr.io/contoso/portal:1.0: denied: installation not allowed to Write organization package",
+	}, "\n")
+	rep, err := Explain(strings.NewReader(log), Options{MaxFindings: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 2 {
+		t.Fatalf("want 2 findings (MaxFindings), got %d", len(rep.Findings))
+	}
+	f := rep.Findings[0]
+	if f.Cause != "ghcr-package-actions-access" {
+		t.Fatalf("Packages: write must point at the package's Actions access, got %s", f.Cause)
+	}
+	if f.Registry != "ghcr.io" || f.Repository != "contoso/portal" || f.Platform != "github-actions" {
+		t.Errorf("registry/repository/platform = %q %q %q", f.Registry, f.Repository, f.Platform)
+	}
+	if !strings.Contains(f.Distinguish, "Packages: write") {
+		t.Errorf("Distinguish should name the permissions block: %q", f.Distinguish)
+	}
+	if len(f.Fix) == 0 {
+		t.Errorf("no fix")
+	}
+	if f.Evidence[len(f.Evidence)-1].Line != 7 {
+		t.Errorf("evidence should end at line 7: %+v", f.Evidence)
+	}
+	ctx := strings.Join(rep.Context, "\n")
+	for _, want := range []string{"platform: github-actions", "login: ghcr.io", "packages: write"} {
+		if !strings.Contains(ctx, want) {
+			t.Errorf("context lacks %q:\n%s", want, ctx)
+		}
+	}
+}
+
+func TestExplainRedactsEvidence(t *testing.T) {
+	log := "docker login -u bot -p dckr_pat_abcdefghijklmnopqrstuvwxyz registry.example.org\n" +
+		"Error response from daemon: Get \"https://registry.example.org/v2/\": unauthorized: incorrect username or password\n"
+	rep, err := Explain(strings.NewReader(log), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		for _, ev := range f.Evidence {
+			if strings.Contains(ev.Text, "dckr_pat_") {
+				t.Fatalf("secret in evidence: %q", ev.Text)
+			}
+		}
+		if strings.Contains(f.Message, "dckr_pat_") {
+			t.Fatalf("secret in message: %q", f.Message)
+		}
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Cause != "bad-credentials" {
+		t.Fatalf("want bad-credentials, got %+v", rep.Findings)
+	}
+}
+
+func TestExplainFoldsRepeats(t *testing.T) {
+	line := "ERROR: failed to solve: failed to push ghcr.io/contoso/api:2: denied: permission_denied: write_package\n"
+	rep, err := Explain(strings.NewReader(strings.Repeat(line, 5)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rep.Findings[0].Evidence); n > 3 {
+		t.Fatalf("repeats not folded: %d evidence lines", n)
+	}
+}
+
+// TestSignatureCauses checks every cause a signature can name is in the catalog.
+func TestSignatureCauses(t *testing.T) {
+	f := newFacts()
+	for _, s := range allSigs {
+		for _, op := range []string{"", opPush, opPull, opLogin} {
+			h := &hit{sig: s, lines: []int{1}, texts: []string{""}, m: make([]string, 8), op: op, host: "example.org"}
+			for _, c := range s.rank(h, f) {
+				if _, ok := catalog.Get(c.cause); !ok {
+					t.Errorf("signature %s names unknown cause %q", s.id, c.cause)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,380 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Caps keep memory bounded whatever the log size: a job log can be gigabytes,
+// and the facts that matter are few.
+const (
+	maxLogins = 32
+	maxRefs   = 128 // most recent references kept
+	maxURLs   = 128 // most recent registry URLs kept
+	maxHits   = 64  // distinct signature hits kept
+	maxLine   = 8192
+)
+
+// login is a credential that reached (or failed to reach) a client for a host:
+// a `docker login`, a login action, a config.json written by the job, a
+// --creds flag, a credential helper configured by gcloud.
+type login struct {
+	Host   string // normalised; "" when the command named a variable we cannot resolve
+	Line   int
+	OK     bool   // "Login Succeeded" (or the credential is used directly)
+	Source string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
+}
+
+type refSeen struct {
+	Ref  imageRef
+	Op   string
+	Line int
+}
+
+type urlSeen struct {
+	URL  urlFacts
+	Line int
+}
+
+// facts is what the whole log says around the failure, gathered in one pass.
+type facts struct {
+	votes     map[string]int
+	markVotes int // votes from content markers so far
+	platform  string
+
+	logins       []login
+	pending      *login // a login command waiting for its "Login Succeeded"
+	refs, urls   ring
+	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
+	permsLine    int
+	pkgLine      int  // the "Packages: ..." line of that block
+	pullRequest  bool // pull_request event (refs/pull/N/merge)
+	dependabot   bool
+	forkNoSecret bool // "Secret source: None": fork PR, secrets withheld
+	masked       bool // the CI masked values (*** or [MASKED])
+	jobToken     bool // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd     bool // an interactive password prompt was answered
+	credHelper   bool // a credential helper/credsStore is configured or named
+	lastRegistry int  // last line with a registry command or reference
+
+	loginActionLine int
+	loginInputs     map[string]string // docker/login-action with: inputs shown
+}
+
+// ring keeps the last n items of a stream.
+type ring struct {
+	items []any
+	next  int
+	n     int
+}
+
+func (r *ring) add(v any) {
+	if r.n == 0 {
+		r.n = 128
+	}
+	if len(r.items) < r.n {
+		r.items = append(r.items, v)
+		return
+	}
+	r.items[r.next] = v
+	r.next = (r.next + 1) % r.n
+}
+
+// each visits items oldest first.
+func (r *ring) each(fn func(any)) {
+	for i := range r.items {
+		fn(r.items[(r.next+i)%len(r.items)])
+	}
+}
+
+func newFacts() *facts {
+	f := &facts{votes: map[string]int{}, perms: map[string]string{}, loginInputs: map[string]string{}}
+	f.refs.n, f.urls.n = maxRefs, maxURLs
+	return f
+}
+
+// platformMarks are strings each CI prints in its own job logs.
+var platformMarks = []struct{ s, platform string }{
+	{"##[group]", "github-actions"}, {"##[endgroup]", "github-actions"}, {"GITHUB_TOKEN Permissions", "github-actions"},
+	{"Run actions/", "github-actions"}, {"Run docker/", "github-actions"}, {"/home/runner/work/", "github-actions"},
+	{"Error: Process completed with exit code", "github-actions"}, {"buildx failed with", "github-actions"},
+	{"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"}, {"::error", "github-actions"},
+	{"##[error]Process completed with exit code", "github-actions"},
+	{"Running with gitlab-runner", "gitlab-ci"}, {"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"},
+	{"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"}, {"ERROR: Job failed:", "gitlab-ci"},
+	{"section_start:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
+	{"#!/bin/bash -eo pipefail", "circleci"}, {"##[section]Starting:", "azure-pipelines"}, {"##[section]Finishing:", "azure-pipelines"},
+	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
+}
+
+var (
+	loginCmdRe     = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
+	loggingInto    = regexp.MustCompile(`Logging into (.+?)\.\.\.`)
+	loginOK        = regexp.MustCompile(`(?i)\blogin succeeded\b`)
+	authsKeyRe     = regexp.MustCompile(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
+	credsFlagRe    = regexp.MustCompile(`--(?:creds|dest-creds|src-creds)[= ]`)
+	gcloudCfgRe    = regexp.MustCompile(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
+	azLoginRe      = regexp.MustCompile(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
+	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
+	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
+	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
+	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
+	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
+		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
+)
+
+// factKeys are the keywords (lowercase) of the lines facts reads, besides
+// refKeys. Platform markers are left to logscan's hints; these stay specific
+// because the prefilter is what keeps large logs fast.
+var factKeys = []string{
+	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot",
+	"run docker/login-action", "registry:", "username:", "password:",
+	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
+	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
+	"password:", "enter password",
+}
+
+func (f *facts) observe(n int, text, low string) {
+	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
+		for _, m := range platformMarks {
+			if strings.Contains(text, m.s) {
+				f.votes[m.platform]++
+				f.markVotes++
+			}
+		}
+	}
+	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
+		f.masked = true
+	}
+	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
+		f.jobToken = true
+	}
+	if strings.Contains(low, "dependabot") {
+		f.dependabot = true
+	}
+	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
+		f.pullRequest = true
+	}
+	if strings.Contains(text, "Secret source: None") {
+		f.forkNoSecret = true
+	}
+	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
+		f.credHelper = true
+	}
+	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
+		f.typedPwd = true
+	}
+
+	// GITHUB_TOKEN Permissions block of the "Set up job" group.
+	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
+		f.permsLine = n
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
+		if m := permLineRe.FindStringSubmatch(text); m != nil {
+			f.perms[strings.ToLower(m[1])] = m[2]
+			if strings.EqualFold(m[1], "packages") {
+				f.pkgLine = n
+			}
+		}
+	}
+
+	f.observeLogin(n, text, low)
+
+	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
+		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
+			r := parseRef(m[1])
+			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
+				continue
+			}
+			if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
+				continue
+			}
+			f.refs.add(refSeen{Ref: r, Op: p.op, Line: n})
+			f.lastRegistry = n
+		}
+	}
+	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+	}
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
+		}
+	}
+}
+
+func (f *facts) addLogin(l login) {
+	if len(f.logins) < maxLogins {
+		f.logins = append(f.logins, l)
+	}
+}
+
+func (f *facts) observeLogin(n int, text, low string) {
+	if strings.Contains(text, "docker/login-action") && strings.Contains(text, "Run ") {
+		f.loginActionLine = n
+	}
+	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
+		if m := withInputRe.FindStringSubmatch(text); m != nil {
+			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
+		}
+	}
+	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+		return
+	}
+	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
+		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
+		f.addLogin(*f.pending)
+		f.lastRegistry = n
+	}
+	if m := loggingInto.FindStringSubmatch(text); m != nil {
+		h := m[1]
+		if strings.EqualFold(h, "Docker Hub") {
+			h = "docker.io"
+		}
+		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
+	}
+	if loginOK.MatchString(text) {
+		if f.pending != nil && n-f.pending.Line <= 40 && len(f.logins) > 0 && f.logins[len(f.logins)-1].Line == f.pending.Line {
+			f.logins[len(f.logins)-1].OK = true
+		} else {
+			l := login{Host: "docker.io", Line: n, OK: true, Source: "docker login"}
+			if f.pending != nil && n-f.pending.Line <= 40 {
+				l.Host, l.Source = f.pending.Host, f.pending.Source
+			} else if f.loginInputs["registry"] != "" {
+				l.Host = reghost.Normalize(f.loginInputs["registry"])
+			}
+			f.addLogin(l)
+		}
+		f.pending = nil
+	}
+	if strings.Contains(low, "auths") {
+		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
+			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
+		}
+	}
+	if credsFlagRe.MatchString(text) {
+		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
+	}
+	if m := gcloudCfgRe.FindStringSubmatch(text); m != nil {
+		for _, h := range strings.Split(m[1], ",") {
+			f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
+		}
+	}
+	if m := azLoginRe.FindStringSubmatch(low); m != nil {
+		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+	}
+}
+
+// loginHostArg finds the registry argument of a login command line:
+// the first word that is neither a flag nor a flag's value. A shell variable
+// gives "" (unknown); no argument means Docker Hub.
+func loginHostArg(args string) string {
+	words := strings.Fields(args)
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if w == "|" || w == "&&" || w == ";" || strings.HasPrefix(w, "2>") || strings.HasPrefix(w, ">") {
+			break
+		}
+		if strings.HasPrefix(w, "-") {
+			if loginFlagArg[w] {
+				i++
+			}
+			continue
+		}
+		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") {
+			return ""
+		}
+		return reghost.Normalize(strings.Trim(w, `"'`))
+	}
+	return "docker.io"
+}
+
+func (f *facts) finish() {
+	best := 0
+	for p, v := range f.votes {
+		if v > best || (v == best && p < f.platform) {
+			f.platform, best = p, v
+		}
+	}
+}
+
+// loginsBefore returns the logins seen before line n.
+func (f *facts) loginsBefore(n int) []login {
+	var out []login
+	for _, l := range f.logins {
+		if l.Line < n {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// loginState says how the logins before line n relate to host:
+// "same" (a credential for that host, or an unresolved host), "other"
+// (credentials only for other hosts), or "none".
+func (f *facts) loginState(n int, host string) (state string, other login) {
+	ls := f.loginsBefore(n)
+	if len(ls) == 0 {
+		return "none", login{}
+	}
+	h := reghost.Normalize(host)
+	for _, l := range ls {
+		if l.Host == "" || h == "" || sameRegistry(l.Host, h) {
+			return "same", l
+		}
+	}
+	return "other", ls[len(ls)-1]
+}
+
+// sameRegistry compares normalised hosts the way docker keys credentials:
+// host[:port] must match exactly (Docker Hub aliases are already folded).
+func sameRegistry(a, b string) bool { return reghost.Normalize(a) == reghost.Normalize(b) }
+
+// context lists the facts explain used, for Report.Context.
+func (f *facts) context() []string {
+	var out []string
+	if f.platform != "" {
+		out = append(out, "platform: "+f.platform)
+	}
+	for _, l := range f.logins {
+		state := "ran"
+		if l.OK {
+			state = "succeeded"
+		}
+		host := l.Host
+		if host == "" {
+			host = "(host from a variable)"
+		}
+		out = append(out, fmt.Sprintf("login: %s via %s at line %d (%s)", host, l.Source, l.Line, state))
+	}
+	if len(f.perms) > 0 {
+		if p, ok := f.perms["packages"]; ok {
+			out = append(out, "GITHUB_TOKEN permissions: packages: "+p)
+		} else {
+			out = append(out, "GITHUB_TOKEN permissions: packages not listed (none)")
+		}
+	}
+	if f.pullRequest {
+		out = append(out, "event: pull request")
+	}
+	if f.dependabot {
+		out = append(out, "actor: dependabot")
+	}
+	if f.forkNoSecret {
+		out = append(out, "secrets: none (fork pull request)")
+	}
+	if f.masked {
+		out = append(out, "masked values (***) present: the CI hid secrets or secret-derived hosts")
+	}
+	return out
+}

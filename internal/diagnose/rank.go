@@ -1,0 +1,231 @@
+package diagnose
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Ranking helpers shared by the signature groups. Weights are in 0..1; they
+// order candidates for one symptom, with context (logins before the failure,
+// the registry kind, the GITHUB_TOKEN permissions, the event) moving them.
+
+func c(cause string, w float64, why string, ev ...finding.Evidence) cand {
+	return cand{cause: cause, w: w, why: why, ev: ev}
+}
+
+func fixed(cs ...cand) func(*hit, *facts) []cand {
+	return func(*hit, *facts) []cand { return cs }
+}
+
+func loginEv(l login) finding.Evidence {
+	return finding.Evidence{Line: l.Line, Text: fmt.Sprintf("(%s for %s)", l.Source, orSome(l.Host, "a host from a variable"))}
+}
+
+func hostName(h string) string { return orSome(h, "the registry") }
+
+// prOrFork reports whether the run looks like a pull request from a fork or
+// Dependabot, whose GITHUB_TOKEN is read-only and whose secrets are empty
+// (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
+func (f *facts) prOrFork() bool { return f.forkNoSecret || f.dependabot || f.pullRequest }
+
+// rankUnauthenticated ranks a 401 "authentication required" family answer:
+// the registry saw no credential it accepts for this request.
+func rankUnauthenticated(h *hit, f *facts) []cand {
+	state, l := f.loginState(h.line(), h.host)
+	kind := h.kind()
+	if h.op == opLogin {
+		return []cand{
+			c("bad-credentials", 0.7, "The registry rejected the credential at login."),
+			c("token-expired", 0.5, ""),
+			c("clock-skew", 0.3, ""),
+		}
+	}
+	switch state {
+	case "other":
+		return []cand{
+			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the request went to %s, which has no credential.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("missing-registry-host", 0.5, ""),
+			c("no-login", 0.45, ""),
+		}
+	case "same":
+		if kind == reghost.Quay && h.op == opPush {
+			return []cand{
+				c("repo-not-found", 0.65, "Quay answers \"authentication required\" for a repository the credential cannot see, which includes one that does not exist yet in an organization.", loginEv(l)),
+				c("insufficient-role", 0.6, "", loginEv(l)),
+				c("token-missing-scope", 0.45, ""),
+			}
+		}
+		return []cand{
+			c("insufficient-role", 0.6, fmt.Sprintf("A credential for %s was in place (line %d), so the identity is known but was not granted this action.", hostName(l.Host), l.Line), loginEv(l)),
+			c("token-missing-scope", 0.55, "", loginEv(l)),
+			c("token-expired", 0.5, ""),
+			c("registry-fault", 0.35, ""),
+		}
+	}
+	cs := []cand{
+		c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the request went out anonymously.", hostName(h.host))),
+		c("login-other-job", 0.45, ""),
+		c("credential-store-error", 0.4, ""),
+	}
+	if f.credHelper {
+		cs[2].w = 0.7
+		cs[2].why = "A credential helper is configured; when it fails, docker silently sends no credential."
+	}
+	return cs
+}
+
+func tellUnauthenticated(h *hit, f *facts) string {
+	return "Look for a login step before this line in the same job and for the same host string (host[:port] exactly as in the image reference): " +
+		"none means no-login; one for another host means login-wrong-host; one in another job or container means login-other-job; " +
+		"a matching successful login means the identity lacks the push right (insufficient-role or a token without write scope)."
+}
+
+// rankDenied ranks "denied: requested access to the resource is denied"
+// and its kin: the registry refused the action for this identity (or hid a
+// repository that does not exist).
+func rankDenied(h *hit, f *facts) []cand {
+	state, l := f.loginState(h.line(), h.host)
+	kind := h.kind()
+	gitlab := kind == reghost.GitLab || f.platform == "gitlab-ci"
+	if h.op == opPull {
+		cs := []cand{
+			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),
+			c("manifest-unknown", 0.5, ""),
+		}
+		if gitlab && f.jobToken {
+			cs = append([]cand{c("job-token-cross-project", 0.8, "The job authenticated with its CI_JOB_TOKEN (credentials from the job payload), which only reaches projects that allow this project in their job token allowlist.")}, cs...)
+		} else if state == "other" {
+			cs = append([]cand{c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l))}, cs...)
+		}
+		return cs
+	}
+	if state == "other" {
+		return []cand{
+			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the push went to %s.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("missing-registry-host", 0.55, ""),
+			c("push-outside-namespace", 0.45, ""),
+		}
+	}
+	if gitlab && (f.jobToken || kind == reghost.GitLab) {
+		return []cand{
+			c("job-token-cross-project", 0.75, "On GitLab, a job token pushes only under its own project's path ($CI_REGISTRY_IMAGE)."),
+			c("insufficient-role", 0.6, ""),
+			c("no-login", 0.5, ""),
+		}
+	}
+	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub {
+		return []cand{
+			c("push-outside-namespace", 0.88, fmt.Sprintf("The push goes to docker.io/%s: the image name has no Docker Hub namespace, so it means the official library/ namespace, which no account can push to.", h.repo())),
+			c("missing-registry-host", 0.5, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
+	if kind == reghost.DockerHub || kind == reghost.Unknown {
+		cs := []cand{
+			c("push-outside-namespace", 0.65, "Docker Hub answers this when the repository's namespace (the part before the first /) is not the logged-in account's or an organization it can push to."),
+			c("login-wrong-host", 0.5, ""),
+			c("no-login", 0.48, ""),
+			c("insufficient-role", 0.45, ""),
+		}
+		if state == "none" && f.platform != "" {
+			cs[2].w = 0.55
+		}
+		return cs
+	}
+	return []cand{
+		c("insufficient-role", 0.62, fmt.Sprintf("%s refused the action for this identity: it can authenticate but has no push right on this repository.", hostName(h.host))),
+		c("push-outside-namespace", 0.55, ""),
+		c("no-login", 0.5, ""),
+	}
+}
+
+func tellDenied(h *hit, f *facts) string {
+	return "Compare the image path with the account: a namespace that is not the account's or its organization's means push-outside-namespace; " +
+		"a successful login for another host string means login-wrong-host; no login at all means no-login; on GitLab a path outside $CI_REGISTRY_IMAGE with CI_JOB_TOKEN means job-token-cross-project; " +
+		"a right namespace with a read-only role or robot means insufficient-role."
+}
+
+// rankGHCRWrite ranks GHCR's refusals of a package write: the
+// GITHUB_TOKEN's packages permission, the package's Actions access, a fork
+// PR's read-only token, or an org policy
+// (docs.github.com/packages/learn-github-packages/configuring-a-packages-access-control-and-visibility).
+func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
+	pkgs, havePerms := f.perms["packages"]
+	var permEv []finding.Evidence
+	switch {
+	case havePerms:
+		permEv = append(permEv, finding.Evidence{Line: f.pkgLine, Text: "Packages: " + pkgs})
+	case len(f.perms) > 0:
+		permEv = append(permEv, finding.Evidence{Line: f.permsLine, Text: "(GITHUB_TOKEN Permissions lists no Packages entry: packages: none)"})
+	}
+	if f.prOrFork() {
+		return []cand{
+			c("fork-pr-readonly", 0.85, "The run comes from a pull request or Dependabot, whose GITHUB_TOKEN is read-only for packages whatever the workflow asks."),
+			c("gh-token-packages-permission", 0.55, ""),
+			c("ghcr-package-actions-access", 0.45, ""),
+		}
+	}
+	if len(f.perms) > 0 && pkgs == "write" {
+		return []cand{
+			c("ghcr-package-actions-access", 0.85, "GITHUB_TOKEN Permissions shows Packages: write, so the token may write packages; the package itself does not grant this repository write access (Package settings, Manage Actions access).", permEv...),
+			c("ghcr-org-policy", 0.5, ""),
+			c("gh-token-packages-permission", 0.4, ""),
+		}
+	}
+	if len(f.perms) > 0 {
+		return []cand{
+			c("gh-token-packages-permission", 0.9, fmt.Sprintf("GITHUB_TOKEN Permissions shows Packages: %s, so the token cannot write packages.", orSome(pkgs, "none (not listed)")), permEv...),
+			c("ghcr-package-actions-access", 0.45, ""),
+			c("fork-pr-readonly", 0.35, ""),
+		}
+	}
+	if exists {
+		return []cand{
+			c("gh-token-packages-permission", 0.7, "The GITHUB_TOKEN of this job most likely lacks packages: write (the default token of repositories created since February 2023 is read-only)."),
+			c("ghcr-package-actions-access", 0.62, ""),
+			c("fork-pr-readonly", 0.45, ""),
+		}
+	}
+	return []cand{
+		c("gh-token-packages-permission", 0.72, "The package does not exist yet and the token may not create it: the job's GITHUB_TOKEN most likely lacks packages: write."),
+		c("ghcr-org-policy", 0.5, ""),
+		c("fork-pr-readonly", 0.45, ""),
+	}
+}
+
+func tellGHCRWrite(h *hit, f *facts) string {
+	if pk, ok := f.perms["packages"]; ok && pk == "write" {
+		return "GITHUB_TOKEN Permissions shows Packages: write, so the package's Manage Actions access (or an org policy) is the likely gap, not the workflow's permissions."
+	}
+	return "Open the failing job's \"Set up job\" group: GITHUB_TOKEN Permissions without Packages: write means gh-token-packages-permission; " +
+		"with Packages: write, the package's Settings > Manage Actions access lacks this repository (ghcr-package-actions-access); " +
+		"a pull_request run from a fork or Dependabot always gets a read-only token (fork-pr-readonly)."
+}
+
+// rank403 ranks a bare 403 with no registry error text, by registry kind.
+func rank403(h *hit, f *facts) []cand {
+	switch h.kind() {
+	case reghost.GHCR:
+		return rankGHCRWrite(h, f, true)
+	case reghost.DockerHub:
+		return rankDenied(h, f)
+	case reghost.GitLab:
+		return rankDenied(h, f)
+	case reghost.ECR, reghost.GAR:
+		return []cand{c("cloud-iam-denied", 0.65, "The cloud IAM policy refused the action."), c("insufficient-role", 0.45, "")}
+	}
+	return []cand{
+		c("insufficient-role", 0.6, fmt.Sprintf("%s answered 403 Forbidden: the identity is known but may not do this.", hostName(h.host))),
+		c("push-outside-namespace", 0.5, ""),
+		c("registry-fault", 0.35, ""),
+	}
+}
+
+// isPush reports whether the hit is about a push (or unknown, which in a
+// failed CI job is most often a push).
+func (h *hit) isPush() bool { return h.op == opPush || h.op == "" || h.op == opBuild }
+
+func lower(s string) string { return strings.ToLower(s) }

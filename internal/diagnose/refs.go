@@ -1,0 +1,195 @@
+package diagnose
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// imageRef is an image reference as a log prints it, split leniently into
+// host, repository, tag and digest. Logs hold malformed and masked references
+// ("gcr.io//app", "/***:latest", "ghcr.io/Acme/App") and those are exactly the
+// ones explain must talk about, so a strict parser (distribution/reference)
+// would reject what we need to read. Grammar: distribution/reference
+// (reference.go): [host[:port]/]path[:tag][@digest].
+type imageRef struct {
+	Raw    string // as written, quotes and brackets trimmed
+	Host   string // "" when the reference has no registry host
+	Repo   string // repository path without host
+	Tag    string
+	Digest string
+}
+
+func parseRef(s string) imageRef {
+	s = strings.Trim(s, "\"'[]<>(),;`")
+	r := imageRef{Raw: s}
+	for _, p := range []string{"docker://", "oci://", "https://", "http://"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	if i := strings.IndexByte(s, '@'); i >= 0 {
+		r.Digest, s = s[i+1:], s[:i]
+	}
+	if i := strings.LastIndexByte(s, ':'); i >= 0 && !strings.Contains(s[i+1:], "/") {
+		r.Tag, s = s[i+1:], s[:i]
+	}
+	if i := strings.IndexByte(s, '/'); i >= 0 {
+		if first := s[:i]; reghost.LooksLikeHost(first) || strings.Contains(first, "***") {
+			r.Host, s = first, s[i+1:]
+		}
+	}
+	r.Repo = s
+	return r
+}
+
+// hostOrHub is the registry the reference goes to: its host, or docker.io.
+func (r imageRef) hostOrHub() string {
+	if r.Host == "" {
+		return "docker.io"
+	}
+	return r.Host
+}
+
+// scope is one token scope, "repository:acme/app:push,pull"
+// (distribution docs/spec/auth/scope.md: the name may hold a host:port colon,
+// so actions are split from the right).
+type scope struct {
+	Type, Name string
+	Actions    []string
+}
+
+func parseScope(s string) (scope, bool) {
+	i := strings.IndexByte(s, ':')
+	j := strings.LastIndexByte(s, ':')
+	if i < 0 || j <= i {
+		return scope{}, false
+	}
+	return scope{Type: s[:i], Name: s[i+1 : j], Actions: strings.Split(s[j+1:], ",")}, true
+}
+
+func (s scope) has(action string) bool {
+	for _, a := range s.Actions {
+		if a == action || a == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+// urlFacts is what one URL in a log tells: the registry host (for a token
+// realm, the registry it serves), the repository in a /v2/ path, the scopes
+// requested and whether it is a token endpoint.
+type urlFacts struct {
+	Host   string // registry host, normalised by reghost.Normalize
+	Realm  bool   // a token endpoint (/token, /jwt/auth, /oauth2/token, /service/token, /v2/auth)
+	Repo   string // repository from /v2/<name>/(blobs|manifests|tags)/
+	Object string // "blobs/uploads", "blobs", "manifests", "ping" ("/v2/"), ""
+	Scopes []scope
+}
+
+var urlRe = regexp.MustCompile(`https?://[^\s"'<>()\[\]{},]+`)
+
+// v2Path splits /v2/<name>/<kind>/... (distribution spec endpoints end-1..end-13).
+var v2Path = regexp.MustCompile(`/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`)
+
+func parseURL(raw string) (urlFacts, bool) {
+	raw = strings.TrimRight(raw, ".:;")
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return urlFacts{}, false
+	}
+	f := urlFacts{Host: reghost.Normalize(u.Host)}
+	p := u.Path
+	switch {
+	case strings.HasSuffix(p, "/token") || strings.HasSuffix(p, "/jwt/auth") || strings.HasSuffix(p, "/oauth2/token") ||
+		strings.HasSuffix(p, "/v2/auth") || strings.HasSuffix(p, "/service/token"):
+		f.Realm = true
+		if svc := u.Query().Get("service"); svc != "" && reghost.LooksLikeHost(svc) {
+			f.Host = reghost.Normalize(svc)
+		}
+		for _, s := range u.Query()["scope"] {
+			for _, one := range strings.Fields(s) {
+				if sc, ok := parseScope(one); ok {
+					f.Scopes = append(f.Scopes, sc)
+				}
+			}
+		}
+	case p == "/v2/" || p == "/v2":
+		f.Object = "ping"
+	default:
+		if m := v2Path.FindStringSubmatch(p); m != nil {
+			f.Repo, f.Object = m[1], m[2]
+		} else if !strings.Contains(p, "/v2/") && !strings.Contains(p, "/v1/") {
+			return f, false // not a registry API URL
+		}
+	}
+	return f, true
+}
+
+// refPatterns find image references in client output, each with the
+// operation it implies and the literal (key) a line must hold before the
+// regexp is tried: logs are large and most lines hold none. A key is matched
+// against the lowercased line, or the line as is when it has upper case.
+// Group 1 is the reference.
+var refPatterns = []struct {
+	key string
+	re  *regexp.Regexp
+	op  string
+}{
+	{"push refers to", regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
+	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
+	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
+	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
+	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
+	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
+	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush},
+	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
+	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):`), opPush},
+	{"exists in", regexp.MustCompile(`exists in (\S+?):`), opPush},
+	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
+	{" push ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl) (?:image )?push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{" push ", regexp.MustCompile(`\b(?:crane|gcrane|oras|helm) push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{" copy ", regexp.MustCompile(`\b(?:crane|gcrane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
+	{"failed to ", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): (?:failed to authorize|error getting credentials|failed to resolve|failed to do request)`), opPull},
+	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
+	{" pull ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
+	{"FROM ", regexp.MustCompile(`(?:^|: |\] )FROM (?:--platform=\S+ )?(\S+)`), opPull},
+	{"reading manifest", regexp.MustCompile(`Error reading manifest \S+ in (\S+?):`), opPull},
+	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
+	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
+	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
+	{"parsing reference", regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild},
+}
+
+// refKeys are the keys of refPatterns, for the scanner's prefilter
+// (which is case-insensitive).
+func refKeys() []string {
+	var out []string
+	for _, p := range refPatterns {
+		if len(p.key) > 3 {
+			out = append(out, strings.ToLower(p.key))
+		}
+	}
+	return out
+}
+
+// refKeyIn reports whether a line holds the key of a reference pattern.
+func refKeyIn(key, text, low string) bool {
+	for i := 0; i < len(key); i++ {
+		if 'A' <= key[i] && key[i] <= 'Z' {
+			return strings.Contains(text, key)
+		}
+	}
+	return strings.Contains(low, key)
+}
+
+// Operations a log line can show.
+const (
+	opPush  = "push"
+	opPull  = "pull"
+	opLogin = "login"
+	opBuild = "build"
+)

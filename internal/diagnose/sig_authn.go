@@ -1,0 +1,322 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Authentication signatures: no credential, an empty one, a wrong, expired or
+// password-instead-of-token one. Message grammar from docker/cli (login.go,
+// registry/auth.go), docker/login-action (src/docker.ts), containers/image
+// (docker/docker_client.go), go-containerregistry (transport/error.go) and the
+// registries' token servers (shared/domain/registries.md).
+
+func init() {
+	register(
+		&signature{
+			id:   "login-action-empty-input",
+			keys: []string{"username and password required", "username required", "password required", "input required and not supplied"},
+			re:   regexp.MustCompile(`(?i)(?:Username and password required|Error: (?:Username|Password) required|Input required and not supplied: (?:username|password))`),
+			rank: rankEmptyCredential,
+			tell: tellEmptyCredential,
+		},
+		&signature{
+			id:   "docker-login-no-tty",
+			keys: []string{"cannot perform an interactive login", "must provide --username", "flag needs an argument: 'u'", "flag needs an argument: 'p'", "flag needs an argument: -u", "flag needs an argument: -p"},
+			re:   regexp.MustCompile(`(?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|flag needs an argument: '?-?[up]'?)`),
+			rank: rankEmptyCredential,
+			tell: tellEmptyCredential,
+		},
+		&signature{
+			id:   "docker-login-prompt-eof",
+			keys: []string{"please login prior to", "username: eof"},
+			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: EOF)`),
+			rank: fixed(
+				c("no-login", 0.78, "The client hit an auth challenge without a stored credential and fell back to an interactive prompt, which a CI job cannot answer."),
+				c("login-wrong-host", 0.45, ""),
+				c("empty-credential", 0.4, "")),
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "no-basic-auth-credentials",
+			keys: []string{"no basic auth credentials"},
+			re:   regexp.MustCompile(`no basic auth credentials`),
+			rank: rankNoBasicAuth,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "unauthorized-authentication-required",
+			keys: []string{"authentication required"},
+			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required)`),
+			veto: []string{"proxy authentication required", "aka.ms/acr"},
+			rank: rankUnauthenticated,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "anonymous-not-permitted",
+			keys: []string{"anonymous"},
+			re:   regexp.MustCompile(`(?i)(?:DENIED|denied|unauthorized|UNAUTHORIZED): Anonymous (?:is not permitted|access|user)`),
+			rank: fixed(c("no-login", 0.88, "The registry says the request was anonymous: no credential reached the client."),
+				c("login-other-job", 0.5, ""), c("login-wrong-host", 0.45, "")),
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "incorrect-credentials",
+			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
+			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
+			veto: []string{"github.com/rest", "twine", "npm err"},
+			rank: fixed(c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given."),
+				c("password-not-token", 0.45, ""), c("token-expired", 0.4, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "gitlab-http-basic-denied",
+			keys: []string{"http basic: access denied"},
+			re:   regexp.MustCompile(`HTTP Basic: Access denied`),
+			veto: []string{"remote: http basic", "fatal: authentication failed", "git fetch", "git clone", ".git/"},
+			rank: rankGitLabBasic,
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "password-instead-of-token",
+			keys: []string{"personal access token to login", "use personal access token", "2fa", "two-factor", "sso is enforced", "saml sso", "single sign-on"},
+			re:   regexp.MustCompile(`(?i)(?:please use (?:a )?personal access token|two-factor|\b2FA\b|SSO is enforced|SAML SSO|single sign-on)`),
+			need: []string{"unauthorized", "denied", "login", "registry", "docker", "/v2/", "token"},
+			veto: []string{"remote:", "fatal:"},
+			rank: fixed(c("password-not-token", 0.9, "The registry requires an access token for this account (2FA or SSO), not the account password."),
+				c("bad-credentials", 0.5, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "token-expired",
+			keys: []string{"expired"},
+			re:   regexp.MustCompile(`(?i)(?:authorization token has expired|token (?:is|has) expired|access token is expired|token expired|ExpiredToken|expired token|credentials? (?:have|has) expired)`),
+			need: []string{"unauthorized", "denied", "registry", "docker", "/v2/", "login", "ecr", "reauthenticate", "pull", "push", "token"},
+			veto: []string{"certificate has expired", "x509"},
+			rank: fixed(c("token-expired", 0.93, "The registry says the credential has expired."),
+				c("clock-skew", 0.35, "")),
+		},
+		&signature{
+			id:   "token-not-yet-valid",
+			keys: []string{"used before issued", "not valid yet", "token not yet valid", "\"nbf\"", "\"iat\""},
+			re:   regexp.MustCompile(`(?i)(?:token used before issued|not valid yet|token not yet valid|"nbf"|"iat")`),
+			need: []string{"token", "unauthorized", "denied"},
+			rank: fixed(c("clock-skew", 0.9, "The token is not valid yet from the registry's point of view: the runner's clock is off."),
+				c("token-expired", 0.4, "")),
+		},
+		&signature{
+			id:   "ghcr-unauthenticated-token",
+			keys: []string{"cannot be authenticated with the token provided"},
+			re:   regexp.MustCompile(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
+			rank: rankTokenNotAccepted,
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "ghcr-denied-denied",
+			keys: []string{"denied: denied"},
+			re:   regexp.MustCompile(`denied: denied\b`),
+			rank: fixed(c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
+				c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "containers-auth-token",
+			keys: []string{"unable to retrieve auth token"},
+			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
+			rank: fixed(c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
+				c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "oauth-token-rejected",
+			keys: []string{"failed to fetch oauth token", "failed to fetch anonymous token"},
+			re:   regexp.MustCompile(`failed to fetch (oauth|anonymous) token: unexpected status(?: from \w+ request to (\S+))?:?\s*(\d{3})?`),
+			veto: []string{"insufficient scopes", "toomanyrequests", "429"},
+			rank: rankTokenFetch,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "jib-unauthorized",
+			keys: []string{"unauthorized for", "credentials for '"},
+			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
+			rank: rankUnauthenticated,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "client-cannot-answer-challenge",
+			keys: []string{"cannot respond to request for authentication"},
+			re:   regexp.MustCompile(`Cannot respond to request for authentication`),
+			rank: fixed(c("client-bug", 0.62, "The client itself says it cannot answer the registry's authentication challenge: a limitation or defect of this client version, not of the credential."),
+				c("no-login", 0.5, ""), c("bad-credentials", 0.4, "")),
+		},
+		&signature{
+			id:   "dependency-proxy",
+			keys: []string{"dependency_proxy", "dependency-proxy"},
+			re:   regexp.MustCompile(`(?i)dependency[_-]proxy.*(?:401|403|unauthorized|denied|forbidden|authentication required)|(?:401|403|unauthorized|denied|forbidden|authentication required).*dependency[_-]proxy`),
+			rank: fixed(c("dependency-proxy-auth", 0.88, "The image comes through the GitLab dependency proxy, which needs a login with CI_DEPENDENCY_PROXY_USER/PASSWORD to CI_DEPENDENCY_PROXY_SERVER."),
+				c("no-login", 0.45, "")),
+		},
+	)
+}
+
+var statusCodeRe = regexp.MustCompile(`\b([45]\d\d)\b`)
+
+func rankEmptyCredential(h *hit, f *facts) []cand {
+	withBlock := f.loginActionLine > 0 && len(f.loginInputs) > 0
+	_, hasUser := f.loginInputs["username"]
+	_, hasPwd := f.loginInputs["password"]
+	why := "The login got an empty username or password: the secret or variable it names is undefined, misspelt, or not passed to this job."
+	if withBlock && (!hasUser || !hasPwd) {
+		why = "The login step's inputs show no username/password: the secrets they reference expanded to empty."
+	}
+	if f.prOrFork() {
+		return []cand{
+			c("fork-pr-readonly", 0.85, "The run comes from a pull request from a fork or Dependabot, where repository secrets are not passed, so they expand to empty."),
+			c("empty-credential", 0.6, why),
+		}
+	}
+	return []cand{
+		c("empty-credential", 0.72, why),
+		c("fork-pr-readonly", 0.55, ""),
+	}
+}
+
+func tellEmptyCredential(h *hit, f *facts) string {
+	return "Check the run's event: a pull_request from a fork (or a Dependabot run) gets no secrets, so only pushes and same-repository PRs can log in (fork-pr-readonly); " +
+		"if the run is a push, the secret names in the login step are undefined, misspelt, environment-scoped or not passed to a reusable workflow (empty-credential)."
+}
+
+func tellBadCredential(h *hit, f *facts) string {
+	return "A credential that never worked is wrong (bad-credentials) or an account password where a token is required (password-not-token); " +
+		"one that worked until recently has expired or was revoked (token-expired)."
+}
+
+func rankNoBasicAuth(h *hit, f *facts) []cand {
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "other":
+		return []cand{
+			c("login-wrong-host", 0.87, fmt.Sprintf("The login ran for %s (line %d), but docker looked up credentials for %s: the host strings differ.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("no-login", 0.5, ""),
+			c("credential-store-error", 0.4, ""),
+		}
+	case "same":
+		return []cand{
+			c("login-other-job", 0.6, "A login appears in the log, but the client that pushed did not read its credential: another job, container, builder or config file."),
+			c("credential-store-error", 0.58, "", loginEv(l)),
+			c("login-wrong-host", 0.45, ""),
+		}
+	}
+	if h.kind() == reghost.ECR || f.credHelper {
+		return []cand{
+			c("credential-store-error", 0.66, "Registries like ECR are usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
+			c("no-login", 0.62, "No login for this registry appears before the failure."),
+			c("login-other-job", 0.4, ""),
+		}
+	}
+	return []cand{
+		c("no-login", 0.78, fmt.Sprintf("docker has no credential stored for %s: no login ran for that host before this.", hostName(h.host))),
+		c("login-other-job", 0.45, ""),
+		c("credential-store-error", 0.4, ""),
+	}
+}
+
+func rankGitLabBasic(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "personal access token") || strings.Contains(h.low, "2fa") {
+		return []cand{c("password-not-token", 0.85, "GitLab rejected the password: with 2FA the registry needs a personal, project or deploy token."),
+			c("bad-credentials", 0.6, "")}
+	}
+	return []cand{
+		c("bad-credentials", 0.8, "GitLab's token endpoint rejected the username and password/token (HTTP Basic: Access denied)."),
+		c("password-not-token", 0.55, ""),
+		c("token-expired", 0.5, ""),
+	}
+}
+
+func rankTokenNotAccepted(h *hit, f *facts) []cand {
+	state, _ := f.loginState(h.line(), h.host)
+	if h.op == opPush && state == "none" {
+		return []cand{
+			c("no-login", 0.72, "The push carried no token the registry accepts and no login precedes it."),
+			c("token-expired", 0.55, ""),
+			c("bad-credentials", 0.5, ""),
+		}
+	}
+	if h.op == opLogin {
+		return []cand{c("bad-credentials", 0.66, "The registry did not accept the token given at login."), c("token-expired", 0.62, "")}
+	}
+	return []cand{
+		c("token-expired", 0.62, "The registry did not accept the token: most often an expired or revoked personal access token."),
+		c("bad-credentials", 0.58, ""),
+		c("no-login", 0.5, ""),
+	}
+}
+
+// rankTokenFetch ranks a failed token request (containerd/BuildKit wording:
+// remotes/docker/auth/fetch.go): "oauth" means a credential was sent,
+// "anonymous" that none was.
+func rankTokenFetch(h *hit, f *facts) []cand {
+	anonymous := h.m[1] == "anonymous"
+	status := h.m[3]
+	if status == "" {
+		if i := strings.Index(h.low, "unexpected status"); i >= 0 {
+			if m := statusCodeRe.FindString(h.low[i:]); m != "" {
+				status = m
+			}
+		}
+	}
+	libraryScope := false
+	for _, s := range h.url.Scopes {
+		if strings.HasPrefix(s.Name, "library/") && s.has("push") {
+			libraryScope = true
+		}
+	}
+	if strings.HasPrefix(status, "5") {
+		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+	}
+	if anonymous {
+		if h.kind() == reghost.DockerHub {
+			return []cand{
+				c("registry-fault", 0.6, "Docker Hub's token service issues anonymous tokens even for private or missing repositories, so a refused anonymous token points at the registry side (an incident) or the client."),
+				c("client-bug", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("The client asked %s for an anonymous token and was refused: the image is private and no credential was sent.", hostName(h.host))),
+			c("manifest-unknown", 0.4, ""),
+			c("client-bug", 0.35, ""),
+		}
+	}
+	if libraryScope {
+		// A plain 401 (not "insufficient scopes") means the token service
+		// did not authenticate the request at all; the library/ scope is a
+		// second problem the push will meet once logged in.
+		return []cand{
+			c("no-login", 0.62, "The token service did not authenticate the push (401 without \"insufficient scopes\"): no usable Docker Hub login reached the builder."),
+			c("push-outside-namespace", 0.6, "The token request also asks for repository:library/...: the image name has no Docker Hub namespace."),
+			c("bad-credentials", 0.5, ""),
+		}
+	}
+	if status == "403" {
+		return []cand{
+			c("token-expired", 0.6, "The token service refused the stored credential (403): a stale or revoked token in the credential store."),
+			c("bad-credentials", 0.55, ""),
+			c("insufficient-role", 0.45, ""),
+		}
+	}
+	if h.op == opLogin && f.typedPwd && h.kind() == reghost.GitLab {
+		return []cand{
+			c("password-not-token", 0.75, "A password was typed at an interactive prompt; GitLab accounts with 2FA must log in to the registry with a personal access token."),
+			c("bad-credentials", 0.6, ""),
+		}
+	}
+	return []cand{
+		c("bad-credentials", 0.62, "The token service rejected the credential the client sent (401)."),
+		c("no-login", 0.55, ""),
+		c("token-expired", 0.5, ""),
+	}
+}

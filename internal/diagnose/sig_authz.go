@@ -1,0 +1,253 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Authorization signatures: the identity is known but may not do this.
+// Wording per registry from shared/domain/registries.md ("Missing push shows
+// up as") and the OCI distribution spec error codes (DENIED, UNAUTHORIZED).
+
+var grantedScopesRe = regexp.MustCompile(`granted the: \[([^\]]*)\]`)
+
+func init() {
+	register(
+		&signature{
+			id:   "ghcr-write-package",
+			keys: []string{"write_package", "organization package", "installation not allowed"},
+			re:   regexp.MustCompile(`(?i)(?:denied: )?(?:permission_denied: )?(?:write_package|installation not allowed to (Write|Create) organization package)`),
+			rank: func(h *hit, f *facts) []cand {
+				h.host = orSome(h.host, "ghcr.io")
+				return rankGHCRWrite(h, f, !strings.EqualFold(h.m[1], "create"))
+			},
+			tell: tellGHCRWrite,
+		},
+		&signature{
+			id:   "ghcr-org-policy",
+			keys: []string{"but is only allowed"},
+			re:   regexp.MustCompile(`is requesting '[^']*packages: write[^']*', but is only allowed '[^']*'`),
+			rank: fixed(c("ghcr-org-policy", 0.92, "The organization or enterprise caps what GITHUB_TOKEN may be granted: the workflow asks for packages: write but the policy allows less."),
+				c("gh-token-packages-permission", 0.4, "")),
+		},
+		&signature{
+			id:   "podman-reuse-blob-forbidden",
+			keys: []string{"failed to read from destination repository"},
+			re:   regexp.MustCompile(`failed to read from destination repository (\S+?): (403|401)`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.kind() == reghost.GHCR || h.ref.Host == "" {
+					h.host = orSome(h.host, "ghcr.io")
+					cs := rankGHCRWrite(h, f, true)
+					if len(f.perms) == 0 && !f.prOrFork() {
+						// Reading an existing package fails: it exists, and this
+						// repository has no access to it.
+						return []cand{
+							c("ghcr-package-actions-access", 0.72, "The client could not even read the existing package: the package exists but does not grant this repository access (Manage Actions access)."),
+							c("gh-token-packages-permission", 0.62, ""),
+							c("fork-pr-readonly", 0.4, ""),
+						}
+					}
+					return cs
+				}
+				return rank403(h, f)
+			},
+			tell: tellGHCRWrite,
+		},
+		&signature{
+			id:   "requested-access-denied",
+			keys: []string{"requested access to the resource is denied"},
+			re:   regexp.MustCompile(`(?:denied: )?requested access to the resource is denied`),
+			rank: rankDenied,
+			tell: tellDenied,
+		},
+		&signature{
+			id:   "gitlab-access-forbidden",
+			keys: []string{"denied: access forbidden", "access forbidden"},
+			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.host == "" {
+					h.host = "registry.gitlab.com"
+				}
+				return rankDenied(h, f)
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id:   "insufficient-scope",
+			keys: []string{"insufficient_scope", "authorization failed"},
+			re:   regexp.MustCompile(`(?:insufficient_scope: authorization failed|authorization status: 40[13]: authorization failed)`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				if state == "other" {
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
+						c("push-outside-namespace", 0.5, ""), c("no-login", 0.45, "")}
+				}
+				if h.op == opPull {
+					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
+						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
+				}
+				return []cand{
+					c("push-outside-namespace", 0.62, "The token was granted without push on this repository: on Docker Hub that means the namespace is not the account's (or the name has none)."),
+					c("no-login", 0.58, ""),
+					c("insufficient-role", 0.45, ""),
+				}
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id:   "token-insufficient-scopes",
+			keys: []string{"insufficient scopes", "does not match expected scopes", "required scopes", "following scopes"},
+			re:   regexp.MustCompile(`(?i)(?:access token has insufficient scopes|insufficient scopes|does not match expected scopes|requires one of the following scopes: \[([^\]]*)\], but your token has only been granted the: \[([^\]]*)\] scopes|not been granted the required scopes)`),
+			rank: func(h *hit, f *facts) []cand {
+				if m := grantedScopesRe.FindStringSubmatch(h.low); m != nil && strings.Trim(m[1], "' \"") == "" {
+					return []cand{
+						c("password-not-token", 0.8, "The credential carries no scopes at all: an account password (or a token without any scope) was used where a personal access token with write:packages is required."),
+						c("token-missing-scope", 0.6, ""),
+					}
+				}
+				for _, s := range h.url.Scopes {
+					if strings.HasPrefix(s.Name, "library/") {
+						return []cand{
+							c("push-outside-namespace", 0.86, fmt.Sprintf("The token request asks for repository:%s: the image name has no Docker Hub namespace, so the push targets the official-images namespace nobody can push to.", s.Name)),
+							c("token-missing-scope", 0.5, ""),
+						}
+					}
+				}
+				return []cand{
+					c("token-missing-scope", 0.86, "The token is valid but its scopes do not include write access to the registry."),
+					c("push-outside-namespace", 0.5, ""),
+					c("insufficient-role", 0.4, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "A token whose scopes lack write (read-only Docker Hub PAT, PAT without write:packages, deploy token without write_registry) is token-missing-scope; " +
+					"a write token used on a repository outside the account's namespace (library/x, another org) is push-outside-namespace."
+			},
+		},
+		&signature{
+			id:   "harbor-unauthorized-action",
+			keys: []string{"unauthorized to access repository"},
+			re:   regexp.MustCompile(`unauthorized to access repository: ([^,]+), action: (\w+)`),
+			rank: func(h *hit, f *facts) []cand {
+				h.ref.Repo = orSome(h.ref.Repo, strings.TrimSpace(h.m[1]))
+				state, l := f.loginState(h.line(), h.host)
+				if state == "other" {
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s: docker keys credentials by host[:port].", l.Host, hostName(h.host)), loginEv(l)),
+						c("insufficient-role", 0.55, "")}
+				}
+				if strings.Contains(h.low, "robot") {
+					return []cand{c("token-missing-scope", 0.75, "The robot account lacks this permission on the project."), c("insufficient-role", 0.6, "")}
+				}
+				return []cand{
+					c("insufficient-role", 0.75, fmt.Sprintf("Harbor refused the %s action on %s for this identity: its project role (or robot permissions) does not include it.", h.m[2], strings.TrimSpace(h.m[1]))),
+					c("login-wrong-host", 0.5, ""),
+					c("token-missing-scope", 0.45, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "If the same account can push from a workstation, compare the host[:port] of the login with the image reference (login-wrong-host); otherwise check the project member role or robot permissions (insufficient-role, token-missing-scope)."
+			},
+		},
+		&signature{
+			id:   "quay-not-authorized",
+			keys: []string{"access to the requested resource is not authorized"},
+			re:   regexp.MustCompile(`access to the requested resource is not authorized`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				if state == "other" {
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("no-login", 0.45, "")}
+				}
+				cs := []cand{
+					c("push-outside-namespace", 0.6, "Quay says this when the namespace (user or organization) of the image is not one the account or robot can write to."),
+					c("insufficient-role", 0.56, ""),
+					c("no-login", 0.5, ""),
+				}
+				if strings.Contains(h.texts[0], "Error writing blob: Error initiating layer upload") {
+					// containers/image before v2 capitalised its wrapped errors:
+					// an old buildah/podman, where known auth bugs exist.
+					cs = append(cs, c("client-bug", 0.63, "The capitalised \"Error writing blob: Error initiating layer upload\" is old containers/image wording (buildah/podman before 2019), which had known registry-auth bugs."))
+				}
+				return cs
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id:   "acr-authorization",
+			keys: []string{"aka.ms/acr/authorization"},
+			re:   regexp.MustCompile(`(?:unauthorized: )?authentication required, visit https://aka\.ms/acr/authorization`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				switch state {
+				case "same":
+					return []cand{c("insufficient-role", 0.85, "A login to the registry ran, so the identity lacks the AcrPush (or AcrPull) role on the registry.", loginEv(l)),
+						c("login-other-job", 0.45, "")}
+				case "other":
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("insufficient-role", 0.5, "")}
+				}
+				return []cand{
+					c("no-login", 0.62, "No login to this Azure Container Registry precedes the failure in this log."),
+					c("insufficient-role", 0.58, ""),
+					c("login-other-job", 0.55, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "If `az acr login` or docker login ran in this same job and container, the identity lacks AcrPush/AcrPull (insufficient-role); if it ran elsewhere (another job, or outside a Docker-based action's container) the credential never reached this client (login-other-job); if nowhere, no-login."
+			},
+		},
+		&signature{
+			id:   "ecr-iam-denied",
+			keys: []string{"is not authorized to perform: ecr", "not authorized to perform: ecr"},
+			re:   regexp.MustCompile(`is not authorized to perform: (ecr(?:-public)?:\w+)`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("cloud-iam-denied", 0.93, fmt.Sprintf("The AWS identity's IAM policy (or the repository policy) does not allow %s.", h.m[1])),
+					c("repo-not-found", 0.3, "")}
+			},
+		},
+		&signature{
+			id:   "gcp-permission-denied",
+			keys: []string{"artifactregistry.", "storage.objects.", "storage.buckets.", "token exchange failed"},
+			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
+			rank: fixed(c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the repository does not exist)."),
+				c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")),
+		},
+		&signature{
+			id:   "gcr-needed-permissions",
+			keys: []string{"don't have the needed permissions", "unauthenticated request"},
+			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request)`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				if h.host == "" && len(f.loginsBefore(h.line())) > 0 && reghost.Classify(f.loginsBefore(h.line())[0].Host) == reghost.GAR {
+					l := f.loginsBefore(h.line())[0]
+					return []cand{c("login-wrong-host", 0.7, fmt.Sprintf("The login ran for %s; Google's registry hosts (gcr.io, eu.gcr.io, us.gcr.io, each *-docker.pkg.dev) keep separate credentials, and this message is what an image on another of them gets.", l.Host), loginEv(l)),
+						c("cloud-iam-denied", 0.66, ""), c("no-login", 0.4, "")}
+				}
+				switch state {
+				case "other":
+					return []cand{c("login-wrong-host", 0.87, fmt.Sprintf("The login ran for %s but the image is on %s: docker keys credentials by exact host (gcr.io, eu.gcr.io and each *-docker.pkg.dev differ).", l.Host, hostName(h.host)), loginEv(l)),
+						c("cloud-iam-denied", 0.5, ""), c("no-login", 0.45, "")}
+				case "same":
+					return []cand{c("cloud-iam-denied", 0.78, "A credential for this host was sent, so the service account lacks the registry role (Artifact Registry Writer / Storage Admin).", loginEv(l)),
+						c("token-expired", 0.45, "")}
+				}
+				return []cand{
+					c("no-login", 0.64, "No login or `gcloud auth configure-docker` for this host precedes the failure, so the request was unauthenticated."),
+					c("cloud-iam-denied", 0.6, ""),
+					c("login-wrong-host", 0.5, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "Compare the login host (or the hosts given to gcloud auth configure-docker) with the image host: different means login-wrong-host, none means no-login, the same means the service account lacks the IAM role (cloud-iam-denied)."
+			},
+		},
+		&signature{
+			id:   "ecr-eof",
+			keys: []string{"eof"},
+			re:   regexp.MustCompile(`"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`),
+			rank: fixed(c("cloud-iam-denied", 0.6, "ECR closed the upload request without an answer; with IRSA or instance roles this is seen when the identity lacks ECR push actions."),
+				c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
+		},
+	)
+}

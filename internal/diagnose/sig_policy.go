@@ -1,0 +1,187 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Policy, name and rate-limit signatures: the repository or tag does not
+// exist or may not be overwritten, the reference is malformed, the registry
+// throttles. OCI distribution spec error codes NAME_UNKNOWN, MANIFEST_UNKNOWN,
+// TOOMANYREQUESTS; docker/distribution reference grammar (reference.go).
+
+// officialImages are Docker Hub library names that builds pull as base
+// images; one of them reported missing by a private registry means an
+// unqualified reference was sent to a configured default registry.
+var officialImages = map[string]bool{
+	"alpine": true, "ubuntu": true, "debian": true, "centos": true, "fedora": true, "busybox": true, "node": true,
+	"python": true, "golang": true, "openjdk": true, "eclipse-temurin": true, "amazoncorretto": true, "tomcat": true,
+	"nginx": true, "httpd": true, "redis": true, "postgres": true, "mysql": true, "mariadb": true, "mongo": true,
+	"ruby": true, "php": true, "maven": true, "gradle": true, "docker": true, "registry": true, "rust": true,
+	"rabbitmq": true, "elasticsearch": true, "jenkins": true, "hello-world": true, "scratch": true, "gcc": true,
+}
+
+var ecrNameRe = regexp.MustCompile(`The repository with name '([^']*)' does not exist in the registry with id '([^']*)'`)
+
+func init() {
+	register(
+		&signature{
+			id:   "ecr-name-unknown",
+			keys: []string{"does not exist in the registry with id"},
+			re:   ecrNameRe,
+			rank: func(h *hit, f *facts) []cand {
+				name := h.m[1]
+				h.ref.Repo = name
+				if h.host == "" {
+					h.host = "ecr"
+				}
+				first := strings.SplitN(name, "/", 2)[0]
+				switch {
+				case strings.Contains(name, ".dkr.ecr.") || strings.Contains(first, ".") || strings.Contains(first, "***"):
+					return []cand{c("repo-not-found", 0.94, fmt.Sprintf("The repository name %q holds a registry host: the variable used for the repository holds a full URI, so the name nests a host and ECR (which does not create repositories on push) has no such repository.", name))}
+				case !strings.Contains(name, "/") && officialImages[name]:
+					return []cand{
+						c("missing-registry-host", 0.78, fmt.Sprintf("%q is a Docker Hub official image name: the unqualified base-image reference was sent to the private ECR registry configured as default.", name)),
+						c("repo-not-found", 0.6, ""),
+					}
+				}
+				return []cand{c("repo-not-found", 0.92, fmt.Sprintf("ECR has no repository %q and does not create repositories on push.", name)),
+					c("cloud-iam-denied", 0.3, "")}
+			},
+		},
+		&signature{
+			id:   "name-unknown",
+			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:"},
+			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+))`),
+			veto: []string{"does not exist in the registry with id"},
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "repository does not exist:") {
+					// Old Docker Hub wording for a push to a namespace that
+					// does not exist there.
+					if h.ref.Host == "" || h.kind() == reghost.DockerHub {
+						return []cand{
+							c("missing-registry-host", 0.66, "The image reference has no registry host, so docker sent it to Docker Hub, where that namespace does not exist; the intended registry's host is missing from the tag."),
+							c("push-outside-namespace", 0.6, ""),
+							c("repo-not-found", 0.5, ""),
+						}
+					}
+				}
+				if h.op == opPull {
+					return []cand{c("manifest-unknown", 0.72, "The registry does not know this repository (or hides it from this identity)."), c("repo-not-found", 0.55, ""), c("no-login", 0.4, "")}
+				}
+				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),
+					c("missing-registry-host", 0.4, ""), c("insufficient-role", 0.35, "")}
+			},
+		},
+		&signature{
+			id:   "unknown-not-found",
+			keys: []string{"unknown: not found"},
+			re:   regexp.MustCompile(`(?i)^(?:error: )?unknown: Not Found\s*$`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == opPull {
+					return []cand{c("manifest-unknown", 0.65, "The registry answered 404 Not Found for the image."), c("repo-not-found", 0.5, "")}
+				}
+				return []cand{c("repo-not-found", 0.62, "The registry answered 404 Not Found to the push: the repository path is not one it serves (a missing repository key, project or organization)."),
+					c("missing-registry-host", 0.4, "")}
+			},
+		},
+		&signature{
+			id:   "manifest-unknown",
+			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference"},
+			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown)`),
+			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
+			rank: func(h *hit, f *facts) []cand {
+				state, _ := f.loginState(h.line(), h.host)
+				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
+				if state == "none" && h.kind() == reghost.GHCR {
+					cs = append(cs, c("no-login", 0.35, ""))
+				}
+				return append(cs, c("empty-reference-variable", 0.3, ""))
+			},
+		},
+		&signature{
+			id:   "tag-immutable",
+			keys: []string{"immutable", "cannot be overwritten", "protected tag", "tag invalid"},
+			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|is immutable|protected tag)`),
+			need: []string{"tag", "push", "manifest", "image"},
+			veto: []string{"remote:", "git"},
+			rank: fixed(c("tag-immutable-or-protected", 0.94, "The registry refuses to overwrite an existing tag (tag immutability or a protected tag rule).")),
+		},
+		&signature{
+			id:   "rate-limited",
+			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "rate exceeded"},
+			re:   regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429)`),
+			veto: []string{"api rate limit", "secondary rate limit", "api.github.com"},
+			rank: func(h *hit, f *facts) []cand {
+				why := "The registry throttled the request (HTTP 429)."
+				if strings.Contains(h.low, "pull rate limit") {
+					why = "Docker Hub's pull rate limit was reached: anonymous pulls count per runner IP (shared on hosted runners); authenticated pulls count per account."
+				}
+				return []cand{c("rate-limited", 0.93, why), c("registry-fault", 0.3, "")}
+			},
+		},
+		&signature{
+			id:   "invalid-reference",
+			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference"},
+			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*")`),
+			veto: []string{"<buffer"},
+			rank: rankInvalidReference,
+			tell: func(*hit, *facts) string {
+				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
+			},
+		},
+		&signature{
+			id:   "short-name",
+			keys: []string{"short-name"},
+			re:   regexp.MustCompile(`(?i)short-name (?:resolution enforced|"[^"]*" did not resolve)`),
+			rank: fixed(c("missing-registry-host", 0.88, "The image reference has no registry host and podman/buildah's short-name policy refuses to guess one in a non-interactive job."),
+				c("invalid-reference", 0.35, "")),
+		},
+		&signature{
+			id:   "html-error-body",
+			keys: []string{"response body: invalid character '<'"},
+			re:   regexp.MustCompile(`error parsing HTTP (\d{3}) response body: invalid character '<'`),
+			veto: []string{"429"},
+			rank: func(h *hit, f *facts) []cand {
+				if strings.HasPrefix(h.m[1], "5") {
+					return []cand{c("registry-fault", 0.75, "A proxy or load balancer answered with an HTML error page instead of the registry API."), c("registry-unreachable", 0.4, "")}
+				}
+				return []cand{
+					c("missing-registry-host", 0.58, "An HTML page answered instead of a registry API: the request went to a host that is not the intended registry (an unqualified reference sent to a default registry, or a web front end)."),
+					c("registry-fault", 0.5, ""),
+					c("insufficient-role", 0.4, ""),
+				}
+			},
+		},
+	)
+}
+
+var (
+	upperRe       = regexp.MustCompile(`[A-Z]`)
+	invalidRefArg = regexp.MustCompile(`(?:invalid argument|invalid tag|parsing reference:?|reference) "([^"]*)"`)
+)
+
+func rankInvalidReference(h *hit, f *facts) []cand {
+	raw := h.ref.Raw
+	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
+		raw = m[1]
+	}
+	empty := raw == "" || strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.HasSuffix(raw, ":") ||
+		strings.Contains(raw, "/:") || strings.HasPrefix(raw, ":") || strings.Contains(lower(raw), "null/") || strings.Contains(lower(raw), "registry.null")
+	if empty {
+		return []cand{
+			c("empty-reference-variable", 0.88, fmt.Sprintf("The reference %q has an empty part: a variable used to build it expanded to empty.", raw)),
+			c("invalid-reference", 0.5, ""),
+		}
+	}
+	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(raw).Repo) {
+		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
+	}
+	return []cand{
+		c("invalid-reference", 0.82, fmt.Sprintf("The reference %q is not valid: [host[:port]/]path[:tag][@digest], lowercase path, tag of [A-Za-z0-9_.-].", orSome(raw, "given"))),
+		c("empty-reference-variable", 0.5, ""),
+	}
+}

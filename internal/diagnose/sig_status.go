@@ -1,0 +1,38 @@
+package diagnose
+
+import (
+	"regexp"
+)
+
+// Bare HTTP status signatures: a 401 or 403 without the registry's own error
+// text, as BuildKit/containerd ("unexpected status: 403 Forbidden",
+// "unexpected status from POST request to URL: 403 Forbidden"),
+// go-containerregistry ("unexpected status code 401 Unauthorized"),
+// containers/image ("403 (Forbidden)") and docker-java print them. They are
+// generic: they fire only when no specific signature matched the line, and
+// only with a registry URL or a registry client's wording on the line.
+
+func init() {
+	register(
+		&signature{
+			id:      "http-401",
+			generic: true,
+			keys:    []string{"401"},
+			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|HTTP 401 response body|unauthorized \[http 401\])`),
+			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]"},
+			veto:    gitLike,
+			rank:    rankUnauthenticated,
+			tell:    tellUnauthenticated,
+		},
+		&signature{
+			id:      "http-403",
+			generic: true,
+			keys:    []string{"403"},
+			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|forbidden \[http 403\])`),
+			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]"},
+			veto:    gitLike,
+			rank:    rank403,
+			tell:    tellDenied,
+		},
+	)
+}

@@ -1,0 +1,95 @@
+package diagnose
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Client, transport and server signatures: the docker daemon, the credential
+// store, TLS, HTTP vs HTTPS, the network, and registry-side faults. Wording
+// from docker/cli (cli/command/registry, credentials/native_store.go), Go's
+// crypto/x509 and net/http, and containerd's remotes/docker.
+
+// registryContext are fragments that show a line is about a registry
+// request, not some other tool's network error.
+var registryContext = []string{"/v2/", "/v1/", "registry", "docker", "push", "pull", "login", "failed to solve", "failed to do request",
+	"token", "manifest", "blobs", "buildkit", "podman", "skopeo", "buildah", "kaniko", "crane", "oras", "helm", "image"}
+
+var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com"}
+
+func init() {
+	register(
+		&signature{
+			id:   "docker-daemon-unreachable",
+			keys: []string{"connect to the docker daemon", "docker daemon running", "error during connect", "docker.sock", "'docker daemon' running"},
+			re:   regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock)`),
+			rank: func(h *hit, f *facts) []cand {
+				why := "The docker client cannot reach its daemon."
+				switch {
+				case strings.Contains(h.low, "tcp://docker:2375") || strings.Contains(h.low, "lookup docker"):
+					why = "The client talks to a docker:dind service that is not there or not listening on that port (dind 19.03+ serves TLS on 2376 unless DOCKER_TLS_CERTDIR is empty)."
+				case strings.Contains(h.low, "permission denied"):
+					why = "The user running the job may not open the docker socket (group docker, SELinux label or a rootless socket path)."
+				}
+				return []cand{c("daemon-unreachable", 0.92, why)}
+			},
+		},
+		&signature{
+			id:   "credential-store",
+			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
+			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied)`),
+			veto: []string{"configure a credential helper to remove this warning"},
+			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
+		},
+		&signature{
+			id:   "tls-untrusted",
+			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
+			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid)`),
+			need: registryContext,
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "not yet valid") {
+					return []cand{c("tls-untrusted", 0.65, "The registry's certificate is outside its validity period."), c("clock-skew", 0.6, "")}
+				}
+				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
+				if h.url.Realm {
+					why = "The token service's certificate (the realm host, which the user never typed) is not trusted or does not match that host."
+				}
+				return []cand{c("tls-untrusted", 0.92, why)}
+			},
+		},
+		&signature{
+			id:   "http-https-mismatch",
+			keys: []string{"server gave http response to https client", "will not send auth headers over http", "downgrades scheme", "http: server gave"},
+			re:   regexp.MustCompile(`(?i)(?:server gave HTTP response to HTTPS client|will not send auth headers over HTTP|downgrades scheme)`),
+			rank: fixed(c("http-https-mismatch", 0.93, "The registry speaks plain HTTP but the client used HTTPS (or refuses to send credentials over HTTP); the client that pushes needs it listed as an insecure registry (for buildx, in the builder's buildkitd.toml).")),
+		},
+		&signature{
+			id:   "registry-unreachable",
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer"},
+			re:   regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout)|lookup \S+(?: on \S+)?: no such host|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			need: registryContext,
+			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
+					c("registry-fault", 0.35, "")}
+			},
+		},
+		&signature{
+			id:   "registry-5xx",
+			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
+			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
+			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
+			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				cs := []cand{c("registry-fault", 0.78, "The registry (or its token service or proxy) answered with a server error; nothing on the client side explains it.")}
+				if h.url.Realm && h.kind() == reghost.GitLab {
+					cs = append(cs, c("insufficient-role", 0.45, ""))
+				}
+				return append(cs, c("registry-unreachable", 0.35, ""))
+			},
+		},
+	)
+}

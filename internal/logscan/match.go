@@ -1,0 +1,206 @@
+package logscan
+
+import "fmt"
+
+// matcher finds ASCII case-insensitive occurrences of a set of keywords.
+//
+// It is an Aho-Corasick automaton compiled to a dense DFA over bytes, with
+// ASCII case folded into the transition table, so the inner loop is one table
+// load per input byte and no lower-casing pass over the input. Match states
+// are numbered last, so "is this a match" is one comparison.
+type matcher struct {
+	trans     []uint32 // trans[row+b]: next row, where row = state<<8
+	matchFrom uint32   // rows >= matchFrom are states that end at least one keyword
+	dead      uint32   // row of a non-match state that never leaves (parks a lane in find)
+	maxLen    int      // longest keyword in bytes
+}
+
+// maxKeywordLen bounds one keyword; longer ones are a caller's mistake.
+const maxKeywordLen = 1024
+
+// newMatcher compiles keywords. It returns nil for an empty set (every line
+// matches) and an error for a keyword that is empty after trimming or too
+// long, or when the set is too large to compile.
+func newMatcher(keywords []string) (*matcher, error) {
+	if len(keywords) == 0 {
+		return nil, nil
+	}
+	type node struct {
+		next  [256]int32
+		fail  int32
+		match bool
+	}
+	newNode := func() node {
+		var n node
+		for i := range n.next {
+			n.next[i] = -1
+		}
+		return n
+	}
+	nodes := []node{newNode()}
+	maxLen := 0
+	for _, k := range keywords {
+		if k == "" {
+			return nil, fmt.Errorf("logscan: empty keyword")
+		}
+		if len(k) > maxKeywordLen {
+			return nil, fmt.Errorf("logscan: keyword longer than %d bytes: %.40q...", maxKeywordLen, k)
+		}
+		if len(k) > maxLen {
+			maxLen = len(k)
+		}
+		s := int32(0)
+		for i := 0; i < len(k); i++ {
+			b := lower(k[i])
+			if nodes[s].next[b] < 0 {
+				nodes = append(nodes, newNode())
+				nodes[s].next[b] = int32(len(nodes) - 1)
+			}
+			s = nodes[s].next[b]
+		}
+		nodes[s].match = true
+	}
+	if len(nodes) > 1<<22 {
+		return nil, fmt.Errorf("logscan: keyword set too large (%d automaton states)", len(nodes))
+	}
+	// Breadth-first: fail links and full (DFA) transitions on folded bytes.
+	queue := make([]int32, 0, len(nodes))
+	for b := 0; b < 256; b++ {
+		if c := nodes[0].next[b]; c >= 0 {
+			nodes[c].fail = 0
+			queue = append(queue, c)
+		} else {
+			nodes[0].next[b] = 0
+		}
+	}
+	for qi := 0; qi < len(queue); qi++ {
+		s := queue[qi]
+		if nodes[nodes[s].fail].match {
+			nodes[s].match = true
+		}
+		for b := 0; b < 256; b++ {
+			c := nodes[s].next[b]
+			f := nodes[nodes[s].fail].next[b]
+			if c >= 0 {
+				nodes[c].fail = f
+				queue = append(queue, c)
+			} else {
+				nodes[s].next[b] = f
+			}
+		}
+	}
+	// A dead state for find's parked lanes: it never leaves and never matches.
+	deadNode := node{fail: 0}
+	for b := range deadNode.next {
+		deadNode.next[b] = int32(len(nodes))
+	}
+	nodes = append(nodes, deadNode)
+	// Renumber: non-match states first (root stays 0), match states last.
+	id := make([]uint32, len(nodes))
+	next := uint32(0)
+	for i := range nodes {
+		if !nodes[i].match {
+			id[i] = next
+			next++
+		}
+	}
+	matchFrom := next
+	for i := range nodes {
+		if nodes[i].match {
+			id[i] = next
+			next++
+		}
+	}
+	m := &matcher{trans: make([]uint32, len(nodes)<<8), matchFrom: matchFrom << 8, dead: id[len(nodes)-1] << 8, maxLen: maxLen}
+	for i := range nodes {
+		row := id[i] << 8
+		for b := 0; b < 256; b++ {
+			m.trans[row|uint32(b)] = id[nodes[i].next[lower(byte(b))]] << 8
+		}
+	}
+	return m, nil
+}
+
+func lower(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + ('a' - 'A')
+	}
+	return b
+}
+
+// laneBytes is the length of each lane of a block in find (measured best of
+// 64..4096 on bench/; a var so tests can use tiny lanes).
+var laneBytes = 256
+
+// find returns the index just past the end of the first keyword occurrence
+// in p (the automaton starts fresh at p[0]), or -1.
+//
+// A DFA walk is bound by the latency of one table load per byte, each
+// depending on the last. find therefore cuts p into blocks of four lanes
+// walked in lockstep, four independent chains the CPU overlaps. Lane k owns
+// the matches that start in its region and reads on up to maxLen-1 bytes past
+// it for a keyword that straddles the cut. The answer is the first lane (in
+// input order) with a match: its matches all end before any later lane's.
+// A lane that matched parks in a dead state; lane 0 matching ends the block.
+func (m *matcher) find(p []byte) int {
+	const lanes = 4
+	q := laneBytes
+	ov := m.maxLen - 1
+	trans := m.trans
+	mf := m.matchFrom
+	dead := m.dead
+	base := 0
+	for ; base+lanes*q+ov <= len(p); base += lanes * q {
+		p0 := p[base : base+q]
+		p1 := p[base+q : base+2*q]
+		p2 := p[base+2*q : base+3*q]
+		p3 := p[base+3*q : base+4*q]
+		var s0, s1, s2, s3 uint32
+		at := [lanes]int{-1, -1, -1, -1}
+		for i := 0; i < q; i++ {
+			s0 = trans[s0+uint32(p0[i])]
+			s1 = trans[s1+uint32(p1[i])]
+			s2 = trans[s2+uint32(p2[i])]
+			s3 = trans[s3+uint32(p3[i])]
+			if s0 >= mf || s1 >= mf || s2 >= mf || s3 >= mf {
+				if s0 >= mf {
+					return base + i + 1
+				}
+				if s1 >= mf {
+					at[1], s1 = base+q+i+1, dead
+				}
+				if s2 >= mf {
+					at[2], s2 = base+2*q+i+1, dead
+				}
+				if s3 >= mf {
+					at[3], s3 = base+3*q+i+1, dead
+				}
+			}
+		}
+		st := [lanes]uint32{s0, s1, s2, s3}
+		for k := 0; k < lanes; k++ {
+			if at[k] >= 0 {
+				return at[k]
+			}
+			from := base + (k+1)*q
+			if e := m.find1(p, st[k], from, from+ov); e >= 0 {
+				return e
+			}
+		}
+	}
+	return m.find1(p, 0, base, len(p))
+}
+
+// find1 walks p[from:to] from state row s and returns the index just past
+// the first match end, or -1.
+func (m *matcher) find1(p []byte, s uint32, from, to int) int {
+	trans := m.trans
+	mf := m.matchFrom
+	for i := from; i < to; i++ {
+		s = trans[s+uint32(p[i])]
+		if s >= mf {
+			return i + 1
+		}
+	}
+	return -1
+}

@@ -1,0 +1,440 @@
+package logscan
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// CI platform names reported by NormalizeLine, Line.Platform and
+// Summary.Platform. They match the corpus' "platform:" field.
+const (
+	GitHubActions  = "github-actions"
+	GitLabCI       = "gitlab-ci"
+	Jenkins        = "jenkins"
+	AzurePipelines = "azure-pipelines"
+	CodeBuild      = "codebuild"
+	CloudBuild     = "cloud-build"
+	Tekton         = "tekton"
+	CircleCI       = "circleci"
+	Bitbucket      = "bitbucket"
+)
+
+// Normalize returns the text of one raw log line as a person reads it: ANSI/VT
+// escape sequences removed, carriage-return overwrites resolved (the last
+// segment wins), CI platform prefixes and markers removed, invalid UTF-8
+// replaced by U+FFFD. See NormalizeLine for the formats.
+func Normalize(s string) string {
+	t, _ := NormalizeLine(s)
+	return t
+}
+
+// NormalizeLine is Normalize that also reports which CI platform the removed
+// prefix or marker belongs to ("" when the line carries none). Formats, each
+// removed from the start of the line, repeatedly (they stack):
+//
+//   - GitHub Actions and Azure Pipelines: "2024-01-01T00:00:00.1234567Z " and the
+//     "##[group]", "##[endgroup]", "##[error]", "##[warning]", "##[notice]",
+//     "##[debug]", "##[command]", "##[section]" markers; Azure's "##vso[...]"
+//     logging commands. Both platforms write the same timestamp and most
+//     markers; "##[section]" and "##vso[" are Azure's own, so a line with only
+//     the shared forms reports github-actions (Summary settles the job).
+//   - GitLab CI: "section_start:UNIX_TS:NAME[options]\r\x1b[0K" and
+//     "section_end:UNIX_TS:NAME\r\x1b[0K" (docs.gitlab.com/ci/jobs/job_logs),
+//     and the runner's timestamp "2024-01-01T00:00:00.123456Z 00O " (stream
+//     number, O/E for stdout/stderr, then ' ' or '+' for a continued line).
+//   - Jenkins: "[Pipeline] ", Timestamper's "[2024-01-01T00:00:00.000Z] " and
+//     "12:34:56  " prefixes, and ConsoleNote blobs "\x1b[8mha:...\x1b[0m".
+//   - AWS CodeBuild: "[Container] 2024/01/01 00:00:00.123 ".
+//   - Google Cloud Build: "Step #1: " and `Step #1 - "push": `.
+//   - Tekton (tkn logs): "[task : step] " and "[step] " (a lower-case
+//     DNS-label name that is not a log level such as [info] or [notice]).
+//   - CircleCI and Bitbucket Pipelines print no per-line prefix; a line
+//     "#!/bin/bash -eo pipefail" (CircleCI's step shell header) or
+//     "+ umask 000" (Bitbucket's first script line) is reported as a hint and
+//     kept.
+//
+// Trailing whitespace and CR are removed; leading indentation is kept.
+func NormalizeLine(s string) (text, platform string) {
+	s = strings.TrimPrefix(s, "\uFEFF")
+	s = stripControls(s)
+	s = strings.TrimRight(s, "\r")
+
+	var p hint
+	s = p.stripPrefixes(s)
+	if strings.HasPrefix(s, "section_start:") || strings.HasPrefix(s, "section_end:") {
+		p.set(GitLabCI, true)
+		if i := strings.IndexByte(s, '\r'); i >= 0 {
+			s = s[i+1:]
+		} else {
+			s = ""
+		}
+	}
+	if i := strings.LastIndexByte(s, '\r'); i >= 0 {
+		s = s[i+1:]
+	}
+	s = strings.TrimRight(s, " \t\r")
+	if p.name == "" {
+		p.name = wholeLineHint(s)
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s, p.name
+}
+
+type hint struct {
+	name   string
+	strong bool
+}
+
+// set records a platform; a strong (platform-specific) hint replaces a weak
+// (shared by several platforms) one, never the other way round.
+func (h *hint) set(name string, strong bool) {
+	if h.name == "" || (strong && !h.strong) {
+		h.name, h.strong = name, strong
+	}
+}
+
+func (h *hint) stripPrefixes(s string) string {
+	for range 8 {
+		n, ok := h.stripOne(s)
+		if !ok {
+			return s
+		}
+		s = s[n:]
+	}
+	return s
+}
+
+// stripOne removes one known prefix from s and returns its length.
+func (h *hint) stripOne(s string) (int, bool) {
+	if len(s) < 3 {
+		return 0, false
+	}
+	switch {
+	case isDigit(s[0]):
+		if n, frac := isoTimestamp(s); n > 0 && (n == len(s) || s[n] == ' ') {
+			if n < len(s) {
+				n++
+			}
+			// GitLab runner: "<ts> 00O " / "00E+".
+			if m := gitlabStream(s[n:]); m > 0 {
+				h.set(GitLabCI, true)
+				return n + m, true
+			}
+			if frac == 7 {
+				h.set(GitHubActions, false) // .NET "o" format: GitHub or Azure
+			}
+			return n, true
+		}
+		if n := clockPrefix(s); n > 0 {
+			h.set(Jenkins, false)
+			return n, true
+		}
+	case s[0] == '#':
+		if strings.HasPrefix(s, "##[") {
+			end := strings.IndexByte(s, ']')
+			if end < 0 || !isLowerWord(s[3:end]) {
+				return 0, false
+			}
+			switch s[3:end] {
+			case "section":
+				h.set(AzurePipelines, true)
+			case "group", "endgroup", "error", "warning", "notice", "debug", "command":
+				h.set(GitHubActions, false)
+			default:
+				return 0, false
+			}
+			return end + 1, true
+		}
+		if strings.HasPrefix(s, "##vso[") {
+			if end := strings.IndexByte(s, ']'); end > 0 {
+				h.set(AzurePipelines, true)
+				return end + 1, true
+			}
+		}
+	case s[0] == '[':
+		if strings.HasPrefix(s, "[Pipeline] ") {
+			h.set(Jenkins, true)
+			return len("[Pipeline] "), true
+		}
+		if strings.HasPrefix(s, "[Container] ") {
+			h.set(CodeBuild, true)
+			n := len("[Container] ")
+			if m := slashTimestamp(s[n:]); m > 0 {
+				n += m
+			}
+			return n, true
+		}
+		end := strings.IndexByte(s, ']')
+		if end < 2 || end+1 >= len(s) || s[end+1] != ' ' {
+			return 0, false
+		}
+		inner := s[1:end]
+		if n, _ := isoTimestamp(inner); n > 0 && n == len(inner) {
+			h.set(Jenkins, true) // Timestamper, ISO form
+			return end + 2, true
+		}
+		if task, step, ok := strings.Cut(inner, " : "); ok && isLabel(task) && isLabel(step) {
+			h.set(Tekton, true)
+			return end + 2, true
+		}
+		if isLabel(inner) && !logLevels[inner] {
+			h.set(Tekton, false)
+			return end + 2, true
+		}
+	case s[0] == 'S':
+		if n := cloudBuildStep(s); n > 0 {
+			h.set(CloudBuild, true)
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// logLevels are bracketed words that tools print themselves; they are not
+// Tekton step names.
+var logLevels = map[string]bool{
+	"info": true, "warn": true, "warning": true, "error": true, "err": true,
+	"notice": true, "debug": true, "trace": true, "fatal": true, "internal": true,
+	"auth": true, "success": true, "ok": true, "fail": true, "failed": true,
+	"skip": true, "skipped": true, "done": true, "note": true, "hint": true,
+}
+
+// wholeLineHint recognises lines that only some platforms print.
+func wholeLineHint(s string) string {
+	switch {
+	case s == "#!/bin/bash -eo pipefail", strings.HasPrefix(s, "CircleCI received exit code"):
+		return CircleCI
+	case s == "+ umask 000":
+		return Bitbucket
+	case strings.HasPrefix(s, "Running with gitlab-runner "):
+		return GitLabCI
+	case strings.HasPrefix(s, "Starting Step #"), strings.HasPrefix(s, "Finished Step #"):
+		return CloudBuild
+	}
+	return ""
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+func digits(s string, n int) bool {
+	if len(s) < n {
+		return false
+	}
+	for i := range n {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isoTimestamp matches "YYYY-MM-DDTHH:MM:SS[.frac]Z" at the start of s and
+// returns its length and the number of fraction digits.
+func isoTimestamp(s string) (n, frac int) {
+	if len(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s[5:], 2) || s[7] != '-' ||
+		!digits(s[8:], 2) || s[10] != 'T' || !digits(s[11:], 2) || s[13] != ':' ||
+		!digits(s[14:], 2) || s[16] != ':' || !digits(s[17:], 2) {
+		return 0, 0
+	}
+	i := 19
+	if s[i] == '.' {
+		j := i + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		frac = j - i - 1
+		if frac == 0 {
+			return 0, 0
+		}
+		i = j
+	}
+	if i >= len(s) || s[i] != 'Z' {
+		return 0, 0
+	}
+	return i + 1, frac
+}
+
+// gitlabStream matches the runner's stream tag after its timestamp: two hex
+// digits (stream number), O or E (stdout/stderr), then ' ' or '+' (the line
+// continues the previous one).
+func gitlabStream(s string) int {
+	if len(s) < 4 || !isHex(s[0]) || !isHex(s[1]) || (s[2] != 'O' && s[2] != 'E') || (s[3] != ' ' && s[3] != '+') {
+		return 0
+	}
+	return 4
+}
+
+func isHex(b byte) bool { return isDigit(b) || 'a' <= b && b <= 'f' }
+
+// clockPrefix matches Jenkins Timestamper's "HH:MM:SS  " (two spaces).
+func clockPrefix(s string) int {
+	if len(s) >= 10 && digits(s, 2) && s[2] == ':' && digits(s[3:], 2) && s[5] == ':' &&
+		digits(s[6:], 2) && s[8] == ' ' && s[9] == ' ' {
+		return 10
+	}
+	return 0
+}
+
+// slashTimestamp matches CodeBuild's "2024/01/01 00:00:00[.123] ".
+func slashTimestamp(s string) int {
+	if len(s) < 20 || !digits(s, 4) || s[4] != '/' || !digits(s[5:], 2) || s[7] != '/' ||
+		!digits(s[8:], 2) || s[10] != ' ' || !digits(s[11:], 2) || s[13] != ':' ||
+		!digits(s[14:], 2) || s[16] != ':' || !digits(s[17:], 2) {
+		return 0
+	}
+	i := 19
+	if i < len(s) && s[i] == '.' {
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	}
+	if i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+// cloudBuildStep matches `Step #12: ` and `Step #12 - "id": `.
+func cloudBuildStep(s string) int {
+	if !strings.HasPrefix(s, "Step #") {
+		return 0
+	}
+	i := len("Step #")
+	j := i
+	for j < len(s) && isDigit(s[j]) {
+		j++
+	}
+	if j == i {
+		return 0
+	}
+	rest := s[j:]
+	if strings.HasPrefix(rest, ": ") {
+		return j + 2
+	}
+	if rest == ":" {
+		return j + 1
+	}
+	if strings.HasPrefix(rest, ` - "`) {
+		k := strings.Index(rest[4:], `": `)
+		if k >= 0 {
+			return j + 4 + k + 3
+		}
+		if strings.HasSuffix(rest, `":`) {
+			return len(s)
+		}
+	}
+	return 0
+}
+
+func isLowerWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// isLabel reports a Kubernetes-style name: lower-case letters, digits, '-',
+// starting with a letter, at most 63 bytes.
+func isLabel(s string) bool {
+	if s == "" || len(s) > 63 || s[0] < 'a' || s[0] > 'z' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || isDigit(c) || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// stripControls removes ANSI/VT escape sequences (CSI such as colour and
+// "\x1b[0K", OSC such as hyperlinks and titles, DCS/APC/PM/SOS strings,
+// charset designations, two-byte escapes), Jenkins ConsoleNote blobs and C0
+// control characters other than TAB and CR.
+func stripControls(s string) string {
+	i := 0
+	for i < len(s) && !isControl[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c == 0x1b {
+			i = skipEscape(s, i)
+			continue
+		}
+		if isControl[c] {
+			i++
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// isControl marks the bytes stripControls removes or interprets: C0
+// controls other than TAB and CR, and DEL.
+var isControl = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t' && c != '\r'
+	}
+	t[0x7f] = true
+	return t
+}()
+
+// skipEscape returns the index after the escape sequence starting at s[i].
+func skipEscape(s string, i int) int {
+	if i+1 >= len(s) {
+		return len(s)
+	}
+	switch c := s[i+1]; {
+	case c == '[':
+		// Jenkins ConsoleNote: ESC[8m ha:<base64> ESC[0m.
+		if strings.HasPrefix(s[i:], "\x1b[8mha:") {
+			if k := strings.Index(s[i:], "\x1b[0m"); k >= 0 {
+				return i + k + len("\x1b[0m")
+			}
+			return len(s)
+		}
+		j := i + 2
+		for j < len(s) && s[j] >= 0x20 && s[j] <= 0x3f { // parameters, intermediates
+			j++
+		}
+		if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e { // final byte
+			return j + 1
+		}
+		return j
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		// String until BEL or ST (ESC \).
+		for j := i + 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j + 2
+			}
+		}
+		return len(s)
+	case c == '(' || c == ')' || c == '*' || c == '+' || c == '#' || c == '%':
+		return min(i+3, len(s))
+	case c >= 0x30 && c <= 0x7e:
+		return i + 2
+	default:
+		return i + 1
+	}
+}

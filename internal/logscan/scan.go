@@ -1,0 +1,308 @@
+package logscan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// DefaultMaxLineBytes is the most of one line Scan delivers when
+// Options.MaxLineBytes is 0: 8 KiB. A longer line is delivered as a window of
+// this size around its first keyword match (its head when there are no
+// keywords), with Line.Truncated set; the rest of the line is read but not
+// buffered, so memory stays flat for a single 50 MB line.
+const DefaultMaxLineBytes = 8 << 10
+
+// defaultChunk is how much input is read and searched at once.
+const defaultChunk = 1 << 20
+
+// binarySniff is how many bytes at the start of a log (or zip entry) are
+// checked for NUL bytes.
+const binarySniff = 8 << 10
+
+// ErrBinary is returned (possibly wrapped with a zip entry name) when the
+// input is not text: it has NUL bytes in its first 8 KiB, as images,
+// executables and other archives do.
+var ErrBinary = errors.New("input is binary (NUL bytes in its first 8 KiB), not a text log")
+
+// lineScanner scans one text stream. It searches whole chunks for keywords,
+// counts newlines in the skipped regions, and only cuts out and normalises the
+// lines that match.
+type lineScanner struct {
+	m      *matcher
+	window int
+	chunk  int
+	file   string
+	fn     func(Line) error
+	sum    *Summary
+	buf    []byte
+	err    error // fn's error from everyLine
+}
+
+func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
+	text, platform := NormalizeLine(string(raw))
+	ls.sum.Delivered++
+	if platform != "" {
+		ls.sum.addHint(platform)
+	}
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: platform, Truncated: truncated})
+}
+
+// run scans r to its end. Line numbers start at 1 for every stream.
+func (ls *lineScanner) run(r io.Reader) error {
+	window := ls.window
+	maxKw := 0
+	if ls.m != nil {
+		maxKw = ls.m.maxLen
+	}
+	// The carry-over is at most half the buffer (a partial line) or a window
+	// plus a keyword (a long line), so this size always leaves room to read.
+	size := max(ls.chunk, 2*(window+maxKw)+2)
+	if cap(ls.buf) < size {
+		ls.buf = make([]byte, size)
+	}
+	buf := ls.buf[:size]
+
+	n := 0          // valid bytes in buf
+	pos := 0        // next byte to look at
+	lineStart := 0  // start of the current line in buf; -1 when its head was dropped (long line)
+	lineNo := 1     // number of the line that contains buf[pos]
+	skip := false   // the current line was delivered: skip to its newline
+	eof := false    // r is exhausted
+	first := true   // before the first fill: binary check and platform sample
+	var total int64 // bytes read
+
+	for {
+		// Fill the buffer.
+		for !eof && n < len(buf) {
+			k, err := r.Read(buf[n:])
+			n += k
+			total += int64(k)
+			if err == io.EOF {
+				eof = true
+			} else if err != nil {
+				return err
+			}
+			if k == 0 && err == nil {
+				continue
+			}
+		}
+		if first {
+			first = false
+			if bytes.IndexByte(buf[:min(n, binarySniff)], 0) >= 0 {
+				return ErrBinary
+			}
+			ls.sample(buf[:n])
+		}
+
+		keep := n // buf[keep:n] is carried over to the next round
+		if ls.m == nil {
+			keep = ls.everyLine(buf, n, &pos, &lineStart, &lineNo, &skip, eof)
+			if keep < 0 {
+				return ls.err
+			}
+		} else {
+		search:
+			for {
+				if skip {
+					i := bytes.IndexByte(buf[pos:n], '\n')
+					if i < 0 {
+						pos, keep = n, n
+						break search
+					}
+					pos += i + 1
+					lineNo++
+					skip = false
+					lineStart = pos
+				}
+				if pos >= n {
+					keep = n
+					break search
+				}
+				e := ls.m.find(buf[pos:n])
+				if e < 0 {
+					lineNo += bytes.Count(buf[pos:n], newline)
+					if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
+						lineStart = pos + j + 1
+					}
+					if lineStart >= 0 && n-lineStart <= len(buf)/2 {
+						keep = lineStart
+					} else {
+						// Long line: keep context for a window and a straddling keyword.
+						keep = max(n-(window/2+maxKw), 0)
+						if lineStart >= 0 && keep <= lineStart {
+							keep = lineStart
+						} else {
+							lineStart = -1
+						}
+					}
+					pos = keep // the carried bytes hold no newline; search them again
+					break search
+				}
+				hit := pos + e // just past the keyword
+				lineNo += bytes.Count(buf[pos:hit], newline)
+				if j := bytes.LastIndexByte(buf[pos:hit], '\n'); j >= 0 {
+					lineStart = pos + j + 1
+				}
+				ls0 := max(lineStart, 0) // a dropped head: the carried context starts the line
+				lineEnd := -1
+				if k := bytes.IndexByte(buf[hit:n], '\n'); k >= 0 {
+					lineEnd = hit + k
+				} else if eof {
+					lineEnd = n
+				}
+				if lineEnd < 0 {
+					// The line goes on past the buffer.
+					if lineStart >= 0 && n-lineStart <= window {
+						pos, keep = lineStart, lineStart // it may still fit whole
+						break search
+					}
+					ws := max(ls0, hit-window/2)
+					if n-ws >= window {
+						if err := ls.deliver(buf[ws:ws+window], lineNo, true); err != nil {
+							return err
+						}
+						pos, skip = ws+window, true
+						continue search
+					}
+					// Need more bytes after the match: carry from the window
+					// start, and from the keyword's start so it is found again.
+					keep = min(ws, max(ls0, hit-maxKw))
+					if keep > lineStart {
+						lineStart = -1
+					}
+					pos = keep
+					break search
+				}
+				ws, we := ls0, lineEnd
+				if we-ws > window {
+					ws = max(ls0, hit-window/2)
+					we = min(lineEnd, ws+window)
+					ws = max(ls0, we-window)
+				}
+				cut := lineStart < 0 || ws > ls0 || we < lineEnd
+				if err := ls.deliver(buf[ws:we], lineNo, cut); err != nil {
+					return err
+				}
+				if lineEnd >= n {
+					pos, keep = n, n
+					break search
+				}
+				pos = lineEnd + 1
+				lineNo++
+				lineStart = pos
+			}
+		}
+
+		if eof {
+			ls.sum.Lines += lineNo - 1
+			if n > 0 && buf[n-1] != '\n' {
+				ls.sum.Lines++
+			}
+			ls.sum.Bytes += total
+			return nil
+		}
+		// Carry buf[keep:n] to the front.
+		copy(buf, buf[keep:n])
+		n -= keep
+		pos -= keep
+		if lineStart >= 0 {
+			lineStart -= keep
+			if lineStart < 0 {
+				lineStart = -1
+			}
+		}
+	}
+}
+
+var newline = []byte{'\n'}
+
+// everyLine delivers every line of buf[pos:n] (no keywords). It returns the
+// carry-over offset, or -1 with ls.err set when fn failed.
+func (ls *lineScanner) everyLine(buf []byte, n int, pos, lineStart, lineNo *int, skip *bool, eof bool) int {
+	window := ls.window
+	for {
+		if *skip {
+			i := bytes.IndexByte(buf[*pos:n], '\n')
+			if i < 0 {
+				*pos = n
+				return n
+			}
+			*pos += i + 1
+			*lineNo++
+			*skip = false
+			*lineStart = *pos
+		}
+		if *pos >= n {
+			return n
+		}
+		p := *pos
+		if k := bytes.IndexByte(buf[p:n], '\n'); k >= 0 {
+			end, cut := p+k, false
+			if k > window {
+				end, cut = p+window, true
+			}
+			if ls.err = ls.deliver(buf[p:end], *lineNo, cut); ls.err != nil {
+				return -1
+			}
+			*pos = p + k + 1
+			*lineNo++
+			*lineStart = *pos
+			continue
+		}
+		if eof {
+			end, cut := n, false
+			if n-p > window {
+				end, cut = p+window, true
+			}
+			if ls.err = ls.deliver(buf[p:end], *lineNo, cut); ls.err != nil {
+				return -1
+			}
+			*pos = n
+			return n
+		}
+		if n-p >= window {
+			if ls.err = ls.deliver(buf[p:p+window], *lineNo, true); ls.err != nil {
+				return -1
+			}
+			*pos, *skip = p+window, true
+			continue
+		}
+		return p
+	}
+}
+
+// sample feeds the first lines of a stream to the platform summary, so a
+// job's platform is known even when no line of it is delivered.
+func (ls *lineScanner) sample(head []byte) {
+	const maxSample = 64 << 10
+	const maxLines = 200
+	head = head[:min(len(head), maxSample)]
+	for i := 0; i < maxLines && len(head) > 0; i++ {
+		line := head
+		if k := bytes.IndexByte(head, '\n'); k >= 0 {
+			line, head = head[:k], head[k+1:]
+		} else {
+			head = nil
+		}
+		if _, p := NormalizeLine(string(line)); p != "" {
+			ls.sum.addHint(p)
+		}
+	}
+}
+
+func (s *Summary) addHint(p string) {
+	if s.Platforms == nil {
+		s.Platforms = map[string]int{}
+	}
+	s.Platforms[p]++
+}
+
+// wrapRead names the container format in a read error.
+func wrapRead(format string, err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%s: input is truncated (unexpected end of data)", format)
+	}
+	return fmt.Errorf("%s: %w", format, err)
+}
