@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"flag"
 	"os"
@@ -32,7 +34,15 @@ func TestMain(m *testing.M) {
 //	exits N cmd [args...]
 //
 // which runs cmd like exec and fails unless its exit code is exactly N
-// (regdoctor's contract: 0 clean, 1 findings, 2 usage, 3 error).
+// (regdoctor's contract: 0 clean, 1 findings, 2 usage, 3 error),
+//
+//	gzip FILE
+//
+// which writes FILE.gz, the gzip compression of FILE, and
+//
+//	binfile FILE SIZE
+//
+// which writes SIZE bytes of non-text data (NUL and control bytes) to FILE.
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -45,7 +55,9 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": exitsCmd,
+			"exits":   exitsCmd,
+			"gzip":    gzipCmd,
+			"binfile": binfileCmd,
 		},
 	})
 }
@@ -72,4 +84,33 @@ func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
+}
+
+func gzipCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: gzip FILE")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	_, err = zw.Write(data)
+	ts.Check(err)
+	ts.Check(zw.Close())
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]+".gz"), buf.Bytes(), 0o644))
+}
+
+func binfileCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: binfile FILE SIZE")
+	}
+	n, err := strconv.Atoi(args[1])
+	if err != nil || n < 0 {
+		ts.Fatalf("binfile: bad size %q", args[1])
+	}
+	data := make([]byte, n)
+	for i := range data {
+		data[i] = byte(i*7) % 32 // NUL and other C0 control bytes, as in an executable or image
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
 }

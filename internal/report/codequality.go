@@ -46,12 +46,15 @@ type cqLines struct {
 // for every issue: lint findings use their file; explain findings the log
 // name (StdinName for standard input) and the first evidence line; probe
 // findings the image reference, at line 1.
-func writeCodeQuality(w io.Writer, r *finding.Report, _ Options) error {
+func writeCodeQuality(w io.Writer, r *finding.Report, o Options) error {
 	r = redacted(r)
 	issues := make([]cqIssue, 0, len(r.Findings))
 	fps := fingerprints(r)
 	for i, f := range r.Findings {
 		p := placeOf(r, f)
+		if p.lint {
+			p.Path = workspacePath(o.Root, p.Path)
+		}
 		if p.Path == "" {
 			p.Path = nonEmpty(r.Input, "regdoctor")
 		}
@@ -76,7 +79,7 @@ func writeCodeQuality(w io.Writer, r *finding.Report, _ Options) error {
 		if len(f.Fix) > 0 {
 			body.WriteString("\nFix:\n")
 			for _, s := range f.Fix {
-				body.WriteString("- " + strings.ReplaceAll(s, "\n", "\n  ") + "\n")
+				body.WriteString(mdListItem(s))
 			}
 		}
 		body.WriteString("\nMore: " + docURL(f) + "\n")

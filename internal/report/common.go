@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
+	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -187,6 +189,30 @@ func placeOf(r *finding.Report, f finding.Finding) place {
 		}
 	}
 	return p
+}
+
+// workspacePath returns a lint path (relative to Options.Root) relative to
+// the working directory instead, which is where GitHub (GITHUB_WORKSPACE)
+// and GitLab (CI_PROJECT_DIR) resolve annotation and Code Quality paths when
+// regdoctor runs at the repository root: "regdoctor lint sub" reports
+// "sub/.github/workflows/x.yml". A path outside the working directory is
+// returned unchanged.
+func workspacePath(root, file string) string {
+	if root == "" || root == "." || file == "" {
+		return file
+	}
+	if !filepath.IsAbs(root) {
+		return path.Join(filepath.ToSlash(filepath.Clean(root)), file)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return file
+	}
+	rel, err := filepath.Rel(wd, filepath.Join(root, filepath.FromSlash(file)))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file
+	}
+	return filepath.ToSlash(rel)
 }
 
 // fingerprint is a stable hash of what identifies a finding independent of

@@ -135,6 +135,7 @@ type sarifDoc struct {
 		} `json:"tool"`
 		Results []struct {
 			RuleID              string            `json:"ruleId"`
+			Rank                *float64          `json:"rank"`
 			RuleIndex           int               `json:"ruleIndex"`
 			Level               string            `json:"level"`
 			PartialFingerprints map[string]string `json:"partialFingerprints"`
@@ -214,6 +215,9 @@ func TestSARIFMapsEachMode(t *testing.T) {
 		loc := r0.Locations[0].Physical
 		if loc.Artifact.URI != "logs/build%20job.log" || loc.Region.StartLine != 412 {
 			t.Errorf("explain location = %+v, want the log at the first evidence line", loc)
+		}
+		if r0.Rank == nil || *r0.Rank != 90 {
+			t.Errorf("explain rank = %v, want the confidence 0.9 as 90", r0.Rank)
 		}
 	})
 	t.Run("probe", func(t *testing.T) {
@@ -365,6 +369,16 @@ func TestGitHubEscapingRoundTrips(t *testing.T) {
 	}
 }
 
+func TestGitHubExplainAlternativesAreNotices(t *testing.T) {
+	cmds, _ := parseGHCommands(t, string(write(t, "github", explainReport())))
+	if len(cmds) != 2 || cmds[0].Name != "error" || cmds[1].Name != "notice" {
+		t.Fatalf("commands = %+v, want the likely cause as error and the alternative as notice", cmds)
+	}
+	if !strings.Contains(cmds[1].Props["title"], "also possible, confidence 0.40") || cmds[1].Props["file"] != "logs/build job.log" || cmds[1].Props["line"] != "412" {
+		t.Errorf("alternative = %+v", cmds[1])
+	}
+}
+
 func TestGitHubAnnotationLimit(t *testing.T) {
 	r := manyFindings(28, finding.Error, finding.Error, finding.Warning, finding.Error) // 21 errors, 7 warnings
 	cmds, plain := parseGHCommands(t, string(write(t, "github", r)))
@@ -438,32 +452,37 @@ func TestCodeQualityRequiredFields(t *testing.T) {
 
 func TestMarkdownSizeLimit(t *testing.T) {
 	t.Run("many findings", func(t *testing.T) {
-		r := manyFindings(12000, finding.Error, finding.Warning)
-		for i := range r.Findings {
-			r.Findings[i].Fix = []string{strings.Repeat("a long fix step ", 5)}
+		const limit = 64 * 1024 // the logic is the same at MaxMarkdownBytes; smaller is faster
+		r := manyFindings(400, finding.Error, finding.Warning)
+		var buf bytes.Buffer
+		if err := writeMarkdownLimit(&buf, r, limit); err != nil {
+			t.Fatal(err)
 		}
-		out := write(t, "markdown", r)
-		if len(out) > MaxMarkdownBytes {
-			t.Fatalf("summary is %d bytes, over %d", len(out), MaxMarkdownBytes)
+		out := buf.Bytes()
+		if len(out) > limit {
+			t.Fatalf("summary is %d bytes, over %d", len(out), limit)
 		}
-		if !bytes.Contains(out, []byte("more findings not shown")) {
+		if !bytes.Contains(out, []byte("more findings not shown: a job summary holds at most 64 KiB")) {
 			t.Errorf("no truncation note at the end: %q", out[len(out)-300:])
 		}
-		if !bytes.Contains(out, []byte("#### 1. ")) {
-			t.Error("the first finding is missing")
+		if !bytes.Contains(out, []byte("#### 1. ")) || bytes.Contains(out, []byte("#### 400. ")) {
+			t.Error("want the first findings in full and the last left out")
 		}
 	})
 	t.Run("huge evidence", func(t *testing.T) {
 		r := explainReport()
 		r.Findings[0].Evidence = nil
-		for i := range 200 {
-			r.Findings[0].Evidence = append(r.Findings[0].Evidence, finding.Evidence{Line: i + 1, Text: strings.Repeat("é", 2000)})
+		for i := range 30 {
+			r.Findings[0].Evidence = append(r.Findings[0].Evidence, finding.Evidence{Line: i + 1, Text: strings.Repeat("é", 400)})
 		}
 		out := write(t, "markdown", r)
-		if len(out) > 64*1024 {
+		if len(out) > 16*1024 {
 			t.Errorf("one finding's evidence produced %d bytes", len(out))
 		}
-		if !bytes.Contains(out, []byte("… 180 more lines")) {
+		if bytes.Contains(out, []byte(strings.Repeat("é", mdLineRunes+1))) || !bytes.Contains(out, []byte(strings.Repeat("é", mdLineRunes)+"…")) {
+			t.Error("long evidence lines are not cut at mdLineRunes with a mark")
+		}
+		if !bytes.Contains(out, []byte("… 10 more lines")) {
 			t.Error("evidence cut without saying so")
 		}
 	})
@@ -496,6 +515,13 @@ func TestMarkdownEscaping(t *testing.T) {
 			t.Errorf("block(%q) = %q, want %q", in, got, want)
 		}
 	}
+	yaml := "Grant it on the job:\njobs:\n  publish:\n    permissions:\n      packages: write"
+	if got, want := mdListItem(yaml), "- Grant it on the job:\n\n  ```text\n  jobs:\n    publish:\n      permissions:\n        packages: write\n  ```\n"; got != want {
+		t.Errorf("mdListItem = %q, want %q", got, want)
+	}
+	if got := mdListItem("# one line"); got != "- \\# one line\n" {
+		t.Errorf("mdListItem one line = %q", got)
+	}
 	if got := cell("a | b\nc"); got != `a \| b<br>c` {
 		t.Errorf("cell = %q", got)
 	}
@@ -504,5 +530,40 @@ func TestMarkdownEscaping(t *testing.T) {
 	}
 	if got := fence("x ```` y\n"); !strings.HasPrefix(got, "`````text\n") || !strings.HasSuffix(got, "\n`````\n") {
 		t.Errorf("fence = %q", got)
+	}
+}
+
+func TestWorkspacePath(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ root, file, want string }{
+		{"", ".github/workflows/a.yml", ".github/workflows/a.yml"},
+		{".", ".github/workflows/a.yml", ".github/workflows/a.yml"},
+		{"sub/repo/", ".gitlab-ci.yml", "sub/repo/.gitlab-ci.yml"},
+		{"./sub", "ci/x.yml", "sub/ci/x.yml"},
+		{filepath.Join(wd, "sub"), "ci/x.yml", "sub/ci/x.yml"},
+		{wd, "ci/x.yml", "ci/x.yml"},
+		{filepath.Dir(wd), "ci/x.yml", "ci/x.yml"}, // outside the working directory: unchanged
+	} {
+		if got := workspacePath(c.root, c.file); got != c.want {
+			t.Errorf("workspacePath(%q, %q) = %q, want %q", c.root, c.file, got, c.want)
+		}
+	}
+	// The GitHub and Code Quality writers use it for lint paths.
+	var buf bytes.Buffer
+	if err := Write(&buf, "github", lintReport(), Options{Root: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "::error file=sub/.github/workflows/release.yml,line=14,") {
+		t.Errorf("github output %q", buf.String())
+	}
+	buf.Reset()
+	if err := Write(&buf, "codequality", lintReport(), Options{Root: "sub"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"path": "sub/.github/workflows/release.yml"`) {
+		t.Errorf("codequality output %q", buf.String())
 	}
 }

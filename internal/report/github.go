@@ -28,7 +28,7 @@ const MaxAnnotationsPerLevel = 10
 // Lint findings annotate their file and line; explain findings annotate the
 // log file at the first evidence line (no file for stdin); probe findings
 // have no file, and the probe steps go in a collapsed ::group::.
-func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
+func writeGitHub(w io.Writer, r *finding.Report, o Options) error {
 	r = redacted(r)
 	var b strings.Builder
 	if len(r.Steps) > 0 {
@@ -45,20 +45,25 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 		return err
 	}
 
+	levels := make([]string, len(r.Findings))
 	total := map[string]int{}
-	for _, f := range r.Findings {
-		total[ghLevel(f.Severity)]++
+	for i, f := range r.Findings {
+		levels[i] = ghLevel(f.Severity)
+		if alternative(r, i) {
+			levels[i] = "notice"
+		}
+		total[levels[i]]++
 	}
 	shown := map[string]int{}
 	var overflow []finding.Finding
-	for _, f := range r.Findings {
-		lv := ghLevel(f.Severity)
+	for i, f := range r.Findings {
+		lv := levels[i]
 		if total[lv] > MaxAnnotationsPerLevel && shown[lv] == MaxAnnotationsPerLevel-1 {
 			overflow = append(overflow, f)
 			continue
 		}
 		shown[lv]++
-		b.WriteString(annotation(r, f))
+		b.WriteString(annotation(r, f, o, lv, alternative(r, i)))
 	}
 	for _, lv := range []string{"error", "warning", "notice"} {
 		if n := total[lv] - shown[lv]; n > 0 {
@@ -69,6 +74,9 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 	}
 	for _, f := range overflow {
 		p := placeOf(r, f)
+		if p.lint {
+			p.Path = workspacePath(o.Root, p.Path)
+		}
 		where := ""
 		if p.Path != "" {
 			where = p.Path
@@ -87,8 +95,11 @@ func writeGitHub(w io.Writer, r *finding.Report, _ Options) error {
 }
 
 // annotation renders one finding as a workflow command line.
-func annotation(r *finding.Report, f finding.Finding) string {
+func annotation(r *finding.Report, f finding.Finding, o Options, level string, alt bool) string {
 	p := placeOf(r, f)
+	if p.lint {
+		p.Path = workspacePath(o.Root, p.Path)
+	}
 	var props []string
 	if p.Path != "" && p.Path != StdinName {
 		props = append(props, "file="+escapeProperty(p.Path))
@@ -106,6 +117,9 @@ func annotation(r *finding.Report, f finding.Finding) string {
 		}
 	}
 	head := "regdoctor"
+	if alt {
+		head += fmt.Sprintf(" (also possible, confidence %.2f)", f.Confidence)
+	}
 	if f.Step != "" {
 		head += " probe step " + oneLine(f.Step)
 	}
@@ -133,7 +147,15 @@ func annotation(r *finding.Report, f finding.Finding) string {
 		}
 	}
 	m.WriteString("\nmore: " + docURL(f))
-	return fmt.Sprintf("::%s %s::%s\n", ghLevel(f.Severity), strings.Join(props, ","), escapeData(m.String()))
+	return fmt.Sprintf("::%s %s::%s\n", level, strings.Join(props, ","), escapeData(m.String()))
+}
+
+// alternative reports whether finding i of an explain report is a less
+// likely candidate for the same failure (explain ranks candidates best
+// first; only the first is the likely cause). Alternatives are annotated as
+// notices so a job shows one error for one failure.
+func alternative(r *finding.Report, i int) bool {
+	return i > 0 && r.Mode == finding.Explain && r.Findings[i].Source != finding.Lint
 }
 
 // ghLevel maps a severity to a workflow command: error, warning or notice.

@@ -32,6 +32,11 @@ const (
 // (HTML, table pipes, newlines) or fenced, so a log line cannot inject
 // Markdown or HTML into the summary.
 func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
+	return writeMarkdownLimit(w, r, MaxMarkdownBytes)
+}
+
+// writeMarkdownLimit is writeMarkdown with a size limit in bytes.
+func writeMarkdownLimit(w io.Writer, r *finding.Report, limit int) error {
 	r = redacted(r)
 	var head strings.Builder
 	input := r.Input
@@ -74,7 +79,7 @@ func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
 
 	out := head.String()
 	// Reserve room for the truncation note.
-	budget := MaxMarkdownBytes - 512
+	budget := limit - 512
 	shown := 0
 	var b strings.Builder
 	b.WriteString(out)
@@ -87,12 +92,12 @@ func writeMarkdown(w io.Writer, r *finding.Report, _ Options) error {
 		shown++
 	}
 	if shown < len(r.Findings) {
-		fmt.Fprintf(&b, "> [!NOTE]\n> %s not shown: a job summary holds at most 1024 KiB. Run `regdoctor %s --format json` for the full report.\n",
-			plural(len(r.Findings)-shown, "more finding"), r.Mode)
+		fmt.Fprintf(&b, "> [!NOTE]\n> %s not shown: a job summary holds at most %d KiB. Run `regdoctor %s --format json` for the full report.\n",
+			plural(len(r.Findings)-shown, "more finding"), limit/1024, r.Mode)
 	}
 	s := b.String()
-	if len(s) > MaxMarkdownBytes { // only when the head itself is too large
-		s = truncateUTF8(s, MaxMarkdownBytes-200) + "\n\n> [!NOTE]\n> Summary truncated at 1024 KiB.\n"
+	if len(s) > limit { // only when the head itself is too large
+		s = truncateUTF8(s, limit-200) + fmt.Sprintf("\n\n> [!NOTE]\n> Summary truncated at %d KiB.\n", limit/1024)
 	}
 	_, err := io.WriteString(w, s)
 	return err
@@ -142,11 +147,33 @@ func mdSection(r *finding.Report, i int, f finding.Finding) string {
 	if len(f.Fix) > 0 {
 		b.WriteString("**Fix**\n\n")
 		for _, s := range f.Fix {
-			fmt.Fprintf(&b, "- %s\n", block(s))
+			b.WriteString(mdListItem(s))
 		}
 		b.WriteString("\n")
 	}
 	fmt.Fprintf(&b, "[What this means and how to confirm it](%s)\n\n", docURL(f))
+	return b.String()
+}
+
+// mdListItem renders one fix step as a list item. A step of several lines
+// (the catalog's fixes carry YAML or shell snippets after a first line of
+// prose) keeps its first line as text and the rest, indentation intact, in
+// a code block inside the item.
+func mdListItem(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	first, rest, multi := strings.Cut(strings.TrimRight(s, "\n"), "\n")
+	if !multi || strings.TrimSpace(rest) == "" {
+		return "- " + block(s) + "\n"
+	}
+	var b strings.Builder
+	b.WriteString("- " + block(first) + "\n\n")
+	for _, l := range strings.Split(strings.TrimRight(fence(rest+"\n"), "\n"), "\n") {
+		if l == "" {
+			b.WriteString("\n")
+			continue
+		}
+		b.WriteString("  " + l + "\n")
+	}
 	return b.String()
 }
 

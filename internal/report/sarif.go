@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -180,6 +181,10 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 			WithLevel(level).
 			WithMessage(sarif.NewTextMessage(resultText(f))).
 			WithPartialFingerprints(map[string]string{fingerprintKey: fps[i]})
+		if nonEmptySource(f.Source, r.Mode) == finding.Explain {
+			// §3.27.24 rank: 0..100, the tool's confidence in the result.
+			res.WithRank(math.Round(f.Confidence*1000) / 10)
+		}
 		props := sarif.NewPropertyBag()
 		props.Add("cause", f.Cause)
 		props.Add("confidence", f.Confidence)

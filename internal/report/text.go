@@ -82,7 +82,11 @@ func writeText(w io.Writer, r *finding.Report, o Options) error {
 		if len(f.Evidence) > 0 {
 			fmt.Fprintf(&b, "  %s\n", p.paint(ansiDim, "evidence:"))
 			for _, e := range f.Evidence {
-				fmt.Fprintf(&b, "    %s %s\n", p.paint(ansiCyan, fmt.Sprintf("%5d |", e.Line)), e.Text)
+				num := fmt.Sprintf("%5d |", e.Line)
+				if e.Line <= 0 { // not a line of the input (probe evidence)
+					num = "      |"
+				}
+				fmt.Fprintf(&b, "    %s %s\n", p.paint(ansiCyan, num), e.Text)
 			}
 		}
 		if f.Distinguish != "" {
