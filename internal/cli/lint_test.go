@@ -24,7 +24,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return root
 }
 
-func run(args ...string) (int, string, string) {
+func runLint(args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	code := Main(args, &out, &errb)
 	return code, out.String(), errb.String()
@@ -63,7 +63,7 @@ jobs:
 
 func TestLintExitCodesAndJSON(t *testing.T) {
 	root := writeFiles(t, map[string]string{".github/workflows/ci.yml": brokenWF})
-	code, out, errs := run("lint", root, "--format", "json")
+	code, out, errs := runLint("lint", root, "--format", "json")
 	if code != ExitFindings {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
@@ -84,47 +84,47 @@ func TestLintExitCodesAndJSON(t *testing.T) {
 		t.Errorf("finding = %+v", f)
 	}
 
-	code, out, _ = run("lint", root, "--color", "never")
+	code, out, _ = runLint("lint", root, "--color", "never")
 	if code != ExitFindings || !strings.Contains(out, ".github/workflows/ci.yml:2:1: error:") || !strings.Contains(out, "   2 | permissions:") {
 		t.Errorf("text output (exit %d):\n%s", code, out)
 	}
 
 	clean := writeFiles(t, map[string]string{".github/workflows/ci.yml": fixedWF})
-	if code, out, errs := run("lint", clean); code != ExitClean {
+	if code, out, errs := runLint("lint", clean); code != ExitClean {
 		t.Errorf("clean repo: exit %d\n%s%s", code, out, errs)
 	}
 	// explicit file
-	if code, _, errs := run("lint", filepath.Join(root, ".github", "workflows", "ci.yml")); code != ExitFindings {
+	if code, _, errs := runLint("lint", filepath.Join(root, ".github", "workflows", "ci.yml")); code != ExitFindings {
 		t.Errorf("explicit file: exit %d %s", code, errs)
 	}
 }
 
 func TestLintErrors(t *testing.T) {
-	if code, _, errs := run("lint", "/no/such/dir"); code != ExitUsage || !strings.Contains(errs, "no such file") {
+	if code, _, errs := runLint("lint", "/no/such/dir"); code != ExitUsage || !strings.Contains(errs, "no such file") {
 		t.Errorf("missing path: exit %d %q", code, errs)
 	}
 	empty := t.TempDir()
-	if code, _, errs := run("lint", empty); code != ExitUsage || !strings.Contains(errs, "no GitHub Actions workflow") {
+	if code, _, errs := runLint("lint", empty); code != ExitUsage || !strings.Contains(errs, "no GitHub Actions workflow") {
 		t.Errorf("empty dir: exit %d %q", code, errs)
 	}
-	if code, _, _ := run("lint", empty, "--format", "nope"); code != ExitUsage {
+	if code, _, _ := runLint("lint", empty, "--format", "nope"); code != ExitUsage {
 		t.Errorf("bad format: exit %d", code)
 	}
 	root := writeFiles(t, map[string]string{
 		".github/workflows/bad.yml": "on: push\njobs: [\n",
 		".github/workflows/ci.yml":  brokenWF,
 	})
-	code, out, errs := run("lint", root, "--color", "never")
+	code, out, errs := runLint("lint", root, "--color", "never")
 	if code != ExitError || !strings.Contains(errs, "bad.yml") || strings.Contains(errs, "goroutine") || !strings.Contains(out, "GHA001") {
 		t.Errorf("syntax error: exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
-	if code, _, errs := run("lint", root, "--config", filepath.Join(root, "missing.yaml")); code != ExitUsage {
+	if code, _, errs := runLint("lint", root, "--config", filepath.Join(root, "missing.yaml")); code != ExitUsage {
 		t.Errorf("missing config: exit %d %s", code, errs)
 	}
 }
 
 func TestLintListRules(t *testing.T) {
-	code, out, _ := run("lint", "--list-rules")
+	code, out, _ := runLint("lint", "--list-rules")
 	if code != ExitClean || !strings.Contains(out, "GHA001") || !strings.Contains(out, "gh-token-packages-permission") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
