@@ -13,7 +13,7 @@ func init() {
 		ID: "GLC009", Name: "dind-unreachable", Cause: "daemon-unreachable", Severity: finding.Error,
 		Summary: "The job's Docker client points at a daemon host no service provides.",
 		Description: "On the Docker executor a service is reachable under its `alias` and under names derived from its " +
-			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/#accessing-the-services). " +
+			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/). " +
 			"A dind service pulled through a registry prefix (`$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/docker:dind`, " +
 			"`registry.example.com/docker:dind`) is not called `docker` unless it has `alias: docker`, so " +
 			"`tcp://docker:2376` fails with `lookup docker ... no such host`. A `DOCKER_HOST` host that matches no service " +

@@ -20,7 +20,7 @@ func init() {
 			"`$CI_PROJECT_TITLE` may contain uppercase letters, invalid in a repository path " +
 			"(`repository name must be lowercase`); GitLab lowercases only `$CI_REGISTRY_IMAGE`. The GitLab registry " +
 			"accepts at most two path levels below the project (`$CI_REGISTRY_IMAGE/a/b:tag`); deeper paths are denied " +
-			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/#naming-convention-for-your-container-images). " +
+			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/). " +
 			"Warning for ref and project names (valid for some branches and projects), error for a path too deep.\n\n" +
 			"Fix: tag with `$CI_COMMIT_REF_SLUG` or `$CI_COMMIT_SHORT_SHA`, build paths from `$CI_REGISTRY_IMAGE`, keep at most two extra levels.",
 		Broken: `variables:
