@@ -16,7 +16,7 @@ import (
 var reserved = map[string]bool{
 	"default": true, "include": true, "stages": true, "variables": true, "workflow": true,
 	"image": true, "services": true, "cache": true, "before_script": true, "after_script": true,
-	"types": true, "spec": true, "pages:deploy": false,
+	"types": true, "spec": true,
 }
 
 // defaultKeys are the keywords `default:` (and, for the first five, the
