@@ -31,7 +31,14 @@ const Platform = "gitlab-ci"
 type Checker struct {
 	// Limits bound parsing; zero means gl.DefaultLimits.
 	Limits gl.Limits
+	notes  []string
 }
+
+// Notes returns what the last Check could not evaluate, one line each
+// (for the report's context): includes not resolved (project, remote,
+// template, component, or a missing local file), by name, and extends or
+// !reference targets not found. Nothing is ever fetched.
+func (c *Checker) Notes() []string { return c.notes }
 
 func init() { lint.RegisterChecker(&Checker{}) }
 
@@ -76,8 +83,9 @@ func (*Checker) Owns(rel string, content []byte) bool {
 
 // Check lints each main file (with the local files it includes). A file
 // already read as an include of an earlier main file is not linted again.
-// YAML syntax errors and rejected hostile input are returned joined in the
-// error (one line each); findings of the other files are still returned.
+// YAML syntax errors, rejected hostile input and unreadable files are
+// returned as lint.FileErrors (one line each); findings of the other files
+// are still returned.
 func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) {
 	lim := c.Limits
 	if lim.MaxNodes == 0 {
@@ -86,8 +94,9 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 	ordered := append([]string(nil), files...)
 	sort.SliceStable(ordered, func(i, j int) bool { return mainRank(ordered[i]) < mainRank(ordered[j]) })
 	done := map[string]bool{}
+	c.notes = nil
 	var out []finding.Finding
-	var errs []error
+	var errs lint.FileErrors
 	for _, f := range ordered {
 		f = filepath.ToSlash(f)
 		if done[f] {
@@ -98,20 +107,28 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 			var pe *gl.ParseError
 			if errors.As(err, &pe) {
 				// A file that is not YAML yet (a template) still gets the
-				// line-level checks that need no YAML.
-				out = append(out, fallbackFindings(root, f)...)
-				errs = append(errs, err)
+				// line-level checks that need no YAML; hostile input does not.
+				if !errors.Is(err, gl.ErrTooLarge) && !errors.Is(err, gl.ErrTooDeep) && !errors.Is(err, gl.ErrAliasBomb) {
+					out = append(out, fallbackFindings(root, f)...)
+				}
+				errs = append(errs, lint.FileError{File: pe.File, Err: errors.New(pe.Detail())})
 				continue
 			}
-			errs = append(errs, fmt.Errorf("%s: %w", f, err))
+			errs = append(errs, lint.FileError{File: f, Err: err})
 			continue
 		}
 		for _, inc := range p.Files {
 			done[inc] = true
 		}
+		for _, pr := range p.Problems {
+			c.notes = append(c.notes, fmt.Sprintf("%s:%d: %s", pr.Pos.File, pr.Pos.Line, pr.Msg))
+		}
 		out = append(out, Lint(p)...)
 	}
-	return dedupe(out), errors.Join(errs...)
+	if len(errs) > 0 {
+		return dedupe(out), errs
+	}
+	return dedupe(out), nil
 }
 
 func mainRank(f string) int {

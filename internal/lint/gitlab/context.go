@@ -31,6 +31,12 @@ type jobCtx struct {
 	lines []srcLine
 	// src is the concatenated script.
 	src string
+	// helper is true when a line may log in out of our sight (loginHelperLine).
+	helper bool
+	// fl caches the lines of each file (shared by the jobs of a pipeline).
+	fl map[string][]string
+	// pushList caches pushes().
+	pushList *[]pushRef
 }
 
 type cmd struct {
@@ -45,17 +51,37 @@ type srcLine struct {
 
 func newPipelineCtx(p *gl.Pipeline) *pctx {
 	c := &pctx{p: p}
+	fl := map[string][]string{}
+	globalEnv := expandEnv(p.Globals)
 	for _, j := range p.Jobs {
 		if j.Hidden {
 			continue
 		}
-		c.jobs = append(c.jobs, newJobCtx(p, j))
+		env := globalEnv
+		if !sameVars(j.Variables, p.Globals) {
+			env = expandEnv(j.Variables)
+		}
+		jc := newJobCtx(p, j, env, fl)
+		c.jobs = append(c.jobs, jc)
 	}
 	return c
 }
 
-func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
-	jc := &jobCtx{p: p, job: j, env: expandEnv(j.Variables)}
+// sameVars reports a job whose effective variables are exactly the globals.
+func sameVars(a, b map[string]gl.Var) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func newJobCtx(p *gl.Pipeline, j *gl.Job, env map[string]string, fl map[string][]string) *jobCtx {
+	jc := &jobCtx{p: p, job: j, env: env, fl: fl}
 	var b strings.Builder
 	add := func(section string, ls []gl.Line) {
 		for _, l := range ls {
@@ -66,7 +92,7 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 				switch {
 				case len(sub) > 1 && l.TextLine > l.Pos.Line: // block scalar
 					sl.pos.Line = l.TextLine + i
-					sl.pos.Col = indentOf(p.Sources[l.Pos.File], sl.pos.Line, s)
+					sl.pos.Col = indentOf(jc.fileLines(l.Pos.File), sl.pos.Line, s)
 				case i == 0:
 					sl.pos.Line = l.TextLine
 					sl.pos.Col = l.TextCol
@@ -82,6 +108,12 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 	add("before_script", j.BeforeScript)
 	add("script", j.Script)
 	jc.src = b.String()
+	for _, l := range strings.Split(jc.src, "\n") {
+		if loginHelperLine(l) {
+			jc.helper = true
+			break
+		}
+	}
 	sc, _ := shellcmd.Parse(j.Name, jc.src, shellcmd.Options{Env: jc.env})
 	if sc != nil {
 		for _, c := range sc.Commands {
@@ -96,23 +128,11 @@ func newJobCtx(p *gl.Pipeline, j *gl.Job) *jobCtx {
 }
 
 // indentOf returns the 1-based column where text starts on a file line.
-func indentOf(src []byte, line int, text string) int {
-	cur := 1
-	start := 0
-	for i := 0; i < len(src) && cur < line; i++ {
-		if src[i] == '\n' {
-			cur++
-			start = i + 1
-		}
-	}
-	if cur != line {
+func indentOf(lines []string, line int, text string) int {
+	if line < 1 || line > len(lines) {
 		return 0
 	}
-	end := start
-	for end < len(src) && src[end] != '\n' {
-		end++
-	}
-	l := string(src[start:end])
+	l := lines[line-1]
 	if text != "" {
 		if i := strings.Index(l, text); i >= 0 {
 			return i + 1
@@ -143,52 +163,99 @@ func (jc *jobCtx) at(_ cmd, p shellcmd.Pos) gl.Pos {
 }
 
 // cmdPos is the file position of a command.
-func (jc *jobCtx) cmdPos(c cmd) gl.Pos { return jc.at(c, c.Pos) }
+func (jc *jobCtx) cmdPos(c cmd) gl.Pos {
+	needle := c.Text
+	if i := strings.IndexAny(needle, "\n"); i >= 0 {
+		needle = needle[:i]
+	}
+	return jc.locate(jc.at(c, c.Pos), needle)
+}
 
 // wordPos is the file position of a word of a command.
-func (jc *jobCtx) wordPos(c cmd, w shellcmd.Word) gl.Pos { return jc.at(c, w.Pos) }
+func (jc *jobCtx) wordPos(c cmd, w shellcmd.Word) gl.Pos { return jc.locate(jc.at(c, w.Pos), w.Text) }
+
+// locate checks that needle is written at p; when it is not (folded or
+// multi-line plain scalars, whose lines YAML joins), it returns the first
+// place in the next lines of the file where needle is written, else p.
+func (jc *jobCtx) locate(p gl.Pos, needle string) gl.Pos {
+	if len(needle) > 40 {
+		needle = needle[:40]
+	}
+	src := jc.p.Sources[p.File]
+	if needle == "" || len(src) == 0 || p.Line < 1 {
+		return p
+	}
+	lines := jc.fileLines(p.File)
+	if p.Line > len(lines) {
+		return p
+	}
+	if l := lines[p.Line-1]; p.Col >= 1 && p.Col-1 <= len(l) && strings.HasPrefix(l[p.Col-1:], needle) {
+		return p
+	}
+	for n := p.Line; n <= len(lines) && n < p.Line+100; n++ {
+		if i := strings.Index(lines[n-1], needle); i >= 0 {
+			return gl.Pos{File: p.File, Line: n, Col: i + 1}
+		}
+	}
+	return p
+}
+
+func (jc *jobCtx) fileLines(file string) []string {
+	if ls, ok := jc.fl[file]; ok {
+		return ls
+	}
+	ls := strings.Split(string(jc.p.Sources[file]), "\n")
+	jc.fl[file] = ls
+	return ls
+}
 
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
 
 // expandEnv expands references between YAML variables (GitLab expands
-// variables in variable values, https://docs.gitlab.com/ci/variables/#use-cicd-variables-in-other-variables),
-// leaving predefined and unknown names as $NAME. Depth is bounded.
+// variables in variable values, https://docs.gitlab.com/ci/variables/),
+// leaving predefined and unknown names as $NAME. Each variable is resolved
+// once (memoized), reference cycles stay unexpanded, depth is bounded.
 func expandEnv(vars map[string]gl.Var) map[string]string {
-	out := map[string]string{}
-	for name, v := range vars {
-		out[name] = v.Value
-	}
-	for round := 0; round < 5; round++ {
-		changed := false
-		for name, val := range out {
-			if !vars[name].Expand || !strings.Contains(val, "$") {
-				continue
+	out := make(map[string]string, len(vars))
+	state := map[string]int{} // 1 resolving, 2 done
+	var resolve func(name string, depth int) string
+	resolve = func(name string, depth int) string {
+		v := vars[name]
+		if state[name] == 2 {
+			return out[name]
+		}
+		if state[name] == 1 || depth > 10 || !v.Expand || !strings.Contains(v.Value, "$") {
+			if state[name] != 1 {
+				out[name], state[name] = v.Value, 2
 			}
-			nv := varRef.ReplaceAllStringFunc(val, func(m string) string {
-				sm := varRef.FindStringSubmatch(m)
-				n := sm[1] + sm[2]
-				if n == name {
-					return "$" + n
-				}
-				if r, ok := out[n]; ok {
-					return r
-				}
+			return v.Value
+		}
+		state[name] = 1
+		val := varRef.ReplaceAllStringFunc(v.Value, func(m string) string {
+			sm := varRef.FindStringSubmatch(m)
+			n := sm[1] + sm[2]
+			if _, ok := vars[n]; !ok || n == name || state[n] == 1 {
 				return "$" + n
-			})
-			if nv != val {
-				out[name] = nv
-				changed = true
 			}
+			return resolve(n, depth+1)
+		})
+		if len(val) > 1<<16 {
+			val = v.Value // runaway growth: keep it unexpanded
 		}
-		if !changed {
-			break
-		}
+		out[name], state[name] = val, 2
+		return val
+	}
+	for name := range vars {
+		resolve(name, 0)
 	}
 	return out
 }
 
 // normVars rewrites ${NAME} as $NAME so rules can match one spelling.
 func normVars(s string) string {
+	if !strings.Contains(s, "${") {
+		return s
+	}
 	return varRef.ReplaceAllStringFunc(s, func(m string) string {
 		sm := varRef.FindStringSubmatch(m)
 		return "$" + sm[1] + sm[2]
@@ -197,6 +264,9 @@ func normVars(s string) string {
 
 // varsOf lists the variable names referenced in s.
 func varsOf(s string) []string {
+	if !strings.Contains(s, "$") {
+		return nil
+	}
 	var out []string
 	for _, sm := range varRef.FindAllStringSubmatch(s, -1) {
 		out = append(out, sm[1]+sm[2])
@@ -210,11 +280,48 @@ func (jc *jobCtx) definedInYAML(name string) bool { _, ok := jc.job.Variables[na
 
 // assignedInScript reports a shell assignment or export of name anywhere in the job script.
 func (jc *jobCtx) assignedInScript(name string) bool {
+	if !strings.Contains(jc.src, name) {
+		return false
+	}
 	re := regexp.MustCompile(`(?m)(^|[\s;&|(])(export\s+|declare\s+(-\w+\s+)?|local\s+|readonly\s+)?` + regexp.QuoteMeta(name) + `=|read\s+(-\w+\s+)*` + regexp.QuoteMeta(name) + `\b|for\s+` + regexp.QuoteMeta(name) + `\s+in\b`)
 	return re.MatchString(jc.src)
 }
 
-// loginHelper matches script lines that may log in out of our sight: a
-// sourced/called script or make target with login/auth/registry/push in its name,
-// or a credential file copied into place.
-var loginHelper = regexp.MustCompile(`(?i)(\.sh|make|just|task|\./)[^\n]*(login|auth|regist|docker|push|publish|release|deploy)|cp\s+[^\n]*config\.json`)
+// loginHelperLine reports a script line that may log in out of our sight:
+// a called script or make/just/task target whose line mentions
+// login/auth/registry/docker/push/publish/release/deploy, or a credential
+// file copied into place.
+func loginHelperLine(l string) bool {
+	low := strings.ToLower(l)
+	if strings.HasPrefix(strings.TrimSpace(low), "cp ") && strings.Contains(low, "config.json") {
+		return true
+	}
+	caller := false
+	for _, k := range []string{".sh", "make", "just", "task", "./"} {
+		if strings.Contains(low, k) {
+			caller = true
+			break
+		}
+	}
+	if !caller {
+		return false
+	}
+	for _, k := range []string{"login", "auth", "regist", "docker", "push", "publish", "release", "deploy"} {
+		if strings.Contains(low, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// unseen reports that a login or credential setup for this job could be in
+// configuration the model could not read: an extends parent or !reference
+// not found, or an unresolved include that may supply the default
+// before_script the job would get.
+func (jc *jobCtx) unseen() bool {
+	return jc.job.Incomplete || (jc.p.HasUnresolvedIncludes() && jc.job.BeforeScriptFrom == "")
+}
+
+// varsUnseen reports that variables the YAML does not define here may be
+// defined in an unresolved include.
+func (jc *jobCtx) varsUnseen() bool { return jc.job.Incomplete || jc.p.HasUnresolvedIncludes() }

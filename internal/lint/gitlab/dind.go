@@ -136,6 +136,9 @@ var scriptAssign = regexp.MustCompile(`(?m)(?:^|[;&|]\s*)(?:export\s+)?([A-Z_][A
 // scriptAssigned returns the last literal value a script assigns to name.
 func (jc *jobCtx) scriptAssigned(name string) (string, bool) {
 	val, ok := "", false
+	if !strings.Contains(jc.src, name+"=") {
+		return "", false
+	}
 	for _, m := range scriptAssign.FindAllStringSubmatch(jc.src, -1) {
 		if m[1] == name {
 			val, ok = strings.Trim(m[2], `"'`), true

@@ -17,8 +17,12 @@ var registryCmdLine = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|crane|
 // Jinja template, a merge conflict) line by line for the one check that
 // needs no YAML: removed pre-9.0 variables in registry commands (GLC005).
 func fallbackFindings(root, rel string) []finding.Finding {
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil || len(data) > 8<<20 {
+	fp := filepath.Join(root, filepath.FromSlash(rel))
+	if st, err := os.Stat(fp); err != nil || st.Size() > 4<<20 {
+		return nil
+	}
+	data, err := os.ReadFile(fp)
+	if err != nil {
 		return nil
 	}
 	c := &pctx{}

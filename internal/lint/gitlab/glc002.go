@@ -95,7 +95,7 @@ func (c *pctx) defaultLoginDropped(jc *jobCtx, host string) bool {
 
 func checkGLC002(c *pctx) {
 	for _, jc := range c.jobs {
-		if !jc.job.DefaultBeforeScriptDropped || jc.callsLoginHelper() {
+		if !jc.job.DefaultBeforeScriptDropped || jc.callsLoginHelper() || jc.job.Incomplete {
 			continue
 		}
 		for _, pr := range jc.pushes() {

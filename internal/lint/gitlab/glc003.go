@@ -45,6 +45,9 @@ func init() {
 
 func checkGLC003(c *pctx) {
 	for _, jc := range c.jobs {
+		if jc.unseen() {
+			continue
+		}
 		reported := map[string]bool{}
 		for _, pr := range jc.pushes() {
 			if pr.host == "" || isLocal(pr.host) || reported[pr.host] {

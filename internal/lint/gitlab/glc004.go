@@ -57,7 +57,7 @@ func checkGLC004(c *pctx) {
 				continue
 			}
 			name := w.Vars[0]
-			if gl.IsPredefined(name) || c.p.DefinesAnywhere(name) || jc.assignedInScript(name) || guarded(jc.src, name) {
+			if gl.IsPredefined(name) || c.p.DefinesAnywhere(name) || jc.assignedInScript(name) || guarded(jc.src, name) || jc.varsUnseen() {
 				continue
 			}
 			c.report("GLC004", jc.wordPos(cm, w), jc, "", fmt.Sprintf(

@@ -182,7 +182,7 @@ func (jc *jobCtx) checkVarUse(c *pctx, cm cmd, u varUse, depth int) {
 	if !strings.HasPrefix(name, "CI_") && !(strings.HasPrefix(name, "GITLAB_") && len(gl.Suggest(name)) > 0) {
 		return // GITLAB_* names are common project variables; only near-misses are flagged
 	}
-	if gl.IsPredefined(name) || jc.assignedInScript(name) || c.p.DefinesAnywhere(name) {
+	if gl.IsPredefined(name) || jc.assignedInScript(name) || c.p.DefinesAnywhere(name) || jc.varsUnseen() {
 		return
 	}
 	msg := fmt.Sprintf("`$%s` is not a GitLab predefined variable and is not defined in this configuration, so it is empty unless a project, group or instance variable sets it", name)

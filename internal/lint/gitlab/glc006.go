@@ -2,6 +2,7 @@ package gitlab
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -107,9 +108,43 @@ func checkGLC006(c *pctx) {
 			if strings.Contains(path, "$") {
 				continue // built from variables we cannot resolve: abstain
 			}
+			if own := jc.projectPaths(); len(own) > 0 {
+				inside := false
+				for _, o := range own {
+					lp, lo := strings.ToLower(path), strings.ToLower(o)
+					if lp == lo || strings.HasPrefix(lp, lo+"/") {
+						inside = true
+					}
+				}
+				if inside {
+					continue
+				}
+				c.reportSev("GLC006", finding.Error, jc.defPos(pr.cmd, pr.ref), jc, pr.host, fmt.Sprintf(
+					"pushes `%s` with the job token (login `%s`), but the job runs only in project %s and the job token can push only there: the push is denied; push to `$CI_REGISTRY_IMAGE`, or log in with a deploy or access token that has `write_registry` on `%s`.",
+					pr.ref.Value, short(login.Text), strings.Join(own, ", "), path))
+				continue
+			}
 			c.report("GLC006", jc.defPos(pr.cmd, pr.ref), jc, pr.host, fmt.Sprintf(
 				"pushes `%s` with the job token (login `%s`), which can push only to this project's registry; unless `%s` is this project's path the push is denied: push to `$CI_REGISTRY_IMAGE`, or log in with a deploy or access token that has `write_registry` on `%s`.",
 				pr.ref.Value, short(login.Text), path, path))
 		}
 	}
+}
+
+var projectPathRule = regexp.MustCompile(`\$CI_PROJECT_PATH\s*==\s*["']([^"']+)["']`)
+
+// projectPaths returns the project paths the job is pinned to: `only:`
+// refs written `ref@group/project`, or rules comparing $CI_PROJECT_PATH
+// with a literal.
+func (jc *jobCtx) projectPaths() []string {
+	var out []string
+	for _, r := range onlyRefs(jc.job.Only) {
+		if i := strings.IndexByte(r, '@'); i >= 0 && i+1 < len(r) {
+			out = append(out, r[i+1:])
+		}
+	}
+	for _, m := range projectPathRule.FindAllStringSubmatch(valueText(jc.job.Rules), -1) {
+		out = append(out, m[1])
+	}
+	return uniq(out)
 }

@@ -46,7 +46,7 @@ func init() {
 
 func checkGLC007(c *pctx) {
 	for _, jc := range c.jobs {
-		if len(jc.pushes()) == 0 || !runsUnprotected(jc) {
+		if len(jc.pushes()) == 0 || !runsUnprotected(jc) || jc.varsUnseen() {
 			continue
 		}
 		for _, l := range jc.logins() {

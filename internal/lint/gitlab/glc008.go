@@ -49,6 +49,9 @@ func checkGLC008(c *pctx) {
 		if d == nil || d.customFlags {
 			continue
 		}
+		if jc.varsUnseen() && (!d.certdirSet || d.host == "") {
+			continue // an unresolved include may set the variable we find missing
+		}
 		if _, uses := jc.usesDockerCLI(); !uses && d.host == "" {
 			continue
 		}
@@ -94,7 +97,7 @@ func checkGLC008(c *pctx) {
 			continue // TLS chosen explicitly, as the GitLab docs show
 		}
 		c.reportSev("GLC008", finding.Info, d.svc.Pos, jc, "", fmt.Sprintf(
-			"the dind service `%s` runs with %s but DOCKER_HOST is not set: the docker client uses tcp://docker:2376 only if the runner shares `/certs/client` with the service, and otherwise falls back to tcp://docker:2375, where nothing listens (`Cannot connect to the Docker daemon at tcp://docker:2375`); set DOCKER_HOST and the TLS variables explicitly, or `DOCKER_TLS_CERTDIR: \"\"`.",
+			"the dind service `%s` runs with %s and DOCKER_HOST is not set: the client reaches it on 2376 only if the runner shares `/certs/client`, else it tries tcp://docker:2375 and fails (`Cannot connect to the Docker daemon`); set `DOCKER_TLS_CERTDIR` and `DOCKER_HOST` explicitly.",
 			d.svc.Name, certdirDesc))
 	}
 }

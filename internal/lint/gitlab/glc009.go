@@ -13,7 +13,7 @@ func init() {
 		ID: "GLC009", Name: "dind-unreachable", Cause: "daemon-unreachable", Severity: finding.Error,
 		Summary: "The job's Docker client points at a daemon host no service provides.",
 		Description: "On the Docker executor a service is reachable under its `alias` and under names derived from its " +
-			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/#accessing-the-services). " +
+			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/). " +
 			"A dind service pulled through a registry prefix (`$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/docker:dind`, " +
 			"`registry.example.com/docker:dind`) is not called `docker` unless it has `alias: docker`, so " +
 			"`tcp://docker:2376` fails with `lookup docker ... no such host`. A `DOCKER_HOST` host that matches no service " +
@@ -48,6 +48,9 @@ func checkGLC009(c *pctx) {
 	for _, jc := range c.jobs {
 		use, uses := jc.usesDockerCLI()
 		d := jc.dind()
+		if jc.varsUnseen() && (d == nil || d.host == "") {
+			continue // services or DOCKER_HOST may come from an unresolved include
+		}
 		if d == nil {
 			if !uses || !isDockerClientImage(jc) {
 				continue
@@ -114,11 +117,12 @@ func quoteList(ss []string) string {
 }
 
 // runnerProvidesDocker reports runner tags that select runners with a
-// Docker daemon (socket binding or privileged dind setups), e.g. `dind`, `docker`.
+// Docker daemon (socket binding or privileged dind setups): `dind`,
+// `docker-in-docker`, `privileged`, `docker-socket`.
 func runnerProvidesDocker(jc *jobCtx) bool {
 	for _, t := range jc.job.Tags {
 		t = strings.ToLower(t)
-		if strings.Contains(t, "dind") || strings.Contains(t, "docker") || strings.Contains(t, "privileged") {
+		if strings.Contains(t, "dind") || strings.Contains(t, "docker-in-docker") || strings.Contains(t, "privileged") || strings.Contains(t, "socket") {
 			return true
 		}
 	}

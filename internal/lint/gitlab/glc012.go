@@ -52,6 +52,9 @@ func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 	lines := strings.Split(jc.src, "\n")
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
+		if !strings.Contains(ln, "executor") {
+			continue
+		}
 		loc := kanikoExec.FindStringIndex(ln)
 		if loc == nil {
 			continue
@@ -88,6 +91,9 @@ func expandWith(s string, env map[string]string) string {
 
 func checkGLC012(c *pctx) {
 	for _, jc := range c.jobs {
+		if !strings.Contains(jc.src, "executor") {
+			continue
+		}
 		dests := jc.kanikoDests()
 		if len(dests) == 0 {
 			continue
@@ -141,7 +147,7 @@ func checkGLC012(c *pctx) {
 			for h := range covered {
 				keys = append(keys, hostLabel(h))
 			}
-			pos := jc.at(cmd{}, d.Pos)
+			pos := jc.locate(jc.at(cmd{}, d.Pos), d.Text)
 			c.report("GLC012", pos, jc, host, fmt.Sprintf(
 				"kaniko pushes `%s` to %s, but the config.json this job writes has auths only for %s and replaces any other credentials: add an entry for %s.",
 				d.Value, hostLabel(host), strings.Join(keys, ", "), hostLabel(host)))

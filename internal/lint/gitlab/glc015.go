@@ -2,6 +2,7 @@ package gitlab
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -19,7 +20,7 @@ func init() {
 			"`$CI_PROJECT_TITLE` may contain uppercase letters, invalid in a repository path " +
 			"(`repository name must be lowercase`); GitLab lowercases only `$CI_REGISTRY_IMAGE`. The GitLab registry " +
 			"accepts at most two path levels below the project (`$CI_REGISTRY_IMAGE/a/b:tag`); deeper paths are denied " +
-			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/#naming-convention-for-your-container-images). " +
+			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/). " +
 			"Warning for ref and project names (valid for some branches and projects), error for a path too deep.\n\n" +
 			"Fix: tag with `$CI_COMMIT_REF_SLUG` or `$CI_COMMIT_SHORT_SHA`, build paths from `$CI_REGISTRY_IMAGE`, keep at most two extra levels.",
 		Broken: `variables:
@@ -62,10 +63,7 @@ func checkGLC015(c *pctx) {
 			}
 			for _, r := range cm.Refs {
 				ref := normVars(r.Value)
-				name, tag := ref, ""
-				if i := strings.LastIndexByte(ref, ':'); i > strings.LastIndexByte(ref, '/') {
-					name, tag = ref[:i], ref[i+1:]
-				}
+				name, tag := splitNameTag(ref)
 				pos := jc.defPos(cm, r)
 				key := fmt.Sprintf("%v|%s", pos, ref)
 				if seen[key] {
@@ -86,6 +84,11 @@ func checkGLC015(c *pctx) {
 							"the repository path of `%s` uses `$%s`, which may contain uppercase letters (`repository name must be lowercase`); build it from `$CI_REGISTRY_IMAGE`, which GitLab lowercases.", r.Value, v))
 						break
 					}
+				}
+				if lit := literalPart(repoPath(name)); lit != strings.ToLower(lit) && !seen[key] {
+					seen[key] = true
+					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
+						"the repository path of `%s` has uppercase letters: `invalid reference format: repository name must be lowercase`; use lowercase (GitLab lowercases only `$CI_REGISTRY_IMAGE`).", r.Value))
 				}
 				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && cm.Action == shellcmd.Push {
 					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")
@@ -146,4 +149,37 @@ func onlySafeRefNames(jc *jobCtx) bool {
 		}
 	}
 	return true
+}
+
+var expansion = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|` + "`[^`]*`")
+
+// literalPart is a reference's name with every expansion removed.
+func literalPart(name string) string { return expansion.ReplaceAllString(name, "") }
+
+// repoPath drops a leading registry host (docker's rule: a first component
+// with '.' or ':' or "localhost"); hosts may be uppercase, paths may not.
+func repoPath(name string) string {
+	first, rest, ok := strings.Cut(name, "/")
+	if ok && (strings.ContainsAny(first, ".:") || first == "localhost") {
+		return rest
+	}
+	return name
+}
+
+// splitNameTag splits a reference at its tag ':' (not one inside ${...} or
+// $(...), and not a registry port).
+func splitNameTag(ref string) (name, tag string) {
+	masked := []byte(ref)
+	for _, loc := range expansion.FindAllStringIndex(ref, -1) {
+		for i := loc[0]; i < loc[1]; i++ {
+			if masked[i] == ':' || masked[i] == '/' {
+				masked[i] = '_'
+			}
+		}
+	}
+	m := string(masked)
+	if i := strings.LastIndexByte(m, ':'); i >= 0 && i > strings.LastIndexByte(m, '/') {
+		return ref[:i], ref[i+1:]
+	}
+	return ref, ""
 }

@@ -34,7 +34,7 @@ func init() {
 
 func checkGLC016(c *pctx) {
 	for _, jc := range c.jobs {
-		if _, ok := jc.job.Variables["REGISTRY_AUTH_FILE"]; ok {
+		if _, ok := jc.job.Variables["REGISTRY_AUTH_FILE"]; ok || jc.unseen() {
 			continue
 		}
 		for _, pr := range jc.pushes() {

@@ -10,6 +10,7 @@ import (
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
+	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.txt")
@@ -95,4 +96,34 @@ func hasRule(fs []finding.Finding, id string) bool {
 		}
 	}
 	return false
+}
+
+// TestRuleDocs checks that docs/rules/<ID>.md of every GitLab and shell rule
+// is what lint.Doc generates from its metadata (go test -update rewrites them).
+func TestRuleDocs(t *testing.T) {
+	dir := filepath.Join(testenv.RepoRoot(), "docs", "rules")
+	for _, m := range lint.Rules() {
+		if m.Platform != Platform && m.Platform != "shell" {
+			continue
+		}
+		want := lint.Doc(m)
+		p := filepath.Join(testenv.RepoRoot(), filepath.FromSlash(lint.DocPath(m.ID)))
+		if *update {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(want), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		got, err := os.ReadFile(p)
+		if err != nil {
+			t.Errorf("%s: %v (run go test ./internal/lint/gitlab -update)", m.ID, err)
+			continue
+		}
+		if string(got) != want {
+			t.Errorf("%s is stale (run go test ./internal/lint/gitlab -update)", p)
+		}
+	}
 }

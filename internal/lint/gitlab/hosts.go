@@ -49,6 +49,8 @@ func loginHost(h string) (string, bool) {
 		return hostCIRegistry, true
 	case h == "$CI_DEPENDENCY_PROXY_SERVER":
 		return hostDepProxy, true
+	case h == "$CI_SERVER_HOST" || h == "$CI_SERVER_FQDN" || h == "$CI_SERVER_URL" || h == "$CI_SERVER_NAME":
+		return "$CI_SERVER_HOST", true // the GitLab web host, not its registry
 	case strings.HasPrefix(h, "$CI_REGISTRY_IMAGE"):
 		return hostCIRegistry, true // docker login accepts a path; the host is CI_REGISTRY
 	case strings.Contains(h, "$"):

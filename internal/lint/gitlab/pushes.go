@@ -14,7 +14,11 @@ type pushRef struct {
 
 // pushes lists the references pushed by the job's clients that need a login.
 func (jc *jobCtx) pushes() []pushRef {
-	var out []pushRef
+	if jc.pushList != nil {
+		return *jc.pushList
+	}
+	out := []pushRef{}
+	defer func() { jc.pushList = &out }()
 	for i, c := range jc.cmds {
 		if c.Action != shellcmd.Push || !pushTools[c.Tool] {
 			continue
@@ -41,5 +45,5 @@ func (jc *jobCtx) logins() []cmd {
 // callsHelperScripts reports a job script that runs commands we cannot see
 // into and whose names suggest they log in (a script or make target).
 func (jc *jobCtx) callsLoginHelper() bool {
-	return loginHelper.MatchString(jc.src)
+	return jc.helper
 }

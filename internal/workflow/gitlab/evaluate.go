@@ -42,9 +42,12 @@ func (p *Pipeline) evaluate() {
 			continue
 		}
 		hidden := strings.HasPrefix(pr.Key, ".")
+		before := len(p.Problems)
 		eff := p.resolveExtends(pr.Key, resolved, nil)
 		j := &Job{Name: pr.Key, Pos: pr.KeyPos, Hidden: hidden}
 		p.buildJob(j, eff, defaults)
+		// A parent, a !reference or a loop the model could not follow.
+		j.Incomplete = len(p.Problems) > before || p.incompleteExtends(pr.Key, map[string]bool{})
 		p.Jobs = append(p.Jobs, j)
 	}
 }
@@ -344,4 +347,30 @@ func derivedServiceNames(image string) []string {
 		name = name[:i]
 	}
 	return []string{strings.ReplaceAll(name, "/", "__"), strings.ReplaceAll(name, "/", "-")}
+}
+
+// incompleteExtends reports an extends chain that names a job not in the
+// configuration (defined in an unresolved include, or a typo).
+func (p *Pipeline) incompleteExtends(name string, seen map[string]bool) bool {
+	if seen[name] {
+		return false
+	}
+	seen[name] = true
+	for _, par := range p.Merged.Get(name).Get("extends").Strings() {
+		if v := p.Merged.Get(par); v == nil || v.Kind != Map || p.incompleteExtends(par, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasUnresolvedIncludes reports an include the model did not read: the
+// configuration may then hold jobs, defaults and variables it cannot see.
+func (p *Pipeline) HasUnresolvedIncludes() bool {
+	for _, inc := range p.Includes {
+		if !inc.Resolved {
+			return true
+		}
+	}
+	return false
 }

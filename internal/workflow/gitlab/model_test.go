@@ -275,3 +275,53 @@ func TestCorpusConfigsLoad(t *testing.T) {
 		t.Errorf("only %d corpus configs loaded", n)
 	}
 }
+
+func TestSpecHeaderServicesAndProblems(t *testing.T) {
+	p := load(t, map[string]string{".gitlab-ci.yml": `spec:
+  inputs:
+    tag: {default: latest}
+---
+include:
+  - local: missing.yml
+.tpl:
+  services:
+    - name: registry.example.com/library/docker:27-dind
+      alias: docker,dind
+      variables: {DOCKER_TLS_CERTDIR: ""}
+      command: ["--tls=false"]
+job:
+  extends: [.tpl, .nowhere]
+  script:
+    - !reference [.nothing, script]
+    - echo ok
+loop1:
+  extends: loop2
+  script: [a]
+loop2:
+  extends: loop1
+`})
+	j := p.Job("job")
+	if j == nil || len(j.Services) != 1 {
+		t.Fatalf("job after spec header: %+v", j)
+	}
+	s := j.Services[0]
+	if got := strings.Join(s.Aliases(), " "); got != "docker dind registry.example.com__library__docker registry.example.com-library-docker" {
+		t.Errorf("aliases = %q", got)
+	}
+	if len(s.Variables) != 1 || s.Variables[0].Scope != "service" || s.Variables[0].Value != "" || len(s.Command) != 1 {
+		t.Errorf("service = %+v", s)
+	}
+	if texts(j.Script) != "echo ok" {
+		t.Errorf("script = %q", texts(j.Script))
+	}
+	var msgs []string
+	for _, pr := range p.Problems {
+		msgs = append(msgs, pr.Msg)
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{`include local "missing.yml" not resolved`, `extends ".nowhere"`, "!reference [.nothing, script] not found", "extends loop"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+}

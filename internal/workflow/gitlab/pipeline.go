@@ -3,6 +3,7 @@ package gitlab
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -85,6 +86,10 @@ type Job struct {
 	Name   string
 	Pos    Pos // position of the job's key
 	Hidden bool
+	// Incomplete is true when the job extends or !references something the
+	// model could not find (from an unresolved include): rules that depend
+	// on something being absent must abstain.
+	Incomplete bool
 	// Value is the effective job mapping.
 	Value *Value
 
@@ -149,8 +154,11 @@ func (p *Pipeline) Job(name string) *Job {
 // and the local files it includes, and evaluates every job. It returns a
 // *ParseError for a YAML syntax error or rejected hostile input in any file.
 func Load(root, main string, lim Limits) (*Pipeline, error) {
+	if lim.MaxNodes == 0 {
+		lim = DefaultLimits
+	}
 	read := func(rel string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+		return readLimited(filepath.Join(root, filepath.FromSlash(rel)), rel, lim.MaxFileBytes)
 	}
 	return LoadWith(root, main, read, lim)
 }
@@ -438,4 +446,32 @@ func (p *Pipeline) DefinesAnywhere(name string) bool {
 		}
 	}
 	return false
+}
+
+// readLimited reads a file, refusing (before reading it) one larger than
+// max bytes, so a huge file costs neither time nor memory.
+func readLimited(path, rel string, max int) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", rel)
+	}
+	if max > 0 && st.Size() > int64(max) {
+		return nil, &ParseError{File: rel, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, st.Size(), max)}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if max > 0 && len(data) > max {
+		return nil, &ParseError{File: rel, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)}
+	}
+	return data, nil
 }

@@ -129,16 +129,18 @@ func (v *Value) Strings() []string {
 
 // Limits bound the work and memory spent on one configuration.
 type Limits struct {
-	MaxFileBytes int // a larger file is rejected (default 8 MiB)
+	MaxFileBytes int // a larger file is rejected (default 4 MiB)
 	MaxDepth     int // deeper nesting is rejected (default 200)
 	MaxNodes     int // values after alias expansion, all files together (default 2,000,000)
 	MaxIncludes  int // local include files (default 150, GitLab's own limit)
 }
 
-// DefaultLimits are generous for real pipelines (GitLab's own pipeline has a
-// few thousand values) and small enough to reject hostile YAML in well under
-// a second.
-var DefaultLimits = Limits{MaxFileBytes: 8 << 20, MaxDepth: 200, MaxNodes: 2_000_000, MaxIncludes: 150}
+// DefaultLimits are above what GitLab itself accepts by default (2 MB per
+// loaded file, YAML depth 100-150, 150 includes: instance settings
+// max_yaml_size_bytes, max_yaml_depth, ci_max_includes;
+// https://docs.gitlab.com/administration/instance_limits/, gitlab!160826) and
+// small enough to reject hostile YAML in well under a second.
+var DefaultLimits = Limits{MaxFileBytes: 4 << 20, MaxDepth: 200, MaxNodes: 2_000_000, MaxIncludes: 150}
 
 // ErrTooLarge, ErrTooDeep and ErrAliasBomb classify rejected hostile input.
 var (
@@ -176,6 +178,15 @@ func (e *ParseError) Error() string {
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// Detail is the error without the file name: "line 3: ..." or the message.
+func (e *ParseError) Detail() string {
+	msg := strings.TrimPrefix(e.Err.Error(), "yaml: ")
+	if e.Line > 0 && !strings.Contains(msg, "line ") {
+		return fmt.Sprintf("line %d: %s", e.Line, msg)
+	}
+	return msg
+}
 
 // ParseFile parses one YAML file into a Value with anchors, aliases and merge
 // keys resolved. file is the name used in positions. An empty document gives
