@@ -27,7 +27,7 @@ for ((r = 0; r < rounds; r++)); do
     s=$(now)
     "$tmp/regdoctor" lint "$d" --format json >/dev/null 2>&1 || true
     m=$(now)
-    (cd "$d" && "$tmp/actionlint" -shellcheck= -pyflakes= -no-color .github/workflows/*.y*ml >/dev/null 2>&1 || true)
+    "$tmp/actionlint" -shellcheck= -pyflakes= -no-color "$d"/.github/workflows/*.y*ml >/dev/null 2>&1 || true
     e=$(now)
     t_rd=$((t_rd + m - s)); t_al=$((t_al + e - m))
   done

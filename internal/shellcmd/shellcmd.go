@@ -509,3 +509,19 @@ func (s *scanner) call(c *syntax.CallExpr, st *syntax.Stmt, cond, subst bool, st
 		s.cmds = append(s.cmds, cmd)
 	}
 }
+
+// toolWords are substrings every script with a registry-relevant command
+// contains (tool names, auth-file names, script calls).
+var toolWords = []string{"docker", "podman", "buildah", "nerdctl", "crane", "skopeo", "helm", "ko ", "oras", "aws", "gcloud", "az ", "regctl", "config.json", "auth.json"}
+
+// MayHaveCommands reports whether script can contain a command Parse
+// returns: a cheap filter that lets callers skip parsing scripts that
+// mention no registry tool. It has no false negatives for the tools Parse knows.
+func MayHaveCommands(script string) bool {
+	for _, w := range toolWords {
+		if strings.Contains(script, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(script, "ko") || strings.HasSuffix(script, "az")
+}

@@ -234,3 +234,20 @@ func TestHostileInput(t *testing.T) {
 	s, _ := Parse("deep", deep, Options{})
 	_ = s
 }
+
+func TestMayHaveCommands(t *testing.T) {
+	for _, s := range []string{"docker push a/b", "sudo crane cp a b", "ko build ./cmd", "az acr login -n x", "echo x > ~/.docker/config.json", "aws ecr get-login-password"} {
+		if !MayHaveCommands(s) {
+			t.Errorf("%q filtered out", s)
+		}
+		sc, _ := Parse("t", s, Options{})
+		if len(sc.Commands) == 0 {
+			t.Errorf("%q: no command parsed", s)
+		}
+	}
+	for _, s := range []string{"go test ./...", "make build && npm ci"} {
+		if MayHaveCommands(s) {
+			t.Errorf("%q not filtered", s)
+		}
+	}
+}

@@ -151,10 +151,30 @@ func hasOpaqueCredStep(m *jobModel) bool {
 		if s.Run.Set && strings.Contains(s.Run.Str, "config.json") {
 			return true
 		}
+		// a script, make target or tool we do not model that logs in
+		if s.Run.Set && strings.Contains(strings.ToLower(s.Run.Str), "login") && !m.stepHasLogin(s) {
+			return true
+		}
 	}
 	return false
 }
 
 func splitRefHost(ref string) (string, string, string, bool) {
 	return splitRef(ref)
+}
+
+// stepHasLogin: the model found a login in this step.
+func (m *jobModel) stepHasLogin(s *wf.Step) bool {
+	for _, l := range m.logins {
+		if l.step == s {
+			return true
+		}
+	}
+	return false
+}
+
+// selfHosted: the job may run on a machine with stored registry credentials.
+func selfHosted(j *wf.Job) bool {
+	r := strings.ToLower(j.RunsOn.Str)
+	return strings.Contains(r, "self-hosted") || strings.Contains(r, "${{")
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
@@ -64,18 +65,42 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 		c.owner = gitOwner(root)
 	}
 	var errs lint.FileErrors
+	c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	var ws []*wf.Workflow
+	for _, f := range files {
+		if w, err := c.repo.Workflow(f); err == nil {
+			ws = append(ws, w)
+		}
+	}
+	c.repo.PreloadActions(ws, runtime.GOMAXPROCS(0))
 	for _, f := range files {
 		w, err := c.repo.Workflow(f)
 		if err != nil {
 			errs = append(errs, lint.FileError{File: f, Err: err})
 			continue
 		}
-		c.runRules(w)
+		if err := c.runRulesSafe(w); err != nil {
+			errs = append(errs, lint.FileError{File: f, Err: err})
+		}
 	}
 	if len(errs) > 0 {
 		return c.out, errs
 	}
 	return c.out, nil
+}
+
+// runRulesSafe runs the rules and turns a defect (a panic) into a one-line
+// file error, so one odd file never stops the run or prints a stack trace.
+func (c *lintCtx) runRulesSafe(w *wf.Workflow) (err error) {
+	n := len(c.out)
+	defer func() {
+		if r := recover(); r != nil {
+			c.out = c.out[:n]
+			err = fmt.Errorf("internal error while linting (please report it): %v", r)
+		}
+	}()
+	c.runRules(w)
+	return nil
 }
 
 func (c *lintCtx) runRules(w *wf.Workflow) {
@@ -218,5 +243,3 @@ func guarded(cond string) bool {
 func fmtHosts(hs []string) string {
 	return strings.Join(hs, ", ")
 }
-
-var _ = fmt.Sprintf

@@ -67,6 +67,7 @@ jobs:
 const fixPackagesWrite = "Grant the token write access to packages on the pushing job:\n  permissions:\n    contents: read\n    packages: write"
 
 func checkGHA001(c *lintCtx, w *wf.Workflow) {
+	checkGHA001Callers(c, w)
 	for _, m := range c.jobs(w) {
 		if m.job.Uses.Set {
 			continue
@@ -152,4 +153,43 @@ func pushesToGHCR(m *jobModel) bool {
 		}
 	}
 	return false
+}
+
+// checkGHA001Callers: a job calling a local reusable workflow whose pushing
+// job declares no permissions gets the caller's grant (F-GH-15); report at
+// the caller when that grant is known and lacks packages: write.
+func checkGHA001Callers(c *lintCtx, w *wf.Workflow) {
+	for _, j := range w.Jobs {
+		if !j.Uses.Set {
+			continue
+		}
+		callee, err := c.repo.LocalCallee(j)
+		if err != nil || callee == nil || callee.Permissions != nil {
+			continue
+		}
+		level, block, _, known := effectivePerm(w, j, "packages")
+		if !known || level == "write" || block.Unknown {
+			continue
+		}
+		for _, cj := range callee.Jobs {
+			if cj.Permissions != nil || cj.Uses.Set {
+				continue
+			}
+			m := c.build(callee, cj)
+			var tokenLogin *login
+			for _, l := range m.logins {
+				if l.pass.kind == credGitHubToken && !l.implicit && (l.covers("ghcr.io") || coversKind(l, reghost.GHCR)) {
+					tokenLogin = l
+					break
+				}
+			}
+			if tokenLogin == nil || !pushesToGHCR(m) {
+				continue
+			}
+			c.report("GHA001", loc{w.File, block.Pos}, "", "ghcr.io",
+				fmt.Sprintf("job %q calls %s, whose job %q pushes to ghcr.io with GITHUB_TOKEN and declares no permissions, so it gets this grant, which has packages: %s", j.ID, j.Uses.Str, cj.ID, level),
+				fixPackagesWrite)
+			break
+		}
+	}
 }

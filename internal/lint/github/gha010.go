@@ -71,8 +71,12 @@ func checkGHA010(c *lintCtx, w *wf.Workflow) {
 				fmt.Sprintf("Log in to %s in job %q before the copy.", host, v.m.job.ID))
 			continue
 		}
-		c.report("GHA010", v.p.stepAt, "", host,
-			fmt.Sprintf("job %q pushes %s but no step logs in to %s (each job starts with no registry credentials)", v.m.job.ID, v.p.ref, host),
+		sev, note := finding.Severity(""), "each job starts with no registry credentials"
+		if selfHosted(v.m.job) {
+			sev, note = finding.Warning, "a self-hosted runner may hold a stored login, a GitHub-hosted one has none"
+		}
+		c.report("GHA010", v.p.stepAt, sev, host,
+			fmt.Sprintf("job %q pushes %s but no step logs in to %s (%s)", v.m.job.ID, v.p.ref, host, note),
 			fmt.Sprintf("Add a login to %s in job %q before this push (docker/login-action with registry: %s).", host, v.m.job.ID, host))
 	}
 }

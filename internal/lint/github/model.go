@@ -97,6 +97,8 @@ type jobModel struct {
 	pushes []*push
 	// names are references built or tagged locally (shell build -t, tag).
 	names []*push
+	// unloaded are build-push-action tags built with neither push nor load.
+	unloaded []*push
 	// opaquePush: a step that pushes to targets we cannot see (goreleaser,
 	// bake, a script); rules that need a target abstain.
 	opaquePush []*wf.Step
@@ -298,12 +300,10 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	c.models[j] = m
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
-		if s.Run.Set {
+		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
 			for _, re := range []*regexp.Regexp{reGHEnvW, reGHEnvW2} {
 				for _, g := range re.FindAllStringSubmatch(s.Run.Str, -1) {
-					if strings.Contains(s.Run.Str, "GITHUB_ENV") {
-						m.githubEnvWrites[g[1]] = true
-					}
+					m.githubEnvWrites[g[1]] = true
 				}
 			}
 		}
@@ -635,6 +635,11 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		return
 	}
 	if !pushes {
+		if !strings.EqualFold(strings.TrimSpace(s.With["load"].Str), "true") && !s.With["outputs"].Set && !s.With["output"].Set {
+			for _, it := range splitList(s.With["tags"].Str) {
+				m.unloaded = append(m.unloaded, &push{order: order, step: s, at: anchorLoc(s, s.With["tags"]), mech: s.Action(), ref: m.resolve(it.text, env), cond: cond})
+			}
+		}
 		return
 	}
 	tagsV := s.With["tags"]
@@ -746,7 +751,14 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 	if st == nil || !st.Run.Set {
 		return nil, false
 	}
+	if !strings.Contains(st.Run.Str, "GITHUB_OUTPUT") {
+		return nil, false
+	}
 	sc := m.scripts[st]
+	if sc == nil {
+		// not parsed for commands (no registry tool in it): parse for its variables
+		sc, _ = shellcmd.Parse(st.File, st.Run.Str, shellcmd.Options{})
+	}
 	for _, ol := range reOutputLine.FindAllStringSubmatch(st.Run.Str, -1) {
 		if ol[1] != g[2] {
 			continue
@@ -783,6 +795,12 @@ func (m *jobModel) stepByID(id string) *wf.Step {
 
 // shell reads a run: script.
 func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
+	if !shellcmd.MayHaveCommands(s.Run.Str) {
+		if !s.ScriptFile {
+			m.followScripts(order, s, env, cond, contErr)
+		}
+		return
+	}
 	senv := map[string]string{}
 	for k, v := range env {
 		senv[k] = m.resolve(v, env)
@@ -835,7 +853,10 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 			}
 		case shellcmd.Build, shellcmd.Tag:
 			for _, r := range c.Refs {
-				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				if c.Source != nil {
+					p.copySource = m.resolve(c.Source.Value, env)
+				}
 				m.names = append(m.names, p)
 			}
 		case shellcmd.Push:
@@ -864,7 +885,7 @@ var reScriptCall = regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\
 // (`bash docker_push.sh`, `./ci/push.sh`) and scans them like the step,
 // with positions in the script file. One level, at most 8 scripts.
 func (m *jobModel) followScripts(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
-	if m.repo == nil {
+	if m.repo == nil || !strings.Contains(s.Run.Str, ".sh") {
 		return
 	}
 	for i, g := range reScriptCall.FindAllStringSubmatch(s.Run.Str, 8) {

@@ -101,3 +101,29 @@ jobs:
 		t.Errorf("want one GHA011 for the ghcr.io push:\n%s", out)
 	}
 }
+
+// A caller's grant caps a called workflow job that declares no permissions
+// (F-GH-15): the caller's block is reported.
+func TestCallerGrantCapsReusableWorkflow(t *testing.T) {
+	out := findings(t, map[string]string{
+		".github/workflows/ci.yml": "on: push\npermissions:\n  contents: read\njobs:\n  publish:\n    uses: ./.github/workflows/push.yml\n",
+		".github/workflows/push.yml": `on: workflow_call
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: docker push ghcr.io/acme/app:1
+`,
+	})
+	if !strings.Contains(out, ".github/workflows/ci.yml:2:1: error job \"publish\" calls ./.github/workflows/push.yml, whose job \"push\"") {
+		t.Errorf("caller grant not reported:\n%s", out)
+	}
+	if !strings.Contains(out, ".github/workflows/push.yml:10:") || !strings.Contains(out, "warning reusable workflow job") {
+		t.Errorf("callee warning missing:\n%s", out)
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 	"go.yaml.in/yaml/v4/plugin/loaderlimits"
@@ -637,6 +638,47 @@ func (r *Repo) read(rel string) ([]byte, error) {
 // ReadFile reads a repository file (relative slash path) with the size limit.
 func (r *Repo) ReadFile(rel string) ([]byte, error) { return r.read(path.Clean(rel)) }
 
+// Preload parses the workflows at rels concurrently (up to workers at a
+// time) and caches them, so a run over many files uses every core.
+func (r *Repo) Preload(rels []string, workers int) {
+	if workers < 1 {
+		workers = 1
+	}
+	type result struct {
+		rel string
+		w   *Workflow
+		err error
+	}
+	jobs := make(chan string)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for rel := range jobs {
+				data, err := r.read(rel)
+				var w *Workflow
+				if err == nil {
+					w, err = Parse(rel, data)
+				}
+				results <- result{rel, w, err}
+			}
+		}()
+	}
+	go func() {
+		for _, rel := range rels {
+			jobs <- path.Clean(rel)
+		}
+		close(jobs)
+		wg.Wait()
+		close(results)
+	}()
+	for res := range results {
+		r.workflows[res.rel], r.errs[res.rel] = res.w, res.err
+	}
+}
+
 // Workflow parses (once) the workflow at rel (slash path relative to Root).
 func (r *Repo) Workflow(rel string) (*Workflow, error) {
 	rel = path.Clean(rel)
@@ -652,15 +694,50 @@ func (r *Repo) Workflow(rel string) (*Workflow, error) {
 	return w, err
 }
 
-// LocalAction parses (once) the local action used as `uses: ./dir`
-// (action.yml or action.yaml under dir).
-func (r *Repo) LocalAction(uses string) (*Action, error) {
-	dir := path.Clean(strings.TrimPrefix(uses, "./"))
-	key := "action:" + dir
-	if a, ok := r.actions[key]; ok {
-		return a, r.errs[key]
+// PreloadActions parses the local actions the given workflows' steps use
+// (`uses: ./dir`), concurrently, and caches them.
+func (r *Repo) PreloadActions(ws []*Workflow, workers int) {
+	seen := map[string]bool{}
+	var dirs []string
+	for _, w := range ws {
+		if w == nil {
+			continue
+		}
+		for _, j := range w.Jobs {
+			for _, s := range j.Steps {
+				if u := s.Uses.Str; strings.HasPrefix(u, "./") && !seen[u] {
+					seen[u] = true
+					dirs = append(dirs, u)
+				}
+			}
+		}
 	}
-	var a *Action
+	if len(dirs) < 2 || workers < 2 {
+		return
+	}
+	type result struct {
+		key string
+		a   *Action
+		err error
+	}
+	results := make(chan result, len(dirs))
+	sem := make(chan struct{}, workers)
+	for _, u := range dirs {
+		sem <- struct{}{}
+		go func(u string) {
+			defer func() { <-sem }()
+			a, err := r.parseLocalAction(u)
+			results <- result{"action:" + path.Clean(strings.TrimPrefix(u, "./")), a, err}
+		}(u)
+	}
+	for range dirs {
+		res := <-results
+		r.actions[res.key], r.errs[res.key] = res.a, res.err
+	}
+}
+
+func (r *Repo) parseLocalAction(uses string) (*Action, error) {
+	dir := path.Clean(strings.TrimPrefix(uses, "./"))
 	var err error
 	for _, name := range []string{"action.yml", "action.yaml"} {
 		rel := path.Join(dir, name)
@@ -669,9 +746,20 @@ func (r *Repo) LocalAction(uses string) (*Action, error) {
 		if err != nil {
 			continue
 		}
-		a, err = ParseAction(rel, data)
-		break
+		return ParseAction(rel, data)
 	}
+	return nil, err
+}
+
+// LocalAction parses (once) the local action used as `uses: ./dir`
+// (action.yml or action.yaml under dir).
+func (r *Repo) LocalAction(uses string) (*Action, error) {
+	dir := path.Clean(strings.TrimPrefix(uses, "./"))
+	key := "action:" + dir
+	if a, ok := r.actions[key]; ok {
+		return a, r.errs[key]
+	}
+	a, err := r.parseLocalAction(uses)
 	r.actions[key], r.errs[key] = a, err
 	return a, err
 }
