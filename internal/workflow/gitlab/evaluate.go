@@ -31,6 +31,11 @@ func (p *Pipeline) evaluate() {
 	if d := m.Get("default"); d != nil && d.Kind == Map {
 		defaults = deepMergeShallow(defaults, d)
 	}
+	for _, s := range p.listItems(defaults.Get("services"), 0) {
+		if sv, ok := readService(s); ok {
+			p.DefaultServices = append(p.DefaultServices, sv)
+		}
+	}
 	if bs := defaults.Pair("before_script"); bs != nil {
 		p.DefaultBeforeScript = p.scriptLines(bs.Val, 0)
 		p.DefaultBeforeScriptPos = bs.KeyPos
@@ -124,6 +129,11 @@ func (p *Pipeline) buildJob(j *Job, eff *Value, defaults *Value) {
 		if k == "before_script" {
 			j.BeforeScriptFrom = "default"
 		}
+	}
+	if eff.Has("services") {
+		j.ServicesFrom = "job"
+	} else if defaults.Has("services") && (inhDefault || inhDefaultList["services"]) {
+		j.ServicesFrom = "default"
 	}
 	if eff.Has("before_script") {
 		j.BeforeScriptFrom = "job"
