@@ -137,8 +137,8 @@ type Pipeline struct {
 	DefaultBeforeScriptPos Pos
 	// DefaultServices are the services of default: (or the legacy top level).
 	DefaultServices []Service
-	Stages                 []string
-	Jobs                   []*Job // runnable and hidden jobs in document order
+	Stages          []string
+	Jobs            []*Job // runnable and hidden jobs in document order
 	// Sources holds the bytes of every file read, by name.
 	Sources map[string][]byte
 	lim     Limits
