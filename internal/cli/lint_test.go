@@ -143,11 +143,11 @@ func TestLintDispatchesToGitLab(t *testing.T) {
     - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA
 `
 	root := writeFiles(t, map[string]string{".github/workflows/ci.yml": brokenWF, ".gitlab-ci.yml": gitlab})
-	code, out, errs := run("lint", root, "--format", "json")
+	code, out, errs := runLint("lint", root, "--format", "json")
 	if code != ExitFindings || !strings.Contains(out, `"rule": "GLC001"`) || !strings.Contains(out, `"rule": "GHA001"`) {
 		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
 	}
-	code, out, _ = run("lint", filepath.Join(root, ".gitlab-ci.yml"), "--format", "json")
+	code, out, _ = runLint("lint", filepath.Join(root, ".gitlab-ci.yml"), "--format", "json")
 	if code != ExitFindings || !strings.Contains(out, `"rule": "GLC001"`) || strings.Contains(out, "GHA001") {
 		t.Errorf("explicit GitLab file: exit %d\n%s", code, out)
 	}
