@@ -60,7 +60,7 @@ func (*checker) Owns(rel string, content []byte) bool {
 func (ch *checker) Configure(cfg lint.Config) { ch.cfg = cfg }
 
 func (ch *checker) Check(root string, files []string) ([]finding.Finding, error) {
-	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, owner: ch.cfg.Owner}
+	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
 	if c.owner == "" {
 		c.owner = gitOwner(root)
 	}

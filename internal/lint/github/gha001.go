@@ -2,6 +2,7 @@ package github
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -90,6 +91,10 @@ func checkGHA001(c *lintCtx, w *wf.Workflow) {
 			continue
 		}
 		if block != nil && block.Unknown {
+			continue
+		}
+		if !known && w.CallSecrets != nil && onlyCalled(w) && c.hasLocalCaller(w) {
+			// the local callers' grants decide; checkGHA001Callers reports them
 			continue
 		}
 		switch {
@@ -192,4 +197,36 @@ func checkGHA001Callers(c *lintCtx, w *wf.Workflow) {
 			break
 		}
 	}
+}
+
+// onlyCalled: the workflow runs only when called (on: workflow_call).
+func onlyCalled(w *wf.Workflow) bool {
+	return len(w.Triggers) == 1 && w.Triggers[0].Name == "workflow_call"
+}
+
+// hasLocalCaller reports whether a workflow of this repository calls w
+// (`uses: ./<w.File>`).
+func (c *lintCtx) hasLocalCaller(w *wf.Workflow) bool {
+	if v, ok := c.callerCache[w.File]; ok {
+		return v
+	}
+	found := false
+	files, _ := wf.Discover(c.repo.Root)
+	for _, f := range files {
+		cw, err := c.repo.Workflow(f)
+		if err != nil || cw == nil {
+			continue
+		}
+		for _, j := range cw.Jobs {
+			u := j.Uses.Str
+			if i := strings.IndexByte(u, '@'); i >= 0 {
+				u = u[:i]
+			}
+			if strings.TrimPrefix(u, "./") == w.File {
+				found = true
+			}
+		}
+	}
+	c.callerCache[w.File] = found
+	return found
 }

@@ -281,12 +281,13 @@ func splitCSV(s string) []string {
 
 // lintCtx is shared by the rules for one run.
 type lintCtx struct {
-	out        []finding.Finding
-	repo       *wf.Repo
-	owner      string // repository owner when known (config, git remote, workflow conditions)
-	models     map[*wf.Job]*jobModel
-	vcache     map[*wf.Workflow][]verdict
-	seenAction map[string]bool
+	out         []finding.Finding
+	repo        *wf.Repo
+	owner       string // repository owner when known (config, git remote, workflow conditions)
+	models      map[*wf.Job]*jobModel
+	vcache      map[*wf.Workflow][]verdict
+	seenAction  map[string]bool
+	callerCache map[string]bool
 }
 
 var splitRef = shellcmd.SplitRef
