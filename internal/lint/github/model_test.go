@@ -123,7 +123,7 @@ jobs:
 	if !strings.Contains(out, ".github/workflows/ci.yml:2:1: error job \"publish\" calls ./.github/workflows/push.yml, whose job \"push\"") {
 		t.Errorf("caller grant not reported:\n%s", out)
 	}
-	if strings.Contains(out, "push.yml") {
+	if strings.Contains(out, ".github/workflows/push.yml:") {
 		t.Errorf("the callee is judged through its local caller, not on its own:\n%s", out)
 	}
 }
