@@ -133,6 +133,8 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					at = *p.origin
 				} else if o, ok := scriptOrigin(p.step, src); ok {
 					at = o
+				} else if o, ok := envOrigin(m, p, src); ok {
+					at = o
 				}
 				if reported[at.Line] {
 					continue
@@ -166,6 +168,27 @@ func scriptOrigin(s *wf.Step, src string) (loc, bool) {
 		if strings.Contains(line, src) && reAssignLine.MatchString(line) {
 			col := strings.Index(line, src) + 1
 			return loc{s.File, s.ScriptPos(i+1, col)}, true
+		}
+	}
+	return loc{}, false
+}
+
+// envOrigin finds the env: definition that brought src into a run: step's
+// reference through a shell variable ($IMAGE with env IMAGE: ghcr.io/${{ github.repository }}).
+func envOrigin(m *jobModel, p *push, src string) (loc, bool) {
+	if p.step == nil {
+		return loc{}, false
+	}
+	for _, v := range p.vars {
+		for _, e := range []map[string]wf.Value{p.step.Env, m.job.Env, m.wf.Env} {
+			if val, ok := e[v]; ok {
+				if strings.Contains(val.Str, src) {
+					if l, ok := envDef(m.wf, m.job, p.step, v); ok {
+						return l, true
+					}
+				}
+				break
+			}
 		}
 	}
 	return loc{}, false

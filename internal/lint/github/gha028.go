@@ -2,6 +2,7 @@ package github
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -55,8 +56,31 @@ func runnerVar(n string) bool {
 	return false
 }
 
+var reEnvCtx = regexp.MustCompile(`\benv\.([A-Za-z_][A-Za-z0-9_-]*)`)
+
 func checkGHA028(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
+		// login action inputs that read ${{ env.X }} where nothing defines X
+		for _, s := range m.steps {
+			if !loginActions[s.Action()] || s.Anchor() != s {
+				continue
+			}
+			env := envChain(w, m.job, s)
+			for _, in := range []string{"username", "password", "registry"} {
+				v := s.With[in]
+				if !v.Set || !strings.Contains(v.Str, "${{") {
+					continue
+				}
+				for _, g := range reEnvCtx.FindAllStringSubmatch(v.Str, -1) {
+					if _, ok := env[g[1]]; ok || m.githubEnvWrites[g[1]] || runnerVar(g[1]) {
+						continue
+					}
+					c.report("GHA028", anchorLoc(s, v), "", "",
+						fmt.Sprintf("input %s of %s reads env.%s, which no env: block or $GITHUB_ENV write defines, so it is empty", in, s.Action(), g[1]),
+						fmt.Sprintf("Define %s in the step or job env (from a secret or variable), or read the secret directly: `${{ secrets.%s }}`.", g[1], g[1]))
+				}
+			}
+		}
 		for _, l := range m.logins {
 			if l.cmd == nil || l.script == nil || l.step.Anchor() != l.step {
 				continue

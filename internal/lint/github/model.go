@@ -87,6 +87,8 @@ type push struct {
 	dockerCLI bool
 	// copySource: for copy commands, the source reference (a read).
 	copySource string
+	// vars are the shell variables the reference word expands (run: steps).
+	vars []string
 }
 
 // jobModel is what a job does with registries, in step order.
@@ -854,7 +856,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 			}
 		case shellcmd.Build, shellcmd.Tag:
 			for _, r := range c.Refs {
-				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond, vars: r.Vars}
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
 				}
@@ -863,7 +865,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 		case shellcmd.Push:
 			for _, r := range c.Refs {
 				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond,
-					dockerCLI: c.Tool == "docker" || c.Tool == "nerdctl"}
+					dockerCLI: c.Tool == "docker" || c.Tool == "nerdctl", vars: r.Vars}
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
 				}

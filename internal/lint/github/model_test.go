@@ -127,3 +127,30 @@ jobs:
 		t.Errorf("the callee is judged through its local caller, not on its own:\n%s", out)
 	}
 }
+
+// An uppercase-prone value that reaches a run: reference through env is
+// reported where the env value is defined; an undefined env.X login input is empty.
+func TestEnvOriginsAndUndefinedEnv(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+env:
+  IMAGE: ghcr.io/${{ github.repository }}
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ env.REG_USER }}
+          password: ${{ secrets.GHCR_PAT }}
+      - run: |
+          docker build -t "$IMAGE:1" .
+          docker push "$IMAGE:1"
+`})
+	if !strings.Contains(out, "ci.yml:3:10: warning image reference") || !strings.Contains(out, "GHA009") {
+		t.Errorf("uppercase origin not at the env definition:\n%s", out)
+	}
+	if !strings.Contains(out, "ci.yml:11:21: warning input username of docker/login-action reads env.REG_USER") {
+		t.Errorf("undefined env input not reported:\n%s", out)
+	}
+}
