@@ -13,12 +13,13 @@ import (
 func init() {
 	register(lint.Meta{
 		ID: "GHA028", Name: "login-variable-undefined", Cause: "empty-credential", Severity: finding.Warning,
-		Summary: "A run: login reads a shell variable that nothing in the workflow defines.",
+		Summary: "A run: login reads a shell variable, or a login action reads `env.X`, that nothing in the workflow defines.",
 		Description: `Repository secrets are not exported to ` + "`run:`" + ` scripts: a variable such as ` + "`$DOCKERHUB_TOKEN`" + ` is empty
 unless the step, job or workflow ` + "`env:`" + ` maps it (` + "`DOCKERHUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}`" + `), the script
 assigns it, or an earlier step writes it to ` + "`$GITHUB_ENV`" + `. An empty user or password makes ` + "`docker login`" + ` fail with
 ` + "`Must provide --username with --password-stdin`" + ` or ` + "`Cannot perform an interactive login from a non TTY device`" + `.
-A warning, because self-hosted runners may define the variable.
+The same holds for a login action input such as ` + "`password: ${{ env.REGISTRY_TOKEN }}`" + ` when no ` + "`env:`" + ` block
+defines it. A warning, because self-hosted runners may define the variable.
 
 Sources: https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions ;
 docker/cli cli/command/registry/login.go.`,
