@@ -90,6 +90,10 @@ func checkGHA001(c *lintCtx, w *wf.Workflow) {
 		if known && level == "write" {
 			continue
 		}
+		if known && len(m.pushes) == 0 && len(m.opaquePush) == 0 {
+			// an explicit block and no push in sight: the login may be for pulls
+			continue
+		}
 		if block != nil && block.Unknown {
 			continue
 		}

@@ -154,3 +154,26 @@ jobs:
 		t.Errorf("undefined env input not reported:\n%s", out)
 	}
 }
+
+// A GITHUB_TOKEN login under an explicit read-only block with no push is a
+// pull setup, not a failed push.
+func TestPullOnlyLoginNotFlagged(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  contents: read
+  packages: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: docker run --rm ghcr.io/acme/private-tool:1 check
+`})
+	if out != "" {
+		t.Errorf("pull-only job flagged:\n%s", out)
+	}
+}
