@@ -37,7 +37,8 @@ func anonymousHost(h string) bool {
 	if i := strings.LastIndexByte(hh, ':'); i >= 0 {
 		hh = hh[:i]
 	}
-	return hh == "localhost" || hh == "127.0.0.1" || hh == "ttl.sh" || hh == "0.0.0.0" || !strings.Contains(hh, ".")
+	return hh == "localhost" || hh == "127.0.0.1" || hh == "ttl.sh" || hh == "0.0.0.0" || hh == "[::1]" || !strings.Contains(hh, ".") ||
+		hh == "host.docker.internal" || strings.HasSuffix(hh, ".localhost") || strings.HasSuffix(hh, ".local") || strings.HasSuffix(hh, ".svc.cluster.local")
 }
 
 func (c *lintCtx) verdicts(w *wf.Workflow) []verdict {
