@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -188,7 +189,9 @@ func rank(level string) int {
 	return 0
 }
 
-var reGitRemote = regexp.MustCompile(`(?m)^\s*url\s*=\s*(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/\s]+)/`)
+var reGitRemote = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*url\s*=\s*(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/\s]+)/`)
+})
 
 // gitOwner reads the GitHub owner of root's origin remote from .git/config.
 func gitOwner(root string) string {
@@ -196,18 +199,20 @@ func gitOwner(root string) string {
 	if err != nil || len(b) > 1<<20 {
 		return ""
 	}
-	if m := reGitRemote.FindSubmatch(b); m != nil {
+	if m := reGitRemote().FindSubmatch(b); m != nil {
 		return string(m[1])
 	}
 	return ""
 }
 
-var reOwnerCond = regexp.MustCompile(`github\.(repository_owner|repository)\s*==\s*'([^'/]+)(?:/[^']*)?'`)
+var reOwnerCond = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`github\.(repository_owner|repository)\s*==\s*'([^'/]+)(?:/[^']*)?'`)
+})
 
 // ownerFromConditions reads the owner from `if: github.repository == 'o/r'`
 // or `github.repository_owner == 'o'` guards in the workflow.
 func ownerFromConditions(w *wf.Workflow) string {
-	if m := reOwnerCond.FindStringSubmatch(string(w.Src)); m != nil {
+	if m := reOwnerCond().FindStringSubmatch(string(w.Src)); m != nil {
 		return m[2]
 	}
 	return ""

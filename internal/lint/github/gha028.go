@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -57,7 +58,7 @@ func runnerVar(n string) bool {
 	return false
 }
 
-var reEnvCtx = regexp.MustCompile(`\benv\.([A-Za-z_][A-Za-z0-9_-]*)`)
+var reEnvCtx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\benv\.([A-Za-z_][A-Za-z0-9_-]*)`) })
 
 func checkGHA028(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
@@ -72,7 +73,7 @@ func checkGHA028(c *lintCtx, w *wf.Workflow) {
 				if !v.Set || !strings.Contains(v.Str, "${{") {
 					continue
 				}
-				for _, g := range reEnvCtx.FindAllStringSubmatch(v.Str, -1) {
+				for _, g := range reEnvCtx().FindAllStringSubmatch(v.Str, -1) {
 					if _, ok := env[g[1]]; ok || m.githubEnvWrites[g[1]] || runnerVar(g[1]) {
 						continue
 					}

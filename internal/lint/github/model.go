@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -116,14 +117,16 @@ type jobModel struct {
 }
 
 var (
-	reSecret      = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
-	reSecretIx    = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
-	reEnvRef      = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reMatrix      = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reInputs      = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reGHEnvW      = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
-	reRegistryKey = regexp.MustCompile(`registry:\s*(\S+)`)
-	reGHEnvW2     = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
+	reSecret   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`) })
+	reSecretIx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`) })
+	reEnvRef   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reMatrix   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reInputs   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reGHEnvW   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
+	})
+	reRegistryKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`registry:\s*(\S+)`) })
+	reGHEnvW2     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`) })
 )
 
 // classifyCred reads a credential expression (already env-resolved).
@@ -133,13 +136,13 @@ func classifyCred(s string) cred {
 		return c
 	}
 	low := strings.ToLower(s)
-	for _, m := range reSecret.FindAllStringSubmatch(s, -1) {
+	for _, m := range reSecret().FindAllStringSubmatch(s, -1) {
 		if strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			continue
 		}
 		c.secrets = append(c.secrets, m[1])
 	}
-	for _, m := range reSecretIx.FindAllStringSubmatch(s, -1) {
+	for _, m := range reSecretIx().FindAllStringSubmatch(s, -1) {
 		if !strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			c.secrets = append(c.secrets, m[1])
 		}
@@ -189,23 +192,23 @@ func envChain(w *wf.Workflow, j *wf.Job, s *wf.Step) map[string]string {
 func (m *jobModel) resolve(s string, env map[string]string) string {
 	for round := 0; round < 4 && strings.Contains(s, "${{"); round++ {
 		before := s
-		s = reEnvRef.ReplaceAllStringFunc(s, func(x string) string {
-			name := reEnvRef.FindStringSubmatch(x)[1]
+		s = reEnvRef().ReplaceAllStringFunc(s, func(x string) string {
+			name := reEnvRef().FindStringSubmatch(x)[1]
 			if v, ok := env[name]; ok {
 				return v
 			}
 			return x
 		})
-		s = reMatrix.ReplaceAllStringFunc(s, func(x string) string {
-			name := reMatrix.FindStringSubmatch(x)[1]
+		s = reMatrix().ReplaceAllStringFunc(s, func(x string) string {
+			name := reMatrix().FindStringSubmatch(x)[1]
 			if vs := m.job.Matrix[name]; len(vs) == 1 {
 				return vs[0]
 			}
 			return x
 		})
 		if m.wf.CallInputs != nil {
-			s = reInputs.ReplaceAllStringFunc(s, func(x string) string {
-				name := reInputs.FindStringSubmatch(x)[1]
+			s = reInputs().ReplaceAllStringFunc(s, func(x string) string {
+				name := reInputs().FindStringSubmatch(x)[1]
 				if v, ok := m.wf.CallInputs[name]; ok && v.Set && v.Str != "" {
 					return v.Str
 				}
@@ -220,14 +223,14 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 }
 
 // resolveShellVars substitutes $NAME / ${NAME} from env in s (one round).
-var reShellVar = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?`)
+var reShellVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?`) })
 
 func resolveShellVars(s string, env map[string]string) string {
-	return reShellVar.ReplaceAllStringFunc(s, func(x string) string {
+	return reShellVar().ReplaceAllStringFunc(s, func(x string) string {
 		if strings.HasPrefix(x, "${{") {
 			return x
 		}
-		name := reShellVar.FindStringSubmatch(x)[1]
+		name := reShellVar().FindStringSubmatch(x)[1]
 		if v, ok := env[name]; ok {
 			return v
 		}
@@ -304,7 +307,7 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
 		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
-			for _, re := range []*regexp.Regexp{reGHEnvW, reGHEnvW2} {
+			for _, re := range []*regexp.Regexp{reGHEnvW(), reGHEnvW2()} {
 				for _, g := range re.FindAllStringSubmatch(s.Run.Str, -1) {
 					m.githubEnvWrites[g[1]] = true
 				}
@@ -365,14 +368,14 @@ func substInputs(m map[string]wf.Value, inputs map[string]string) map[string]wf.
 	return out
 }
 
-var reInputsAny = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+var reInputsAny = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
 
 func substInputStr(s string, inputs map[string]string) string {
 	if !strings.Contains(s, "inputs.") {
 		return s
 	}
-	return reInputsAny.ReplaceAllStringFunc(s, func(x string) string {
-		name := reInputsAny.FindStringSubmatch(x)[1]
+	return reInputsAny().ReplaceAllStringFunc(s, func(x string) string {
+		name := reInputsAny().FindStringSubmatch(x)[1]
 		if v, ok := inputs[name]; ok {
 			return v
 		}
@@ -419,7 +422,7 @@ func (m *jobModel) step(i int, s *wf.Step) {
 	case action == "docker/login-action":
 		if ra := s.With["registry-auth"]; ra.Set {
 			// registry-auth: YAML list of {registry, username, password}
-			for _, it := range reRegistryKey.FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
+			for _, it := range reRegistryKey().FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
 				m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Uses), mech: action,
 					hosts: []string{normHost(it[1])}, cond: cond, contErr: contErr, dockerCLI: true,
 					pass: classifyCred(m.resolve(ra.Str, env))})
@@ -694,7 +697,7 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		p := &push{order: order, step: s, at: at, mech: "docker/build-push-action", ref: ref, cond: cond, pushCond: pushCond}
 		if ref != text {
 			// the value came through env: remember where it was defined
-			for _, g := range reEnvRef.FindAllStringSubmatch(text, -1) {
+			for _, g := range reEnvRef().FindAllStringSubmatch(text, -1) {
 				if v, ok := envDef(m.wf, m.job, s, g[1]); ok {
 					p.origin = &v
 					break
@@ -719,11 +722,11 @@ func envDef(w *wf.Workflow, j *wf.Job, s *wf.Step, name string) (loc, bool) {
 	return loc{}, false
 }
 
-var reStepOut = regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
+var reStepOut = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`) })
 
 // metaStep returns the metadata-action step whose outputs a tag expression uses.
 func (m *jobModel) metaStep(text string) *wf.Step {
-	g := reStepOut.FindStringSubmatch(text)
+	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || (g[2] != "tags" && g[2] != "json") {
 		return nil
 	}
@@ -740,13 +743,15 @@ type outRef struct {
 	origin *loc
 }
 
-var reOutputLine = regexp.MustCompile(`(?m)^\s*echo\s+["']?([A-Za-z0-9_-]+)=(.*?)["']?\s*>>\s*"?\$\{?GITHUB_OUTPUT`)
+var reOutputLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*echo\s+["']?([A-Za-z0-9_-]+)=(.*?)["']?\s*>>\s*"?\$\{?GITHUB_OUTPUT`)
+})
 
 // stepOutput resolves a tag expression that is exactly a run step's output
 // (`${{ steps.X.outputs.Y }}` written by `echo "Y=..." >> $GITHUB_OUTPUT`)
 // into the references it lists, with the line the value is built on.
 func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
-	g := reStepOut.FindStringSubmatch(text)
+	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || strings.TrimSpace(text) != "${{ "+g[0]+" }}" {
 		return nil, false
 	}
@@ -762,7 +767,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		// not parsed for commands (no registry tool in it): parse for its variables
 		sc, _ = shellcmd.Parse(st.File, st.Run.Str, shellcmd.Options{})
 	}
-	for _, ol := range reOutputLine.FindAllStringSubmatch(st.Run.Str, -1) {
+	for _, ol := range reOutputLine().FindAllStringSubmatch(st.Run.Str, -1) {
 		if ol[1] != g[2] {
 			continue
 		}
@@ -774,7 +779,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		var out []outRef
 		for _, it := range splitList(val) {
 			r := outRef{ref: it.text}
-			if src := reUpperSource.FindString(it.text); src != "" {
+			if src := reUpperSource().FindString(it.text); src != "" {
 				if o, ok := scriptOrigin(st, src); ok {
 					r.origin = &o
 				}
@@ -882,7 +887,9 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 	}
 }
 
-var reScriptCall = regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\.)\s+(?:-[a-z]+\s+)*)?((?:\./)?[A-Za-z0-9_./-]+\.sh)\b`)
+var reScriptCall = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\.)\s+(?:-[a-z]+\s+)*)?((?:\./)?[A-Za-z0-9_./-]+\.sh)\b`)
+})
 
 // followScripts reads repository shell scripts the run: step executes
 // (`bash docker_push.sh`, `./ci/push.sh`) and scans them like the step,
@@ -891,7 +898,7 @@ func (m *jobModel) followScripts(order int, s *wf.Step, env map[string]string, c
 	if m.repo == nil || !strings.Contains(s.Run.Str, ".sh") {
 		return
 	}
-	for i, g := range reScriptCall.FindAllStringSubmatch(s.Run.Str, 8) {
+	for i, g := range reScriptCall().FindAllStringSubmatch(s.Run.Str, 8) {
 		rel := strings.TrimPrefix(g[1], "./")
 		if strings.Contains(rel, "$") || strings.HasPrefix(rel, "/") || strings.Contains(rel, "..") {
 			continue
