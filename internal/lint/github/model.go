@@ -524,8 +524,37 @@ func (m *jobModel) step(i int, s *wf.Step) {
 		}
 	}
 	if s.Run.Set && runsShell(s, m.job) {
+		before := len(m.logins)
 		m.shell(order, s, env, cond, contErr)
+		if len(m.logins) == before {
+			m.toolGHCR(order, s, env, cond, contErr)
+		}
 	}
+}
+
+var rePublishWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(push|publish|release|deploy|jib)`)
+})
+
+// toolGHCR models a run: step that hands GITHUB_TOKEN to a tool we do not
+// parse (jib, a make target, a script) together with ghcr.io and a publish
+// verb: a GHCR login with GITHUB_TOKEN and a push we cannot see.
+func (m *jobModel) toolGHCR(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
+	text := s.Run.Str
+	for _, v := range s.Env {
+		text += "\n" + v.Str
+	}
+	text = m.resolve(text, env)
+	if !strings.Contains(text, "ghcr.io") || !rePublishWord().MatchString(s.Run.Str) {
+		return
+	}
+	resolved := resolveShellVars(text, env)
+	if cr := classifyCred(resolved); cr.kind != credGitHubToken {
+		return
+	}
+	m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Run), mech: "run: (tool)", hosts: []string{"ghcr.io"},
+		pass: cred{kind: credGitHubToken, text: "GITHUB_TOKEN"}, cond: cond, contErr: contErr, dockerCLI: false, self: true})
+	m.opaquePush = append(m.opaquePush, s)
 }
 
 // genericLogin models an action we do not know that logs in: its name says
@@ -639,6 +668,13 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		m.addPush(&push{order: order, step: s, at: anchorLoc(s, s.Uses), mech: "docker/build-push-action@v1",
 			ref: strings.TrimSuffix(reg, "/") + "/" + m.resolve(s.With["repository"].Str, env), cond: cond})
 		return
+	}
+	for _, k := range []string{"cache-from", "cache-to"} {
+		for _, it := range splitList(strings.ReplaceAll(s.With[k].Str, ",", "\n")) {
+			if ref, ok := strings.CutPrefix(it.text, "ref="); ok {
+				m.names = append(m.names, &push{order: order, step: s, at: anchorLoc(s, s.With[k]), mech: s.Action() + " " + k, ref: m.resolve(ref, env), cond: cond})
+			}
+		}
 	}
 	if !pushes {
 		if !strings.EqualFold(strings.TrimSpace(s.With["load"].Str), "true") && !s.With["outputs"].Set && !s.With["output"].Set {

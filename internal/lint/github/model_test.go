@@ -177,3 +177,29 @@ jobs:
 		t.Errorf("pull-only job flagged:\n%s", out)
 	}
 }
+
+// A tool given GITHUB_TOKEN to publish to ghcr.io (jib here) counts as a
+// GHCR push with GITHUB_TOKEN; cache refs are checked for uppercase too.
+func TestToolPublishAndCacheRefs(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  contents: read
+jobs:
+  jib:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./mvnw jib:build -Djib.to.image=ghcr.io/acme/app -Djib.to.auth.password=${{ secrets.GITHUB_TOKEN }}
+  bake:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          cache-from: type=registry,ref=ghcr.io/${{ github.repository }}:cache
+`})
+	if !strings.Contains(out, "ci.yml:2:1: error") || !strings.Contains(out, `job "jib" pushes to ghcr.io with GITHUB_TOKEN`) {
+		t.Errorf("jib publish not judged:\n%s", out)
+	}
+	if !strings.Contains(out, "GHA009") {
+		t.Errorf("cache ref not checked:\n%s", out)
+	}
+}
