@@ -62,6 +62,9 @@ var reEnvCtx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(
 
 func checkGHA028(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
+		if m.githubEnvUnknown {
+			continue
+		}
 		// login action inputs that read ${{ env.X }} where nothing defines X
 		for _, s := range m.steps {
 			if !loginActions[s.Action()] || s.Anchor() != s {
@@ -70,7 +73,7 @@ func checkGHA028(c *lintCtx, w *wf.Workflow) {
 			env := envChain(w, m.job, s)
 			for _, in := range []string{"username", "password", "registry"} {
 				v := s.With[in]
-				if !v.Set || !strings.Contains(v.Str, "${{") {
+				if !v.Set || !strings.Contains(v.Str, "${{") || strings.Contains(v.Str, "||") {
 					continue
 				}
 				for _, g := range reEnvCtx().FindAllStringSubmatch(v.Str, -1) {

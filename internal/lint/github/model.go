@@ -110,8 +110,10 @@ type jobModel struct {
 	env   map[string]string
 	// githubEnvWrites are variable names written to $GITHUB_ENV by any step.
 	githubEnvWrites map[string]bool
-	scripts         map[*wf.Step]*shellcmd.Script
-	repo            *wf.Repo
+	// githubEnvUnknown: a step writes $GITHUB_ENV from a file or command.
+	githubEnvUnknown bool
+	scripts          map[*wf.Step]*shellcmd.Script
+	repo             *wf.Repo
 	// scriptSteps are synthetic steps for repository scripts run: steps call.
 	scriptSteps []*wf.Step
 }
@@ -307,9 +309,19 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
 		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
-			for _, re := range []*regexp.Regexp{reGHEnvW(), reGHEnvW2()} {
-				for _, g := range re.FindAllStringSubmatch(s.Run.Str, -1) {
-					m.githubEnvWrites[g[1]] = true
+			for _, line := range strings.Split(s.Run.Str, "\n") {
+				if !strings.Contains(line, "GITHUB_ENV") {
+					continue
+				}
+				named := false
+				for _, re := range []*regexp.Regexp{reGHEnvW(), reGHEnvW2()} {
+					for _, g := range re.FindAllStringSubmatch(line, -1) {
+						m.githubEnvWrites[g[1]] = true
+						named = true
+					}
+				}
+				if !named {
+					m.githubEnvUnknown = true // `cat file >> $GITHUB_ENV`: any name
 				}
 			}
 		}
