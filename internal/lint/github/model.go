@@ -112,8 +112,11 @@ type jobModel struct {
 	githubEnvWrites map[string]bool
 	// githubEnvUnknown: a step writes $GITHUB_ENV from a file or command.
 	githubEnvUnknown bool
-	scripts          map[*wf.Step]*shellcmd.Script
-	repo             *wf.Repo
+	// leg is the matrix combination this model is built for (nil: all legs,
+	// single-valued keys only).
+	leg     map[string]string
+	scripts map[*wf.Step]*shellcmd.Script
+	repo    *wf.Repo
 	// scriptSteps are synthetic steps for repository scripts run: steps call.
 	scriptSteps []*wf.Step
 }
@@ -203,6 +206,9 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 		})
 		s = reMatrix().ReplaceAllStringFunc(s, func(x string) string {
 			name := reMatrix().FindStringSubmatch(x)[1]
+			if v, ok := m.leg[name]; ok {
+				return v
+			}
 			if vs := m.job.Matrix[name]; len(vs) == 1 {
 				return vs[0]
 			}
@@ -304,8 +310,25 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	if m, ok := c.models[j]; ok {
 		return m
 	}
-	m := &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo}
+	m := c.newModel(w, j, nil)
 	c.models[j] = m
+	m.fill(c)
+	return m
+}
+
+func (c *lintCtx) newModel(w *wf.Workflow, j *wf.Job, leg map[string]string) *jobModel {
+	return &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo, leg: leg}
+}
+
+// buildLeg analyses job j for one matrix combination (not cached).
+func (c *lintCtx) buildLeg(w *wf.Workflow, j *wf.Job, leg map[string]string) *jobModel {
+	m := c.newModel(w, j, leg)
+	m.fill(c)
+	return m
+}
+
+func (m *jobModel) fill(c *lintCtx) {
+	j := m.job
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
 		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
@@ -329,7 +352,6 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	for i, s := range m.steps {
 		m.step(i, s)
 	}
-	return m
 }
 
 // expandSteps inlines local composite actions (depth-bounded) so their

@@ -203,3 +203,43 @@ jobs:
 		t.Errorf("cache ref not checked:\n%s", out)
 	}
 }
+
+// Hosts from the matrix are judged per leg (F-GH-45).
+func TestMatrixLegs(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  packages: write
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        include:
+          - registry: ghcr.io
+            image: ghcr.io/acme/app
+          - registry: quay.io
+            image: quay.io/acme/app
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: docker push ${{ matrix.image }}:1
+  ok:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        registry: [ghcr.io, quay.io]
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ${{ matrix.registry }}
+          username: u
+          password: ${{ secrets.TOKEN }}
+      - run: docker push ${{ matrix.registry }}/acme/app:1
+`})
+	if strings.Count(out, "GHA011") != 1 || !strings.Contains(out, "pushes quay.io/acme/app:1 to quay.io, but logs in only to ghcr.io (line 15) (matrix leg image=quay.io/acme/app, registry=quay.io)") {
+		t.Errorf("matrix legs:\n%s", out)
+	}
+}
