@@ -73,11 +73,15 @@ func checkGHA001(c *lintCtx, w *wf.Workflow) {
 		if m.job.Uses.Set {
 			continue
 		}
-		var tokenLogin *login
-		for _, l := range m.logins {
-			if l.pass.kind == credGitHubToken && !l.implicit && (l.covers("ghcr.io") || coversKind(l, reghost.GHCR)) {
-				tokenLogin = l
-				break
+		tokenLogin := ghcrTokenLogin(m)
+		if tokenLogin == nil {
+			// the registry may come from the matrix: look at each leg
+			for _, leg := range c.matrixLegs(m) {
+				lm := c.buildLeg(w, m.job, leg)
+				if tokenLogin = ghcrTokenLogin(lm); tokenLogin != nil {
+					m = lm
+					break
+				}
 			}
 		}
 		if tokenLogin == nil {
@@ -233,4 +237,14 @@ func (c *lintCtx) hasLocalCaller(w *wf.Workflow) bool {
 	}
 	c.callerCache[w.File] = found
 	return found
+}
+
+// ghcrTokenLogin returns a job's explicit GITHUB_TOKEN login to GHCR.
+func ghcrTokenLogin(m *jobModel) *login {
+	for _, l := range m.logins {
+		if l.pass.kind == credGitHubToken && !l.implicit && (l.covers("ghcr.io") || coversKind(l, reghost.GHCR)) {
+			return l
+		}
+	}
+	return nil
 }
