@@ -141,6 +141,9 @@ func classifyCred(s string) cred {
 		return c
 	}
 	low := strings.ToLower(s)
+	if !strings.Contains(s, "secrets") {
+		goto kind
+	}
 	for _, m := range reSecret().FindAllStringSubmatch(s, -1) {
 		if strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			continue
@@ -152,6 +155,7 @@ func classifyCred(s string) cred {
 			c.secrets = append(c.secrets, m[1])
 		}
 	}
+kind:
 	switch {
 	case strings.Contains(low, "secrets.github_token") || strings.Contains(low, "github.token") || strings.Contains(s, "$GITHUB_TOKEN") || strings.Contains(s, "${GITHUB_TOKEN}"):
 		c.kind = credGitHubToken
@@ -197,6 +201,9 @@ func envChain(w *wf.Workflow, j *wf.Job, s *wf.Step) map[string]string {
 func (m *jobModel) resolve(s string, env map[string]string) string {
 	for round := 0; round < 4 && strings.Contains(s, "${{"); round++ {
 		before := s
+		if !strings.Contains(s, "env.") && !strings.Contains(s, "matrix.") && !strings.Contains(s, "inputs.") {
+			break
+		}
 		s = reEnvRef().ReplaceAllStringFunc(s, func(x string) string {
 			name := reEnvRef().FindStringSubmatch(x)[1]
 			if v, ok := env[name]; ok {
@@ -234,6 +241,9 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 var reShellVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?`) })
 
 func resolveShellVars(s string, env map[string]string) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
 	return reShellVar().ReplaceAllStringFunc(s, func(x string) string {
 		if strings.HasPrefix(x, "${{") {
 			return x
@@ -579,7 +589,7 @@ func (m *jobModel) toolGHCR(order int, s *wf.Step, env map[string]string, cond s
 		text += "\n" + v.Str
 	}
 	text = m.resolve(text, env)
-	if !strings.Contains(text, "ghcr.io") || !rePublishWord().MatchString(s.Run.Str) {
+	if !strings.Contains(text, "ghcr.io") || !strings.Contains(text, "GITHUB_TOKEN") && !strings.Contains(text, "github.token") || !rePublishWord().MatchString(s.Run.Str) {
 		return
 	}
 	resolved := resolveShellVars(text, env)
