@@ -66,7 +66,10 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 		c.owner = gitOwner(root)
 	}
 	var errs lint.FileErrors
-	c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	if len(files) >= 4 {
+		// parallel parsing pays for its threads only with several files
+		c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	}
 	var ws []*wf.Workflow
 	for _, f := range files {
 		if w, err := c.repo.Workflow(f); err == nil {

@@ -838,7 +838,7 @@ func (r *Repo) PreloadActions(ws []*Workflow, workers int) {
 			}
 		}
 	}
-	if len(dirs) < 2 || workers < 2 {
+	if len(dirs) < 4 || workers < 2 {
 		return
 	}
 	type result struct {
