@@ -57,11 +57,9 @@ func checkGLC015(c *pctx) {
 	seen := map[string]bool{}
 	for _, jc := range c.jobs {
 		safeRefs := onlySafeRefNames(jc)
-		for _, cm := range jc.cmds {
-			if cm.Action != shellcmd.Push && cm.Action != shellcmd.Build && cm.Action != shellcmd.Tag {
-				continue
-			}
-			for _, r := range cm.Refs {
+		for _, ir := range jc.imageRefs() {
+			cm, r := ir.cmd, ir.word
+			{
 				ref := normVars(r.Value)
 				name, tag := splitNameTag(ref)
 				pos := jc.defPos(cm, r)
@@ -90,7 +88,7 @@ func checkGLC015(c *pctx) {
 					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
 						"the repository path of `%s` has uppercase letters: `invalid reference format: repository name must be lowercase`; use lowercase (GitLab lowercases only `$CI_REGISTRY_IMAGE`).", r.Value))
 				}
-				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && cm.Action == shellcmd.Push {
+				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && ir.push {
 					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")
 					if len(extra) > 2 {
 						seen[key] = true
