@@ -31,8 +31,8 @@ login or push fail at run time, with the cause and the fix.
 
 PATH is a repository root (default "."): every checker finds its files there
 (.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files may also be named
-one by one. Local composite actions and reusable workflows are read from the
-repository when a workflow uses them.
+one by one. Local composite actions, reusable workflows and shell scripts that
+run: steps call (bash ci/push.sh) are read from the repository when used.
 
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login

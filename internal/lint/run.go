@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/redact"
 )
 
 // FileError is a file that could not be linted (unreadable, too large, not
@@ -130,8 +131,17 @@ type Result struct {
 	root     string
 }
 
-// Source returns line n (1-based) of file, for snippets.
+// Source returns line n (1-based) of file for snippets, with credentials
+// masked (internal/redact).
 func (r *Result) Source(file string, n int) (string, bool) {
+	line, ok := r.rawLine(file, n)
+	if !ok {
+		return "", false
+	}
+	return redact.String(line), true
+}
+
+func (r *Result) rawLine(file string, n int) (string, bool) {
 	lines, ok := r.src[file]
 	if !ok {
 		b, err := os.ReadFile(filepath.Join(r.root, filepath.FromSlash(file)))
@@ -259,7 +269,7 @@ var ignoreRE = regexp.MustCompile(`#\s*regdoctor:ignore\s+([A-Za-z0-9*]+(?:\s*,\
 // or on the line above it.
 func (r *Result) ignoredAt(file string, n int, rule string) bool {
 	for _, ln := range []int{n, n - 1} {
-		text, ok := r.Source(file, ln)
+		text, ok := r.rawLine(file, ln)
 		if !ok {
 			continue
 		}

@@ -1,6 +1,8 @@
 package github
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -28,7 +30,16 @@ type verdict struct {
 	by       []*login // covering logins (vCovered, vAfter, vOtherJob, vScoped)
 	others   []*login // non-matching logins (vWrongHost)
 	otherJob string
-	source   bool // the verdict is about a copy's source (a read)
+	source   bool   // the verdict is about a copy's source (a read)
+	leg      string // matrix combination ("reg=ghcr.io, os=linux"), "" for all
+}
+
+// legNote is a message suffix naming the matrix leg, if any.
+func (v verdict) legNote() string {
+	if v.leg == "" {
+		return ""
+	}
+	return " (matrix leg " + v.leg + ")"
 }
 
 // anonymousHosts accept pushes without credentials or are local.
@@ -37,7 +48,8 @@ func anonymousHost(h string) bool {
 	if i := strings.LastIndexByte(hh, ':'); i >= 0 {
 		hh = hh[:i]
 	}
-	return hh == "localhost" || hh == "127.0.0.1" || hh == "ttl.sh" || hh == "0.0.0.0" || !strings.Contains(hh, ".")
+	return hh == "localhost" || hh == "127.0.0.1" || hh == "ttl.sh" || hh == "0.0.0.0" || hh == "[::1]" || !strings.Contains(hh, ".") ||
+		hh == "host.docker.internal" || strings.HasSuffix(hh, ".localhost") || strings.HasSuffix(hh, ".local") || strings.HasSuffix(hh, ".svc.cluster.local")
 }
 
 func (c *lintCtx) verdicts(w *wf.Workflow) []verdict {
@@ -46,7 +58,81 @@ func (c *lintCtx) verdicts(w *wf.Workflow) []verdict {
 	}
 	var out []verdict
 	models := c.jobs(w)
-	for _, m := range models {
+	for _, base := range models {
+		legs := c.matrixLegs(base)
+		if legs == nil {
+			out = append(out, c.judgeModel(models, base)...)
+			continue
+		}
+		// F-GH-45: hosts that come from the matrix are judged per leg
+		seen := map[string]bool{}
+		for _, leg := range legs {
+			lm := c.buildLeg(w, base.job, leg)
+			for _, v := range c.judgeModel(models, lm) {
+				if v.p.step != nil && (strings.Contains(v.p.step.If.Str, "matrix.") || strings.Contains(v.p.pushCond, "matrix.")) {
+					continue // the step may not run in this leg
+				}
+				key := fmt.Sprintf("%d|%s|%d:%d", v.kind, v.p.host, v.p.at.Line, v.p.at.Col)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				v.leg = legString(leg)
+				out = append(out, v)
+			}
+		}
+	}
+	c.vcache[w] = out
+	return out
+}
+
+// matrixLegs returns the matrix combinations of a job whose login hosts or
+// push references depend on the matrix (nil otherwise, or when the matrix
+// is dynamic or has more than 16 legs; then the rules abstain).
+func (c *lintCtx) matrixLegs(m *jobModel) []map[string]string {
+	if m.job.If.Set && strings.Contains(m.job.If.Str, "matrix.") {
+		return nil
+	}
+	dep := false
+	for _, l := range m.logins {
+		for _, h := range l.hosts {
+			if strings.Contains(h, "matrix.") {
+				dep = true
+			}
+		}
+	}
+	for _, p := range m.pushes {
+		if strings.Contains(p.ref, "matrix.") {
+			dep = true
+		}
+	}
+	if !dep {
+		return nil
+	}
+	legs, ok := m.job.Combinations(16)
+	if !ok || len(legs) == 0 {
+		return nil
+	}
+	return legs
+}
+
+func legString(leg map[string]string) string {
+	keys := make([]string, 0, len(leg))
+	for k := range leg {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, k+"="+leg[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// judgeModel judges every push of one job model.
+func (c *lintCtx) judgeModel(models []*jobModel, m *jobModel) []verdict {
+	var out []verdict
+	{
 		for _, p := range m.pushes {
 			if p.host == "self" {
 				continue
@@ -69,7 +155,6 @@ func (c *lintCtx) verdicts(w *wf.Workflow) []verdict {
 			}
 		}
 	}
-	c.vcache[w] = out
 	return out
 }
 
@@ -114,7 +199,7 @@ func (c *lintCtx) judge(models []*jobModel, m *jobModel, p *push, host string, s
 		v.kind, v.by = vAfter, after
 	default:
 		for _, om := range models {
-			if om == m {
+			if om.job == m.job {
 				continue
 			}
 			for _, l := range om.logins {

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -60,12 +61,15 @@ func (*checker) Owns(rel string, content []byte) bool {
 func (ch *checker) Configure(cfg lint.Config) { ch.cfg = cfg }
 
 func (ch *checker) Check(root string, files []string) ([]finding.Finding, error) {
-	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, owner: ch.cfg.Owner}
+	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
 	if c.owner == "" {
 		c.owner = gitOwner(root)
 	}
 	var errs lint.FileErrors
-	c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	if len(files) >= 4 {
+		// parallel parsing pays for its threads only with several files
+		c.repo.Preload(files, runtime.GOMAXPROCS(0))
+	}
 	var ws []*wf.Workflow
 	for _, f := range files {
 		if w, err := c.repo.Workflow(f); err == nil {
@@ -188,7 +192,9 @@ func rank(level string) int {
 	return 0
 }
 
-var reGitRemote = regexp.MustCompile(`(?m)^\s*url\s*=\s*(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/\s]+)/`)
+var reGitRemote = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*url\s*=\s*(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)([^/\s]+)/`)
+})
 
 // gitOwner reads the GitHub owner of root's origin remote from .git/config.
 func gitOwner(root string) string {
@@ -196,18 +202,20 @@ func gitOwner(root string) string {
 	if err != nil || len(b) > 1<<20 {
 		return ""
 	}
-	if m := reGitRemote.FindSubmatch(b); m != nil {
+	if m := reGitRemote().FindSubmatch(b); m != nil {
 		return string(m[1])
 	}
 	return ""
 }
 
-var reOwnerCond = regexp.MustCompile(`github\.(repository_owner|repository)\s*==\s*'([^'/]+)(?:/[^']*)?'`)
+var reOwnerCond = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`github\.(repository_owner|repository)\s*==\s*'([^'/]+)(?:/[^']*)?'`)
+})
 
 // ownerFromConditions reads the owner from `if: github.repository == 'o/r'`
 // or `github.repository_owner == 'o'` guards in the workflow.
 func ownerFromConditions(w *wf.Workflow) string {
-	if m := reOwnerCond.FindStringSubmatch(string(w.Src)); m != nil {
+	if m := reOwnerCond().FindStringSubmatch(string(w.Src)); m != nil {
 		return m[2]
 	}
 	return ""

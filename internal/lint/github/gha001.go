@@ -2,6 +2,7 @@ package github
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -72,11 +73,15 @@ func checkGHA001(c *lintCtx, w *wf.Workflow) {
 		if m.job.Uses.Set {
 			continue
 		}
-		var tokenLogin *login
-		for _, l := range m.logins {
-			if l.pass.kind == credGitHubToken && !l.implicit && (l.covers("ghcr.io") || coversKind(l, reghost.GHCR)) {
-				tokenLogin = l
-				break
+		tokenLogin := ghcrTokenLogin(m)
+		if tokenLogin == nil {
+			// the registry may come from the matrix: look at each leg
+			for _, leg := range c.matrixLegs(m) {
+				lm := c.buildLeg(w, m.job, leg)
+				if tokenLogin = ghcrTokenLogin(lm); tokenLogin != nil {
+					m = lm
+					break
+				}
 			}
 		}
 		if tokenLogin == nil {
@@ -89,7 +94,15 @@ func checkGHA001(c *lintCtx, w *wf.Workflow) {
 		if known && level == "write" {
 			continue
 		}
+		if known && len(m.pushes) == 0 && len(m.opaquePush) == 0 {
+			// an explicit block and no push in sight: the login may be for pulls
+			continue
+		}
 		if block != nil && block.Unknown {
+			continue
+		}
+		if !known && w.CallSecrets != nil && onlyCalled(w) && c.hasLocalCaller(w) {
+			// the local callers' grants decide; checkGHA001Callers reports them
 			continue
 		}
 		switch {
@@ -192,4 +205,46 @@ func checkGHA001Callers(c *lintCtx, w *wf.Workflow) {
 			break
 		}
 	}
+}
+
+// onlyCalled: the workflow runs only when called (on: workflow_call).
+func onlyCalled(w *wf.Workflow) bool {
+	return len(w.Triggers) == 1 && w.Triggers[0].Name == "workflow_call"
+}
+
+// hasLocalCaller reports whether a workflow of this repository calls w
+// (`uses: ./<w.File>`).
+func (c *lintCtx) hasLocalCaller(w *wf.Workflow) bool {
+	if v, ok := c.callerCache[w.File]; ok {
+		return v
+	}
+	found := false
+	files, _ := wf.Discover(c.repo.Root)
+	for _, f := range files {
+		cw, err := c.repo.Workflow(f)
+		if err != nil || cw == nil {
+			continue
+		}
+		for _, j := range cw.Jobs {
+			u := j.Uses.Str
+			if i := strings.IndexByte(u, '@'); i >= 0 {
+				u = u[:i]
+			}
+			if strings.TrimPrefix(u, "./") == w.File {
+				found = true
+			}
+		}
+	}
+	c.callerCache[w.File] = found
+	return found
+}
+
+// ghcrTokenLogin returns a job's explicit GITHUB_TOKEN login to GHCR.
+func ghcrTokenLogin(m *jobModel) *login {
+	for _, l := range m.logins {
+		if l.pass.kind == credGitHubToken && !l.implicit && (l.covers("ghcr.io") || coversKind(l, reghost.GHCR)) {
+			return l
+		}
+	}
+	return nil
 }

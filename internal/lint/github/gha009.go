@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -67,11 +68,13 @@ jobs:
 }
 
 // reUpperSource matches values that keep the owner's/actor's spelling.
-var reUpperSource = regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
+var reUpperSource = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
+})
 
 var (
-	reExpansion  = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
-	reAssignLine = regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+	reExpansion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`) })
+	reAssignLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`) })
 )
 
 // lowered reports a sanitizer in the text.
@@ -95,7 +98,7 @@ func repoPart(ref string) string {
 // literalUpper reports uppercase letters in the literal text of a
 // repository path (outside ${{ }} and $VAR).
 func literalUpper(path string) bool {
-	path = reExpansion.ReplaceAllString(path, "")
+	path = reExpansion().ReplaceAllString(path, "")
 	// the host may contain uppercase (it is case-insensitive)
 	if i := strings.IndexByte(path, '/'); i >= 0 {
 		path = path[i+1:]
@@ -117,7 +120,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			if strings.HasPrefix(rp, "$(") {
 				continue
 			}
-			src := reUpperSource.FindString(rp)
+			src := reUpperSource().FindString(rp)
 			switch {
 			case literalUpper(rp):
 				if reported[p.at.Line] {
@@ -132,6 +135,8 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 				if p.origin != nil {
 					at = *p.origin
 				} else if o, ok := scriptOrigin(p.step, src); ok {
+					at = o
+				} else if o, ok := envOrigin(m, p, src); ok {
 					at = o
 				}
 				if reported[at.Line] {
@@ -163,9 +168,30 @@ func scriptOrigin(s *wf.Step, src string) (loc, bool) {
 		return loc{}, false
 	}
 	for i, line := range strings.Split(s.Run.Str, "\n") {
-		if strings.Contains(line, src) && reAssignLine.MatchString(line) {
+		if strings.Contains(line, src) && reAssignLine().MatchString(line) {
 			col := strings.Index(line, src) + 1
 			return loc{s.File, s.ScriptPos(i+1, col)}, true
+		}
+	}
+	return loc{}, false
+}
+
+// envOrigin finds the env: definition that brought src into a run: step's
+// reference through a shell variable ($IMAGE with env IMAGE: ghcr.io/${{ github.repository }}).
+func envOrigin(m *jobModel, p *push, src string) (loc, bool) {
+	if p.step == nil {
+		return loc{}, false
+	}
+	for _, v := range p.vars {
+		for _, e := range []map[string]wf.Value{p.step.Env, m.job.Env, m.wf.Env} {
+			if val, ok := e[v]; ok {
+				if strings.Contains(val.Str, src) {
+					if l, ok := envDef(m.wf, m.job, p.step, v); ok {
+						return l, true
+					}
+				}
+				break
+			}
 		}
 	}
 	return loc{}, false

@@ -76,7 +76,7 @@ func checkGHA010(c *lintCtx, w *wf.Workflow) {
 			sev, note = finding.Warning, "a self-hosted runner may hold a stored login, a GitHub-hosted one has none"
 		}
 		c.report("GHA010", v.p.stepAt, sev, host,
-			fmt.Sprintf("job %q pushes %s but no step logs in to %s (%s)", v.m.job.ID, v.p.ref, host, note),
+			fmt.Sprintf("job %q pushes %s but no step logs in to %s (%s)", v.m.job.ID, v.p.ref, host, note)+v.legNote(),
 			fmt.Sprintf("Add a login to %s in job %q before this push (docker/login-action with registry: %s).", host, v.m.job.ID, host))
 	}
 }

@@ -73,7 +73,7 @@ func checkGHA011(c *lintCtx, w *wf.Workflow) {
 			hosts = append(hosts, l.hosts...)
 		}
 		c.report("GHA011", v.p.at, "", v.p.host,
-			fmt.Sprintf("job %q pushes %s to %s, but logs in only to %s (line %d)", v.m.job.ID, v.p.ref, v.p.host, fmtHosts(hosts), v.others[0].at.Line),
+			fmt.Sprintf("job %q pushes %s to %s, but logs in only to %s (line %d)", v.m.job.ID, v.p.ref, v.p.host, fmtHosts(hosts), v.others[0].at.Line)+v.legNote(),
 			fmt.Sprintf("Log in to %s (docker/login-action `registry: %s`), or push to the registry you log in to.", v.p.host, v.p.host))
 	}
 }

@@ -66,12 +66,12 @@ func checkGHA012(c *lintCtx, w *wf.Workflow) {
 		l := v.by[0]
 		if v.kind == vAfter {
 			c.report("GHA012", v.p.at, "", v.p.host,
-				fmt.Sprintf("job %q pushes %s before it logs in to %s (line %d)", v.m.job.ID, v.p.ref, v.p.host, l.at.Line),
+				fmt.Sprintf("job %q pushes %s before it logs in to %s (line %d)", v.m.job.ID, v.p.ref, v.p.host, l.at.Line)+v.legNote(),
 				"Move the login step before the first push.")
 			continue
 		}
 		c.report("GHA012", v.p.at, "", v.p.host,
-			fmt.Sprintf("job %q pushes %s, but the login to %s is in job %q (line %d): jobs do not share registry credentials", v.m.job.ID, v.p.ref, v.p.host, v.otherJob, l.at.Line),
+			fmt.Sprintf("job %q pushes %s, but the login to %s is in job %q (line %d): jobs do not share registry credentials", v.m.job.ID, v.p.ref, v.p.host, v.otherJob, l.at.Line)+v.legNote(),
 			fmt.Sprintf("Add the %s login to job %q before the push.", v.p.host, v.m.job.ID))
 	}
 }

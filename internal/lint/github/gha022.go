@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -60,7 +61,7 @@ jobs:
 	}, checkGHA022)
 }
 
-var reNeedsOut = regexp.MustCompile(`needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
+var reNeedsOut = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`needs\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`) })
 
 // taintedOutputs returns job J's outputs whose value contains a secret or
 // a masked ECR registry output, with the reason.
@@ -72,7 +73,7 @@ func (c *lintCtx) taintedOutputs(w *wf.Workflow, j *wf.Job) map[string]string {
 			out[name] = "secrets." + cr.secrets[0]
 			continue
 		}
-		for _, g := range reStepOut.FindAllStringSubmatch(v.Str, -1) {
+		for _, g := range reStepOut().FindAllStringSubmatch(v.Str, -1) {
 			if s := m.stepByID(g[1]); s != nil && s.Action() == "aws-actions/amazon-ecr-login" && g[2] == "registry" {
 				out[name] = "the masked ECR registry of step " + g[1]
 			}
@@ -107,7 +108,7 @@ func checkGHA022(c *lintCtx, w *wf.Workflow) {
 		}
 		done := map[string]bool{}
 		for _, u := range uses {
-			for _, g := range reNeedsOut.FindAllStringSubmatch(u.ref, -1) {
+			for _, g := range reNeedsOut().FindAllStringSubmatch(u.ref, -1) {
 				pj, ok := jobs[g[1]]
 				if !ok || done[g[0]] {
 					continue

@@ -44,8 +44,13 @@ func checkGHA026(c *lintCtx, w *wf.Workflow) {
 				continue
 			}
 			at := scriptLoc(l.step, l.cmd.Password.Pos)
+			what := "a literal password, which is also stored in the repository"
+			if !l.cmd.Password.Literal {
+				// an expression or variable name, never the value
+				what = l.cmd.Password.Text
+			}
 			c.report("GHA026", at, "", firstHost(l.hosts),
-				fmt.Sprintf("%s passes the password on the command line (%s): use --password-stdin; an empty secret here makes the flag swallow the next argument", l.mech, l.cmd.Password.Text),
+				fmt.Sprintf("%s passes the password on the command line (%s): use --password-stdin; an empty secret here makes the flag swallow the next argument", l.mech, what),
 				"Pipe the secret: `printf '%s' \"$TOKEN\" | docker login HOST -u USER --password-stdin`, with TOKEN set from the secret in the step's env.")
 		}
 	}

@@ -3,6 +3,7 @@ package github
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -41,7 +42,9 @@ jobs:
 	}, checkGHA027)
 }
 
-var reShellSyntax = regexp.MustCompile(`(^|[^$])\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)`)
+var reShellSyntax = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(^|[^$])\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)`)
+})
 
 var loginActions = map[string]bool{"docker/login-action": true, "azure/docker-login": true, "redhat-actions/podman-login": true}
 
@@ -56,7 +59,7 @@ func checkGHA027(c *lintCtx, w *wf.Workflow) {
 				if !ok {
 					continue
 				}
-				g := reShellSyntax.FindStringSubmatch(v.Str)
+				g := reShellSyntax().FindStringSubmatch(v.Str)
 				if g == nil {
 					continue
 				}

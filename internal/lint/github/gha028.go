@@ -2,7 +2,9 @@ package github
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -12,12 +14,13 @@ import (
 func init() {
 	register(lint.Meta{
 		ID: "GHA028", Name: "login-variable-undefined", Cause: "empty-credential", Severity: finding.Warning,
-		Summary: "A run: login reads a shell variable that nothing in the workflow defines.",
+		Summary: "A run: login reads a shell variable, or a login action reads `env.X`, that nothing in the workflow defines.",
 		Description: `Repository secrets are not exported to ` + "`run:`" + ` scripts: a variable such as ` + "`$DOCKERHUB_TOKEN`" + ` is empty
 unless the step, job or workflow ` + "`env:`" + ` maps it (` + "`DOCKERHUB_TOKEN: ${{ secrets.DOCKERHUB_TOKEN }}`" + `), the script
 assigns it, or an earlier step writes it to ` + "`$GITHUB_ENV`" + `. An empty user or password makes ` + "`docker login`" + ` fail with
 ` + "`Must provide --username with --password-stdin`" + ` or ` + "`Cannot perform an interactive login from a non TTY device`" + `.
-A warning, because self-hosted runners may define the variable.
+The same holds for a login action input such as ` + "`password: ${{ env.REGISTRY_TOKEN }}`" + ` when no ` + "`env:`" + ` block
+defines it. A warning, because self-hosted runners may define the variable.
 
 Sources: https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions ;
 docker/cli cli/command/registry/login.go.`,
@@ -55,8 +58,34 @@ func runnerVar(n string) bool {
 	return false
 }
 
+var reEnvCtx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\benv\.([A-Za-z_][A-Za-z0-9_-]*)`) })
+
 func checkGHA028(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
+		if m.githubEnvUnknown {
+			continue
+		}
+		// login action inputs that read ${{ env.X }} where nothing defines X
+		for _, s := range m.steps {
+			if !loginActions[s.Action()] || s.Anchor() != s {
+				continue
+			}
+			env := envChain(w, m.job, s)
+			for _, in := range []string{"username", "password", "registry"} {
+				v := s.With[in]
+				if !v.Set || !strings.Contains(v.Str, "${{") || strings.Contains(v.Str, "||") {
+					continue
+				}
+				for _, g := range reEnvCtx().FindAllStringSubmatch(v.Str, -1) {
+					if _, ok := env[g[1]]; ok || m.githubEnvWrites[g[1]] || runnerVar(g[1]) {
+						continue
+					}
+					c.report("GHA028", anchorLoc(s, v), "", "",
+						fmt.Sprintf("input %s of %s reads env.%s, which no env: block or $GITHUB_ENV write defines, so it is empty", in, s.Action(), g[1]),
+						fmt.Sprintf("Define %s in the step or job env (from a secret or variable), or read the secret directly: `${{ secrets.%s }}`.", g[1], g[1]))
+				}
+			}
+		}
 		for _, l := range m.logins {
 			if l.cmd == nil || l.script == nil || l.step.Anchor() != l.step {
 				continue

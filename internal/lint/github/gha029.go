@@ -53,6 +53,9 @@ jobs:
 func checkGHA029(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		for _, p := range m.pushes {
+			if strings.HasPrefix(p.mech, "podman") || strings.HasPrefix(p.mech, "buildah") {
+				continue // their short names resolve through registries.conf, not docker.io
+			}
 			if !p.known || p.host != "docker.io" || !strings.HasPrefix(p.repo, "library/") || strings.Contains(p.ref, "/") || strings.Contains(p.ref, "$") {
 				continue
 			}

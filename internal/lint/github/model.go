@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -87,6 +88,8 @@ type push struct {
 	dockerCLI bool
 	// copySource: for copy commands, the source reference (a read).
 	copySource string
+	// vars are the shell variables the reference word expands (run: steps).
+	vars []string
 }
 
 // jobModel is what a job does with registries, in step order.
@@ -107,21 +110,28 @@ type jobModel struct {
 	env   map[string]string
 	// githubEnvWrites are variable names written to $GITHUB_ENV by any step.
 	githubEnvWrites map[string]bool
-	scripts         map[*wf.Step]*shellcmd.Script
-	repo            *wf.Repo
+	// githubEnvUnknown: a step writes $GITHUB_ENV from a file or command.
+	githubEnvUnknown bool
+	// leg is the matrix combination this model is built for (nil: all legs,
+	// single-valued keys only).
+	leg     map[string]string
+	scripts map[*wf.Step]*shellcmd.Script
+	repo    *wf.Repo
 	// scriptSteps are synthetic steps for repository scripts run: steps call.
 	scriptSteps []*wf.Step
 }
 
 var (
-	reSecret      = regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`)
-	reSecretIx    = regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`)
-	reEnvRef      = regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reMatrix      = regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reInputs      = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
-	reGHEnvW      = regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
-	reRegistryKey = regexp.MustCompile(`registry:\s*(\S+)`)
-	reGHEnvW2     = regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`)
+	reSecret   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`secrets\.([A-Za-z_][A-Za-z0-9_-]*)`) })
+	reSecretIx = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`secrets\[['"]([A-Za-z_][A-Za-z0-9_-]*)['"]\]`) })
+	reEnvRef   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reMatrix   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reInputs   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
+	reGHEnvW   = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)\b([A-Za-z_][A-Za-z0-9_]*)=.*>>\s*"?\$\{?GITHUB_ENV`)
+	})
+	reRegistryKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`registry:\s*(\S+)`) })
+	reGHEnvW2     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)echo\s+["']?([A-Za-z_][A-Za-z0-9_]*)=`) })
 )
 
 // classifyCred reads a credential expression (already env-resolved).
@@ -131,17 +141,21 @@ func classifyCred(s string) cred {
 		return c
 	}
 	low := strings.ToLower(s)
-	for _, m := range reSecret.FindAllStringSubmatch(s, -1) {
+	if !strings.Contains(s, "secrets") {
+		goto kind
+	}
+	for _, m := range reSecret().FindAllStringSubmatch(s, -1) {
 		if strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			continue
 		}
 		c.secrets = append(c.secrets, m[1])
 	}
-	for _, m := range reSecretIx.FindAllStringSubmatch(s, -1) {
+	for _, m := range reSecretIx().FindAllStringSubmatch(s, -1) {
 		if !strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			c.secrets = append(c.secrets, m[1])
 		}
 	}
+kind:
 	switch {
 	case strings.Contains(low, "secrets.github_token") || strings.Contains(low, "github.token") || strings.Contains(s, "$GITHUB_TOKEN") || strings.Contains(s, "${GITHUB_TOKEN}"):
 		c.kind = credGitHubToken
@@ -187,23 +201,29 @@ func envChain(w *wf.Workflow, j *wf.Job, s *wf.Step) map[string]string {
 func (m *jobModel) resolve(s string, env map[string]string) string {
 	for round := 0; round < 4 && strings.Contains(s, "${{"); round++ {
 		before := s
-		s = reEnvRef.ReplaceAllStringFunc(s, func(x string) string {
-			name := reEnvRef.FindStringSubmatch(x)[1]
+		if !strings.Contains(s, "env.") && !strings.Contains(s, "matrix.") && !strings.Contains(s, "inputs.") {
+			break
+		}
+		s = reEnvRef().ReplaceAllStringFunc(s, func(x string) string {
+			name := reEnvRef().FindStringSubmatch(x)[1]
 			if v, ok := env[name]; ok {
 				return v
 			}
 			return x
 		})
-		s = reMatrix.ReplaceAllStringFunc(s, func(x string) string {
-			name := reMatrix.FindStringSubmatch(x)[1]
+		s = reMatrix().ReplaceAllStringFunc(s, func(x string) string {
+			name := reMatrix().FindStringSubmatch(x)[1]
+			if v, ok := m.leg[name]; ok {
+				return v
+			}
 			if vs := m.job.Matrix[name]; len(vs) == 1 {
 				return vs[0]
 			}
 			return x
 		})
 		if m.wf.CallInputs != nil {
-			s = reInputs.ReplaceAllStringFunc(s, func(x string) string {
-				name := reInputs.FindStringSubmatch(x)[1]
+			s = reInputs().ReplaceAllStringFunc(s, func(x string) string {
+				name := reInputs().FindStringSubmatch(x)[1]
 				if v, ok := m.wf.CallInputs[name]; ok && v.Set && v.Str != "" {
 					return v.Str
 				}
@@ -218,14 +238,17 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 }
 
 // resolveShellVars substitutes $NAME / ${NAME} from env in s (one round).
-var reShellVar = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?`)
+var reShellVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?`) })
 
 func resolveShellVars(s string, env map[string]string) string {
-	return reShellVar.ReplaceAllStringFunc(s, func(x string) string {
+	if !strings.Contains(s, "$") {
+		return s
+	}
+	return reShellVar().ReplaceAllStringFunc(s, func(x string) string {
 		if strings.HasPrefix(x, "${{") {
 			return x
 		}
-		name := reShellVar.FindStringSubmatch(x)[1]
+		name := reShellVar().FindStringSubmatch(x)[1]
 		if v, ok := env[name]; ok {
 			return v
 		}
@@ -281,12 +304,13 @@ func splitCSV(s string) []string {
 
 // lintCtx is shared by the rules for one run.
 type lintCtx struct {
-	out        []finding.Finding
-	repo       *wf.Repo
-	owner      string // repository owner when known (config, git remote, workflow conditions)
-	models     map[*wf.Job]*jobModel
-	vcache     map[*wf.Workflow][]verdict
-	seenAction map[string]bool
+	out         []finding.Finding
+	repo        *wf.Repo
+	owner       string // repository owner when known (config, git remote, workflow conditions)
+	models      map[*wf.Job]*jobModel
+	vcache      map[*wf.Workflow][]verdict
+	seenAction  map[string]bool
+	callerCache map[string]bool
 }
 
 var splitRef = shellcmd.SplitRef
@@ -296,14 +320,41 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	if m, ok := c.models[j]; ok {
 		return m
 	}
-	m := &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo}
+	m := c.newModel(w, j, nil)
 	c.models[j] = m
+	m.fill(c)
+	return m
+}
+
+func (c *lintCtx) newModel(w *wf.Workflow, j *wf.Job, leg map[string]string) *jobModel {
+	return &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo, leg: leg}
+}
+
+// buildLeg analyses job j for one matrix combination (not cached).
+func (c *lintCtx) buildLeg(w *wf.Workflow, j *wf.Job, leg map[string]string) *jobModel {
+	m := c.newModel(w, j, leg)
+	m.fill(c)
+	return m
+}
+
+func (m *jobModel) fill(c *lintCtx) {
+	j := m.job
 	m.steps = c.expandSteps(j.Steps, 0)
 	for _, s := range m.steps {
 		if s.Run.Set && strings.Contains(s.Run.Str, "GITHUB_ENV") {
-			for _, re := range []*regexp.Regexp{reGHEnvW, reGHEnvW2} {
-				for _, g := range re.FindAllStringSubmatch(s.Run.Str, -1) {
-					m.githubEnvWrites[g[1]] = true
+			for _, line := range strings.Split(s.Run.Str, "\n") {
+				if !strings.Contains(line, "GITHUB_ENV") {
+					continue
+				}
+				named := false
+				for _, re := range []*regexp.Regexp{reGHEnvW(), reGHEnvW2()} {
+					for _, g := range re.FindAllStringSubmatch(line, -1) {
+						m.githubEnvWrites[g[1]] = true
+						named = true
+					}
+				}
+				if !named {
+					m.githubEnvUnknown = true // `cat file >> $GITHUB_ENV`: any name
 				}
 			}
 		}
@@ -311,7 +362,6 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 	for i, s := range m.steps {
 		m.step(i, s)
 	}
-	return m
 }
 
 // expandSteps inlines local composite actions (depth-bounded) so their
@@ -362,14 +412,14 @@ func substInputs(m map[string]wf.Value, inputs map[string]string) map[string]wf.
 	return out
 }
 
-var reInputsAny = regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`)
+var reInputsAny = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{\s*inputs\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}`) })
 
 func substInputStr(s string, inputs map[string]string) string {
 	if !strings.Contains(s, "inputs.") {
 		return s
 	}
-	return reInputsAny.ReplaceAllStringFunc(s, func(x string) string {
-		name := reInputsAny.FindStringSubmatch(x)[1]
+	return reInputsAny().ReplaceAllStringFunc(s, func(x string) string {
+		name := reInputsAny().FindStringSubmatch(x)[1]
 		if v, ok := inputs[name]; ok {
 			return v
 		}
@@ -416,7 +466,7 @@ func (m *jobModel) step(i int, s *wf.Step) {
 	case action == "docker/login-action":
 		if ra := s.With["registry-auth"]; ra.Set {
 			// registry-auth: YAML list of {registry, username, password}
-			for _, it := range reRegistryKey.FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
+			for _, it := range reRegistryKey().FindAllStringSubmatch(m.resolve(ra.Str, env), -1) {
 				m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Uses), mech: action,
 					hosts: []string{normHost(it[1])}, cond: cond, contErr: contErr, dockerCLI: true,
 					pass: classifyCred(m.resolve(ra.Str, env))})
@@ -518,8 +568,37 @@ func (m *jobModel) step(i int, s *wf.Step) {
 		}
 	}
 	if s.Run.Set && runsShell(s, m.job) {
+		before := len(m.logins)
 		m.shell(order, s, env, cond, contErr)
+		if len(m.logins) == before {
+			m.toolGHCR(order, s, env, cond, contErr)
+		}
 	}
+}
+
+var rePublishWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(push|publish|release|deploy|jib)`)
+})
+
+// toolGHCR models a run: step that hands GITHUB_TOKEN to a tool we do not
+// parse (jib, a make target, a script) together with ghcr.io and a publish
+// verb: a GHCR login with GITHUB_TOKEN and a push we cannot see.
+func (m *jobModel) toolGHCR(order int, s *wf.Step, env map[string]string, cond string, contErr bool) {
+	text := s.Run.Str
+	for _, v := range s.Env {
+		text += "\n" + v.Str
+	}
+	text = m.resolve(text, env)
+	if !strings.Contains(text, "ghcr.io") || !strings.Contains(text, "GITHUB_TOKEN") && !strings.Contains(text, "github.token") || !rePublishWord().MatchString(s.Run.Str) {
+		return
+	}
+	resolved := resolveShellVars(text, env)
+	if cr := classifyCred(resolved); cr.kind != credGitHubToken {
+		return
+	}
+	m.logins = append(m.logins, &login{order: order, step: s, at: anchorLoc(s, s.Run), mech: "run: (tool)", hosts: []string{"ghcr.io"},
+		pass: cred{kind: credGitHubToken, text: "GITHUB_TOKEN"}, cond: cond, contErr: contErr, dockerCLI: false, self: true})
+	m.opaquePush = append(m.opaquePush, s)
 }
 
 // genericLogin models an action we do not know that logs in: its name says
@@ -634,6 +713,13 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 			ref: strings.TrimSuffix(reg, "/") + "/" + m.resolve(s.With["repository"].Str, env), cond: cond})
 		return
 	}
+	for _, k := range []string{"cache-from", "cache-to"} {
+		for _, it := range splitList(strings.ReplaceAll(s.With[k].Str, ",", "\n")) {
+			if ref, ok := strings.CutPrefix(it.text, "ref="); ok {
+				m.names = append(m.names, &push{order: order, step: s, at: anchorLoc(s, s.With[k]), mech: s.Action() + " " + k, ref: m.resolve(ref, env), cond: cond})
+			}
+		}
+	}
 	if !pushes {
 		if !strings.EqualFold(strings.TrimSpace(s.With["load"].Str), "true") && !s.With["outputs"].Set && !s.With["output"].Set {
 			for _, it := range splitList(s.With["tags"].Str) {
@@ -691,7 +777,7 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		p := &push{order: order, step: s, at: at, mech: "docker/build-push-action", ref: ref, cond: cond, pushCond: pushCond}
 		if ref != text {
 			// the value came through env: remember where it was defined
-			for _, g := range reEnvRef.FindAllStringSubmatch(text, -1) {
+			for _, g := range reEnvRef().FindAllStringSubmatch(text, -1) {
 				if v, ok := envDef(m.wf, m.job, s, g[1]); ok {
 					p.origin = &v
 					break
@@ -716,11 +802,11 @@ func envDef(w *wf.Workflow, j *wf.Job, s *wf.Step, name string) (loc, bool) {
 	return loc{}, false
 }
 
-var reStepOut = regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`)
+var reStepOut = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_-]+)`) })
 
 // metaStep returns the metadata-action step whose outputs a tag expression uses.
 func (m *jobModel) metaStep(text string) *wf.Step {
-	g := reStepOut.FindStringSubmatch(text)
+	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || (g[2] != "tags" && g[2] != "json") {
 		return nil
 	}
@@ -737,13 +823,15 @@ type outRef struct {
 	origin *loc
 }
 
-var reOutputLine = regexp.MustCompile(`(?m)^\s*echo\s+["']?([A-Za-z0-9_-]+)=(.*?)["']?\s*>>\s*"?\$\{?GITHUB_OUTPUT`)
+var reOutputLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^\s*echo\s+["']?([A-Za-z0-9_-]+)=(.*?)["']?\s*>>\s*"?\$\{?GITHUB_OUTPUT`)
+})
 
 // stepOutput resolves a tag expression that is exactly a run step's output
 // (`${{ steps.X.outputs.Y }}` written by `echo "Y=..." >> $GITHUB_OUTPUT`)
 // into the references it lists, with the line the value is built on.
 func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
-	g := reStepOut.FindStringSubmatch(text)
+	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || strings.TrimSpace(text) != "${{ "+g[0]+" }}" {
 		return nil, false
 	}
@@ -759,7 +847,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		// not parsed for commands (no registry tool in it): parse for its variables
 		sc, _ = shellcmd.Parse(st.File, st.Run.Str, shellcmd.Options{})
 	}
-	for _, ol := range reOutputLine.FindAllStringSubmatch(st.Run.Str, -1) {
+	for _, ol := range reOutputLine().FindAllStringSubmatch(st.Run.Str, -1) {
 		if ol[1] != g[2] {
 			continue
 		}
@@ -771,7 +859,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		var out []outRef
 		for _, it := range splitList(val) {
 			r := outRef{ref: it.text}
-			if src := reUpperSource.FindString(it.text); src != "" {
+			if src := reUpperSource().FindString(it.text); src != "" {
 				if o, ok := scriptOrigin(st, src); ok {
 					r.origin = &o
 				}
@@ -853,7 +941,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 			}
 		case shellcmd.Build, shellcmd.Tag:
 			for _, r := range c.Refs {
-				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond}
+				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond, vars: r.Vars}
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
 				}
@@ -862,7 +950,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 		case shellcmd.Push:
 			for _, r := range c.Refs {
 				p := &push{order: o, step: s, at: scriptLoc(s, r.Pos), stepAt: at, mech: c.Tool + " " + c.Sub, ref: m.resolve(r.Value, env), cond: ccond,
-					dockerCLI: c.Tool == "docker" || c.Tool == "nerdctl"}
+					dockerCLI: c.Tool == "docker" || c.Tool == "nerdctl", vars: r.Vars}
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
 				}
@@ -879,7 +967,9 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 	}
 }
 
-var reScriptCall = regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\.)\s+(?:-[a-z]+\s+)*)?((?:\./)?[A-Za-z0-9_./-]+\.sh)\b`)
+var reScriptCall = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[;&|(]\s*)(?:(?:bash|sh|source|\.)\s+(?:-[a-z]+\s+)*)?((?:\./)?[A-Za-z0-9_./-]+\.sh)\b`)
+})
 
 // followScripts reads repository shell scripts the run: step executes
 // (`bash docker_push.sh`, `./ci/push.sh`) and scans them like the step,
@@ -888,7 +978,7 @@ func (m *jobModel) followScripts(order int, s *wf.Step, env map[string]string, c
 	if m.repo == nil || !strings.Contains(s.Run.Str, ".sh") {
 		return
 	}
-	for i, g := range reScriptCall.FindAllStringSubmatch(s.Run.Str, 8) {
+	for i, g := range reScriptCall().FindAllStringSubmatch(s.Run.Str, 8) {
 		rel := strings.TrimPrefix(g[1], "./")
 		if strings.Contains(rel, "$") || strings.HasPrefix(rel, "/") || strings.Contains(rel, "..") {
 			continue

@@ -123,7 +123,123 @@ jobs:
 	if !strings.Contains(out, ".github/workflows/ci.yml:2:1: error job \"publish\" calls ./.github/workflows/push.yml, whose job \"push\"") {
 		t.Errorf("caller grant not reported:\n%s", out)
 	}
-	if !strings.Contains(out, ".github/workflows/push.yml:10:") || !strings.Contains(out, "warning reusable workflow job") {
-		t.Errorf("callee warning missing:\n%s", out)
+	if strings.Contains(out, ".github/workflows/push.yml:") {
+		t.Errorf("the callee is judged through its local caller, not on its own:\n%s", out)
+	}
+}
+
+// An uppercase-prone value that reaches a run: reference through env is
+// reported where the env value is defined; an undefined env.X login input is empty.
+func TestEnvOriginsAndUndefinedEnv(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+env:
+  IMAGE: ghcr.io/${{ github.repository }}
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ env.REG_USER }}
+          password: ${{ secrets.GHCR_PAT }}
+      - run: |
+          docker build -t "$IMAGE:1" .
+          docker push "$IMAGE:1"
+`})
+	if !strings.Contains(out, "ci.yml:3:10: warning image reference") || !strings.Contains(out, "GHA009") {
+		t.Errorf("uppercase origin not at the env definition:\n%s", out)
+	}
+	if !strings.Contains(out, "ci.yml:11:21: warning input username of docker/login-action reads env.REG_USER") {
+		t.Errorf("undefined env input not reported:\n%s", out)
+	}
+}
+
+// A GITHUB_TOKEN login under an explicit read-only block with no push is a
+// pull setup, not a failed push.
+func TestPullOnlyLoginNotFlagged(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  contents: read
+  packages: read
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: docker run --rm ghcr.io/acme/private-tool:1 check
+`})
+	if out != "" {
+		t.Errorf("pull-only job flagged:\n%s", out)
+	}
+}
+
+// A tool given GITHUB_TOKEN to publish to ghcr.io (jib here) counts as a
+// GHCR push with GITHUB_TOKEN; cache refs are checked for uppercase too.
+func TestToolPublishAndCacheRefs(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  contents: read
+jobs:
+  jib:
+    runs-on: ubuntu-latest
+    steps:
+      - run: ./mvnw jib:build -Djib.to.image=ghcr.io/acme/app -Djib.to.auth.password=${{ secrets.GITHUB_TOKEN }}
+  bake:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/build-push-action@v6
+        with:
+          cache-from: type=registry,ref=ghcr.io/${{ github.repository }}:cache
+`})
+	if !strings.Contains(out, "ci.yml:2:1: error") || !strings.Contains(out, `job "jib" pushes to ghcr.io with GITHUB_TOKEN`) {
+		t.Errorf("jib publish not judged:\n%s", out)
+	}
+	if !strings.Contains(out, "GHA009") {
+		t.Errorf("cache ref not checked:\n%s", out)
+	}
+}
+
+// Hosts from the matrix are judged per leg (F-GH-45).
+func TestMatrixLegs(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+permissions:
+  packages: write
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        include:
+          - registry: ghcr.io
+            image: ghcr.io/acme/app
+          - registry: quay.io
+            image: quay.io/acme/app
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: docker push ${{ matrix.image }}:1
+  ok:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        registry: [ghcr.io, quay.io]
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ${{ matrix.registry }}
+          username: u
+          password: ${{ secrets.TOKEN }}
+      - run: docker push ${{ matrix.registry }}/acme/app:1
+`})
+	if strings.Count(out, "GHA011") != 1 || !strings.Contains(out, "pushes quay.io/acme/app:1 to quay.io, but logs in only to ghcr.io (line 15) (matrix leg image=quay.io/acme/app, registry=quay.io)") {
+		t.Errorf("matrix legs:\n%s", out)
 	}
 }

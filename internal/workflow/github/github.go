@@ -162,6 +162,132 @@ type Job struct {
 	Workflow       *Workflow
 }
 
+// Combinations expands strategy.matrix into its legs (key -> literal
+// value), following GitHub's rules: the product of the matrix keys, then
+// `include` entries extend the legs whose original values they match (or
+// add a leg), then `exclude` entries remove legs. ok is false for a dynamic
+// matrix, a non-literal value, or more than max legs.
+// Source: https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstrategymatrix
+func (j *Job) Combinations(max int) (legs []map[string]string, ok bool) {
+	strategy, _ := mapGet(j.Node, "strategy")
+	matrix, _ := mapGet(strategy, "matrix")
+	if matrix == nil {
+		return nil, false
+	}
+	if matrix.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	legs = []map[string]string{{}}
+	var include, exclude *yaml.Node
+	ok = true
+	mapEach(matrix, func(k, v *yaml.Node) {
+		switch k.Value {
+		case "include":
+			include = v
+			return
+		case "exclude":
+			exclude = v
+			return
+		}
+		if v == nil || v.Kind != yaml.SequenceNode {
+			ok = false
+			return
+		}
+		var next []map[string]string
+		for _, leg := range legs {
+			for _, e := range v.Content {
+				e = resolve(e)
+				if e == nil || e.Kind != yaml.ScalarNode {
+					ok = false
+					return
+				}
+				n := map[string]string{k.Value: e.Value}
+				for kk, vv := range leg {
+					n[kk] = vv
+				}
+				next = append(next, n)
+			}
+		}
+		legs = next
+	})
+	if !ok || len(legs) > max {
+		return nil, false
+	}
+	entry := func(n *yaml.Node) (map[string]string, bool) {
+		out := map[string]string{}
+		good := true
+		mapEach(n, func(k, v *yaml.Node) {
+			if v == nil || v.Kind != yaml.ScalarNode {
+				good = false
+				return
+			}
+			out[k.Value] = v.Value
+		})
+		return out, good
+	}
+	base := len(legs)
+	if include != nil {
+		if include.Kind != yaml.SequenceNode {
+			return nil, false
+		}
+		if base == 1 && len(legs[0]) == 0 {
+			legs = nil
+			base = 0
+		}
+		for _, in := range include.Content {
+			e, good := entry(resolve(in))
+			if !good {
+				return nil, false
+			}
+			matched := false
+			for i := 0; i < base; i++ {
+				fits := true
+				for k, v := range e {
+					if lv, has := legs[i][k]; has && lv != v {
+						fits = false
+					}
+				}
+				if fits {
+					matched = true
+					for k, v := range e {
+						if _, has := legs[i][k]; !has {
+							legs[i][k] = v
+						}
+					}
+				}
+			}
+			if !matched {
+				legs = append(legs, e)
+			}
+		}
+	}
+	if exclude != nil && exclude.Kind == yaml.SequenceNode {
+		for _, ex := range exclude.Content {
+			e, good := entry(resolve(ex))
+			if !good {
+				continue
+			}
+			kept := legs[:0]
+			for _, leg := range legs {
+				all := true
+				for k, v := range e {
+					if leg[k] != v {
+						all = false
+					}
+				}
+				if !all {
+					kept = append(kept, leg)
+				}
+			}
+			legs = kept
+		}
+	}
+	if len(legs) > max {
+		return nil, false
+	}
+	return legs, true
+}
+
 // Step is one step of a job (or of a composite action).
 type Step struct {
 	Index           int
@@ -712,7 +838,7 @@ func (r *Repo) PreloadActions(ws []*Workflow, workers int) {
 			}
 		}
 	}
-	if len(dirs) < 2 || workers < 2 {
+	if len(dirs) < 4 || workers < 2 {
 		return
 	}
 	type result struct {

@@ -101,3 +101,34 @@ jobs:
 		t.Error("oversized file accepted")
 	}
 }
+
+func TestCombinations(t *testing.T) {
+	w, err := Parse("m.yml", []byte(`on: push
+jobs:
+  a:
+    strategy:
+      matrix:
+        reg: [ghcr.io, quay.io]
+        os: [linux]
+        include:
+          - reg: ghcr.io
+            user: gh
+          - reg: docker.io
+            user: hub
+        exclude:
+          - reg: quay.io
+  b:
+    strategy:
+      matrix: ${{ fromJSON(needs.x.outputs.m) }}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	legs, ok := w.Jobs[0].Combinations(16)
+	if !ok || len(legs) != 2 || legs[0]["reg"] != "ghcr.io" || legs[0]["user"] != "gh" || legs[0]["os"] != "linux" || legs[1]["reg"] != "docker.io" || legs[1]["user"] != "hub" {
+		t.Errorf("legs = %v %v", legs, ok)
+	}
+	if _, ok := w.Jobs[1].Combinations(16); ok {
+		t.Error("dynamic matrix expanded")
+	}
+}
