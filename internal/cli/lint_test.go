@@ -156,11 +156,11 @@ func TestLintDispatchesToGitLab(t *testing.T) {
 // A literal password in the workflow never reaches the output.
 func TestLintSnippetRedacted(t *testing.T) {
 	root := writeFiles(t, map[string]string{".github/workflows/ci.yml": "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker login -u me -p hunter2secret registry.example.com\n"})
-	code, out, _ := run("lint", root, "--color", "never")
+	code, out, _ := runLint("lint", root, "--color", "never")
 	if code != ExitFindings || strings.Contains(out, "hunter2secret") || !strings.Contains(out, "GHA026") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
-	_, out, _ = run("lint", root, "--format", "json")
+	_, out, _ = runLint("lint", root, "--format", "json")
 	if strings.Contains(out, "hunter2secret") {
 		t.Errorf("json leaks the password:\n%s", out)
 	}
