@@ -303,7 +303,7 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
-			h.ref = parseRef(m[1])
+			h.ref = refFromMatch(m)
 			h.op = p.op
 			break
 		}

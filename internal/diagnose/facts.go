@@ -58,6 +58,7 @@ type facts struct {
 	jobToken     bool // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
 	typedPwd     bool // an interactive password prompt was answered
 	credHelper   bool // a credential helper/credsStore is configured or named
+	kaniko       bool // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	lastRegistry int  // last line with a registry command or reference
 
 	loginActionLine int
@@ -137,7 +138,7 @@ var factKeys = []string{
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
-	"password:", "enter password",
+	"password:", "enter password", "kaniko",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -154,6 +155,9 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
 		f.jobToken = true
+	}
+	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
+		f.kaniko = true
 	}
 	if strings.Contains(low, "dependabot") {
 		f.dependabot = true
@@ -190,7 +194,7 @@ func (f *facts) observe(n int, text, low string) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			r := parseRef(m[1])
+			r := refFromMatch(m)
 			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
 				continue
 			}

@@ -51,6 +51,13 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("no-login", 0.45, ""),
 		}
 	case "same":
+		if f.kaniko && l.Source != "config.json" {
+			return []cand{
+				c("login-other-job", 0.8, fmt.Sprintf("The login at line %d stored its credential in the job's ~/.docker/config.json, but kaniko reads only /kaniko/.docker/config.json (or $DOCKER_CONFIG).", l.Line), loginEv(l)),
+				c("insufficient-role", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
 		if kind == reghost.Quay && h.op == opPush {
 			return []cand{
 				c("repo-not-found", 0.65, "Quay answers \"authentication required\" for a repository the credential cannot see, which includes one that does not exist yet in an organization.", loginEv(l)),

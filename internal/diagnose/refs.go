@@ -157,7 +157,9 @@ var refPatterns = []struct {
 	{" pull ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
 	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
 	{"FROM ", regexp.MustCompile(`(?:^|: |\] )FROM (?:--platform=\S+ )?(\S+)`), opPull},
-	{"reading manifest", regexp.MustCompile(`Error reading manifest \S+ in (\S+?):`), opPull},
+	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):`), opPull},
+	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):`), opPush},
+	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):`), opPush},
 	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
 	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
 	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
@@ -174,6 +176,15 @@ func refKeys() []string {
 		}
 	}
 	return out
+}
+
+// refFromMatch builds the reference of a refPatterns match: group 1 is the
+// reference, or the repository path when group 2 holds the host.
+func refFromMatch(m []string) imageRef {
+	if len(m) > 2 && m[2] != "" {
+		return imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}
+	}
+	return parseRef(m[1])
 }
 
 // refKeyIn reports whether a line holds the key of a reference pattern.

@@ -90,8 +90,8 @@ func init() {
 		},
 		&signature{
 			id:   "manifest-unknown",
-			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference"},
-			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown)`),
+			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
+			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): (?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+: not found\s*$)`),
 			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
 			rank: func(h *hit, f *facts) []cand {
 				state, _ := f.loginState(h.line(), h.host)
@@ -132,6 +132,13 @@ func init() {
 			tell: func(*hit, *facts) string {
 				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
 			},
+		},
+		&signature{
+			id:   "ko-docker-repo-unset",
+			keys: []string{"ko_docker_repo"},
+			re:   regexp.MustCompile(`KO_DOCKER_REPO (?:environment variable is unset|is not set|must be set)`),
+			rank: fixed(c("empty-reference-variable", 0.85, "ko builds the image reference from KO_DOCKER_REPO, which is empty in this job."),
+				c("missing-registry-host", 0.4, "")),
 		},
 		&signature{
 			id:   "short-name",
