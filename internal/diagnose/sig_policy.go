@@ -105,16 +105,19 @@ func init() {
 		&signature{
 			id:   "tag-immutable",
 			keys: []string{"immutable", "cannot be overwritten", "protected tag", "tag invalid"},
-			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|is immutable|protected tag)`),
-			need: []string{"tag", "push", "manifest", "image"},
-			veto: []string{"remote:", "git"},
+			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|(?:image )?tag \S+ is immutable|protected tag)`),
+			need: []string{"tag", "push", "manifest"},
+			veto: []string{"remote:", "git", "field is immutable", "kubectl"},
 			rank: fixed(c("tag-immutable-or-protected", 0.94, "The registry refuses to overwrite an existing tag (tag immutability or a protected tag rule).")),
 		},
 		&signature{
 			id:   "rate-limited",
-			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "rate exceeded"},
+			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429"},
 			re:   regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429)`),
-			veto: []string{"api rate limit", "secondary rate limit", "api.github.com"},
+			// "toomanyrequests" and "pull rate limit" are the registry's own
+			// words; a bare 429 needs a registry request on the line.
+			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs"},
+			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."
 				if strings.Contains(h.low, "pull rate limit") {
