@@ -355,12 +355,12 @@ func (e *engine) resolve(h *hit) {
 			}
 		})
 	}
+	// The registry host: from a URL on the line (a token realm's URL names
+	// the registry it serves, see parseURL), else from the reference; a
+	// reference without a host goes to Docker Hub.
 	switch {
-	case h.hasURL && !(h.url.Realm && h.url.Host == "" && h.ref.Host != ""):
+	case h.hasURL:
 		h.host = h.url.Host
-		if h.ref.Host != "" && h.url.Realm && !reghost.LooksLikeHost(h.url.Host) {
-			h.host = reghost.Normalize(h.ref.Host)
-		}
 	case h.ref.Host != "":
 		h.host = reghost.Normalize(h.ref.Host)
 	case h.ref.Repo != "":

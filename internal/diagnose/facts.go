@@ -97,18 +97,17 @@ func newFacts() *facts {
 	return f
 }
 
-// platformMarks are strings each CI prints in its own job logs.
+// platformMarks are content strings each CI's own tooling prints. Line
+// prefixes and markers (##[group], GitLab's stream tags, timestamps) are
+// logscan's hints (Line.Platform, Summary.Platform); these cover excerpts
+// that lost them.
 var platformMarks = []struct{ s, platform string }{
-	{"##[group]", "github-actions"}, {"##[endgroup]", "github-actions"}, {"GITHUB_TOKEN Permissions", "github-actions"},
-	{"Run actions/", "github-actions"}, {"Run docker/", "github-actions"}, {"/home/runner/work/", "github-actions"},
-	{"Error: Process completed with exit code", "github-actions"}, {"buildx failed with", "github-actions"},
-	{"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"}, {"::error", "github-actions"},
-	{"##[error]Process completed with exit code", "github-actions"},
-	{"Running with gitlab-runner", "gitlab-ci"}, {"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"},
-	{"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"}, {"ERROR: Job failed:", "gitlab-ci"},
-	{"section_start:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
+	{"/home/runner/work/", "github-actions"}, {"Error: Process completed with exit code", "github-actions"},
+	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
+	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
+	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
 	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
-	{"#!/bin/bash -eo pipefail", "circleci"}, {"##[section]Starting:", "azure-pipelines"}, {"##[section]Finishing:", "azure-pipelines"},
 	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
 }
 
@@ -350,7 +349,11 @@ func (f *facts) context() []string {
 	if f.platform != "" {
 		out = append(out, "platform: "+f.platform)
 	}
-	for _, l := range f.logins {
+	logins := f.logins
+	if len(logins) > 8 {
+		logins = logins[len(logins)-8:] // the latest ones matter
+	}
+	for _, l := range logins {
 		state := "ran"
 		if l.OK {
 			state = "succeeded"

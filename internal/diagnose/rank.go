@@ -231,8 +231,4 @@ func rank403(h *hit, f *facts) []cand {
 	}
 }
 
-// isPush reports whether the hit is about a push (or unknown, which in a
-// failed CI job is most often a push).
-func (h *hit) isPush() bool { return h.op == opPush || h.op == "" || h.op == opBuild }
-
 func lower(s string) string { return strings.ToLower(s) }
