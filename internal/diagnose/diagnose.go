@@ -398,6 +398,9 @@ func (e *engine) findings(max int) []finding.Finding {
 	var list []*scored
 	for i, h := range e.hits {
 		e.resolve(h)
+		if h.op == opPush && e.f.retried(h.lines[len(h.lines)-1], h.host, h.repo()) {
+			continue // a later push of the same repository completed: the failure was retried away
+		}
 		for _, c := range h.sig.rank(h, e.f) {
 			if _, ok := catalog.Get(c.cause); !ok {
 				continue // a signature naming an unknown id is a defect the tests catch

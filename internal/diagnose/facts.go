@@ -34,6 +34,13 @@ type refSeen struct {
 	Line int
 }
 
+// success is a push or login that completed, after which earlier failures
+// of the same repository (or login host) were retried away.
+type success struct {
+	Repo string // repository (push) or host (login), normalised
+	Line int
+}
+
 type urlSeen struct {
 	URL  urlFacts
 	Line int
@@ -60,6 +67,8 @@ type facts struct {
 	credHelper   bool // a credential helper/credsStore is configured or named
 	kaniko       bool // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	lastRegistry int  // last line with a registry command or reference
+
+	successes []success // capped at maxLogins
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -122,6 +131,8 @@ var (
 	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
 	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
 	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
@@ -137,7 +148,7 @@ var factKeys = []string{
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
-	"password:", "enter password", "kaniko",
+	"password:", "enter password", "kaniko", ": digest: sha256:", "pushed ",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -207,6 +218,7 @@ func (f *facts) observe(n int, text, low string) {
 	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 	}
+	f.observeSuccess(n, text, low)
 	if strings.Contains(low, "http") {
 		for _, u := range urlRe.FindAllString(text, 4) {
 			if uf, ok := parseURL(u); ok {
@@ -214,6 +226,58 @@ func (f *facts) observe(n int, text, low string) {
 			}
 		}
 	}
+}
+
+func (f *facts) addSuccess(repo string, n int) {
+	if repo != "" && len(f.successes) < maxLogins {
+		f.successes = append(f.successes, success{Repo: repo, Line: n})
+	}
+}
+
+// observeSuccess records completed pushes: docker's "TAG: digest: sha256:...
+// size: N" after "The push refers to repository [X]", kaniko's "Pushed X@sha256".
+func (f *facts) observeSuccess(n int, text, low string) {
+	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+		var last *refSeen
+		f.refs.each(func(v any) {
+			if r := v.(refSeen); r.Op == opPush && r.Line < n {
+				last = &r
+			}
+		})
+		if last != nil {
+			f.addSuccess(repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
+		}
+	}
+	if strings.Contains(low, "pushed ") {
+		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
+			r := parseRef(m[1])
+			f.addSuccess(repoKey(r.hostOrHub(), r.Repo), n)
+		}
+	}
+}
+
+// repoKey names a repository for comparisons: normalised host and path,
+// Docker Hub's implicit library/ namespace made explicit.
+func repoKey(host, repo string) string {
+	host = reghost.Normalize(host)
+	if host == "docker.io" && repo != "" && !strings.Contains(repo, "/") {
+		repo = "library/" + repo
+	}
+	return host + "/" + repo
+}
+
+// retried reports whether a push of this repository completed after line n.
+func (f *facts) retried(n int, host, repo string) bool {
+	if repo == "" {
+		return false
+	}
+	k := repoKey(host, repo)
+	for _, s := range f.successes {
+		if s.Line > n && s.Repo == k {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *facts) addLogin(l login) {
