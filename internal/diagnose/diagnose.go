@@ -183,15 +183,9 @@ func (e *engine) line(l logscan.Line) {
 	if containsAny(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
-	// Which signature keys the line holds, each key tested once.
+	// Which signature keys the line holds, found in one pass over it.
 	var present [maxSigKeys]bool
-	any := false
-	for i, k := range sigKeys {
-		if strings.Contains(low, k) {
-			present[i], any = true, true
-		}
-	}
-	if !any {
+	if !sigKeyIndex.find(low, &present) {
 		return
 	}
 	matched := false
@@ -234,6 +228,51 @@ func indexSigKeys() {
 	if len(sigKeys) > maxSigKeys {
 		panic("diagnose: more than maxSigKeys signature keys")
 	}
+	sigKeyIndex = newKeyIndex(sigKeys)
+}
+
+var sigKeyIndex *keyIndex
+
+// keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
+// in a line in one pass: keys are bucketed by their first two bytes, and
+// only the buckets of byte pairs the line holds are compared.
+type keyIndex struct {
+	keys   []string
+	bucket [1 << 16]int32 // byte pair -> 1 + index into lists; 0 = no key starts so
+	lists  [][]int
+}
+
+func newKeyIndex(keys []string) *keyIndex {
+	ki := &keyIndex{keys: keys}
+	for i, k := range keys {
+		if len(k) < 2 {
+			panic("diagnose: signature key shorter than 2 bytes: " + k)
+		}
+		p := uint16(k[0])<<8 | uint16(k[1])
+		if ki.bucket[p] == 0 {
+			ki.lists = append(ki.lists, nil)
+			ki.bucket[p] = int32(len(ki.lists))
+		}
+		ki.lists[ki.bucket[p]-1] = append(ki.lists[ki.bucket[p]-1], i)
+	}
+	return ki
+}
+
+// find marks the keys present in s and reports whether any is.
+func (ki *keyIndex) find(s string, present *[maxSigKeys]bool) bool {
+	any := false
+	for i := 0; i+1 < len(s); i++ {
+		b := ki.bucket[uint16(s[i])<<8|uint16(s[i+1])]
+		if b == 0 {
+			continue
+		}
+		for _, k := range ki.lists[b-1] {
+			if !present[k] && strings.HasPrefix(s[i:], ki.keys[k]) {
+				present[k], any = true, true
+			}
+		}
+	}
+	return any
 }
 
 func (s *signature) hasKey(present *[maxSigKeys]bool) bool {

@@ -156,7 +156,8 @@ var refPatterns = []struct {
 	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
 	{" pull ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
 	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
-	{"FROM ", regexp.MustCompile(`(?:^|: |\] )FROM (?:--platform=\S+ )?(\S+)`), opPull},
+	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull},  // docker build "Step 1/9 : FROM x"
+	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull}, // BuildKit "#5 [1/3] FROM x"
 	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):`), opPull},
 	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):`), opPush},
 	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):`), opPush},
