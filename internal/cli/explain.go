@@ -47,7 +47,8 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
   regdoctor explain --format json --max 2 job.log
 
   # in GitHub Actions: keep the push step's output, explain it on failure
-  #   - run: docker push "$IMAGE" 2>&1 | tee push.log   # bash steps use -o pipefail
+  #   - shell: bash   # explicit bash adds -o pipefail, so the step still fails
+  #     run: docker push "$IMAGE" 2>&1 | tee push.log
   #   - if: failure()
   #     run: regdoctor explain push.log
   #
