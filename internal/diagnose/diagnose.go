@@ -174,7 +174,7 @@ type engine struct {
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
 func (e *engine) line(l logscan.Line) {
-	text := l.Text
+	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
@@ -282,6 +282,21 @@ func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
 		}
 	}
 	return false
+}
+
+// runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
+// `gh run view --log` / `--log-failed` output (internal/logscan does not strip
+// it yet), optionally followed by a ##[group]/##[error] marker.
+var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+
+func stripRunViewPrefix(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	if loc := runViewPrefix.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
 }
 
 // otherEcosystems mark lines of non-container package clients, whose 401/403
