@@ -52,21 +52,22 @@ type facts struct {
 	markVotes int // votes from content markers so far
 	platform  string
 
-	logins       []login
-	pending      *login // a login command waiting for its "Login Succeeded"
-	refs, urls   ring
-	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
-	permsLine    int
-	pkgLine      int  // the "Packages: ..." line of that block
-	pullRequest  bool // pull_request event (refs/pull/N/merge)
-	dependabot   bool
-	forkNoSecret bool // "Secret source: None": fork PR, secrets withheld
-	masked       bool // the CI masked values (*** or [MASKED])
-	jobToken     bool // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
-	typedPwd     bool // an interactive password prompt was answered
-	credHelper   bool // a credential helper/credsStore is configured or named
-	kaniko       bool // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
-	lastRegistry int  // last line with a registry command or reference
+	logins        []login
+	pending       *login // a login command waiting for its "Login Succeeded"
+	refs, urls    ring
+	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
+	permsLine     int
+	pkgLine       int  // the "Packages: ..." line of that block
+	pullRequest   bool // pull_request event (refs/pull/N/merge)
+	dependabot    bool
+	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	masked        bool   // the CI masked values (*** or [MASKED])
+	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd      bool   // an interactive password prompt was answered
+	credHelper    bool   // a credential helper/credsStore is configured or named
+	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	lastRegistry  int    // last line with a registry command or reference
 
 	successes []success // capped at maxLogins
 
@@ -133,6 +134,7 @@ var (
 	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
 	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
 	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
@@ -148,7 +150,7 @@ var factKeys = []string{
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
-	"password:", "enter password", "kaniko", ": digest: sha256:", "pushed ",
+	"password:", "enter password", "kaniko", "git repository in /builds/", ": digest: sha256:", "pushed ",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -168,6 +170,11 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
 		f.kaniko = true
+	}
+	if strings.Contains(low, "git repository in /builds/") {
+		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
+			f.gitlabProject = strings.ToLower(m[1])
+		}
 	}
 	if strings.Contains(low, "dependabot") {
 		f.dependabot = true
@@ -353,15 +360,16 @@ func loginHostArg(args string) string {
 			break
 		}
 		if strings.HasPrefix(w, "-") {
-			if loginFlagArg[w] {
+			if loginFlagArg[w] && !strings.Contains(w, "=") {
 				i++
 			}
 			continue
 		}
-		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") {
+		w = strings.Trim(w, `"'`)
+		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") || strings.Contains(w, "$(") {
 			return ""
 		}
-		return reghost.Normalize(strings.Trim(w, `"'`))
+		return reghost.Normalize(w)
 	}
 	return "docker.io"
 }

@@ -116,6 +116,23 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("push-outside-namespace", 0.45, ""),
 		}
 	}
+	if gitlab && f.gitlabProject != "" && h.repo() != "" {
+		repo := strings.ToLower(h.repo())
+		if repo == f.gitlabProject || strings.HasPrefix(repo, f.gitlabProject+"/") {
+			return []cand{
+				c("insufficient-role", 0.7, fmt.Sprintf("The image path %s is inside this project (%s), so the credential reached the right registry but may not push there: the job token carries the role of the user who started the job (Reporter and Guest cannot push).", repo, f.gitlabProject)),
+				c("registry-disabled", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
+		if f.jobToken || state == "same" {
+			return []cand{
+				c("job-token-cross-project", 0.88, fmt.Sprintf("The job runs in %s but pushes to %s: a CI_JOB_TOKEN can push only under its own project's path ($CI_REGISTRY_IMAGE).", f.gitlabProject, repo)),
+				c("insufficient-role", 0.5, ""),
+				c("push-outside-namespace", 0.4, ""),
+			}
+		}
+	}
 	if gitlab && (f.jobToken || kind == reghost.GitLab) {
 		return []cand{
 			c("job-token-cross-project", 0.75, "On GitLab, a job token pushes only under its own project's path ($CI_REGISTRY_IMAGE)."),

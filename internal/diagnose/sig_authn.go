@@ -232,7 +232,8 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 			c("login-wrong-host", 0.45, ""),
 		}
 	}
-	if h.kind() == reghost.ECR || f.credHelper {
+	fullLog := f.platform == "github-actions" || f.platform == "gitlab-ci"
+	if f.credHelper || (h.kind() == reghost.ECR && !fullLog) {
 		return []cand{
 			c("credential-store-error", 0.66, "Registries like ECR are usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
 			c("no-login", 0.62, "No login for this registry appears before the failure."),
