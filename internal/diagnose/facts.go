@@ -182,8 +182,14 @@ func (f *facts) observe(n int, text, low string) {
 	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
-	if strings.Contains(text, "Secret source: None") {
-		f.forkNoSecret = true
+	// "Set up job" prints where the run's secrets come from: Actions,
+	// Dependabot, or None when a fork pull request gets no secrets.
+	if i := strings.Index(text, "Secret source: "); i >= 0 {
+		f.secretSource = strings.TrimSpace(text[i+len("Secret source: "):])
+		f.forkNoSecret = f.secretSource == "None"
+		if f.secretSource == "Dependabot" {
+			f.dependabot = true
+		}
 	}
 	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
 		f.credHelper = true

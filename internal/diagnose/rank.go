@@ -29,7 +29,12 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // prOrFork reports whether the run looks like a pull request from a fork or
 // Dependabot, whose GITHUB_TOKEN is read-only and whose secrets are empty
 // (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
-func (f *facts) prOrFork() bool { return f.forkNoSecret || f.dependabot || f.pullRequest }
+//
+// A pull request whose job got its secrets ("Secret source: Actions") comes
+// from the same repository and is not read-only.
+func (f *facts) prOrFork() bool {
+	return f.forkNoSecret || f.dependabot || (f.pullRequest && f.secretSource != "Actions")
+}
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
