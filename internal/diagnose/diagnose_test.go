@@ -1,6 +1,9 @@
 package diagnose
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -204,5 +207,36 @@ func TestLoginHostArg(t *testing.T) {
 		if got := loginHostArg(args); got != want {
 			t.Errorf("loginHostArg(%q) = %q, want %q", args, got, want)
 		}
+	}
+}
+
+// TestExplainZipArchive reads a GitHub-style log archive (one entry per job
+// step) and names the entry in the evidence.
+func TestExplainZipArchive(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"build/1_Set up job.txt":     "2026-03-02T10:00:01.0000000Z Current runner version: '2.321.0'\n",
+		"build/4_Build and push.txt": "2026-03-02T10:01:01.0000000Z #9 pushing layers\n2026-03-02T10:01:02.0000000Z ERROR: failed to push ghcr.io/contoso/api:3: denied: permission_denied: write_package\n",
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Explain(bytes.NewReader(buf.Bytes()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Cause != "gh-token-packages-permission" {
+		t.Fatalf("got %+v", rep.Findings)
+	}
+	ev := rep.Findings[0].Evidence[0]
+	if ev.Line != 2 || !strings.HasPrefix(ev.Text, "[build/4_Build and push.txt] ") {
+		t.Errorf("evidence %+v should be line 2 of the step's entry", ev)
 	}
 }
