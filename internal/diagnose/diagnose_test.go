@@ -246,7 +246,7 @@ func TestExplainZipArchive(t *testing.T) {
 func TestMessageGrammar(t *testing.T) {
 	for msg, want := range map[string]string{
 		`Error response from daemon: Get "https://ghcr.io/v2/": unauthorized`:                                                                                                                  "bad-credentials",
-		`Error: failed to do request: Head "https://public.ecr.aws/v2/northwind/base/manifests/1": 400 Bad Request`:                                                                            "",
+		`Error: failed to do request: Head "https://public.ecr.aws/v2/northwind/base/manifests/1": 400 Bad Request`:                                                                            "token-expired",
 		`failed to resolve reference "public.ecr.aws/northwind/base:1": unexpected status from HEAD request to https://public.ecr.aws/v2/northwind/base/manifests/1: 400 Bad Request`:          "token-expired",
 		`blob upload unknown: blob upload unknown to registry`:                                                                                                                                 "registry-fault",
 		`Error response from daemon: Get "https://registry.int.example/v2/": remote error: tls: bad certificate`:                                                                               "tls-untrusted",
