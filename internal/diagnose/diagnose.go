@@ -143,6 +143,12 @@ var keywordList []string
 
 var keysOnce sync.Once
 
+// Keywords returns the keyword prefilter Explain passes to logscan
+// (lowercase fragments; a line holding none of them is not read further),
+// sorted. Benchmarks use it to compare the scanner with other tools on the
+// same list. The slice is a copy.
+func Keywords() []string { return append([]string(nil), keywords()...) }
+
 func keywords() []string {
 	keysOnce.Do(buildKeywords)
 	return keywordList
