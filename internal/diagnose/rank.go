@@ -145,9 +145,9 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.5, ""),
 		}
 	}
-	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub {
+	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub && h.op != opPull {
 		return []cand{
-			c("push-outside-namespace", 0.88, fmt.Sprintf("The push goes to docker.io/%s: the image name has no Docker Hub namespace, so it means the official library/ namespace, which no account can push to.", h.repo())),
+			c("push-outside-namespace", 0.88, "The image name has no Docker Hub namespace, so it was expanded to library/, the official-images namespace no account can push to."),
 			c("missing-registry-host", 0.5, ""),
 			c("no-login", 0.4, ""),
 		}
