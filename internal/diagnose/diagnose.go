@@ -323,20 +323,22 @@ func containsAny(s string, subs []string) bool {
 // message into the first hit. Evidence from a log archive names its entry.
 func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) {
 	n := l.N
-	ev := evidenceText(text)
-	if l.File != "" {
-		ev = "[" + l.File + "] " + ev
+	evidence := func() string { // redaction is the costly part: only for kept lines
+		ev := evidenceText(text)
+		if l.File != "" {
+			ev = "[" + l.File + "] " + ev
+		}
+		return ev
 	}
 	inner := strings.TrimSpace(text[loc[0]:])
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
 	}
-	inner = redact.String(inner)
 	key := s.id + "\x00" + inner
 	if h, ok := e.fold[key]; ok {
 		if len(h.lines) < 3 {
 			h.lines = append(h.lines, n)
-			h.texts = append(h.texts, ev)
+			h.texts = append(h.texts, evidence())
 		}
 		return
 	}
@@ -350,7 +352,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
-	h := &hit{sig: s, lines: []int{n}, texts: []string{ev}, inner: inner, low: low}
+	h := &hit{sig: s, lines: []int{n}, texts: []string{evidence()}, inner: redact.String(inner), low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
 			h.m = append(h.m, "")
@@ -365,8 +367,10 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
-	for _, p := range refPatterns {
-		if !refKeyIn(p.key, text, low) {
+	var refHas [maxSigKeys]bool
+	refCandidates(text, low, &refHas)
+	for i, p := range refPatterns {
+		if !refHas[i] {
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {

@@ -215,8 +215,28 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	for _, p := range refPatterns {
-		if !refKeyIn(p.key, text, low) {
+	var refHas [maxSigKeys]bool
+	if refCandidates(text, low, &refHas) {
+		f.observeRefs(n, text, &refHas)
+	}
+	if strings.Contains(text, "[auth] ") {
+		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+		}
+	}
+	f.observeSuccess(n, text, low)
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
+		}
+	}
+}
+
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
+	for i, p := range refPatterns {
+		if !has[i] {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
@@ -229,17 +249,6 @@ func (f *facts) observe(n int, text, low string) {
 			}
 			f.refs.add(refSeen{Ref: r, Op: p.op, Line: n})
 			f.lastRegistry = n
-		}
-	}
-	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
-		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
-	}
-	f.observeSuccess(n, text, low)
-	if strings.Contains(low, "http") {
-		for _, u := range urlRe.FindAllString(text, 4) {
-			if uf, ok := parseURL(u); ok {
-				f.urls.add(urlSeen{URL: uf, Line: n})
-			}
 		}
 	}
 }

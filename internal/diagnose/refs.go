@@ -188,14 +188,27 @@ func refFromMatch(m []string) imageRef {
 	return parseRef(m[1])
 }
 
-// refKeyIn reports whether a line holds the key of a reference pattern.
-func refKeyIn(key, text, low string) bool {
-	for i := 0; i < len(key); i++ {
-		if 'A' <= key[i] && key[i] <= 'Z' {
-			return strings.Contains(text, key)
+// refIndex finds the ref pattern keys a line holds in one pass (keys
+// lowercased; a key with upper case is confirmed against the line as is).
+var refIndex = func() *keyIndex {
+	keys := make([]string, len(refPatterns))
+	for i, p := range refPatterns {
+		keys[i] = strings.ToLower(p.key)
+	}
+	return newKeyIndex(keys)
+}()
+
+// refCandidates marks in present the refPatterns whose key the line holds.
+func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
+	if !refIndex.find(low, present) {
+		return false
+	}
+	for i, p := range refPatterns {
+		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+			present[i] = false
 		}
 	}
-	return strings.Contains(low, key)
+	return true
 }
 
 // Operations a log line can show.
