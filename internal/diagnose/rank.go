@@ -77,16 +77,22 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("registry-fault", 0.35, ""),
 		}
 	}
-	cs := []cand{
+	if f.credHelper {
+		return []cand{
+			c("credential-store-error", 0.7, "A credential helper is configured; when it fails, docker silently sends no credential."),
+			c("no-login", 0.65, ""),
+			c("login-other-job", 0.45, ""),
+		}
+	}
+	// Registries that hide what an identity may not do (Docker Hub, Harbor,
+	// OpenShift) also answer "authentication required" to a known identity
+	// without the push right, so insufficient-role stays a candidate.
+	return []cand{
 		c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the request went out anonymously.", hostName(h.host))),
 		c("login-other-job", 0.45, ""),
+		c("insufficient-role", 0.42, ""),
 		c("credential-store-error", 0.4, ""),
 	}
-	if f.credHelper {
-		cs[2].w = 0.7
-		cs[2].why = "A credential helper is configured; when it fails, docker silently sends no credential."
-	}
-	return cs
 }
 
 func tellUnauthenticated(h *hit, f *facts) string {
@@ -152,7 +158,17 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.4, ""),
 		}
 	}
-	if kind == reghost.DockerHub || kind == reghost.Unknown {
+	if kind == reghost.Unknown {
+		// No host in the excerpt: Docker Hub's namespace rule and a
+		// self-hosted registry's role rule are equally possible.
+		return []cand{
+			c("push-outside-namespace", 0.62, "On Docker Hub this answer means the repository's namespace (the part before the first /) is not the account's or an organization it can push to; on other registries, that the identity has no push right there."),
+			c("insufficient-role", 0.5, ""),
+			c("login-wrong-host", 0.48, ""),
+			c("no-login", 0.46, ""),
+		}
+	}
+	if kind == reghost.DockerHub {
 		cs := []cand{
 			c("push-outside-namespace", 0.65, "Docker Hub answers this when the repository's namespace (the part before the first /) is not the logged-in account's or an organization it can push to."),
 			c("login-wrong-host", 0.5, ""),
