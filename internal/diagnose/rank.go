@@ -244,6 +244,9 @@ func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
 func tellGHCRWrite(h *hit, f *facts) string {
 	if pk, ok := f.perms["packages"]; ok && pk == "write" {
 		return "GITHUB_TOKEN Permissions shows Packages: write, so the package's Manage Actions access (or an org policy) is the likely gap, not the workflow's permissions."
+	} else if len(f.perms) > 0 {
+		return fmt.Sprintf("GITHUB_TOKEN Permissions shows Packages: %s, so the token itself cannot write: grant packages: write to the job. "+
+			"If the workflow already asks for it, the run is a fork pull request or Dependabot (fork-pr-readonly) or an org policy caps the token (ghcr-org-policy).", orSome(pk, "none"))
 	}
 	return "Open the failing job's \"Set up job\" group: GITHUB_TOKEN Permissions without Packages: write means gh-token-packages-permission; " +
 		"with Packages: write, the package's Settings > Manage Actions access lacks this repository (ghcr-package-actions-access); " +
