@@ -77,6 +77,9 @@ type signature struct {
 	re   *regexp.Regexp // must match; the match start is where the registry's own message begins
 	veto []string       // lowercase fragments that rule the line out (other tools' look-alikes)
 	need []string       // lowercase fragments of registry context; when set, the line must hold one
+	// refGroup, when set, is the submatch of re that holds the image
+	// reference the message is about.
+	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
 	keyIdx  []int // indexes of keys in sigKeys
@@ -379,6 +382,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			break
 		}
 	}
+	if s.refGroup > 0 && s.refGroup < len(h.m) && h.m[s.refGroup] != "" {
+		h.ref = parseRef(h.m[s.refGroup])
+	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
 }
@@ -471,6 +477,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		e.resolve(h)
 		if h.op == opPush && e.f.retried(h.lines[len(h.lines)-1], h.host, h.repo()) {
 			continue // a later push of the same repository completed: the failure was retried away
+		}
+		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
+			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
 		for _, c := range h.sig.rank(h, e.f) {
 			if _, ok := catalog.Get(c.cause); !ok {

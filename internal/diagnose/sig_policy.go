@@ -89,10 +89,11 @@ func init() {
 			},
 		},
 		&signature{
-			id:   "manifest-unknown",
-			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
-			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): (?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+: not found\s*$)`),
-			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
+			id:       "manifest-unknown",
+			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+): not found\s*$)`),
+			refGroup: 3,
+			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
