@@ -110,6 +110,10 @@ type hit struct {
 	url    urlFacts // first registry URL on the line
 	hasURL bool
 	host   string // registry host, normalised; "" when unknown
+	// kindHint is the registry kind the message's wording shows when the
+	// log does not name the host (ECR's "does not exist in the registry
+	// with id", GitLab's "access forbidden").
+	kindHint reghost.Kind
 }
 
 func (h *hit) line() int { return h.lines[0] }
@@ -117,7 +121,7 @@ func (h *hit) line() int { return h.lines[0] }
 // kind is the registry kind of the hit's host ("" when unknown).
 func (h *hit) kind() reghost.Kind {
 	if h.host == "" {
-		return reghost.Unknown
+		return h.kindHint
 	}
 	return reghost.Classify(h.host)
 }

@@ -35,9 +35,7 @@ func init() {
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
-				if h.host == "" {
-					h.host = "ecr"
-				}
+				h.kindHint = reghost.ECR // only ECR words its missing repositories so
 				first := strings.SplitN(name, "/", 2)[0]
 				switch {
 				case strings.Contains(name, ".dkr.ecr.") || strings.Contains(first, ".") || strings.Contains(first, "***"):
