@@ -479,8 +479,8 @@ func (e *engine) findings(max int) []finding.Finding {
 	var list []*scored
 	for i, h := range e.hits {
 		e.resolve(h)
-		if h.op == opPush && e.f.retried(h.lines[len(h.lines)-1], h.host, h.repo()) {
-			continue // a later push of the same repository completed: the failure was retried away
+		if e.f.retried(h.lines[len(h.lines)-1], h.op, h.host, h.repo()) {
+			continue // the same push, pull or login completed later: the failure was retried away
 		}
 		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
 			continue // a --cache-from import that missed: BuildKit goes on without it

@@ -37,7 +37,8 @@ type refSeen struct {
 // success is a push or login that completed, after which earlier failures
 // of the same repository (or login host) were retried away.
 type success struct {
-	Repo string // repository (push) or host (login), normalised
+	Op   string // opPush, opPull or opLogin
+	Repo string // repoKey of the repository (push, pull) or the normalised host (login)
 	Line int
 }
 
@@ -138,6 +139,7 @@ var (
 	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
 	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
 	cacheImportRe  = regexp.MustCompile(`importing cache manifest from (\S+)`)
+	pulledRe       = regexp.MustCompile(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
@@ -153,7 +155,7 @@ var factKeys = []string{
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
-	"password:", "enter password", "kaniko", "importing cache manifest from ", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -260,14 +262,15 @@ func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
 	}
 }
 
-func (f *facts) addSuccess(repo string, n int) {
-	if repo != "" && len(f.successes) < maxLogins {
-		f.successes = append(f.successes, success{Repo: repo, Line: n})
+func (f *facts) addSuccess(op, repo string, n int) {
+	if len(f.successes) < maxLogins {
+		f.successes = append(f.successes, success{Op: op, Repo: repo, Line: n})
 	}
 }
 
-// observeSuccess records completed pushes: docker's "TAG: digest: sha256:...
-// size: N" after "The push refers to repository [X]", kaniko's "Pushed X@sha256".
+// observeSuccess records completed pushes (docker's "TAG: digest: sha256:...
+// size: N" after "The push refers to repository [X]", kaniko's "Pushed
+// X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
 	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
 		var last *refSeen
@@ -277,13 +280,19 @@ func (f *facts) observeSuccess(n int, text, low string) {
 			}
 		})
 		if last != nil {
-			f.addSuccess(repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
+			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
 	if strings.Contains(low, "pushed ") {
 		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
-			f.addSuccess(repoKey(r.hostOrHub(), r.Repo), n)
+			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
+		}
+	}
+	if strings.Contains(low, "status: ") {
+		if m := pulledRe.FindStringSubmatch(text); m != nil {
+			r := parseRef(m[1])
+			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
 		}
 	}
 }
@@ -308,14 +317,23 @@ func (f *facts) isCacheRef(raw string) bool {
 	return false
 }
 
-// retried reports whether a push of this repository completed after line n.
-func (f *facts) retried(n int, host, repo string) bool {
-	if repo == "" {
+// retried reports whether the same operation on this repository (or, for
+// a login, on this host) completed after line n: the failure was retried away.
+func (f *facts) retried(n int, op, host, repo string) bool {
+	var k string
+	switch op {
+	case opPush, opPull:
+		if repo == "" {
+			return false
+		}
+		k = repoKey(host, repo)
+	case opLogin:
+		k = reghost.Normalize(host)
+	default:
 		return false
 	}
-	k := repoKey(host, repo)
 	for _, s := range f.successes {
-		if s.Line > n && s.Repo == k {
+		if s.Line > n && s.Op == op && (s.Repo == k || (op == opLogin && (s.Repo == "" || k == ""))) {
 			return true
 		}
 	}
@@ -353,6 +371,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
 	if loginOK.MatchString(text) {
+		host := "docker.io"
+		if f.pending != nil && n-f.pending.Line <= 40 {
+			host = f.pending.Host
+		}
+		f.addSuccess(opLogin, host, n)
 		if f.pending != nil && n-f.pending.Line <= 40 && len(f.logins) > 0 && f.logins[len(f.logins)-1].Line == f.pending.Line {
 			f.logins[len(f.logins)-1].OK = true
 		} else {
