@@ -6,6 +6,16 @@
 // kaniko, crane/ko, skopeo/podman/buildah, regctl, oras, helm, jib,
 // containerd/nerdctl) against signatures, one file per signature group.
 // Each signature names candidate causes (catalog ids); the facts rank them.
+// Client grammar that names the image reference and the operation (docker's
+// "The push refers to repository", BuildKit's "failed to push X", kaniko's
+// "checking push permission for", podman's "initiating layer upload to ...
+// in HOST") lives in refs.go; signature groups live in sig_*.go.
+//
+// Failures that the log itself shows were retried into a success (the same
+// push, pull or login completing later) and misses of a BuildKit
+// --cache-from import are not reported. The same message repeated by
+// wrappers (BuildKit step, "failed to solve", "buildx failed with") is folded
+// into one finding with up to three evidence lines.
 //
 // Memory is bounded: lines are streamed (internal/logscan), and only capped
 // lists of facts and hits are kept.
