@@ -255,7 +255,9 @@ func regctl() *Client {
 func oras() *Client {
 	return &Client{
 		Name: "oras", Bins: []string{"oras"},
-		version: func() string { return "oras " + strings.TrimSpace(strings.TrimPrefix(firstLine("oras", "version"), "Version:")) },
+		version: func() string {
+			return "oras " + strings.TrimSpace(strings.TrimPrefix(firstLine("oras", "version"), "Version:"))
+		},
 		env: func(x *Run) []string {
 			return []string{"DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home()}
 		},
