@@ -3,6 +3,7 @@ package lab
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -175,7 +176,7 @@ func TestNetNS(t *testing.T) {
 	if os.Geteuid() != 0 {
 		Missing(t, "root for network namespaces")
 	}
-	ns := NetNS(t, "regdoctor-labtest")
+	ns := NetNS(t, fmt.Sprintf("regdoctor-labtest-%d", os.Getpid()))
 	r := Start(t, Options{Host: NetNSAddr, NetNS: ns})
 	// Not reachable from the test's own namespace...
 	if c, err := net.DialTimeout("tcp", r.Addr, 200e6); err == nil {
