@@ -52,7 +52,7 @@
 // each run into a CI-shaped job log (see Job.Run for the shape):
 //
 //	w := lab.NewWorkspace(t)           // image tarball; dockerd, podman storage on demand
-//	for _, c := range lab.Clients() {  // docker, crane, regctl, oras, skopeo, podman
+//	for _, c := range lab.Clients() {  // docker, crane, regctl, oras, skopeo, podman, buildah
 //		for _, s := range lab.Scenarios() { // no-login, reader-push, tls-untrusted, ...
 //			o := lab.RunScenario(t, w, c, s) // fresh registry, real client, log
 //			_ = o.Normalised                 // log with ports, paths, times, digests fixed
