@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -49,6 +50,7 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	if max <= 0 {
 		max = DefaultMaxFindings
 	}
+	keysOnce.Do(buildKeywords)
 	e := newEngine()
 	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
 		if l.Platform != "" {
@@ -77,6 +79,7 @@ type signature struct {
 	need []string       // lowercase fragments of registry context; when set, the line must hold one
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
+	keyIdx  []int // indexes of keys in sigKeys
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -138,12 +141,17 @@ func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
 
+var keysOnce sync.Once
+
 func keywords() []string {
-	if keywordList != nil {
-		return keywordList
-	}
+	keysOnce.Do(buildKeywords)
+	return keywordList
+}
+
+func buildKeywords() {
+	indexSigKeys()
 	seen := map[string]bool{}
-	for _, k := range factKeys {
+	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
 	}
 	for _, s := range allSigs {
@@ -155,7 +163,6 @@ func keywords() []string {
 		keywordList = append(keywordList, k)
 	}
 	sort.Strings(keywordList)
-	return keywordList
 }
 
 type engine struct {
@@ -167,19 +174,24 @@ type engine struct {
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
 func (e *engine) line(l logscan.Line) {
-	text := l.Text
+	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	e.f.observe(l.N, text)
 	low := strings.ToLower(text)
+	e.f.observe(l.N, text, low)
 	if containsAny(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	// Which signature keys the line holds, found in one pass over it.
+	var present [maxSigKeys]bool
+	if !sigKeyIndex.find(low, &present) {
+		return
 	}
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !containsAny(low, s.keys) || containsAny(low, s.veto) ||
+			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
 				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
 				continue
 			}
@@ -191,6 +203,100 @@ func (e *engine) line(l logscan.Line) {
 			e.add(s, l.N, text, low, loc)
 		}
 	}
+}
+
+const maxSigKeys = 256
+
+// sigKeys are the distinct keys of all signatures; signature.keyIdx points
+// into it. Built once, on first use.
+var sigKeys []string
+
+func indexSigKeys() {
+	at := map[string]int{}
+	for _, s := range allSigs {
+		s.keyIdx = nil
+		for _, k := range s.keys {
+			i, ok := at[k]
+			if !ok {
+				i = len(sigKeys)
+				at[k] = i
+				sigKeys = append(sigKeys, k)
+			}
+			s.keyIdx = append(s.keyIdx, i)
+		}
+	}
+	if len(sigKeys) > maxSigKeys {
+		panic("diagnose: more than maxSigKeys signature keys")
+	}
+	sigKeyIndex = newKeyIndex(sigKeys)
+}
+
+var sigKeyIndex *keyIndex
+
+// keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
+// in a line in one pass: keys are bucketed by their first two bytes, and
+// only the buckets of byte pairs the line holds are compared.
+type keyIndex struct {
+	keys   []string
+	bucket [1 << 16]int32 // byte pair -> 1 + index into lists; 0 = no key starts so
+	lists  [][]int
+}
+
+func newKeyIndex(keys []string) *keyIndex {
+	ki := &keyIndex{keys: keys}
+	for i, k := range keys {
+		if len(k) < 2 {
+			panic("diagnose: signature key shorter than 2 bytes: " + k)
+		}
+		p := uint16(k[0])<<8 | uint16(k[1])
+		if ki.bucket[p] == 0 {
+			ki.lists = append(ki.lists, nil)
+			ki.bucket[p] = int32(len(ki.lists))
+		}
+		ki.lists[ki.bucket[p]-1] = append(ki.lists[ki.bucket[p]-1], i)
+	}
+	return ki
+}
+
+// find marks the keys present in s and reports whether any is.
+func (ki *keyIndex) find(s string, present *[maxSigKeys]bool) bool {
+	any := false
+	for i := 0; i+1 < len(s); i++ {
+		b := ki.bucket[uint16(s[i])<<8|uint16(s[i+1])]
+		if b == 0 {
+			continue
+		}
+		for _, k := range ki.lists[b-1] {
+			if !present[k] && strings.HasPrefix(s[i:], ki.keys[k]) {
+				present[k], any = true, true
+			}
+		}
+	}
+	return any
+}
+
+func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
+	for _, i := range s.keyIdx {
+		if present[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
+// `gh run view --log` / `--log-failed` output (internal/logscan does not strip
+// it yet), optionally followed by a ##[group]/##[error] marker.
+var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+
+func stripRunViewPrefix(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	if loc := runViewPrefix.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
 }
 
 // otherEcosystems mark lines of non-container package clients, whose 401/403
@@ -247,8 +353,11 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 		}
 	}
 	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
-			h.ref = parseRef(m[1])
+			h.ref = refFromMatch(m)
 			h.op = p.op
 			break
 		}
@@ -300,12 +409,12 @@ func (e *engine) resolve(h *hit) {
 			}
 		})
 	}
+	// The registry host: from a URL on the line (a token realm's URL names
+	// the registry it serves, see parseURL), else from the reference; a
+	// reference without a host goes to Docker Hub.
 	switch {
-	case h.hasURL && !(h.url.Realm && h.url.Host == "" && h.ref.Host != ""):
+	case h.hasURL:
 		h.host = h.url.Host
-		if h.ref.Host != "" && h.url.Realm && !reghost.LooksLikeHost(h.url.Host) {
-			h.host = reghost.Normalize(h.ref.Host)
-		}
 	case h.ref.Host != "":
 		h.host = reghost.Normalize(h.ref.Host)
 	case h.ref.Repo != "":
@@ -343,6 +452,9 @@ func (e *engine) findings(max int) []finding.Finding {
 	var list []*scored
 	for i, h := range e.hits {
 		e.resolve(h)
+		if h.op == opPush && e.f.retried(h.lines[len(h.lines)-1], h.host, h.repo()) {
+			continue // a later push of the same repository completed: the failure was retried away
+		}
 		for _, c := range h.sig.rank(h, e.f) {
 			if _, ok := catalog.Get(c.cause); !ok {
 				continue // a signature naming an unknown id is a defect the tests catch

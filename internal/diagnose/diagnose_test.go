@@ -189,3 +189,20 @@ func TestSignatureCauses(t *testing.T) {
 		}
 	}
 }
+
+func TestLoginHostArg(t *testing.T) {
+	for args, want := range map[string]string{
+		"":                                      "docker.io",
+		" -u bot --password-stdin ghcr.io":      "ghcr.io",
+		` -u "$USER" -p "$PASS" "$CI_REGISTRY"`: "",
+		" --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com": "1234.dkr.ecr.eu-west-1.amazonaws.com",
+		" -u _json_key --password-stdin https://eu.gcr.io":                      "eu.gcr.io",
+		" registry.example.org:5000 -u x":                                       "registry.example.org:5000",
+		" --username=bot quay.io":                                               "quay.io",
+		" -u bot -p *** ***":                                                    "",
+	} {
+		if got := loginHostArg(args); got != want {
+			t.Errorf("loginHostArg(%q) = %q, want %q", args, got, want)
+		}
+	}
+}

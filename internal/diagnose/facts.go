@@ -34,6 +34,13 @@ type refSeen struct {
 	Line int
 }
 
+// success is a push or login that completed, after which earlier failures
+// of the same repository (or login host) were retried away.
+type success struct {
+	Repo string // repository (push) or host (login), normalised
+	Line int
+}
+
 type urlSeen struct {
 	URL  urlFacts
 	Line int
@@ -41,23 +48,28 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes    map[string]int
-	platform string
+	votes     map[string]int
+	markVotes int // votes from content markers so far
+	platform  string
 
-	logins       []login
-	pending      *login // a login command waiting for its "Login Succeeded"
-	refs, urls   ring
-	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
-	permsLine    int
-	pkgLine      int  // the "Packages: ..." line of that block
-	pullRequest  bool // pull_request event (refs/pull/N/merge)
-	dependabot   bool
-	forkNoSecret bool // "Secret source: None": fork PR, secrets withheld
-	masked       bool // the CI masked values (*** or [MASKED])
-	jobToken     bool // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
-	typedPwd     bool // an interactive password prompt was answered
-	credHelper   bool // a credential helper/credsStore is configured or named
-	lastRegistry int  // last line with a registry command or reference
+	logins        []login
+	pending       *login // a login command waiting for its "Login Succeeded"
+	refs, urls    ring
+	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
+	permsLine     int
+	pkgLine       int  // the "Packages: ..." line of that block
+	pullRequest   bool // pull_request event (refs/pull/N/merge)
+	dependabot    bool
+	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	masked        bool   // the CI masked values (*** or [MASKED])
+	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd      bool   // an interactive password prompt was answered
+	credHelper    bool   // a credential helper/credsStore is configured or named
+	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	lastRegistry  int    // last line with a registry command or reference
+
+	successes []success // capped at maxLogins
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -95,18 +107,17 @@ func newFacts() *facts {
 	return f
 }
 
-// platformMarks are strings each CI prints in its own job logs.
+// platformMarks are content strings each CI's own tooling prints. Line
+// prefixes and markers (##[group], GitLab's stream tags, timestamps) are
+// logscan's hints (Line.Platform, Summary.Platform); these cover excerpts
+// that lost them.
 var platformMarks = []struct{ s, platform string }{
-	{"##[group]", "github-actions"}, {"##[endgroup]", "github-actions"}, {"GITHUB_TOKEN Permissions", "github-actions"},
-	{"Run actions/", "github-actions"}, {"Run docker/", "github-actions"}, {"/home/runner/work/", "github-actions"},
-	{"Error: Process completed with exit code", "github-actions"}, {"buildx failed with", "github-actions"},
-	{"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"}, {"::error", "github-actions"},
-	{"##[error]Process completed with exit code", "github-actions"},
-	{"Running with gitlab-runner", "gitlab-ci"}, {"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"},
-	{"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"}, {"ERROR: Job failed:", "gitlab-ci"},
-	{"section_start:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
+	{"/home/runner/work/", "github-actions"}, {"Error: Process completed with exit code", "github-actions"},
+	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
+	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
+	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
 	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
-	{"#!/bin/bash -eo pipefail", "circleci"}, {"##[section]Starting:", "azure-pipelines"}, {"##[section]Finishing:", "azure-pipelines"},
 	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
 }
 
@@ -121,28 +132,34 @@ var (
 	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
 	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
 	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
 
-// factKeys are the keywords (lowercase) of the lines facts reads.
+// factKeys are the keywords (lowercase) of the lines facts reads, besides
+// refKeys. Platform markers are left to logscan's hints; these stay specific
+// because the prefilter is what keeps large logs fast.
 var factKeys = []string{
-	"##[", "run actions/", "run docker/", "github_token permissions", "/home/runner/work/", "process completed",
-	"buildx", "runner version", "::error", "gitlab", "ci_job_token", "$ci_", "executor", "job failed", "section_start",
-	"job payload", "before_script", "[pipeline]", "finished:", "workspace", "pipefail", "[container]", "tekton",
-	" login", "logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker",
-	"adding credentials", ": read", ": write", ": none", "registry:", "username:", "password:", "refs/pull/", "dependabot",
-	"secret source", "***", "[masked]", "credsstore", "credhelpers", "docker-credential-", "credential helper",
-	"push", "pull", "from ", "load metadata", "--destination", "-t ", "--tag", "invalid argument", "invalid tag",
-	"parsing reference", "exists in", "docker://", "manifest", "pulling", "[auth]",
+	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot",
+	"run docker/login-action", "registry:", "username:", "password:",
+	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
+	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
+	"password:", "enter password", "kaniko", "git repository in /builds/", ": digest: sha256:", "pushed ",
 }
 
-func (f *facts) observe(n int, text string) {
-	for _, m := range platformMarks {
-		if strings.Contains(text, m.s) {
-			f.votes[m.platform]++
+func (f *facts) observe(n int, text, low string) {
+	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
+		for _, m := range platformMarks {
+			if strings.Contains(text, m.s) {
+				f.votes[m.platform]++
+				f.markVotes++
+			}
 		}
 	}
 	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
@@ -151,27 +168,40 @@ func (f *facts) observe(n int, text string) {
 	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
 		f.jobToken = true
 	}
-	low := strings.ToLower(text)
+	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
+		f.kaniko = true
+	}
+	if strings.Contains(low, "git repository in /builds/") {
+		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
+			f.gitlabProject = strings.ToLower(m[1])
+		}
+	}
 	if strings.Contains(low, "dependabot") {
 		f.dependabot = true
 	}
-	if pullRefRe.MatchString(text) {
+	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
-	if strings.Contains(text, "Secret source: None") {
-		f.forkNoSecret = true
+	// "Set up job" prints where the run's secrets come from: Actions,
+	// Dependabot, or None when a fork pull request gets no secrets.
+	if i := strings.Index(text, "Secret source: "); i >= 0 {
+		f.secretSource = strings.TrimSpace(text[i+len("Secret source: "):])
+		f.forkNoSecret = f.secretSource == "None"
+		if f.secretSource == "Dependabot" {
+			f.dependabot = true
+		}
 	}
 	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
 		f.credHelper = true
 	}
-	if promptPwdRe.MatchString(text) {
+	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -183,8 +213,11 @@ func (f *facts) observe(n int, text string) {
 	f.observeLogin(n, text, low)
 
 	for _, p := range refPatterns {
+		if !refKeyIn(p.key, text, low) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			r := parseRef(m[1])
+			r := refFromMatch(m)
 			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
 				continue
 			}
@@ -198,11 +231,66 @@ func (f *facts) observe(n int, text string) {
 	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 	}
-	for _, u := range urlRe.FindAllString(text, 4) {
-		if uf, ok := parseURL(u); ok {
-			f.urls.add(urlSeen{URL: uf, Line: n})
+	f.observeSuccess(n, text, low)
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
 		}
 	}
+}
+
+func (f *facts) addSuccess(repo string, n int) {
+	if repo != "" && len(f.successes) < maxLogins {
+		f.successes = append(f.successes, success{Repo: repo, Line: n})
+	}
+}
+
+// observeSuccess records completed pushes: docker's "TAG: digest: sha256:...
+// size: N" after "The push refers to repository [X]", kaniko's "Pushed X@sha256".
+func (f *facts) observeSuccess(n int, text, low string) {
+	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+		var last *refSeen
+		f.refs.each(func(v any) {
+			if r := v.(refSeen); r.Op == opPush && r.Line < n {
+				last = &r
+			}
+		})
+		if last != nil {
+			f.addSuccess(repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
+		}
+	}
+	if strings.Contains(low, "pushed ") {
+		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
+			r := parseRef(m[1])
+			f.addSuccess(repoKey(r.hostOrHub(), r.Repo), n)
+		}
+	}
+}
+
+// repoKey names a repository for comparisons: normalised host and path,
+// Docker Hub's implicit library/ namespace made explicit.
+func repoKey(host, repo string) string {
+	host = reghost.Normalize(host)
+	if host == "docker.io" && repo != "" && !strings.Contains(repo, "/") {
+		repo = "library/" + repo
+	}
+	return host + "/" + repo
+}
+
+// retried reports whether a push of this repository completed after line n.
+func (f *facts) retried(n int, host, repo string) bool {
+	if repo == "" {
+		return false
+	}
+	k := repoKey(host, repo)
+	for _, s := range f.successes {
+		if s.Line > n && s.Repo == k {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *facts) addLogin(l login) {
@@ -219,6 +307,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 		if m := withInputRe.FindStringSubmatch(text); m != nil {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
+	}
+	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+		return
 	}
 	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
@@ -275,15 +366,16 @@ func loginHostArg(args string) string {
 			break
 		}
 		if strings.HasPrefix(w, "-") {
-			if loginFlagArg[w] {
+			if loginFlagArg[w] && !strings.Contains(w, "=") {
 				i++
 			}
 			continue
 		}
-		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") {
+		w = strings.Trim(w, `"'`)
+		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") || strings.Contains(w, "$(") {
 			return ""
 		}
-		return reghost.Normalize(strings.Trim(w, `"'`))
+		return reghost.Normalize(w)
 	}
 	return "docker.io"
 }
@@ -335,7 +427,11 @@ func (f *facts) context() []string {
 	if f.platform != "" {
 		out = append(out, "platform: "+f.platform)
 	}
-	for _, l := range f.logins {
+	logins := f.logins
+	if len(logins) > 8 {
+		logins = logins[len(logins)-8:] // the latest ones matter
+	}
+	for _, l := range logins {
 		state := "ran"
 		if l.OK {
 			state = "succeeded"

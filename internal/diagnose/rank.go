@@ -29,7 +29,12 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // prOrFork reports whether the run looks like a pull request from a fork or
 // Dependabot, whose GITHUB_TOKEN is read-only and whose secrets are empty
 // (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
-func (f *facts) prOrFork() bool { return f.forkNoSecret || f.dependabot || f.pullRequest }
+//
+// A pull request whose job got its secrets ("Secret source: Actions") comes
+// from the same repository and is not read-only.
+func (f *facts) prOrFork() bool {
+	return f.forkNoSecret || f.dependabot || (f.pullRequest && f.secretSource != "Actions")
+}
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
@@ -51,6 +56,13 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("no-login", 0.45, ""),
 		}
 	case "same":
+		if f.kaniko && l.Source != "config.json" {
+			return []cand{
+				c("login-other-job", 0.8, fmt.Sprintf("The login at line %d stored its credential in the job's ~/.docker/config.json, but kaniko reads only /kaniko/.docker/config.json (or $DOCKER_CONFIG).", l.Line), loginEv(l)),
+				c("insufficient-role", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
 		if kind == reghost.Quay && h.op == opPush {
 			return []cand{
 				c("repo-not-found", 0.65, "Quay answers \"authentication required\" for a repository the credential cannot see, which includes one that does not exist yet in an organization.", loginEv(l)),
@@ -107,6 +119,23 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the push went to %s.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
 			c("missing-registry-host", 0.55, ""),
 			c("push-outside-namespace", 0.45, ""),
+		}
+	}
+	if gitlab && f.gitlabProject != "" && h.repo() != "" {
+		repo := strings.ToLower(h.repo())
+		if repo == f.gitlabProject || strings.HasPrefix(repo, f.gitlabProject+"/") {
+			return []cand{
+				c("insufficient-role", 0.7, fmt.Sprintf("The image path %s is inside this project (%s), so the credential reached the right registry but may not push there: the job token carries the role of the user who started the job (Reporter and Guest cannot push).", repo, f.gitlabProject)),
+				c("registry-disabled", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
+		if f.jobToken || state == "same" {
+			return []cand{
+				c("job-token-cross-project", 0.88, fmt.Sprintf("The job runs in %s but pushes to %s: a CI_JOB_TOKEN can push only under its own project's path ($CI_REGISTRY_IMAGE).", f.gitlabProject, repo)),
+				c("insufficient-role", 0.5, ""),
+				c("push-outside-namespace", 0.4, ""),
+			}
 		}
 	}
 	if gitlab && (f.jobToken || kind == reghost.GitLab) {
@@ -223,9 +252,5 @@ func rank403(h *hit, f *facts) []cand {
 		c("registry-fault", 0.35, ""),
 	}
 }
-
-// isPush reports whether the hit is about a push (or unknown, which in a
-// failed CI job is most often a push).
-func (h *hit) isPush() bool { return h.op == opPush || h.op == "" || h.op == opBuild }
 
 func lower(s string) string { return strings.ToLower(s) }

@@ -128,35 +128,74 @@ func parseURL(raw string) (urlFacts, bool) {
 }
 
 // refPatterns find image references in client output, each with the
-// operation it implies. Group 1 is the reference.
+// operation it implies and the literal (key) a line must hold before the
+// regexp is tried: logs are large and most lines hold none. A key is matched
+// against the lowercased line, or the line as is when it has upper case.
+// Group 1 is the reference.
 var refPatterns = []struct {
-	re *regexp.Regexp
-	op string
+	key string
+	re  *regexp.Regexp
+	op  string
 }{
-	{regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
-	{regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
-	{regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
-	{regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
-	{regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
-	{regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
-	{regexp.MustCompile(`Pushing image to (\S+)`), opPush},
-	{regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
-	{regexp.MustCompile(`(?:failed to read from destination repository|exists in) (\S+?):`), opPush},
-	{regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
-	{regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl) (?:image )?push (?:-\S+ )*([^\s-]\S*)`), opPush},
-	{regexp.MustCompile(`\b(?:crane|gcrane|regctl image|oras|helm) (?:push|copy|cp) (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
-	{regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
-	{regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): (?:failed to authorize|error getting credentials|failed to resolve|failed to do request)`), opPull},
-	{regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
-	{regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
-	{regexp.MustCompile(`load metadata for (\S+)`), opPull},
-	{regexp.MustCompile(`(?:^|: |\s)FROM (?:--platform=\S+ )?(\S+)`), opPull},
-	{regexp.MustCompile(`Error reading manifest \S+ in (\S+?):`), opPull},
-	{regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
-	{regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
-	{regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
-	{regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild},
-	{regexp.MustCompile(`(?:^|\s)(?:-t|--tag)[= ]([^\s-]\S*)`), opBuild},
+	{"push refers to", regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
+	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
+	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
+	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
+	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
+	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
+	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush},
+	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
+	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):`), opPush},
+	{"exists in", regexp.MustCompile(`exists in (\S+?):`), opPush},
+	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
+	{" push ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl) (?:image )?push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{" push ", regexp.MustCompile(`\b(?:crane|gcrane|oras|helm) push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{" copy ", regexp.MustCompile(`\b(?:crane|gcrane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
+	{"failed to ", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): (?:failed to authorize|error getting credentials|failed to resolve|failed to do request)`), opPull},
+	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
+	{" pull ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
+	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull},  // docker build "Step 1/9 : FROM x"
+	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull}, // BuildKit "#5 [1/3] FROM x"
+	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):`), opPull},
+	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):`), opPush},
+	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):`), opPush},
+	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
+	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
+	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
+	{"parsing reference", regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild},
+}
+
+// refKeys are the keys of refPatterns, for the scanner's prefilter
+// (which is case-insensitive).
+func refKeys() []string {
+	var out []string
+	for _, p := range refPatterns {
+		if len(p.key) > 3 {
+			out = append(out, strings.ToLower(p.key))
+		}
+	}
+	return out
+}
+
+// refFromMatch builds the reference of a refPatterns match: group 1 is the
+// reference, or the repository path when group 2 holds the host.
+func refFromMatch(m []string) imageRef {
+	if len(m) > 2 && m[2] != "" {
+		return imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}
+	}
+	return parseRef(m[1])
+}
+
+// refKeyIn reports whether a line holds the key of a reference pattern.
+func refKeyIn(key, text, low string) bool {
+	for i := 0; i < len(key); i++ {
+		if 'A' <= key[i] && key[i] <= 'Z' {
+			return strings.Contains(text, key)
+		}
+	}
+	return strings.Contains(low, key)
 }
 
 // Operations a log line can show.

@@ -14,10 +14,13 @@ import (
 
 // registryContext are fragments that show a line is about a registry
 // request, not some other tool's network error.
-var registryContext = []string{"/v2/", "/v1/", "registry", "docker", "push", "pull", "login", "failed to solve", "failed to do request",
-	"token", "manifest", "blobs", "buildkit", "podman", "skopeo", "buildah", "kaniko", "crane", "oras", "helm", "image"}
+var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "login", "failed to solve", "failed to do request",
+	"manifest", "blobs", "buildkit", "podman", "skopeo", "buildah", "kaniko", "crane", "oras", "image"}
 
-var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com"}
+// gitLike mark other tools' network and auth errors that share Go's or
+// HTTP's wording.
+var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
+	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
 
 func init() {
 	register(
@@ -40,7 +43,7 @@ func init() {
 			id:   "credential-store",
 			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
 			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied)`),
-			veto: []string{"configure a credential helper to remove this warning"},
+			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
 		&signature{
@@ -79,7 +82,7 @@ func init() {
 		},
 		&signature{
 			id:   "registry-5xx",
-			keys: []string{"500", "502", "503", "504"},
+			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
