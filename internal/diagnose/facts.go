@@ -61,6 +61,7 @@ type facts struct {
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
 	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
 	masked        bool   // the CI masked values (*** or [MASKED])
 	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
 	typedPwd      bool   // an interactive password prompt was answered
