@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/regdoctor/regdoctor/internal/diagnose"
 	"github.com/regdoctor/regdoctor/internal/logscan"
 	"github.com/regdoctor/regdoctor/internal/testenv"
 )
@@ -72,11 +73,44 @@ func bigLog(b *testing.B) string {
 	return bigPath
 }
 
-// BenchmarkScanFile: logscan over the assembled log with the keyword
-// prefilter, as explain runs it. Reports MB/s via SetBytes.
-func BenchmarkScanFile(b *testing.B) {
+// BenchmarkScanFile: logscan over the assembled log with the registry
+// signature keywords of keywords.txt. Reports MB/s via SetBytes.
+func BenchmarkScanFile(b *testing.B) { benchScanFile(b, keywords(b)) }
+
+// BenchmarkScanFileDiagnoseKeywords: the same with internal/diagnose's own,
+// broader prefilter (as explain runs logscan).
+func BenchmarkScanFileDiagnoseKeywords(b *testing.B) {
+	kw, err := DiagnoseKeywords(filepath.Join(testenv.RepoRoot(), "internal", "diagnose"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchScanFile(b, kw)
+}
+
+// BenchmarkExplainFile: the whole explain diagnosis on the assembled log.
+// Slow at 512 MiB; REGDOCTOR_BENCH_MB=64 for a quick look.
+func BenchmarkExplainFile(b *testing.B) {
 	path := bigLog(b)
-	kw := keywords(b)
+	st, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := diagnose.Explain(f, diagnose.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+}
+
+func benchScanFile(b *testing.B, kw []string) {
+	path := bigLog(b)
 	st, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)

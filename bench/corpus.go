@@ -51,8 +51,9 @@ func LoadCorpus(dir string) ([]CorpusLog, error) {
 	return logs, nil
 }
 
-// ReadKeywords reads a keyword file: one keyword a line, blank lines and
-// '#' comments skipped.
+// ReadKeywords reads a keyword file: one keyword a line, taken as is
+// (leading and trailing spaces are part of it); empty lines and comment lines
+// starting with "# " are skipped, so a keyword may start with '#' ("##[").
 func ReadKeywords(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -62,8 +63,8 @@ func ReadKeywords(path string) ([]string, error) {
 	var kw []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l != "" && !strings.HasPrefix(l, "#") {
+		l := strings.TrimSuffix(sc.Text(), "\r")
+		if l != "" && !strings.HasPrefix(l, "# ") && l != "#" {
 			kw = append(kw, l)
 		}
 	}

@@ -5,7 +5,9 @@
 #   wall time, MB/s and peak RSS (/usr/bin/time -v) for each, and the ratios.
 #
 # usage: bench/explain-vs-ripgrep.sh [MiB]        (default 512)
-# env:   KEYWORDS=file   keyword list (default bench/keywords.txt)
+# env:   KEYWORDS=file   keyword list (default: internal/diagnose's own prefilter,
+#                        read by bench/kwdump; bench/keywords.txt without diagnose)
+#        RUNS=n          runs per contender, best kept (default 3; explain: EXPLAIN_RUNS, default 1)
 #        SHARED=dir      shared folder (default ../shared)
 #        KEEP=1          keep the temporary folder (log, binaries)
 # Needs: go, ripgrep (apt package ripgrep), GNU time (apt package time).
@@ -13,7 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB="${1:-512}"
-KEYWORDS="${KEYWORDS:-bench/keywords.txt}"
+RUNS="${RUNS:-3}"
+EXPLAIN_RUNS="${EXPLAIN_RUNS:-1}"
 SHARED="${SHARED:-../shared}"
 
 need_apt=()
@@ -34,45 +37,59 @@ echo "== build"
 go build -o "$tmp/regdoctor" ./cmd/regdoctor
 go build -o "$tmp/scan" ./bench/scan
 go build -o "$tmp/assemble" ./bench/assemble
+if [ -z "${KEYWORDS:-}" ]; then
+  if [ -d internal/diagnose ] && go run ./bench/kwdump > "$tmp/diagnose-keywords.txt"; then
+    KEYWORDS="$tmp/diagnose-keywords.txt"
+  else
+    KEYWORDS=bench/keywords.txt
+  fi
+fi
+echo "keywords: $KEYWORDS"
 
 echo "== assemble ${MB} MiB from $SHARED/corpus/logs"
-"$tmp/assemble" -corpus "$SHARED/corpus/logs" -keywords "$KEYWORDS" -o "$tmp/big.log" -mb "$MB"
-grep -v '^[[:space:]]*#' "$KEYWORDS" | sed '/^[[:space:]]*$/d' > "$tmp/keywords.txt"
+# Filler = corpus lines with none of the registry error signatures of
+# bench/keywords.txt (independent of the prefilter measured).
+"$tmp/assemble" -corpus "$SHARED/corpus/logs" -keywords bench/keywords.txt -o "$tmp/big.log" -mb "$MB"
+grep -v -e '^# ' -e '^#$' -e '^$' "$KEYWORDS" > "$tmp/keywords.txt" # as bench.ReadKeywords
 size=$(stat -c %s "$tmp/big.log")
 echo "log: $size bytes, $(wc -l < "$tmp/keywords.txt") keywords"
 cat "$tmp/big.log" > /dev/null # warm the page cache for every contender
 
-# measure NAME CMD...: best wall time of 3 runs, peak RSS of that run.
+# measure NAME RUNS CMD...: best wall time of RUNS runs, peak RSS of that run.
 measure() {
-  local name="$1"; shift
-  local best="" rss="" out=""
-  for _ in 1 2 3; do
+  local name="$1" runs="$2"; shift 2
+  local best="" rss="" out="" cpu=""
+  for _ in $(seq "$runs"); do
     /usr/bin/time -v -o "$tmp/time.txt" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt" || true
-    local wall kb
+    local wall kb c
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tmp/time.txt")
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+    c=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$tmp/time.txt")
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; rss=$kb; out=$(head -c 200 "$tmp/out.txt" | tr '\n' ' '); fi
+    if [ -z "$cpu" ] || awk "BEGIN{exit !($c < $cpu)}"; then cpu=$c; fi
   done
   local mbs
   mbs=$(awk "BEGIN{printf \"%.0f\", $size/1048576/($best>0?$best:0.001)}")
-  printf '%-22s %8.2f s %8s MB/s %8.1f MB peak RSS   out: %.60s\n' "$name" "$best" "$mbs" "$(awk "BEGIN{print $rss/1024}")" "$out"
+  printf '%-16s wall %7.2f s %6s MB/s   cpu %7.2f s   peak RSS %7.1f MB   out: %.40s\n' "$name" "$best" "$mbs" "$cpu" "$(awk "BEGIN{print $rss/1024}")" "$out"
   eval "T_${name//[^a-zA-Z0-9]/_}=$best"
+  eval "C_${name//[^a-zA-Z0-9]/_}=$cpu"
 }
 
-echo "== measure (best of 3)"
-measure ripgrep rg -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
-measure ripgrep_1thread rg -j1 -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
-measure logscan "$tmp/scan" -keywords "$KEYWORDS" "$tmp/big.log"
+echo "== measure (best of $RUNS; explain: $EXPLAIN_RUNS)"
+measure ripgrep "$RUNS" rg -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
+measure ripgrep_1thread "$RUNS" rg -j1 -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
+measure logscan "$RUNS" "$tmp/scan" -keywords "$KEYWORDS" "$tmp/big.log"
 if "$tmp/regdoctor" explain --help >/dev/null 2>&1; then
-  measure explain "$tmp/regdoctor" explain --format json "$tmp/big.log"
+  measure explain "$EXPLAIN_RUNS" "$tmp/regdoctor" explain --format json "$tmp/big.log"
 fi
 
 echo "== ratios (lower is better; target <= 1.5)"
 # Baseline: the faster of ripgrep's default (threads, mmap) and -j1 runs.
 T_rg=$(awk "BEGIN{print ($T_ripgrep < $T_ripgrep_1thread) ? $T_ripgrep : $T_ripgrep_1thread}")
-awk "BEGIN{printf \"logscan / ripgrep: %.2f\n\", $T_logscan/$T_rg}"
+# CPU time (user+sys) is also given: on a shared machine it is steadier.
+awk "BEGIN{printf \"logscan / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_logscan/$T_rg, $C_logscan/$C_ripgrep_1thread}"
 if [ -n "${T_explain:-}" ]; then
-  awk "BEGIN{printf \"explain / ripgrep: %.2f\n\", $T_explain/$T_rg}"
+  awk "BEGIN{printf \"explain / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_explain/$T_rg, $C_explain/$C_ripgrep_1thread}"
 else
   echo "explain: no explain command in this build (scan only)"
 fi

@@ -200,7 +200,7 @@ func (e *engine) line(l logscan.Line) {
 				continue
 			}
 			matched = true
-			e.add(s, l.N, text, low, loc)
+			e.add(s, l, text, low, loc)
 		}
 	}
 }
@@ -313,7 +313,14 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-func (e *engine) add(s *signature, n int, text, low string, loc []int) {
+// add records a signature match on line l, folding a repeat of the same
+// message into the first hit. Evidence from a log archive names its entry.
+func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) {
+	n := l.N
+	ev := evidenceText(text)
+	if l.File != "" {
+		ev = "[" + l.File + "] " + ev
+	}
 	inner := strings.TrimSpace(text[loc[0]:])
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
@@ -323,7 +330,7 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 	if h, ok := e.fold[key]; ok {
 		if len(h.lines) < 3 {
 			h.lines = append(h.lines, n)
-			h.texts = append(h.texts, evidenceText(text))
+			h.texts = append(h.texts, ev)
 		}
 		return
 	}
@@ -337,7 +344,7 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 			}
 		}
 	}
-	h := &hit{sig: s, lines: []int{n}, texts: []string{evidenceText(text)}, inner: inner, low: low}
+	h := &hit{sig: s, lines: []int{n}, texts: []string{ev}, inner: inner, low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
 			h.m = append(h.m, "")

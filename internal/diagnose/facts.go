@@ -146,7 +146,7 @@ var (
 // refKeys. Platform markers are left to logscan's hints; these stay specific
 // because the prefilter is what keeps large logs fast.
 var factKeys = []string{
-	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot",
+	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot[bot]",
 	"run docker/login-action", "registry:", "username:", "password:",
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
@@ -177,7 +177,9 @@ func (f *facts) observe(n int, text, low string) {
 			f.gitlabProject = strings.ToLower(m[1])
 		}
 	}
-	if strings.Contains(low, "dependabot") {
+	// Dependabot runs: its secret store, or the actor named by the run (not
+	// any mention: commit messages of merged Dependabot PRs name it too).
+	if strings.Contains(low, "dependabot[bot]") && (strings.Contains(low, "actor") || strings.Contains(low, "triggering")) {
 		f.dependabot = true
 	}
 	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {

@@ -117,6 +117,14 @@ func init() {
 			tell: tellBadCredential,
 		},
 		&signature{
+			id:   "login-ping-rejected",
+			keys: []string{"/v2/\": unauthorized", "/v2/\": denied", "/v2/: unauthorized", "/v2/: denied", "/v2/\": forbidden", "/v2/: forbidden"},
+			re:   regexp.MustCompile(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
+			rank: fixed(c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
+				c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "ghcr-denied-denied",
 			keys: []string{"denied: denied"},
 			re:   regexp.MustCompile(`denied: denied\b`),

@@ -361,25 +361,23 @@ func isLabel(s string) bool {
 // charset designations, two-byte escapes), Jenkins ConsoleNote blobs and C0
 // control characters other than TAB and CR.
 func stripControls(s string) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' && c != '\r' || c == 0x7f {
-			clean = false
-			break
-		}
+	i := 0
+	for i < len(s) && !isControl[s[i]] {
+		i++
 	}
-	if clean {
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
 		c := s[i]
 		if c == 0x1b {
 			i = skipEscape(s, i)
 			continue
 		}
-		if c < 0x20 && c != '\t' && c != '\r' || c == 0x7f {
+		if isControl[c] {
 			i++
 			continue
 		}
@@ -388,6 +386,16 @@ func stripControls(s string) string {
 	}
 	return b.String()
 }
+
+// isControl marks the bytes stripControls removes or interprets: C0
+// controls other than TAB and CR, and DEL.
+var isControl = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = c != '\t' && c != '\r'
+	}
+	t[0x7f] = true
+	return t
+}()
 
 // skipEscape returns the index after the escape sequence starting at s[i].
 func skipEscape(s string, i int) int {

@@ -56,7 +56,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 	if ls.m != nil {
 		maxKw = ls.m.maxLen
 	}
-	size := max(ls.chunk, 4*window+4*maxKw+64)
+	// The carry-over is at most half the buffer (a partial line) or a window
+	// plus a keyword (a long line), so this size always leaves room to read.
+	size := max(ls.chunk, 2*(window+maxKw)+2)
 	if cap(ls.buf) < size {
 		ls.buf = make([]byte, size)
 	}
@@ -124,7 +126,6 @@ func (ls *lineScanner) run(r io.Reader) error {
 					if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
 						lineStart = pos + j + 1
 					}
-					pos = n
 					if lineStart >= 0 && n-lineStart <= len(buf)/2 {
 						keep = lineStart
 					} else {
@@ -136,6 +137,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 							lineStart = -1
 						}
 					}
+					pos = keep // the carried bytes hold no newline; search them again
 					break search
 				}
 				hit := pos + e // just past the keyword
@@ -143,23 +145,20 @@ func (ls *lineScanner) run(r io.Reader) error {
 				if j := bytes.LastIndexByte(buf[pos:hit], '\n'); j >= 0 {
 					lineStart = pos + j + 1
 				}
-				ls0, cut := lineStart, false
-				if ls0 < 0 {
-					ls0, cut = 0, true
-				}
+				ls0 := max(lineStart, 0) // a dropped head: the carried context starts the line
 				lineEnd := -1
 				if k := bytes.IndexByte(buf[hit:n], '\n'); k >= 0 {
 					lineEnd = hit + k
 				} else if eof {
 					lineEnd = n
 				}
-				ws := ls0
-				if hit-ls0 > window/2 && (lineEnd < 0 || lineEnd-ls0 > window) {
-					ws = hit - window/2
-					cut = true
-				}
 				if lineEnd < 0 {
 					// The line goes on past the buffer.
+					if lineStart >= 0 && n-lineStart <= window {
+						pos, keep = lineStart, lineStart // it may still fit whole
+						break search
+					}
+					ws := max(ls0, hit-window/2)
 					if n-ws >= window {
 						if err := ls.deliver(buf[ws:ws+window], lineNo, true); err != nil {
 							return err
@@ -167,19 +166,22 @@ func (ls *lineScanner) run(r io.Reader) error {
 						pos, skip = ws+window, true
 						continue search
 					}
-					// Need more bytes after the match: carry from the window start.
-					if ws > ls0 || cut {
+					// Need more bytes after the match: carry from the window
+					// start, and from the keyword's start so it is found again.
+					keep = min(ws, max(ls0, hit-maxKw))
+					if keep > lineStart {
 						lineStart = -1
 					}
-					pos, keep = ws, ws
+					pos = keep
 					break search
 				}
-				we := lineEnd
+				ws, we := ls0, lineEnd
 				if we-ws > window {
-					we, cut = ws+window, true
-				} else if cut && ws > ls0 && we-ws < window {
+					ws = max(ls0, hit-window/2)
+					we = min(lineEnd, ws+window)
 					ws = max(ls0, we-window)
 				}
+				cut := lineStart < 0 || ws > ls0 || we < lineEnd
 				if err := ls.deliver(buf[ws:we], lineNo, cut); err != nil {
 					return err
 				}
