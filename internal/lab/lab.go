@@ -59,6 +59,12 @@
 //		}
 //	}
 //
+// Each job is rendered in three shapes: a GitHub Actions log, the same as
+// `gh run view --log` prints it, and a GitLab CI trace. Their normalised
+// forms are the golden files testdata/lab/{github,gh-run-view,gitlab}/CLIENT/SCENARIO.log
+// (TestMatrix compares them, -update rewrites them; TestExplainLabLogs runs
+// explain on them without any client installed).
+//
 // docker runs against a dockerd the lab starts in its own network namespace
 // (root only); the other clients run in the test's namespace. A missing client
 // skips its tests with "LAB PREREQUISITE MISSING" (fails them under CI=true);
