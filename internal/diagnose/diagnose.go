@@ -77,6 +77,9 @@ type signature struct {
 	re   *regexp.Regexp // must match; the match start is where the registry's own message begins
 	veto []string       // lowercase fragments that rule the line out (other tools' look-alikes)
 	need []string       // lowercase fragments of registry context; when set, the line must hold one
+	// refGroup, when set, is the submatch of re that holds the image
+	// reference the message is about.
+	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
 	keyIdx  []int // indexes of keys in sigKeys
@@ -107,6 +110,10 @@ type hit struct {
 	url    urlFacts // first registry URL on the line
 	hasURL bool
 	host   string // registry host, normalised; "" when unknown
+	// kindHint is the registry kind the message's wording shows when the
+	// log does not name the host (ECR's "does not exist in the registry
+	// with id", GitLab's "access forbidden").
+	kindHint reghost.Kind
 }
 
 func (h *hit) line() int { return h.lines[0] }
@@ -114,7 +121,7 @@ func (h *hit) line() int { return h.lines[0] }
 // kind is the registry kind of the hit's host ("" when unknown).
 func (h *hit) kind() reghost.Kind {
 	if h.host == "" {
-		return reghost.Unknown
+		return h.kindHint
 	}
 	return reghost.Classify(h.host)
 }
@@ -142,6 +149,12 @@ func register(s ...*signature) { allSigs = append(allSigs, s...) }
 var keywordList []string
 
 var keysOnce sync.Once
+
+// Keywords returns the keyword prefilter Explain passes to logscan
+// (lowercase fragments; a line holding none of them is not read further),
+// sorted. Benchmarks use it to compare the scanner with other tools on the
+// same list. The slice is a copy.
+func Keywords() []string { return append([]string(nil), keywords()...) }
 
 func keywords() []string {
 	keysOnce.Do(buildKeywords)
@@ -317,20 +330,22 @@ func containsAny(s string, subs []string) bool {
 // message into the first hit. Evidence from a log archive names its entry.
 func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) {
 	n := l.N
-	ev := evidenceText(text)
-	if l.File != "" {
-		ev = "[" + l.File + "] " + ev
+	evidence := func() string { // redaction is the costly part: only for kept lines
+		ev := evidenceText(text)
+		if l.File != "" {
+			ev = "[" + l.File + "] " + ev
+		}
+		return ev
 	}
 	inner := strings.TrimSpace(text[loc[0]:])
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
 	}
-	inner = redact.String(inner)
 	key := s.id + "\x00" + inner
 	if h, ok := e.fold[key]; ok {
 		if len(h.lines) < 3 {
 			h.lines = append(h.lines, n)
-			h.texts = append(h.texts, ev)
+			h.texts = append(h.texts, evidence())
 		}
 		return
 	}
@@ -344,7 +359,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
-	h := &hit{sig: s, lines: []int{n}, texts: []string{ev}, inner: inner, low: low}
+	h := &hit{sig: s, lines: []int{n}, texts: []string{evidence()}, inner: redact.String(inner), low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
 			h.m = append(h.m, "")
@@ -359,8 +374,10 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
-	for _, p := range refPatterns {
-		if !refKeyIn(p.key, text, low) {
+	var refHas [maxSigKeys]bool
+	refCandidates(text, low, &refHas)
+	for i, p := range refPatterns {
+		if !refHas[i] {
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
@@ -368,6 +385,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			h.op = p.op
 			break
 		}
+	}
+	if s.refGroup > 0 && s.refGroup < len(h.m) && h.m[s.refGroup] != "" {
+		h.ref = parseRef(h.m[s.refGroup])
 	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
@@ -461,6 +481,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		e.resolve(h)
 		if h.op == opPush && e.f.retried(h.lines[len(h.lines)-1], h.host, h.repo()) {
 			continue // a later push of the same repository completed: the failure was retried away
+		}
+		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
+			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
 		for _, c := range h.sig.rank(h, e.f) {
 			if _, ok := catalog.Get(c.cause); !ok {

@@ -71,6 +71,7 @@ type facts struct {
 	lastRegistry  int    // last line with a registry command or reference
 
 	successes []success // capped at maxLogins
+	cacheRefs []string  // BuildKit cache imports (--cache-from): their misses are not failures; capped
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -136,6 +137,7 @@ var (
 	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
 	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
 	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
+	cacheImportRe  = regexp.MustCompile(`importing cache manifest from (\S+)`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
@@ -151,7 +153,7 @@ var factKeys = []string{
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
-	"password:", "enter password", "kaniko", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"password:", "enter password", "kaniko", "importing cache manifest from ", "git repository in /builds/", ": digest: sha256:", "pushed ",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -215,8 +217,33 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	for _, p := range refPatterns {
-		if !refKeyIn(p.key, text, low) {
+	var refHas [maxSigKeys]bool
+	if refCandidates(text, low, &refHas) {
+		f.observeRefs(n, text, &refHas)
+	}
+	if strings.Contains(text, "[auth] ") {
+		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+		}
+	}
+	f.observeSuccess(n, text, low)
+	if strings.Contains(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
+			f.cacheRefs = append(f.cacheRefs, m[1])
+		}
+	}
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
+		}
+	}
+}
+
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
+	for i, p := range refPatterns {
+		if !has[i] {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
@@ -229,17 +256,6 @@ func (f *facts) observe(n int, text, low string) {
 			}
 			f.refs.add(refSeen{Ref: r, Op: p.op, Line: n})
 			f.lastRegistry = n
-		}
-	}
-	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
-		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
-	}
-	f.observeSuccess(n, text, low)
-	if strings.Contains(low, "http") {
-		for _, u := range urlRe.FindAllString(text, 4) {
-			if uf, ok := parseURL(u); ok {
-				f.urls.add(urlSeen{URL: uf, Line: n})
-			}
 		}
 	}
 }
@@ -280,6 +296,16 @@ func repoKey(host, repo string) string {
 		repo = "library/" + repo
 	}
 	return host + "/" + repo
+}
+
+// isCacheRef reports whether a reference was only a BuildKit cache source.
+func (f *facts) isCacheRef(raw string) bool {
+	for _, c := range f.cacheRefs {
+		if c == raw || strings.TrimPrefix(c, "docker.io/") == strings.TrimPrefix(raw, "docker.io/") {
+			return true
+		}
+	}
+	return false
 }
 
 // retried reports whether a push of this repository completed after line n.

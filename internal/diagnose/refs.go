@@ -148,13 +148,24 @@ var refPatterns = []struct {
 	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):`), opPush},
 	{"exists in", regexp.MustCompile(`exists in (\S+?):`), opPush},
 	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
-	{" push ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl) (?:image )?push (?:-\S+ )*([^\s-]\S*)`), opPush},
-	{" push ", regexp.MustCompile(`\b(?:crane|gcrane|oras|helm) push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
-	{" copy ", regexp.MustCompile(`\b(?:crane|gcrane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"docker push ", regexp.MustCompile(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"docker image push ", regexp.MustCompile(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"podman push ", regexp.MustCompile(`podman (?:manifest )?push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush},
+	{"buildah push ", regexp.MustCompile(`buildah push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush},
+	{"nerdctl push ", regexp.MustCompile(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"oras push ", regexp.MustCompile(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"helm push ", regexp.MustCompile(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"crane push ", regexp.MustCompile(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{" copy ", regexp.MustCompile(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
 	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
-	{"failed to ", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): (?:failed to authorize|error getting credentials|failed to resolve|failed to do request)`), opPull},
+	{": failed to authorize", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull},
+	{": error getting credentials", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull},
 	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
-	{" pull ", regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"docker pull ", regexp.MustCompile(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"image pull ", regexp.MustCompile(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"podman pull ", regexp.MustCompile(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"buildah pull ", regexp.MustCompile(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"nerdctl pull ", regexp.MustCompile(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull},
 	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
 	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull},  // docker build "Step 1/9 : FROM x"
 	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull}, // BuildKit "#5 [1/3] FROM x"
@@ -188,14 +199,27 @@ func refFromMatch(m []string) imageRef {
 	return parseRef(m[1])
 }
 
-// refKeyIn reports whether a line holds the key of a reference pattern.
-func refKeyIn(key, text, low string) bool {
-	for i := 0; i < len(key); i++ {
-		if 'A' <= key[i] && key[i] <= 'Z' {
-			return strings.Contains(text, key)
+// refIndex finds the ref pattern keys a line holds in one pass (keys
+// lowercased; a key with upper case is confirmed against the line as is).
+var refIndex = func() *keyIndex {
+	keys := make([]string, len(refPatterns))
+	for i, p := range refPatterns {
+		keys[i] = strings.ToLower(p.key)
+	}
+	return newKeyIndex(keys)
+}()
+
+// refCandidates marks in present the refPatterns whose key the line holds.
+func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
+	if !refIndex.find(low, present) {
+		return false
+	}
+	for i, p := range refPatterns {
+		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+			present[i] = false
 		}
 	}
-	return strings.Contains(low, key)
+	return true
 }
 
 // Operations a log line can show.

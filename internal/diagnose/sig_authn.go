@@ -215,6 +215,14 @@ func rankEmptyCredential(h *hit, f *facts) []cand {
 }
 
 func tellEmptyCredential(h *hit, f *facts) string {
+	switch f.secretSource {
+	case "Actions":
+		return "The job's \"Set up job\" group shows Secret source: Actions, so secrets reached this run: the secret or variable names the login uses are undefined, misspelt or scoped to an environment the job does not name (empty-credential)."
+	case "None":
+		return "The job's \"Set up job\" group shows Secret source: None: a pull request from a fork gets no secrets, so the login inputs are empty (fork-pr-readonly)."
+	case "Dependabot":
+		return "Secret source: Dependabot: Dependabot runs read only Dependabot secrets; add the registry secret there (fork-pr-readonly's Dependabot case)."
+	}
 	return "Check the run's event: a pull_request from a fork (or a Dependabot run) gets no secrets, so only pushes and same-repository PRs can log in (fork-pr-readonly); " +
 		"if the run is a push, the secret names in the login step are undefined, misspelt, environment-scoped or not passed to a reusable workflow (empty-credential)."
 }

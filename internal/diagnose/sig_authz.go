@@ -68,9 +68,7 @@ func init() {
 			keys: []string{"denied: access forbidden", "access forbidden"},
 			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.host == "" {
-					h.host = "registry.gitlab.com"
-				}
+				h.kindHint = reghost.GitLab // GitLab's registry words its refusals so
 				return rankDenied(h, f)
 			},
 			tell: tellDenied,

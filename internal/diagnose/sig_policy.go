@@ -35,9 +35,7 @@ func init() {
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
-				if h.host == "" {
-					h.host = "ecr"
-				}
+				h.kindHint = reghost.ECR // only ECR words its missing repositories so
 				first := strings.SplitN(name, "/", 2)[0]
 				switch {
 				case strings.Contains(name, ".dkr.ecr.") || strings.Contains(first, ".") || strings.Contains(first, "***"):
@@ -89,10 +87,11 @@ func init() {
 			},
 		},
 		&signature{
-			id:   "manifest-unknown",
-			keys: []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
-			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): (?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+: not found\s*$)`),
-			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
+			id:       "manifest-unknown",
+			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+): not found\s*$)`),
+			refGroup: 3,
+			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}

@@ -32,7 +32,6 @@ var knownMisses = map[string]string{
 	"github/docker/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
 	"github/oras/no-login-htpasswd":            "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
 	"github/oras/outside-namespace":            "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/oras/reader-push":                  "got login-wrong-host: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
 	"github/oras/tag-not-found":                "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
 	"github/oras/token-expired":                "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
 	"github/oras/token-not-yet-valid":          "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
@@ -67,7 +66,6 @@ var knownMisses = map[string]string{
 	"gitlab/docker/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
 	"gitlab/oras/no-login-htpasswd":            "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
 	"gitlab/oras/outside-namespace":            "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/oras/reader-push":                  "got login-wrong-host: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
 	"gitlab/oras/tag-not-found":                "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
 	"gitlab/oras/token-expired":                "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
 	"gitlab/oras/token-not-yet-valid":          "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
@@ -117,7 +115,6 @@ var knownMisses = map[string]string{
 	"gh-run-view/docker/token-not-yet-valid":   "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
 	"gh-run-view/oras/no-login-htpasswd":       "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
 	"gh-run-view/oras/outside-namespace":       "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/oras/reader-push":             "got login-wrong-host: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
 	"gh-run-view/oras/tag-not-found":           "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
 	"gh-run-view/oras/token-expired":           "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
 	"gh-run-view/oras/token-not-yet-valid":     "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
@@ -141,6 +138,9 @@ var knownMisses = map[string]string{
 	"gh-run-view/skopeo/token-expired":         "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
 	"gh-run-view/skopeo/token-not-yet-valid":   "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
 	"gh-run-view/skopeo/uppercase-repository":  "got empty-reference-variable: the client rejects the reference before any request with its own wording",
+	"github/buildah/uppercase-repository":      "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
+	"gh-run-view/buildah/uppercase-repository": "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
+	"gitlab/buildah/uppercase-repository":      "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
 }
 
 func init() {
