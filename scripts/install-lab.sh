@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the registry lab (internal/lab) needs on a Debian 12 machine:
-#   apt:  skopeo, podman, docker.io (dockerd), iproute2, util-linux (nsenter)
+#   apt:  skopeo, podman, buildah, docker.io (dockerd), iproute2, util-linux (nsenter)
 #   Go:   crane, regctl, oras, built from the versions pinned in tools/go.mod
 #         into $(go env GOPATH)/bin (internal/lab also looks there).
 # Idempotent and fast when everything is present: apt runs only for missing
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_pkgs=(skopeo podman docker.io iproute2 util-linux)
+apt_pkgs=(skopeo podman buildah docker.io iproute2 util-linux)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -54,5 +54,6 @@ printf '  %-8s %s\n' \
   oras "$("$gobin/oras" version | awk '/^Version:/ {print $2}')" \
   skopeo "$(skopeo --version | awk '{print $3}')" \
   podman "$(podman --version | awk '{print $3}')" \
+  buildah "$(buildah --version | awk '{print $3}')" \
   dockerd "$(dockerd --version | awk '{print $3}' | tr -d ,)" \
   docker "$(docker --version | awk '{print $3}' | tr -d ,)"

@@ -25,11 +25,12 @@ type Client struct {
 	// namespace (registries for it are started there).
 	UsesDaemon bool
 
-	prepare func(t testing.TB, w *Workspace) // once per Workspace
-	version func() string
-	login   func(x *Run, host string, u User) []Command
-	push    func(x *Run, ref string) []Command
-	pull    func(x *Run, ref string) []Command
+	prepare    func(t testing.TB, w *Workspace) // once per Workspace and prepareKey
+	prepareKey string                           // clients sharing state share it
+	version    func() string
+	login      func(x *Run, host string, u User) []Command
+	push       func(x *Run, ref string) []Command
+	pull       func(x *Run, ref string) []Command
 	// config is a per-registry setup step (regctl's TLS setting).
 	config func(x *Run, host string) []Command
 	env    func(x *Run) []string
@@ -120,16 +121,20 @@ func (w *Workspace) Prepare(t testing.TB, c *Client) {
 	if c.prepare == nil {
 		return
 	}
+	key := c.prepareKey
+	if key == "" {
+		key = c.Name
+	}
 	w.mu.Lock()
-	o := w.once[c.Name]
+	o := w.once[key]
 	if o == nil {
 		o = &sync.Once{}
-		w.once[c.Name] = o
+		w.once[key] = o
 	}
 	w.mu.Unlock()
 	o.Do(func() { c.prepare(w.t, w) })
 	w.mu.Lock()
-	msg := w.errs[c.Name]
+	msg := w.errs[key]
 	w.mu.Unlock()
 	if msg != "" {
 		Missing(t, c.Name+": "+msg)
@@ -187,7 +192,7 @@ func join(parts ...[]string) []string {
 
 // Clients returns the lab's clients in matrix order.
 func Clients() []*Client {
-	return []*Client{docker(), crane(), regctl(), oras(), skopeo(), podman()}
+	return []*Client{docker(), crane(), regctl(), oras(), skopeo(), podman(), buildah()}
 }
 
 func docker() *Client {
@@ -255,7 +260,9 @@ func regctl() *Client {
 func oras() *Client {
 	return &Client{
 		Name: "oras", Bins: []string{"oras"},
-		version: func() string { return "oras " + strings.TrimPrefix(firstLine("oras", "version"), "Version:") },
+		version: func() string {
+			return "oras " + strings.TrimSpace(strings.TrimPrefix(firstLine("oras", "version"), "Version:"))
+		},
 		env: func(x *Run) []string {
 			return []string{"DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home()}
 		},
@@ -293,7 +300,7 @@ func skopeo() *Client {
 func podman() *Client {
 	return &Client{
 		Name: "podman", Bins: []string{"podman"},
-		prepare: preparePodman,
+		prepare: preparePodman, prepareKey: storageKey,
 		version: func() string { return firstLine("podman", "--version") },
 		env: func(x *Run) []string {
 			return []string{
@@ -317,23 +324,58 @@ func podman() *Client {
 	}
 }
 
+func buildah() *Client {
+	return &Client{
+		Name: "buildah", Bins: []string{"buildah"},
+		// buildah shares podman's containers-storage (the same storage.conf),
+		// where preparePodman loads the lab image.
+		prepare: preparePodman, prepareKey: storageKey,
+		version: func() string { return firstLine("buildah", "--version") },
+		env: func(x *Run) []string {
+			return []string{
+				"XDG_RUNTIME_DIR=" + x.runtimeDir(), "DOCKER_CONFIG=" + x.dockerConfig(), "HOME=" + x.home(),
+				"CONTAINERS_STORAGE_CONF=" + filepath.Join(x.W.Dir, "podman", "storage.conf"),
+				"CONTAINERS_CONF=" + filepath.Join(x.W.Dir, "podman", "containers.conf"),
+			}
+		},
+		login: func(x *Run, host string, u User) []Command {
+			return []Command{loginCmd(u, join([]string{"buildah", "login"}, flag(x.Secure, "--tls-verify=false"), []string{"-u", u.Name, "--password-stdin", host})...)}
+		},
+		push: func(x *Run, ref string) []Command {
+			return []Command{cmd("", join([]string{"buildah", "push"}, flag(x.Secure, "--tls-verify=false"), []string{TinyRef, "docker://" + ref})...)}
+		},
+		pull: func(x *Run, ref string) []Command {
+			return []Command{cmd("", join([]string{"buildah", "pull"}, flag(x.Secure, "--tls-verify=false"), []string{ref})...)}
+		},
+	}
+}
+
+// storageKey names the containers-storage that podman and buildah share.
+const storageKey = "containers-storage"
+
+// preparePodman writes a storage.conf and containers.conf for podman and
+// buildah (vfs driver, no event log) and loads the lab image into that store.
 func preparePodman(t testing.TB, w *Workspace) {
 	dir := filepath.Join(w.Dir, "podman")
 	os.MkdirAll(dir, 0o755) //nolint:errcheck // checked by the writes below
 	storage := fmt.Sprintf("[storage]\ndriver = \"vfs\"\ngraphroot = %q\nrunroot = %q\n", filepath.Join(dir, "root"), filepath.Join(dir, "run"))
 	conf := "[engine]\nevents_logger = \"none\"\ncgroup_manager = \"cgroupfs\"\n"
 	if err := os.WriteFile(filepath.Join(dir, "storage.conf"), []byte(storage), 0o644); err != nil {
-		w.fail("podman", "%v", err)
+		w.fail(storageKey, "%v", err)
 		return
 	}
 	if err := os.WriteFile(filepath.Join(dir, "containers.conf"), []byte(conf), 0o644); err != nil {
-		w.fail("podman", "%v", err)
+		w.fail(storageKey, "%v", err)
 		return
 	}
+	// Either tool loads the image into the shared store.
 	c := exec.Command("podman", "load", "-q", "-i", w.Archive)
+	if _, err := LookPath("podman"); err != nil {
+		c = exec.Command("buildah", "pull", "-q", "docker-archive:"+w.Archive)
+	}
 	c.Env = append(os.Environ(), "CONTAINERS_STORAGE_CONF="+filepath.Join(dir, "storage.conf"), "CONTAINERS_CONF="+filepath.Join(dir, "containers.conf"))
 	if out, err := c.CombinedOutput(); err != nil {
-		w.fail("podman", "podman load: %v: %s", err, out)
+		w.fail(storageKey, "podman load: %v: %s", err, out)
 	}
 }
 

@@ -39,6 +39,7 @@ type Job struct {
 // Result is what running a Job produced.
 type Result struct {
 	Log      string // GitHub Actions-shaped raw log (not normalised)
+	RunView  string // the GitHub log as `gh run view --log` prints it (not normalised)
 	GitLab   string // the same run as a GitLab CI job trace (not normalised)
 	ExitCode int    // exit code of the failing command, 0 when all passed
 	Failed   string // name of the failing step, "" on success
@@ -69,7 +70,8 @@ func shown(c Command, secret string) string {
 
 // Run executes the job's steps in order, each command with `bash -e`
 // semantics (the first failure ends the job), and renders the run as a
-// GitHub Actions log (Result.Log) and a GitLab CI trace (Result.GitLab).
+// GitHub Actions log (Result.Log, and Result.RunView as `gh run view --log`
+// prints it) and a GitLab CI trace (Result.GitLab).
 func (j Job) Run(ctx context.Context) Result {
 	timeout := j.Timeout
 	if timeout == 0 {
@@ -88,6 +90,7 @@ run:
 		}
 	}
 	res.Log = j.renderGitHub(res)
+	res.RunView = j.renderRunView(res, time.Now())
 	res.GitLab = j.renderGitLab(res)
 	return res
 }
@@ -99,28 +102,64 @@ func writeOutput(b *strings.Builder, out []byte) {
 	}
 }
 
-// renderGitHub shapes a log like a GitHub Actions job log as its web UI and
-// `gh run view --log` show it (without the per-line timestamps): per step a
-// "##[group]Run <first line>" header, the script, the shell line,
-// "##[endgroup]", the output, and "##[error]Process completed with exit code
-// N." after the failing command.
-func (j Job) renderGitHub(res Result) string {
-	var b strings.Builder
+// githubLine is one line of a GitHub Actions log and the step it belongs to.
+type githubLine struct {
+	step int
+	text string
+}
+
+// githubLines shapes a log like a GitHub Actions job log as its web UI shows
+// it: per step a "##[group]Run <first line>" header, the script, the shell
+// line, "##[endgroup]", the output, and "##[error]Process completed with exit
+// code N." after the failing command.
+func (j Job) githubLines(res Result) []githubLine {
+	var lines []githubLine
+	add := func(step int, text string) {
+		for l := range strings.SplitSeq(strings.TrimSuffix(text, "\n"), "\n") {
+			lines = append(lines, githubLine{step, l})
+		}
+	}
 	started := -1
 	for _, r := range res.Ran {
 		if r.Step != started {
 			started = r.Step
 			cmds := j.Steps[r.Step].Commands
-			fmt.Fprintf(&b, "##[group]Run %s\n", shown(cmds[0], "***"))
+			add(r.Step, "##[group]Run "+shown(cmds[0], "***"))
 			for _, c := range cmds {
-				b.WriteString(shown(c, "***") + "\n")
+				add(r.Step, shown(c, "***"))
 			}
-			b.WriteString("shell: /usr/bin/bash -e {0}\n##[endgroup]\n")
+			add(r.Step, "shell: /usr/bin/bash -e {0}")
+			add(r.Step, "##[endgroup]")
 		}
-		writeOutput(&b, r.Output)
+		if len(r.Output) > 0 {
+			add(r.Step, string(r.Output))
+		}
 		if r.Code != 0 {
-			fmt.Fprintf(&b, "##[error]Process completed with exit code %d.\n", r.Code)
+			add(r.Step, fmt.Sprintf("##[error]Process completed with exit code %d.", r.Code))
 		}
+	}
+	return lines
+}
+
+// renderGitHub is the GitHub Actions log without per-line timestamps (as
+// the web UI shows and copies it).
+func (j Job) renderGitHub(res Result) string {
+	var b strings.Builder
+	for _, l := range j.githubLines(res) {
+		b.WriteString(l.text + "\n")
+	}
+	return b.String()
+}
+
+// renderRunView is the same log as `gh run view --log` prints it: each line
+// prefixed with "JOB<TAB>STEP<TAB>TIMESTAMP " (RFC 3339, 100 ns digits, UTC;
+// https://cli.github.com/manual/gh_run_view). The job is "push"; the
+// timestamp is when the log was rendered.
+func (j Job) renderRunView(res Result, now time.Time) string {
+	var b strings.Builder
+	ts := now.UTC().Format("2006-01-02T15:04:05.0000000Z")
+	for _, l := range j.githubLines(res) {
+		fmt.Fprintf(&b, "push\t%s\t%s %s\n", j.Steps[l.step].Name, ts, l.text)
 	}
 	return b.String()
 }

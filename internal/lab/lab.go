@@ -52,12 +52,18 @@
 // each run into a CI-shaped job log (see Job.Run for the shape):
 //
 //	w := lab.NewWorkspace(t)           // image tarball; dockerd, podman storage on demand
-//	for _, c := range lab.Clients() {  // docker, crane, regctl, oras, skopeo, podman
+//	for _, c := range lab.Clients() {  // docker, crane, regctl, oras, skopeo, podman, buildah
 //		for _, s := range lab.Scenarios() { // no-login, reader-push, tls-untrusted, ...
 //			o := lab.RunScenario(t, w, c, s) // fresh registry, real client, log
 //			_ = o.Normalised                 // log with ports, paths, times, digests fixed
 //		}
 //	}
+//
+// Each job is rendered in three shapes: a GitHub Actions log, the same as
+// `gh run view --log` prints it, and a GitLab CI trace. Their normalised
+// forms are the golden files testdata/lab/{github,gh-run-view,gitlab}/CLIENT/SCENARIO.log
+// (TestMatrix compares them, -update rewrites them; TestExplainLabLogs runs
+// explain on them without any client installed).
 //
 // docker runs against a dockerd the lab starts in its own network namespace
 // (root only); the other clients run in the test's namespace. A missing client

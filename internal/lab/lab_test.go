@@ -3,6 +3,7 @@ package lab
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -175,7 +176,7 @@ func TestNetNS(t *testing.T) {
 	if os.Geteuid() != 0 {
 		Missing(t, "root for network namespaces")
 	}
-	ns := NetNS(t, "regdoctor-labtest")
+	ns := NetNS(t, fmt.Sprintf("regdoctor-labtest-%d", os.Getpid()))
 	r := Start(t, Options{Host: NetNSAddr, NetNS: ns})
 	// Not reachable from the test's own namespace...
 	if c, err := net.DialTimeout("tcp", r.Addr, 200e6); err == nil {
@@ -194,8 +195,8 @@ func TestNormalise(t *testing.T) {
 		`time="2026-11-21T05:48:11.123456789Z" dir=/tmp/TestX123/001/docker pw=s3cret-pw ` +
 		"sha256:" + strings.Repeat("ab", 32) + " 0xc000123456 took 1.5s\n"
 	got := Normalise(in, NormaliseOptions{Ports: []string{"41234", "39999"}, Dirs: []string{"/tmp/TestX123", "/tmp/TestX123/001"}, Secrets: []string{"s3cret-pw"}})
-	want := "2026-01-01T00:00:00Z pushed to 127.0.0.1:5000 (login localhost:5000), helper on :5001\n" +
-		`time="2026-01-01T00:00:00Z" dir=/tmp/lab/docker pw=*** ` +
+	want := "2026/01/01 00:00:00 pushed to 127.0.0.1:5000 (login localhost:5000), helper on :5001\n" +
+		`time="2026-01-01T00:00:00.000000000Z" dir=/tmp/lab/docker pw=*** ` +
 		"sha256:" + strings.Repeat("0", 64) + " 0xc000000000 took 0s\n"
 	if got != want {
 		t.Errorf("Normalise:\n got %q\nwant %q", got, want)

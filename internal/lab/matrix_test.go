@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite testdata/lab golden logs from t
 var checks []func(t *testing.T, platform string, o lab.Outcome, log string) string
 
 // platforms are the CI log shapes each job is rendered in (testdata/lab/<platform>/...).
-var platforms = []string{"github", "gitlab"}
+var platforms = []string{"github", "gh-run-view", "gitlab"}
 
 type cell struct {
 	verdict string
@@ -74,7 +74,10 @@ func TestMatrix(t *testing.T) {
 					}
 					for _, pl := range platforms {
 						log := o.Normalised
-						if pl == "gitlab" {
+						switch pl {
+						case "gh-run-view":
+							log = o.NormalisedRunView
+						case "gitlab":
 							log = o.NormalisedGitLab
 						}
 						golden := filepath.Join(root, pl, c.Name, s.Name+".log")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"sync"
 	"testing"
 
 	"golang.org/x/sys/unix"
@@ -103,8 +104,14 @@ func Missing(t testing.TB, what string) {
 	if os.Getenv("CI") == "true" {
 		t.Fatal(msg)
 	}
+	if _, seen := announced.LoadOrStore(what, true); !seen {
+		// Loud even without -v: go test hides skip messages otherwise.
+		fmt.Fprintln(os.Stderr, msg+"; skipping its lab tests")
+	}
 	t.Skip(msg)
 }
+
+var announced sync.Map // prerequisites already announced on stderr
 
 // runIn runs a command inside the network namespace at nsPath (nsenter) and
 // returns its combined output.

@@ -93,8 +93,9 @@ func Scenarios() []Scenario {
 type Outcome struct {
 	Client, Scenario, Cause string
 	Result
-	Normalised       string // GitHub Actions shape
-	NormalisedGitLab string // GitLab CI shape
+	Normalised        string // GitHub Actions shape
+	NormalisedRunView string // `gh run view --log` shape
+	NormalisedGitLab  string // GitLab CI shape
 }
 
 // RunScenario starts the scenario's registry (or none), runs the client's job
@@ -222,7 +223,7 @@ func RunScenario(t testing.TB, w *Workspace, c *Client, s Scenario) Outcome {
 	res := job.Run(context.Background())
 	no := NormaliseOptions{Ports: ports, Dirs: []string{x.Dir, w.Dir, dockerDir(w)}, Secrets: secrets}
 	return Outcome{Client: c.Name, Scenario: s.Name, Cause: s.Cause, Result: res,
-		Normalised: Normalise(res.Log, no), NormalisedGitLab: Normalise(res.GitLab, no)}
+		Normalised: Normalise(res.Log, no), NormalisedRunView: Normalise(res.RunView, no), NormalisedGitLab: Normalise(res.GitLab, no)}
 }
 
 func dockerDir(w *Workspace) string {
@@ -256,7 +257,6 @@ var volatile = []struct {
 	re   *regexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?`), "2026-01-01T00:00:00Z"},
 	{regexp.MustCompile(`sha256:[0-9a-f]{64}`), "sha256:" + strings.Repeat("0", 64)},
 	{regexp.MustCompile(`\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b`), "00000000-0000-0000-0000-000000000000"},
 	{regexp.MustCompile(`_state=[A-Za-z0-9_\-=%.]+`), "_state=STATE"},
@@ -288,8 +288,26 @@ func Normalise(log string, o NormaliseOptions) string {
 		re := regexp.MustCompile(`:` + regexp.QuoteMeta(p) + `\b`)
 		log = re.ReplaceAllString(log, fmt.Sprintf(":%d", 5000+i))
 	}
+	log = timestamp.ReplaceAllStringFunc(log, fixTime)
 	for _, v := range volatile {
 		log = v.re.ReplaceAllString(log, v.with)
 	}
 	return log
+}
+
+// timestamp matches the clients' and runners' date-times: crane's
+// "2026/11/21 05:48:11", logrus' "2026-11-21T05:48:11Z", GitHub's
+// "2026-11-21T05:48:11.1234567Z", with optional fraction and zone.
+var timestamp = regexp.MustCompile(`\d{4}([-/])\d{2}[-/]\d{2}([T ])\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})?`)
+
+// fixTime maps a timestamp to 2026-01-01 00:00:00 in the same format
+// (separators, fraction digits and zone kept), so golden logs keep each
+// client's real shape.
+func fixTime(ts string) string {
+	m := timestamp.FindStringSubmatch(ts)
+	frac := ""
+	if m[3] != "" {
+		frac = "." + strings.Repeat("0", len(m[3])-1)
+	}
+	return "2026" + m[1] + "01" + m[1] + "01" + m[2] + "00:00:00" + frac + m[4]
 }
