@@ -69,8 +69,8 @@ func NormalizeLine(s string) (text, platform string) {
 			s = ""
 		}
 	}
-	if i := strings.LastIndexByte(s, '\r'); i >= 0 {
-		s = s[i+1:]
+	if strings.IndexByte(s, '\r') >= 0 { // IndexByte is vectorised, LastIndexByte is not
+		s = s[strings.LastIndexByte(s, '\r')+1:]
 	}
 	s = strings.TrimRight(s, " \t\r")
 	if p.name == "" {
@@ -362,6 +362,17 @@ func isLabel(s string) bool {
 // control characters other than TAB and CR.
 func stripControls(s string) string {
 	i := 0
+	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
+	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
+			break
+		}
+	}
 	for i < len(s) && !isControl[s[i]] {
 		i++
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unsafe"
 )
 
 // DefaultMaxLineBytes is the most of one line Scan delivers when
@@ -37,16 +38,41 @@ type lineScanner struct {
 	fn     func(Line) error
 	sum    *Summary
 	buf    []byte
-	err    error // fn's error from everyLine
+	err    error  // fn's error from everyLine
+	arena  []byte // block that str packs line copies into
+	dense  bool   // the last match came less than denseGap bytes after the search start
 }
 
+// denseGap: when matches come closer than this, find1 beats find's lanes.
+const denseGap = 1024
+
 func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
-	text, platform := NormalizeLine(string(raw))
+	text, platform := NormalizeLine(ls.str(raw))
 	ls.sum.Delivered++
 	if platform != "" {
 		ls.sum.addHint(platform)
 	}
 	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: platform, Truncated: truncated})
+}
+
+// str copies b into a string. Short lines are packed into shared 64 KiB
+// blocks, one allocation per block instead of per line: a block is never
+// written again once a string points into it, and lives as long as any of
+// its strings does.
+func (ls *lineScanner) str(b []byte) string {
+	const block = 64 << 10
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > block/16 {
+		return string(b)
+	}
+	if len(ls.arena)+len(b) > cap(ls.arena) {
+		ls.arena = make([]byte, 0, block)
+	}
+	start := len(ls.arena)
+	ls.arena = append(ls.arena, b...)
+	return unsafe.String(&ls.arena[start], len(b))
 }
 
 // run scans r to its end. Line numbers start at 1 for every stream.
@@ -120,7 +146,15 @@ func (ls *lineScanner) run(r io.Reader) error {
 					keep = n
 					break search
 				}
-				e := ls.m.find(buf[pos:n])
+				// Dense matches (the last came soon after its line start)
+				// waste find's look-ahead lanes: walk one lane instead.
+				var e int
+				if ls.dense {
+					e = ls.m.find1(buf[pos:n], 0, 0, n-pos)
+				} else {
+					e = ls.m.find(buf[pos:n])
+				}
+				ls.dense = e >= 0 && e < denseGap
 				if e < 0 {
 					lineNo += bytes.Count(buf[pos:n], newline)
 					if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
@@ -141,9 +175,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 					break search
 				}
 				hit := pos + e // just past the keyword
-				lineNo += bytes.Count(buf[pos:hit], newline)
-				if j := bytes.LastIndexByte(buf[pos:hit], '\n'); j >= 0 {
-					lineStart = pos + j + 1
+				if c := bytes.Count(buf[pos:hit], newline); c > 0 {
+					lineNo += c
+					lineStart = pos + bytes.LastIndexByte(buf[pos:hit], '\n') + 1
 				}
 				ls0 := max(lineStart, 0) // a dropped head: the carried context starts the line
 				lineEnd := -1
