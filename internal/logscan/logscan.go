@@ -8,6 +8,8 @@
 // searched over whole chunks with an ASCII case-insensitive Aho-Corasick DFA;
 // only matching lines are cut out and normalised. Memory is bounded by the
 // chunk size (1 MiB) whatever the line lengths (see DefaultMaxLineBytes).
+// Delivered texts are copied into shared 64 KiB blocks (one allocation per
+// block, not per line), so a caller that keeps a line keeps its block.
 package logscan
 
 import (
