@@ -97,7 +97,9 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 			return sum, wrapRead("gzip", err)
 		}
 		defer zr.Close()
-		err = ls.run(errReader{zr, "gzip"})
+		ra := newReadAhead(errReader{zr, "gzip"}) // inflate on another core
+		defer ra.Close()
+		err = ls.run(ra)
 		sum.decide()
 		return sum, err
 	case bytes.HasPrefix(magic, []byte("PK\x03\x04")) || bytes.HasPrefix(magic, []byte("PK\x05\x06")):
@@ -118,7 +120,13 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 		return sum, err
 	default:
 		sum.Format = "text"
-		err := ls.run(br)
+		var in io.Reader = br
+		if ls.chunk >= defaultChunk { // tests with tiny chunks read synchronously
+			ra := newReadAhead(br)
+			defer ra.Close()
+			in = ra
+		}
+		err := ls.run(in)
 		sum.decide()
 		return sum, err
 	}
