@@ -92,5 +92,5 @@ awk "BEGIN{printf \"logscan / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_
 if [ -n "${T_explain:-}" ]; then
   awk "BEGIN{printf \"explain / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_explain/$T_rg, $C_explain/$C_ripgrep_1thread}"
 else
-  echo "explain: no explain command in this build (scan only)"
+  echo "explain: not measured (EXPLAIN=0, or no explain command in this build)"
 fi

@@ -57,6 +57,8 @@ type Summary struct {
 	Delivered int            // lines passed to fn
 	Platforms map[string]int // platform -> lines seen carrying its prefix/markers (first lines of each entry and delivered lines)
 	Platform  string         // the most likely CI platform, "" when no line told
+
+	hints []platformCount // counted during the scan, turned into Platforms by decide
 }
 
 // Scan reads r and calls fn for every line that passes o.Keywords, in
@@ -197,6 +199,13 @@ func (e errReader) Read(p []byte) (int, error) {
 // that Azure Pipelines wins over GitHub Actions as soon as an Azure-only
 // marker was seen (both write the same timestamps and most markers).
 func (s *Summary) decide() {
+	for _, h := range s.hints {
+		if s.Platforms == nil {
+			s.Platforms = map[string]int{}
+		}
+		s.Platforms[h.name] += h.n
+	}
+	s.hints = nil
 	best, bestN := "", 0
 	for p, n := range s.Platforms {
 		if n > bestN || (n == bestN && p < best) {

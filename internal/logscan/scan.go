@@ -326,11 +326,22 @@ func (ls *lineScanner) sample(head []byte) {
 	}
 }
 
+// addHint counts a platform hint. A short list, not the map: it runs once
+// per delivered line, and there are only a few platforms; decide builds
+// Summary.Platforms from it.
 func (s *Summary) addHint(p string) {
-	if s.Platforms == nil {
-		s.Platforms = map[string]int{}
+	for i := range s.hints {
+		if s.hints[i].name == p {
+			s.hints[i].n++
+			return
+		}
 	}
-	s.Platforms[p]++
+	s.hints = append(s.hints, platformCount{p, 1})
+}
+
+type platformCount struct {
+	name string
+	n    int
 }
 
 // wrapRead names the container format in a read error.
