@@ -46,10 +46,14 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
   # JSON for scripts, the two best candidates only
   regdoctor explain --format json --max 2 job.log
 
-  # in GitHub Actions, as a last step of the failing job:
+  # in GitHub Actions: keep the push step's output, explain it on failure
+  #   - shell: bash   # explicit bash adds -o pipefail, so the step still fails
+  #     run: docker push "$IMAGE" 2>&1 | tee push.log
   #   - if: failure()
-  #     env: { GH_TOKEN: "${{ github.token }}" }
-  #     run: gh run view ${{ github.run_id }} --log-failed | regdoctor explain`,
+  #     run: regdoctor explain push.log
+  #
+  # or, from a later job (needs: build, if: failure(), permissions: actions: read):
+  #   gh api repos/$REPO/actions/jobs/$JOB_ID/logs | regdoctor explain`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {

@@ -6,6 +6,16 @@
 // kaniko, crane/ko, skopeo/podman/buildah, regctl, oras, helm, jib,
 // containerd/nerdctl) against signatures, one file per signature group.
 // Each signature names candidate causes (catalog ids); the facts rank them.
+// Client grammar that names the image reference and the operation (docker's
+// "The push refers to repository", BuildKit's "failed to push X", kaniko's
+// "checking push permission for", podman's "initiating layer upload to ...
+// in HOST") lives in refs.go; signature groups live in sig_*.go.
+//
+// Failures that the log itself shows were retried into a success (the same
+// push, pull or login completing later) and misses of a BuildKit
+// --cache-from import are not reported. The same message repeated by
+// wrappers (BuildKit step, "failed to solve", "buildx failed with") is folded
+// into one finding with up to three evidence lines.
 //
 // Memory is bounded: lines are streamed (internal/logscan), and only capped
 // lists of facts and hits are kept.
@@ -17,6 +27,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -49,6 +60,7 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	if max <= 0 {
 		max = DefaultMaxFindings
 	}
+	keysOnce.Do(buildKeywords)
 	e := newEngine()
 	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
 		if l.Platform != "" {
@@ -75,8 +87,12 @@ type signature struct {
 	re   *regexp.Regexp // must match; the match start is where the registry's own message begins
 	veto []string       // lowercase fragments that rule the line out (other tools' look-alikes)
 	need []string       // lowercase fragments of registry context; when set, the line must hold one
+	// refGroup, when set, is the submatch of re that holds the image
+	// reference the message is about.
+	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
+	keyIdx  []int // indexes of keys in sigKeys
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -104,6 +120,10 @@ type hit struct {
 	url    urlFacts // first registry URL on the line
 	hasURL bool
 	host   string // registry host, normalised; "" when unknown
+	// kindHint is the registry kind the message's wording shows when the
+	// log does not name the host (ECR's "does not exist in the registry
+	// with id", GitLab's "access forbidden").
+	kindHint reghost.Kind
 }
 
 func (h *hit) line() int { return h.lines[0] }
@@ -111,7 +131,7 @@ func (h *hit) line() int { return h.lines[0] }
 // kind is the registry kind of the hit's host ("" when unknown).
 func (h *hit) kind() reghost.Kind {
 	if h.host == "" {
-		return reghost.Unknown
+		return h.kindHint
 	}
 	return reghost.Classify(h.host)
 }
@@ -138,12 +158,23 @@ func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
 
+var keysOnce sync.Once
+
+// Keywords returns the keyword prefilter Explain passes to logscan
+// (lowercase fragments; a line holding none of them is not read further),
+// sorted. Benchmarks use it to compare the scanner with other tools on the
+// same list. The slice is a copy.
+func Keywords() []string { return append([]string(nil), keywords()...) }
+
 func keywords() []string {
-	if keywordList != nil {
-		return keywordList
-	}
+	keysOnce.Do(buildKeywords)
+	return keywordList
+}
+
+func buildKeywords() {
+	indexSigKeys()
 	seen := map[string]bool{}
-	for _, k := range factKeys {
+	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
 	}
 	for _, s := range allSigs {
@@ -155,7 +186,6 @@ func keywords() []string {
 		keywordList = append(keywordList, k)
 	}
 	sort.Strings(keywordList)
-	return keywordList
 }
 
 type engine struct {
@@ -167,19 +197,24 @@ type engine struct {
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
 func (e *engine) line(l logscan.Line) {
-	text := l.Text
+	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	e.f.observe(l.N, text)
 	low := strings.ToLower(text)
+	e.f.observe(l.N, text, low)
 	if containsAny(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	// Which signature keys the line holds, found in one pass over it.
+	var present [maxSigKeys]bool
+	if !sigKeyIndex.find(low, &present) {
+		return
 	}
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !containsAny(low, s.keys) || containsAny(low, s.veto) ||
+			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
 				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
 				continue
 			}
@@ -188,9 +223,103 @@ func (e *engine) line(l logscan.Line) {
 				continue
 			}
 			matched = true
-			e.add(s, l.N, text, low, loc)
+			e.add(s, l, text, low, loc)
 		}
 	}
+}
+
+const maxSigKeys = 256
+
+// sigKeys are the distinct keys of all signatures; signature.keyIdx points
+// into it. Built once, on first use.
+var sigKeys []string
+
+func indexSigKeys() {
+	at := map[string]int{}
+	for _, s := range allSigs {
+		s.keyIdx = nil
+		for _, k := range s.keys {
+			i, ok := at[k]
+			if !ok {
+				i = len(sigKeys)
+				at[k] = i
+				sigKeys = append(sigKeys, k)
+			}
+			s.keyIdx = append(s.keyIdx, i)
+		}
+	}
+	if len(sigKeys) > maxSigKeys {
+		panic("diagnose: more than maxSigKeys signature keys")
+	}
+	sigKeyIndex = newKeyIndex(sigKeys)
+}
+
+var sigKeyIndex *keyIndex
+
+// keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
+// in a line in one pass: keys are bucketed by their first two bytes, and
+// only the buckets of byte pairs the line holds are compared.
+type keyIndex struct {
+	keys   []string
+	bucket [1 << 16]int32 // byte pair -> 1 + index into lists; 0 = no key starts so
+	lists  [][]int
+}
+
+func newKeyIndex(keys []string) *keyIndex {
+	ki := &keyIndex{keys: keys}
+	for i, k := range keys {
+		if len(k) < 2 {
+			panic("diagnose: signature key shorter than 2 bytes: " + k)
+		}
+		p := uint16(k[0])<<8 | uint16(k[1])
+		if ki.bucket[p] == 0 {
+			ki.lists = append(ki.lists, nil)
+			ki.bucket[p] = int32(len(ki.lists))
+		}
+		ki.lists[ki.bucket[p]-1] = append(ki.lists[ki.bucket[p]-1], i)
+	}
+	return ki
+}
+
+// find marks the keys present in s and reports whether any is.
+func (ki *keyIndex) find(s string, present *[maxSigKeys]bool) bool {
+	any := false
+	for i := 0; i+1 < len(s); i++ {
+		b := ki.bucket[uint16(s[i])<<8|uint16(s[i+1])]
+		if b == 0 {
+			continue
+		}
+		for _, k := range ki.lists[b-1] {
+			if !present[k] && strings.HasPrefix(s[i:], ki.keys[k]) {
+				present[k], any = true, true
+			}
+		}
+	}
+	return any
+}
+
+func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
+	for _, i := range s.keyIdx {
+		if present[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
+// `gh run view --log` / `--log-failed` output (internal/logscan does not strip
+// it yet), optionally followed by a ##[group]/##[error] marker.
+var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+
+func stripRunViewPrefix(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	if loc := runViewPrefix.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
 }
 
 // otherEcosystems mark lines of non-container package clients, whose 401/403
@@ -207,17 +336,26 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-func (e *engine) add(s *signature, n int, text, low string, loc []int) {
+// add records a signature match on line l, folding a repeat of the same
+// message into the first hit. Evidence from a log archive names its entry.
+func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) {
+	n := l.N
+	evidence := func() string { // redaction is the costly part: only for kept lines
+		ev := evidenceText(text)
+		if l.File != "" {
+			ev = "[" + l.File + "] " + ev
+		}
+		return ev
+	}
 	inner := strings.TrimSpace(text[loc[0]:])
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
 	}
-	inner = redact.String(inner)
 	key := s.id + "\x00" + inner
 	if h, ok := e.fold[key]; ok {
 		if len(h.lines) < 3 {
 			h.lines = append(h.lines, n)
-			h.texts = append(h.texts, evidenceText(text))
+			h.texts = append(h.texts, evidence())
 		}
 		return
 	}
@@ -231,7 +369,7 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 			}
 		}
 	}
-	h := &hit{sig: s, lines: []int{n}, texts: []string{evidenceText(text)}, inner: inner, low: low}
+	h := &hit{sig: s, lines: []int{n}, texts: []string{evidence()}, inner: redact.String(inner), low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
 			h.m = append(h.m, "")
@@ -246,12 +384,20 @@ func (e *engine) add(s *signature, n int, text, low string, loc []int) {
 			}
 		}
 	}
-	for _, p := range refPatterns {
+	var refHas [maxSigKeys]bool
+	refCandidates(text, low, &refHas)
+	for i, p := range refPatterns {
+		if !refHas[i] {
+			continue
+		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
-			h.ref = parseRef(m[1])
+			h.ref = refFromMatch(m)
 			h.op = p.op
 			break
 		}
+	}
+	if s.refGroup > 0 && s.refGroup < len(h.m) && h.m[s.refGroup] != "" {
+		h.ref = parseRef(h.m[s.refGroup])
 	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
@@ -300,12 +446,12 @@ func (e *engine) resolve(h *hit) {
 			}
 		})
 	}
+	// The registry host: from a URL on the line (a token realm's URL names
+	// the registry it serves, see parseURL), else from the reference; a
+	// reference without a host goes to Docker Hub.
 	switch {
-	case h.hasURL && !(h.url.Realm && h.url.Host == "" && h.ref.Host != ""):
+	case h.hasURL:
 		h.host = h.url.Host
-		if h.ref.Host != "" && h.url.Realm && !reghost.LooksLikeHost(h.url.Host) {
-			h.host = reghost.Normalize(h.ref.Host)
-		}
 	case h.ref.Host != "":
 		h.host = reghost.Normalize(h.ref.Host)
 	case h.ref.Repo != "":
@@ -343,6 +489,12 @@ func (e *engine) findings(max int) []finding.Finding {
 	var list []*scored
 	for i, h := range e.hits {
 		e.resolve(h)
+		if e.f.retried(h.lines[len(h.lines)-1], h.op, h.host, h.repo()) {
+			continue // the same push, pull or login completed later: the failure was retried away
+		}
+		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
+			continue // a --cache-from import that missed: BuildKit goes on without it
+		}
 		for _, c := range h.sig.rank(h, e.f) {
 			if _, ok := catalog.Get(c.cause); !ok {
 				continue // a signature naming an unknown id is a defect the tests catch

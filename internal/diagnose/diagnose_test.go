@@ -1,6 +1,9 @@
 package diagnose
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,6 +189,91 @@ func TestSignatureCauses(t *testing.T) {
 					t.Errorf("signature %s names unknown cause %q", s.id, c.cause)
 				}
 			}
+		}
+	}
+}
+
+func TestLoginHostArg(t *testing.T) {
+	for args, want := range map[string]string{
+		"":                                      "docker.io",
+		" -u bot --password-stdin ghcr.io":      "ghcr.io",
+		` -u "$USER" -p "$PASS" "$CI_REGISTRY"`: "",
+		" --username AWS --password-stdin 1234.dkr.ecr.eu-west-1.amazonaws.com": "1234.dkr.ecr.eu-west-1.amazonaws.com",
+		" -u _json_key --password-stdin https://eu.gcr.io":                      "eu.gcr.io",
+		" registry.example.org:5000 -u x":                                       "registry.example.org:5000",
+		" --username=bot quay.io":                                               "quay.io",
+		" -u bot -p *** ***":                                                    "",
+	} {
+		if got := loginHostArg(args); got != want {
+			t.Errorf("loginHostArg(%q) = %q, want %q", args, got, want)
+		}
+	}
+}
+
+// TestExplainZipArchive reads a GitHub-style log archive (one entry per job
+// step) and names the entry in the evidence.
+func TestExplainZipArchive(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"build/1_Set up job.txt":     "2026-03-02T10:00:01.0000000Z Current runner version: '2.321.0'\n",
+		"build/4_Build and push.txt": "2026-03-02T10:01:01.0000000Z #9 pushing layers\n2026-03-02T10:01:02.0000000Z ERROR: failed to push ghcr.io/contoso/api:3: denied: permission_denied: write_package\n",
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, body)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Explain(bytes.NewReader(buf.Bytes()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Cause != "gh-token-packages-permission" {
+		t.Fatalf("got %+v", rep.Findings)
+	}
+	ev := rep.Findings[0].Evidence[0]
+	if ev.Line != 2 || !strings.HasPrefix(ev.Text, "[build/4_Build and push.txt] ") {
+		t.Errorf("evidence %+v should be line 2 of the step's entry", ev)
+	}
+}
+
+// TestMessageGrammar checks single client messages, each written from the
+// client's documented wording with our own hosts and names.
+func TestMessageGrammar(t *testing.T) {
+	for msg, want := range map[string]string{
+		`Error response from daemon: Get "https://ghcr.io/v2/": unauthorized`:                                                                                                                  "bad-credentials",
+		`Error: failed to do request: Head "https://public.ecr.aws/v2/northwind/base/manifests/1": 400 Bad Request`:                                                                            "token-expired",
+		`failed to resolve reference "public.ecr.aws/northwind/base:1": unexpected status from HEAD request to https://public.ecr.aws/v2/northwind/base/manifests/1: 400 Bad Request`:          "token-expired",
+		`blob upload unknown: blob upload unknown to registry`:                                                                                                                                 "registry-fault",
+		`Error response from daemon: Get "https://registry.int.example/v2/": remote error: tls: bad certificate`:                                                                               "tls-untrusted",
+		`Error response from daemon: login attempt to https://registry-1.docker.io/v2/ failed with status: 429 Too Many Requests`:                                                              "rate-limited",
+		`toomanyrequests: too many failed login attempts for username or IP address`:                                                                                                           "rate-limited",
+		`Error: writing blob: initiating layer upload to /v2/ops/tool/blobs/uploads/ in registry.lab.example: unauthorized: authentication required`:                                           "no-login",
+		`error pulling image configuration: download failed after attempts=6: dial tcp 104.16.0.1:443: i/o timeout`:                                                                            "registry-unreachable",
+		`Error response from daemon: Get "https://harbor.lab.example/v2/": x509: certificate has expired or is not yet valid: current time 2026-03-02T10:00:00Z is after 2026-01-01T00:00:00Z`: "tls-untrusted",
+		`denied: Your authorization token has expired. Reauthenticate and try again.`:                                                                                                          "token-expired",
+		`Error: short-name "toolbox" did not resolve to an alias and no unqualified-search registries are defined in "/etc/containers/registries.conf"`:                                        "missing-registry-host",
+		`Error saving credentials: error storing credentials - err: exec: "docker-credential-desktop": executable file not found in $PATH, out: ` + "``":                                       "credential-store-error",
+		`Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?`:                                                                                    "daemon-unreachable",
+		`denied: Permission "artifactregistry.repositories.uploadArtifacts" denied on resource "projects/acme/locations/us/repositories/apps" (or it may not exist)`:                           "cloud-iam-denied",
+		`unauthorized: unauthorized to access repository: platform/api, action: push: unauthorized to access repository: platform/api, action: push`:                                           "insufficient-role",
+		`name unknown: repository name not known to registry`:                                                                                                                                  "repo-not-found",
+		`Error response from daemon: manifest for registry.example.org/team/api:9.9 not found: manifest unknown: manifest unknown`:                                                             "manifest-unknown",
+	} {
+		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(rep.Findings) > 0 {
+			got = rep.Findings[0].Cause
+		}
+		if got != want {
+			t.Errorf("%s\n  got %q, want %q", msg, got, want)
 		}
 	}
 }

@@ -34,6 +34,14 @@ type refSeen struct {
 	Line int
 }
 
+// success is a push or login that completed, after which earlier failures
+// of the same repository (or login host) were retried away.
+type success struct {
+	Op   string // opPush, opPull or opLogin
+	Repo string // repoKey of the repository (push, pull) or the normalised host (login)
+	Line int
+}
+
 type urlSeen struct {
 	URL  urlFacts
 	Line int
@@ -41,23 +49,30 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes    map[string]int
-	platform string
+	votes     map[string]int
+	markVotes int // votes from content markers so far
+	platform  string
 
-	logins       []login
-	pending      *login // a login command waiting for its "Login Succeeded"
-	refs, urls   ring
-	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
-	permsLine    int
-	pkgLine      int  // the "Packages: ..." line of that block
-	pullRequest  bool // pull_request event (refs/pull/N/merge)
-	dependabot   bool
-	forkNoSecret bool // "Secret source: None": fork PR, secrets withheld
-	masked       bool // the CI masked values (*** or [MASKED])
-	jobToken     bool // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
-	typedPwd     bool // an interactive password prompt was answered
-	credHelper   bool // a credential helper/credsStore is configured or named
-	lastRegistry int  // last line with a registry command or reference
+	logins        []login
+	pending       *login // a login command waiting for its "Login Succeeded"
+	refs, urls    ring
+	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
+	permsLine     int
+	pkgLine       int  // the "Packages: ..." line of that block
+	pullRequest   bool // pull_request event (refs/pull/N/merge)
+	dependabot    bool
+	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
+	masked        bool   // the CI masked values (*** or [MASKED])
+	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd      bool   // an interactive password prompt was answered
+	credHelper    bool   // a credential helper/credsStore is configured or named
+	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	lastRegistry  int    // last line with a registry command or reference
+
+	successes []success // capped at maxLogins
+	cacheRefs []string  // BuildKit cache imports (--cache-from): their misses are not failures; capped
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -95,18 +110,17 @@ func newFacts() *facts {
 	return f
 }
 
-// platformMarks are strings each CI prints in its own job logs.
+// platformMarks are content strings each CI's own tooling prints. Line
+// prefixes and markers (##[group], GitLab's stream tags, timestamps) are
+// logscan's hints (Line.Platform, Summary.Platform); these cover excerpts
+// that lost them.
 var platformMarks = []struct{ s, platform string }{
-	{"##[group]", "github-actions"}, {"##[endgroup]", "github-actions"}, {"GITHUB_TOKEN Permissions", "github-actions"},
-	{"Run actions/", "github-actions"}, {"Run docker/", "github-actions"}, {"/home/runner/work/", "github-actions"},
-	{"Error: Process completed with exit code", "github-actions"}, {"buildx failed with", "github-actions"},
-	{"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"}, {"::error", "github-actions"},
-	{"##[error]Process completed with exit code", "github-actions"},
-	{"Running with gitlab-runner", "gitlab-ci"}, {"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"},
-	{"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"}, {"ERROR: Job failed:", "gitlab-ci"},
-	{"section_start:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
+	{"/home/runner/work/", "github-actions"}, {"Error: Process completed with exit code", "github-actions"},
+	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
+	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
+	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
 	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
-	{"#!/bin/bash -eo pipefail", "circleci"}, {"##[section]Starting:", "azure-pipelines"}, {"##[section]Finishing:", "azure-pipelines"},
 	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
 }
 
@@ -121,28 +135,36 @@ var (
 	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
 	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
 	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
+	cacheImportRe  = regexp.MustCompile(`importing cache manifest from (\S+)`)
+	pulledRe       = regexp.MustCompile(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
 	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
 	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
 
-// factKeys are the keywords (lowercase) of the lines facts reads.
+// factKeys are the keywords (lowercase) of the lines facts reads, besides
+// refKeys. Platform markers are left to logscan's hints; these stay specific
+// because the prefilter is what keeps large logs fast.
 var factKeys = []string{
-	"##[", "run actions/", "run docker/", "github_token permissions", "/home/runner/work/", "process completed",
-	"buildx", "runner version", "::error", "gitlab", "ci_job_token", "$ci_", "executor", "job failed", "section_start",
-	"job payload", "before_script", "[pipeline]", "finished:", "workspace", "pipefail", "[container]", "tekton",
-	" login", "logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker",
-	"adding credentials", ": read", ": write", ": none", "registry:", "username:", "password:", "refs/pull/", "dependabot",
-	"secret source", "***", "[masked]", "credsstore", "credhelpers", "docker-credential-", "credential helper",
-	"push", "pull", "from ", "load metadata", "--destination", "-t ", "--tag", "invalid argument", "invalid tag",
-	"parsing reference", "exists in", "docker://", "manifest", "pulling", "[auth]",
+	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot[bot]",
+	"run docker/login-action", "registry:", "username:", "password:",
+	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
+	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
+	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
 }
 
-func (f *facts) observe(n int, text string) {
-	for _, m := range platformMarks {
-		if strings.Contains(text, m.s) {
-			f.votes[m.platform]++
+func (f *facts) observe(n int, text, low string) {
+	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
+		for _, m := range platformMarks {
+			if strings.Contains(text, m.s) {
+				f.votes[m.platform]++
+				f.markVotes++
+			}
 		}
 	}
 	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
@@ -151,27 +173,42 @@ func (f *facts) observe(n int, text string) {
 	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
 		f.jobToken = true
 	}
-	low := strings.ToLower(text)
-	if strings.Contains(low, "dependabot") {
+	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
+		f.kaniko = true
+	}
+	if strings.Contains(low, "git repository in /builds/") {
+		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
+			f.gitlabProject = strings.ToLower(m[1])
+		}
+	}
+	// Dependabot runs: its secret store, or the actor named by the run (not
+	// any mention: commit messages of merged Dependabot PRs name it too).
+	if strings.Contains(low, "dependabot[bot]") && (strings.Contains(low, "actor") || strings.Contains(low, "triggering")) {
 		f.dependabot = true
 	}
-	if pullRefRe.MatchString(text) {
+	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
-	if strings.Contains(text, "Secret source: None") {
-		f.forkNoSecret = true
+	// "Set up job" prints where the run's secrets come from: Actions,
+	// Dependabot, or None when a fork pull request gets no secrets.
+	if i := strings.Index(text, "Secret source: "); i >= 0 {
+		f.secretSource = strings.TrimSpace(text[i+len("Secret source: "):])
+		f.forkNoSecret = f.secretSource == "None"
+		if f.secretSource == "Dependabot" {
+			f.dependabot = true
+		}
 	}
 	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
 		f.credHelper = true
 	}
-	if promptPwdRe.MatchString(text) {
+	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -182,9 +219,37 @@ func (f *facts) observe(n int, text string) {
 
 	f.observeLogin(n, text, low)
 
-	for _, p := range refPatterns {
+	var refHas [maxSigKeys]bool
+	if refCandidates(text, low, &refHas) {
+		f.observeRefs(n, text, &refHas)
+	}
+	if strings.Contains(text, "[auth] ") {
+		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+		}
+	}
+	f.observeSuccess(n, text, low)
+	if strings.Contains(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
+			f.cacheRefs = append(f.cacheRefs, m[1])
+		}
+	}
+	if strings.Contains(low, "http") {
+		for _, u := range urlRe.FindAllString(text, 4) {
+			if uf, ok := parseURL(u); ok {
+				f.urls.add(urlSeen{URL: uf, Line: n})
+			}
+		}
+	}
+}
+
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
+	for i, p := range refPatterns {
+		if !has[i] {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			r := parseRef(m[1])
+			r := refFromMatch(m)
 			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
 				continue
 			}
@@ -195,14 +260,84 @@ func (f *facts) observe(n int, text string) {
 			f.lastRegistry = n
 		}
 	}
-	if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
-		f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+}
+
+func (f *facts) addSuccess(op, repo string, n int) {
+	if len(f.successes) < maxLogins {
+		f.successes = append(f.successes, success{Op: op, Repo: repo, Line: n})
 	}
-	for _, u := range urlRe.FindAllString(text, 4) {
-		if uf, ok := parseURL(u); ok {
-			f.urls.add(urlSeen{URL: uf, Line: n})
+}
+
+// observeSuccess records completed pushes (docker's "TAG: digest: sha256:...
+// size: N" after "The push refers to repository [X]", kaniko's "Pushed
+// X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
+func (f *facts) observeSuccess(n int, text, low string) {
+	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+		var last *refSeen
+		f.refs.each(func(v any) {
+			if r := v.(refSeen); r.Op == opPush && r.Line < n {
+				last = &r
+			}
+		})
+		if last != nil {
+			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
+	if strings.Contains(low, "pushed ") {
+		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
+			r := parseRef(m[1])
+			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
+		}
+	}
+	if strings.Contains(low, "status: ") {
+		if m := pulledRe.FindStringSubmatch(text); m != nil {
+			r := parseRef(m[1])
+			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
+		}
+	}
+}
+
+// repoKey names a repository for comparisons: normalised host and path,
+// Docker Hub's implicit library/ namespace made explicit.
+func repoKey(host, repo string) string {
+	host = reghost.Normalize(host)
+	if host == "docker.io" && repo != "" && !strings.Contains(repo, "/") {
+		repo = "library/" + repo
+	}
+	return host + "/" + repo
+}
+
+// isCacheRef reports whether a reference was only a BuildKit cache source.
+func (f *facts) isCacheRef(raw string) bool {
+	for _, c := range f.cacheRefs {
+		if c == raw || strings.TrimPrefix(c, "docker.io/") == strings.TrimPrefix(raw, "docker.io/") {
+			return true
+		}
+	}
+	return false
+}
+
+// retried reports whether the same operation on this repository (or, for
+// a login, on this host) completed after line n: the failure was retried away.
+func (f *facts) retried(n int, op, host, repo string) bool {
+	var k string
+	switch op {
+	case opPush, opPull:
+		if repo == "" {
+			return false
+		}
+		k = repoKey(host, repo)
+	case opLogin:
+		k = reghost.Normalize(host)
+	default:
+		return false
+	}
+	for _, s := range f.successes {
+		if s.Line > n && s.Op == op && (s.Repo == k || (op == opLogin && (s.Repo == "" || k == ""))) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *facts) addLogin(l login) {
@@ -220,6 +355,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
+	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+		return
+	}
 	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
 		f.addLogin(*f.pending)
@@ -233,6 +371,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
 	if loginOK.MatchString(text) {
+		host := "docker.io"
+		if f.pending != nil && n-f.pending.Line <= 40 {
+			host = f.pending.Host
+		}
+		f.addSuccess(opLogin, host, n)
 		if f.pending != nil && n-f.pending.Line <= 40 && len(f.logins) > 0 && f.logins[len(f.logins)-1].Line == f.pending.Line {
 			f.logins[len(f.logins)-1].OK = true
 		} else {
@@ -275,15 +418,16 @@ func loginHostArg(args string) string {
 			break
 		}
 		if strings.HasPrefix(w, "-") {
-			if loginFlagArg[w] {
+			if loginFlagArg[w] && !strings.Contains(w, "=") {
 				i++
 			}
 			continue
 		}
-		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") {
+		w = strings.Trim(w, `"'`)
+		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") || strings.Contains(w, "$(") {
 			return ""
 		}
-		return reghost.Normalize(strings.Trim(w, `"'`))
+		return reghost.Normalize(w)
 	}
 	return "docker.io"
 }
@@ -335,7 +479,11 @@ func (f *facts) context() []string {
 	if f.platform != "" {
 		out = append(out, "platform: "+f.platform)
 	}
-	for _, l := range f.logins {
+	logins := f.logins
+	if len(logins) > 8 {
+		logins = logins[len(logins)-8:] // the latest ones matter
+	}
+	for _, l := range logins {
 		state := "ran"
 		if l.OK {
 			state = "succeeded"

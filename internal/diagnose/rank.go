@@ -29,7 +29,12 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // prOrFork reports whether the run looks like a pull request from a fork or
 // Dependabot, whose GITHUB_TOKEN is read-only and whose secrets are empty
 // (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
-func (f *facts) prOrFork() bool { return f.forkNoSecret || f.dependabot || f.pullRequest }
+//
+// A pull request whose job got its secrets ("Secret source: Actions") comes
+// from the same repository and is not read-only.
+func (f *facts) prOrFork() bool {
+	return f.forkNoSecret || f.dependabot || (f.pullRequest && f.secretSource != "Actions")
+}
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
@@ -51,6 +56,13 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("no-login", 0.45, ""),
 		}
 	case "same":
+		if f.kaniko && l.Source != "config.json" {
+			return []cand{
+				c("login-other-job", 0.8, fmt.Sprintf("The login at line %d stored its credential in the job's ~/.docker/config.json, but kaniko reads only /kaniko/.docker/config.json (or $DOCKER_CONFIG).", l.Line), loginEv(l)),
+				c("insufficient-role", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
 		if kind == reghost.Quay && h.op == opPush {
 			return []cand{
 				c("repo-not-found", 0.65, "Quay answers \"authentication required\" for a repository the credential cannot see, which includes one that does not exist yet in an organization.", loginEv(l)),
@@ -65,16 +77,22 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("registry-fault", 0.35, ""),
 		}
 	}
-	cs := []cand{
+	if f.credHelper {
+		return []cand{
+			c("credential-store-error", 0.7, "A credential helper is configured; when it fails, docker silently sends no credential."),
+			c("no-login", 0.65, ""),
+			c("login-other-job", 0.45, ""),
+		}
+	}
+	// Registries that hide what an identity may not do (Docker Hub, Harbor,
+	// OpenShift) also answer "authentication required" to a known identity
+	// without the push right, so insufficient-role stays a candidate.
+	return []cand{
 		c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the request went out anonymously.", hostName(h.host))),
 		c("login-other-job", 0.45, ""),
+		c("insufficient-role", 0.42, ""),
 		c("credential-store-error", 0.4, ""),
 	}
-	if f.credHelper {
-		cs[2].w = 0.7
-		cs[2].why = "A credential helper is configured; when it fails, docker silently sends no credential."
-	}
-	return cs
 }
 
 func tellUnauthenticated(h *hit, f *facts) string {
@@ -109,6 +127,23 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("push-outside-namespace", 0.45, ""),
 		}
 	}
+	if gitlab && f.gitlabProject != "" && h.repo() != "" {
+		repo := strings.ToLower(h.repo())
+		if repo == f.gitlabProject || strings.HasPrefix(repo, f.gitlabProject+"/") {
+			return []cand{
+				c("insufficient-role", 0.7, fmt.Sprintf("The image path %s is inside this project (%s), so the credential reached the right registry but may not push there: the job token carries the role of the user who started the job (Reporter and Guest cannot push).", repo, f.gitlabProject)),
+				c("registry-disabled", 0.5, ""),
+				c("no-login", 0.45, ""),
+			}
+		}
+		if f.jobToken || state == "same" {
+			return []cand{
+				c("job-token-cross-project", 0.88, fmt.Sprintf("The job runs in %s but pushes to %s: a CI_JOB_TOKEN can push only under its own project's path ($CI_REGISTRY_IMAGE).", f.gitlabProject, repo)),
+				c("insufficient-role", 0.5, ""),
+				c("push-outside-namespace", 0.4, ""),
+			}
+		}
+	}
 	if gitlab && (f.jobToken || kind == reghost.GitLab) {
 		return []cand{
 			c("job-token-cross-project", 0.75, "On GitLab, a job token pushes only under its own project's path ($CI_REGISTRY_IMAGE)."),
@@ -116,14 +151,24 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.5, ""),
 		}
 	}
-	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub {
+	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub && h.op != opPull {
 		return []cand{
-			c("push-outside-namespace", 0.88, fmt.Sprintf("The push goes to docker.io/%s: the image name has no Docker Hub namespace, so it means the official library/ namespace, which no account can push to.", h.repo())),
+			c("push-outside-namespace", 0.88, "The image name has no Docker Hub namespace, so it was expanded to library/, the official-images namespace no account can push to."),
 			c("missing-registry-host", 0.5, ""),
 			c("no-login", 0.4, ""),
 		}
 	}
-	if kind == reghost.DockerHub || kind == reghost.Unknown {
+	if kind == reghost.Unknown {
+		// No host in the excerpt: Docker Hub's namespace rule and a
+		// self-hosted registry's role rule are equally possible.
+		return []cand{
+			c("push-outside-namespace", 0.62, "On Docker Hub this answer means the repository's namespace (the part before the first /) is not the account's or an organization it can push to; on other registries, that the identity has no push right there."),
+			c("insufficient-role", 0.5, ""),
+			c("login-wrong-host", 0.48, ""),
+			c("no-login", 0.46, ""),
+		}
+	}
+	if kind == reghost.DockerHub {
 		cs := []cand{
 			c("push-outside-namespace", 0.65, "Docker Hub answers this when the repository's namespace (the part before the first /) is not the logged-in account's or an organization it can push to."),
 			c("login-wrong-host", 0.5, ""),
@@ -199,6 +244,9 @@ func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
 func tellGHCRWrite(h *hit, f *facts) string {
 	if pk, ok := f.perms["packages"]; ok && pk == "write" {
 		return "GITHUB_TOKEN Permissions shows Packages: write, so the package's Manage Actions access (or an org policy) is the likely gap, not the workflow's permissions."
+	} else if len(f.perms) > 0 {
+		return fmt.Sprintf("GITHUB_TOKEN Permissions shows Packages: %s, so the token itself cannot write: grant packages: write to the job. "+
+			"If the workflow already asks for it, the run is a fork pull request or Dependabot (fork-pr-readonly) or an org policy caps the token (ghcr-org-policy).", orSome(pk, "none"))
 	}
 	return "Open the failing job's \"Set up job\" group: GITHUB_TOKEN Permissions without Packages: write means gh-token-packages-permission; " +
 		"with Packages: write, the package's Settings > Manage Actions access lacks this repository (ghcr-package-actions-access); " +
@@ -223,9 +271,5 @@ func rank403(h *hit, f *facts) []cand {
 		c("registry-fault", 0.35, ""),
 	}
 }
-
-// isPush reports whether the hit is about a push (or unknown, which in a
-// failed CI job is most often a push).
-func (h *hit) isPush() bool { return h.op == opPush || h.op == "" || h.op == opBuild }
 
 func lower(s string) string { return strings.ToLower(s) }

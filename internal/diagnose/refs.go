@@ -128,35 +128,98 @@ func parseURL(raw string) (urlFacts, bool) {
 }
 
 // refPatterns find image references in client output, each with the
-// operation it implies. Group 1 is the reference.
+// operation it implies and the literal (key) a line must hold before the
+// regexp is tried: logs are large and most lines hold none. A key is matched
+// against the lowercased line, or the line as is when it has upper case.
+// Group 1 is the reference.
 var refPatterns = []struct {
-	re *regexp.Regexp
-	op string
+	key string
+	re  *regexp.Regexp
+	op  string
 }{
-	{regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
-	{regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
-	{regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
-	{regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
-	{regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
-	{regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
-	{regexp.MustCompile(`Pushing image to (\S+)`), opPush},
-	{regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
-	{regexp.MustCompile(`(?:failed to read from destination repository|exists in) (\S+?):`), opPush},
-	{regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
-	{regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl) (?:image )?push (?:-\S+ )*([^\s-]\S*)`), opPush},
-	{regexp.MustCompile(`\b(?:crane|gcrane|regctl image|oras|helm) (?:push|copy|cp) (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
-	{regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
-	{regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): (?:failed to authorize|error getting credentials|failed to resolve|failed to do request)`), opPull},
-	{regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
-	{regexp.MustCompile(`\b(?:docker|podman|buildah|nerdctl|ctr) (?:image )?pull (?:-\S+ )*([^\s-]\S*)`), opPull},
-	{regexp.MustCompile(`load metadata for (\S+)`), opPull},
-	{regexp.MustCompile(`(?:^|: |\s)FROM (?:--platform=\S+ )?(\S+)`), opPull},
-	{regexp.MustCompile(`Error reading manifest \S+ in (\S+?):`), opPull},
-	{regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
-	{regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
-	{regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
-	{regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild},
-	{regexp.MustCompile(`(?:^|\s)(?:-t|--tag)[= ]([^\s-]\S*)`), opBuild},
+	{"push refers to", regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
+	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
+	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
+	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
+	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
+	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
+	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush},
+	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
+	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):`), opPush},
+	{"exists in", regexp.MustCompile(`exists in (\S+?):`), opPush},
+	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
+	{"docker push ", regexp.MustCompile(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"docker image push ", regexp.MustCompile(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"podman push ", regexp.MustCompile(`podman (?:manifest )?push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush},
+	{"buildah push ", regexp.MustCompile(`buildah push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush},
+	{"nerdctl push ", regexp.MustCompile(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"oras push ", regexp.MustCompile(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush},
+	{"helm push ", regexp.MustCompile(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"crane push ", regexp.MustCompile(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{" copy ", regexp.MustCompile(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush},
+	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull},
+	{": failed to authorize", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull},
+	{": error getting credentials", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull},
+	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull},
+	{"docker pull ", regexp.MustCompile(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"image pull ", regexp.MustCompile(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"podman pull ", regexp.MustCompile(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"buildah pull ", regexp.MustCompile(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"nerdctl pull ", regexp.MustCompile(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull},
+	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
+	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull},  // docker build "Step 1/9 : FROM x"
+	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull}, // BuildKit "#5 [1/3] FROM x"
+	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):`), opPull},
+	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):`), opPush},
+	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):`), opPush},
+	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
+	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
+	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
+	{"parsing reference", regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild},
+}
+
+// refKeys are the keys of refPatterns, for the scanner's prefilter
+// (which is case-insensitive).
+func refKeys() []string {
+	var out []string
+	for _, p := range refPatterns {
+		if len(p.key) > 3 {
+			out = append(out, strings.ToLower(p.key))
+		}
+	}
+	return out
+}
+
+// refFromMatch builds the reference of a refPatterns match: group 1 is the
+// reference, or the repository path when group 2 holds the host.
+func refFromMatch(m []string) imageRef {
+	if len(m) > 2 && m[2] != "" {
+		return imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}
+	}
+	return parseRef(m[1])
+}
+
+// refIndex finds the ref pattern keys a line holds in one pass (keys
+// lowercased; a key with upper case is confirmed against the line as is).
+var refIndex = func() *keyIndex {
+	keys := make([]string, len(refPatterns))
+	for i, p := range refPatterns {
+		keys[i] = strings.ToLower(p.key)
+	}
+	return newKeyIndex(keys)
+}()
+
+// refCandidates marks in present the refPatterns whose key the line holds.
+func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
+	if !refIndex.find(low, present) {
+		return false
+	}
+	for i, p := range refPatterns {
+		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+			present[i] = false
+		}
+	}
+	return true
 }
 
 // Operations a log line can show.

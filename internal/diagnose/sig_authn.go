@@ -67,7 +67,7 @@ func init() {
 			id:   "incorrect-credentials",
 			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
-			veto: []string{"github.com/rest", "twine", "npm err"},
+			veto: append([]string{"github.com/rest"}, gitLike...),
 			rank: fixed(c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given."),
 				c("password-not-token", 0.45, ""), c("token-expired", 0.4, "")),
 			tell: tellBadCredential,
@@ -85,7 +85,9 @@ func init() {
 			keys: []string{"personal access token to login", "use personal access token", "2fa", "two-factor", "sso is enforced", "saml sso", "single sign-on"},
 			re:   regexp.MustCompile(`(?i)(?:please use (?:a )?personal access token|two-factor|\b2FA\b|SSO is enforced|SAML SSO|single sign-on)`),
 			need: []string{"unauthorized", "denied", "login", "registry", "docker", "/v2/", "token"},
-			veto: []string{"remote:", "fatal:"},
+			// GitLab's "HTTP Basic: Access denied" always carries a 2FA hint,
+			// whatever the credential problem: gitlab-http-basic-denied ranks it.
+			veto: []string{"remote:", "fatal:", "http basic: access denied"},
 			rank: fixed(c("password-not-token", 0.9, "The registry requires an access token for this account (2FA or SSO), not the account password."),
 				c("bad-credentials", 0.5, "")),
 			tell: tellBadCredential,
@@ -94,8 +96,8 @@ func init() {
 			id:   "token-expired",
 			keys: []string{"expired"},
 			re:   regexp.MustCompile(`(?i)(?:authorization token has expired|token (?:is|has) expired|access token is expired|token expired|ExpiredToken|expired token|credentials? (?:have|has) expired)`),
-			need: []string{"unauthorized", "denied", "registry", "docker", "/v2/", "login", "ecr", "reauthenticate", "pull", "push", "token"},
-			veto: []string{"certificate has expired", "x509"},
+			need: []string{"unauthorized", "denied", "registry", "docker", "/v2/", "login", "ecr", "reauthenticate", "pull", "push", "ghcr"},
+			veto: append([]string{"certificate has expired", "x509", "kubectl", "kubeconfig", "vault"}, gitLike...),
 			rank: fixed(c("token-expired", 0.93, "The registry says the credential has expired."),
 				c("clock-skew", 0.35, "")),
 		},
@@ -112,6 +114,14 @@ func init() {
 			keys: []string{"cannot be authenticated with the token provided"},
 			re:   regexp.MustCompile(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
 			rank: rankTokenNotAccepted,
+			tell: tellBadCredential,
+		},
+		&signature{
+			id:   "login-ping-rejected",
+			keys: []string{"/v2/\": unauthorized", "/v2/\": denied", "/v2/: unauthorized", "/v2/: denied", "/v2/\": forbidden", "/v2/: forbidden"},
+			re:   regexp.MustCompile(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
+			rank: fixed(c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
+				c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")),
 			tell: tellBadCredential,
 		},
 		&signature{
@@ -153,6 +163,26 @@ func init() {
 				c("no-login", 0.5, ""), c("bad-credentials", 0.4, "")),
 		},
 		&signature{
+			id: "cloud-login-credentials",
+			keys: []string{"unable to locate credentials", "could not load credentials from any providers", "security token included in the request is invalid",
+				"invalidclienttokenid", "unrecognizedclientexception", "invalid clientid or client secret", "application not registered with aad", "aadsts",
+				"the security token included in the request is expired"},
+			re:   regexp.MustCompile(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
+			need: []string{"ecr", "acr", "azurecr", "docker", "registry", "login", "get-login-password"},
+			rank: func(h *hit, f *facts) []cand {
+				switch low := h.low; {
+				case strings.Contains(low, "expired") || strings.Contains(low, "aadsts7000222"):
+					return []cand{c("token-expired", 0.85, "The cloud credential used to get a registry token has expired."), c("bad-credentials", 0.5, "")}
+				case strings.Contains(low, "unable to locate credentials") || strings.Contains(low, "could not load credentials"):
+					return []cand{c("empty-credential", 0.75, "No cloud credential reached the step that fetches the registry token: the access key or role inputs are empty or missing."),
+						c("fork-pr-readonly", 0.4, ""), c("no-login", 0.4, "")}
+				}
+				return []cand{c("bad-credentials", 0.82, "The cloud credential used to get a registry token is wrong or revoked (key id, secret or service principal)."),
+					c("token-expired", 0.45, "")}
+			},
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "dependency-proxy",
 			keys: []string{"dependency_proxy", "dependency-proxy"},
 			re:   regexp.MustCompile(`(?i)dependency[_-]proxy.*(?:401|403|unauthorized|denied|forbidden|authentication required)|(?:401|403|unauthorized|denied|forbidden|authentication required).*dependency[_-]proxy`),
@@ -185,6 +215,14 @@ func rankEmptyCredential(h *hit, f *facts) []cand {
 }
 
 func tellEmptyCredential(h *hit, f *facts) string {
+	switch f.secretSource {
+	case "Actions":
+		return "The job's \"Set up job\" group shows Secret source: Actions, so secrets reached this run: the secret or variable names the login uses are undefined, misspelt or scoped to an environment the job does not name (empty-credential)."
+	case "None":
+		return "The job's \"Set up job\" group shows Secret source: None: a pull request from a fork gets no secrets, so the login inputs are empty (fork-pr-readonly)."
+	case "Dependabot":
+		return "Secret source: Dependabot: Dependabot runs read only Dependabot secrets; add the registry secret there (fork-pr-readonly's Dependabot case)."
+	}
 	return "Check the run's event: a pull_request from a fork (or a Dependabot run) gets no secrets, so only pushes and same-repository PRs can log in (fork-pr-readonly); " +
 		"if the run is a push, the secret names in the login step are undefined, misspelt, environment-scoped or not passed to a reusable workflow (empty-credential)."
 }
@@ -210,7 +248,8 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 			c("login-wrong-host", 0.45, ""),
 		}
 	}
-	if h.kind() == reghost.ECR || f.credHelper {
+	fullLog := f.platform == "github-actions" || f.platform == "gitlab-ci"
+	if f.credHelper || (h.kind() == reghost.ECR && !fullLog) {
 		return []cand{
 			c("credential-store-error", 0.66, "Registries like ECR are usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
 			c("no-login", 0.62, "No login for this registry appears before the failure."),
@@ -225,9 +264,9 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 }
 
 func rankGitLabBasic(h *hit, f *facts) []cand {
-	if strings.Contains(h.low, "personal access token") || strings.Contains(h.low, "2fa") {
-		return []cand{c("password-not-token", 0.85, "GitLab rejected the password: with 2FA the registry needs a personal, project or deploy token."),
-			c("bad-credentials", 0.6, "")}
+	if f.typedPwd {
+		return []cand{c("password-not-token", 0.78, "A password was typed at an interactive prompt; GitLab rejects account passwords for the registry when 2FA is on (it needs a personal, project or deploy token)."),
+			c("bad-credentials", 0.65, "")}
 	}
 	return []cand{
 		c("bad-credentials", 0.8, "GitLab's token endpoint rejected the username and password/token (HTTP Basic: Access denied)."),

@@ -68,9 +68,7 @@ func init() {
 			keys: []string{"denied: access forbidden", "access forbidden"},
 			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.host == "" {
-					h.host = "registry.gitlab.com"
-				}
+				h.kindHint = reghost.GitLab // GitLab's registry words its refusals so
 				return rankDenied(h, f)
 			},
 			tell: tellDenied,
@@ -210,6 +208,8 @@ func init() {
 			id:   "gcp-permission-denied",
 			keys: []string{"artifactregistry.", "storage.objects.", "storage.buckets.", "token exchange failed"},
 			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
+			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
+			veto: []string{"gsutil", "gcloud storage", "terraform"},
 			rank: fixed(c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the repository does not exist)."),
 				c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")),
 		},
@@ -217,6 +217,7 @@ func init() {
 			id:   "gcr-needed-permissions",
 			keys: []string{"don't have the needed permissions", "unauthenticated request"},
 			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request)`),
+			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized"},
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
 				if h.host == "" && len(f.loginsBefore(h.line())) > 0 && reghost.Classify(f.loginsBefore(h.line())[0].Host) == reghost.GAR {

@@ -35,9 +35,7 @@ func init() {
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
-				if h.host == "" {
-					h.host = "ecr"
-				}
+				h.kindHint = reghost.ECR // only ECR words its missing repositories so
 				first := strings.SplitN(name, "/", 2)[0]
 				switch {
 				case strings.Contains(name, ".dkr.ecr.") || strings.Contains(first, ".") || strings.Contains(first, "***"):
@@ -89,10 +87,11 @@ func init() {
 			},
 		},
 		&signature{
-			id:   "manifest-unknown",
-			keys: []string{"manifest unknown", "manifest_unknown", "not found", "manifest for"},
-			re:   regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown)`),
-			veto: []string{"falling back", "cache", "importing", "failed to compute cache key"},
+			id:       "manifest-unknown",
+			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+): not found\s*$)`),
+			refGroup: 3,
+			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
@@ -105,16 +104,19 @@ func init() {
 		&signature{
 			id:   "tag-immutable",
 			keys: []string{"immutable", "cannot be overwritten", "protected tag", "tag invalid"},
-			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|is immutable|protected tag)`),
-			need: []string{"tag", "push", "manifest", "image"},
-			veto: []string{"remote:", "git"},
+			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|(?:image )?tag \S+ is immutable|protected tag)`),
+			need: []string{"tag", "push", "manifest"},
+			veto: []string{"remote:", "git", "field is immutable", "kubectl"},
 			rank: fixed(c("tag-immutable-or-protected", 0.94, "The registry refuses to overwrite an existing tag (tag immutability or a protected tag rule).")),
 		},
 		&signature{
 			id:   "rate-limited",
-			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "rate exceeded"},
+			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429"},
 			re:   regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429)`),
-			veto: []string{"api rate limit", "secondary rate limit", "api.github.com"},
+			// "toomanyrequests" and "pull rate limit" are the registry's own
+			// words; a bare 429 needs a registry request on the line.
+			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs"},
+			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."
 				if strings.Contains(h.low, "pull rate limit") {
@@ -132,6 +134,13 @@ func init() {
 			tell: func(*hit, *facts) string {
 				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
 			},
+		},
+		&signature{
+			id:   "ko-docker-repo-unset",
+			keys: []string{"ko_docker_repo"},
+			re:   regexp.MustCompile(`KO_DOCKER_REPO (?:environment variable is unset|is not set|must be set)`),
+			rank: fixed(c("empty-reference-variable", 0.85, "ko builds the image reference from KO_DOCKER_REPO, which is empty in this job."),
+				c("missing-registry-host", 0.4, "")),
 		},
 		&signature{
 			id:   "short-name",

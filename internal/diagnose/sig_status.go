@@ -25,6 +25,17 @@ func init() {
 			tell:    tellUnauthenticated,
 		},
 		&signature{
+			id:      "ecr-public-400",
+			generic: true,
+			keys:    []string{"400 bad request"},
+			re:      regexp.MustCompile(`https://public\.ecr\.aws/\S+: 400 Bad Request`),
+			// ECR Public answers an expired token with 400, not 401
+			// (aws/containers-roadmap#2835, shared/domain/registries.md).
+			rank: fixed(c("token-expired", 0.7, "ECR Public answers an expired authorization token with 400 Bad Request instead of 401."),
+				c("bad-credentials", 0.4, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:      "http-403",
 			generic: true,
 			keys:    []string{"403"},

@@ -14,10 +14,13 @@ import (
 
 // registryContext are fragments that show a line is about a registry
 // request, not some other tool's network error.
-var registryContext = []string{"/v2/", "/v1/", "registry", "docker", "push", "pull", "login", "failed to solve", "failed to do request",
-	"token", "manifest", "blobs", "buildkit", "podman", "skopeo", "buildah", "kaniko", "crane", "oras", "helm", "image"}
+var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "login", "failed to solve", "failed to do request",
+	"manifest", "blobs", "buildkit", "podman", "skopeo", "buildah", "kaniko", "crane", "oras", "image"}
 
-var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com"}
+// gitLike mark other tools' network and auth errors that share Go's or
+// HTTP's wording.
+var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
+	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
 
 func init() {
 	register(
@@ -40,7 +43,7 @@ func init() {
 			id:   "credential-store",
 			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
 			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied)`),
-			veto: []string{"configure a credential helper to remove this warning"},
+			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
 		&signature{
@@ -78,8 +81,32 @@ func init() {
 			},
 		},
 		&signature{
+			id:   "registry-eof",
+			keys: []string{": eof"},
+			re:   regexp.MustCompile(`https?://\S+/v2/\S*"?: EOF\s*$`),
+			veto: []string{".dkr.ecr."},
+			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
+				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
+		},
+		&signature{
+			id:   "blob-upload-unknown",
+			keys: []string{"blob upload unknown", "blob_upload_unknown", "blob upload invalid", "blob_upload_invalid"},
+			re:   regexp.MustCompile(`(?i)blob[ _]upload[ _](?:unknown|invalid)`),
+			rank: fixed(c("registry-fault", 0.7, "The registry lost the upload session between requests: typically several registry replicas behind a load balancer without shared storage or sticky sessions, or a proxy rewriting the upload Location."),
+				c("client-bug", 0.35, "")),
+		},
+		&signature{
+			id:   "tls-handshake-refused",
+			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
+			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
+			need: registryContext,
+			veto: gitLike,
+			rank: fixed(c("tls-untrusted", 0.7, "The registry refused the TLS handshake: it requires a client certificate (mTLS) or does not accept this client's TLS settings."),
+				c("registry-unreachable", 0.4, "")),
+		},
+		&signature{
 			id:   "registry-5xx",
-			keys: []string{"500", "502", "503", "504"},
+			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
