@@ -57,6 +57,10 @@ type Summary struct {
 	Delivered int            // lines passed to fn
 	Platforms map[string]int // platform -> lines seen carrying its prefix/markers (first lines of each entry and delivered lines)
 	Platform  string         // the most likely CI platform, "" when no line told
+	// PlatformSure is set when a line carried a marker only Platform
+	// writes; when false, Platform rests on shared forms (a GitHub/Azure
+	// timestamp, "##[error]") or weak ones (a "12:34:56  " clock).
+	PlatformSure bool
 
 	hints []platformCount // counted during the scan, turned into Platforms by decide
 }
@@ -195,27 +199,25 @@ func (e errReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// decide picks Summary.Platform: the platform with the most lines, except
-// that Azure Pipelines wins over GitHub Actions as soon as an Azure-only
-// marker was seen (both write the same timestamps and most markers).
+// decide picks Summary.Platform: a platform with strong hints (a marker only
+// it writes) wins over any with weak ones; among equals, the one with the
+// most lines. Azure Pipelines therefore wins over GitHub Actions as soon as
+// an Azure-only marker was seen, though both write the same timestamps.
 func (s *Summary) decide() {
+	best := platformCount{}
 	for _, h := range s.hints {
 		if s.Platforms == nil {
 			s.Platforms = map[string]int{}
 		}
 		s.Platforms[h.name] += h.n
-	}
-	s.hints = nil
-	best, bestN := "", 0
-	for p, n := range s.Platforms {
-		if n > bestN || (n == bestN && p < best) {
-			best, bestN = p, n
+		better := (h.strong > 0) != (best.strong > 0) && h.strong > 0 ||
+			(h.strong > 0) == (best.strong > 0) && (h.n > best.n || h.n == best.n && h.name < best.name)
+		if best.name == "" || better {
+			best = h
 		}
 	}
-	if best == GitHubActions && s.Platforms[AzurePipelines] > 0 {
-		best = AzurePipelines
-	}
-	s.Platform = best
+	s.hints = nil
+	s.Platform, s.PlatformSure = best.name, best.strong > 0
 }
 
 var errZipTruncated = errors.New("zip: archive is truncated or corrupt")

@@ -47,12 +47,12 @@ type lineScanner struct {
 const denseGap = 1024
 
 func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
-	text, platform := NormalizeLine(ls.str(raw))
+	text, h := normalize(ls.str(raw))
 	ls.sum.Delivered++
-	if platform != "" {
-		ls.sum.addHint(platform)
+	if h.name != "" {
+		ls.sum.addHint(h)
 	}
-	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: platform, Truncated: truncated})
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated})
 }
 
 // str copies b into a string. Short lines are packed into shared 64 KiB
@@ -320,8 +320,8 @@ func (ls *lineScanner) sample(head []byte) {
 		} else {
 			head = nil
 		}
-		if _, p := NormalizeLine(string(line)); p != "" {
-			ls.sum.addHint(p)
+		if _, h := normalize(string(line)); h.name != "" {
+			ls.sum.addHint(h)
 		}
 	}
 }
@@ -329,19 +329,25 @@ func (ls *lineScanner) sample(head []byte) {
 // addHint counts a platform hint. A short list, not the map: it runs once
 // per delivered line, and there are only a few platforms; decide builds
 // Summary.Platforms from it.
-func (s *Summary) addHint(p string) {
+func (s *Summary) addHint(h hint) {
+	strong := 0
+	if h.strong {
+		strong = 1
+	}
 	for i := range s.hints {
-		if s.hints[i].name == p {
+		if s.hints[i].name == h.name {
 			s.hints[i].n++
+			s.hints[i].strong += strong
 			return
 		}
 	}
-	s.hints = append(s.hints, platformCount{p, 1})
+	s.hints = append(s.hints, platformCount{h.name, 1, strong})
 }
 
 type platformCount struct {
-	name string
-	n    int
+	name   string
+	n      int // lines with the hint
+	strong int // of which carried a marker only this platform writes
 }
 
 // wrapRead names the container format in a read error.
