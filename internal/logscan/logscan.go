@@ -42,7 +42,8 @@ type Options struct {
 	// least one of them (ASCII case-insensitive). Empty delivers every line.
 	Keywords []string
 	// MaxLineBytes bounds the raw bytes delivered for one line; 0 means
-	// DefaultMaxLineBytes (8 KiB).
+	// DefaultMaxLineBytes (8 KiB), and more than MaxMaxLineBytes (1 MiB)
+	// means 1 MiB, since the read buffer holds two windows.
 	MaxLineBytes int
 
 	chunkSize int // read size; tests set it small to cross chunk boundaries
@@ -88,6 +89,7 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 	if ls.window <= 0 {
 		ls.window = DefaultMaxLineBytes
 	}
+	ls.window = min(ls.window, MaxMaxLineBytes)
 	if ls.chunk <= 0 {
 		ls.chunk = defaultChunk
 	}

@@ -15,6 +15,9 @@ import (
 // buffered, so memory stays flat for a single 50 MB line.
 const DefaultMaxLineBytes = 8 << 10
 
+// MaxMaxLineBytes caps Options.MaxLineBytes: 1 MiB.
+const MaxMaxLineBytes = 1 << 20
+
 // defaultChunk is how much input is read and searched at once.
 const defaultChunk = 1 << 20
 

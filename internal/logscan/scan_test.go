@@ -138,6 +138,15 @@ func TestScanCallbackError(t *testing.T) {
 	}
 }
 
+func TestScanMaxLineCapped(t *testing.T) {
+	// A huge MaxLineBytes must not size a huge buffer: it is capped at 1 MiB.
+	long := strings.Repeat("x", 3<<20) + " denied\n"
+	got, _ := collect(t, strings.NewReader(long), Options{Keywords: []string{"denied"}, MaxLineBytes: 1 << 40})
+	if len(got) != 1 || !got[0].Truncated || len(got[0].Text) != MaxMaxLineBytes {
+		t.Errorf("got %d lines, text %d bytes", len(got), len(got[0].Text))
+	}
+}
+
 func TestScanBadKeyword(t *testing.T) {
 	if err := Scan(strings.NewReader("x"), Options{Keywords: []string{""}}, func(Line) error { return nil }); err == nil {
 		t.Error("empty keyword accepted")
