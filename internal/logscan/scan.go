@@ -113,9 +113,6 @@ func (ls *lineScanner) run(r io.Reader) error {
 			} else if err != nil {
 				return err
 			}
-			if k == 0 && err == nil {
-				continue
-			}
 		}
 		if first {
 			first = false
