@@ -905,7 +905,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		var out []outRef
 		for _, it := range splitList(val) {
 			r := outRef{ref: it.text}
-			if src := reUpperSource().FindString(it.text); src != "" {
+			if src := upperSource(it.text); src != "" {
 				if o, ok := scriptOrigin(st, src); ok {
 					r.origin = &o
 				}
