@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -168,6 +169,9 @@ var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCom
 // hideExpressions replaces each ${{ ... }} with a same-length shell-safe
 // placeholder and returns the table to restore them.
 func hideExpressions(src string) (string, []string) {
+	if !strings.Contains(src, "${{") {
+		return src, nil // no expression: skip compiling and running ghExpr
+	}
 	var exprs []string
 	out := ghExpr().ReplaceAllStringFunc(src, func(m string) string {
 		id := fmt.Sprintf("%s%d", placeholderPrefix, len(exprs))
@@ -187,8 +191,9 @@ func restore(s string, exprs []string) string {
 		return s
 	}
 	return placeholderRE().ReplaceAllStringFunc(s, func(m string) string {
-		var n int
-		if _, err := fmt.Sscanf(strings.TrimPrefix(m, placeholderPrefix), "%d", &n); err != nil || n >= len(exprs) {
+		// m is __GHE<digits><underscores>
+		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(m, placeholderPrefix), "_"))
+		if err != nil || n >= len(exprs) {
 			return m
 		}
 		return exprs[n]
