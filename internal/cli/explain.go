@@ -54,7 +54,12 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
   #
   # or, from a later job (needs: build, if: failure(), permissions: actions: read):
   #   gh api repos/$REPO/actions/jobs/$JOB_ID/logs | regdoctor explain`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErr("explain reads one LOG at a time (got %d arguments); for several logs, run it once per log or concatenate them: cat a.log b.log | regdoctor explain", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {
 				return err

@@ -123,6 +123,13 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 	f.StringSliceVar(&o.Insecure, "insecure-registry", nil, "treat this registry host[:port] as insecure, as docker's daemon option does (repeatable)")
 	f.StringSliceVar(&o.AllowRealmHosts, "allow-realm-host", nil, "allow credentials to go to this token realm host although it differs from the registry host (repeatable)")
 	f.StringVar(&kind, "registry-kind", "", "the registry service at the host when its name does not tell (harbor, gitlab, quay, ...)")
+	_ = cmd.RegisterFlagCompletionFunc("registry-kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var kinds []string
+		for _, k := range reghost.Kinds {
+			kinds = append(kinds, string(k))
+		}
+		return kinds, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.StringVar(&caFile, "ca-file", "", "PEM file of extra CA certificates to trust")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for the whole probe")
 	f.DurationVar(&o.StepTimeout, "step-timeout", 10*time.Second, "time limit for each network step")

@@ -89,7 +89,8 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 error.`,
 	for _, c := range constructors {
 		root.AddCommand(c())
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &exitError{ExitUsage, err} })
+	root.SetFlagErrorFunc(flagError)
+	tightenDefaultCommands(root)
 	return root
 }
 
