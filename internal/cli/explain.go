@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/regdoctor/regdoctor/internal/diagnose"
 	"github.com/regdoctor/regdoctor/internal/report"
@@ -89,7 +92,7 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 				}
 				r = f
 			}
-			rep, err := diagnose.Explain(r, diagnose.Options{MaxFindings: max})
+			rep, err := diagnose.Explain(decodeUTF16(r), diagnose.Options{MaxFindings: max})
 			if err != nil {
 				return ioErr(fmt.Errorf("cannot read %s: %w", displayName(name), err))
 			}
@@ -117,4 +120,35 @@ func displayName(name string) string {
 		return "standard input"
 	}
 	return name
+}
+
+// decodeUTF16 returns r as UTF-8 when it starts with a UTF-16 byte order mark
+// (FF FE little-endian, FE FF big-endian), and r unchanged otherwise (a
+// regular file stays an *os.File, so a zip archive is still read in place).
+// Windows PowerShell 5.1 writes UTF-16LE with a BOM for '>' and Out-File, so
+// 'gh run view --log-failed > job.log' there gives such a file; without this
+// its NUL bytes made the log look binary. The BOM is dropped.
+func decodeUTF16(r io.Reader) io.Reader {
+	utf16 := func(r io.Reader) io.Reader {
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	}
+	isBOM := func(b []byte) bool {
+		return len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+	}
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil {
+				var b [2]byte
+				if n, _ := f.ReadAt(b[:], off); isBOM(b[:n]) {
+					return utf16(f)
+				}
+				return f
+			}
+		}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(2); isBOM(b) { // a short or failing read leaves the error to the next Read
+		return utf16(br)
+	}
+	return br
 }
