@@ -72,9 +72,13 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 				return usageErr("--username needs --password-stdin (passwords are never taken as flags)")
 			}
 			if passwordStdin {
-				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), 64<<10))
+				const maxPassword = 64 << 10
+				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxPassword+1))
 				if err != nil {
 					return ioErr(fmt.Errorf("reading the password from stdin: %w", err))
+				}
+				if len(b) > maxPassword {
+					return usageErr("--password-stdin: standard input holds more than 64 KiB, not a password or token")
 				}
 				o.Password = strings.TrimRight(string(b), "\r\n")
 				o.CredFlags = true
