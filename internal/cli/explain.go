@@ -61,6 +61,9 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 			if len(args) > 1 {
 				return usageErr("explain reads one LOG at a time (got %d arguments); for several logs, run it once per log or concatenate them: cat a.log b.log | regdoctor explain", len(args))
 			}
+			if len(args) == 1 && args[0] == "" {
+				return usageErr("the LOG argument is empty (an unset variable?); pass a log file, or - for standard input")
+			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -90,6 +90,10 @@ read or parsed (findings from the other files are still printed).`,
 			for _, e := range res.Errors {
 				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s\n", fileErrorLine(e))
 			}
+			if len(res.Errors) > 0 && len(res.Findings) == 0 && out.format == "text" {
+				// "No problems found." would read as a clean bill for files that were never linted.
+				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}
+			}
 			emitErr := out.emit(cmd, rep, report.Options{Root: root, Source: res.Source})
 			if len(res.Errors) > 0 {
 				var ee *exitError
@@ -115,6 +119,9 @@ func lintRoot(args []string) (string, []string, error) {
 		args = []string{"."}
 	}
 	for _, a := range args {
+		if a == "" {
+			return "", nil, usageErr("a PATH argument is empty (an unset variable?); pass a repository root or a CI file")
+		}
 		if _, err := os.Stat(a); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return "", nil, usageErr("%s: no such file or directory", a)
