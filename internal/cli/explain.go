@@ -95,9 +95,18 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 				}
 				r = f
 			}
-			rep, err := diagnose.Explain(decodeUTF16(r), diagnose.Options{MaxFindings: max})
+			in, empty := watchEmpty(decodeUTF16(r))
+			rep, err := diagnose.Explain(in, diagnose.Options{MaxFindings: max})
 			if err != nil {
 				return ioErr(fmt.Errorf("cannot read %s: %w", displayName(name), err))
+			}
+			if empty() {
+				// Say so: "no failure found" alone reads as a verdict on a log that never arrived.
+				hint := ""
+				if len(args) == 0 {
+					hint = " (no log was piped in: pass LOG, or pipe one: gh run view RUN_ID --log-failed | regdoctor explain)"
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: warning: %s is empty, nothing to explain%s\n", displayName(name), hint)
 			}
 			rep.Input = name
 			return out.emit(cmd, rep, report.Options{})
@@ -154,4 +163,29 @@ func decodeUTF16(r io.Reader) io.Reader {
 		return utf16(br)
 	}
 	return br
+}
+
+// watchEmpty returns a reader with r's bytes and a function that tells, once
+// the reader has been read to its end, whether r held no byte at all. A
+// regular *os.File is returned as itself (its size tells), so that a zip
+// archive is still read in place.
+func watchEmpty(r io.Reader) (io.Reader, func() bool) {
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			return f, func() bool { return st.Size() == 0 }
+		}
+	}
+	c := &countingReader{r: r}
+	return c, func() bool { return c.n == 0 }
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
