@@ -75,3 +75,21 @@ func flagError(_ *cobra.Command, err error) error {
 	}
 	return &exitError{ExitUsage, errors.New(msg)}
 }
+
+// foldSuggestions puts cobra's "\n\nDid you mean this?\n\texplain\n" on the
+// error's line: unknown command "explian" for "regdoctor"; did you mean "explain"?
+func foldSuggestions(msg string) string {
+	const marker = "\n\nDid you mean this?\n"
+	i := strings.Index(msg, marker)
+	if i < 0 {
+		return msg
+	}
+	var quoted []string
+	for _, s := range strings.Fields(msg[i+len(marker):]) {
+		quoted = append(quoted, strconv.Quote(s))
+	}
+	if len(quoted) == 0 {
+		return msg[:i]
+	}
+	return msg[:i] + "; did you mean " + strings.Join(quoted, " or ") + "?"
+}
