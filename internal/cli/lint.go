@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/lint"
+	_ "github.com/regdoctor/regdoctor/internal/lint/github" // registers the GitHub Actions checker
+	_ "github.com/regdoctor/regdoctor/internal/lint/gitlab" // registers the GitLab CI checker
+	"github.com/regdoctor/regdoctor/internal/report"
+)
+
+func init() { register(newLintCmd) }
+
+func newLintCmd() *cobra.Command {
+	var out outputFlags
+	var configFile string
+	var listRules bool
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Find what in GitHub Actions / GitLab CI configuration will make a registry push fail",
+		Long: `Read CI configuration and report, at file:line:col, what will make a container-registry
+login or push fail at run time, with the cause and the fix.
+
+PATH is a repository root (default "."): every checker finds its files there
+(.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files may also be named
+one by one. Local composite actions and reusable workflows are read from the
+repository when a workflow uses them.
+
+Ignore a finding with a comment on its line or the line above:
+  # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
+or in .regdoctor.yaml at the root (one page per rule: docs/rules/<ID>.md):
+  lint:
+    disable: [GHA013]
+    severity: {GHA005: error}
+    ignore: [{rule: GHA010, path: ".github/workflows/local-*.yml"}]
+    owner: acme
+
+Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 a file could not be
+read or parsed (findings from the other files are still printed).`,
+		Example: `  regdoctor lint
+  regdoctor lint path/to/repo --format json
+  regdoctor lint .github/workflows/release.yml
+  regdoctor lint --format sarif > regdoctor.sarif
+  regdoctor lint --list-rules`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := out.validate(); err != nil {
+				return err
+			}
+			if listRules {
+				w := cmd.OutOrStdout()
+				for _, m := range lint.Rules() {
+					fmt.Fprintf(w, "%-7s %-8s %-44s %-28s %s\n", m.ID, m.Severity, m.Name, m.Cause, m.Summary)
+				}
+				return nil
+			}
+			// A lint run is short and small: trade a little memory for less GC.
+			debug.SetGCPercent(400)
+			root, targets, err := lintRoot(args)
+			if err != nil {
+				return err
+			}
+			cfg, _, err := lint.LoadConfig(root, configFile)
+			if err != nil {
+				if configFile != "" && errors.Is(err, os.ErrNotExist) {
+					return usageErr("--config: %v", err)
+				}
+				return usageErr("%v", err)
+			}
+			res, err := lint.Run(root, targets, cfg)
+			switch {
+			case errors.Is(err, lint.ErrNoFiles):
+				return usageErr("no GitHub Actions workflow or GitLab CI file under %s", root)
+			case err != nil:
+				return ioErr(err)
+			}
+			rep := &finding.Report{Mode: finding.Lint, Input: root, Findings: res.Findings,
+				Context: []string{fmt.Sprintf("files: %d", len(res.Files))}}
+			for _, e := range res.Errors {
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s: %v\n", e.File, e.Err)
+			}
+			emitErr := out.emit(cmd, rep, report.Options{Root: root, Source: res.Source})
+			if len(res.Errors) > 0 {
+				var ee *exitError
+				if emitErr != nil && errors.As(emitErr, &ee) && ee.code != ExitFindings {
+					return emitErr
+				}
+				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}
+			}
+			return emitErr
+		},
+	}
+	out.add(cmd, "text")
+	cmd.Flags().StringVar(&configFile, "config", "", "config file (default: .regdoctor.yaml at the root, if present)")
+	cmd.Flags().BoolVar(&listRules, "list-rules", false, "list the lint rules and exit")
+	return cmd
+}
+
+// lintRoot picks the root paths are relative to: a single directory
+// argument is the root; otherwise the repository root of the first path
+// (the nearest ancestor holding .git or .github), or the current directory.
+func lintRoot(args []string) (string, []string, error) {
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	for _, a := range args {
+		if _, err := os.Stat(a); err != nil {
+			return "", nil, usageErr("%s: no such file or directory", a)
+		}
+	}
+	if len(args) == 1 {
+		if fi, _ := os.Stat(args[0]); fi.IsDir() {
+			return filepath.Clean(args[0]), []string{"."}, nil
+		}
+	}
+	first, _ := filepath.Abs(args[0])
+	root := repoRootOf(first)
+	var targets []string
+	for _, a := range args {
+		abs, _ := filepath.Abs(a)
+		rel, err := filepath.Rel(root, abs)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return "", nil, usageErr("%s is not inside the repository %s; lint one repository at a time", a, root)
+		}
+		targets = append(targets, rel)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, root); err == nil && !strings.HasPrefix(r, "..") {
+			root = r
+		}
+	}
+	return root, targets, nil
+}
+
+func repoRootOf(p string) string {
+	dir := p
+	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(p)
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		for _, marker := range []string{".git", ".github", ".gitlab-ci.yml"} {
+			if _, err := os.Stat(filepath.Join(d, marker)); err == nil {
+				return d
+			}
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	return dir
+}

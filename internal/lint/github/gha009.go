@@ -1,0 +1,172 @@
+package github
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/lint"
+	wf "github.com/regdoctor/regdoctor/internal/workflow/github"
+)
+
+func init() {
+	register(lint.Meta{
+		ID: "GHA009", Name: "uppercase-image-reference", Cause: "invalid-reference", Severity: finding.Error,
+		Summary: "An image repository path is built from github.repository / repository_owner / actor (or a literal) that can contain uppercase letters.",
+		Description: `Repository path components of an image reference must be lowercase; a reference like
+` + "`ghcr.io/Acme/App:1`" + ` fails before any request with ` + "`invalid reference format: repository name must be lowercase`" + `.
+` + "`github.repository`" + `, ` + "`github.repository_owner`" + `, ` + "`github.actor`" + ` and ` + "`github.event.repository.name`" + ` (and
+` + "`$GITHUB_REPOSITORY`" + `, ` + "`$GITHUB_REPOSITORY_OWNER`" + `, ` + "`$GITHUB_ACTOR`" + ` in scripts) keep the owner's spelling, and forks
+inherit the workflow. docker/build-push-action passes tags through unchanged; docker/metadata-action and
+redhat-actions/push-to-registry lowercase names. A literal uppercase path is an error; a value that is
+uppercase only for some owners is a warning (an error when the owner is known to contain uppercase).
+Tags (after ` + "`:`" + `) may contain uppercase.
+
+Sources: distribution/reference (ErrNameContainsUppercase); docker/build-push-action TROUBLESHOOTING.md;
+docker/metadata-action README.`,
+		Broken: `on: push
+permissions:
+  packages: write
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: ghcr.io/${{ github.repository }}:latest
+`,
+		Fixed: `on: push
+permissions:
+  packages: write
+jobs:
+  image:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - id: meta
+        uses: docker/metadata-action@v5
+        with:
+          images: ghcr.io/${{ github.repository }}
+      - uses: docker/build-push-action@v6
+        with:
+          push: true
+          tags: ${{ steps.meta.outputs.tags }}
+`,
+	}, checkGHA009)
+}
+
+// reUpperSource matches values that keep the owner's/actor's spelling.
+var reUpperSource = regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
+
+var (
+	reExpansion  = regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`)
+	reAssignLine = regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`)
+)
+
+// lowered reports a sanitizer in the text.
+func lowered(s string) bool {
+	l := strings.ToLower(s)
+	return strings.Contains(s, ",,}") || strings.Contains(l, "tolower") || strings.Contains(l, "lower") || strings.Contains(l, "tr '[a-z]") ||
+		strings.Contains(l, "tr [a-z]") || strings.Contains(l, "tr \"[a-z]") || strings.Contains(l, "[:upper:]") || strings.Contains(l, "a-z") || strings.Contains(s, "$(")
+}
+
+// repoPart strips the tag and digest of a reference.
+func repoPart(ref string) string {
+	if i := strings.IndexByte(ref, '@'); i >= 0 {
+		ref = ref[:i]
+	}
+	if i := strings.LastIndexByte(ref, ':'); i >= 0 && !strings.Contains(ref[i:], "/") && !strings.Contains(ref[i:], "}}") {
+		ref = ref[:i]
+	}
+	return ref
+}
+
+// literalUpper reports uppercase letters in the literal text of a
+// repository path (outside ${{ }} and $VAR).
+func literalUpper(path string) bool {
+	path = reExpansion.ReplaceAllString(path, "")
+	// the host may contain uppercase (it is case-insensitive)
+	if i := strings.IndexByte(path, '/'); i >= 0 {
+		path = path[i+1:]
+	} else {
+		return false
+	}
+	return strings.ToLower(path) != path
+}
+
+func checkGHA009(c *lintCtx, w *wf.Workflow) {
+	for _, m := range c.jobs(w) {
+		reported := map[int]bool{}
+		reportedSrc := map[string]bool{}
+		for _, p := range append(append([]*push{}, m.pushes...), m.names...) {
+			if p.fromMeta || p.ref == "" {
+				continue
+			}
+			rp := repoPart(p.ref)
+			if strings.HasPrefix(rp, "$(") {
+				continue
+			}
+			src := reUpperSource.FindString(rp)
+			switch {
+			case literalUpper(rp):
+				if reported[p.at.Line] {
+					continue
+				}
+				reported[p.at.Line] = true
+				c.report("GHA009", p.at, "", p.host,
+					fmt.Sprintf("image reference %s has uppercase letters in its repository path: repository name must be lowercase", p.ref),
+					"Write the repository path in lowercase (tags may keep uppercase).")
+			case src != "" && !lowered(rp) && !reportedSrc[src]:
+				at := p.at
+				if p.origin != nil {
+					at = *p.origin
+				} else if o, ok := scriptOrigin(p.step, src); ok {
+					at = o
+				}
+				if reported[at.Line] {
+					continue
+				}
+				reported[at.Line] = true
+				reportedSrc[src] = true // one finding per job and source value
+				sev := finding.Warning
+				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
+				if c.owner != "" {
+					if strings.ToLower(c.owner) == c.owner {
+						continue
+					}
+					sev = finding.Error
+					ownerNote = fmt.Sprintf("the owner %q has uppercase letters", c.owner)
+				}
+				c.report("GHA009", at, sev, p.host,
+					fmt.Sprintf("image reference %s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, src, ownerNote),
+					"Lowercase the name: use docker/metadata-action `images:` (it lowercases), or in a script `IMAGE=\"${IMAGE,,}\"` / `tr '[:upper:]' '[:lower:]'`.")
+			}
+		}
+	}
+}
+
+// scriptOrigin finds, in a run script, the first line that brings the
+// uppercase-prone value in (an assignment), when it is not the ref's own line.
+func scriptOrigin(s *wf.Step, src string) (loc, bool) {
+	if s == nil || !s.Run.Set || s.Anchor() != s {
+		return loc{}, false
+	}
+	for i, line := range strings.Split(s.Run.Str, "\n") {
+		if strings.Contains(line, src) && reAssignLine.MatchString(line) {
+			col := strings.Index(line, src) + 1
+			return loc{s.File, s.ScriptPos(i+1, col)}, true
+		}
+	}
+	return loc{}, false
+}

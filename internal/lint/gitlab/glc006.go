@@ -1,0 +1,150 @@
+package gitlab
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/lint"
+	"github.com/regdoctor/regdoctor/internal/reghost"
+	"github.com/regdoctor/regdoctor/internal/shellcmd"
+)
+
+func init() {
+	register(lint.Meta{
+		ID: "GLC006", Name: "job-token-push-to-foreign-project", Cause: "job-token-cross-project", Severity: finding.Warning,
+		Summary: "A push with the job token ($CI_REGISTRY_PASSWORD / $CI_JOB_TOKEN) goes to a path not built from $CI_REGISTRY_IMAGE.",
+		Description: "The job token (exposed as `$CI_REGISTRY_PASSWORD`, user `$CI_REGISTRY_USER` / `gitlab-ci-token`) can push " +
+			"only to the registry of the project running the job; a push to another project's path is denied " +
+			"(`denied: requested access to the resource is denied` / `insufficient_scope`) even after `Login Succeeded` " +
+			"(https://docs.gitlab.com/ci/jobs/ci_job_token/; gitlab `container_registry_authentication_service.rb`). " +
+			"A literal path cannot be compared with the project's path statically, so this is a warning unless the " +
+			"path is built from another project's variables.\n\n" +
+			"Fix: push to `$CI_REGISTRY_IMAGE[/name]`; for another project use a deploy token or project/group access " +
+			"token with `read_registry` and `write_registry`, stored as CI/CD variables.",
+		Broken: `publish:
+  image: docker:27
+  services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
+  script:
+    - echo "$CI_REGISTRY_PASSWORD" | docker login "$CI_REGISTRY" -u "$CI_REGISTRY_USER" --password-stdin
+    - docker build -t "$CI_REGISTRY/acme/shared/base:latest" .
+    - docker push "$CI_REGISTRY/acme/shared/base:latest"
+`,
+		Fixed: `publish:
+  image: docker:27
+  services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
+  script:
+    - echo "$CI_REGISTRY_PASSWORD" | docker login "$CI_REGISTRY" -u "$CI_REGISTRY_USER" --password-stdin
+    - docker build -t "$CI_REGISTRY_IMAGE/base:latest" .
+    - docker push "$CI_REGISTRY_IMAGE/base:latest"
+`,
+	}, checkGLC006)
+}
+
+// jobTokenLogin reports a login whose credentials are the job token.
+func jobTokenLogin(c shellcmd.Command) bool {
+	var vars []string
+	if c.Password != nil {
+		vars = append(vars, c.Password.Vars...)
+	}
+	if c.Stdin != nil {
+		vars = append(vars, c.Stdin.Vars...)
+	}
+	for _, v := range vars {
+		if v == "CI_REGISTRY_PASSWORD" || v == "CI_JOB_TOKEN" {
+			return true
+		}
+	}
+	return false
+}
+
+func checkGLC006(c *pctx) {
+	for _, jc := range c.jobs {
+		for _, pr := range jc.pushes() {
+			if pr.host == "" {
+				continue
+			}
+			ref := normVars(pr.ref.Value)
+			if strings.HasPrefix(ref, "$CI_REGISTRY_IMAGE") {
+				continue
+			}
+			gitlabHost := pr.host == hostCIRegistry || reghost.Classify(pr.host) == reghost.GitLab
+			if !gitlabHost {
+				continue
+			}
+			// The credential used for this host must be the job token.
+			var login *cmd
+			for i := range jc.cmds[:pr.i] {
+				l := jc.cmds[i]
+				if l.Action != shellcmd.Login {
+					continue
+				}
+				for _, h := range l.Hosts {
+					if lh, ok := loginHost(h); ok {
+						if m, u := hostsMatch(lh, pr.host); m || u {
+							login = &jc.cmds[i]
+						}
+					}
+				}
+			}
+			if login == nil || !jobTokenLogin(login.Command) {
+				continue
+			}
+			_, path, _, _ := shellcmd.SplitRef(ref)
+			if pr.host == hostCIRegistry {
+				path = strings.TrimPrefix(strings.TrimPrefix(ref, "$CI_REGISTRY"), "/")
+				if i := strings.LastIndexByte(path, ':'); i > strings.LastIndexByte(path, '/') {
+					path = path[:i]
+				}
+			}
+			if path == "" || strings.Contains(path, "$CI_PROJECT_PATH") || strings.Contains(path, "$CI_PROJECT_NAMESPACE") {
+				continue
+			}
+			if strings.Contains(path, "$") {
+				continue // built from variables we cannot resolve: abstain
+			}
+			if own := jc.projectPaths(); len(own) > 0 {
+				inside := false
+				for _, o := range own {
+					lp, lo := strings.ToLower(path), strings.ToLower(o)
+					if lp == lo || strings.HasPrefix(lp, lo+"/") {
+						inside = true
+					}
+				}
+				if inside {
+					continue
+				}
+				c.reportSev("GLC006", finding.Error, jc.defPos(pr.cmd, pr.ref), jc, pr.host, fmt.Sprintf(
+					"pushes `%s` with the job token (login `%s`), but the job runs only in project %s and the job token can push only there: the push is denied; push to `$CI_REGISTRY_IMAGE`, or log in with a deploy or access token that has `write_registry` on `%s`.",
+					pr.ref.Value, short(login.Text), strings.Join(own, ", "), path))
+				continue
+			}
+			c.report("GLC006", jc.defPos(pr.cmd, pr.ref), jc, pr.host, fmt.Sprintf(
+				"pushes `%s` with the job token (login `%s`), which can push only to this project's registry; unless `%s` is this project's path the push is denied: push to `$CI_REGISTRY_IMAGE`, or log in with a deploy or access token that has `write_registry` on `%s`.",
+				pr.ref.Value, short(login.Text), path, path))
+		}
+	}
+}
+
+var projectPathRule = regexp.MustCompile(`\$CI_PROJECT_PATH\s*==\s*["']([^"']+)["']`)
+
+// projectPaths returns the project paths the job is pinned to: `only:`
+// refs written `ref@group/project`, or rules comparing $CI_PROJECT_PATH
+// with a literal.
+func (jc *jobCtx) projectPaths() []string {
+	var out []string
+	for _, r := range onlyRefs(jc.job.Only) {
+		if i := strings.IndexByte(r, '@'); i >= 0 && i+1 < len(r) {
+			out = append(out, r[i+1:])
+		}
+	}
+	for _, m := range projectPathRule.FindAllStringSubmatch(valueText(jc.job.Rules), -1) {
+		out = append(out, m[1])
+	}
+	return uniq(out)
+}

@@ -1,0 +1,130 @@
+package gitlab
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/lint"
+)
+
+func init() {
+	register(lint.Meta{
+		ID: "GLC009", Name: "dind-unreachable", Cause: "daemon-unreachable", Severity: finding.Error,
+		Summary: "The job's Docker client points at a daemon host no service provides.",
+		Description: "On the Docker executor a service is reachable under its `alias` and under names derived from its " +
+			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/#accessing-the-services). " +
+			"A dind service pulled through a registry prefix (`$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/docker:dind`, " +
+			"`registry.example.com/docker:dind`) is not called `docker` unless it has `alias: docker`, so " +
+			"`tcp://docker:2376` fails with `lookup docker ... no such host`. A `DOCKER_HOST` host that matches no service " +
+			"fails the same way. A `docker` client image with no dind service and no `DOCKER_HOST` talks to " +
+			"`unix:///var/run/docker.sock`, which exists only when the runner mounts it: reported as a warning.\n\n" +
+			"Fix: `services: [{name: <image>, alias: docker}]` and a `DOCKER_HOST` that names that alias.",
+		Broken: `build:
+  image: docker:27
+  services:
+    - name: ${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/docker:27-dind
+  variables:
+    DOCKER_HOST: tcp://docker:2376
+    DOCKER_TLS_CERTDIR: "/certs"
+  script:
+    - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .
+`,
+		Fixed: `build:
+  image: docker:27
+  services:
+    - name: ${CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX}/docker:27-dind
+      alias: docker
+  variables:
+    DOCKER_HOST: tcp://docker:2376
+    DOCKER_TLS_CERTDIR: "/certs"
+  script:
+    - docker build -t "$CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA" .
+`,
+	}, checkGLC009)
+}
+
+func checkGLC009(c *pctx) {
+	for _, jc := range c.jobs {
+		use, uses := jc.usesDockerCLI()
+		d := jc.dind()
+		if jc.varsUnseen() && (d == nil || d.host == "") {
+			continue // services or DOCKER_HOST may come from an unresolved include
+		}
+		if d == nil {
+			if !uses || !isDockerClientImage(jc) {
+				continue
+			}
+			if _, ok := jc.job.Variables["DOCKER_HOST"]; ok {
+				continue
+			}
+			if _, ok := jc.scriptAssigned("DOCKER_HOST"); ok {
+				continue
+			}
+			if runnerProvidesDocker(jc) {
+				continue
+			}
+			c.reportSev("GLC009", finding.Warning, jc.cmdPos(use), jc, "", fmt.Sprintf(
+				"runs `%s` in image `%s` with no docker:dind service and no DOCKER_HOST, so the client uses unix:///var/run/docker.sock, which exists only if the runner mounts the host socket; add `services: [docker:<version>-dind]` (or confirm the runner binds the socket).",
+				short(use.Text), jc.job.Image.Name))
+			continue
+		}
+		if d.customFlags {
+			continue
+		}
+		host := "docker"
+		hostPos := d.svc.Pos
+		if d.host != "" {
+			h, _, ok := hostPort(d.host)
+			if !ok {
+				continue
+			}
+			host = h
+			if d.hostVar != nil && d.hostFrom == "yaml" {
+				hostPos = d.hostVar.Pos
+			}
+		} else if !isDockerClientImage(jc) {
+			continue
+		}
+		if host == "localhost" || host == "127.0.0.1" || strings.Contains(host, "$") {
+			continue
+		}
+		found := false
+		var names []string
+		for _, s := range jc.job.Services {
+			for _, a := range s.Aliases() {
+				names = append(names, a)
+				if strings.EqualFold(a, host) {
+					found = true
+				}
+			}
+		}
+		if found {
+			continue
+		}
+		c.report("GLC009", hostPos, jc, "", fmt.Sprintf(
+			"the Docker client connects to host `%s`, but no service is reachable under that name (the dind service `%s` is reachable as %s): `no such host`; add `alias: %s` to the service.",
+			host, d.svc.Name, quoteList(names), host))
+	}
+}
+
+func quoteList(ss []string) string {
+	var q []string
+	for _, s := range uniq(ss) {
+		q = append(q, "`"+s+"`")
+	}
+	return strings.Join(q, ", ")
+}
+
+// runnerProvidesDocker reports runner tags that select runners with a
+// Docker daemon (socket binding or privileged dind setups): `dind`,
+// `docker-in-docker`, `privileged`, `docker-socket`.
+func runnerProvidesDocker(jc *jobCtx) bool {
+	for _, t := range jc.job.Tags {
+		t = strings.ToLower(t)
+		if strings.Contains(t, "dind") || strings.Contains(t, "docker-in-docker") || strings.Contains(t, "privileged") || strings.Contains(t, "socket") {
+			return true
+		}
+	}
+	return false
+}
