@@ -7,12 +7,14 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/regdoctor/regdoctor/internal/cli"
+	"github.com/regdoctor/regdoctor/internal/lab"
 )
 
 var update = flag.Bool("update", false, "rewrite cmp files in testdata/script/*.txtar from the actual output")
@@ -44,6 +46,18 @@ func TestMain(m *testing.M) {
 //
 // which writes SIZE bytes of non-text data (NUL and control bytes) to FILE.
 func TestScript(t *testing.T) {
+	// One real registry (CNCF distribution with the Docker token flow, from
+	// internal/lab) for the probe scripts: $REGISTRY is its host:port, the
+	// pusher may push $REGISTRY/team/*, the reader only pull.
+	reg := lab.Start(t, lab.Options{Auth: lab.AuthToken})
+	reg.Seed(t, "team/app", "v1")
+	configs := map[string]string{
+		"PUSHER_CONFIG":  reg.DockerConfigFor(t, reg.Pusher),
+		"READER_CONFIG":  reg.DockerConfigFor(t, reg.Reader),
+		"NOLOGIN_CONFIG": reg.DockerConfig,
+		"WRONGPW_CONFIG": reg.DockerConfigFor(t, lab.User{Name: reg.Pusher.Name, Password: "wrong-password"}),
+	}
+	refused := lab.Refused(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -52,7 +66,14 @@ func TestScript(t *testing.T) {
 			// A clean, predictable environment: no colour preference, no CI.
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("TERM", "dumb")
-			return nil
+			env.Setenv("REGISTRY", reg.Addr)
+			env.Setenv("REFUSED", refused)
+			for k, v := range configs {
+				env.Setenv(k, v)
+			}
+			env.Setenv("DOCKER_CONFIG", reg.DockerConfig)
+			// The pusher's password for --password-stdin, as a file in $WORK.
+			return os.WriteFile(filepath.Join(env.WorkDir, "pusher.password"), []byte(reg.Pusher.Password+"\n"), 0o600)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":   exitsCmd,
