@@ -129,3 +129,26 @@ func TestLintListRules(t *testing.T) {
 		t.Errorf("exit %d\n%s", code, out)
 	}
 }
+
+// A repository with both platforms is linted by both checkers, and a
+// GitLab file can be named explicitly.
+func TestLintDispatchesToGitLab(t *testing.T) {
+	gitlab := `build:
+  image: docker:27
+  services: [docker:27-dind]
+  variables:
+    DOCKER_TLS_CERTDIR: "/certs"
+  script:
+    - docker build -t $CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA .
+    - docker push $CI_REGISTRY_IMAGE:$CI_COMMIT_SHORT_SHA
+`
+	root := writeFiles(t, map[string]string{".github/workflows/ci.yml": brokenWF, ".gitlab-ci.yml": gitlab})
+	code, out, errs := runLint("lint", root, "--format", "json")
+	if code != ExitFindings || !strings.Contains(out, `"rule": "GLC001"`) || !strings.Contains(out, `"rule": "GHA001"`) {
+		t.Errorf("exit %d, stderr %s\n%s", code, errs, out)
+	}
+	code, out, _ = runLint("lint", filepath.Join(root, ".gitlab-ci.yml"), "--format", "json")
+	if code != ExitFindings || !strings.Contains(out, `"rule": "GLC001"`) || strings.Contains(out, "GHA001") {
+		t.Errorf("explicit GitLab file: exit %d\n%s", code, out)
+	}
+}

@@ -243,4 +243,3 @@ func guarded(cond string) bool {
 func fmtHosts(hs []string) string {
 	return strings.Join(hs, ", ")
 }
-

@@ -126,9 +126,9 @@ func (c *Checker) Check(root string, files []string) ([]finding.Finding, error) 
 		out = append(out, Lint(p)...)
 	}
 	if len(errs) > 0 {
-		return dedupe(out), errs
+		return out, errs
 	}
-	return dedupe(out), nil
+	return out, nil
 }
 
 func mainRank(f string) int {
@@ -137,20 +137,6 @@ func mainRank(f string) int {
 		return strings.Count(f, "/")
 	}
 	return 100 + strings.Count(f, "/")
-}
-
-func dedupe(fs []finding.Finding) []finding.Finding {
-	seen := map[string]bool{}
-	out := fs[:0]
-	for _, f := range fs {
-		k := fmt.Sprintf("%s|%s|%d|%d|%s", f.Rule, f.File, f.Line, f.Column, f.Message)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, f)
-	}
-	return out
 }
 
 // Lint runs every GitLab and shell rule over an evaluated pipeline.

@@ -212,7 +212,7 @@ func (jc *jobCtx) fileLines(file string) []string {
 var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
 
 // expandEnv expands references between YAML variables (GitLab expands
-// variables in variable values, https://docs.gitlab.com/ci/variables/#use-cicd-variables-in-other-variables),
+// variables in variable values, https://docs.gitlab.com/ci/variables/),
 // leaving predefined and unknown names as $NAME. Each variable is resolved
 // once (memoized), reference cycles stay unexpanded, depth is bounded.
 func expandEnv(vars map[string]gl.Var) map[string]string {

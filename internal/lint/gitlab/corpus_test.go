@@ -83,7 +83,13 @@ func TestCorpus(t *testing.T) {
 				// No catalog id (b-041): not scored; the log shows what we say.
 				expected--
 				unknownCases++
-				t.Logf("%s: expected cause is `unknown` (no catalog id): not scored", c.ID)
+				var rules []string
+				for _, f := range fs {
+					if f.File == e.File && f.Severity == finding.Error {
+						rules = append(rules, f.Rule+"/"+f.Cause)
+					}
+				}
+				t.Logf("%s: expected cause is `unknown` (no catalog id): not scored; error findings at %s: %v", c.ID, e.File, rules)
 				continue
 			}
 			if ok {

@@ -14,7 +14,7 @@ func init() {
 		Description: "Every GitLab job runs in a fresh container: a `docker login` in another job, in `after_script`, or " +
 			"the runner's own `DOCKER_AUTH_CONFIG` (which only authenticates the runner's pulls of `image:` and " +
 			"`services:`) does not reach the Docker client of this job or its dind daemon " +
-			"(https://docs.gitlab.com/ci/docker/using_docker_build/#authenticate-with-registry-in-docker-in-docker). " +
+			"(https://docs.gitlab.com/ci/docker/using_docker_build/, section Authenticate with registry in Docker-in-Docker). " +
 			"The push then fails with `no basic auth credentials` or `unauthorized: authentication required`. " +
 			"The rule reads the job after `extends`, `default:`, `inherit:` and `!reference` are applied; when the only " +
 			"login for that host is in another job, the cause is `login-other-job`. It abstains when a credential source " +

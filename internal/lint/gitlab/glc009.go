@@ -13,12 +13,14 @@ func init() {
 		ID: "GLC009", Name: "dind-unreachable", Cause: "daemon-unreachable", Severity: finding.Error,
 		Summary: "The job's Docker client points at a daemon host no service provides.",
 		Description: "On the Docker executor a service is reachable under its `alias` and under names derived from its " +
-			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/#accessing-the-services). " +
+			"image (registry and tag removed, `/` replaced by `__` or `-`) (https://docs.gitlab.com/ci/services/). " +
 			"A dind service pulled through a registry prefix (`$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/docker:dind`, " +
 			"`registry.example.com/docker:dind`) is not called `docker` unless it has `alias: docker`, so " +
 			"`tcp://docker:2376` fails with `lookup docker ... no such host`. A `DOCKER_HOST` host that matches no service " +
 			"fails the same way. A `docker` client image with no dind service and no `DOCKER_HOST` talks to " +
-			"`unix:///var/run/docker.sock`, which exists only when the runner mounts it: reported as a warning.\n\n" +
+			"`unix:///var/run/docker.sock`, which exists only when the runner mounts it: reported as a warning. A job that " +
+			"inherits a `docker login` from the default before_script but replaces the default dind service with its own " +
+			"`services:` has no daemon at all and fails before its script (error).\n\n" +
 			"Fix: `services: [{name: <image>, alias: docker}]` and a `DOCKER_HOST` that names that alias.",
 		Broken: `build:
   image: docker:27
@@ -50,6 +52,9 @@ func checkGLC009(c *pctx) {
 		d := jc.dind()
 		if jc.varsUnseen() && (d == nil || d.host == "") {
 			continue // services or DOCKER_HOST may come from an unresolved include
+		}
+		if d == nil && uses && c.defaultDindReplaced(jc, use) {
+			continue
 		}
 		if d == nil {
 			if !uses || !isDockerClientImage(jc) {
@@ -127,4 +132,33 @@ func runnerProvidesDocker(jc *jobCtx) bool {
 		}
 	}
 	return false
+}
+
+// defaultDindReplaced reports (as GLC009) a job whose docker command comes
+// from the default before_script while its own services: replaced the
+// default dind service: the pipeline relies on dind, and this job has none.
+func (c *pctx) defaultDindReplaced(jc *jobCtx, use cmd) bool {
+	if use.Section != "before_script" || jc.job.BeforeScriptFrom != "default" || jc.job.ServicesFrom != "job" {
+		return false
+	}
+	if _, ok := jc.job.Variables["DOCKER_HOST"]; ok {
+		return false
+	}
+	var dindName string
+	for _, s := range c.p.DefaultServices {
+		if isDindImage(s.Name) {
+			dindName = s.Name
+		}
+	}
+	if dindName == "" {
+		return false
+	}
+	pos := jc.job.Pos
+	if pr := jc.job.Value.Pair("services"); pr != nil {
+		pos = pr.KeyPos
+	}
+	c.report("GLC009", pos, jc, "", fmt.Sprintf(
+		"inherits `%s` from the default before_script, but its own `services:` replace the default `%s` service, so no Docker daemon runs for it (and its image may not have the docker CLI): the job fails before its script; add `inherit: default: false` (or a list without before_script) if it needs no registry login, or add the dind service.",
+		short(use.Text), dindName))
+	return true
 }

@@ -13,7 +13,7 @@ func init() {
 		Summary: "DOCKER_AUTH_CONFIG is set in YAML, but the job's docker CLI pushes without a login or a config.json written from it.",
 		Description: "`DOCKER_AUTH_CONFIG` is read by the GitLab Runner to pull the job's `image:` and `services:`; the docker " +
 			"client inside the job (talking to dind) never reads it, so a push relying on it has no credentials " +
-			"(`no basic auth credentials`) (https://docs.gitlab.com/ci/docker/using_docker_images/#access-an-image-from-a-private-container-registry, " +
+			"(`no basic auth credentials`) (https://docs.gitlab.com/ci/docker/using_docker_images/, " +
 			"https://docs.gitlab.com/ci/docker/using_docker_build/). Warning, because a runner may also mount a config.json.\n\n" +
 			"Fix: `mkdir -p ~/.docker && printf '%s' \"$DOCKER_AUTH_CONFIG\" > ~/.docker/config.json` before the push, or `docker login`.",
 		Broken: `variables:

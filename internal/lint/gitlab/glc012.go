@@ -72,7 +72,7 @@ func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 			line := start + strings.Count(before, "\n")
 			col := len(before) - strings.LastIndexByte(before, '\n')
 			val := strings.Trim(raw, `"'`)
-			out = append(out, shellcmd.Word{Pos: shellcmd.Pos{Line: line + 1, Col: col}, Text: raw, Value: expandWith(val, jc.env)})
+			out = append(out, shellcmd.Word{Pos: shellcmd.Pos{Line: line + 1, Col: col}, Text: raw, Value: expandWith(val, jc.env), Vars: varsOf(val)})
 		}
 	}
 	return out

@@ -20,7 +20,7 @@ func init() {
 			"`$CI_PROJECT_TITLE` may contain uppercase letters, invalid in a repository path " +
 			"(`repository name must be lowercase`); GitLab lowercases only `$CI_REGISTRY_IMAGE`. The GitLab registry " +
 			"accepts at most two path levels below the project (`$CI_REGISTRY_IMAGE/a/b:tag`); deeper paths are denied " +
-			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/#naming-convention-for-your-container-images). " +
+			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/). " +
 			"Warning for ref and project names (valid for some branches and projects), error for a path too deep.\n\n" +
 			"Fix: tag with `$CI_COMMIT_REF_SLUG` or `$CI_COMMIT_SHORT_SHA`, build paths from `$CI_REGISTRY_IMAGE`, keep at most two extra levels.",
 		Broken: `variables:
@@ -57,11 +57,9 @@ func checkGLC015(c *pctx) {
 	seen := map[string]bool{}
 	for _, jc := range c.jobs {
 		safeRefs := onlySafeRefNames(jc)
-		for _, cm := range jc.cmds {
-			if cm.Action != shellcmd.Push && cm.Action != shellcmd.Build && cm.Action != shellcmd.Tag {
-				continue
-			}
-			for _, r := range cm.Refs {
+		for _, ir := range jc.imageRefs() {
+			cm, r := ir.cmd, ir.word
+			{
 				ref := normVars(r.Value)
 				name, tag := splitNameTag(ref)
 				pos := jc.defPos(cm, r)
@@ -90,7 +88,7 @@ func checkGLC015(c *pctx) {
 					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
 						"the repository path of `%s` has uppercase letters: `invalid reference format: repository name must be lowercase`; use lowercase (GitLab lowercases only `$CI_REGISTRY_IMAGE`).", r.Value))
 				}
-				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && cm.Action == shellcmd.Push {
+				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && ir.push {
 					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")
 					if len(extra) > 2 {
 						seen[key] = true

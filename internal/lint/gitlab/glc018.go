@@ -15,7 +15,7 @@ func init() {
 		Description: "The runner authenticates its own pulls of `image:` and `services:` through the dependency proxy, but " +
 			"a `docker pull` (or `--cache-from`, or `podman pull`) of `$CI_DEPENDENCY_PROXY_GROUP_IMAGE_PREFIX/...` in the " +
 			"job script needs a login with the proxy's own variables; without it the proxy answers 401 / " +
-			"`denied: access forbidden` (https://docs.gitlab.com/user/packages/dependency_proxy/#authenticate-within-cicd).\n\n" +
+			"`denied: access forbidden` (https://docs.gitlab.com/user/packages/dependency_proxy/).\n\n" +
 			"Fix: `echo \"$CI_DEPENDENCY_PROXY_PASSWORD\" | docker login \"$CI_DEPENDENCY_PROXY_SERVER\" -u \"$CI_DEPENDENCY_PROXY_USER\" --password-stdin` before the pull.",
 		Broken: `build:
   image: docker:27

@@ -6,7 +6,6 @@ import (
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
-	"github.com/regdoctor/regdoctor/internal/shellcmd"
 	gl "github.com/regdoctor/regdoctor/internal/workflow/gitlab"
 )
 
@@ -66,11 +65,9 @@ func pipelineOnlyVar(name string) (where string, ok bool) {
 func checkGLC019(c *pctx) {
 	seen := map[string]bool{}
 	for _, jc := range c.jobs {
-		for _, cm := range jc.cmds {
-			if cm.Action != shellcmd.Push && cm.Action != shellcmd.Build && cm.Action != shellcmd.Tag {
-				continue
-			}
-			for _, r := range cm.Refs {
+		for _, ir := range jc.imageRefs() {
+			cm, r := ir.cmd, ir.word
+			{
 				ref := normVars(r.Value)
 				_, tag := splitNameTag(ref)
 				if tag == "" {

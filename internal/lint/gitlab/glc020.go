@@ -15,7 +15,7 @@ func init() {
 		ID: "GLC020", Name: "kaniko-config-wrong-path", Cause: "no-login", Severity: finding.Error,
 		Summary: "A kaniko job writes registry credentials to a config.json kaniko does not read.",
 		Description: "kaniko reads credentials from `$DOCKER_CONFIG/config.json`, and its images set `DOCKER_CONFIG=/kaniko/.docker` " +
-			"(since v0.8; https://github.com/GoogleContainerTools/kaniko#pushing-to-different-registries). A job that writes " +
+			"(since v0.8; GoogleContainerTools/kaniko README, shared/domain/ci-rules.md F-GL-34). A job that writes " +
 			"`/root/.docker/config.json`, `$HOME/.docker/config.json` or a copy of kaniko's directory elsewhere pushes " +
 			"anonymously: `UNAUTHORIZED: authentication required` / `checking push permission`. Older GitLab docs showed " +
 			"the `/root/.docker` path.\n\n" +

@@ -112,15 +112,6 @@ func hostLabel(h string) string {
 var pushTools = map[string]bool{"docker": true, "podman": true, "buildah": true, "nerdctl": true,
 	"crane": true, "skopeo": true, "oras": true, "regctl": true, "helm": true, "ko": true}
 
-// credentialCmd reports commands that provide registry credentials.
-func credentialCmd(c shellcmd.Command) bool {
-	switch c.Action {
-	case shellcmd.Login, shellcmd.CredHelper, shellcmd.WriteConfig:
-		return true
-	}
-	return false
-}
-
 // cover is what the commands before a push provide for its host.
 type cover struct {
 	covered   bool  // a login for the host ran earlier in the job

@@ -1,6 +1,8 @@
 package gitlab
 
 import (
+	"strings"
+
 	"github.com/regdoctor/regdoctor/internal/shellcmd"
 )
 
@@ -46,4 +48,33 @@ func (jc *jobCtx) logins() []cmd {
 // into and whose names suggest they log in (a script or make target).
 func (jc *jobCtx) callsLoginHelper() bool {
 	return jc.helper
+}
+
+// imageRef is one image reference a job builds, tags or pushes: with a
+// client command (docker, podman, buildah, crane...) or as a kaniko
+// --destination / --cache-repo.
+type imageRef struct {
+	cmd  cmd // zero for kaniko
+	word shellcmd.Word
+	push bool
+}
+
+// imageRefs lists the references of build, tag and push commands and of
+// kaniko invocations, in script order (kaniko last).
+func (jc *jobCtx) imageRefs() []imageRef {
+	var out []imageRef
+	for _, cm := range jc.cmds {
+		if cm.Action != shellcmd.Push && cm.Action != shellcmd.Build && cm.Action != shellcmd.Tag {
+			continue
+		}
+		for _, r := range cm.Refs {
+			out = append(out, imageRef{cmd: cm, word: r, push: cm.Action == shellcmd.Push})
+		}
+	}
+	if strings.Contains(jc.src, "executor") {
+		for _, w := range jc.kanikoDests() {
+			out = append(out, imageRef{word: w, push: true})
+		}
+	}
+	return out
 }

@@ -12,7 +12,7 @@ func init() {
 		Summary: "The script uses `aws ecr get-login`, which AWS CLI v2 does not have.",
 		Description: "`aws ecr get-login` existed only in AWS CLI v1; CLI v2 (what current CI images ship) rejects it " +
 			"(`Invalid choice ... get-login`), the `$(...)` around it expands to nothing, no login happens and the push " +
-			"fails with `no basic auth credentials` (https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html#cliv2-migration-ecr-get-login).\n\n" +
+			"fails with `no basic auth credentials` (https://docs.aws.amazon.com/cli/latest/userguide/cliv2-migration-changes.html).\n\n" +
 			"Fix: `aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin <account>.dkr.ecr.<region>.amazonaws.com`.",
 		Broken: `deploy:
   image: docker:27

@@ -31,8 +31,13 @@ func (p *Pipeline) evaluate() {
 	if d := m.Get("default"); d != nil && d.Kind == Map {
 		defaults = deepMergeShallow(defaults, d)
 	}
+	for _, s := range p.listItems(defaults.Get("services"), 0) {
+		if sv, ok := readService(s); ok {
+			p.DefaultServices = append(p.DefaultServices, sv)
+		}
+	}
 	if bs := defaults.Pair("before_script"); bs != nil {
-		p.DefaultBeforeScript = p.scriptLines(bs.Val, "default", 0)
+		p.DefaultBeforeScript = p.scriptLines(bs.Val, 0)
 		p.DefaultBeforeScriptPos = bs.KeyPos
 	}
 
@@ -125,6 +130,11 @@ func (p *Pipeline) buildJob(j *Job, eff *Value, defaults *Value) {
 			j.BeforeScriptFrom = "default"
 		}
 	}
+	if eff.Has("services") {
+		j.ServicesFrom = "job"
+	} else if defaults.Has("services") && (inhDefault || inhDefaultList["services"]) {
+		j.ServicesFrom = "default"
+	}
 	if eff.Has("before_script") {
 		j.BeforeScriptFrom = "job"
 		if defaults.Has("before_script") {
@@ -133,9 +143,9 @@ func (p *Pipeline) buildJob(j *Job, eff *Value, defaults *Value) {
 	}
 	j.Value = full
 
-	j.BeforeScript = p.scriptLines(full.Get("before_script"), j.Name, 0)
-	j.Script = p.scriptLines(full.Get("script"), j.Name, 0)
-	j.AfterScript = p.scriptLines(full.Get("after_script"), j.Name, 0)
+	j.BeforeScript = p.scriptLines(full.Get("before_script"), 0)
+	j.Script = p.scriptLines(full.Get("script"), 0)
+	j.AfterScript = p.scriptLines(full.Get("after_script"), 0)
 	j.Image = readImage(p.expandRef(full.Get("image"), 0))
 	for _, s := range p.listItems(full.Get("services"), 0) {
 		if sv, ok := readService(s); ok {
@@ -253,7 +263,7 @@ func (p *Pipeline) listItems(v *Value, depth int) []*Value {
 	return out
 }
 
-func (p *Pipeline) scriptLines(v *Value, _ string, depth int) []Line {
+func (p *Pipeline) scriptLines(v *Value, depth int) []Line {
 	var out []Line
 	for _, it := range p.listItems(v, depth) {
 		if it == nil || it.Kind != Scalar {

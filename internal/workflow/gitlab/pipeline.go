@@ -16,7 +16,7 @@ import (
 var reserved = map[string]bool{
 	"default": true, "include": true, "stages": true, "variables": true, "workflow": true,
 	"image": true, "services": true, "cache": true, "before_script": true, "after_script": true,
-	"types": true, "spec": true, "pages:deploy": false,
+	"types": true, "spec": true,
 }
 
 // defaultKeys are the keywords `default:` (and, for the first five, the
@@ -104,6 +104,9 @@ type Job struct {
 	// DefaultBeforeScriptDropped is true when a default before_script exists
 	// but the job does not get it (own list or inherit: default).
 	DefaultBeforeScriptDropped bool
+	// ServicesFrom is "job" when the job (or an extends parent) defines
+	// services, "default" when they come from default:, "" when none.
+	ServicesFrom string
 
 	// Variables are the effective YAML variables by name: global ones
 	// (respecting inherit:variables) overlaid by job ones.
@@ -132,8 +135,10 @@ type Pipeline struct {
 	// DefaultBeforeScript is the before_script of default: (or the legacy top level).
 	DefaultBeforeScript    []Line
 	DefaultBeforeScriptPos Pos
-	Stages                 []string
-	Jobs                   []*Job // runnable and hidden jobs in document order
+	// DefaultServices are the services of default: (or the legacy top level).
+	DefaultServices []Service
+	Stages          []string
+	Jobs            []*Job // runnable and hidden jobs in document order
 	// Sources holds the bytes of every file read, by name.
 	Sources map[string][]byte
 	lim     Limits

@@ -169,13 +169,7 @@ type ParseError struct {
 	Err  error
 }
 
-func (e *ParseError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "yaml: ")
-	if e.Line > 0 && !strings.Contains(msg, "line ") {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
-	}
-	return fmt.Sprintf("%s: %s", e.File, msg)
-}
+func (e *ParseError) Error() string { return e.File + ": " + e.Detail() }
 
 func (e *ParseError) Unwrap() error { return e.Err }
 

@@ -84,10 +84,6 @@ func IsPredefined(name string) bool {
 	return false
 }
 
-// RegistryOnly lists predefined variables that exist only when the project
-// has the container registry enabled (F-GL-02, F-GL-12).
-var RegistryOnly = map[string]bool{"CI_REGISTRY_IMAGE": true, "CI_REGISTRY_USER": true, "CI_REGISTRY_PASSWORD": true, "CI_REGISTRY": true}
-
 // Suggest returns the predefined names within edit distance 2 of name
 // (closest first), for "did you mean" messages.
 func Suggest(name string) []string {
