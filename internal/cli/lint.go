@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -229,8 +230,12 @@ func listLintRules(w io.Writer, format string) error {
 	rules := lint.Rules()
 	switch format {
 	case "text":
+		bw := bufio.NewWriter(w)
 		for _, m := range rules {
-			fmt.Fprintf(w, "%-7s %-8s %-44s %-28s %s\n", m.ID, m.Severity, m.Name, m.Cause, m.Summary)
+			fmt.Fprintf(bw, "%-7s %-8s %-44s %-28s %s\n", m.ID, m.Severity, m.Name, m.Cause, m.Summary)
+		}
+		if err := bw.Flush(); err != nil {
+			return ioErr(err)
 		}
 		return nil
 	case "json":

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/regdoctor/regdoctor/internal/lint"
 )
 
 // A docker push to a bare name, as a runner prints it (our own lines).
@@ -109,5 +113,41 @@ func TestDecodeUTF16(t *testing.T) {
 	defer f.Close()
 	if r := decodeUTF16(f); r != io.Reader(f) {
 		t.Fatalf("decodeUTF16(regular file) = %T, want the *os.File", r)
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestListRulesWriteError: a failed write of the rule list is an I/O error
+// (exit 3), not a silent success.
+func TestListRulesWriteError(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		var errb bytes.Buffer
+		code := Main([]string{"lint", "--list-rules", "--format", format}, failingWriter{}, &errb)
+		if code != ExitError || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%s: exit %d, stderr %q; want exit %d naming the write error", format, code, errb.String(), ExitError)
+		}
+	}
+}
+
+// TestListRulesJSON: the JSON list holds every registered rule with its cause.
+func TestListRulesJSON(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := Main([]string{"lint", "--list-rules", "--format", "json"}, &out, &errb); code != ExitClean {
+		t.Fatalf("exit %d, stderr %q", code, errb.String())
+	}
+	var rules []ruleJSON
+	if err := json.Unmarshal(out.Bytes(), &rules); err != nil {
+		t.Fatal(err)
+	}
+	if want := len(lint.Rules()); len(rules) != want || want == 0 {
+		t.Fatalf("%d rules in JSON, %d registered", len(rules), want)
+	}
+	for _, r := range rules {
+		if r.ID == "" || r.Cause == "" || r.Severity == "" || r.Doc != "docs/rules/"+r.ID+".md" {
+			t.Errorf("incomplete rule %+v", r)
+		}
 	}
 }
