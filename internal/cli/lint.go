@@ -36,9 +36,10 @@ func newLintCmd() *cobra.Command {
 login or push fail at run time, with the cause and the fix.
 
 PATH is a repository root (default "."): every checker finds its files there
-(.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files may also be named
-one by one. Local composite actions, reusable workflows and shell scripts that
-run: steps call (bash ci/push.sh) are read from the repository when used.
+(.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files, or the
+.github/workflows directory, may also be named one by one. Local composite
+actions, reusable workflows and shell scripts that run: steps call
+(bash ci/push.sh) are read from the repository when used.
 
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
@@ -54,8 +55,9 @@ read or parsed (findings from the other files are still printed).`,
 		Example: `  regdoctor lint
   regdoctor lint path/to/repo --format json
   regdoctor lint .github/workflows/release.yml
+  regdoctor lint .github/workflows .gitlab-ci.yml
   regdoctor lint --format sarif > regdoctor.sarif
-  regdoctor lint --list-rules`,
+  regdoctor lint --list-rules --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {
 				return err
