@@ -110,11 +110,18 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 				o.Kind = reghost.Kind(kind)
 			}
 			o.Reference = args[0]
+			start := time.Now()
 			res := probe.Run(cmd.Context(), o)
+			elapsed := time.Since(start)
 			rep := res.Report
 			err := out.emit(cmd, &rep, report.Options{})
 			if res.Inconclusive != "" {
 				return &exitError{ExitError, errors.New("probe stopped without a verdict: " + res.Inconclusive)}
+			}
+			if !res.OK && elapsed >= o.Timeout {
+				// The whole-probe deadline cut a step short: its failure is the
+				// deadline's, not the registry's, so there is no verdict (exit 3).
+				return &exitError{ExitError, fmt.Errorf("probe stopped without a verdict: --timeout %s ran out (the failed step above may only have been cut short); rerun with a longer --timeout", o.Timeout)}
 			}
 			return err
 		},

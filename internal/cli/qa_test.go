@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,40 @@ func TestListRulesJSON(t *testing.T) {
 		if r.ID == "" || r.Cause == "" || r.Severity == "" || r.Doc != "docs/rules/"+r.ID+".md" {
 			t.Errorf("incomplete rule %+v", r)
 		}
+	}
+}
+
+// TestProbeTimeoutIsNoVerdict: when the whole-probe --timeout runs out
+// (here against a real TCP listener that accepts and never answers), the
+// failed step was only cut short, so the probe has no verdict: exit 3 with a
+// message naming --timeout, not exit 1 "cannot push".
+func TestProbeTimeoutIsNoVerdict(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := ln.Accept() // fails once ln is closed
+			if err != nil {
+				return
+			}
+			held = append(held, c) // hold it open, say nothing
+		}
+	}()
+	t.Setenv("DOCKER_CONFIG", t.TempDir())
+	code, out, stderr := runProbe(t, "", "--timeout", "500ms", "--step-timeout", "10s", ln.Addr().String()+"/team/app:1")
+	if code != ExitError {
+		t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr: %s", code, ExitError, out, stderr)
+	}
+	if !strings.Contains(stderr, "--timeout 500ms ran out") {
+		t.Fatalf("stderr %q does not name the --timeout that ran out", stderr)
 	}
 }
