@@ -131,8 +131,8 @@ type Result struct {
 	// Notes are what a checker could not evaluate, one line each (e.g. a
 	// GitLab include that is remote, or a local include that does not exist).
 	Notes []string
-	src      map[string][]string
-	root     string
+	src   map[string][]string
+	root  string
 }
 
 // Source returns line n (1-based) of file for snippets, with credentials
