@@ -92,7 +92,8 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int // indexes of keys in sigKeys
+	keyIdx  []int    // indexes of keys in sigKeys
+	guard   litGuard // literals re needs (built with keyIdx)
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -203,19 +204,21 @@ func (e *engine) line(l logscan.Line) {
 	}
 	low := strings.ToLower(text)
 	e.f.observe(l.N, text, low)
-	if containsAny(low, otherEcosystems) {
-		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
-	}
 	// Which signature keys the line holds, found in one pass over it.
 	var present [maxSigKeys]bool
 	if !sigKeyIndex.find(low, &present) {
 		return
 	}
+	if containsAny(low, otherEcosystems) {
+		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	guards := lineGuards(text)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
 			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
-				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
+				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
+				(guards && !s.guard.may(text, low)) {
 				continue
 			}
 			loc := s.re.FindStringSubmatchIndex(text)
@@ -238,6 +241,7 @@ func indexSigKeys() {
 	at := map[string]int{}
 	for _, s := range allSigs {
 		s.keyIdx = nil
+		s.guard = newLitGuard(s.re)
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {

@@ -125,13 +125,13 @@ var platformMarks = []struct{ s, platform string }{
 }
 
 var (
-	loginCmdRe     = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
-	loggingInto    = regexp.MustCompile(`Logging into (.+?)\.\.\.`)
-	loginOK        = regexp.MustCompile(`(?i)\blogin succeeded\b`)
+	loginCmdRe     = guarded(regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`))
+	loggingInto    = guarded(regexp.MustCompile(`Logging into (.+?)\.\.\.`))
+	loginOK        = guarded(regexp.MustCompile(`(?i)\blogin succeeded\b`))
 	authsKeyRe     = regexp.MustCompile(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
-	credsFlagRe    = regexp.MustCompile(`--(?:creds|dest-creds|src-creds)[= ]`)
-	gcloudCfgRe    = regexp.MustCompile(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
-	azLoginRe      = regexp.MustCompile(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
+	credsFlagRe    = guarded(regexp.MustCompile(`--(?:creds|dest-creds|src-creds)[= ]`))
+	gcloudCfgRe    = guarded(regexp.MustCompile(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`))
+	azLoginRe      = guarded(regexp.MustCompile(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`))
 	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
 	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
 	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
@@ -358,19 +358,20 @@ func (f *facts) observeLogin(n int, text, low string) {
 	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
 		return
 	}
-	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
+	g := lineGuards(text)
+	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !strings.Contains(low, "login-action") {
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
-	if m := loggingInto.FindStringSubmatch(text); m != nil {
+	if m := loggingInto.findSubmatch(text, low, g); m != nil {
 		h := m[1]
 		if strings.EqualFold(h, "Docker Hub") {
 			h = "docker.io"
 		}
 		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
-	if loginOK.MatchString(text) {
+	if loginOK.may(text, low, g) && loginOK.MatchString(text) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host
@@ -394,15 +395,15 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if credsFlagRe.MatchString(text) {
+	if credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
-	if m := gcloudCfgRe.FindStringSubmatch(text); m != nil {
+	if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
 		for _, h := range strings.Split(m[1], ",") {
 			f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
 		}
 	}
-	if m := azLoginRe.FindStringSubmatch(low); m != nil {
+	if m := azLoginRe.findSubmatch(low, low, g); m != nil {
 		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
 	}
 }

@@ -214,13 +214,24 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if !refIndex.find(low, present) {
 		return false
 	}
+	guards := lineGuards(text)
 	for i, p := range refPatterns {
-		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && !refGuards[i].may(text, low))) {
 			present[i] = false
 		}
 	}
 	return true
 }
+
+// refGuards are the literal guards of refPatterns' regexps (guard.go).
+var refGuards = func() []litGuard {
+	g := make([]litGuard, len(refPatterns))
+	for i, p := range refPatterns {
+		g[i] = newLitGuard(p.re)
+	}
+	return g
+}()
 
 // Operations a log line can show.
 const (
