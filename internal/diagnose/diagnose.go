@@ -401,6 +401,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
+	if h.hasURL {
+		e.f.lastRegistry = n // a registry request failed here: the next lines may be its body
+	}
 }
 
 func evidenceText(s string) string {

@@ -240,6 +240,7 @@ func (f *facts) observe(n int, text, low string) {
 		for _, u := range urlRe.FindAllString(text, 4) {
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
+				f.lastRegistry = n // a registry API request: the lines after it may be its answer
 			}
 		}
 	}

@@ -141,6 +141,46 @@ func init() {
 			},
 		},
 		&signature{
+			id: "kaniko-push-check-transport",
+			// kaniko's push-permission check, failing while it sets up the
+			// transport (token request) rather than on the upload:
+			// `checking push permission for "REF": creating push check
+			// transport for HOST failed: GET TOKEN-URL: TAIL`. The tail is
+			// the token service's answer; auth tails are ranked by their own
+			// signatures, this one reads the reference and 4xx name errors.
+			keys:     []string{"creating push check transport"},
+			re:       regexp.MustCompile(`(?:checking push permission for "([^"]*)": )?creating push check transport for (\S+) failed: (?:GET|POST|HEAD) (\S+): (.*)$`),
+			refGroup: 1,
+			rank: func(h *hit, f *facts) []cand {
+				raw, tail := h.m[1], lower(h.m[4])
+				h.op = opPush
+				if raw == "" {
+					raw = h.ref.Raw
+				}
+				// A reference that starts with / (or a token scope
+				// "repository:/name", %2F right after repository%3A) lost
+				// its registry variable.
+				if strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.Contains(lower(h.m[3]), "repository%3a%2f") {
+					return []cand{
+						c("empty-reference-variable", 0.88, fmt.Sprintf("The destination %q starts with /: the variable that should hold the registry host expanded to empty, so kaniko sent it to Docker Hub.", raw)),
+						c("invalid-reference", 0.5, ""),
+						c("missing-registry-host", 0.4, ""),
+					}
+				}
+				switch {
+				case strings.Contains(tail, "invalid repository name") || strings.Contains(tail, "400 bad request"):
+					return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The token service refused the repository name of %q.", orSome(raw, "the destination"))),
+						c("empty-reference-variable", 0.5, ""), c("missing-registry-host", 0.4, "")}
+				case strings.Contains(tail, "unauthorized") || strings.Contains(tail, "401") || strings.Contains(tail, "not authorized"):
+					return rankUnauthenticated(h, f)
+				case strings.Contains(tail, "denied") || strings.Contains(tail, "403"):
+					return rankDenied(h, f)
+				}
+				return nil // transport and TLS tails have their own signatures
+			},
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id:   "ko-docker-repo-unset",
 			keys: []string{"ko_docker_repo"},
 			re:   regexp.MustCompile(`KO_DOCKER_REPO (?:environment variable is unset|is not set|must be set)`),
