@@ -405,6 +405,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
+	if h.hasURL {
+		e.f.lastRegistry = n // a registry request failed here: the next lines may be its body
+	}
 }
 
 func evidenceText(s string) string {
@@ -418,6 +421,9 @@ func evidenceText(s string) string {
 // resolve fills what a hit's own line did not say from the lines around it.
 func (e *engine) resolve(h *hit) {
 	n := h.line()
+	if h.op == "" && strings.Contains(h.low, "logging in to") {
+		h.op = opLogin // docker's "Error logging in to endpoint, trying next endpoint"
+	}
 	if h.ref.Repo == "" && h.ref.Host == "" {
 		// The nearest reference: the latest one before the line, else the
 		// first one in the next few lines (wrapped messages).
@@ -465,7 +471,7 @@ func (e *engine) resolve(h *hit) {
 		switch {
 		case strings.Contains(h.low, "push") || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "put manifest"):
 			h.op = opPush
-		case strings.Contains(h.low, "login") || h.url.Object == "ping":
+		case strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in") || h.url.Object == "ping":
 			h.op = opLogin
 		case strings.Contains(h.low, "pull") || strings.Contains(h.low, "resolve reference") || strings.Contains(h.low, "load metadata"):
 			h.op = opPull
@@ -478,6 +484,13 @@ func (e *engine) resolve(h *hit) {
 	}
 	if h.op == "" && e.f.pending != nil && n-e.f.pending.Line <= 5 {
 		h.op = opLogin
+	}
+	if h.host == "" && h.op == opLogin && (strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in")) {
+		// A failed login names its host on the command line, not always in
+		// the error ("Error: logging into \"HOST\": invalid username/password").
+		if ls := e.f.loginsBefore(n + 1); len(ls) > 0 && n-ls[len(ls)-1].Line <= 10 {
+			h.host = ls[len(ls)-1].Host
+		}
 	}
 }
 
@@ -499,7 +512,11 @@ func (e *engine) findings(max int) []finding.Finding {
 		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
 			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
+		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		for _, c := range h.sig.rank(h, e.f) {
+			if fallback {
+				c.w *= 0.8
+			}
 			if _, ok := catalog.Get(c.cause); !ok {
 				continue // a signature naming an unknown id is a defect the tests catch
 			}

@@ -116,10 +116,11 @@ func newFacts() *facts {
 // that lost them.
 var platformMarks = []struct{ s, platform string }{
 	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
-	{"/home/runner/work/", "github-actions"}, {"Error: Process completed with exit code", "github-actions"},
+	{"/home/runner/work/", "github-actions"}, {"Process completed with exit code", "github-actions"},
 	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
 	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
 	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{`Executing "step_script" stage`, "gitlab-ci"},
 	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
 	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
 }
@@ -156,6 +157,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -238,6 +240,7 @@ func (f *facts) observe(n int, text, low string) {
 		for _, u := range urlRe.FindAllString(text, 4) {
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
+				f.lastRegistry = n // a registry API request: the lines after it may be its answer
 			}
 		}
 	}

@@ -70,12 +70,39 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				c("token-missing-scope", 0.45, ""),
 			}
 		}
-		return []cand{
+		if h.op == opPush && h.url.Object == "manifests" && (strings.Contains(h.low, "head http") || strings.Contains(h.low, "get http")) {
+			// The read before the upload (HEAD/GET manifest) was refused: the
+			// token did not even allow a pull of this repository.
+			if !l.OK {
+				// crane auth login and a written config.json store the
+				// credential without asking the registry, so it may never
+				// have worked.
+				return []cand{
+					c("bad-credentials", 0.6, fmt.Sprintf("The credential stored at line %d was never checked by the registry (%s only stores it), and the first request with it was refused.", l.Line, l.Source), loginEv(l)),
+					c("token-expired", 0.58, ""),
+					c("push-outside-namespace", 0.57, ""),
+					c("insufficient-role", 0.5, ""),
+				}
+			}
+			return []cand{
+				c("push-outside-namespace", 0.62, fmt.Sprintf("The login at line %d worked, yet the identity may not even read this repository: it is outside the namespaces it may use.", l.Line), loginEv(l)),
+				c("insufficient-role", 0.6, "", loginEv(l)),
+				c("token-expired", 0.45, ""),
+			}
+		}
+		cs := []cand{
 			c("insufficient-role", 0.6, fmt.Sprintf("A credential for %s was in place (line %d), so the identity is known but was not granted this action.", hostName(l.Host), l.Line), loginEv(l)),
 			c("token-missing-scope", 0.55, "", loginEv(l)),
 			c("token-expired", 0.5, ""),
 			c("registry-fault", 0.35, ""),
 		}
+		if h.op == opPush {
+			// Token registries (distribution, Harbor, Docker Hub) answer a
+			// push outside the identity's namespace with the same 401 as a
+			// push without the role: only the repository path differs.
+			cs = append(cs, c("push-outside-namespace", 0.56, ""))
+		}
+		return cs
 	}
 	if f.credHelper {
 		return []cand{
@@ -180,6 +207,15 @@ func rankDenied(h *hit, f *facts) []cand {
 		}
 		return cs
 	}
+	if state == "none" && f.fullLog() {
+		// A whole CI job log shows its login steps: none before the push
+		// means the request went out anonymously.
+		return []cand{
+			c("no-login", 0.68, fmt.Sprintf("No login for %s appears in this job before the push, so the request went out anonymously; the registry refuses anonymous pushes with this answer.", hostName(h.host))),
+			c("insufficient-role", 0.55, ""),
+			c("login-other-job", 0.45, ""),
+		}
+	}
 	return []cand{
 		c("insufficient-role", 0.62, fmt.Sprintf("%s refused the action for this identity: it can authenticate but has no push right on this repository.", hostName(h.host))),
 		c("push-outside-namespace", 0.55, ""),
@@ -271,5 +307,9 @@ func rank403(h *hit, f *facts) []cand {
 		c("registry-fault", 0.35, ""),
 	}
 }
+
+// fullLog reports whether the log is a whole CI job log (its platform's
+// markers seen), where a login step before a push would show.
+func (f *facts) fullLog() bool { return f.platform == "github-actions" || f.platform == "gitlab-ci" }
 
 func lower(s string) string { return strings.ToLower(s) }

@@ -68,8 +68,17 @@ func init() {
 			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			veto: append([]string{"github.com/rest"}, gitLike...),
-			rank: fixed(c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given."),
-				c("password-not-token", 0.45, ""), c("token-expired", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
+				if h.kind() == reghost.Distribution {
+					// A self-hosted token registry: containers/image prints
+					// this for any 401 at login, including a token the
+					// registry refused for its validity period (distribution
+					// sends only error="invalid_token").
+					return append(cs, c("token-expired", 0.42, ""), c("clock-skew", 0.38, ""))
+				}
+				return append(cs, c("password-not-token", 0.45, ""), c("token-expired", 0.4, ""))
+			},
 			tell: tellBadCredential,
 		},
 		&signature{
@@ -153,6 +162,41 @@ func init() {
 			keys: []string{"unauthorized for", "credentials for '"},
 			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
 			rank: rankUnauthenticated,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id: "bare-unauthorized",
+			// A client that prints the registry's status text alone after
+			// its own wrapper: regctl ("failed to send blob post, ref REF:
+			// unauthorized", "failed to ping registry HOST: unauthorized"),
+			// docker/buildx on GHCR (`Head "https://ghcr.io/v2/NAME/manifests/TAG":
+			// unauthorized`). regctl adds "no credentials available" when
+			// it had no credential to send.
+			generic: true,
+			keys:    []string{": unauthorized"},
+			re:      regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized\s*$`),
+			need:    []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put"},
+			veto:    append([]string{"authentication required"}, gitLike...),
+			rank:    rankBareUnauthorized,
+			tell:    tellUnauthenticated,
+		},
+		&signature{
+			id:   "basic-credential-not-found",
+			keys: []string{"basic credential not found", "no credentials available"},
+			// oras (oras-go auth: "basic credential not found"), regctl.
+			re: regexp.MustCompile(`(?i)(?:basic credential not found|no credentials available)`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				if state == "other" {
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The client found no stored credential for %s; the login at line %d was for %s.", hostName(h.host), l.Line, l.Host), loginEv(l)),
+						c("no-login", 0.5, "")}
+				}
+				return []cand{
+					c("no-login", 0.85, fmt.Sprintf("The client says it has no stored credential for %s: no login for that host ran before this (or it wrote another config file).", hostName(h.host))),
+					c("login-other-job", 0.45, ""),
+					c("credential-store-error", 0.4, ""),
+				}
+			},
 			tell: tellUnauthenticated,
 		},
 		&signature{
@@ -358,4 +402,27 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		c("no-login", 0.55, ""),
 		c("token-expired", 0.5, ""),
 	}
+}
+
+// rankBareUnauthorized ranks a bare "unauthorized" status text. A login
+// check (ping) that fails means the credential or the token it bought was
+// refused; a GHCR read without a login is GHCR's answer for a private (or
+// hidden) package.
+func rankBareUnauthorized(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "no credentials available") {
+		return []cand{c("no-login", 0.85, fmt.Sprintf("The client had no credential for %s to send.", hostName(h.host))),
+			c("login-other-job", 0.45, "")}
+	}
+	if strings.Contains(h.low, "ping registry") {
+		h.op = opLogin
+	}
+	state, _ := f.loginState(h.line(), h.host)
+	if h.kind() == reghost.GHCR && h.op != opPush && h.op != opLogin && state == "none" {
+		return []cand{
+			c("no-login", 0.72, "GHCR answers a bare \"unauthorized\" to an anonymous request for a private package (or one that does not exist)."),
+			c("manifest-unknown", 0.55, ""),
+			c("login-other-job", 0.4, ""),
+		}
+	}
+	return rankUnauthenticated(h, f)
 }
