@@ -22,7 +22,7 @@ func TestLitGuardDerivation(t *testing.T) {
 		{re: `(?i)manifest unknown|not found: (\S+)`, line: "MANIFEST UNKNOWN", may: true},
 		{re: `(?i)manifest unknown|not found: (\S+)`, line: "Not Found: x", may: true},
 		{re: `(?i)manifest unknown|not found: (\S+)`, line: "pushing manifest for x", may: false},
-		{re: `manifest for (\S+) not found`, line: "manifest for x", may: false},        // both literals needed
+		{re: `manifest for (\S+) not found`, line: "manifest for x", may: false},           // both literals needed
 		{re: `manifest for (\S+) not found`, line: "Manifest for x not found", may: false}, // case-sensitive part
 		{re: `manifest for (\S+) not found`, line: "manifest for x not found", may: true},
 		{re: `docker (?:image )?push (\S+)`, line: "docker image push x", may: true},
