@@ -155,6 +155,11 @@ func (h *hit) repo() string {
 
 var allSigs []*signature
 
+// sigGroups register the signatures of each sig_*.go file (in file order).
+// They run once, on first use (keysOnce), so that commands other than
+// explain do not compile the signatures' regexps at start-up.
+var sigGroups []func()
+
 func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
@@ -173,6 +178,10 @@ func keywords() []string {
 }
 
 func buildKeywords() {
+	for _, g := range sigGroups {
+		g()
+	}
+	buildRefIndex()
 	indexSigKeys()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
@@ -314,7 +323,7 @@ func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
 // runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
 // `gh run view --log` / `--log-failed` output (internal/logscan does not strip
 // it yet), optionally followed by a ##[group]/##[error] marker.
-var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+var runViewPrefix = lazyRe(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
 
 func stripRunViewPrefix(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {

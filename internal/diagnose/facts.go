@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -126,23 +125,23 @@ var platformMarks = []struct{ s, platform string }{
 }
 
 var (
-	loginCmdRe     = guarded(regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`))
-	loggingInto    = guarded(regexp.MustCompile(`Logging into (.+?)\.\.\.`))
-	loginOK        = guarded(regexp.MustCompile(`(?i)\blogin succeeded\b`))
-	authsKeyRe     = regexp.MustCompile(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
-	credsFlagRe    = guarded(regexp.MustCompile(`--(?:creds|dest-creds|src-creds)[= ]`))
-	gcloudCfgRe    = guarded(regexp.MustCompile(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`))
-	azLoginRe      = guarded(regexp.MustCompile(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`))
-	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
-	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
-	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
-	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
-	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
-	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
-	cacheImportRe  = regexp.MustCompile(`importing cache manifest from (\S+)`)
-	pulledRe       = regexp.MustCompile(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
-	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
-	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
+	loginCmdRe     = guarded(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
+	loggingInto    = guarded(`Logging into (.+?)\.\.\.`)
+	loginOK        = guarded(`(?i)\blogin succeeded\b`)
+	authsKeyRe     = lazyRe(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
+	credsFlagRe    = guarded(`--(?:creds|dest-creds|src-creds)[= ]`)
+	gcloudCfgRe    = guarded(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
+	azLoginRe      = guarded(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
+	permLineRe     = lazyRe(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
+	withInputRe    = lazyRe(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
+	buildkitAuthRe = lazyRe(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = lazyRe(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = lazyRe(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = lazyRe(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
+	cacheImportRe  = lazyRe(`importing cache manifest from (\S+)`)
+	pulledRe       = lazyRe(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
+	pullRefRe      = lazyRe(`refs/pull/\d+/(?:merge|head)`)
+	promptPwdRe    = lazyRe(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )

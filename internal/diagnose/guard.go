@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 )
 
 // litGuard is a necessary condition for a regexp to match a line, derived
@@ -153,18 +154,24 @@ next:
 // holds U+017F (ſ, UTF-8 C5 BF), which (?i)s matches but lowercasing keeps.
 func lineGuards(text string) bool { return strings.IndexByte(text, 0xC5) < 0 }
 
-// guardedRe is a regexp with its literal guard.
+// guardedRe is a regexp with its literal guard, both built on first use.
 type guardedRe struct {
-	*regexp.Regexp
-	g litGuard
+	*lazyRegexp
+	gOnce sync.Once
+	g     litGuard
 }
 
-func guarded(re *regexp.Regexp) guardedRe { return guardedRe{Regexp: re, g: newLitGuard(re)} }
+func guarded(expr string) *guardedRe { return &guardedRe{lazyRegexp: lazyRe(expr)} }
+
+func (r *guardedRe) guard() *litGuard {
+	r.gOnce.Do(func() { r.g = newLitGuard(r.get()) })
+	return &r.g
+}
 
 // may reports whether re can match the line (see litGuard.may);
 // guards says whether guards apply to it (lineGuards).
 func (r *guardedRe) may(text, low string, guards bool) bool {
-	return !guards || r.g.may(text, low)
+	return !guards || r.guard().may(text, low)
 }
 
 // findSubmatch is FindStringSubmatch(text) behind the guard.
