@@ -183,6 +183,7 @@ func buildKeywords() {
 	}
 	buildRefIndex()
 	indexSigKeys()
+	buildLineKeyIndex()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
@@ -202,6 +203,7 @@ type engine struct {
 	f    *facts
 	hits []*hit
 	fold map[string]*hit
+	keys [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
@@ -212,10 +214,14 @@ func (e *engine) line(l logscan.Line) {
 		text = text[:maxLine]
 	}
 	low := strings.ToLower(text)
+	// Which signature and reference keys the line holds, found in one pass.
+	e.keys = [2 * maxSigKeys]bool{}
+	anySig, anyRef := findLineKeys(low, &e.keys)
+	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
+	e.f.lineRefs, e.f.lineRefsAny = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef
 	e.f.observe(l.N, text, low)
-	// Which signature keys the line holds, found in one pass over it.
-	var present [maxSigKeys]bool
-	if !sigKeyIndex.find(low, &present) {
+	e.f.lineRefs = nil
+	if !anySig {
 		return
 	}
 	if containsAny(low, otherEcosystems) {
@@ -225,7 +231,7 @@ func (e *engine) line(l logscan.Line) {
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
+			if s.generic != (pass == 1) || !s.hasKey(present) || containsAny(low, s.veto) ||
 				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
 				(guards && !s.guard.may(text, low)) {
 				continue
@@ -264,10 +270,7 @@ func indexSigKeys() {
 	if len(sigKeys) > maxSigKeys {
 		panic("diagnose: more than maxSigKeys signature keys")
 	}
-	sigKeyIndex = newKeyIndex(sigKeys)
 }
-
-var sigKeyIndex *keyIndex
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
 // in a line in one pass: keys are bucketed by their first two bytes, and

@@ -75,6 +75,9 @@ type facts struct {
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
+
+	lineRefs    *[maxSigKeys]bool // reference keys of the current line, found by engine.line (nil: not yet)
+	lineRefsAny bool
 }
 
 // ring keeps the last n items of a stream.
@@ -221,7 +224,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeLogin(n, text, low)
 
 	var refHas [maxSigKeys]bool
-	if refCandidates(text, low, &refHas) {
+	if f.refCandidates(text, low, &refHas) {
 		f.observeRefs(n, text, &refHas)
 	}
 	if strings.Contains(text, "[auth] ") {

@@ -222,6 +222,13 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if !refIndex.find(low, present) {
 		return false
 	}
+	confirmRefKeys(text, low, present)
+	return true
+}
+
+// confirmRefKeys unmarks the refPatterns whose key with upper case the line
+// does not hold as is, or whose regexp's literal guard rules the line out.
+func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
 	guards := lineGuards(text)
 	for i, p := range refPatterns {
 		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
@@ -229,7 +236,6 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 			present[i] = false
 		}
 	}
-	return true
 }
 
 // Operations a log line can show.
