@@ -49,9 +49,12 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes     map[string]int
-	markVotes int // votes from content markers so far
-	platform  string
+	votes map[string]int
+	// awsRegions are AWS regions named by login steps (--region,
+	// aws-region:, AWS_REGION=), compared with an ECR host's region.
+	awsRegions []awsRegion
+	markVotes  int // votes from content markers so far
+	platform   string
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
@@ -126,6 +129,7 @@ var platformMarks = []struct{ s, platform string }{
 }
 
 var (
+	awsRegionRe    = regexp.MustCompile(`(?i)(?:--region[= ]|aws-region:\s*|AWS_(?:DEFAULT_)?REGION[=:]\s*)"?([a-z]{2}(?:-gov)?-[a-z]+-\d)\b`)
 	loginCmdRe     = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
 	loggingInto    = regexp.MustCompile(`Logging into (.+?)\.\.\.`)
 	loginOK        = regexp.MustCompile(`(?i)\blogin succeeded\b`)
@@ -157,6 +161,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
 
@@ -167,6 +172,11 @@ func (f *facts) observe(n int, text, low string) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
+		}
+	}
+	if len(f.awsRegions) < maxLogins && (strings.Contains(low, "region")) {
+		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
+			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
 	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
@@ -517,4 +527,9 @@ func (f *facts) context() []string {
 		out = append(out, "masked values (***) present: the CI hid secrets or secret-derived hosts")
 	}
 	return out
+}
+
+type awsRegion struct {
+	region string
+	line   int
 }

@@ -210,8 +210,10 @@ func init() {
 			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
 			veto: []string{"gsutil", "gcloud storage", "terraform"},
-			rank: fixed(c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the repository does not exist)."),
-				c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")),
+			rank: rankGCPPermission,
+			tell: func(*hit, *facts) string {
+				return "Compare the hosts given to gcloud auth configure-docker (or the docker login) with the image host: none for this exact <region>-docker.pkg.dev host means the request went out without a credential (no-login, login-wrong-host); a credential for it means the service account lacks the Artifact Registry role (cloud-iam-denied)."
+			},
 		},
 		&signature{
 			id:   "gcr-needed-permissions",
@@ -251,4 +253,46 @@ func init() {
 				c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
 		},
 	)
+}
+
+// rankGCPPermission ranks Google Cloud's `Permission "artifactregistry...."
+// denied`. Artifact Registry answers an anonymous request with the same
+// text as a service account without the role, so the logins before the
+// failure decide: docker needs a credential (gcloud auth configure-docker
+// HOST, or a docker login) for this exact regional host
+// (cloud.google.com/artifact-registry/docs/docker/authentication).
+func rankGCPPermission(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token exchange failed") || strings.Contains(h.low, "storage.") {
+		return []cand{c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the bucket behind the registry does not exist)."),
+			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
+	}
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "same":
+		return []cand{c("cloud-iam-denied", 0.9, "A credential for this registry host was in place, so the service account lacks the Artifact Registry role for this action (or the repository does not exist).", loginEv(l)),
+			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
+	case "other":
+		return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The credential was set up for %s (line %d), not for %s: each Artifact Registry region host (and gcr.io) needs its own gcloud auth configure-docker entry or login.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("cloud-iam-denied", 0.55, ""), c("no-login", 0.45, "")}
+	}
+	if strings.Contains(h.low, "serviceaccount") || strings.Contains(h.low, "gserviceaccount.com") || strings.Contains(h.low, "principal") {
+		return []cand{c("cloud-iam-denied", 0.88, "The message names the principal that was refused: it lacks the Artifact Registry role for this action."),
+			c("repo-not-found", 0.45, "")}
+	}
+	download := strings.Contains(h.low, "downloadartifacts")
+	if (download && h.op == opPush) || f.fullLog() {
+		// A push first checks, without a credential when none is set up,
+		// whether its blobs exist: a refused downloadArtifacts during a push
+		// is that anonymous check. A whole CI log would show the setup.
+		return []cand{
+			c("no-login", 0.7, fmt.Sprintf("No login or gcloud auth configure-docker for %s precedes the failure: Artifact Registry answers a request without a credential with this same permission error.", hostName(h.host))),
+			c("cloud-iam-denied", 0.62, ""),
+			c("login-wrong-host", 0.52, ""),
+		}
+	}
+	return []cand{
+		c("cloud-iam-denied", 0.8, "Google Cloud IAM refused the registry action for this identity (or the repository does not exist)."),
+		c("no-login", 0.55, ""),
+		c("login-wrong-host", 0.5, ""),
+	}
 }
