@@ -53,6 +53,12 @@ type facts struct {
 	// awsRegions are AWS regions named by login steps (--region,
 	// aws-region:, AWS_REGION=), compared with an ECR host's region.
 	awsRegions []awsRegion
+	// authFileLine is the first line naming REGISTRY_AUTH_FILE (podman,
+	// buildah and skopeo read credentials there); 0 when none.
+	authFileLine int
+	// containersImage: a containers/image client (podman, buildah,
+	// skopeo) runs in this log.
+	containersImage bool
 	markVotes  int // votes from content markers so far
 	platform   string
 
@@ -161,6 +167,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
@@ -173,6 +180,12 @@ func (f *facts) observe(n int, text, low string) {
 				f.markVotes++
 			}
 		}
+	}
+	if f.authFileLine == 0 && strings.Contains(text, "REGISTRY_AUTH_FILE") {
+		f.authFileLine = n
+	}
+	if !f.containersImage && (strings.Contains(low, "podman ") || strings.Contains(low, "buildah ") || strings.Contains(low, "skopeo ") || strings.Contains(low, "initiating layer upload")) {
+		f.containersImage = true
 	}
 	if len(f.awsRegions) < maxLogins && (strings.Contains(low, "region")) {
 		if m := awsRegionRe.FindStringSubmatch(text); m != nil {

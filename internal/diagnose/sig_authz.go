@@ -163,6 +163,16 @@ func init() {
 					c("insufficient-role", 0.56, ""),
 					c("no-login", 0.5, ""),
 				}
+				if h.kind() == reghost.Quay && state == "same" {
+					// Quay gives a logged-in user or robot without write
+					// permission on the repository, and a repository that does
+					// not exist in an organization, this same 401.
+					cs = []cand{
+						c("insufficient-role", 0.64, "Quay answers this to a logged-in user or robot that has no write permission on this repository (robots need it granted per repository or by a team).", loginEv(l)),
+						c("repo-not-found", 0.58, "Quay does not create a repository in an organization on a robot's push: it answers the same way when the repository does not exist."),
+						c("push-outside-namespace", 0.55, ""),
+					}
+				}
 				if strings.Contains(h.texts[0], "Error writing blob: Error initiating layer upload") {
 					// containers/image before v2 capitalised its wrapped errors:
 					// an old buildah/podman, where known auth bugs exist.
