@@ -59,8 +59,8 @@ type facts struct {
 	// containersImage: a containers/image client (podman, buildah,
 	// skopeo) runs in this log.
 	containersImage bool
-	markVotes  int // votes from content markers so far
-	platform   string
+	markVotes       int // votes from content markers so far
+	platform        string
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
