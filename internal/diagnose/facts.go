@@ -56,6 +56,10 @@ type facts struct {
 	// authFileLine is the first line naming REGISTRY_AUTH_FILE (podman,
 	// buildah and skopeo read credentials there); 0 when none.
 	authFileLine int
+	// regression is why the client version the log prints is known to
+	// break registry auth (clientbug.go); regressionLine is its line.
+	regression     string
+	regressionLine int
 	// containersImage: a containers/image client (podman, buildah,
 	// skopeo) runs in this log.
 	containersImage bool
@@ -167,6 +171,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
@@ -181,6 +186,7 @@ func (f *facts) observe(n int, text, low string) {
 			}
 		}
 	}
+	f.observeClientVersion(n, text, low)
 	if f.authFileLine == 0 && strings.Contains(text, "REGISTRY_AUTH_FILE") {
 		f.authFileLine = n
 	}
