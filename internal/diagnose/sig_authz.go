@@ -22,6 +22,20 @@ func init() {
 			re:   regexp.MustCompile(`(?i)(?:denied: )?(?:permission_denied: )?(?:write_package|installation not allowed to (Write|Create) organization package)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.host = orSome(h.host, "ghcr.io")
+				if h.m[1] == "" && len(f.perms) == 0 && !f.prOrFork() {
+					// "permission_denied: write_package" without "installation
+					// not allowed": the package exists and refuses this
+					// repository's workflow token, typically a package first
+					// pushed by hand or from another repository whose Manage
+					// Actions access does not list this one; the
+					// "installation not allowed" wording is about the token's
+					// own permissions.
+					return []cand{
+						c("ghcr-package-actions-access", 0.7, "GHCR refuses the write to an existing package (write_package): the package's Manage Actions access most likely does not list this repository (a package first pushed by hand or from another repository)."),
+						c("gh-token-packages-permission", 0.62, ""),
+						c("fork-pr-readonly", 0.45, ""),
+					}
+				}
 				return rankGHCRWrite(h, f, !strings.EqualFold(h.m[1], "create"))
 			},
 			tell: tellGHCRWrite,
