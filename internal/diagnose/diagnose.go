@@ -525,7 +525,11 @@ func (e *engine) findings(max int) []finding.Finding {
 			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
-		for _, c := range h.sig.rank(h, e.f) {
+		cs := h.sig.rank(h, e.f)
+		if cb, ok := clientBugCand(h, e.f, cs); ok {
+			cs = append(cs, cb)
+		}
+		for _, c := range cs {
 			if fallback {
 				c.w *= 0.8
 			}

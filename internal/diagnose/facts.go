@@ -48,9 +48,22 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes     map[string]int
-	markVotes int // votes from content markers so far
-	platform  string
+	votes map[string]int
+	// awsRegions are AWS regions named by login steps (--region,
+	// aws-region:, AWS_REGION=), compared with an ECR host's region.
+	awsRegions []awsRegion
+	// authFileLine is the first line naming REGISTRY_AUTH_FILE (podman,
+	// buildah and skopeo read credentials there); 0 when none.
+	authFileLine int
+	// regression is why the client version the log prints is known to
+	// break registry auth (clientbug.go); regressionLine is its line.
+	regression     string
+	regressionLine int
+	// containersImage: a containers/image client (podman, buildah,
+	// skopeo) runs in this log.
+	containersImage bool
+	markVotes       int // votes from content markers so far
+	platform        string
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
@@ -128,6 +141,7 @@ var platformMarks = []struct{ s, platform string }{
 }
 
 var (
+	awsRegionRe    = lazyRe(`(?i)(?:--region[= ]|aws-region:\s*|AWS_(?:DEFAULT_)?REGION[=:]\s*)"?([a-z]{2}(?:-gov)?-[a-z]+-\d)\b`)
 	loginCmdRe     = guarded(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
 	loggingInto    = guarded(`Logging into (.+?)\.\.\.`)
 	loginOK        = guarded(`(?i)\blogin succeeded\b`)
@@ -159,6 +173,9 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
+	"registry_auth_file", "podman ", "buildah ", "skopeo ",
+	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
 
@@ -169,6 +186,18 @@ func (f *facts) observe(n int, text, low string) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
+		}
+	}
+	f.observeClientVersion(n, text, low)
+	if f.authFileLine == 0 && strings.Contains(text, "REGISTRY_AUTH_FILE") {
+		f.authFileLine = n
+	}
+	if !f.containersImage && (strings.Contains(low, "podman ") || strings.Contains(low, "buildah ") || strings.Contains(low, "skopeo ") || strings.Contains(low, "initiating layer upload")) {
+		f.containersImage = true
+	}
+	if len(f.awsRegions) < maxLogins && (strings.Contains(low, "region")) {
+		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
+			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
 	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
@@ -520,4 +549,9 @@ func (f *facts) context() []string {
 		out = append(out, "masked values (***) present: the CI hid secrets or secret-derived hosts")
 	}
 	return out
+}
+
+type awsRegion struct {
+	region string
+	line   int
 }

@@ -147,6 +147,16 @@ func rankDenied(h *hit, f *facts) []cand {
 		}
 		return cs
 	}
+	if f.authFileLine > 0 && state == "none" && f.containersImage {
+		// podman, buildah and skopeo read REGISTRY_AUTH_FILE, not
+		// ~/.docker/config.json once it is set (containers-auth.json(5)).
+		return []cand{
+			c("no-login", 0.72, fmt.Sprintf("The step sets REGISTRY_AUTH_FILE (line %d) and no podman/buildah/skopeo login wrote to it before the push, so the push went out without a credential (a docker login writes ~/.docker/config.json instead).", f.authFileLine),
+				finding.Evidence{Line: f.authFileLine, Text: "(REGISTRY_AUTH_FILE set)"}),
+			c("credential-store-error", 0.5, ""),
+			c("push-outside-namespace", 0.48, ""),
+		}
+	}
 	if state == "other" {
 		return []cand{
 			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the push went to %s.", l.Host, l.Line, hostName(h.host)), loginEv(l)),

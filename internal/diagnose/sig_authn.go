@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
@@ -280,6 +281,25 @@ func tellBadCredential(h *hit, f *facts) string {
 
 func rankNoBasicAuth(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
+	if state == "none" || (state == "same" && l.Host == "") {
+		if h.kind() == reghost.ECR {
+			// ECR credentials are keyed by the account and region in the host
+			// (ACCOUNT.dkr.ecr.REGION.amazonaws.com): a login for another
+			// region or account leaves this host without one.
+			if region := ecrRegion(h.host); region != "" {
+				for _, r := range f.awsRegions {
+					if r.region != region && r.line < h.line() {
+						return []cand{
+							c("login-wrong-host", 0.82, fmt.Sprintf("The ECR login used region %s (line %d), but the image is in %s: ECR credentials are per account and region host.", r.region, r.line, region),
+								finding.Evidence{Line: r.line, Text: fmt.Sprintf("(AWS region %s)", r.region)}),
+							c("no-login", 0.55, ""),
+							c("credential-store-error", 0.4, ""),
+						}
+					}
+				}
+			}
+		}
+	}
 	switch state {
 	case "other":
 		return []cand{
@@ -294,12 +314,27 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 			c("login-wrong-host", 0.45, ""),
 		}
 	}
-	fullLog := f.platform == "github-actions" || f.platform == "gitlab-ci"
-	if f.credHelper || (h.kind() == reghost.ECR && !fullLog) {
+	if f.credHelper {
 		return []cand{
-			c("credential-store-error", 0.66, "Registries like ECR are usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
+			c("credential-store-error", 0.7, "A credential helper is configured (credsStore/credHelpers); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
 			c("no-login", 0.62, "No login for this registry appears before the failure."),
 			c("login-other-job", 0.4, ""),
+		}
+	}
+	if h.kind() == reghost.ECR && !f.fullLog() {
+		// An excerpt: ECR is most often reached through
+		// docker-credential-ecr-login, which fails silently.
+		return []cand{
+			c("credential-store-error", 0.66, "ECR is usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
+			c("no-login", 0.62, "No login for this registry appears before the failure."),
+			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+		}
+	}
+	if h.kind() == reghost.ECR {
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("docker has no credential stored for %s: no ECR login for that host ran before this.", hostName(h.host))),
+			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+			c("credential-store-error", 0.45, ""),
 		}
 	}
 	return []cand{
@@ -427,4 +462,14 @@ func rankBareUnauthorized(h *hit, f *facts) []cand {
 		}
 	}
 	return rankUnauthenticated(h, f)
+}
+
+var ecrHostRe = regexp.MustCompile(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
+
+// ecrRegion is the AWS region of an ECR host ("" for other hosts).
+func ecrRegion(host string) string {
+	if m := ecrHostRe.FindStringSubmatch(host); m != nil {
+		return m[1]
+	}
+	return ""
 }
