@@ -2,39 +2,81 @@ package diagnose
 
 import "strings"
 
-// lineKeyIndex finds, in one pass over a lowercased line, the signature keys
+// lineKeys finds, in one pass over a lowercased line, the signature keys
 // (sigKeys) and the reference-pattern keys (refPatterns' keys) it holds:
 // facts and signatures share the pass instead of scanning the line twice.
 // Signature key i is marked at present[i], reference key j at
 // present[maxSigKeys+j] (refCandidates' numbering). Built once (keysOnce).
-var lineKeyIndex *keyIndex
+//
+// Keys are bucketed by their first two bytes; a bit set of the byte pairs
+// that start a key (8 KiB, stays in cache) skips most positions, and each
+// key's first four bytes are compared as one word before the whole key.
+var lineKeys struct {
+	starts  [1 << 16 / 64]uint64 // byte pairs that start a key
+	bucket  [1 << 16]int32       // byte pair -> index in buckets (read only after a starts hit)
+	buckets [][]lineKey
+}
+
+type lineKey struct {
+	key        string
+	at         int    // index in present
+	pre, mask4 uint32 // first (up to) four bytes, little-endian, and their mask
+}
 
 func buildLineKeyIndex() {
-	keys := append(append([]string(nil), sigKeys...), refIndex.keys...)
-	lineKeyIndex = newKeyIndex(keys)
+	byPair := map[uint16][]lineKey{}
+	add := func(k string, at int) {
+		if len(k) < 2 {
+			panic("diagnose: key shorter than 2 bytes: " + k)
+		}
+		var pre, mask uint32
+		for b := 0; b < 4 && b < len(k); b++ {
+			pre |= uint32(k[b]) << (8 * b)
+			mask |= 0xff << (8 * b)
+		}
+		p := uint16(k[0])<<8 | uint16(k[1])
+		lineKeys.starts[p/64] |= 1 << (p % 64)
+		byPair[p] = append(byPair[p], lineKey{key: k, at: at, pre: pre, mask4: mask})
+	}
+	for i, k := range sigKeys {
+		add(k, i)
+	}
+	for j, k := range refIndex.keys {
+		add(k, maxSigKeys+j)
+	}
+	for p, l := range byPair {
+		lineKeys.bucket[p] = int32(len(lineKeys.buckets))
+		lineKeys.buckets = append(lineKeys.buckets, l)
+	}
 }
 
 // findLineKeys marks the keys of low in present and reports whether any
 // signature key and any reference key is there.
 func findLineKeys(low string, present *[2 * maxSigKeys]bool) (sig, ref bool) {
-	ki, nSig := lineKeyIndex, len(sigKeys)
-	for i := 0; i+1 < len(low); i++ {
-		b := ki.bucket[uint16(low[i])<<8|uint16(low[i+1])]
-		if b == 0 {
+	n := len(low)
+	for i := 0; i+1 < n; i++ {
+		p := uint16(low[i])<<8 | uint16(low[i+1])
+		if lineKeys.starts[p/64]&(1<<(p%64)) == 0 {
 			continue
 		}
-		for _, k := range ki.lists[b-1] {
-			j := k
-			if k >= nSig {
-				j = maxSigKeys + k - nSig
+		var w uint32
+		if i+4 <= n {
+			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16 | uint32(low[i+3])<<24
+		} else {
+			for b := 0; i+b < n; b++ {
+				w |= uint32(low[i+b]) << (8 * b)
 			}
-			if !present[j] && strings.HasPrefix(low[i:], ki.keys[k]) {
-				present[j] = true
-				if k < nSig {
-					sig = true
-				} else {
-					ref = true
-				}
+		}
+		for _, k := range lineKeys.buckets[lineKeys.bucket[p]] {
+			if w&k.mask4 != k.pre || present[k.at] || len(k.key) > n-i ||
+				(len(k.key) > 4 && !strings.HasPrefix(low[i+4:], k.key[4:])) {
+				continue
+			}
+			present[k.at] = true
+			if k.at < maxSigKeys {
+				sig = true
+			} else {
+				ref = true
 			}
 		}
 	}
