@@ -200,10 +200,11 @@ func buildKeywords() {
 }
 
 type engine struct {
-	f    *facts
-	hits []*hit
-	fold map[string]*hit
-	keys [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
+	f     *facts
+	hits  []*hit
+	fold  map[string]*hit
+	keys  [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
+	pairs pairSet              // byte pairs of the current line (findLineKeys)
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
@@ -215,24 +216,24 @@ func (e *engine) line(l logscan.Line) {
 	}
 	low := strings.ToLower(text)
 	// Which signature and reference keys the line holds, found in one pass.
-	e.keys = [2 * maxSigKeys]bool{}
-	anySig, anyRef := findLineKeys(low, &e.keys)
+	e.keys, e.pairs = [2 * maxSigKeys]bool{}, pairSet{}
+	anySig, anyRef := findLineKeys(low, &e.keys, &e.pairs)
 	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
-	e.f.lineRefs, e.f.lineRefsAny = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef
+	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef, &e.pairs
 	e.f.observe(l.N, text, low)
 	e.f.lineRefs = nil
 	if !anySig {
 		return
 	}
-	if containsAny(low, otherEcosystems) {
+	if e.f.anyIn(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
 	guards := lineGuards(text)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !s.hasKey(present) || containsAny(low, s.veto) ||
-				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
+			if s.generic != (pass == 1) || !s.hasKey(present) || e.f.anyIn(low, s.veto) ||
+				(len(s.need) > 0 && !e.f.anyIn(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
 				(guards && !s.guard.may(text, low)) {
 				continue
 			}

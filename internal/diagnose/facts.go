@@ -91,6 +91,7 @@ type facts struct {
 
 	lineRefs    *[maxSigKeys]bool // reference keys of the current line, found by engine.line (nil: not yet)
 	lineRefsAny bool
+	pairs       *pairSet // byte pairs of the current line (linekeys.go; nil: unknown)
 }
 
 // ring keeps the last n items of a stream.
@@ -182,44 +183,44 @@ var factKeys = []string{
 func (f *facts) observe(n int, text, low string) {
 	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
 		for _, m := range platformMarks {
-			if strings.Contains(text, m.s) {
+			if f.in(text, m.s) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
 		}
 	}
 	f.observeClientVersion(n, text, low)
-	if f.authFileLine == 0 && strings.Contains(text, "REGISTRY_AUTH_FILE") {
+	if f.authFileLine == 0 && f.in(text, "REGISTRY_AUTH_FILE") {
 		f.authFileLine = n
 	}
-	if !f.containersImage && (strings.Contains(low, "podman ") || strings.Contains(low, "buildah ") || strings.Contains(low, "skopeo ") || strings.Contains(low, "initiating layer upload")) {
+	if !f.containersImage && (f.in(low, "podman ") || f.in(low, "buildah ") || f.in(low, "skopeo ") || f.in(low, "initiating layer upload")) {
 		f.containersImage = true
 	}
-	if len(f.awsRegions) < maxLogins && (strings.Contains(low, "region")) {
+	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
 		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
 			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
-	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
+	if f.in(text, "***") || f.in(text, "[MASKED]") {
 		f.masked = true
 	}
-	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
+	if f.in(text, "CI_JOB_TOKEN") || f.in(text, "gitlab-ci-token") || f.in(text, "credentials from job payload") {
 		f.jobToken = true
 	}
-	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
+	if f.in(low, "kaniko") || f.in(low, "error checking push permissions") {
 		f.kaniko = true
 	}
-	if strings.Contains(low, "git repository in /builds/") {
+	if f.in(low, "git repository in /builds/") {
 		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
 			f.gitlabProject = strings.ToLower(m[1])
 		}
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
 	// any mention: commit messages of merged Dependabot PRs name it too).
-	if strings.Contains(low, "dependabot[bot]") && (strings.Contains(low, "actor") || strings.Contains(low, "triggering")) {
+	if f.in(low, "dependabot[bot]") && (f.in(low, "actor") || f.in(low, "triggering")) {
 		f.dependabot = true
 	}
-	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
+	if f.in(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,
@@ -231,17 +232,17 @@ func (f *facts) observe(n int, text, low string) {
 			f.dependabot = true
 		}
 	}
-	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
+	if f.in(low, "credsstore") || f.in(low, "credhelpers") || f.in(low, "docker-credential-") {
 		f.credHelper = true
 	}
-	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
+	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
-	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
+	if f.in(text, "GITHUB_TOKEN Permissions") {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && f.in(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -256,18 +257,18 @@ func (f *facts) observe(n int, text, low string) {
 	if f.refCandidates(text, low, &refHas) {
 		f.observeRefs(n, text, &refHas)
 	}
-	if strings.Contains(text, "[auth] ") {
+	if f.in(text, "[auth] ") {
 		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 		}
 	}
 	f.observeSuccess(n, text, low)
-	if strings.Contains(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+	if f.in(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
 		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
 	}
-	if strings.Contains(low, "http") {
+	if f.in(low, "http") {
 		for _, u := range urlRe.FindAllString(text, 4) {
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
@@ -306,7 +307,7 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // size: N" after "The push refers to repository [X]", kaniko's "Pushed
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
-	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
 		var last *refSeen
 		f.refs.each(func(v any) {
 			if r := v.(refSeen); r.Op == opPush && r.Line < n {
@@ -317,13 +318,13 @@ func (f *facts) observeSuccess(n int, text, low string) {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
-	if strings.Contains(low, "pushed ") {
+	if f.in(low, "pushed ") {
 		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
 		}
 	}
-	if strings.Contains(low, "status: ") {
+	if f.in(low, "status: ") {
 		if m := pulledRe.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
@@ -381,7 +382,7 @@ func (f *facts) addLogin(l login) {
 }
 
 func (f *facts) observeLogin(n int, text, low string) {
-	if strings.Contains(text, "docker/login-action") && strings.Contains(text, "Run ") {
+	if f.in(text, "docker/login-action") && f.in(text, "Run ") {
 		f.loginActionLine = n
 	}
 	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
@@ -389,11 +390,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
-	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+	if !f.in(low, "login") && !f.in(low, "logging into") && !f.in(low, "auths") && !f.in(low, "creds") && !f.in(low, "configure-docker") {
 		return
 	}
 	g := lineGuards(text)
-	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !strings.Contains(low, "login-action") {
+	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !f.in(low, "login-action") {
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
@@ -424,7 +425,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		}
 		f.pending = nil
 	}
-	if strings.Contains(low, "auths") {
+	if f.in(low, "auths") {
 		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}

@@ -50,11 +50,12 @@ func buildLineKeyIndex() {
 	}
 }
 
-// findLineKeys marks the keys of low in present and reports whether any
-// signature key and any reference key is there.
-func findLineKeys(low string, present *[2 * maxSigKeys]bool) (sig, ref bool) {
+// findLineKeys marks the keys of low in present and its byte pairs in
+// pairs, and reports whether any signature key and any reference key is there.
+func findLineKeys(low string, present *[2 * maxSigKeys]bool, pairs *pairSet) (sig, ref bool) {
 	n := len(low)
 	for i := 0; i+1 < n; i++ {
+		pairs.add(low[i], low[i+1])
 		p := uint16(low[i])<<8 | uint16(low[i+1])
 		if lineKeys.starts[p/64]&(1<<(p%64)) == 0 {
 			continue
@@ -95,4 +96,51 @@ func (f *facts) refCandidates(text, low string, present *[maxSigKeys]bool) bool 
 	}
 	confirmRefKeys(text, low, present)
 	return true
+}
+
+// pairSet is a 1024-bit set of the byte pairs (hashed) of the current
+// lowercased line, filled by findLineKeys: a string some of whose ASCII byte
+// pairs (lowercased) are missing from it is not in the line, so most
+// substring tests end after a few bit tests instead of a scan of the line.
+type pairSet [16]uint64
+
+func pairBit(a, b byte) uint { return (uint(a)<<5 ^ uint(b)) & 1023 }
+
+func (p *pairSet) add(a, b byte) { h := pairBit(a, b); p[h>>6] |= 1 << (h & 63) }
+
+// may reports whether k can be in the line, as is (k's letters lowercased
+// are then in the lowercased line) or in the lowercased line.
+func (p *pairSet) may(k string) bool {
+	for i := 0; i+1 < len(k); i++ {
+		a, b := k[i], k[i+1]
+		if a >= 0x80 || b >= 0x80 {
+			continue // lowercasing may change non-ASCII bytes
+		}
+		if 'A' <= a && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if h := pairBit(a, b); p[h>>6]&(1<<(h&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// in is strings.Contains(s, k) for s the current line or its lowercase,
+// skipping the scan when the line's byte pairs rule k out.
+func (f *facts) in(s, k string) bool {
+	return (f.pairs == nil || f.pairs.may(k)) && strings.Contains(s, k)
+}
+
+// anyIn is containsAny(s, keys) for s the current line or its lowercase.
+func (f *facts) anyIn(s string, keys []string) bool {
+	for _, k := range keys {
+		if f.in(s, k) {
+			return true
+		}
+	}
+	return false
 }
