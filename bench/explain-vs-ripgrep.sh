@@ -8,6 +8,7 @@
 # env:   KEYWORDS=file   keyword list (default: internal/diagnose's own prefilter,
 #                        read by bench/kwdump; bench/keywords.txt without diagnose)
 #        RUNS=n          runs per contender, best kept (default 3; explain: EXPLAIN_RUNS, default 1)
+#        EXPLAIN=0       skip the explain run
 #        SHARED=dir      shared folder (default ../shared)
 #        KEEP=1          keep the temporary folder (log, binaries)
 # Needs: go, ripgrep (apt package ripgrep), GNU time (apt package time).
@@ -79,7 +80,7 @@ echo "== measure (best of $RUNS; explain: $EXPLAIN_RUNS)"
 measure ripgrep "$RUNS" rg -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
 measure ripgrep_1thread "$RUNS" rg -j1 -c -i -F -f "$tmp/keywords.txt" "$tmp/big.log"
 measure logscan "$RUNS" "$tmp/scan" -keywords "$KEYWORDS" "$tmp/big.log"
-if "$tmp/regdoctor" explain --help >/dev/null 2>&1; then
+if [ "${EXPLAIN:-1}" != 0 ] && "$tmp/regdoctor" explain --help >/dev/null 2>&1; then
   measure explain "$EXPLAIN_RUNS" "$tmp/regdoctor" explain --format json "$tmp/big.log"
 fi
 
@@ -91,5 +92,5 @@ awk "BEGIN{printf \"logscan / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_
 if [ -n "${T_explain:-}" ]; then
   awk "BEGIN{printf \"explain / ripgrep: wall %.2f   cpu %.2f (vs rg -j1)\n\", $T_explain/$T_rg, $C_explain/$C_ripgrep_1thread}"
 else
-  echo "explain: no explain command in this build (scan only)"
+  echo "explain: not measured (EXPLAIN=0, or no explain command in this build)"
 fi

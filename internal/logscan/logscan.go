@@ -8,6 +8,8 @@
 // searched over whole chunks with an ASCII case-insensitive Aho-Corasick DFA;
 // only matching lines are cut out and normalised. Memory is bounded by the
 // chunk size (1 MiB) whatever the line lengths (see DefaultMaxLineBytes).
+// Delivered texts are copied into shared 64 KiB blocks (one allocation per
+// block, not per line), so a caller that keeps a line keeps its block.
 package logscan
 
 import (
@@ -40,7 +42,8 @@ type Options struct {
 	// least one of them (ASCII case-insensitive). Empty delivers every line.
 	Keywords []string
 	// MaxLineBytes bounds the raw bytes delivered for one line; 0 means
-	// DefaultMaxLineBytes (8 KiB).
+	// DefaultMaxLineBytes (8 KiB), and more than MaxMaxLineBytes (1 MiB)
+	// means 1 MiB, since the read buffer holds two windows.
 	MaxLineBytes int
 
 	chunkSize int // read size; tests set it small to cross chunk boundaries
@@ -55,6 +58,12 @@ type Summary struct {
 	Delivered int            // lines passed to fn
 	Platforms map[string]int // platform -> lines seen carrying its prefix/markers (first lines of each entry and delivered lines)
 	Platform  string         // the most likely CI platform, "" when no line told
+	// PlatformSure is set when a line carried a marker only Platform
+	// writes; when false, Platform rests on shared forms (a GitHub/Azure
+	// timestamp, "##[error]") or weak ones (a "12:34:56  " clock).
+	PlatformSure bool
+
+	hints []platformCount // counted during the scan, turned into Platforms by decide
 }
 
 // Scan reads r and calls fn for every line that passes o.Keywords, in
@@ -80,6 +89,7 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 	if ls.window <= 0 {
 		ls.window = DefaultMaxLineBytes
 	}
+	ls.window = min(ls.window, MaxMaxLineBytes)
 	if ls.chunk <= 0 {
 		ls.chunk = defaultChunk
 	}
@@ -95,7 +105,9 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 			return sum, wrapRead("gzip", err)
 		}
 		defer zr.Close()
-		err = ls.run(errReader{zr, "gzip"})
+		ra := newReadAhead(errReader{zr, "gzip"}) // inflate on another core
+		defer ra.Close()
+		err = ls.run(ra)
 		sum.decide()
 		return sum, err
 	case bytes.HasPrefix(magic, []byte("PK\x03\x04")) || bytes.HasPrefix(magic, []byte("PK\x05\x06")):
@@ -116,7 +128,13 @@ func ScanSummary(r io.Reader, o Options, fn func(Line) error) (Summary, error) {
 		return sum, err
 	default:
 		sum.Format = "text"
-		err := ls.run(br)
+		var in io.Reader = br
+		if ls.chunk >= defaultChunk { // tests with tiny chunks read synchronously
+			ra := newReadAhead(br)
+			defer ra.Close()
+			in = ra
+		}
+		err := ls.run(in)
 		sum.decide()
 		return sum, err
 	}
@@ -183,20 +201,25 @@ func (e errReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// decide picks Summary.Platform: the platform with the most lines, except
-// that Azure Pipelines wins over GitHub Actions as soon as an Azure-only
-// marker was seen (both write the same timestamps and most markers).
+// decide picks Summary.Platform: a platform with strong hints (a marker only
+// it writes) wins over any with weak ones; among equals, the one with the
+// most lines. Azure Pipelines therefore wins over GitHub Actions as soon as
+// an Azure-only marker was seen, though both write the same timestamps.
 func (s *Summary) decide() {
-	best, bestN := "", 0
-	for p, n := range s.Platforms {
-		if n > bestN || (n == bestN && p < best) {
-			best, bestN = p, n
+	best := platformCount{}
+	for _, h := range s.hints {
+		if s.Platforms == nil {
+			s.Platforms = map[string]int{}
+		}
+		s.Platforms[h.name] += h.n
+		better := (h.strong > 0) != (best.strong > 0) && h.strong > 0 ||
+			(h.strong > 0) == (best.strong > 0) && (h.n > best.n || h.n == best.n && h.name < best.name)
+		if best.name == "" || better {
+			best = h
 		}
 	}
-	if best == GitHubActions && s.Platforms[AzurePipelines] > 0 {
-		best = AzurePipelines
-	}
-	s.Platform = best
+	s.hints = nil
+	s.Platform, s.PlatformSure = best.name, best.strong > 0
 }
 
 var errZipTruncated = errors.New("zip: archive is truncated or corrupt")

@@ -9,10 +9,11 @@ import "fmt"
 // load per input byte and no lower-casing pass over the input. Match states
 // are numbered last, so "is this a match" is one comparison.
 type matcher struct {
-	trans     []uint32 // trans[row+b]: next row, where row = state<<8
-	matchFrom uint32   // rows >= matchFrom are states that end at least one keyword
-	dead      uint32   // row of a non-match state that never leaves (parks a lane in find)
-	maxLen    int      // longest keyword in bytes
+	trans     []uint32    // trans[row+class[b]]: next row, where row = state*stride
+	class     [256]uint32 // byte -> class; bytes no keyword tells apart share class 0
+	matchFrom uint32      // rows >= matchFrom are states that end at least one keyword
+	dead      uint32      // row of a non-match state that never leaves (parks a lane in find)
+	maxLen    int         // longest keyword in bytes
 }
 
 // maxKeywordLen bounds one keyword; longer ones are a caller's mistake.
@@ -111,11 +112,40 @@ func newMatcher(keywords []string) (*matcher, error) {
 			next++
 		}
 	}
-	m := &matcher{trans: make([]uint32, len(nodes)<<8), matchFrom: matchFrom << 8, dead: id[len(nodes)-1] << 8, maxLen: maxLen}
+	// Alphabet compression: case-folded bytes that no keyword contains all
+	// behave alike. Rows of a few dozen classes instead of 256 bytes keep the
+	// table in cache, which the byte-at-a-time walk of dense matches needs.
+	var cls [256]uint32
+	nclass := uint32(1)
+	for _, k := range keywords {
+		for i := 0; i < len(k); i++ {
+			if b := lower(k[i]); cls[b] == 0 {
+				cls[b] = nclass
+				nclass++
+			}
+		}
+	}
+	rep := make([]int, nclass) // a byte of each class
+	for b := 255; b >= 0; b-- {
+		rep[cls[b]] = b
+	}
+	stride := uint32(1)
+	for stride < nclass {
+		stride <<= 1
+	}
+	m := &matcher{
+		trans:     make([]uint32, uint32(len(nodes))*stride),
+		matchFrom: matchFrom * stride,
+		dead:      id[len(nodes)-1] * stride,
+		maxLen:    maxLen,
+	}
+	for b := 0; b < 256; b++ {
+		m.class[b] = cls[lower(byte(b))]
+	}
 	for i := range nodes {
-		row := id[i] << 8
-		for b := 0; b < 256; b++ {
-			m.trans[row|uint32(b)] = id[nodes[i].next[lower(byte(b))]] << 8
+		row := id[i] * stride
+		for c := uint32(0); c < nclass; c++ {
+			m.trans[row+c] = id[nodes[i].next[rep[c]]] * stride
 		}
 	}
 	return m, nil
@@ -147,6 +177,7 @@ func (m *matcher) find(p []byte) int {
 	q := laneBytes
 	ov := m.maxLen - 1
 	trans := m.trans
+	class := &m.class
 	mf := m.matchFrom
 	dead := m.dead
 	base := 0
@@ -158,10 +189,10 @@ func (m *matcher) find(p []byte) int {
 		var s0, s1, s2, s3 uint32
 		at := [lanes]int{-1, -1, -1, -1}
 		for i := 0; i < q; i++ {
-			s0 = trans[s0+uint32(p0[i])]
-			s1 = trans[s1+uint32(p1[i])]
-			s2 = trans[s2+uint32(p2[i])]
-			s3 = trans[s3+uint32(p3[i])]
+			s0 = trans[s0+class[p0[i]]]
+			s1 = trans[s1+class[p1[i]]]
+			s2 = trans[s2+class[p2[i]]]
+			s3 = trans[s3+class[p3[i]]]
 			if s0 >= mf || s1 >= mf || s2 >= mf || s3 >= mf {
 				if s0 >= mf {
 					return base + i + 1
@@ -195,9 +226,10 @@ func (m *matcher) find(p []byte) int {
 // the first match end, or -1.
 func (m *matcher) find1(p []byte, s uint32, from, to int) int {
 	trans := m.trans
+	class := &m.class
 	mf := m.matchFrom
 	for i := from; i < to; i++ {
-		s = trans[s+uint32(p[i])]
+		s = trans[s+class[p[i]]]
 		if s >= mf {
 			return i + 1
 		}

@@ -37,7 +37,9 @@ func Normalize(s string) string {
 //     "##[debug]", "##[command]", "##[section]" markers; Azure's "##vso[...]"
 //     logging commands. Both platforms write the same timestamp and most
 //     markers; "##[section]" and "##vso[" are Azure's own, so a line with only
-//     the shared forms reports github-actions (Summary settles the job).
+//     the shared forms reports github-actions as a weak hint; "##[group]Run "
+//     (a run step's header), "Current runner version: " and "GITHUB_TOKEN
+//     Permissions" are GitHub's own (Summary.PlatformSure).
 //   - GitLab CI: "section_start:UNIX_TS:NAME[options]\r\x1b[0K" and
 //     "section_end:UNIX_TS:NAME\r\x1b[0K" (docs.gitlab.com/ci/jobs/job_logs),
 //     and the runner's timestamp "2024-01-01T00:00:00.123456Z 00O " (stream
@@ -55,6 +57,14 @@ func Normalize(s string) string {
 //
 // Trailing whitespace and CR are removed; leading indentation is kept.
 func NormalizeLine(s string) (text, platform string) {
+	t, h := normalize(s)
+	return t, h.name
+}
+
+// normalize is NormalizeLine that also tells whether the platform hint is
+// specific to that platform (strong) or shared with others (weak: GitHub
+// Actions and Azure Pipelines write the same timestamps and most markers).
+func normalize(s string) (string, hint) {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = stripControls(s)
 	s = strings.TrimRight(s, "\r")
@@ -69,17 +79,17 @@ func NormalizeLine(s string) (text, platform string) {
 			s = ""
 		}
 	}
-	if i := strings.LastIndexByte(s, '\r'); i >= 0 {
-		s = s[i+1:]
+	if strings.IndexByte(s, '\r') >= 0 { // IndexByte is vectorised, LastIndexByte is not
+		s = s[strings.LastIndexByte(s, '\r')+1:]
 	}
 	s = strings.TrimRight(s, " \t\r")
-	if p.name == "" {
-		p.name = wholeLineHint(s)
+	if name := wholeLineHint(s); name != "" {
+		p.set(name, true)
 	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
-	return s, p.name
+	return s, p
 }
 
 type hint struct {
@@ -140,7 +150,10 @@ func (h *hint) stripOne(s string) (int, bool) {
 			switch s[3:end] {
 			case "section":
 				h.set(AzurePipelines, true)
-			case "group", "endgroup", "error", "warning", "notice", "debug", "command":
+			case "group":
+				// "##[group]Run <step>" is the runner's header of a run step.
+				h.set(GitHubActions, strings.HasPrefix(s[end+1:], "Run "))
+			case "endgroup", "error", "warning", "notice", "debug", "command":
 				h.set(GitHubActions, false)
 			default:
 				return 0, false
@@ -201,9 +214,12 @@ var logLevels = map[string]bool{
 	"skip": true, "skipped": true, "done": true, "note": true, "hint": true,
 }
 
-// wholeLineHint recognises lines that only some platforms print.
+// wholeLineHint recognises lines that only one platform prints (after its
+// prefixes are removed).
 func wholeLineHint(s string) string {
 	switch {
+	case strings.HasPrefix(s, "Current runner version: "), strings.HasPrefix(s, "GITHUB_TOKEN Permissions"):
+		return GitHubActions // the runner's "Set up job" step
 	case s == "#!/bin/bash -eo pipefail", strings.HasPrefix(s, "CircleCI received exit code"):
 		return CircleCI
 	case s == "+ umask 000":
@@ -362,6 +378,17 @@ func isLabel(s string) bool {
 // control characters other than TAB and CR.
 func stripControls(s string) string {
 	i := 0
+	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
+	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
+			break
+		}
+	}
 	for i < len(s) && !isControl[s[i]] {
 		i++
 	}

@@ -90,3 +90,21 @@ func TestNormalizeTruncatedEscapes(t *testing.T) {
 		}
 	}
 }
+
+func TestStripControlsEveryPosition(t *testing.T) {
+	base := "abcdefghijklmnopqrstuvwxyz0123456789"
+	for _, c := range []string{"\x07", "\x7f", "\x1b[0m", "\x00", "\x1f"} {
+		for i := 0; i <= len(base); i++ {
+			in := base[:i] + c + base[i:]
+			if got := Normalize(in); got != base {
+				t.Errorf("Normalize(%q) = %q", in, got)
+			}
+		}
+	}
+	// TAB, CR and bytes >= 0x80 are not controls to strip.
+	for _, in := range []string{"abcdefgh\tijklmnop", "äöüäöüäöü€€€", "abcdefghijklmnop\xc2\x85"} {
+		if got := stripControls(in); got != in {
+			t.Errorf("stripControls(%q) = %q", in, got)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"unsafe"
 )
 
 // DefaultMaxLineBytes is the most of one line Scan delivers when
@@ -13,6 +14,9 @@ import (
 // keywords), with Line.Truncated set; the rest of the line is read but not
 // buffered, so memory stays flat for a single 50 MB line.
 const DefaultMaxLineBytes = 8 << 10
+
+// MaxMaxLineBytes caps Options.MaxLineBytes: 1 MiB.
+const MaxMaxLineBytes = 1 << 20
 
 // defaultChunk is how much input is read and searched at once.
 const defaultChunk = 1 << 20
@@ -37,16 +41,41 @@ type lineScanner struct {
 	fn     func(Line) error
 	sum    *Summary
 	buf    []byte
-	err    error // fn's error from everyLine
+	err    error  // fn's error from everyLine
+	arena  []byte // block that str packs line copies into
+	dense  bool   // the last match came less than denseGap bytes after the search start
 }
 
+// denseGap: when matches come closer than this, find1 beats find's lanes.
+const denseGap = 1024
+
 func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
-	text, platform := NormalizeLine(string(raw))
+	text, h := normalize(ls.str(raw))
 	ls.sum.Delivered++
-	if platform != "" {
-		ls.sum.addHint(platform)
+	if h.name != "" {
+		ls.sum.addHint(h)
 	}
-	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: platform, Truncated: truncated})
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated})
+}
+
+// str copies b into a string. Short lines are packed into shared 64 KiB
+// blocks, one allocation per block instead of per line: a block is never
+// written again once a string points into it, and lives as long as any of
+// its strings does.
+func (ls *lineScanner) str(b []byte) string {
+	const block = 64 << 10
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > block/16 {
+		return string(b)
+	}
+	if len(ls.arena)+len(b) > cap(ls.arena) {
+		ls.arena = make([]byte, 0, block)
+	}
+	start := len(ls.arena)
+	ls.arena = append(ls.arena, b...)
+	return unsafe.String(&ls.arena[start], len(b))
 }
 
 // run scans r to its end. Line numbers start at 1 for every stream.
@@ -84,9 +113,6 @@ func (ls *lineScanner) run(r io.Reader) error {
 			} else if err != nil {
 				return err
 			}
-			if k == 0 && err == nil {
-				continue
-			}
 		}
 		if first {
 			first = false
@@ -120,7 +146,15 @@ func (ls *lineScanner) run(r io.Reader) error {
 					keep = n
 					break search
 				}
-				e := ls.m.find(buf[pos:n])
+				// Dense matches (the last came soon after its line start)
+				// waste find's look-ahead lanes: walk one lane instead.
+				var e int
+				if ls.dense {
+					e = ls.m.find1(buf[pos:n], 0, 0, n-pos)
+				} else {
+					e = ls.m.find(buf[pos:n])
+				}
+				ls.dense = e >= 0 && e < denseGap
 				if e < 0 {
 					lineNo += bytes.Count(buf[pos:n], newline)
 					if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
@@ -141,9 +175,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 					break search
 				}
 				hit := pos + e // just past the keyword
-				lineNo += bytes.Count(buf[pos:hit], newline)
-				if j := bytes.LastIndexByte(buf[pos:hit], '\n'); j >= 0 {
-					lineStart = pos + j + 1
+				if c := bytes.Count(buf[pos:hit], newline); c > 0 {
+					lineNo += c
+					lineStart = pos + bytes.LastIndexByte(buf[pos:hit], '\n') + 1
 				}
 				ls0 := max(lineStart, 0) // a dropped head: the carried context starts the line
 				lineEnd := -1
@@ -286,17 +320,34 @@ func (ls *lineScanner) sample(head []byte) {
 		} else {
 			head = nil
 		}
-		if _, p := NormalizeLine(string(line)); p != "" {
-			ls.sum.addHint(p)
+		if _, h := normalize(string(line)); h.name != "" {
+			ls.sum.addHint(h)
 		}
 	}
 }
 
-func (s *Summary) addHint(p string) {
-	if s.Platforms == nil {
-		s.Platforms = map[string]int{}
+// addHint counts a platform hint. A short list, not the map: it runs once
+// per delivered line, and there are only a few platforms; decide builds
+// Summary.Platforms from it.
+func (s *Summary) addHint(h hint) {
+	strong := 0
+	if h.strong {
+		strong = 1
 	}
-	s.Platforms[p]++
+	for i := range s.hints {
+		if s.hints[i].name == h.name {
+			s.hints[i].n++
+			s.hints[i].strong += strong
+			return
+		}
+	}
+	s.hints = append(s.hints, platformCount{h.name, 1, strong})
+}
+
+type platformCount struct {
+	name   string
+	n      int // lines with the hint
+	strong int // of which carried a marker only this platform writes
 }
 
 // wrapRead names the container format in a read error.

@@ -138,6 +138,15 @@ func TestScanCallbackError(t *testing.T) {
 	}
 }
 
+func TestScanMaxLineCapped(t *testing.T) {
+	// A huge MaxLineBytes must not size a huge buffer: it is capped at 1 MiB.
+	long := strings.Repeat("x", 3<<20) + " denied\n"
+	got, _ := collect(t, strings.NewReader(long), Options{Keywords: []string{"denied"}, MaxLineBytes: 1 << 40})
+	if len(got) != 1 || !got[0].Truncated || len(got[0].Text) != MaxMaxLineBytes {
+		t.Errorf("got %d lines, text %d bytes", len(got), len(got[0].Text))
+	}
+}
+
 func TestScanBadKeyword(t *testing.T) {
 	if err := Scan(strings.NewReader("x"), Options{Keywords: []string{""}}, func(Line) error { return nil }); err == nil {
 		t.Error("empty keyword accepted")
@@ -491,11 +500,19 @@ func TestScanZipBinaryEntry(t *testing.T) {
 }
 
 func TestSummaryPlatform(t *testing.T) {
+	// Shared GitHub/Azure forms only: a weak guess.
+	_, sum := collect(t, strings.NewReader("2024-03-05T10:11:12.1234567Z ##[error]failed\n2024-03-05T10:11:12.1234567Z ok\n"), Options{})
+	if sum.Platform != GitHubActions || sum.PlatformSure {
+		t.Errorf("shared forms: Platform %q sure %v", sum.Platform, sum.PlatformSure)
+	}
+	// Every case below has a marker of its own platform: sure.
 	cases := map[string]string{
 		GitHubActions:  "2024-03-05T10:11:12.1234567Z ##[group]Run x\n2024-03-05T10:11:12.1234567Z ok\n",
 		AzurePipelines: "2024-03-05T10:11:12.1234567Z ##[section]Starting: Initialize job\n2024-03-05T10:11:12.1234567Z ok\n2024-03-05T10:11:12.1234567Z ok\n",
 		GitLabCI:       "Running with gitlab-runner 16.11.0\n\x1b[0Ksection_start:1700000000:prepare\r\x1b[0KPreparing\nok\n",
 		Jenkins:        "Started by user admin\n[Pipeline] Start of Pipeline\n[Pipeline] node\n",
+		CircleCI:       "#!/bin/bash -eo pipefail\ndocker push x\n",
+		Bitbucket:      "+ umask 000\n+ docker push x\n",
 		CodeBuild:      "[Container] 2024/01/01 00:00:00.123 Entering phase BUILD\n",
 		CloudBuild:     "Starting Step #0\nStep #0: Already have image\n",
 		Tekton:         "[build : build-and-push] INFO[0000] Resolved\n[build : build-and-push] ok\n",
@@ -504,8 +521,8 @@ func TestSummaryPlatform(t *testing.T) {
 	for want, log := range cases {
 		// No keyword matches: the platform comes from the sampled head.
 		_, sum := collect(t, strings.NewReader(log), Options{Keywords: []string{"zzz-no-match"}})
-		if sum.Platform != want {
-			t.Errorf("%q: Platform = %q (%v), want %q", log, sum.Platform, sum.Platforms, want)
+		if sum.Platform != want || sum.PlatformSure != (want != "") {
+			t.Errorf("%q: Platform = %q sure %v (%v), want %q", log, sum.Platform, sum.PlatformSure, sum.Platforms, want)
 		}
 	}
 }
