@@ -2,21 +2,20 @@
 // push, pull and login failures. Every finding from explain, lint and probe
 // names one Cause by its stable id (the contract: shared/domain/causes.md).
 //
-// The data lives in causes.yaml, embedded at build time and decoded strictly
-// (unknown fields are an error caught by the package tests).
+// The data lives in causes.yaml, decoded strictly (unknown fields are an
+// error) by `go generate ./internal/catalog`, which writes it as Go source
+// (causes_gen.go: static data, no decoding at run time, so every regdoctor
+// run that names a cause starts fast). The package tests fail when
+// causes_gen.go is stale.
 package catalog
 
 import (
-	_ "embed"
 	"fmt"
 	"sort"
 	"sync"
 
 	"go.yaml.in/yaml/v4"
 )
-
-//go:embed causes.yaml
-var causesYAML []byte
 
 // Platform keys used in Cause.Fix.
 const (
@@ -55,8 +54,52 @@ var (
 	loadErr  error
 )
 
+// genCause is one entry of the generated catalog (causes_gen.go): the Cause
+// without its maps, which the compiler cannot lay out as static data, plus
+// the maps' entries sorted by key.
+type genCause struct {
+	Cause
+	fix, registryFix []genSteps
+}
+
+type genSteps struct {
+	key   string
+	steps []string
+}
+
 func load() {
-	causes, byID, loadErr = parse(causesYAML)
+	causes = make([]Cause, len(generated))
+	byID = make(map[string]int, len(generated))
+	for i := range generated {
+		g := &generated[i]
+		c := g.Cause
+		c.Fix = stepsMap(g.fix)
+		c.RegistryFix = stepsMap(g.registryFix)
+		if _, dup := byID[c.ID]; dup && loadErr == nil {
+			loadErr = fmt.Errorf("catalog: duplicate id %q", c.ID)
+		}
+		causes[i] = c
+		byID[c.ID] = i
+	}
+}
+
+func stepsMap(kv []genSteps) map[string][]string {
+	if kv == nil {
+		return nil
+	}
+	m := make(map[string][]string, len(kv))
+	for _, e := range kv {
+		m[e.key] = e.steps
+	}
+	return m
+}
+
+// Parse decodes a catalog document (the format of causes.yaml) strictly:
+// unknown fields, a missing id and a duplicate id are errors. The run-time
+// catalog is causes.yaml decoded by Parse at generation time.
+func Parse(data []byte) ([]Cause, error) {
+	cs, _, err := parse(data)
+	return cs, err
 }
 
 // parse decodes a catalog strictly: unknown fields, a missing id and a
@@ -79,7 +122,7 @@ func parse(data []byte) ([]Cause, map[string]int, error) {
 	return cs, idx, nil
 }
 
-// Err reports a catalog that failed to decode (a build defect; tests catch it).
+// Err reports a catalog that is not valid (a build defect; tests catch it).
 func Err() error { loadOnce.Do(load); return loadErr }
 
 // All returns every cause in catalog order (the order of causes.md).

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -20,6 +21,40 @@ func TestCatalogDecodes(t *testing.T) {
 	}
 	if len(All()) == 0 {
 		t.Fatal("catalog is empty")
+	}
+}
+
+// causesYAML reads the catalog source, causes.yaml, from the package folder.
+func causesYAML(tb testing.TB) []byte {
+	tb.Helper()
+	data, err := os.ReadFile("causes.yaml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// TestGeneratedMatchesCausesYAML: the run-time catalog (causes_gen.go) is
+// exactly causes.yaml decoded, nil and empty fields alike; it fails when
+// causes.yaml was edited without `go generate ./internal/catalog`.
+func TestGeneratedMatchesCausesYAML(t *testing.T) {
+	want, err := Parse(causesYAML(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := All()
+	if len(got) != len(want) {
+		t.Fatalf("causes_gen.go has %d causes, causes.yaml %d; run `go generate ./internal/catalog`", len(got), len(want))
+	}
+	for i := range want {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Errorf("cause %d (%s): causes_gen.go differs from causes.yaml; run `go generate ./internal/catalog`", i+1, want[i].ID)
+		}
+	}
+	for _, c := range want {
+		if g, ok := Get(c.ID); !ok || g.ID != c.ID {
+			t.Errorf("Get(%q) = %q, %v", c.ID, g.ID, ok)
+		}
 	}
 }
 
@@ -257,14 +292,26 @@ func TestDocsAreGenerated(t *testing.T) {
 	}
 }
 
-// BenchmarkParse measures decoding the embedded catalog, a cost every
-// regdoctor run that names a cause pays once.
+// BenchmarkParse measures decoding causes.yaml, the cost every regdoctor run
+// that named a cause paid once before the catalog was generated as Go source.
 func BenchmarkParse(b *testing.B) {
-	b.SetBytes(int64(len(causesYAML)))
+	data := causesYAML(b)
+	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, _, err := parse(causesYAML); err != nil {
+		if _, _, err := parse(data); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkLoad measures building the run-time catalog from the generated
+// static data (the maps), the cost a run that names a cause pays once now.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		load()
+	}
+	if loadErr != nil {
+		b.Fatal(loadErr)
 	}
 }
 

@@ -1,5 +1,6 @@
 package catalog
 
+//go:generate go run ./gen -go causes_gen.go
 //go:generate go run ./gen -dir ../../docs/causes
 
 import (

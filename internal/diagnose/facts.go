@@ -25,6 +25,7 @@ type login struct {
 	Line   int
 	OK     bool   // "Login Succeeded" (or the credential is used directly)
 	Source string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
+	User   string // the literal -u/--username of a login command ("" when absent or a variable)
 }
 
 type refSeen struct {
@@ -395,7 +396,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	}
 	g := lineGuards(text)
 	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !f.in(low, "login-action") {
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
+		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
@@ -441,6 +442,17 @@ func (f *facts) observeLogin(n int, text, low string) {
 	if m := azLoginRe.findSubmatch(low, low, g); m != nil {
 		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
 	}
+}
+
+var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
+
+// loginUserArg is the literal user name of a login command line ("" for a
+// variable or none).
+func loginUserArg(args string) string {
+	if m := loginUserRe.FindStringSubmatch(args); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // loginHostArg finds the registry argument of a login command line:

@@ -90,6 +90,25 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				c("token-expired", 0.45, ""),
 			}
 		}
+		if ns, _, _ := strings.Cut(h.repo(), "/"); l.OK && l.User != "" && strings.EqualFold(ns, l.User) && h.kind() == reghost.DockerHub {
+			// The account pushes into its own namespace after a login the
+			// registry accepted: neither the namespace nor a role explains
+			// a 401, the token's scope or the client does.
+			return []cand{
+				c("token-missing-scope", 0.62, fmt.Sprintf("%s logged in (line %d) and pushes into its own namespace %s, yet the registry refused the token: a read-only access token, or a client that asks for the wrong scope.", l.User, l.Line, ns), loginEv(l)),
+				c("client-bug", 0.58, ""),
+				c("token-expired", 0.5, ""),
+			}
+		}
+		read := h.op == opPull || (h.op == "" && h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http"}))
+		if read && l.OK {
+			// A read refused right after a login the registry accepted.
+			return []cand{
+				c("insufficient-role", 0.6, fmt.Sprintf("The login for %s succeeded (line %d), yet the read was refused: the identity may not pull this repository.", hostName(l.Host), l.Line), loginEv(l)),
+				c("client-bug", 0.55, "A 401 on a read right after an accepted login is also the mark of a client whose registry requests differ from its login (helm 3.13.0/3.13.1, helm/helm#12423)."),
+				c("token-expired", 0.5, ""),
+			}
+		}
 		cs := []cand{
 			c("insufficient-role", 0.6, fmt.Sprintf("A credential for %s was in place (line %d), so the identity is known but was not granted this action.", hostName(l.Host), l.Line), loginEv(l)),
 			c("token-missing-scope", 0.55, "", loginEv(l)),

@@ -99,7 +99,8 @@ func sigsTransport() {
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			need: append([]string{"lookup ***", "dial tcp ***"}, registryContext...),
-			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect"}, gitLike...),
+			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
+				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 
@@ -263,7 +264,9 @@ func readHead(p string) ([]byte, error) {
 }
 
 // ignoreRE matches an inline ignore comment: `# regdoctor:ignore GHA001[,GHA010] reason`.
-var ignoreRE = regexp.MustCompile(`#\s*regdoctor:ignore\s+([A-Za-z0-9*]+(?:\s*,\s*[A-Za-z0-9*]+)*)`)
+var ignoreRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`#\s*regdoctor:ignore\s+([A-Za-z0-9*]+(?:\s*,\s*[A-Za-z0-9*]+)*)`)
+})
 
 // ignoredAt reports whether rule is ignored by a comment on line n of file
 // or on the line above it.
@@ -276,7 +279,10 @@ func (r *Result) ignoredAt(file string, n int, rule string) bool {
 		if ln == n-1 && !strings.HasPrefix(strings.TrimSpace(text), "#") {
 			continue
 		}
-		m := ignoreRE.FindStringSubmatch(text)
+		if !strings.Contains(text, "regdoctor:ignore") {
+			continue // the pattern's literal: skip compiling and running it
+		}
+		m := ignoreRE().FindStringSubmatch(text)
 		if m == nil {
 			continue
 		}

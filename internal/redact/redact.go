@@ -2,36 +2,99 @@
 // Every evidence line, message and snippet goes through String.
 package redact
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+	"sync"
+)
 
 const mask = "***"
 
+// pattern is one secret shape. re keeps its first group (and its third, when
+// it has one) and masks the secret in its second group. may is a necessary
+// condition on the lowercased text: when it is false re cannot match, so
+// String neither compiles nor runs it (most text holds no secret, and a
+// run that prints nothing secret-like pays no regexp compilation at all).
+type pattern struct {
+	re  func() *regexp.Regexp
+	may func(low string) bool
+}
+
+func lazy(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+func anyOf(subs ...string) func(string) bool {
+	return func(low string) bool {
+		for _, s := range subs {
+			if strings.Contains(low, s) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // Patterns, each keeping its first group and masking the secret after it.
-var patterns = []*regexp.Regexp{
+var patterns = []pattern{
 	// docker login -p SECRET / --password SECRET / --password=SECRET
-	regexp.MustCompile(`((?:^|\s)(?:-p|--password|--pass|--token|--registry-token|--identity-token|--access-token)(?:\s+|=))("[^"]*"|'[^']*'|\S+)`),
+	{lazy(`((?:^|\s)(?:-p|--password|--pass|--token|--registry-token|--identity-token|--access-token)(?:\s+|=))("[^"]*"|'[^']*'|\S+)`),
+		anyOf("-p", "-token")},
 	// Authorization headers and Basic/Bearer credentials.
-	regexp.MustCompile(`(?i)((?:authorization:\s*)?(?:basic|bearer)\s+)([A-Za-z0-9+/=._~-]{12,})`),
+	{lazy(`(?i)((?:authorization:\s*)?(?:basic|bearer)\s+)([A-Za-z0-9+/=._~-]{12,})`),
+		anyOf("basic", "bearer")},
 	// user:password@host in URLs.
-	regexp.MustCompile(`((?:https?|docker|oci)://[^:/\s@]+:)([^@\s]+)(@)`),
+	{lazy(`((?:https?|docker|oci)://[^:/\s@]+:)([^@\s]+)(@)`),
+		anyOf("://")},
 	// "auth": "base64", "password": "...", "identitytoken": "..." in JSON config.
-	regexp.MustCompile(`(?i)("(?:auth|password|identitytoken|registrytoken|token|access_token|refresh_token)"\s*:\s*")([^"]+)(")`),
+	{lazy(`(?i)("(?:auth|password|identitytoken|registrytoken|token|access_token|refresh_token)"\s*:\s*")([^"]+)(")`),
+		anyOf(`auth"`, `password"`, `token"`)},
 	// KEY=VALUE where the key names a secret.
-	regexp.MustCompile(`(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|ACCESS_KEY)[A-Z0-9_]*=)("[^"]*"|'[^']*'|[^\s$'"]\S*)`),
+	{lazy(`(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|ACCESS_KEY)[A-Z0-9_]*=)("[^"]*"|'[^']*'|[^\s$'"]\S*)`),
+		func(low string) bool {
+			return strings.Contains(low, "=") && anyOf("passw", "token", "secret", "api_key", "access_key")(low)
+		}},
 }
 
 // Bare token shapes masked wherever they appear.
-var bare = regexp.MustCompile(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`)
+var bare = pattern{
+	lazy(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`),
+	anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glcbt-", "dckr_pat_", "akia", "ya29.", "eyj"),
+}
 
 // String returns s with credentials replaced by "***". It is conservative:
 // it masks a value after a password flag even when the value is a variable
 // reference, because a shell trace (set -x) prints the expanded secret there.
-func String(s string) string {
-	for _, re := range patterns {
+func String(s string) string { return redact(s, true) }
+
+// redact is String; filter=false runs every pattern (the tests' reference).
+func redact(s string, filter bool) string {
+	// The prefilters look at ASCII lowercase. Text with other bytes runs
+	// every pattern: (?i) also folds non-ASCII letters (U+212A KELVIN SIGN
+	// matches k, U+017F LONG S matches s).
+	if filter && !isASCII(s) {
+		filter = false
+	}
+	var low string
+	may := func(p pattern) bool {
+		if !filter {
+			return true
+		}
+		if low == "" {
+			low = strings.ToLower(s)
+		}
+		return p.may(low)
+	}
+	for _, p := range patterns {
+		if !may(p) {
+			continue
+		}
+		re := p.re()
 		if !re.MatchString(s) {
 			continue
 		}
 		n := re.NumSubexp()
+		low = ""
 		s = re.ReplaceAllStringFunc(s, func(m string) string {
 			sub := re.FindStringSubmatch(m)
 			out := sub[1] + mask
@@ -41,5 +104,17 @@ func String(s string) string {
 			return out
 		})
 	}
-	return bare.ReplaceAllString(s, mask)
+	if !may(bare) {
+		return s
+	}
+	return bare.re().ReplaceAllString(s, mask)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

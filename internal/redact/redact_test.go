@@ -1,8 +1,13 @@
 package redact
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
 func TestString(t *testing.T) {
@@ -32,5 +37,54 @@ func TestString(t *testing.T) {
 		if got := String(keep); got != keep {
 			t.Errorf("String(%q) = %q; want unchanged", keep, got)
 		}
+	}
+}
+
+// TestPrefilterIsExact: String (which skips a pattern when its literal
+// prefilter says it cannot match) equals running every pattern, on every
+// line of the shared corpus (logs and CI configs, read in place), on the
+// same lines upper-cased, and on secret shapes in odd case and with
+// non-ASCII case folds.
+func TestPrefilterIsExact(t *testing.T) {
+	lines := []string{
+		"DOCKER LOGIN -P S3CR3T", "docker login --Token=abc", "AUTHORIZATION: BEARER abcdefghijklmnop",
+		`{"AUTH": "Ym90OnMzY3IzdA=="}`, `{"Refresh_Token" : "x"}`, "my_Api_Key='v'", "Secret_X=1",
+		"HTTPS://u:p@h", "oci://u:p@h/x", "GHP_abcdefghijklmnopqrstuvwxyz0123456789", "akia0123456789ABCDEF",
+		"AKIA0123456789ABCDEF", "eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.c2lnbmF0dXJlMTIz",
+		"ba\u017fic abcdefghijklmnop", "TO\u212aEN=abc", `"to\u212aen": "x"`, "--pass secret --token t2",
+		"PASSWD=-p", "x=y token", "-p", "=", "",
+	}
+	root := filepath.Join(testenv.SharedDir(t), "corpus")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) < 1000 {
+		t.Fatalf("only %d corpus lines read", len(lines))
+	}
+	masked := 0
+	for _, l := range lines {
+		for _, s := range []string{l, strings.ToUpper(l)} {
+			got, want := String(s), redact(s, false)
+			if got != want {
+				t.Errorf("String(%q) = %q; every pattern gives %q", s, got, want)
+			}
+			if want != s {
+				masked++
+			}
+		}
+	}
+	if masked == 0 {
+		t.Error("no line had a secret: the comparison proved nothing")
 	}
 }

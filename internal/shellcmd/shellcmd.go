@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -158,17 +160,20 @@ type Options struct {
 }
 
 // ghExpr matches a GitHub Actions expression.
-var ghExpr = regexp.MustCompile(`\$\{\{.*?\}\}`)
+var ghExpr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}`) })
 
 const placeholderPrefix = "__GHE"
 
-var placeholderRE = regexp.MustCompile(`__GHE[0-9]+_*`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`__GHE[0-9]+_*`) })
 
 // hideExpressions replaces each ${{ ... }} with a same-length shell-safe
 // placeholder and returns the table to restore them.
 func hideExpressions(src string) (string, []string) {
+	if !strings.Contains(src, "${{") {
+		return src, nil // no expression: skip compiling and running ghExpr
+	}
 	var exprs []string
-	out := ghExpr.ReplaceAllStringFunc(src, func(m string) string {
+	out := ghExpr().ReplaceAllStringFunc(src, func(m string) string {
 		id := fmt.Sprintf("%s%d", placeholderPrefix, len(exprs))
 		exprs = append(exprs, m)
 		if len(id) < len(m) {
@@ -185,9 +190,10 @@ func restore(s string, exprs []string) string {
 	if len(exprs) == 0 || !strings.Contains(s, placeholderPrefix) {
 		return s
 	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(m string) string {
-		var n int
-		if _, err := fmt.Sscanf(strings.TrimPrefix(m, placeholderPrefix), "%d", &n); err != nil || n >= len(exprs) {
+	return placeholderRE().ReplaceAllStringFunc(s, func(m string) string {
+		// m is __GHE<digits><underscores>
+		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(m, placeholderPrefix), "_"))
+		if err != nil || n >= len(exprs) {
 			return m
 		}
 		return exprs[n]

@@ -1,6 +1,7 @@
-// Command gen writes the cause documentation pages (docs/causes/*.md) from
-// the embedded catalog. Run it with `go generate ./internal/catalog`; the
-// catalog tests fail when the committed pages differ from what it writes.
+// Command gen writes, from internal/catalog/causes.yaml, the catalog's Go
+// source (-go causes_gen.go) or the cause documentation pages
+// (docs/causes/*.md). Run it with `go generate ./internal/catalog`; the tests
+// fail when the committed source or pages differ from what it writes.
 package main
 
 import (
@@ -15,8 +16,16 @@ import (
 
 func main() {
 	dir := flag.String("dir", catalog.DocsDir, "folder to write the pages into")
+	goOut := flag.String("go", "", "write the catalog as Go source to this file instead of writing the pages")
+	yamlIn := flag.String("yaml", "causes.yaml", "catalog to read with -go")
 	flag.Parse()
-	if err := run(*dir); err != nil {
+	var err error
+	if *goOut != "" {
+		err = writeGoSource(*yamlIn, *goOut)
+	} else {
+		err = run(*dir)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "gen: %v\n", err)
 		os.Exit(1)
 	}

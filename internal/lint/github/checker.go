@@ -6,6 +6,7 @@
 package github
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -215,6 +216,9 @@ var reOwnerCond = sync.OnceValue(func() *regexp.Regexp {
 // ownerFromConditions reads the owner from `if: github.repository == 'o/r'`
 // or `github.repository_owner == 'o'` guards in the workflow.
 func ownerFromConditions(w *wf.Workflow) string {
+	if !bytes.Contains(w.Src, []byte("github.repository")) {
+		return "" // the pattern's literal prefix: skip compiling and scanning
+	}
 	if m := reOwnerCond().FindStringSubmatch(string(w.Src)); m != nil {
 		return m[2]
 	}

@@ -72,6 +72,15 @@ var reUpperSource = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`github\.(repository_owner|repository|actor|triggering_actor|event\.repository\.name|event\.repository\.full_name)\b|\$\{?(GITHUB_REPOSITORY_OWNER|GITHUB_REPOSITORY|GITHUB_ACTOR)\b`)
 })
 
+// upperSource is reUpperSource().FindString(s), without compiling or
+// running the pattern on text that lacks both literals it needs.
+func upperSource(s string) string {
+	if !strings.Contains(s, "github.") && !strings.Contains(s, "GITHUB_") {
+		return ""
+	}
+	return reUpperSource().FindString(s)
+}
+
 var (
 	reExpansion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`) })
 	reAssignLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`) })
@@ -120,7 +129,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			if strings.HasPrefix(rp, "$(") {
 				continue
 			}
-			src := reUpperSource().FindString(rp)
+			src := upperSource(rp)
 			switch {
 			case literalUpper(rp):
 				if reported[p.at.Line] {

@@ -117,6 +117,8 @@ type jobModel struct {
 	leg     map[string]string
 	scripts map[*wf.Step]*shellcmd.Script
 	repo    *wf.Repo
+	// scriptCache is the run's parse memo (lintCtx.scriptCache).
+	scriptCache map[string]*shellcmd.Script
 	// scriptSteps are synthetic steps for repository scripts run: steps call.
 	scriptSteps []*wf.Step
 }
@@ -311,6 +313,10 @@ type lintCtx struct {
 	vcache      map[*wf.Workflow][]verdict
 	seenAction  map[string]bool
 	callerCache map[string]bool
+	// scriptCache holds parsed run: scripts by scriptKey: the base model and
+	// every matrix leg (judged by several rules) parse the same script with
+	// the same environment; a *shellcmd.Script is only read once parsed.
+	scriptCache map[string]*shellcmd.Script
 }
 
 var splitRef = shellcmd.SplitRef
@@ -327,7 +333,47 @@ func (c *lintCtx) build(w *wf.Workflow, j *wf.Job) *jobModel {
 }
 
 func (c *lintCtx) newModel(w *wf.Workflow, j *wf.Job, leg map[string]string) *jobModel {
-	return &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo, leg: leg}
+	if c.scriptCache == nil {
+		c.scriptCache = map[string]*shellcmd.Script{}
+	}
+	return &jobModel{job: j, wf: w, githubEnvWrites: map[string]bool{}, scripts: map[*wf.Step]*shellcmd.Script{}, repo: c.repo, leg: leg, scriptCache: c.scriptCache}
+}
+
+// parseScript is shellcmd.Parse (its error dropped: a script that does not
+// parse yields the commands of the lines that do), memoised in scriptCache.
+func (m *jobModel) parseScript(file, src string, env map[string]string) *shellcmd.Script {
+	key := scriptKey(file, src, env)
+	if sc, ok := m.scriptCache[key]; ok {
+		return sc
+	}
+	sc, _ := shellcmd.Parse(file, src, shellcmd.Options{Env: env})
+	if m.scriptCache != nil {
+		m.scriptCache[key] = sc
+	}
+	return sc
+}
+
+// scriptKey identifies a parse: file, script and environment (sorted).
+func scriptKey(file, src string, env map[string]string) string {
+	keys := make([]string, 0, len(env))
+	n := len(file) + len(src) + 2
+	for k, v := range env {
+		keys = append(keys, k)
+		n += len(k) + len(v) + 2
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(file)
+	b.WriteByte(0)
+	b.WriteString(src)
+	for _, k := range keys {
+		b.WriteByte(0)
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(env[k])
+	}
+	return b.String()
 }
 
 // buildLeg analyses job j for one matrix combination (not cached).
@@ -845,7 +891,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 	sc := m.scripts[st]
 	if sc == nil {
 		// not parsed for commands (no registry tool in it): parse for its variables
-		sc, _ = shellcmd.Parse(st.File, st.Run.Str, shellcmd.Options{})
+		sc = m.parseScript(st.File, st.Run.Str, nil)
 	}
 	for _, ol := range reOutputLine().FindAllStringSubmatch(st.Run.Str, -1) {
 		if ol[1] != g[2] {
@@ -859,7 +905,7 @@ func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
 		var out []outRef
 		for _, it := range splitList(val) {
 			r := outRef{ref: it.text}
-			if src := reUpperSource().FindString(it.text); src != "" {
+			if src := upperSource(it.text); src != "" {
 				if o, ok := scriptOrigin(st, src); ok {
 					r.origin = &o
 				}
@@ -893,7 +939,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 	for k, v := range env {
 		senv[k] = m.resolve(v, env)
 	}
-	sc, _ := shellcmd.Parse(s.File, s.Run.Str, shellcmd.Options{Env: senv})
+	sc := m.parseScript(s.File, s.Run.Str, senv)
 	if sc == nil {
 		return
 	}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -58,7 +59,9 @@ func (*Checker) Discover(root string) ([]string, error) {
 	return out, nil
 }
 
-var topJobKey = regexp.MustCompile(`(?m)^(stages|before_script|include|default|workflow):`)
+var topJobKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(stages|before_script|include|default|workflow):`)
+})
 
 // Owns reports whether rel is a GitLab CI file: a name ending in
 // .gitlab-ci.yml/.yaml, or YAML outside .github/ with GitLab top-level
@@ -78,7 +81,7 @@ func (*Checker) Owns(rel string, content []byte) bool {
 	if bytes.Contains(content, []byte("\non:")) || bytes.HasPrefix(content, []byte("on:")) {
 		return false
 	}
-	return topJobKey.Match(content) && bytes.Contains(content, []byte("script:"))
+	return topJobKey().Match(content) && bytes.Contains(content, []byte("script:"))
 }
 
 // Check lints each main file (with the local files it includes). A file

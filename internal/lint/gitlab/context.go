@@ -4,6 +4,7 @@ import (
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/shellcmd"
 	gl "github.com/regdoctor/regdoctor/internal/workflow/gitlab"
@@ -209,7 +210,9 @@ func (jc *jobCtx) fileLines(file string) []string {
 	return ls
 }
 
-var varRef = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+var varRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+})
 
 // expandEnv expands references between YAML variables (GitLab expands
 // variables in variable values, https://docs.gitlab.com/ci/variables/),
@@ -231,8 +234,8 @@ func expandEnv(vars map[string]gl.Var) map[string]string {
 			return v.Value
 		}
 		state[name] = 1
-		val := varRef.ReplaceAllStringFunc(v.Value, func(m string) string {
-			sm := varRef.FindStringSubmatch(m)
+		val := varRef().ReplaceAllStringFunc(v.Value, func(m string) string {
+			sm := varRef().FindStringSubmatch(m)
 			n := sm[1] + sm[2]
 			if _, ok := vars[n]; !ok || n == name || state[n] == 1 {
 				return "$" + n
@@ -256,8 +259,8 @@ func normVars(s string) string {
 	if !strings.Contains(s, "${") {
 		return s
 	}
-	return varRef.ReplaceAllStringFunc(s, func(m string) string {
-		sm := varRef.FindStringSubmatch(m)
+	return varRef().ReplaceAllStringFunc(s, func(m string) string {
+		sm := varRef().FindStringSubmatch(m)
 		return "$" + sm[1] + sm[2]
 	})
 }
@@ -268,7 +271,7 @@ func varsOf(s string) []string {
 		return nil
 	}
 	var out []string
-	for _, sm := range varRef.FindAllStringSubmatch(s, -1) {
+	for _, sm := range varRef().FindAllStringSubmatch(s, -1) {
 		out = append(out, sm[1]+sm[2])
 	}
 	return out

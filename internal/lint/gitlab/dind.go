@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/shellcmd"
 	gl "github.com/regdoctor/regdoctor/internal/workflow/gitlab"
@@ -31,7 +32,7 @@ type dind struct {
 	customFlags bool    // service command: overrides --host or --tls flags
 }
 
-var dindTag = regexp.MustCompile(`^(\d+)(?:\.(\d+))?`)
+var dindTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d+)(?:\.(\d+))?`) })
 
 // isDindImage reports a docker-in-docker service image.
 func isDindImage(name string) bool {
@@ -64,7 +65,7 @@ func (jc *jobCtx) dind() *dind {
 	if i := strings.LastIndexByte(name, ':'); i > strings.LastIndexByte(name, '/') {
 		d.svcTag = name[i+1:]
 	}
-	if m := dindTag.FindStringSubmatch(d.svcTag); m != nil && !strings.Contains(d.svcTag, "$") {
+	if m := dindTag().FindStringSubmatch(d.svcTag); m != nil && !strings.Contains(d.svcTag, "$") {
 		d.major, _ = strconv.Atoi(m[1])
 		d.minor, _ = strconv.Atoi(m[2])
 	} else {
@@ -131,7 +132,9 @@ func (jc *jobCtx) usesDockerCLI() (cmd, bool) {
 	return cmd{}, false
 }
 
-var scriptAssign = regexp.MustCompile(`(?m)(?:^|[;&|]\s*)(?:export\s+)?([A-Z_][A-Z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]*)`)
+var scriptAssign = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)(?:^|[;&|]\s*)(?:export\s+)?([A-Z_][A-Z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|]*)`)
+})
 
 // scriptAssigned returns the last literal value a script assigns to name.
 func (jc *jobCtx) scriptAssigned(name string) (string, bool) {
@@ -139,7 +142,7 @@ func (jc *jobCtx) scriptAssigned(name string) (string, bool) {
 	if !strings.Contains(jc.src, name+"=") {
 		return "", false
 	}
-	for _, m := range scriptAssign.FindAllStringSubmatch(jc.src, -1) {
+	for _, m := range scriptAssign().FindAllStringSubmatch(jc.src, -1) {
 		if m[1] == name {
 			val, ok = strings.Trim(m[2], `"'`), true
 		}

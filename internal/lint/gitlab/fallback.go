@@ -6,12 +6,15 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 )
 
-var deprecatedRef = regexp.MustCompile(`\$\{?(CI_BUILD_[A-Z_]+)\}?`)
-var registryCmdLine = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|crane|nerdctl)\s+(login|push)\b|config\.json`)
+var deprecatedRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{?(CI_BUILD_[A-Z_]+)\}?`) })
+var registryCmdLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b(docker|podman|buildah|skopeo|crane|nerdctl)\s+(login|push)\b|config\.json`)
+})
 
 // fallbackFindings scans a file that is not valid YAML (a cookiecutter or
 // Jinja template, a merge conflict) line by line for the one check that
@@ -27,10 +30,10 @@ func fallbackFindings(root, rel string) []finding.Finding {
 	}
 	c := &pctx{}
 	for i, line := range strings.Split(string(data), "\n") {
-		if !registryCmdLine.MatchString(line) {
+		if !registryCmdLine().MatchString(line) {
 			continue
 		}
-		for _, m := range deprecatedRef.FindAllStringSubmatchIndex(line, -1) {
+		for _, m := range deprecatedRef().FindAllStringSubmatchIndex(line, -1) {
 			name := line[m[2]:m[3]]
 			repl, ok := deprecatedVars[name]
 			if !ok {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -131,7 +132,7 @@ func checkGLC006(c *pctx) {
 	}
 }
 
-var projectPathRule = regexp.MustCompile(`\$CI_PROJECT_PATH\s*==\s*["']([^"']+)["']`)
+var projectPathRule = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$CI_PROJECT_PATH\s*==\s*["']([^"']+)["']`) })
 
 // projectPaths returns the project paths the job is pinned to: `only:`
 // refs written `ref@group/project`, or rules comparing $CI_PROJECT_PATH
@@ -143,7 +144,7 @@ func (jc *jobCtx) projectPaths() []string {
 			out = append(out, r[i+1:])
 		}
 	}
-	for _, m := range projectPathRule.FindAllStringSubmatch(valueText(jc.job.Rules), -1) {
+	for _, m := range projectPathRule().FindAllStringSubmatch(valueText(jc.job.Rules), -1) {
 		out = append(out, m[1])
 	}
 	return uniq(out)

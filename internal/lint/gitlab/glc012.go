@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -41,9 +42,11 @@ func init() {
 	}, checkGLC012)
 }
 
-var kanikoExec = regexp.MustCompile(`(?m)(^|[\s;&|])(/kaniko/executor|executor)\s`)
-var kanikoDest = regexp.MustCompile(`(?:--destination|--cache-repo|-d)(?:=|\s+)("[^"]*"|'[^']*'|[^\s"']+)`)
-var authKey = regexp.MustCompile(`"([^"]+)"\s*:\s*\{`)
+var kanikoExec = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)(^|[\s;&|])(/kaniko/executor|executor)\s`) })
+var kanikoDest = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:--destination|--cache-repo|-d)(?:=|\s+)("[^"]*"|'[^']*'|[^\s"']+)`)
+})
+var authKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"]+)"\s*:\s*\{`) })
 
 // kanikoDests returns the destination and cache-repo words of kaniko
 // invocations with their script positions.
@@ -55,7 +58,7 @@ func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 		if !strings.Contains(ln, "executor") {
 			continue
 		}
-		loc := kanikoExec.FindStringIndex(ln)
+		loc := kanikoExec().FindStringIndex(ln)
 		if loc == nil {
 			continue
 		}
@@ -66,7 +69,7 @@ func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 			i++
 			text += "\n" + lines[i]
 		}
-		for _, m := range kanikoDest.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range kanikoDest().FindAllStringSubmatchIndex(text, -1) {
 			raw := text[m[2]:m[3]]
 			before := text[:m[2]]
 			line := start + strings.Count(before, "\n")
@@ -80,8 +83,8 @@ func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 
 // expandWith substitutes $NAME / ${NAME} from env, leaving others.
 func expandWith(s string, env map[string]string) string {
-	return varRef.ReplaceAllStringFunc(s, func(m string) string {
-		sm := varRef.FindStringSubmatch(m)
+	return varRef().ReplaceAllStringFunc(s, func(m string) string {
+		sm := varRef().FindStringSubmatch(m)
 		if v, ok := env[sm[1]+sm[2]]; ok {
 			return v
 		}
@@ -114,7 +117,7 @@ func checkGLC012(c *pctx) {
 			if strings.Contains(text, "credHelpers") || strings.Contains(text, "credsStore") || !strings.Contains(text, "auths") {
 				unsure = true
 			}
-			for _, m := range authKey.FindAllStringSubmatch(text, -1) {
+			for _, m := range authKey().FindAllStringSubmatch(text, -1) {
 				if m[1] == "auths" {
 					continue
 				}

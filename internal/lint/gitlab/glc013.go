@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -40,9 +41,11 @@ func init() {
 	}, checkGLC013)
 }
 
-var base64Cmd = regexp.MustCompile(`\b(openssl\s+)?base64\b([^|;)\n` + "`" + `]*)`)
-var noWrap = regexp.MustCompile(`(^|\s)(-w\s*0|--wrap[= ]0|-A)\b`)
-var stripNL = regexp.MustCompile(`tr\s+-d\s+["']?\\n|tr\s+-d\s+["']?\\r\\n|tr\s+-d\s+'\s'|tr\s+-d\s+"\\n"|tr\s+-d\s+'[^']*\\n`)
+var base64Cmd = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(openssl\s+)?base64\b([^|;)\n` + "`" + `]*)`) })
+var noWrap = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(^|\s)(-w\s*0|--wrap[= ]0|-A)\b`) })
+var stripNL = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`tr\s+-d\s+["']?\\n|tr\s+-d\s+["']?\\r\\n|tr\s+-d\s+'\s'|tr\s+-d\s+"\\n"|tr\s+-d\s+'[^']*\\n`)
+})
 
 // newlineInput returns the byte offset of a base64 fed by a here-string
 // or by a plain echo (no -n), both of which append a newline that becomes
@@ -87,13 +90,13 @@ func checkGLC013(c *pctx) {
 			if !strings.Contains(ln, "base64") {
 				continue
 			}
-			for _, m := range base64Cmd.FindAllStringSubmatchIndex(ln, -1) {
+			for _, m := range base64Cmd().FindAllStringSubmatchIndex(ln, -1) {
 				args := ln[m[4]:m[5]]
-				if strings.Contains(args, "-d") || strings.Contains(args, "--decode") || strings.Contains(args, "-D") || noWrap.MatchString(args) {
+				if strings.Contains(args, "-d") || strings.Contains(args, "--decode") || strings.Contains(args, "-D") || noWrap().MatchString(args) {
 					continue
 				}
 				rest := ln[m[1]:]
-				if stripNL.MatchString(rest) {
+				if stripNL().MatchString(rest) {
 					continue
 				}
 				secret := strings.Contains(ln, "CI_REGISTRY_PASSWORD") || strings.Contains(ln, "CI_JOB_TOKEN") || strings.Contains(ln, "CI_DEPENDENCY_PROXY_PASSWORD")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -149,10 +150,12 @@ func onlySafeRefNames(jc *jobCtx) bool {
 	return true
 }
 
-var expansion = regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|` + "`[^`]*`")
+var expansion = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|` + "`[^`]*`")
+})
 
 // literalPart is a reference's name with every expansion removed.
-func literalPart(name string) string { return expansion.ReplaceAllString(name, "") }
+func literalPart(name string) string { return expansion().ReplaceAllString(name, "") }
 
 // repoPath drops a leading registry host (docker's rule: a first component
 // with '.' or ':' or "localhost"); hosts may be uppercase, paths may not.
@@ -168,7 +171,7 @@ func repoPath(name string) string {
 // $(...), and not a registry port).
 func splitNameTag(ref string) (name, tag string) {
 	masked := []byte(ref)
-	for _, loc := range expansion.FindAllStringIndex(ref, -1) {
+	for _, loc := range expansion().FindAllStringIndex(ref, -1) {
 		for i := loc[0]; i < loc[1]; i++ {
 			if masked[i] == ':' || masked[i] == '/' {
 				masked[i] = '_'

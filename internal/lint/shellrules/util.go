@@ -3,16 +3,19 @@ package shellrules
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
 	"github.com/regdoctor/regdoctor/internal/shellcmd"
 )
 
-var ecrHost = regexp.MustCompile(`^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$`)
+var ecrHost = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$`)
+})
 
 // ecrParts splits a literal private ECR host into account and region.
 func ecrParts(host string) (account, region string, ok bool) {
-	m := ecrHost.FindStringSubmatch(reghost.Normalize(host))
+	m := ecrHost().FindStringSubmatch(reghost.Normalize(host))
 	if m == nil {
 		return "", "", false
 	}
