@@ -136,9 +136,7 @@ func init() {
 			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) )`),
 			veto: []string{"<buffer"},
 			rank: rankInvalidReference,
-			tell: func(*hit, *facts) string {
-				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
-			},
+			tell: tellInvalidReference,
 		},
 		&signature{
 			id: "kaniko-push-check-transport",
@@ -161,6 +159,7 @@ func init() {
 				// "repository:/name", %2F right after repository%3A) lost
 				// its registry variable.
 				if strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.Contains(lower(h.m[3]), "repository%3a%2f") {
+					h.ref.Repo = strings.TrimLeft(h.ref.Repo, "/") // shown as HOST/REPO; the message quotes the raw reference
 					return []cand{
 						c("empty-reference-variable", 0.88, fmt.Sprintf("The destination %q starts with /: the variable that should hold the registry host expanded to empty, so kaniko sent it to Docker Hub.", raw)),
 						c("invalid-reference", 0.5, ""),
@@ -178,7 +177,12 @@ func init() {
 				}
 				return nil // transport and TLS tails have their own signatures
 			},
-			tell: tellUnauthenticated,
+			tell: func(h *hit, f *facts) string {
+				if strings.HasPrefix(h.m[1], "/") || strings.Contains(lower(h.m[4]), "400 bad request") {
+					return tellInvalidReference(h, f)
+				}
+				return tellUnauthenticated(h, f)
+			},
 		},
 		&signature{
 			id:   "ko-docker-repo-unset",
@@ -217,6 +221,10 @@ var (
 	upperRe       = regexp.MustCompile(`[A-Z]`)
 	invalidRefArg = regexp.MustCompile(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
 )
+
+func tellInvalidReference(*hit, *facts) string {
+	return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
+}
 
 func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw
