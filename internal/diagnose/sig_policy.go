@@ -93,6 +93,10 @@ func init() {
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
+				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
+					h.ref, h.op = parseRef(h.m[4]), opPull
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
 				if state == "none" && h.kind() == reghost.GHCR {
