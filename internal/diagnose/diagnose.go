@@ -100,7 +100,8 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int // indexes of keys in sigKeys
+	keyIdx  []int    // indexes of keys in sigKeys
+	guard   litGuard // literals re needs (built with keyIdx)
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -162,6 +163,11 @@ func (h *hit) repo() string {
 
 var allSigs []*signature
 
+// sigGroups register the signatures of each sig_*.go file (in file order).
+// They run once, on first use (keysOnce), so that commands other than
+// explain do not compile the signatures' regexps at start-up.
+var sigGroups []func()
+
 func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
@@ -180,7 +186,12 @@ func keywords() []string {
 }
 
 func buildKeywords() {
+	for _, g := range sigGroups {
+		g()
+	}
+	buildRefIndex()
 	indexSigKeys()
+	buildLineKeyIndex()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
@@ -197,9 +208,11 @@ func buildKeywords() {
 }
 
 type engine struct {
-	f    *facts
-	hits []*hit
-	fold map[string]*hit
+	f     *facts
+	hits  []*hit
+	fold  map[string]*hit
+	keys  [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
+	pairs pairSet              // byte pairs of the current line (findLineKeys)
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
@@ -210,20 +223,26 @@ func (e *engine) line(l logscan.Line) {
 		text = text[:maxLine]
 	}
 	low := strings.ToLower(text)
+	// Which signature and reference keys the line holds, found in one pass.
+	e.keys, e.pairs = [2 * maxSigKeys]bool{}, pairSet{}
+	anySig, anyRef := findLineKeys(low, &e.keys, &e.pairs)
+	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
+	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef, &e.pairs
 	e.f.observe(l.N, text, low)
-	if containsAny(low, otherEcosystems) {
-		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
-	}
-	// Which signature keys the line holds, found in one pass over it.
-	var present [maxSigKeys]bool
-	if !sigKeyIndex.find(low, &present) {
+	e.f.lineRefs = nil
+	if !anySig {
 		return
 	}
+	if e.f.anyIn(low, otherEcosystems) {
+		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	guards := lineGuards(text)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
-				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
+			if s.generic != (pass == 1) || !s.hasKey(present) || e.f.anyIn(low, s.veto) ||
+				(len(s.need) > 0 && !e.f.anyIn(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
+				(guards && !s.guard.may(text, low)) {
 				continue
 			}
 			loc := s.re.FindStringSubmatchIndex(text)
@@ -246,6 +265,7 @@ func indexSigKeys() {
 	at := map[string]int{}
 	for _, s := range allSigs {
 		s.keyIdx = nil
+		s.guard = newLitGuard(s.re)
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {
@@ -259,10 +279,7 @@ func indexSigKeys() {
 	if len(sigKeys) > maxSigKeys {
 		panic("diagnose: more than maxSigKeys signature keys")
 	}
-	sigKeyIndex = newKeyIndex(sigKeys)
 }
-
-var sigKeyIndex *keyIndex
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
 // in a line in one pass: keys are bucketed by their first two bytes, and
@@ -318,7 +335,7 @@ func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
 // runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
 // `gh run view --log` / `--log-failed` output (internal/logscan does not strip
 // it yet), optionally followed by a ##[group]/##[error] marker.
-var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+var runViewPrefix = lazyRe(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
 
 func stripRunViewPrefix(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {

@@ -180,6 +180,7 @@ func TestExplainFoldsRepeats(t *testing.T) {
 
 // TestSignatureCauses checks every cause a signature can name is in the catalog.
 func TestSignatureCauses(t *testing.T) {
+	keywords() // registers the signatures (lazily, on first use)
 	f := newFacts()
 	for _, s := range allSigs {
 		for _, op := range []string{"", opPush, opPull, opLogin} {

@@ -88,10 +88,10 @@ type urlFacts struct {
 	Scopes []scope
 }
 
-var urlRe = regexp.MustCompile(`https?://[^\s"'<>()\[\]{},]+`)
+var urlRe = lazyRe(`https?://[^\s"'<>()\[\]{},]+`)
 
 // v2Path splits /v2/<name>/<kind>/... (distribution spec endpoints end-1..end-13).
-var v2Path = regexp.MustCompile(`/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`)
+var v2Path = lazyRe(`/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`)
 
 func parseURL(raw string) (urlFacts, bool) {
 	raw = strings.TrimRight(raw, ".:;")
@@ -201,25 +201,41 @@ func refFromMatch(m []string) imageRef {
 
 // refIndex finds the ref pattern keys a line holds in one pass (keys
 // lowercased; a key with upper case is confirmed against the line as is).
-var refIndex = func() *keyIndex {
+var refIndex *keyIndex
+
+// refGuards are the literal guards of refPatterns' regexps (guard.go).
+var refGuards []litGuard
+
+// buildRefIndex builds refIndex and refGuards, once (keysOnce).
+func buildRefIndex() {
 	keys := make([]string, len(refPatterns))
+	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
 		keys[i] = strings.ToLower(p.key)
+		refGuards[i] = newLitGuard(p.re)
 	}
-	return newKeyIndex(keys)
-}()
+	refIndex = newKeyIndex(keys)
+}
 
 // refCandidates marks in present the refPatterns whose key the line holds.
 func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if !refIndex.find(low, present) {
 		return false
 	}
+	confirmRefKeys(text, low, present)
+	return true
+}
+
+// confirmRefKeys unmarks the refPatterns whose key with upper case the line
+// does not hold as is, or whose regexp's literal guard rules the line out.
+func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
+	guards := lineGuards(text)
 	for i, p := range refPatterns {
-		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && !refGuards[i].may(text, low))) {
 			present[i] = false
 		}
 	}
-	return true
 }
 
 // Operations a log line can show.

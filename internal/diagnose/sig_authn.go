@@ -15,7 +15,9 @@ import (
 // (docker/docker_client.go), go-containerregistry (transport/error.go) and the
 // registries' token servers (shared/domain/registries.md).
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsAuthn) }
+
+func sigsAuthn() {
 	register(
 		&signature{
 			id:   "login-action-empty-input",
@@ -237,7 +239,7 @@ func init() {
 	)
 }
 
-var statusCodeRe = regexp.MustCompile(`\b([45]\d\d)\b`)
+var statusCodeRe = lazyRe(`\b([45]\d\d)\b`)
 
 func rankEmptyCredential(h *hit, f *facts) []cand {
 	withBlock := f.loginActionLine > 0 && len(f.loginInputs) > 0

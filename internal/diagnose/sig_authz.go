@@ -12,9 +12,11 @@ import (
 // Wording per registry from shared/domain/registries.md ("Missing push shows
 // up as") and the OCI distribution spec error codes (DENIED, UNAUTHORIZED).
 
-var grantedScopesRe = regexp.MustCompile(`granted the: \[([^\]]*)\]`)
+var grantedScopesRe = lazyRe(`granted the: \[([^\]]*)\]`)
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsAuthz) }
+
+func sigsAuthz() {
 	register(
 		&signature{
 			id:   "ghcr-write-package",

@@ -24,14 +24,16 @@ var officialImages = map[string]bool{
 	"rabbitmq": true, "elasticsearch": true, "jenkins": true, "hello-world": true, "scratch": true, "gcc": true,
 }
 
-var ecrNameRe = regexp.MustCompile(`The repository with name '([^']*)' does not exist in the registry with id '([^']*)'`)
+var ecrNameRe = lazyRe(`The repository with name '([^']*)' does not exist in the registry with id '([^']*)'`)
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsPolicy) }
+
+func sigsPolicy() {
 	register(
 		&signature{
 			id:   "ecr-name-unknown",
 			keys: []string{"does not exist in the registry with id"},
-			re:   ecrNameRe,
+			re:   ecrNameRe.get(),
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
@@ -222,8 +224,8 @@ func init() {
 }
 
 var (
-	upperRe       = regexp.MustCompile(`[A-Z]`)
-	invalidRefArg = regexp.MustCompile(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
+	upperRe       = lazyRe(`[A-Z]`)
+	invalidRefArg = lazyRe(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
 )
 
 func tellInvalidReference(*hit, *facts) string {

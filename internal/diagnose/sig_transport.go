@@ -22,7 +22,9 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
 	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsTransport) }
+
+func sigsTransport() {
 	register(
 		&signature{
 			id:   "docker-daemon-unreachable",
