@@ -467,9 +467,9 @@ func rankBareUnauthorized(h *hit, f *facts) []cand {
 	return rankUnauthenticated(h, f)
 }
 
-var pingRegistryRe = regexp.MustCompile(`failed to ping registry (\S+?):? `)
+var pingRegistryRe = lazyRe(`failed to ping registry (\S+?):? `)
 
-var ecrHostRe = regexp.MustCompile(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
+var ecrHostRe = lazyRe(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
 
 // ecrRegion is the AWS region of an ECR host ("" for other hosts).
 func ecrRegion(host string) string {
