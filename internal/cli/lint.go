@@ -93,6 +93,10 @@ read or parsed (findings from the other files are still printed).`,
 			for _, e := range res.Errors {
 				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s\n", fileErrorLine(e))
 			}
+			for _, n := range res.Notes {
+				rep.Context = append(rep.Context, "not evaluated: "+n)
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: note: %s\n", n)
+			}
 			if len(res.Errors) > 0 && len(res.Findings) == 0 && out.format == "text" {
 				// "No problems found." would read as a clean bill for files that were never linted.
 				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}

@@ -9,7 +9,15 @@
 // Client grammar that names the image reference and the operation (docker's
 // "The push refers to repository", BuildKit's "failed to push X", kaniko's
 // "checking push permission for", podman's "initiating layer upload to ...
-// in HOST") lives in refs.go; signature groups live in sig_*.go.
+// in HOST") lives in refs.go; signature groups live in sig_*.go; client
+// releases with known registry-auth defects and the failed cross-repository
+// mount live in clientbug.go.
+//
+// When the log cannot decide (a bare 401 after a login, a denied push that
+// only the repository path separates), the candidates that fit are ranked
+// by the context the log does show (logins and their hosts, users and
+// regions, REGISTRY_AUTH_FILE, the GITHUB_TOKEN Permissions block) and the
+// best finding's Distinguish text says what would tell them apart.
 //
 // Failures that the log itself shows were retried into a success (the same
 // push, pull or login completing later) and misses of a BuildKit
@@ -92,7 +100,8 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int // indexes of keys in sigKeys
+	keyIdx  []int    // indexes of keys in sigKeys
+	guard   litGuard // literals re needs (built with keyIdx)
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -154,6 +163,11 @@ func (h *hit) repo() string {
 
 var allSigs []*signature
 
+// sigGroups register the signatures of each sig_*.go file (in file order).
+// They run once, on first use (keysOnce), so that commands other than
+// explain do not compile the signatures' regexps at start-up.
+var sigGroups []func()
+
 func register(s ...*signature) { allSigs = append(allSigs, s...) }
 
 var keywordList []string
@@ -172,7 +186,12 @@ func keywords() []string {
 }
 
 func buildKeywords() {
+	for _, g := range sigGroups {
+		g()
+	}
+	buildRefIndex()
 	indexSigKeys()
+	buildLineKeyIndex()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
@@ -189,9 +208,11 @@ func buildKeywords() {
 }
 
 type engine struct {
-	f    *facts
-	hits []*hit
-	fold map[string]*hit
+	f     *facts
+	hits  []*hit
+	fold  map[string]*hit
+	keys  [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
+	pairs pairSet              // byte pairs of the current line (findLineKeys)
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
@@ -202,20 +223,26 @@ func (e *engine) line(l logscan.Line) {
 		text = text[:maxLine]
 	}
 	low := strings.ToLower(text)
+	// Which signature and reference keys the line holds, found in one pass.
+	e.keys, e.pairs = [2 * maxSigKeys]bool{}, pairSet{}
+	anySig, anyRef := findLineKeys(low, &e.keys, &e.pairs)
+	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
+	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef, &e.pairs
 	e.f.observe(l.N, text, low)
-	if containsAny(low, otherEcosystems) {
-		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
-	}
-	// Which signature keys the line holds, found in one pass over it.
-	var present [maxSigKeys]bool
-	if !sigKeyIndex.find(low, &present) {
+	e.f.lineRefs = nil
+	if !anySig {
 		return
 	}
+	if e.f.anyIn(low, otherEcosystems) {
+		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	guards := lineGuards(text)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !s.hasKey(&present) || containsAny(low, s.veto) ||
-				(len(s.need) > 0 && !containsAny(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) {
+			if s.generic != (pass == 1) || !s.hasKey(present) || e.f.anyIn(low, s.veto) ||
+				(len(s.need) > 0 && !e.f.anyIn(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
+				(guards && !s.guard.may(text, low)) {
 				continue
 			}
 			loc := s.re.FindStringSubmatchIndex(text)
@@ -238,6 +265,7 @@ func indexSigKeys() {
 	at := map[string]int{}
 	for _, s := range allSigs {
 		s.keyIdx = nil
+		s.guard = newLitGuard(s.re)
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {
@@ -251,10 +279,7 @@ func indexSigKeys() {
 	if len(sigKeys) > maxSigKeys {
 		panic("diagnose: more than maxSigKeys signature keys")
 	}
-	sigKeyIndex = newKeyIndex(sigKeys)
 }
-
-var sigKeyIndex *keyIndex
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
 // in a line in one pass: keys are bucketed by their first two bytes, and
@@ -310,7 +335,7 @@ func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
 // runViewPrefix is the "JOB<TAB>STEP<TAB>TIMESTAMP " prefix of each line of
 // `gh run view --log` / `--log-failed` output (internal/logscan does not strip
 // it yet), optionally followed by a ##[group]/##[error] marker.
-var runViewPrefix = regexp.MustCompile(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
+var runViewPrefix = lazyRe(`^[^\t]{1,200}\t[^\t]{0,300}\t\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?(?:##\[\w+\])?`)
 
 func stripRunViewPrefix(s string) string {
 	if strings.IndexByte(s, '\t') < 0 {
@@ -401,6 +426,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	}
 	e.fold[key] = h
 	e.hits = append(e.hits, h)
+	if h.hasURL {
+		e.f.lastRegistry = n // a registry request failed here: the next lines may be its body
+	}
 }
 
 func evidenceText(s string) string {
@@ -414,6 +442,9 @@ func evidenceText(s string) string {
 // resolve fills what a hit's own line did not say from the lines around it.
 func (e *engine) resolve(h *hit) {
 	n := h.line()
+	if h.op == "" && strings.Contains(h.low, "logging in to") {
+		h.op = opLogin // docker's "Error logging in to endpoint, trying next endpoint"
+	}
 	if h.ref.Repo == "" && h.ref.Host == "" {
 		// The nearest reference: the latest one before the line, else the
 		// first one in the next few lines (wrapped messages).
@@ -461,7 +492,7 @@ func (e *engine) resolve(h *hit) {
 		switch {
 		case strings.Contains(h.low, "push") || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "put manifest"):
 			h.op = opPush
-		case strings.Contains(h.low, "login") || h.url.Object == "ping":
+		case strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in") || h.url.Object == "ping":
 			h.op = opLogin
 		case strings.Contains(h.low, "pull") || strings.Contains(h.low, "resolve reference") || strings.Contains(h.low, "load metadata"):
 			h.op = opPull
@@ -474,6 +505,13 @@ func (e *engine) resolve(h *hit) {
 	}
 	if h.op == "" && e.f.pending != nil && n-e.f.pending.Line <= 5 {
 		h.op = opLogin
+	}
+	if h.host == "" && h.op == opLogin && (strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in")) {
+		// A failed login names its host on the command line, not always in
+		// the error ("Error: logging into \"HOST\": invalid username/password").
+		if ls := e.f.loginsBefore(n + 1); len(ls) > 0 && n-ls[len(ls)-1].Line <= 10 {
+			h.host = ls[len(ls)-1].Host
+		}
 	}
 }
 
@@ -495,7 +533,15 @@ func (e *engine) findings(max int) []finding.Finding {
 		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
 			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
-		for _, c := range h.sig.rank(h, e.f) {
+		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
+		cs := h.sig.rank(h, e.f)
+		if cb, ok := clientBugCand(h, e.f, cs); ok {
+			cs = append(cs, cb)
+		}
+		for _, c := range cs {
+			if fallback {
+				c.w *= 0.8
+			}
 			if _, ok := catalog.Get(c.cause); !ok {
 				continue // a signature naming an unknown id is a defect the tests catch
 			}

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -26,6 +25,7 @@ type login struct {
 	Line   int
 	OK     bool   // "Login Succeeded" (or the credential is used directly)
 	Source string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
+	User   string // the literal -u/--username of a login command ("" when absent or a variable)
 }
 
 type refSeen struct {
@@ -49,9 +49,22 @@ type urlSeen struct {
 
 // facts is what the whole log says around the failure, gathered in one pass.
 type facts struct {
-	votes     map[string]int
-	markVotes int // votes from content markers so far
-	platform  string
+	votes map[string]int
+	// awsRegions are AWS regions named by login steps (--region,
+	// aws-region:, AWS_REGION=), compared with an ECR host's region.
+	awsRegions []awsRegion
+	// authFileLine is the first line naming REGISTRY_AUTH_FILE (podman,
+	// buildah and skopeo read credentials there); 0 when none.
+	authFileLine int
+	// regression is why the client version the log prints is known to
+	// break registry auth (clientbug.go); regressionLine is its line.
+	regression     string
+	regressionLine int
+	// containersImage: a containers/image client (podman, buildah,
+	// skopeo) runs in this log.
+	containersImage bool
+	markVotes       int // votes from content markers so far
+	platform        string
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
@@ -76,6 +89,10 @@ type facts struct {
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
+
+	lineRefs    *[maxSigKeys]bool // reference keys of the current line, found by engine.line (nil: not yet)
+	lineRefsAny bool
+	pairs       *pairSet // byte pairs of the current line (linekeys.go; nil: unknown)
 }
 
 // ring keeps the last n items of a stream.
@@ -116,32 +133,34 @@ func newFacts() *facts {
 // that lost them.
 var platformMarks = []struct{ s, platform string }{
 	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
-	{"/home/runner/work/", "github-actions"}, {"Error: Process completed with exit code", "github-actions"},
+	{"/home/runner/work/", "github-actions"}, {"Process completed with exit code", "github-actions"},
 	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
 	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
 	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
+	{`Executing "step_script" stage`, "gitlab-ci"},
 	{"[Pipeline]", "jenkins"}, {"Finished: FAILURE", "jenkins"}, {"Building in workspace", "jenkins"},
 	{"[Container] ", "aws-codebuild"}, {"tekton", "tekton"},
 }
 
 var (
-	loginCmdRe     = regexp.MustCompile(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
-	loggingInto    = regexp.MustCompile(`Logging into (.+?)\.\.\.`)
-	loginOK        = regexp.MustCompile(`(?i)\blogin succeeded\b`)
-	authsKeyRe     = regexp.MustCompile(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
-	credsFlagRe    = regexp.MustCompile(`--(?:creds|dest-creds|src-creds)[= ]`)
-	gcloudCfgRe    = regexp.MustCompile(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
-	azLoginRe      = regexp.MustCompile(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
-	permLineRe     = regexp.MustCompile(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
-	withInputRe    = regexp.MustCompile(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
-	buildkitAuthRe = regexp.MustCompile(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
-	pushDigestRe   = regexp.MustCompile(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
-	kanikoPushed   = regexp.MustCompile(`Pushed (\S+?)@sha256:`)
-	gitlabRepoRe   = regexp.MustCompile(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
-	cacheImportRe  = regexp.MustCompile(`importing cache manifest from (\S+)`)
-	pulledRe       = regexp.MustCompile(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
-	pullRefRe      = regexp.MustCompile(`refs/pull/\d+/(?:merge|head)`)
-	promptPwdRe    = regexp.MustCompile(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
+	awsRegionRe    = lazyRe(`(?i)(?:--region[= ]|aws-region:\s*|AWS_(?:DEFAULT_)?REGION[=:]\s*)"?([a-z]{2}(?:-gov)?-[a-z]+-\d)\b`)
+	loginCmdRe     = guarded(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
+	loggingInto    = guarded(`Logging into (.+?)\.\.\.`)
+	loginOK        = guarded(`(?i)\blogin succeeded\b`)
+	authsKeyRe     = lazyRe(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
+	credsFlagRe    = guarded(`--(?:creds|dest-creds|src-creds)[= ]`)
+	gcloudCfgRe    = guarded(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
+	azLoginRe      = guarded(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
+	permLineRe     = lazyRe(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
+	withInputRe    = lazyRe(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
+	buildkitAuthRe = lazyRe(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = lazyRe(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = lazyRe(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = lazyRe(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
+	cacheImportRe  = lazyRe(`importing cache manifest from (\S+)`)
+	pulledRe       = lazyRe(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
+	pullRefRe      = lazyRe(`refs/pull/\d+/(?:merge|head)`)
+	promptPwdRe    = lazyRe(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
 	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
@@ -156,37 +175,53 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
+	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
+	"registry_auth_file", "podman ", "buildah ", "skopeo ",
+	"--region", "aws-region", "aws_region", "aws_default_region",
+	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
 
 func (f *facts) observe(n int, text, low string) {
 	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
 		for _, m := range platformMarks {
-			if strings.Contains(text, m.s) {
+			if f.in(text, m.s) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
 		}
 	}
-	if strings.Contains(text, "***") || strings.Contains(text, "[MASKED]") {
+	f.observeClientVersion(n, text, low)
+	if f.authFileLine == 0 && f.in(text, "REGISTRY_AUTH_FILE") {
+		f.authFileLine = n
+	}
+	if !f.containersImage && (f.in(low, "podman ") || f.in(low, "buildah ") || f.in(low, "skopeo ") || f.in(low, "initiating layer upload")) {
+		f.containersImage = true
+	}
+	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
+		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
+			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
+		}
+	}
+	if f.in(text, "***") || f.in(text, "[MASKED]") {
 		f.masked = true
 	}
-	if strings.Contains(text, "CI_JOB_TOKEN") || strings.Contains(text, "gitlab-ci-token") || strings.Contains(text, "credentials from job payload") {
+	if f.in(text, "CI_JOB_TOKEN") || f.in(text, "gitlab-ci-token") || f.in(text, "credentials from job payload") {
 		f.jobToken = true
 	}
-	if strings.Contains(low, "kaniko") || strings.Contains(low, "error checking push permissions") {
+	if f.in(low, "kaniko") || f.in(low, "error checking push permissions") {
 		f.kaniko = true
 	}
-	if strings.Contains(low, "git repository in /builds/") {
+	if f.in(low, "git repository in /builds/") {
 		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
 			f.gitlabProject = strings.ToLower(m[1])
 		}
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
 	// any mention: commit messages of merged Dependabot PRs name it too).
-	if strings.Contains(low, "dependabot[bot]") && (strings.Contains(low, "actor") || strings.Contains(low, "triggering")) {
+	if f.in(low, "dependabot[bot]") && (f.in(low, "actor") || f.in(low, "triggering")) {
 		f.dependabot = true
 	}
-	if strings.Contains(low, "refs/pull/") && pullRefRe.MatchString(text) {
+	if f.in(low, "refs/pull/") && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,
@@ -198,17 +233,17 @@ func (f *facts) observe(n int, text, low string) {
 			f.dependabot = true
 		}
 	}
-	if strings.Contains(low, "credsstore") || strings.Contains(low, "credhelpers") || strings.Contains(low, "docker-credential-") {
+	if f.in(low, "credsstore") || f.in(low, "credhelpers") || f.in(low, "docker-credential-") {
 		f.credHelper = true
 	}
-	if strings.Contains(low, "password:") && promptPwdRe.MatchString(text) {
+	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
-	if strings.Contains(text, "GITHUB_TOKEN Permissions") {
+	if f.in(text, "GITHUB_TOKEN Permissions") {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && f.in(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -220,24 +255,25 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeLogin(n, text, low)
 
 	var refHas [maxSigKeys]bool
-	if refCandidates(text, low, &refHas) {
+	if f.refCandidates(text, low, &refHas) {
 		f.observeRefs(n, text, &refHas)
 	}
-	if strings.Contains(text, "[auth] ") {
+	if f.in(text, "[auth] ") {
 		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 		}
 	}
 	f.observeSuccess(n, text, low)
-	if strings.Contains(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+	if f.in(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
 		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
 	}
-	if strings.Contains(low, "http") {
+	if f.in(low, "http") {
 		for _, u := range urlRe.FindAllString(text, 4) {
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
+				f.lastRegistry = n // a registry API request: the lines after it may be its answer
 			}
 		}
 	}
@@ -272,7 +308,7 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // size: N" after "The push refers to repository [X]", kaniko's "Pushed
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
-	if strings.Contains(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
 		var last *refSeen
 		f.refs.each(func(v any) {
 			if r := v.(refSeen); r.Op == opPush && r.Line < n {
@@ -283,13 +319,13 @@ func (f *facts) observeSuccess(n int, text, low string) {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
-	if strings.Contains(low, "pushed ") {
+	if f.in(low, "pushed ") {
 		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
 		}
 	}
-	if strings.Contains(low, "status: ") {
+	if f.in(low, "status: ") {
 		if m := pulledRe.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
@@ -347,7 +383,7 @@ func (f *facts) addLogin(l login) {
 }
 
 func (f *facts) observeLogin(n int, text, low string) {
-	if strings.Contains(text, "docker/login-action") && strings.Contains(text, "Run ") {
+	if f.in(text, "docker/login-action") && f.in(text, "Run ") {
 		f.loginActionLine = n
 	}
 	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
@@ -355,22 +391,23 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
-	if !strings.Contains(low, "login") && !strings.Contains(low, "logging into") && !strings.Contains(low, "auths") && !strings.Contains(low, "creds") && !strings.Contains(low, "configure-docker") {
+	if !f.in(low, "login") && !f.in(low, "logging into") && !f.in(low, "auths") && !f.in(low, "creds") && !f.in(low, "configure-docker") {
 		return
 	}
-	if m := loginCmdRe.FindStringSubmatch(text); m != nil && !strings.Contains(low, "login-action") {
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login"}
+	g := lineGuards(text)
+	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !f.in(low, "login-action") {
+		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
-	if m := loggingInto.FindStringSubmatch(text); m != nil {
+	if m := loggingInto.findSubmatch(text, low, g); m != nil {
 		h := m[1]
 		if strings.EqualFold(h, "Docker Hub") {
 			h = "docker.io"
 		}
 		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
-	if loginOK.MatchString(text) {
+	if loginOK.may(text, low, g) && loginOK.MatchString(text) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host
@@ -389,22 +426,33 @@ func (f *facts) observeLogin(n int, text, low string) {
 		}
 		f.pending = nil
 	}
-	if strings.Contains(low, "auths") {
+	if f.in(low, "auths") {
 		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if credsFlagRe.MatchString(text) {
+	if credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
-	if m := gcloudCfgRe.FindStringSubmatch(text); m != nil {
+	if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
 		for _, h := range strings.Split(m[1], ",") {
 			f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
 		}
 	}
-	if m := azLoginRe.FindStringSubmatch(low); m != nil {
+	if m := azLoginRe.findSubmatch(low, low, g); m != nil {
 		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
 	}
+}
+
+var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
+
+// loginUserArg is the literal user name of a login command line ("" for a
+// variable or none).
+func loginUserArg(args string) string {
+	if m := loginUserRe.FindStringSubmatch(args); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // loginHostArg finds the registry argument of a login command line:
@@ -514,4 +562,9 @@ func (f *facts) context() []string {
 		out = append(out, "masked values (***) present: the CI hid secrets or secret-derived hosts")
 	}
 	return out
+}
+
+type awsRegion struct {
+	region string
+	line   int
 }

@@ -41,6 +41,18 @@ func (f *facts) prOrFork() bool {
 func rankUnauthenticated(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
+	if strings.HasPrefix(h.repo(), "chartrepo/") {
+		// /chartrepo/PROJECT is Harbor's legacy ChartMuseum API path
+		// (ChartMuseum deprecated in Harbor 2.6, removed in 2.8), not an
+		// OCI project; OCI charts go to oci://HOST/PROJECT
+		// (goharbor.io/docs/main/working-with-projects/working-with-oci/working-with-helm-oci-charts/),
+		// and Harbor answers 401 for a project that does not exist.
+		return []cand{
+			c("repo-not-found", 0.78, "The path starts with chartrepo/, Harbor's legacy ChartMuseum API path, not a project: push OCI charts to oci://HOST/PROJECT. Harbor answers 401 for a project that does not exist."),
+			c("push-outside-namespace", 0.5, ""),
+			c("insufficient-role", 0.45, ""),
+		}
+	}
 	if h.op == opLogin {
 		return []cand{
 			c("bad-credentials", 0.7, "The registry rejected the credential at login."),
@@ -70,12 +82,58 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				c("token-missing-scope", 0.45, ""),
 			}
 		}
-		return []cand{
+		if h.op == opPush && h.url.Object == "manifests" && (strings.Contains(h.low, "head http") || strings.Contains(h.low, "get http")) {
+			// The read before the upload (HEAD/GET manifest) was refused: the
+			// token did not even allow a pull of this repository.
+			if !l.OK {
+				// crane auth login and a written config.json store the
+				// credential without asking the registry, so it may never
+				// have worked.
+				return []cand{
+					c("bad-credentials", 0.6, fmt.Sprintf("The credential stored at line %d was never checked by the registry (%s only stores it), and the first request with it was refused.", l.Line, l.Source), loginEv(l)),
+					c("token-expired", 0.58, ""),
+					c("push-outside-namespace", 0.57, ""),
+					c("insufficient-role", 0.5, ""),
+				}
+			}
+			return []cand{
+				c("push-outside-namespace", 0.62, fmt.Sprintf("The login at line %d worked, yet the identity may not even read this repository: it is outside the namespaces it may use.", l.Line), loginEv(l)),
+				c("insufficient-role", 0.6, "", loginEv(l)),
+				c("token-expired", 0.45, ""),
+			}
+		}
+		if ns, _, _ := strings.Cut(h.repo(), "/"); l.OK && l.User != "" && strings.EqualFold(ns, l.User) && h.kind() == reghost.DockerHub {
+			// The account pushes into its own namespace after a login the
+			// registry accepted: neither the namespace nor a role explains
+			// a 401, the token's scope or the client does.
+			return []cand{
+				c("token-missing-scope", 0.62, fmt.Sprintf("%s logged in (line %d) and pushes into its own namespace %s, yet the registry refused the token: a read-only access token, or a client that asks for the wrong scope.", l.User, l.Line, ns), loginEv(l)),
+				c("client-bug", 0.58, ""),
+				c("token-expired", 0.5, ""),
+			}
+		}
+		read := h.op == opPull || (h.op == "" && h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http"}))
+		if read && l.OK {
+			// A read refused right after a login the registry accepted.
+			return []cand{
+				c("insufficient-role", 0.6, fmt.Sprintf("The login for %s succeeded (line %d), yet the read was refused: the identity may not pull this repository.", hostName(l.Host), l.Line), loginEv(l)),
+				c("client-bug", 0.55, "A 401 on a read right after an accepted login is also the mark of a client whose registry requests differ from its login (helm 3.13.0/3.13.1, helm/helm#12423)."),
+				c("token-expired", 0.5, ""),
+			}
+		}
+		cs := []cand{
 			c("insufficient-role", 0.6, fmt.Sprintf("A credential for %s was in place (line %d), so the identity is known but was not granted this action.", hostName(l.Host), l.Line), loginEv(l)),
 			c("token-missing-scope", 0.55, "", loginEv(l)),
 			c("token-expired", 0.5, ""),
 			c("registry-fault", 0.35, ""),
 		}
+		if h.op == opPush {
+			// Token registries (distribution, Harbor, Docker Hub) answer a
+			// push outside the identity's namespace with the same 401 as a
+			// push without the role: only the repository path differs.
+			cs = append(cs, c("push-outside-namespace", 0.56, ""))
+		}
+		return cs
 	}
 	if f.credHelper {
 		return []cand{
@@ -119,6 +177,16 @@ func rankDenied(h *hit, f *facts) []cand {
 			cs = append([]cand{c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l))}, cs...)
 		}
 		return cs
+	}
+	if f.authFileLine > 0 && state == "none" && f.containersImage {
+		// podman, buildah and skopeo read REGISTRY_AUTH_FILE, not
+		// ~/.docker/config.json once it is set (containers-auth.json(5)).
+		return []cand{
+			c("no-login", 0.72, fmt.Sprintf("The step sets REGISTRY_AUTH_FILE (line %d) and no podman/buildah/skopeo login wrote to it before the push, so the push went out without a credential (a docker login writes ~/.docker/config.json instead).", f.authFileLine),
+				finding.Evidence{Line: f.authFileLine, Text: "(REGISTRY_AUTH_FILE set)"}),
+			c("credential-store-error", 0.5, ""),
+			c("push-outside-namespace", 0.48, ""),
+		}
 	}
 	if state == "other" {
 		return []cand{
@@ -179,6 +247,15 @@ func rankDenied(h *hit, f *facts) []cand {
 			cs[2].w = 0.55
 		}
 		return cs
+	}
+	if state == "none" && f.fullLog() {
+		// A whole CI job log shows its login steps: none before the push
+		// means the request went out anonymously.
+		return []cand{
+			c("no-login", 0.68, fmt.Sprintf("No login for %s appears in this job before the push, so the request went out anonymously; the registry refuses anonymous pushes with this answer.", hostName(h.host))),
+			c("insufficient-role", 0.55, ""),
+			c("login-other-job", 0.45, ""),
+		}
 	}
 	return []cand{
 		c("insufficient-role", 0.62, fmt.Sprintf("%s refused the action for this identity: it can authenticate but has no push right on this repository.", hostName(h.host))),
@@ -271,5 +348,9 @@ func rank403(h *hit, f *facts) []cand {
 		c("registry-fault", 0.35, ""),
 	}
 }
+
+// fullLog reports whether the log is a whole CI job log (its platform's
+// markers seen), where a login step before a push would show.
+func (f *facts) fullLog() bool { return f.platform == "github-actions" || f.platform == "gitlab-ci" }
 
 func lower(s string) string { return strings.ToLower(s) }

@@ -88,10 +88,10 @@ type urlFacts struct {
 	Scopes []scope
 }
 
-var urlRe = regexp.MustCompile(`https?://[^\s"'<>()\[\]{},]+`)
+var urlRe = lazyRe(`https?://[^\s"'<>()\[\]{},]+`)
 
 // v2Path splits /v2/<name>/<kind>/... (distribution spec endpoints end-1..end-13).
-var v2Path = regexp.MustCompile(`/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`)
+var v2Path = lazyRe(`/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`)
 
 func parseURL(raw string) (urlFacts, bool) {
 	raw = strings.TrimRight(raw, ".:;")
@@ -140,13 +140,13 @@ var refPatterns = []struct {
 	{"push refers to", regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush},
 	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush},
 	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush},
-	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put), ref (\S+?):`), opPush},
+	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush},
 	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush},
 	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush},
 	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush},
 	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush},
-	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):`), opPush},
-	{"exists in", regexp.MustCompile(`exists in (\S+?):`), opPush},
+	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush},
+	{"exists in", regexp.MustCompile(`exists in (\S+?):(?:\s|$)`), opPush},
 	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush},
 	{"docker push ", regexp.MustCompile(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush},
 	{"docker image push ", regexp.MustCompile(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush},
@@ -169,9 +169,9 @@ var refPatterns = []struct {
 	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull},
 	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull},  // docker build "Step 1/9 : FROM x"
 	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull}, // BuildKit "#5 [1/3] FROM x"
-	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):`), opPull},
-	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):`), opPush},
-	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):`), opPush},
+	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull},
+	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush},
+	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush},
 	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull},
 	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild},
 	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild},
@@ -201,25 +201,41 @@ func refFromMatch(m []string) imageRef {
 
 // refIndex finds the ref pattern keys a line holds in one pass (keys
 // lowercased; a key with upper case is confirmed against the line as is).
-var refIndex = func() *keyIndex {
+var refIndex *keyIndex
+
+// refGuards are the literal guards of refPatterns' regexps (guard.go).
+var refGuards []litGuard
+
+// buildRefIndex builds refIndex and refGuards, once (keysOnce).
+func buildRefIndex() {
 	keys := make([]string, len(refPatterns))
+	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
 		keys[i] = strings.ToLower(p.key)
+		refGuards[i] = newLitGuard(p.re)
 	}
-	return newKeyIndex(keys)
-}()
+	refIndex = newKeyIndex(keys)
+}
 
 // refCandidates marks in present the refPatterns whose key the line holds.
 func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if !refIndex.find(low, present) {
 		return false
 	}
+	confirmRefKeys(text, low, present)
+	return true
+}
+
+// confirmRefKeys unmarks the refPatterns whose key with upper case the line
+// does not hold as is, or whose regexp's literal guard rules the line out.
+func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
+	guards := lineGuards(text)
 	for i, p := range refPatterns {
-		if present[i] && p.key != refIndex.keys[i] && !strings.Contains(text, p.key) {
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && !refGuards[i].may(text, low))) {
 			present[i] = false
 		}
 	}
-	return true
 }
 
 // Operations a log line can show.

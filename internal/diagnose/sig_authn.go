@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
@@ -14,7 +15,9 @@ import (
 // (docker/docker_client.go), go-containerregistry (transport/error.go) and the
 // registries' token servers (shared/domain/registries.md).
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsAuthn) }
+
+func sigsAuthn() {
 	register(
 		&signature{
 			id:   "login-action-empty-input",
@@ -68,8 +71,17 @@ func init() {
 			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			veto: append([]string{"github.com/rest"}, gitLike...),
-			rank: fixed(c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given."),
-				c("password-not-token", 0.45, ""), c("token-expired", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
+				if h.kind() == reghost.Distribution {
+					// A self-hosted token registry: containers/image prints
+					// this for any 401 at login, including a token the
+					// registry refused for its validity period (distribution
+					// sends only error="invalid_token").
+					return append(cs, c("token-expired", 0.42, ""), c("clock-skew", 0.38, ""))
+				}
+				return append(cs, c("password-not-token", 0.45, ""), c("token-expired", 0.4, ""))
+			},
 			tell: tellBadCredential,
 		},
 		&signature{
@@ -156,6 +168,41 @@ func init() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "bare-unauthorized",
+			// A client that prints the registry's status text alone after
+			// its own wrapper: regctl ("failed to send blob post, ref REF:
+			// unauthorized", "failed to ping registry HOST: unauthorized"),
+			// docker/buildx on GHCR (`Head "https://ghcr.io/v2/NAME/manifests/TAG":
+			// unauthorized`). regctl adds "no credentials available" when
+			// it had no credential to send.
+			generic: true,
+			keys:    []string{": unauthorized"},
+			re:      regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized\s*$`),
+			need:    []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put"},
+			veto:    append([]string{"authentication required"}, gitLike...),
+			rank:    rankBareUnauthorized,
+			tell:    tellUnauthenticated,
+		},
+		&signature{
+			id:   "basic-credential-not-found",
+			keys: []string{"basic credential not found", "no credentials available"},
+			// oras (oras-go auth: "basic credential not found"), regctl.
+			re: regexp.MustCompile(`(?i)(?:basic credential not found|no credentials available)`),
+			rank: func(h *hit, f *facts) []cand {
+				state, l := f.loginState(h.line(), h.host)
+				if state == "other" {
+					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The client found no stored credential for %s; the login at line %d was for %s.", hostName(h.host), l.Line, l.Host), loginEv(l)),
+						c("no-login", 0.5, "")}
+				}
+				return []cand{
+					c("no-login", 0.85, fmt.Sprintf("The client says it has no stored credential for %s: no login for that host ran before this (or it wrote another config file).", hostName(h.host))),
+					c("login-other-job", 0.45, ""),
+					c("credential-store-error", 0.4, ""),
+				}
+			},
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id:   "client-cannot-answer-challenge",
 			keys: []string{"cannot respond to request for authentication"},
 			re:   regexp.MustCompile(`Cannot respond to request for authentication`),
@@ -192,7 +239,7 @@ func init() {
 	)
 }
 
-var statusCodeRe = regexp.MustCompile(`\b([45]\d\d)\b`)
+var statusCodeRe = lazyRe(`\b([45]\d\d)\b`)
 
 func rankEmptyCredential(h *hit, f *facts) []cand {
 	withBlock := f.loginActionLine > 0 && len(f.loginInputs) > 0
@@ -234,6 +281,25 @@ func tellBadCredential(h *hit, f *facts) string {
 
 func rankNoBasicAuth(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
+	if state == "none" || (state == "same" && l.Host == "") {
+		if h.kind() == reghost.ECR {
+			// ECR credentials are keyed by the account and region in the host
+			// (ACCOUNT.dkr.ecr.REGION.amazonaws.com): a login for another
+			// region or account leaves this host without one.
+			if region := ecrRegion(h.host); region != "" {
+				for _, r := range f.awsRegions {
+					if r.region != region && r.line < h.line() {
+						return []cand{
+							c("login-wrong-host", 0.82, fmt.Sprintf("The ECR login used region %s (line %d), but the image is in %s: ECR credentials are per account and region host.", r.region, r.line, region),
+								finding.Evidence{Line: r.line, Text: fmt.Sprintf("(AWS region %s)", r.region)}),
+							c("no-login", 0.55, ""),
+							c("credential-store-error", 0.4, ""),
+						}
+					}
+				}
+			}
+		}
+	}
 	switch state {
 	case "other":
 		return []cand{
@@ -248,12 +314,27 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 			c("login-wrong-host", 0.45, ""),
 		}
 	}
-	fullLog := f.platform == "github-actions" || f.platform == "gitlab-ci"
-	if f.credHelper || (h.kind() == reghost.ECR && !fullLog) {
+	if f.credHelper {
 		return []cand{
-			c("credential-store-error", 0.66, "Registries like ECR are usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
+			c("credential-store-error", 0.7, "A credential helper is configured (credsStore/credHelpers); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
 			c("no-login", 0.62, "No login for this registry appears before the failure."),
 			c("login-other-job", 0.4, ""),
+		}
+	}
+	if h.kind() == reghost.ECR && !f.fullLog() {
+		// An excerpt: ECR is most often reached through
+		// docker-credential-ecr-login, which fails silently.
+		return []cand{
+			c("credential-store-error", 0.66, "ECR is usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
+			c("no-login", 0.62, "No login for this registry appears before the failure."),
+			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+		}
+	}
+	if h.kind() == reghost.ECR {
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("docker has no credential stored for %s: no ECR login for that host ran before this.", hostName(h.host))),
+			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+			c("credential-store-error", 0.45, ""),
 		}
 	}
 	return []cand{
@@ -358,4 +439,42 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		c("no-login", 0.55, ""),
 		c("token-expired", 0.5, ""),
 	}
+}
+
+// rankBareUnauthorized ranks a bare "unauthorized" status text. A login
+// check (ping) that fails means the credential or the token it bought was
+// refused; a GHCR read without a login is GHCR's answer for a private (or
+// hidden) package.
+func rankBareUnauthorized(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "no credentials available") {
+		return []cand{c("no-login", 0.85, fmt.Sprintf("The client had no credential for %s to send.", hostName(h.host))),
+			c("login-other-job", 0.45, "")}
+	}
+	if strings.Contains(h.low, "ping registry") {
+		h.op = opLogin
+		if m := pingRegistryRe.FindStringSubmatch(h.texts[0]); m != nil && h.host == "" {
+			h.host = reghost.Normalize(m[1])
+		}
+	}
+	state, _ := f.loginState(h.line(), h.host)
+	if h.kind() == reghost.GHCR && h.op != opPush && h.op != opLogin && state == "none" {
+		return []cand{
+			c("no-login", 0.72, "GHCR answers a bare \"unauthorized\" to an anonymous request for a private package (or one that does not exist)."),
+			c("manifest-unknown", 0.55, ""),
+			c("login-other-job", 0.4, ""),
+		}
+	}
+	return rankUnauthenticated(h, f)
+}
+
+var pingRegistryRe = lazyRe(`failed to ping registry (\S+?):? `)
+
+var ecrHostRe = lazyRe(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
+
+// ecrRegion is the AWS region of an ECR host ("" for other hosts).
+func ecrRegion(host string) string {
+	if m := ecrHostRe.FindStringSubmatch(host); m != nil {
+		return m[1]
+	}
+	return ""
 }

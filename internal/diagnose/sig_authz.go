@@ -12,9 +12,11 @@ import (
 // Wording per registry from shared/domain/registries.md ("Missing push shows
 // up as") and the OCI distribution spec error codes (DENIED, UNAUTHORIZED).
 
-var grantedScopesRe = regexp.MustCompile(`granted the: \[([^\]]*)\]`)
+var grantedScopesRe = lazyRe(`granted the: \[([^\]]*)\]`)
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsAuthz) }
+
+func sigsAuthz() {
 	register(
 		&signature{
 			id:   "ghcr-write-package",
@@ -22,6 +24,20 @@ func init() {
 			re:   regexp.MustCompile(`(?i)(?:denied: )?(?:permission_denied: )?(?:write_package|installation not allowed to (Write|Create) organization package)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.host = orSome(h.host, "ghcr.io")
+				if h.m[1] == "" && len(f.perms) == 0 && !f.prOrFork() {
+					// "permission_denied: write_package" without "installation
+					// not allowed": the package exists and refuses this
+					// repository's workflow token, typically a package first
+					// pushed by hand or from another repository whose Manage
+					// Actions access does not list this one; the
+					// "installation not allowed" wording is about the token's
+					// own permissions.
+					return []cand{
+						c("ghcr-package-actions-access", 0.7, "GHCR refuses the write to an existing package (write_package): the package's Manage Actions access most likely does not list this repository (a package first pushed by hand or from another repository)."),
+						c("gh-token-packages-permission", 0.62, ""),
+						c("fork-pr-readonly", 0.45, ""),
+					}
+				}
 				return rankGHCRWrite(h, f, !strings.EqualFold(h.m[1], "create"))
 			},
 			tell: tellGHCRWrite,
@@ -163,6 +179,16 @@ func init() {
 					c("insufficient-role", 0.56, ""),
 					c("no-login", 0.5, ""),
 				}
+				if h.kind() == reghost.Quay && state == "same" {
+					// Quay gives a logged-in user or robot without write
+					// permission on the repository, and a repository that does
+					// not exist in an organization, this same 401.
+					cs = []cand{
+						c("insufficient-role", 0.64, "Quay answers this to a logged-in user or robot that has no write permission on this repository (robots need it granted per repository or by a team).", loginEv(l)),
+						c("repo-not-found", 0.58, "Quay does not create a repository in an organization on a robot's push: it answers the same way when the repository does not exist."),
+						c("push-outside-namespace", 0.55, ""),
+					}
+				}
 				if strings.Contains(h.texts[0], "Error writing blob: Error initiating layer upload") {
 					// containers/image before v2 capitalised its wrapped errors:
 					// an old buildah/podman, where known auth bugs exist.
@@ -210,8 +236,10 @@ func init() {
 			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
 			veto: []string{"gsutil", "gcloud storage", "terraform"},
-			rank: fixed(c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the repository does not exist)."),
-				c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")),
+			rank: rankGCPPermission,
+			tell: func(*hit, *facts) string {
+				return "Compare the hosts given to gcloud auth configure-docker (or the docker login) with the image host: none for this exact <region>-docker.pkg.dev host means the request went out without a credential (no-login, login-wrong-host); a credential for it means the service account lacks the Artifact Registry role (cloud-iam-denied)."
+			},
 		},
 		&signature{
 			id:   "gcr-needed-permissions",
@@ -251,4 +279,46 @@ func init() {
 				c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
 		},
 	)
+}
+
+// rankGCPPermission ranks Google Cloud's `Permission "artifactregistry...."
+// denied`. Artifact Registry answers an anonymous request with the same
+// text as a service account without the role, so the logins before the
+// failure decide: docker needs a credential (gcloud auth configure-docker
+// HOST, or a docker login) for this exact regional host
+// (cloud.google.com/artifact-registry/docs/docker/authentication).
+func rankGCPPermission(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token exchange failed") || strings.Contains(h.low, "storage.") {
+		return []cand{c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the bucket behind the registry does not exist)."),
+			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
+	}
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "same":
+		return []cand{c("cloud-iam-denied", 0.9, "A credential for this registry host was in place, so the service account lacks the Artifact Registry role for this action (or the repository does not exist).", loginEv(l)),
+			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
+	case "other":
+		return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The credential was set up for %s (line %d), not for %s: each Artifact Registry region host (and gcr.io) needs its own gcloud auth configure-docker entry or login.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("cloud-iam-denied", 0.55, ""), c("no-login", 0.45, "")}
+	}
+	if strings.Contains(h.low, "serviceaccount") || strings.Contains(h.low, "gserviceaccount.com") || strings.Contains(h.low, "principal") {
+		return []cand{c("cloud-iam-denied", 0.88, "The message names the principal that was refused: it lacks the Artifact Registry role for this action."),
+			c("repo-not-found", 0.45, "")}
+	}
+	download := strings.Contains(h.low, "downloadartifacts")
+	if (download && h.op == opPush) || f.fullLog() {
+		// A push first checks, without a credential when none is set up,
+		// whether its blobs exist: a refused downloadArtifacts during a push
+		// is that anonymous check. A whole CI log would show the setup.
+		return []cand{
+			c("no-login", 0.7, fmt.Sprintf("No login or gcloud auth configure-docker for %s precedes the failure: Artifact Registry answers a request without a credential with this same permission error.", hostName(h.host))),
+			c("cloud-iam-denied", 0.62, ""),
+			c("login-wrong-host", 0.52, ""),
+		}
+	}
+	return []cand{
+		c("cloud-iam-denied", 0.8, "Google Cloud IAM refused the registry action for this identity (or the repository does not exist)."),
+		c("no-login", 0.55, ""),
+		c("login-wrong-host", 0.5, ""),
+	}
 }

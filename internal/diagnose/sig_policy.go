@@ -24,14 +24,16 @@ var officialImages = map[string]bool{
 	"rabbitmq": true, "elasticsearch": true, "jenkins": true, "hello-world": true, "scratch": true, "gcc": true,
 }
 
-var ecrNameRe = regexp.MustCompile(`The repository with name '([^']*)' does not exist in the registry with id '([^']*)'`)
+var ecrNameRe = lazyRe(`The repository with name '([^']*)' does not exist in the registry with id '([^']*)'`)
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsPolicy) }
+
+func sigsPolicy() {
 	register(
 		&signature{
 			id:   "ecr-name-unknown",
 			keys: []string{"does not exist in the registry with id"},
-			re:   ecrNameRe,
+			re:   ecrNameRe.get(),
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
@@ -88,11 +90,15 @@ func init() {
 		},
 		&signature{
 			id:       "manifest-unknown",
-			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found"},
-			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+:[\w.-]+): not found\s*$)`),
+			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve"},
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$)`),
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
+				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
+					h.ref, h.op = parseRef(h.m[4]), opPull
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
 				if state == "none" && h.kind() == reghost.GHCR {
@@ -126,13 +132,62 @@ func init() {
 			},
 		},
 		&signature{
-			id:   "invalid-reference",
-			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference"},
-			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*")`),
+			id: "invalid-reference",
+			// docker/distribution reference.go ("invalid reference format",
+			// "repository name must be lowercase"), go-containerregistry
+			// name ("could not parse reference: REF"), oras ("REF": invalid
+			// reference: invalid repository "NAME"), regctl (invalid
+			// reference "REF", repo must be lowercase).
+			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference"},
+			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) )`),
 			veto: []string{"<buffer"},
 			rank: rankInvalidReference,
-			tell: func(*hit, *facts) string {
-				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
+			tell: tellInvalidReference,
+		},
+		&signature{
+			id: "kaniko-push-check-transport",
+			// kaniko's push-permission check, failing while it sets up the
+			// transport (token request) rather than on the upload:
+			// `checking push permission for "REF": creating push check
+			// transport for HOST failed: GET TOKEN-URL: TAIL`. The tail is
+			// the token service's answer; auth tails are ranked by their own
+			// signatures, this one reads the reference and 4xx name errors.
+			keys:     []string{"creating push check transport"},
+			re:       regexp.MustCompile(`(?:checking push permission for "([^"]*)": )?creating push check transport for (\S+) failed: (?:GET|POST|HEAD) (\S+): (.*)$`),
+			refGroup: 1,
+			rank: func(h *hit, f *facts) []cand {
+				raw, tail := h.m[1], lower(h.m[4])
+				h.op = opPush
+				if raw == "" {
+					raw = h.ref.Raw
+				}
+				// A reference that starts with / (or a token scope
+				// "repository:/name", %2F right after repository%3A) lost
+				// its registry variable.
+				if strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.Contains(lower(h.m[3]), "repository%3a%2f") {
+					h.ref.Repo = strings.TrimLeft(h.ref.Repo, "/") // shown as HOST/REPO; the message quotes the raw reference
+					return []cand{
+						c("empty-reference-variable", 0.88, fmt.Sprintf("The destination %q starts with /: the variable that should hold the registry host expanded to empty, so kaniko sent it to Docker Hub.", raw)),
+						c("invalid-reference", 0.5, ""),
+						c("missing-registry-host", 0.4, ""),
+					}
+				}
+				switch {
+				case strings.Contains(tail, "invalid repository name") || strings.Contains(tail, "400 bad request"):
+					return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The token service refused the repository name of %q.", orSome(raw, "the destination"))),
+						c("empty-reference-variable", 0.5, ""), c("missing-registry-host", 0.4, "")}
+				case strings.Contains(tail, "unauthorized") || strings.Contains(tail, "401") || strings.Contains(tail, "not authorized"):
+					return rankUnauthenticated(h, f)
+				case strings.Contains(tail, "denied") || strings.Contains(tail, "403"):
+					return rankDenied(h, f)
+				}
+				return nil // transport and TLS tails have their own signatures
+			},
+			tell: func(h *hit, f *facts) string {
+				if strings.HasPrefix(h.m[1], "/") || strings.Contains(lower(h.m[4]), "400 bad request") {
+					return tellInvalidReference(h, f)
+				}
+				return tellUnauthenticated(h, f)
 			},
 		},
 		&signature{
@@ -169,25 +224,35 @@ func init() {
 }
 
 var (
-	upperRe       = regexp.MustCompile(`[A-Z]`)
-	invalidRefArg = regexp.MustCompile(`(?:invalid argument|invalid tag|parsing reference:?|reference) "([^"]*)"`)
+	upperRe       = lazyRe(`[A-Z]`)
+	invalidRefArg = lazyRe(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
 )
+
+func tellInvalidReference(*hit, *facts) string {
+	return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
+}
 
 func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw
 	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
-		raw = m[1]
+		raw = m[1] + m[2] + m[3]
 	}
-	empty := raw == "" || strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.HasSuffix(raw, ":") ||
-		strings.Contains(raw, "/:") || strings.HasPrefix(raw, ":") || strings.Contains(lower(raw), "null/") || strings.Contains(lower(raw), "registry.null")
+	bare := raw
+	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
+		bare = strings.TrimPrefix(bare, p) // a transport prefix is not an empty part
+	}
+	// The parser says "must be lowercase" only after it found upper case, so
+	// the reference was not empty (docker/distribution reference.go).
+	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(bare).Repo) {
+		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
+	}
+	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
+		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")
 	if empty {
 		return []cand{
 			c("empty-reference-variable", 0.88, fmt.Sprintf("The reference %q has an empty part: a variable used to build it expanded to empty.", raw)),
 			c("invalid-reference", 0.5, ""),
 		}
-	}
-	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(raw).Repo) {
-		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
 	}
 	return []cand{
 		c("invalid-reference", 0.82, fmt.Sprintf("The reference %q is not valid: [host[:port]/]path[:tag][@digest], lowercase path, tag of [A-Za-z0-9_.-].", orSome(raw, "given"))),

@@ -12,7 +12,9 @@ import (
 // generic: they fire only when no specific signature matched the line, and
 // only with a registry URL or a registry client's wording on the line.
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsStatus) }
+
+func sigsStatus() {
 	register(
 		&signature{
 			id:      "http-401",

@@ -22,12 +22,16 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
 	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
 
-func init() {
+func init() { sigGroups = append(sigGroups, sigsTransport) }
+
+func sigsTransport() {
 	register(
 		&signature{
 			id:   "docker-daemon-unreachable",
-			keys: []string{"connect to the docker daemon", "docker daemon running", "error during connect", "docker.sock", "'docker daemon' running"},
-			re:   regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock)`),
+			keys: []string{"connect to the docker daemon", "docker daemon running", "error during connect", "docker.sock", "'docker daemon' running", "connect to docker daemon"},
+			// docker-compose v1 (python) says "Couldn't connect to Docker
+			// daemon at URL - is it running?".
+			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon)`),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The docker client cannot reach its daemon."
 				switch {
@@ -53,8 +57,17 @@ func init() {
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
-				if strings.Contains(h.low, "not yet valid") {
-					return []cand{c("tls-untrusted", 0.65, "The registry's certificate is outside its validity period."), c("clock-skew", 0.6, "")}
+				// Go's crypto/x509 prints one message for both ends of the
+				// validity period and tells them apart only in its detail:
+				// "current time T is after NotAfter" (expired) or "is before
+				// NotBefore" (not yet valid: usually the runner's clock).
+				switch {
+				case strings.Contains(h.low, "is before"):
+					return []cand{c("clock-skew", 0.8, "The client's clock is earlier than the start of the certificate's validity period: the runner's clock is behind."), c("tls-untrusted", 0.55, "")}
+				case strings.Contains(h.low, "is after") || strings.Contains(h.low, "certificate has expired") && !strings.Contains(h.low, "not yet valid"):
+					return []cand{c("tls-untrusted", 0.9, "The registry's TLS certificate has expired (renew it, or the proxy in front of the registry serves an old one)."), c("clock-skew", 0.4, "")}
+				case strings.Contains(h.low, "not yet valid"):
+					return []cand{c("tls-untrusted", 0.8, "The registry's certificate is outside its validity period: expired, or not valid yet for this runner's clock."), c("clock-skew", 0.55, "")}
 				}
 				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
 				if h.url.Realm {
@@ -70,11 +83,24 @@ func init() {
 			rank: fixed(c("http-https-mismatch", 0.93, "The registry speaks plain HTTP but the client used HTTPS (or refuses to send credentials over HTTP); the client that pushes needs it listed as an insecure registry (for buildx, in the builder's buildkitd.toml).")),
 		},
 		&signature{
+			id: "plain-http-to-https-port",
+			// The reverse mismatch: nginx's 400 page ("The plain HTTP
+			// request was sent to HTTPS port") for a client told to use
+			// plain HTTP (insecure-registries, --plain-http) against TLS.
+			keys: []string{"plain http request was sent to https port"},
+			re:   regexp.MustCompile(`(?i)The plain HTTP request was sent to HTTPS port`),
+			need: registryContext,
+			rank: fixed(c("http-https-mismatch", 0.9, "The client spoke plain HTTP to a port that serves HTTPS (the registry or its proxy): the client has the registry listed as insecure/plain-HTTP, or the URL says http:// where the registry needs https://.")),
+		},
+		&signature{
 			id:   "registry-unreachable",
 			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer"},
 			re:   regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout)|lookup \S+(?: on \S+)?: no such host|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
-			need: registryContext,
-			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect"}, gitLike...),
+			// A masked host ("lookup ***") is a host from a secret: in CI
+			// logs, the registry of a login or push.
+			need: append([]string{"lookup ***", "dial tcp ***"}, registryContext...),
+			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
+				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}
@@ -103,6 +129,18 @@ func init() {
 			veto: gitLike,
 			rank: fixed(c("tls-untrusted", 0.7, "The registry refused the TLS handshake: it requires a client certificate (mTLS) or does not accept this client's TLS settings."),
 				c("registry-unreachable", 0.4, "")),
+		},
+		&signature{
+			id: "docker-received-5xx",
+			// docker's own push/pull status line, printed alone after its
+			// "Retrying in N seconds" lines (distribution client:
+			// "received unexpected HTTP status: 503 Service Unavailable"),
+			// and the v1 form "Received HTTP code 502 while uploading layer".
+			keys: []string{"received unexpected http status", "received http code"},
+			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
+			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
+			rank: fixed(c("registry-fault", 0.8, "The registry (or a proxy in front of it) answered with a server error (5xx); nothing on the client side explains it. Retry, and check the registry's status and storage."),
+				c("registry-unreachable", 0.35, "")),
 		},
 		&signature{
 			id:   "registry-5xx",

@@ -14,133 +14,47 @@ import (
 	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
+// undecidable are scenarios whose log cannot tell the scenario's cause from
+// others: explain's top finding may be any cause the log supports (top1),
+// and the scenario's own cause must still be among the top three findings
+// (what tells them apart is in the finding's Distinguish text). Key: the
+// scenario name (every client and log shape), or "client/scenario" for one
+// client. Such cells print "ok~" in the matrix.
+var undecidable = map[string]struct {
+	top1 []string
+	why  string
+}{
+	// distribution's token auth answers an expired token with 401
+	// error="invalid_token" and no reason; the clients print only 401,
+	// "unauthorized" or "invalid username/password" at login, exactly as for
+	// a wrong password.
+	"token-expired": {[]string{"bad-credentials", "token-expired"}, "401 invalid_token without a reason: the log reads like a wrong password"},
+	// Same answer as token-expired; nothing in the log is about time.
+	"token-not-yet-valid": {[]string{"bad-credentials", "token-expired"}, "401 invalid_token without a reason: the log reads like a wrong or expired credential"},
+	// The push differs from reader-push only by the repository path
+	// (other/app) and the user; which namespaces the user owns is not in
+	// the log.
+	"outside-namespace": {[]string{"insufficient-role", "push-outside-namespace"}, "same 401/denied as a pull-only user; only the path differs"},
+	// crane auth login only stores the credential; the push's first HEAD of
+	// the manifest then answers 401 (no body). A never-working, an expired
+	// credential and a repository the identity may not read give the same
+	// line.
+	"crane/outside-namespace": {[]string{"bad-credentials", "token-expired", "push-outside-namespace"}, "HEAD 401 after a login crane never checked"},
+	"crane/token-expired":     {[]string{"bad-credentials", "token-expired", "push-outside-namespace"}, "HEAD 401 after a login crane never checked"},
+}
+
 // knownMisses are lab logs where explain's top finding is not the
 // scenario's cause, accepted for now so the lead can decide (see the lab
 // section of the final report). Key "client/scenario", value: what explain
 // answers and why the log is hard. Every entry is printed loudly on each run;
 // an entry explain no longer misses is reported as stale.
 var knownMisses = map[string]string{
-	"github/crane/outside-namespace":           "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/crane/token-expired":               "got insufficient-role: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/crane/token-not-yet-valid":         "got insufficient-role: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/crane/uppercase-repository":        "got (none): the client rejects the reference before any request with its own wording",
-	"github/docker/daemon-socket-missing":      "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" outranks the final \"Cannot connect to the Docker daemon\"",
-	"github/docker/daemon-tcp-refused":         "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" (the HTTPS try before HTTP on 127.0.0.1) outranks the final \"Cannot connect to the Docker daemon\"",
-	"github/docker/no-login":                   "got insufficient-role: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"github/docker/outside-namespace":          "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/docker/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/docker/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/oras/no-login-htpasswd":            "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"github/oras/outside-namespace":            "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/oras/tag-not-found":                "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
-	"github/oras/token-expired":                "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/oras/token-not-yet-valid":          "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/oras/uppercase-repository":         "got (none): the client rejects the reference before any request with its own wording",
-	"github/podman/outside-namespace":          "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/podman/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/podman/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/regctl/login-wrong-host":           "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"unauthorized\" after logging in to localhost:PORT and pushing to 127.0.0.1:PORT",
-	"github/regctl/no-login":                   "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"github/regctl/no-login-htpasswd":          "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"github/regctl/outside-namespace":          "got (none): the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/regctl/reader-push":                "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"github/regctl/token-expired":              "got (none): distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/regctl/token-not-yet-valid":        "got (none): distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/regctl/uppercase-repository":       "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; the client rejects the reference before any request with its own wording",
-	"github/regctl/wrong-password":             "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"failed to ping registry ...: unauthorized\" at login",
-	"github/skopeo/no-login":                   "got push-outside-namespace: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"github/skopeo/outside-namespace":          "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/skopeo/reader-push":                "got push-outside-namespace: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"github/skopeo/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/skopeo/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/skopeo/uppercase-repository":       "got empty-reference-variable: the client rejects the reference before any request with its own wording",
-	"gitlab/crane/outside-namespace":           "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/crane/token-expired":               "got insufficient-role: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/crane/token-not-yet-valid":         "got insufficient-role: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/crane/uppercase-repository":        "got (none): the client rejects the reference before any request with its own wording",
-	"gitlab/docker/daemon-socket-missing":      "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" outranks the final \"Cannot connect to the Docker daemon\"",
-	"gitlab/docker/daemon-tcp-refused":         "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" (the HTTPS try before HTTP on 127.0.0.1) outranks the final \"Cannot connect to the Docker daemon\"",
-	"gitlab/docker/no-login":                   "got insufficient-role: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gitlab/docker/outside-namespace":          "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/docker/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/docker/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/oras/no-login-htpasswd":            "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"gitlab/oras/outside-namespace":            "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/oras/tag-not-found":                "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
-	"gitlab/oras/token-expired":                "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/oras/token-not-yet-valid":          "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/oras/uppercase-repository":         "got (none): the client rejects the reference before any request with its own wording",
-	"gitlab/podman/outside-namespace":          "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/podman/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/podman/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/podman/uppercase-repository":       "got empty-reference-variable: the client rejects the reference before any request with its own wording (the GitHub-shaped log of the same run is answered right)",
-	"gitlab/regctl/login-wrong-host":           "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"unauthorized\" after logging in to localhost:PORT and pushing to 127.0.0.1:PORT",
-	"gitlab/regctl/no-login":                   "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gitlab/regctl/no-login-htpasswd":          "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"gitlab/regctl/outside-namespace":          "got (none): the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/regctl/reader-push":                "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"gitlab/regctl/token-expired":              "got (none): distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/regctl/token-not-yet-valid":        "got (none): distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/regctl/uppercase-repository":       "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; the client rejects the reference before any request with its own wording",
-	"gitlab/regctl/wrong-password":             "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"failed to ping registry ...: unauthorized\" at login",
-	"gitlab/skopeo/no-login":                   "got push-outside-namespace: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gitlab/skopeo/outside-namespace":          "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/skopeo/reader-push":                "got push-outside-namespace: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"gitlab/skopeo/token-expired":              "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/skopeo/token-not-yet-valid":        "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/skopeo/uppercase-repository":       "got empty-reference-variable: the client rejects the reference before any request with its own wording",
-	"github/buildah/outside-namespace":         "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"github/buildah/token-expired":             "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"github/buildah/token-not-yet-valid":       "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gitlab/buildah/outside-namespace":         "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gitlab/buildah/token-expired":             "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gitlab/buildah/token-not-yet-valid":       "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"github/buildah/reader-push":               "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"github/podman/reader-push":                "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"gitlab/buildah/reader-push":               "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"gitlab/podman/reader-push":                "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"gh-run-view/buildah/outside-namespace":    "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/buildah/reader-push":          "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"gh-run-view/buildah/token-expired":        "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/buildah/token-not-yet-valid":  "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/crane/outside-namespace":      "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/crane/token-expired":          "got insufficient-role: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/crane/token-not-yet-valid":    "got insufficient-role: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/crane/uppercase-repository":   "got (none): the client rejects the reference before any request with its own wording",
-	"gh-run-view/docker/daemon-socket-missing": "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" outranks the final \"Cannot connect to the Docker daemon\"",
-	"gh-run-view/docker/daemon-tcp-refused":    "got http-https-mismatch: docker login falls back to a client-side login whose info line \"server gave HTTP response to HTTPS client\" (the HTTPS try before HTTP on 127.0.0.1) outranks the final \"Cannot connect to the Docker daemon\"",
-	"gh-run-view/docker/no-login":              "got insufficient-role: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gh-run-view/docker/outside-namespace":     "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/docker/token-expired":         "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/docker/token-not-yet-valid":   "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/oras/no-login-htpasswd":       "got (none): no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"gh-run-view/oras/outside-namespace":       "got insufficient-role: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/oras/tag-not-found":           "got (none): oras says \"failed to resolve v2 ... not found\" without \"manifest unknown\"",
-	"gh-run-view/oras/token-expired":           "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/oras/token-not-yet-valid":     "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/oras/uppercase-repository":    "got (none): the client rejects the reference before any request with its own wording",
-	"gh-run-view/podman/outside-namespace":     "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/podman/reader-push":           "got login-wrong-host: REGRESSION from explain-diagnose (merged at a41cc61; right before): login and push name the same host 127.0.0.1:5000, yet explain says login-wrong-host for containers/image wording \"initiating layer upload to /v2/team/app/blobs/uploads/ in 127.0.0.1:5000\"",
-	"gh-run-view/podman/token-expired":         "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/podman/token-not-yet-valid":   "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/regctl/login-wrong-host":      "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"unauthorized\" after logging in to localhost:PORT and pushing to 127.0.0.1:PORT",
-	"gh-run-view/regctl/no-login":              "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gh-run-view/regctl/no-login-htpasswd":     "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; no login step; the client says only \"unauthorized\" or \"basic credential not found\"",
-	"gh-run-view/regctl/outside-namespace":     "got (none): the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/regctl/reader-push":           "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"gh-run-view/regctl/token-expired":         "got (none): distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/regctl/token-not-yet-valid":   "got (none): distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/regctl/uppercase-repository":  "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; the client rejects the reference before any request with its own wording",
-	"gh-run-view/regctl/wrong-password":        "got (none): regctl prints a bare \"unauthorized\" / \"invalid reference\" and explain has no regctl wording; regctl says only \"failed to ping registry ...: unauthorized\" at login",
-	"gh-run-view/skopeo/no-login":              "got push-outside-namespace: no login step, then a bare 401/denied; explain ranks a role or namespace cause first",
-	"gh-run-view/skopeo/outside-namespace":     "got login-wrong-host: the log differs from reader-push and no-login only by the repository path (other/app) and the user; the namespace the user owns is not in it",
-	"gh-run-view/skopeo/reader-push":           "got login-wrong-host: a login as \"reader\" then denied/unauthorized on push; explain ranks another authz cause first",
-	"gh-run-view/skopeo/token-expired":         "got bad-credentials: distribution answers an expired token with 401 error=\"invalid_token\" and no reason; the client prints only 401/unauthorized/\"invalid username/password\", so nothing in the log says \"expired\"",
-	"gh-run-view/skopeo/token-not-yet-valid":   "got bad-credentials: distribution answers a not-yet-valid token with 401 error=\"invalid_token\" and no reason; the log is the same as token-expired and says nothing about time",
-	"gh-run-view/skopeo/uppercase-repository":  "got empty-reference-variable: the client rejects the reference before any request with its own wording",
-	"github/buildah/uppercase-repository":      "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
-	"gh-run-view/buildah/uppercase-repository": "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
-	"gitlab/buildah/uppercase-repository":      "got empty-reference-variable: REGRESSION from explain-diagnose (merged at eeb47e3; right before): buildah says \"Error: invalid reference format: repository name must be lowercase\" for docker://127.0.0.1:5000/team/MyApp:v1, nothing in the reference is empty",
+	// crane's clock-skew log is its token-expired log (HEAD 401 after a
+	// login crane never checked); four causes fit it and clock-skew, the
+	// rarest in practice, ranks fourth.
+	"github/crane/token-not-yet-valid":      "got bad-credentials (clock-skew 4th): HEAD 401 after a stored-only crane login; nothing in the log is about time",
+	"gitlab/crane/token-not-yet-valid":      "got bad-credentials (clock-skew 4th): HEAD 401 after a stored-only crane login; nothing in the log is about time",
+	"gh-run-view/crane/token-not-yet-valid": "got bad-credentials (clock-skew 4th): HEAD 401 after a stored-only crane login; nothing in the log is about time",
 }
 
 func init() {
@@ -179,17 +93,43 @@ func judge(platform, client, scenario, want, log string) (verdict, msg string) {
 		return "FAIL", fmt.Sprintf("explain: %v", err)
 	}
 	key := platform + "/" + client + "/" + scenario
-	if got == want {
-		if why, ok := knownMisses[key]; ok {
-			return "ok", fmt.Sprintf("STALE known miss %s (%s): explain now answers %s; remove it from knownMisses", key, why, name(want))
+	ok, v := got == want, "ok"
+	if !ok {
+		u, amb := undecidable[client+"/"+scenario]
+		if !amb {
+			u, amb = undecidable[scenario]
 		}
-		return "ok", ""
+		if amb && contains(u.top1, got) && contains(top3(all), want) {
+			ok, v = true, "ok~"
+		}
+	}
+	if ok {
+		if why, known := knownMisses[key]; known {
+			return v, fmt.Sprintf("STALE known miss %s (%s): explain now answers %s; remove it from knownMisses", key, why, name(got))
+		}
+		return v, ""
 	}
 	miss := fmt.Sprintf("explain miss: %s log, client %s, scenario %s: expected %s, got %s (all: %v)", platform, client, scenario, name(want), name(got), all)
-	if why, ok := knownMisses[key]; ok {
+	if why, known := knownMisses[key]; known {
 		return "miss*", "KNOWN MISS (allow-listed: " + why + "): " + miss
 	}
 	return "MISS", miss + "\n" + log
+}
+
+func top3(all []string) []string {
+	if len(all) > 3 {
+		return all[:3]
+	}
+	return all
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 func checkExplain(t *testing.T, platform string, o lab.Outcome, log string) string {
@@ -254,13 +194,13 @@ func TestExplainLabLogs(t *testing.T) {
 	var b strings.Builder
 	clients := lab.Clients()
 	for _, pl := range platforms {
-		fmt.Fprintf(&b, "\nexplain on %s-shaped lab logs (ok = top finding is the scenario's cause; miss* = allow-listed known miss):\n", pl)
+		fmt.Fprintf(&b, "\nexplain on %s-shaped lab logs (ok = top finding is the scenario's cause; ok~ = the log cannot decide: top finding is a cause it supports and the scenario's cause is in the top 3; miss* = allow-listed known miss):\n", pl)
 		fmt.Fprintf(&b, "%-26s %-24s", "scenario", "expected")
 		for _, c := range clients {
 			fmt.Fprintf(&b, " %-7s", c.Name)
 		}
 		b.WriteString("\n")
-		okN, runN := map[string]int{}, map[string]int{}
+		okN, ambN, runN := map[string]int{}, map[string]int{}, map[string]int{}
 		for _, s := range lab.Scenarios() {
 			fmt.Fprintf(&b, "%-26s %-24s", s.Name, name(s.Cause))
 			for _, c := range clients {
@@ -269,17 +209,20 @@ func TestExplainLabLogs(t *testing.T) {
 					v = "-"
 				} else {
 					runN[c.Name]++
-					if v == "ok" {
+					switch v {
+					case "ok":
 						okN[c.Name]++
+					case "ok~":
+						ambN[c.Name]++
 					}
 				}
 				fmt.Fprintf(&b, " %-7s", v)
 			}
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "%-51s", "top finding right / logs")
+		fmt.Fprintf(&b, "%-51s", "ok + ok~ / logs")
 		for _, c := range clients {
-			fmt.Fprintf(&b, " %-7s", fmt.Sprintf("%d/%d", okN[c.Name], runN[c.Name]))
+			fmt.Fprintf(&b, " %-7s", fmt.Sprintf("%d+%d/%d", okN[c.Name], ambN[c.Name], runN[c.Name]))
 		}
 		b.WriteString("\n")
 	}

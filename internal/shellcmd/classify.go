@@ -248,21 +248,9 @@ func classifyDocker(c *Command) bool {
 		c.Refs = []Word{ref}
 		return true
 	case "pull", "image pull":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		c.Action = Pull
-		c.Refs = []Word{stripTransportWord(pa.pos[0])}
-		return true
+		return oneRef(c, Pull, pa, true)
 	case "tag", "image tag":
-		if len(pa.pos) < 2 {
-			return false
-		}
-		c.Action = Tag
-		src := pa.pos[0]
-		c.Source = &src
-		c.Refs = []Word{pa.pos[1]}
-		return true
+		return srcDst(c, Tag, pa)
 	case "manifest push":
 		if len(pa.pos) == 0 {
 			return false
@@ -385,14 +373,7 @@ func classifyCrane(c *Command) bool {
 	case "copy", "cp":
 		setSub(c, sub[0])
 		pa := parseArgs(rest)
-		if len(pa.pos) < 2 {
-			return false
-		}
-		c.Action = Push
-		src := pa.pos[0]
-		c.Source = &src
-		c.Refs = []Word{pa.pos[1]}
-		return true
+		return srcDst(c, Push, pa)
 	case "tag":
 		setSub(c, "tag")
 		pa := parseArgs(rest)
@@ -417,12 +398,7 @@ func classifyCrane(c *Command) bool {
 	case "pull", "export":
 		setSub(c, sub[0])
 		pa := parseArgs(rest)
-		if len(pa.pos) == 0 {
-			return false
-		}
-		c.Action = Pull
-		c.Refs = []Word{pa.pos[0]}
-		return true
+		return oneRef(c, Pull, pa, false)
 	}
 	return false
 }
@@ -436,15 +412,7 @@ func classifySkopeo(c *Command) bool {
 	pa := parseArgs(rest)
 	switch sub[0] {
 	case "login", "logout":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		a := Login
-		if sub[0] == "logout" {
-			a = Logout
-		}
-		login(c, a, pa, &pa.pos[0], "")
-		return true
+		return loginOrLogout(c, sub[0], pa)
 	case "copy", "sync":
 		if len(pa.pos) < 2 {
 			return false
@@ -566,38 +534,13 @@ func classifyOras(c *Command) bool {
 	pa := parseArgs(rest)
 	switch sub[0] {
 	case "login", "logout":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		a := Login
-		if sub[0] == "logout" {
-			a = Logout
-		}
-		login(c, a, pa, &pa.pos[0], "")
-		return true
+		return loginOrLogout(c, sub[0], pa)
 	case "push", "attach", "tag":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		c.Action = Push
-		c.Refs = []Word{pa.pos[0]}
-		return true
+		return oneRef(c, Push, pa, false)
 	case "cp", "copy":
-		if len(pa.pos) < 2 {
-			return false
-		}
-		c.Action = Push
-		src := pa.pos[0]
-		c.Source = &src
-		c.Refs = []Word{pa.pos[1]}
-		return true
+		return srcDst(c, Push, pa)
 	case "pull":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		c.Action = Pull
-		c.Refs = []Word{pa.pos[0]}
-		return true
+		return oneRef(c, Pull, pa, false)
 	}
 	return false
 }
@@ -617,14 +560,7 @@ func classifyRegctl(c *Command) bool {
 		login(c, Login, pa, &pa.pos[0], "")
 		return true
 	case "image copy", "image cp":
-		if len(pa.pos) < 2 {
-			return false
-		}
-		c.Action = Push
-		src := pa.pos[0]
-		c.Source = &src
-		c.Refs = []Word{pa.pos[1]}
-		return true
+		return srcDst(c, Push, pa)
 	}
 	return false
 }
@@ -739,4 +675,47 @@ func SplitRef(ref string) (host, repo, tag string, ok bool) {
 		return "docker.io", "library/" + name, tag, true
 	}
 	return "docker.io", name, tag, true
+}
+
+// loginOrLogout records `TOOL login HOST` or `TOOL logout HOST` (the host is
+// the first positional argument); false when no host is given.
+func loginOrLogout(c *Command, sub string, pa parsedArgs) bool {
+	if len(pa.pos) == 0 {
+		return false
+	}
+	a := Login
+	if sub == "logout" {
+		a = Logout
+	}
+	login(c, a, pa, &pa.pos[0], "")
+	return true
+}
+
+// oneRef records a command whose first positional argument is the image
+// reference (push, pull, ...); strip removes a transport prefix such as
+// docker://. False when no argument is given.
+func oneRef(c *Command, a Action, pa parsedArgs, strip bool) bool {
+	if len(pa.pos) == 0 {
+		return false
+	}
+	ref := pa.pos[0]
+	if strip {
+		ref = stripTransportWord(ref)
+	}
+	c.Action = a
+	c.Refs = []Word{ref}
+	return true
+}
+
+// srcDst records a command with a source and a destination reference
+// (tag, copy); false with fewer than two positional arguments.
+func srcDst(c *Command, a Action, pa parsedArgs) bool {
+	if len(pa.pos) < 2 {
+		return false
+	}
+	c.Action = a
+	src := pa.pos[0]
+	c.Source = &src
+	c.Refs = []Word{pa.pos[1]}
+	return true
 }

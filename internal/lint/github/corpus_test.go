@@ -23,6 +23,7 @@ const nearLines = 5
 type corpusCase struct {
 	ID       string   `yaml:"id"`
 	Platform string   `yaml:"platform"`
+	Source   string   `yaml:"source"`
 	Files    []string `yaml:"files"`
 	Expected []struct {
 		Cause string `yaml:"cause"`
@@ -43,9 +44,21 @@ func readCase(t *testing.T, dir string) (corpusCase, bool) {
 	return c, true
 }
 
-func lintDir(t *testing.T, root string) *lint.Result {
+// owner is the GitHub owner of the case's repository, from its source URL.
+// It stands in for the origin remote in .git/config, which the checker reads
+// in a real checkout and which the corpus (files only) does not carry.
+func (c corpusCase) owner() string {
+	_, rest, ok := strings.Cut(c.Source, "github.com/")
+	if !ok {
+		return ""
+	}
+	owner, _, _ := strings.Cut(rest, "/")
+	return owner
+}
+
+func lintDir(t *testing.T, root, owner string) *lint.Result {
 	t.Helper()
-	res, err := lint.Run(root, nil, lint.Config{})
+	res, err := lint.Run(root, nil, lint.Config{Owner: owner})
 	if err != nil {
 		t.Fatalf("%s: %v", root, err)
 	}
@@ -70,7 +83,7 @@ func TestCorpus(t *testing.T) {
 		if !ok || c.Platform != "github-actions" {
 			continue
 		}
-		res := lintDir(t, d)
+		res := lintDir(t, d, c.owner())
 		for _, e := range c.Expected {
 			expected++
 			found := false
@@ -102,12 +115,13 @@ func TestCorpus(t *testing.T) {
 				if !bok || bc.Platform != "github-actions" {
 					continue
 				}
+				c = bc
 			}
 			if _, err := os.Stat(filepath.Join(d, ".github", "workflows")); err != nil {
 				continue
 			}
 			total++
-			res := lintDir(t, d)
+			res := lintDir(t, d, c.owner())
 			var errs []string
 			for _, f := range res.Findings {
 				if f.Severity == finding.Error {
@@ -129,8 +143,10 @@ func TestCorpus(t *testing.T) {
 	for _, n := range noisy {
 		t.Errorf("  error finding on a fixed/good case: %s", n)
 	}
-	if expected > 0 && hit*10 < expected*6 {
-		t.Errorf("recall %d/%d is below 60%%", hit, expected)
+	// The floor sits just under today's figure (38/42): a rule change that
+	// loses a real case fails here.
+	if expected > 0 && hit*100 < expected*88 {
+		t.Errorf("recall %d/%d is below 88%%", hit, expected)
 	}
 }
 

@@ -1,0 +1,81 @@
+package diagnose
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Client defects that make a good credential fail. A client version the log
+// prints (kaniko's executor image tag, helm's version.BuildInfo or
+// User-Agent) that is known to break registry auth, and a cross-repository
+// blob mount that the client does not fall back from, add client-bug to the
+// candidates of an authentication failure.
+
+// knownRegressions are client releases with a documented registry-auth
+// regression. Each names the issue that records it.
+var knownRegressions = []struct {
+	client string
+	re     *lazyRegexp // the version as the log prints it
+	why    string
+}{
+	{"kaniko", lazyRe(`kaniko-project/executor:v?1\.7\.0\b`),
+		"kaniko v1.7.0 fails its push-permission check against gcr.io and Artifact Registry with a valid credential (GoogleContainerTools/kaniko#1791, #1821; fixed in v1.8.0): pin v1.6.0 or v1.8.0+."},
+	{"helm", lazyRe(`(?:Version:"v3\.13\.[01]"|Helm/3\.13\.[01]\b)`),
+		"helm v3.13.0 and v3.13.1 send OCI registry requests that some registries answer with 401 although the login succeeded or the chart is public (helm/helm#12423, #12533; reverted in v3.13.2): upgrade helm."},
+}
+
+var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
+
+// clientVersionKeys are the prefilter keys of the lines that carry versions.
+var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3."}
+
+func (f *facts) observeClientVersion(n int, text, low string) {
+	if f.regression != "" || !containsAny(low, clientVersionKeys) {
+		return
+	}
+	for _, r := range knownRegressions {
+		if r.re.MatchString(text) {
+			f.regression, f.regressionLine = r.why, n
+			return
+		}
+	}
+}
+
+// authCauses are the causes of an authentication or authorization failure,
+// which a client defect can also produce.
+var authCauses = map[string]bool{"no-login": true, "bad-credentials": true, "insufficient-role": true, "token-expired": true,
+	"token-missing-scope": true, "push-outside-namespace": true, "login-other-job": true, "credential-store-error": true}
+
+// clientBugCand returns a client-bug candidate for an auth failure when the
+// log shows a known-bad client version or a failed cross-repository mount.
+func clientBugCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	auth := false
+	for _, x := range cs {
+		if authCauses[x.cause] {
+			auth = true
+		}
+	}
+	if !auth {
+		return cand{}, false
+	}
+	if f.regression != "" && f.regressionLine < h.line() {
+		return c("client-bug", 0.82, f.regression), true
+	}
+	// POST /v2/NAME/blobs/uploads/?mount=DIGEST&from=OTHER: a registry may
+	// refuse the mount and the client must then upload the blob itself
+	// (OCI distribution spec, "Mounting a blob from another repository").
+	if strings.Contains(h.low, "blobs/uploads/?") && strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") &&
+		strings.Contains(h.low, "unauthorized") && !strings.Contains(h.low, "denied") {
+		// A 401 (not a 403 refusal) whose scope list names a repository
+		// other than the target: the mount's source scope was not granted.
+		w := 0.7
+		repo := lower(h.repo())
+		for _, m := range scopeNameRe.FindAllStringSubmatch(h.low, 8) {
+			if repo != "" && m[1] != repo {
+				w = 0.8
+			}
+		}
+		return c("client-bug", w, fmt.Sprintf("The failing request is a cross-repository blob mount into %s: the token asked for pull on the source repository too, and the client gave up instead of uploading the blob (older go-containerregistry/crane releases did); upgrade the client or copy without mounting.", orSome(h.repo(), "the repository"))), true
+	}
+	return cand{}, false
+}

@@ -1,0 +1,183 @@
+package diagnose
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+)
+
+// litGuard is a necessary condition for a regexp to match a line, derived
+// from the regexp's own syntax tree (regexp/syntax): the literal strings
+// every match must contain. It is an OR of alternatives, each an AND of
+// literals; a line that holds all literals of no alternative cannot match,
+// so the regexp (the costly part of reading a log) need not run. The guard
+// changes no result: it only skips regexps that would fail.
+//
+// Literals of case-sensitive parts are looked for in the line as is;
+// literals under (?i) are lowercased and looked for in the lowercased line.
+// (?i) also folds ASCII 's' with U+017F (ſ), which lowercasing keeps, so a
+// line holding U+017F skips the guards (see lineGuards).
+type litGuard struct {
+	alts [][]guardLit // nil: no guard (the regexp can match without a literal)
+}
+
+type guardLit struct {
+	s    string
+	fold bool // look in the lowercased line
+}
+
+const (
+	maxGuardAlts = 32 // alternatives kept; more and the guard is dropped
+	maxGuardLits = 3  // literals checked per alternative (the longest)
+)
+
+// newLitGuard derives the guard of re; a regexp it cannot reason about gets
+// no guard (always tried).
+func newLitGuard(re *regexp.Regexp) litGuard {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return litGuard{}
+	}
+	alts, ok := required(t.Simplify())
+	if !ok {
+		return litGuard{}
+	}
+	for i, a := range alts {
+		if len(a) == 0 {
+			return litGuard{} // an alternative needs no literal
+		}
+		if len(a) > maxGuardLits { // keep the longest: dropping literals only weakens the guard
+			for x := 1; x < len(a); x++ {
+				for y := x; y > 0 && len(a[y].s) > len(a[y-1].s); y-- {
+					a[y], a[y-1] = a[y-1], a[y]
+				}
+			}
+			alts[i] = a[:maxGuardLits]
+		}
+	}
+	return litGuard{alts: alts}
+}
+
+// required returns the alternatives of literals any match of t must hold
+// (ok false: too many alternatives to be worth checking).
+func required(t *syntax.Regexp) ([][]guardLit, bool) {
+	always := [][]guardLit{nil}
+	switch t.Op {
+	case syntax.OpLiteral:
+		fold := t.Flags&syntax.FoldCase != 0
+		s := string(t.Rune)
+		for _, r := range t.Rune {
+			if r >= 0x80 { // non-ASCII: lowercasing may not mirror folding
+				return always, true
+			}
+		}
+		if fold {
+			s = strings.ToLower(s)
+		}
+		return [][]guardLit{{{s: s, fold: fold}}}, true
+	case syntax.OpCapture:
+		return required(t.Sub[0])
+	case syntax.OpPlus:
+		return required(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return required(t.Sub[0])
+		}
+		return always, true
+	case syntax.OpConcat:
+		out := always
+		for _, sub := range t.Sub {
+			r, ok := required(sub)
+			if !ok || (len(r) == 1 && len(r[0]) == 0) {
+				continue // this part adds no literal the guard can use
+			}
+			var next [][]guardLit
+			for _, a := range out {
+				for _, b := range r {
+					next = append(next, append(append([]guardLit(nil), a...), b...))
+				}
+			}
+			if len(next) > maxGuardAlts {
+				// Too many combinations: keep the alternatives so far
+				// (dropping a part's literals only weakens the guard).
+				continue
+			}
+			out = next
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out [][]guardLit
+		for _, sub := range t.Sub {
+			r, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			for _, a := range r {
+				if len(a) == 0 {
+					return always, true
+				}
+			}
+			out = append(out, r...)
+		}
+		if len(out) > maxGuardAlts {
+			return nil, false
+		}
+		return out, true
+	}
+	return always, true // classes, stars, anchors, empty: no literal required
+}
+
+// may reports whether the line (text, its lowercase low) can match: false
+// only when some literal of every alternative is missing.
+func (g *litGuard) may(text, low string) bool {
+	if g.alts == nil {
+		return true
+	}
+next:
+	for _, a := range g.alts {
+		for _, l := range a {
+			in := text
+			if l.fold {
+				in = low
+			}
+			if !strings.Contains(in, l.s) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// lineGuards reports whether the literal guards apply to a line: not when it
+// holds U+017F (ſ, UTF-8 C5 BF), which (?i)s matches but lowercasing keeps.
+func lineGuards(text string) bool { return strings.IndexByte(text, 0xC5) < 0 }
+
+// guardedRe is a regexp with its literal guard, both built on first use.
+type guardedRe struct {
+	*lazyRegexp
+	gOnce sync.Once
+	g     litGuard
+}
+
+func guarded(expr string) *guardedRe { return &guardedRe{lazyRegexp: lazyRe(expr)} }
+
+func (r *guardedRe) guard() *litGuard {
+	r.gOnce.Do(func() { r.g = newLitGuard(r.get()) })
+	return &r.g
+}
+
+// may reports whether re can match the line (see litGuard.may);
+// guards says whether guards apply to it (lineGuards).
+func (r *guardedRe) may(text, low string, guards bool) bool {
+	return !guards || r.guard().may(text, low)
+}
+
+// findSubmatch is FindStringSubmatch(text) behind the guard.
+func (r *guardedRe) findSubmatch(text, low string, guards bool) []string {
+	if !r.may(text, low, guards) {
+		return nil
+	}
+	return r.FindStringSubmatch(text)
+}

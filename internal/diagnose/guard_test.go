@@ -1,0 +1,112 @@
+package diagnose
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/regdoctor/regdoctor/internal/testenv"
+)
+
+func TestLitGuardDerivation(t *testing.T) {
+	for _, tc := range []struct {
+		re      string
+		line    string
+		may     bool
+		noGuard bool
+	}{
+		{re: `(?i)manifest unknown|not found: (\S+)`, line: "MANIFEST UNKNOWN", may: true},
+		{re: `(?i)manifest unknown|not found: (\S+)`, line: "Not Found: x", may: true},
+		{re: `(?i)manifest unknown|not found: (\S+)`, line: "pushing manifest for x", may: false},
+		{re: `manifest for (\S+) not found`, line: "manifest for x", may: false},           // both literals needed
+		{re: `manifest for (\S+) not found`, line: "Manifest for x not found", may: false}, // case-sensitive part
+		{re: `manifest for (\S+) not found`, line: "manifest for x not found", may: true},
+		{re: `docker (?:image )?push (\S+)`, line: "docker image push x", may: true},
+		{re: `\S+`, line: "anything", may: true, noGuard: true},
+		{re: `(?i)a|\d+`, line: "zzz", may: true, noGuard: true}, // an alternative without literal
+		{re: `(?:x+)?y*`, line: "zzz", may: true, noGuard: true},
+	} {
+		re := regexp.MustCompile(tc.re)
+		g := newLitGuard(re)
+		if (g.alts == nil) != tc.noGuard {
+			t.Errorf("%s: guard %v, want none=%v", tc.re, g.alts, tc.noGuard)
+		}
+		if got := g.may(tc.line, strings.ToLower(tc.line)); got != tc.may {
+			t.Errorf("%s on %q: may=%v, want %v (guard %v)", tc.re, tc.line, got, tc.may, g.alts)
+		}
+		if re.MatchString(tc.line) && !g.may(tc.line, strings.ToLower(tc.line)) {
+			t.Errorf("%s on %q: guard rejects a match", tc.re, tc.line)
+		}
+	}
+	// (?i)s matches U+017F, which lowercasing keeps: such lines skip guards.
+	if lineGuards("ſtatus") || !lineGuards("status") {
+		t.Error("lineGuards must be off exactly for lines holding U+017F")
+	}
+}
+
+// TestLitGuardsKeepEveryMatch checks, on every line of the test logs and of
+// the real corpus (in place) and on upper- and lower-cased copies, that no
+// guard of a signature, reference pattern or login regexp rejects a line
+// its regexp matches: the guards must change no result.
+func TestLitGuardsKeepEveryMatch(t *testing.T) {
+	keywords()
+	type guardedExpr struct {
+		re *regexp.Regexp
+		g  *litGuard
+	}
+	var res []guardedExpr
+	for _, r := range []*guardedRe{loginCmdRe, loggingInto, loginOK, credsFlagRe, gcloudCfgRe, azLoginRe} {
+		res = append(res, guardedExpr{r.get(), r.guard()})
+	}
+	for _, s := range allSigs {
+		res = append(res, guardedExpr{s.re, &s.guard})
+	}
+	for i, p := range refPatterns {
+		res = append(res, guardedExpr{p.re, &refGuards[i]})
+	}
+	var lines []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
+	for _, f := range corpus {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cc corpusCase
+		if err := yaml.Load(data, &cc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		lines = append(lines, strings.Split(cc.Log, "\n")...)
+	}
+	matched := 0
+	for _, l := range lines {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			low := strings.ToLower(v)
+			for _, r := range res {
+				if r.re.MatchString(v) {
+					matched++
+					if !r.g.may(v, low) {
+						t.Errorf("guard %v of %s rejects a matching line %q", r.g.alts, r.re, v)
+					}
+				}
+				if r.re.MatchString(low) && !r.g.may(low, low) {
+					t.Errorf("guard %v of %s rejects a matching line %q", r.g.alts, r.re, low)
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d matches over %d lines: the check saw too little", matched, len(lines))
+	}
+}
