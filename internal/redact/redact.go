@@ -38,8 +38,11 @@ func anyOf(subs ...string) func(string) bool {
 // Patterns, each keeping its first group and masking the secret after it.
 var patterns = []pattern{
 	// docker login -p SECRET / --password SECRET / --password=SECRET
-	{lazy(`((?:^|\s)(?:-p|--password|--pass|--token|--registry-token|--identity-token|--access-token)(?:\s+|=))("[^"]*"|'[^']*'|\S+)`),
-		anyOf("-p", "-token")},
+	{lazy(`((?:^|\s)(?:--password|--pass|--token|--registry-token|--identity-token|--access-token)(?:\s+|=))("[^"]*"|'[^']*'|\S+)`),
+		anyOf("--pass", "-token")},
+	// -p is a password only on a login command line (mkdir -p, cp -p are not).
+	{lazy(`(\blogin\b[^|;&]*?\s-p(?:\s+|=))("[^"]*"|'[^']*'|\S+)`),
+		anyOf("login")},
 	// Authorization headers and Basic/Bearer credentials.
 	{lazy(`(?i)((?:authorization:\s*)?(?:basic|bearer)\s+)([A-Za-z0-9+/=._~-]{12,})`),
 		anyOf("basic", "bearer")},

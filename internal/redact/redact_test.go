@@ -124,3 +124,14 @@ func TestStringMoreForms(t *testing.T) {
 		t.Errorf("closing quote lost: %q", got)
 	}
 }
+
+func TestDashPOnlyOnLogin(t *testing.T) {
+	for _, k := range []string{"mkdir -p /kaniko/.docker", "cp -p a b && ssh -p 2222 host"} {
+		if got := String(k); got != k {
+			t.Errorf("String(%q) = %q; want unchanged", k, got)
+		}
+	}
+	if got := String("docker login -u bot -p hunter2secretpw r.example.com && mkdir -p /x"); strings.Contains(got, "hunter2secretpw") || !strings.Contains(got, "mkdir -p /x") {
+		t.Errorf("got %q", got)
+	}
+}
