@@ -39,7 +39,7 @@ func writeText(w io.Writer, r *finding.Report, o Options) error {
 		for _, s := range r.Steps {
 			mark := map[finding.StepOutcome]string{finding.StepOK: p.paint(ansiGreen, "ok  "), finding.StepFail: p.paint(ansiRed, "FAIL"),
 				finding.StepWarn: p.paint(ansiYellow, "warn"), finding.StepSkipped: p.paint(ansiDim, "skip")}[s.Outcome]
-			fmt.Fprintf(&b, "  %s %-10s %6s  %s\n", mark, s.Name, fmtDuration(s), s.Detail)
+			fmt.Fprintf(&b, "  %s %-11s %6s  %s\n", mark, s.Name, fmtDuration(s), s.Detail)
 		}
 		b.WriteString("\n")
 	}
@@ -120,7 +120,7 @@ func writeLintText(b *strings.Builder, p painter, f finding.Finding, o Options) 
 			fmt.Fprintf(b, "  %s %s\n", p.paint(ansiCyan, fmt.Sprintf("%4d |", f.Line)), src)
 			if f.Column > 0 {
 				pad := strings.Repeat(" ", f.Column-1)
-				fmt.Fprintf(b, "       %s%s\n", pad, p.paint(ansiGreen, "^~~"))
+				fmt.Fprintf(b, "         %s%s\n", pad, p.paint(ansiGreen, "^~~"))
 			}
 		}
 	}
