@@ -92,8 +92,9 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int    // indexes of keys in sigKeys
-	guard   litGuard // literals re needs (built with keyIdx)
+	keyIdx  []int     // indexes of keys in sigKeys
+	guard   litGuard  // literals re needs (built with keyIdx)
+	start   startLits // literals every match of re begins with (built with keyIdx)
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -229,6 +230,7 @@ func (e *engine) line(l logscan.Line) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
 	guards := lineGuards(text)
+	ascii := -1 // unknown yet; 1 when the line is ASCII (startLits)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
@@ -237,7 +239,13 @@ func (e *engine) line(l logscan.Line) {
 				(guards && !s.guard.may(text, low)) {
 				continue
 			}
-			loc := s.re.FindStringSubmatchIndex(text)
+			if ascii < 0 {
+				ascii = 0
+				if isASCII(text) {
+					ascii = 1
+				}
+			}
+			loc := s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
 			if loc == nil {
 				continue
 			}
@@ -258,6 +266,7 @@ func indexSigKeys() {
 	for _, s := range allSigs {
 		s.keyIdx = nil
 		s.guard = newLitGuard(s.re)
+		s.start = newStartLits(s.re)
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {
