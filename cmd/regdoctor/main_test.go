@@ -5,14 +5,20 @@ import (
 	"compress/gzip"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xeipuuv/gojsonschema"
 
 	"github.com/regdoctor/regdoctor/internal/cli"
+	"github.com/regdoctor/regdoctor/internal/lab"
 )
 
 var update = flag.Bool("update", false, "rewrite cmp files in testdata/script/*.txtar from the actual output")
@@ -42,8 +48,26 @@ func TestMain(m *testing.M) {
 //
 //	binfile FILE SIZE
 //
-// which writes SIZE bytes of non-text data (NUL and control bytes) to FILE.
+// which writes SIZE bytes of non-text data (NUL and control bytes) to FILE,
+// and
+//
+//	sarifvalid FILE
+//
+// which fails unless FILE is valid against the SARIF 2.1.0 JSON schema (the
+// OASIS schema shipped in the go-sarif module, read from the module cache).
 func TestScript(t *testing.T) {
+	// One real registry (CNCF distribution with the Docker token flow, from
+	// internal/lab) for the probe scripts: $REGISTRY is its host:port, the
+	// pusher may push $REGISTRY/team/*, the reader only pull.
+	reg := lab.Start(t, lab.Options{Auth: lab.AuthToken})
+	reg.Seed(t, "team/app", "v1")
+	configs := map[string]string{
+		"PUSHER_CONFIG":  reg.DockerConfigFor(t, reg.Pusher),
+		"READER_CONFIG":  reg.DockerConfigFor(t, reg.Reader),
+		"NOLOGIN_CONFIG": reg.DockerConfig,
+		"WRONGPW_CONFIG": reg.DockerConfigFor(t, lab.User{Name: reg.Pusher.Name, Password: "wrong-password"}),
+	}
+	refused := lab.Refused(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -52,12 +76,20 @@ func TestScript(t *testing.T) {
 			// A clean, predictable environment: no colour preference, no CI.
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("TERM", "dumb")
-			return nil
+			env.Setenv("REGISTRY", reg.Addr)
+			env.Setenv("REFUSED", refused)
+			for k, v := range configs {
+				env.Setenv(k, v)
+			}
+			env.Setenv("DOCKER_CONFIG", reg.DockerConfig)
+			// The pusher's password for --password-stdin, as a file in $WORK.
+			return os.WriteFile(filepath.Join(env.WorkDir, "pusher.password"), []byte(reg.Pusher.Password+"\n"), 0o600)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":   exitsCmd,
-			"gzip":    gzipCmd,
-			"binfile": binfileCmd,
+			"exits":      exitsCmd,
+			"gzip":       gzipCmd,
+			"binfile":    binfileCmd,
+			"sarifvalid": sarifValidCmd,
 		},
 	})
 }
@@ -113,4 +145,38 @@ func binfileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		data[i] = byte(i*7) % 32 // NUL and other C0 control bytes, as in an executable or image
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// sarifSchema reads the SARIF 2.1.0 schema that go-sarif ships as a Go
+// string constant (pkg/report/v210/sarif/schema.go).
+var sarifSchema = sync.OnceValues(func() (string, error) {
+	dir, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/owenrumney/go-sarif/v3").Output()
+	if err != nil {
+		return "", fmt.Errorf("go list: %w", err)
+	}
+	src, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(dir)), "pkg", "report", "v210", "sarif", "schema.go"))
+	if err != nil {
+		return "", err
+	}
+	a, b := bytes.IndexByte(src, '`'), bytes.LastIndexByte(src, '`')
+	if a < 0 || b <= a {
+		return "", errors.New("no schema literal in go-sarif's schema.go")
+	}
+	return string(src[a+1 : b]), nil
+})
+
+func sarifValidCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: sarifvalid FILE")
+	}
+	schema, err := sarifSchema()
+	ts.Check(err)
+	res, err := gojsonschema.Validate(gojsonschema.NewStringLoader(schema), gojsonschema.NewStringLoader(ts.ReadFile(args[0])))
+	ts.Check(err)
+	for _, e := range res.Errors() {
+		ts.Logf("%s: %s", args[0], e)
+	}
+	if !res.Valid() {
+		ts.Fatalf("%s is not valid SARIF 2.1.0", args[0])
+	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/regdoctor/regdoctor/internal/diagnose"
 	"github.com/regdoctor/regdoctor/internal/report"
@@ -54,7 +57,15 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
   #
   # or, from a later job (needs: build, if: failure(), permissions: actions: read):
   #   gh api repos/$REPO/actions/jobs/$JOB_ID/logs | regdoctor explain`,
-		Args: cobra.MaximumNArgs(1),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErr("explain reads one LOG at a time (got %d arguments); for several logs, run it once per log or concatenate them: cat a.log b.log | regdoctor explain", len(args))
+			}
+			if len(args) == 1 && args[0] == "" {
+				return usageErr("the LOG argument is empty (an unset variable?); pass a log file, or - for standard input")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {
 				return err
@@ -84,9 +95,18 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 				}
 				r = f
 			}
-			rep, err := diagnose.Explain(r, diagnose.Options{MaxFindings: max})
+			in, empty := watchEmpty(decodeUTF16(r))
+			rep, err := diagnose.Explain(in, diagnose.Options{MaxFindings: max})
 			if err != nil {
 				return ioErr(fmt.Errorf("cannot read %s: %w", displayName(name), err))
+			}
+			if empty() {
+				// Say so: "no failure found" alone reads as a verdict on a log that never arrived.
+				hint := ""
+				if len(args) == 0 {
+					hint = " (no log was piped in: pass LOG, or pipe one: gh run view RUN_ID --log-failed | regdoctor explain)"
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: warning: %s is empty, nothing to explain%s\n", displayName(name), hint)
 			}
 			rep.Input = name
 			return out.emit(cmd, rep, report.Options{})
@@ -112,4 +132,60 @@ func displayName(name string) string {
 		return "standard input"
 	}
 	return name
+}
+
+// decodeUTF16 returns r as UTF-8 when it starts with a UTF-16 byte order mark
+// (FF FE little-endian, FE FF big-endian), and r unchanged otherwise (a
+// regular file stays an *os.File, so a zip archive is still read in place).
+// Windows PowerShell 5.1 writes UTF-16LE with a BOM for '>' and Out-File, so
+// 'gh run view --log-failed > job.log' there gives such a file; without this
+// its NUL bytes made the log look binary. The BOM is dropped.
+func decodeUTF16(r io.Reader) io.Reader {
+	utf16 := func(r io.Reader) io.Reader {
+		return transform.NewReader(r, unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder())
+	}
+	isBOM := func(b []byte) bool {
+		return len(b) == 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+	}
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			if off, err := f.Seek(0, io.SeekCurrent); err == nil {
+				var b [2]byte
+				if n, _ := f.ReadAt(b[:], off); isBOM(b[:n]) {
+					return utf16(f)
+				}
+				return f
+			}
+		}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(2); isBOM(b) { // a short or failing read leaves the error to the next Read
+		return utf16(br)
+	}
+	return br
+}
+
+// watchEmpty returns a reader with r's bytes and a function that tells, once
+// the reader has been read to its end, whether r held no byte at all. A
+// regular *os.File is returned as itself (its size tells), so that a zip
+// archive is still read in place.
+func watchEmpty(r io.Reader) (io.Reader, func() bool) {
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			return f, func() bool { return st.Size() == 0 }
+		}
+	}
+	c := &countingReader{r: r}
+	return c, func() bool { return c.n == 0 }
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }

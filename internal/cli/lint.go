@@ -1,14 +1,20 @@
 package cli
 
 import (
+	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -30,9 +36,10 @@ func newLintCmd() *cobra.Command {
 login or push fail at run time, with the cause and the fix.
 
 PATH is a repository root (default "."): every checker finds its files there
-(.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files may also be named
-one by one. Local composite actions, reusable workflows and shell scripts that
-run: steps call (bash ci/push.sh) are read from the repository when used.
+(.github/workflows/*.yml and *.yaml, .gitlab-ci.yml). Files, or the
+.github/workflows directory, may also be named one by one. Local composite
+actions, reusable workflows and shell scripts that run: steps call
+(bash ci/push.sh) are read from the repository when used.
 
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
@@ -48,18 +55,18 @@ read or parsed (findings from the other files are still printed).`,
 		Example: `  regdoctor lint
   regdoctor lint path/to/repo --format json
   regdoctor lint .github/workflows/release.yml
+  regdoctor lint .github/workflows .gitlab-ci.yml
   regdoctor lint --format sarif > regdoctor.sarif
-  regdoctor lint --list-rules`,
+  regdoctor lint --list-rules --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {
 				return err
 			}
 			if listRules {
-				w := cmd.OutOrStdout()
-				for _, m := range lint.Rules() {
-					fmt.Fprintf(w, "%-7s %-8s %-44s %-28s %s\n", m.ID, m.Severity, m.Name, m.Cause, m.Summary)
+				if len(args) > 0 {
+					return usageErr("--list-rules takes no PATH (got %q)", args[0])
 				}
-				return nil
+				return listLintRules(cmd.OutOrStdout(), out.format)
 			}
 			// A lint run is short and small: trade a little memory for less GC.
 			debug.SetGCPercent(400)
@@ -84,7 +91,15 @@ read or parsed (findings from the other files are still printed).`,
 			rep := &finding.Report{Mode: finding.Lint, Input: root, Findings: res.Findings,
 				Context: []string{fmt.Sprintf("files: %d", len(res.Files))}}
 			for _, e := range res.Errors {
-				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s: %v\n", e.File, e.Err)
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s\n", fileErrorLine(e))
+			}
+			for _, n := range res.Notes {
+				rep.Context = append(rep.Context, "not evaluated: "+n)
+				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: note: %s\n", n)
+			}
+			if len(res.Errors) > 0 && len(res.Findings) == 0 && out.format == "text" {
+				// "No problems found." would read as a clean bill for files that were never linted.
+				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}
 			}
 			emitErr := out.emit(cmd, rep, report.Options{Root: root, Source: res.Source})
 			if len(res.Errors) > 0 {
@@ -111,9 +126,19 @@ func lintRoot(args []string) (string, []string, error) {
 		args = []string{"."}
 	}
 	for _, a := range args {
-		if _, err := os.Stat(a); err != nil {
-			return "", nil, usageErr("%s: no such file or directory", a)
+		if a == "" {
+			return "", nil, usageErr("a PATH argument is empty (an unset variable?); pass a repository root or a CI file")
 		}
+		if _, err := os.Stat(a); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", nil, usageErr("%s: no such file or directory", a)
+			}
+			return "", nil, ioErr(err)
+		}
+	}
+	args, err := expandWorkflowDirs(args)
+	if err != nil {
+		return "", nil, err
 	}
 	if len(args) == 1 {
 		if fi, _ := os.Stat(args[0]); fi.IsDir() {
@@ -139,6 +164,42 @@ func lintRoot(args []string) (string, []string, error) {
 	return root, targets, nil
 }
 
+// expandWorkflowDirs replaces a .github/workflows (or .github) directory
+// argument by the workflow files in it (*.yml, *.yaml, sorted), so that
+// 'regdoctor lint .github/workflows' lints them instead of looking for a
+// .github/workflows directory inside it. Other arguments are kept.
+func expandWorkflowDirs(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		abs, err := filepath.Abs(a)
+		if err != nil {
+			return nil, ioErr(err)
+		}
+		dir := ""
+		switch {
+		case filepath.Base(abs) == "workflows" && filepath.Base(filepath.Dir(abs)) == ".github":
+			dir = a
+		case filepath.Base(abs) == ".github":
+			dir = filepath.Join(a, "workflows")
+		}
+		if fi, err := os.Stat(dir); dir == "" || err != nil || !fi.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var files []string
+		for _, pat := range []string{"*.yml", "*.yaml"} {
+			m, _ := filepath.Glob(filepath.Join(dir, pat)) // the only error is a bad pattern
+			files = append(files, m...)
+		}
+		if len(files) == 0 {
+			return nil, usageErr("no workflow file (*.yml, *.yaml) in %s", dir)
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
 func repoRootOf(p string) string {
 	dir := p
 	if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
@@ -155,4 +216,71 @@ func repoRootOf(p string) string {
 		}
 	}
 	return dir
+}
+
+// ruleJSON is one rule in 'lint --list-rules --format json'.
+type ruleJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Severity string `json:"severity"`
+	Platform string `json:"platform"`
+	Cause    string `json:"cause"`
+	Summary  string `json:"summary"`
+	Doc      string `json:"doc"`
+}
+
+// listLintRules prints the rule table (format text) or a JSON array of
+// ruleJSON (format json); the other report formats describe findings, not
+// rules, and are a usage error here.
+func listLintRules(w io.Writer, format string) error {
+	rules := lint.Rules()
+	switch format {
+	case "text":
+		bw := bufio.NewWriter(w)
+		for _, m := range rules {
+			fmt.Fprintf(bw, "%-7s %-8s %-44s %-28s %s\n", m.ID, m.Severity, m.Name, m.Cause, m.Summary)
+		}
+		if err := bw.Flush(); err != nil {
+			return ioErr(err)
+		}
+		return nil
+	case "json":
+		out := make([]ruleJSON, 0, len(rules))
+		for _, m := range rules {
+			out = append(out, ruleJSON{ID: m.ID, Name: m.Name, Severity: string(m.Severity), Platform: m.Platform,
+				Cause: m.Cause, Summary: m.Summary, Doc: "docs/rules/" + m.ID + ".md"})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return ioErr(err)
+		}
+		return nil
+	}
+	return usageErr("--list-rules prints text or json, not --format %s", format)
+}
+
+// fileErrorLine renders a file that could not be linted as one line. A YAML
+// syntax error becomes "FILE:LINE:COL: invalid YAML: MESSAGE" (the position,
+// when known,
+// from go.yaml.in/yaml/v4's LoadError, 1-based), the file:line:col form the
+// findings use, instead of the library's "go-yaml load error in scanner at
+// L3.C1" wording.
+func fileErrorLine(e lint.FileError) string {
+	var le *yaml.LoadError
+	if errors.As(e.Err, &le) {
+		pos := e.File
+		if le.Mark.Line > 0 {
+			pos += fmt.Sprintf(":%d", le.Mark.Line)
+			if le.Mark.Column > 0 {
+				pos += fmt.Sprintf(":%d", le.Mark.Column)
+			}
+		}
+		msg := le.Message
+		if le.ContextMsg != "" {
+			msg += " (" + le.ContextMsg + ")"
+		}
+		return pos + ": invalid YAML: " + msg
+	}
+	return e.File + ": " + e.Err.Error()
 }

@@ -25,6 +25,7 @@ func (o *outputFlags) add(cmd *cobra.Command, defFormat string) {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions([]string{"auto", "always", "never"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 func (o *outputFlags) validate() error {

@@ -72,9 +72,13 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 				return usageErr("--username needs --password-stdin (passwords are never taken as flags)")
 			}
 			if passwordStdin {
-				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), 64<<10))
+				const maxPassword = 64 << 10
+				b, err := io.ReadAll(io.LimitReader(cmd.InOrStdin(), maxPassword+1))
 				if err != nil {
 					return ioErr(fmt.Errorf("reading the password from stdin: %w", err))
+				}
+				if len(b) > maxPassword {
+					return usageErr("--password-stdin: standard input holds more than 64 KiB, not a password or token")
 				}
 				o.Password = strings.TrimRight(string(b), "\r\n")
 				o.CredFlags = true
@@ -106,11 +110,18 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 				o.Kind = reghost.Kind(kind)
 			}
 			o.Reference = args[0]
+			start := time.Now()
 			res := probe.Run(cmd.Context(), o)
+			elapsed := time.Since(start)
 			rep := res.Report
 			err := out.emit(cmd, &rep, report.Options{})
 			if res.Inconclusive != "" {
 				return &exitError{ExitError, errors.New("probe stopped without a verdict: " + res.Inconclusive)}
+			}
+			if !res.OK && elapsed >= o.Timeout {
+				// The whole-probe deadline cut a step short: its failure is the
+				// deadline's, not the registry's, so there is no verdict (exit 3).
+				return &exitError{ExitError, fmt.Errorf("probe stopped without a verdict: --timeout %s ran out (the failed step above may only have been cut short); rerun with a longer --timeout", o.Timeout)}
 			}
 			return err
 		},
@@ -123,6 +134,13 @@ Exit codes: 0 can push (or pull), 1 cannot (findings printed), 2 usage error,
 	f.StringSliceVar(&o.Insecure, "insecure-registry", nil, "treat this registry host[:port] as insecure, as docker's daemon option does (repeatable)")
 	f.StringSliceVar(&o.AllowRealmHosts, "allow-realm-host", nil, "allow credentials to go to this token realm host although it differs from the registry host (repeatable)")
 	f.StringVar(&kind, "registry-kind", "", "the registry service at the host when its name does not tell (harbor, gitlab, quay, ...)")
+	_ = cmd.RegisterFlagCompletionFunc("registry-kind", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var kinds []string
+		for _, k := range reghost.Kinds {
+			kinds = append(kinds, string(k))
+		}
+		return kinds, cobra.ShellCompDirectiveNoFileComp
+	})
 	f.StringVar(&caFile, "ca-file", "", "PEM file of extra CA certificates to trust")
 	f.DurationVar(&o.Timeout, "timeout", 30*time.Second, "time limit for the whole probe")
 	f.DurationVar(&o.StepTimeout, "step-timeout", 10*time.Second, "time limit for each network step")

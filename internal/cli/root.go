@@ -89,7 +89,8 @@ Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 error.`,
 	for _, c := range constructors {
 		root.AddCommand(c())
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &exitError{ExitUsage, err} })
+	root.SetFlagErrorFunc(flagError)
+	tightenDefaultCommands(root)
 	return root
 }
 
@@ -111,7 +112,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ee.code
 	}
 	// cobra's own argument and unknown-command errors are usage errors.
-	msg := err.Error()
+	msg := foldSuggestions(err.Error())
 	fmt.Fprintf(stderr, "regdoctor: %s\n", msg)
 	if strings.Contains(msg, "unknown command") || strings.Contains(msg, "arg(s)") || strings.Contains(msg, "flag") {
 		fmt.Fprintln(stderr, "Run 'regdoctor --help' for usage.")

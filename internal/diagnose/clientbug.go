@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -16,16 +15,16 @@ import (
 // regression. Each names the issue that records it.
 var knownRegressions = []struct {
 	client string
-	re     *regexp.Regexp // the version as the log prints it
+	re     *lazyRegexp // the version as the log prints it
 	why    string
 }{
-	{"kaniko", regexp.MustCompile(`kaniko-project/executor:v?1\.7\.0\b`),
+	{"kaniko", lazyRe(`kaniko-project/executor:v?1\.7\.0\b`),
 		"kaniko v1.7.0 fails its push-permission check against gcr.io and Artifact Registry with a valid credential (GoogleContainerTools/kaniko#1791, #1821; fixed in v1.8.0): pin v1.6.0 or v1.8.0+."},
-	{"helm", regexp.MustCompile(`(?:Version:"v3\.13\.[01]"|Helm/3\.13\.[01]\b)`),
+	{"helm", lazyRe(`(?:Version:"v3\.13\.[01]"|Helm/3\.13\.[01]\b)`),
 		"helm v3.13.0 and v3.13.1 send OCI registry requests that some registries answer with 401 although the login succeeded or the chart is public (helm/helm#12423, #12533; reverted in v3.13.2): upgrade helm."},
 }
 
-var scopeNameRe = regexp.MustCompile(`name:(\S+) type:repository`)
+var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 
 // clientVersionKeys are the prefilter keys of the lines that carry versions.
 var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3."}

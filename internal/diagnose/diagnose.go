@@ -9,7 +9,15 @@
 // Client grammar that names the image reference and the operation (docker's
 // "The push refers to repository", BuildKit's "failed to push X", kaniko's
 // "checking push permission for", podman's "initiating layer upload to ...
-// in HOST") lives in refs.go; signature groups live in sig_*.go.
+// in HOST") lives in refs.go; signature groups live in sig_*.go; client
+// releases with known registry-auth defects and the failed cross-repository
+// mount live in clientbug.go.
+//
+// When the log cannot decide (a bare 401 after a login, a denied push that
+// only the repository path separates), the candidates that fit are ranked
+// by the context the log does show (logins and their hosts, users and
+// regions, REGISTRY_AUTH_FILE, the GITHUB_TOKEN Permissions block) and the
+// best finding's Distinguish text says what would tell them apart.
 //
 // Failures that the log itself shows were retried into a success (the same
 // push, pull or login completing later) and misses of a BuildKit

@@ -41,6 +41,18 @@ func (f *facts) prOrFork() bool {
 func rankUnauthenticated(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
+	if strings.HasPrefix(h.repo(), "chartrepo/") {
+		// /chartrepo/PROJECT is Harbor's legacy ChartMuseum API path
+		// (ChartMuseum deprecated in Harbor 2.6, removed in 2.8), not an
+		// OCI project; OCI charts go to oci://HOST/PROJECT
+		// (goharbor.io/docs/main/working-with-projects/working-with-oci/working-with-helm-oci-charts/),
+		// and Harbor answers 401 for a project that does not exist.
+		return []cand{
+			c("repo-not-found", 0.78, "The path starts with chartrepo/, Harbor's legacy ChartMuseum API path, not a project: push OCI charts to oci://HOST/PROJECT. Harbor answers 401 for a project that does not exist."),
+			c("push-outside-namespace", 0.5, ""),
+			c("insufficient-role", 0.45, ""),
+		}
+	}
 	if h.op == opLogin {
 		return []cand{
 			c("bad-credentials", 0.7, "The registry rejected the credential at login."),

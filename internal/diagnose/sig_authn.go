@@ -452,6 +452,9 @@ func rankBareUnauthorized(h *hit, f *facts) []cand {
 	}
 	if strings.Contains(h.low, "ping registry") {
 		h.op = opLogin
+		if m := pingRegistryRe.FindStringSubmatch(h.texts[0]); m != nil && h.host == "" {
+			h.host = reghost.Normalize(m[1])
+		}
 	}
 	state, _ := f.loginState(h.line(), h.host)
 	if h.kind() == reghost.GHCR && h.op != opPush && h.op != opLogin && state == "none" {
@@ -464,7 +467,9 @@ func rankBareUnauthorized(h *hit, f *facts) []cand {
 	return rankUnauthenticated(h, f)
 }
 
-var ecrHostRe = regexp.MustCompile(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
+var pingRegistryRe = lazyRe(`failed to ping registry (\S+?):? `)
+
+var ecrHostRe = lazyRe(`\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com`)
 
 // ecrRegion is the AWS region of an ECR host ("" for other hosts).
 func ecrRegion(host string) string {

@@ -95,6 +95,10 @@ func sigsPolicy() {
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
+				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
+					h.ref, h.op = parseRef(h.m[4]), opPull
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
 				if state == "none" && h.kind() == reghost.GHCR {
@@ -138,9 +142,7 @@ func sigsPolicy() {
 			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) )`),
 			veto: []string{"<buffer"},
 			rank: rankInvalidReference,
-			tell: func(*hit, *facts) string {
-				return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
-			},
+			tell: tellInvalidReference,
 		},
 		&signature{
 			id: "kaniko-push-check-transport",
@@ -163,6 +165,7 @@ func sigsPolicy() {
 				// "repository:/name", %2F right after repository%3A) lost
 				// its registry variable.
 				if strings.HasPrefix(raw, "/") || strings.Contains(raw, "//") || strings.Contains(lower(h.m[3]), "repository%3a%2f") {
+					h.ref.Repo = strings.TrimLeft(h.ref.Repo, "/") // shown as HOST/REPO; the message quotes the raw reference
 					return []cand{
 						c("empty-reference-variable", 0.88, fmt.Sprintf("The destination %q starts with /: the variable that should hold the registry host expanded to empty, so kaniko sent it to Docker Hub.", raw)),
 						c("invalid-reference", 0.5, ""),
@@ -180,7 +183,12 @@ func sigsPolicy() {
 				}
 				return nil // transport and TLS tails have their own signatures
 			},
-			tell: tellUnauthenticated,
+			tell: func(h *hit, f *facts) string {
+				if strings.HasPrefix(h.m[1], "/") || strings.Contains(lower(h.m[4]), "400 bad request") {
+					return tellInvalidReference(h, f)
+				}
+				return tellUnauthenticated(h, f)
+			},
 		},
 		&signature{
 			id:   "ko-docker-repo-unset",
@@ -219,6 +227,10 @@ var (
 	upperRe       = lazyRe(`[A-Z]`)
 	invalidRefArg = lazyRe(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
 )
+
+func tellInvalidReference(*hit, *facts) string {
+	return "A reference with an empty part (leading /, //, trailing :, an empty -t) comes from a variable that expanded to empty (empty-reference-variable); upper-case letters or bad characters in a literal or in github.repository_owner make it invalid-reference."
+}
 
 func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw

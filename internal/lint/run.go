@@ -128,8 +128,11 @@ type Result struct {
 	Files    []string    // files linted, relative to the root
 	Errors   []FileError // files that could not be linted
 	Ignored  int         // findings dropped by ignore comments or config
-	src      map[string][]string
-	root     string
+	// Notes are what a checker could not evaluate, one line each (e.g. a
+	// GitLab include that is remote, or a local include that does not exist).
+	Notes []string
+	src   map[string][]string
+	root  string
 }
 
 // Source returns line n (1-based) of file for snippets, with credentials
@@ -238,6 +241,9 @@ func Run(root string, targets []string, cfg Config) (*Result, error) {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, fs...)
+		if n, ok := c.(interface{ Notes() []string }); ok {
+			res.Notes = append(res.Notes, n.Notes()...)
+		}
 	}
 	if len(res.Files) == 0 && len(res.Errors) == 0 {
 		return res, ErrNoFiles

@@ -34,7 +34,7 @@ func (p *prober) stepDNS() (finding.StepOutcome, string) {
 		case errors.As(err, &de) && de.IsNotFound:
 			detail = fmt.Sprintf("lookup %s: no such host", h)
 		case ctx.Err() != nil:
-			detail = fmt.Sprintf("lookup %s: timeout after %s", h, p.o.StepTimeout)
+			detail = fmt.Sprintf("lookup %s: no answer within %s", h, p.deadlineName())
 		}
 		return p.fail(StepDNS, "registry-unreachable", 1, detail,
 			fmt.Sprintf("The registry host %s does not resolve (%s): a typo in the host, a private DNS zone this runner cannot see, or a DNS outage.", h, detail))

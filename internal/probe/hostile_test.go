@@ -386,4 +386,9 @@ func TestWholeProbeTimeout(t *testing.T) {
 	if res.OK || len(res.Report.Findings) == 0 || res.Report.Findings[0].Cause != "registry-unreachable" {
 		t.Errorf("want registry-unreachable%s", stepsText(res))
 	}
+	// The step that ran out names the deadline that ended it: --timeout, not
+	// the 10s step timeout that never came.
+	if txt := stepsText(res); !strings.Contains(txt, "--timeout") || strings.Contains(txt, "10s") {
+		t.Errorf("the failing step should name the probe's --timeout:%s", txt)
+	}
 }

@@ -142,7 +142,7 @@ func (p *prober) do(req *http.Request) exchange {
 	resp, err := p.httpClient().Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			err = fmt.Errorf("no complete answer within %s (timeout)", p.o.StepTimeout)
+			err = fmt.Errorf("no complete answer within %s", p.deadlineName())
 		}
 		return exchange{err: err}
 	}
@@ -156,7 +156,7 @@ func (p *prober) do(req *http.Request) exchange {
 		x.body = body
 		if err != nil && !x.tooLarge {
 			if ctx.Err() != nil {
-				err = fmt.Errorf("body not complete within %s (timeout)", p.o.StepTimeout)
+				err = fmt.Errorf("body not complete within %s", p.deadlineName())
 			}
 			x.err = err
 		}

@@ -258,6 +258,15 @@ func (p *prober) stepCtx() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(p.ctx, p.o.StepTimeout)
 }
 
+// deadlineName says which deadline ended a request: the whole probe's
+// (--timeout) when it has passed, else the step's (--step-timeout).
+func (p *prober) deadlineName() string {
+	if p.ctx.Err() != nil {
+		return "the probe's --timeout"
+	}
+	return fmt.Sprintf("%s (--step-timeout)", p.o.StepTimeout)
+}
+
 func (p *prober) closePre() {
 	if p.pre != nil {
 		p.pre.Close()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"syscall"
-	"time"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 )
@@ -33,7 +32,7 @@ func (p *prober) stepTCP() (finding.StepOutcome, string) {
 		}
 	}
 	if err != nil {
-		detail := dialDetail(err, p.o.StepTimeout)
+		detail := dialDetail(err, p.deadlineName())
 		return p.fail(StepTCP, "registry-unreachable", 1, detail,
 			fmt.Sprintf("Nothing accepts connections at %s (%s): wrong host or port, registry down, a firewall, or a proxy this runner must use.", p.apiHostPort("https"), detail))
 	}
@@ -70,13 +69,13 @@ func (p *prober) dialAny(port string) (net.Conn, string, error) {
 	return nil, "", last
 }
 
-func dialDetail(err error, timeout time.Duration) string {
+func dialDetail(err error, deadline string) string {
 	var ne net.Error
 	switch {
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return "connection refused"
 	case errors.As(err, &ne) && ne.Timeout():
-		return "connect: i/o timeout after " + timeout.String()
+		return "connect: no answer within " + deadline
 	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
 		return "network unreachable"
 	}

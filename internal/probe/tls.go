@@ -87,7 +87,7 @@ func (p *prober) stepTLS() (finding.StepOutcome, string) {
 	}
 	if ctx.Err() != nil || isTimeout(err) {
 		return p.fail(StepTLS, "registry-unreachable", 1, "TLS handshake timeout",
-			fmt.Sprintf("%s accepted the connection but did not complete a TLS handshake within %s.", p.apiHostPort("https"), p.o.StepTimeout))
+			fmt.Sprintf("%s accepted the connection but did not complete a TLS handshake within %s.", p.apiHostPort("https"), p.deadlineName()))
 	}
 	d := x509Detail(err)
 	conf := 1.0

@@ -50,16 +50,28 @@ var patterns = []pattern{
 	{lazy(`(?i)("(?:auth|password|identitytoken|registrytoken|token|access_token|refresh_token)"\s*:\s*")([^"]+)(")`),
 		anyOf(`auth"`, `password"`, `token"`)},
 	// KEY=VALUE where the key names a secret.
-	{lazy(`(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|ACCESS_KEY)[A-Z0-9_]*=)("[^"]*"|'[^']*'|[^\s$'"]\S*)`),
+	{lazy(`(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|ACCESS_KEY)[A-Z0-9_]*=)("[^"]*"|'[^']*'|[^\s$'"][^\s'"]*)`),
 		func(low string) bool {
 			return strings.Contains(low, "=") && anyOf("passw", "token", "secret", "api_key", "access_key")(low)
 		}},
+	// user:password after a credentials flag (skopeo --creds/--dest-creds, curl -u/--user).
+	{lazy(`((?:^|\s)(?:--creds|--src-creds|--dest-creds|--from-creds|--to-creds)(?:\s+|=)["']?[^:\s"']+:)([^\s"']+)`),
+		anyOf("creds")},
+	{lazy(`(\bcurl\b[^|]*?\s(?:-u|--user)(?:\s+|=)["']?[^:\s"']+:)([^\s"']+)`),
+		anyOf("curl")},
+	// A literal piped into a registry login: echo PW | docker login ... --password-stdin.
+	{lazy(`(\becho\s+(?:-n\s+)?)("[^"$]*"|'[^']*'|[^\s$|"']+)(\s*\|\s*(?:sudo\s+)?(?:docker|podman|buildah|nerdctl|helm(?:\s+registry)?|oras|crane(?:\s+auth)?|skopeo|regctl(?:\s+registry)?|ko)\s+login\b)`),
+		anyOf("login")},
+	// YAML/ENV-file form at the start of a line: DOCKER_PASSWORD: value, password: value
+	// (a value that starts with $ is a variable or ${{ expression }} and is kept).
+	{lazy(`(?im)(^\s*(?:-\s+)?[a-z0-9_-]*(?:password|passwd|token|secret|api_key|access_key)[a-z0-9_-]*:\s+)("[^"$]*"|'[^'$]*'|[^\s$'"{|>*][^\s'"]*)`),
+		anyOf("passw", "token", "secret", "api_key", "access_key")},
 }
 
 // Bare token shapes masked wherever they appear.
 var bare = pattern{
-	lazy(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`),
-	anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glcbt-", "dckr_pat_", "akia", "ya29.", "eyj"),
+	lazy(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|npm_[A-Za-z0-9]{36}|xox[baprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`),
+	anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glcbt-", "dckr_pat_", "akia", "ya29.", "npm_", "xox", "eyj"),
 }
 
 // String returns s with credentials replaced by "***". It is conservative:
@@ -97,6 +109,9 @@ func redact(s string, filter bool) string {
 		low = ""
 		s = re.ReplaceAllStringFunc(s, func(m string) string {
 			sub := re.FindStringSubmatch(m)
+			if notSecret[strings.ToLower(strings.Trim(sub[2], `"'`))] {
+				return m // a permission level or flag value, not a credential
+			}
 			out := sub[1] + mask
 			if n >= 3 {
 				out += sub[3]
@@ -109,6 +124,11 @@ func redact(s string, filter bool) string {
 	}
 	return bare.re().ReplaceAllString(s, mask)
 }
+
+// notSecret are values that follow secret-sounding keys without being
+// secrets (GitHub permission levels such as "id-token: write", booleans).
+var notSecret = map[string]bool{"read": true, "write": true, "none": true, "true": true, "false": true,
+	"required": true, "optional": true, "***": true}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

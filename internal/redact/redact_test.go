@@ -88,3 +88,39 @@ func TestPrefilterIsExact(t *testing.T) {
 		t.Error("no line had a secret: the comparison proved nothing")
 	}
 }
+
+func TestStringMoreForms(t *testing.T) {
+	masked := []struct{ in, secret string }{
+		{"skopeo copy --dest-creds bot:hunter2secretpw docker-archive:a.tar docker://r.example.com/a", "hunter2secretpw"},
+		{"curl -fsS -u bot:hunter2secretpw https://r.example.com/v2/", "hunter2secretpw"},
+		{"echo hunter2secretpw | docker login -u bot --password-stdin r.example.com", "hunter2secretpw"},
+		{"+ echo 'hunter2secretpw' | helm registry login r.example.com -u bot --password-stdin", "hunter2secretpw"},
+		{"  DOCKER_PASSWORD: hunter2secretpw", "hunter2secretpw"},
+		{"          password: hunter2secretpw", "hunter2secretpw"},
+		{"npm token npm_abcdefghijklmnopqrstuvwxyz0123456789", "npm_abcdefghijklmnopqrstuvwxyz0123456789"},
+	}
+	for _, c := range masked {
+		if got := String(c.in); strings.Contains(got, c.secret) {
+			t.Errorf("String(%q) = %q still holds the secret", c.in, got)
+		}
+	}
+	kept := []string{
+		"IdToken: write",
+		"  id-token: write",
+		"          password: ${{ secrets.GITHUB_TOKEN }}",
+		"          password: $CI_REGISTRY_PASSWORD",
+		"unable to retrieve auth token: invalid username/password: unauthorized: authentication required",
+		"docker run -u 1000:1000 alpine true",
+		"echo \"$TOKEN\" | docker login -u bot --password-stdin ghcr.io",
+		"failed to fetch oauth token: unexpected status: 401 Unauthorized",
+	}
+	for _, k := range kept {
+		if got := String(k); got != k {
+			t.Errorf("String(%q) = %q; want unchanged", k, got)
+		}
+	}
+	// The value stops before a closing quote of the surrounding message.
+	if got := String(`failed with "incorrect password=hunter2secretpw".`); got != `failed with "incorrect password=***".` {
+		t.Errorf("closing quote lost: %q", got)
+	}
+}

@@ -93,16 +93,19 @@ func lookupRule(f finding.Finding) ruleInfo {
 	return ri
 }
 
-// redacted returns a copy of r whose free text (input, titles, messages,
-// evidence, fixes, step details ...) went through redact.String once. The
-// writers of this package work on it, so no format can print a credential
-// a producer forgot to mask (defence in depth: producers redact already).
+// redacted returns a copy of r whose text taken from the input (input
+// name, messages, evidence, registry, repository, step details, context)
+// went through redact.String once. The writers of this package work on it,
+// so no format prints a credential a producer forgot to mask (defence in
+// depth: producers redact already). Titles and fix steps are regdoctor's
+// own catalog and rule text, not input: they are left as written, because
+// redact's password-flag pattern would also mask `mkdir -p /kaniko/.docker`
+// in a fix snippet.
 func redacted(r *finding.Report) *finding.Report {
 	c := *r
 	c.Input = redact.String(r.Input)
 	c.Findings = make([]finding.Finding, len(r.Findings))
 	for i, f := range r.Findings {
-		f.Title = redact.String(f.Title)
 		f.Message = redact.String(f.Message)
 		f.Distinguish = redact.String(f.Distinguish)
 		f.Registry = redact.String(f.Registry)
@@ -114,11 +117,6 @@ func redacted(r *finding.Report) *finding.Report {
 			ev[j] = finding.Evidence{Line: e.Line, Text: redact.String(e.Text)}
 		}
 		f.Evidence = ev
-		fix := make([]string, len(f.Fix))
-		for j, s := range f.Fix {
-			fix[j] = redact.String(s)
-		}
-		f.Fix = fix
 		c.Findings[i] = f
 	}
 	c.Steps = make([]finding.Step, len(r.Steps))

@@ -567,3 +567,15 @@ func TestWorkspacePath(t *testing.T) {
 		t.Errorf("codequality output %q", buf.String())
 	}
 }
+
+// TestFixStepsKeptAsWritten: fix steps are regdoctor's own text; a command
+// such as `mkdir -p DIR` must reach the user intact in every format (the
+// password-flag redaction would turn it into `mkdir -p ***`).
+func TestFixStepsKeptAsWritten(t *testing.T) {
+	for _, format := range Formats() {
+		out := write(t, format, hostileReport())
+		if !bytes.Contains(out, []byte("mkdir -p /kaniko/.docker")) {
+			t.Errorf("%s: fix step altered:\n%s", format, out)
+		}
+	}
+}

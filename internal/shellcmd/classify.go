@@ -436,15 +436,7 @@ func classifySkopeo(c *Command) bool {
 	pa := parseArgs(rest)
 	switch sub[0] {
 	case "login", "logout":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		a := Login
-		if sub[0] == "logout" {
-			a = Logout
-		}
-		login(c, a, pa, &pa.pos[0], "")
-		return true
+		return loginOrLogout(c, sub[0], pa)
 	case "copy", "sync":
 		if len(pa.pos) < 2 {
 			return false
@@ -566,15 +558,7 @@ func classifyOras(c *Command) bool {
 	pa := parseArgs(rest)
 	switch sub[0] {
 	case "login", "logout":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		a := Login
-		if sub[0] == "logout" {
-			a = Logout
-		}
-		login(c, a, pa, &pa.pos[0], "")
-		return true
+		return loginOrLogout(c, sub[0], pa)
 	case "push", "attach", "tag":
 		if len(pa.pos) == 0 {
 			return false
@@ -739,4 +723,18 @@ func SplitRef(ref string) (host, repo, tag string, ok bool) {
 		return "docker.io", "library/" + name, tag, true
 	}
 	return "docker.io", name, tag, true
+}
+
+// loginOrLogout records `TOOL login HOST` or `TOOL logout HOST` (the host is
+// the first positional argument); false when no host is given.
+func loginOrLogout(c *Command, sub string, pa parsedArgs) bool {
+	if len(pa.pos) == 0 {
+		return false
+	}
+	a := Login
+	if sub == "logout" {
+		a = Logout
+	}
+	login(c, a, pa, &pa.pos[0], "")
+	return true
 }
