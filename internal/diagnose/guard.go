@@ -234,9 +234,27 @@ func firstLits(t *syntax.Regexp) (startLits, bool) {
 			return firstLits(t.Sub[0])
 		}
 	case syntax.OpConcat:
-		if len(t.Sub) > 0 {
-			return firstLits(t.Sub[0])
+		if len(t.Sub) == 0 {
+			break
 		}
+		first, ok := firstLits(t.Sub[0])
+		if !ok || t.Sub[0].Op != syntax.OpLiteral || len(t.Sub) < 2 {
+			return first, ok
+		}
+		// A literal then literal-led alternatives (the parser factors
+		// common prefixes out: c(?:ontext...|lient...)): join them.
+		next, ok := firstLits(t.Sub[1])
+		if !ok {
+			return first, true
+		}
+		var out startLits
+		for _, l := range next {
+			if l.fold != first[0].fold {
+				return first, true
+			}
+			out = append(out, guardLit{s: first[0].s + l.s, fold: l.fold})
+		}
+		return out, true
 	case syntax.OpAlternate:
 		var out startLits
 		for _, s := range t.Sub {
