@@ -70,12 +70,11 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	}
 	keysOnce.Do(buildKeywords)
 	e := newEngine()
-	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
+	sum, err := pipeline(r, kw, func(l logscan.Line) {
 		if l.Platform != "" {
 			e.f.votes[l.Platform] += 2
 		}
 		e.line(l)
-		return nil
 	})
 	if err != nil {
 		return nil, err
