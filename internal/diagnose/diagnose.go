@@ -70,11 +70,11 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	}
 	keysOnce.Do(buildKeywords)
 	e := newEngine()
-	sum, err := pipeline(r, kw, func(l logscan.Line) {
-		if l.Platform != "" {
-			e.f.votes[l.Platform] += 2
+	sum, err := pipeline(r, kw, func(in *lineIn) {
+		if in.l.Platform != "" {
+			e.f.votes[in.l.Platform] += 2
 		}
-		e.line(l)
+		e.apply(in)
 	})
 	if err != nil {
 		return nil, err
@@ -208,29 +208,44 @@ func buildKeywords() {
 }
 
 type engine struct {
-	f     *facts
-	hits  []*hit
-	fold  map[string]*hit
-	keys  [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
-	pairs pairSet              // byte pairs of the current line (findLineKeys)
+	f    *facts
+	hits []*hit
+	fold map[string]*hit
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
-func (e *engine) line(l logscan.Line) {
+// lineIn is a delivered line with what its text alone tells (prepare): the
+// text the diagnosis reads, its lowercase, its keys and byte pairs. It is
+// worked out on the scanning goroutine (pipeline.go).
+type lineIn struct {
+	l              logscan.Line
+	text, low      string
+	keys           [2 * maxSigKeys]bool // findLineKeys
+	pairs          pairSet
+	anySig, anyRef bool
+}
+
+func (in *lineIn) prepare(l logscan.Line) {
+	in.l = l
 	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	low := strings.ToLower(text)
+	in.text, in.low = text, strings.ToLower(text)
 	// Which signature and reference keys the line holds, found in one pass.
-	e.keys, e.pairs = [2 * maxSigKeys]bool{}, pairSet{}
-	anySig, anyRef := findLineKeys(low, &e.keys, &e.pairs)
-	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
-	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef, &e.pairs
+	in.keys, in.pairs = [2 * maxSigKeys]bool{}, pairSet{}
+	in.anySig, in.anyRef = findLineKeys(in.low, &in.keys, &in.pairs)
+}
+
+// apply reads one prepared line into the facts and the signature hits.
+func (e *engine) apply(in *lineIn) {
+	l, text, low := in.l, in.text, in.low
+	present := (*[maxSigKeys]bool)(in.keys[:maxSigKeys])
+	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(in.keys[maxSigKeys:]), in.anyRef, &in.pairs
+	defer func() { e.f.lineRefs, e.f.pairs = nil, nil }()
 	e.f.observe(l.N, text, low)
-	e.f.lineRefs = nil
-	if !anySig {
+	if !in.anySig {
 		return
 	}
 	if e.f.anyIn(low, otherEcosystems) {

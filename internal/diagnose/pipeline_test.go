@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/regdoctor/regdoctor/internal/logscan"
 )
 
 // TestPipelineOrder: every line reaches fn once, in order, across batches.
@@ -16,7 +14,11 @@ func TestPipelineOrder(t *testing.T) {
 		fmt.Fprintf(&b, "line %d\n", i)
 	}
 	next := 1
-	if _, err := pipeline(strings.NewReader(b.String()), nil, func(l logscan.Line) {
+	if _, err := pipeline(strings.NewReader(b.String()), nil, func(in *lineIn) {
+		l := in.l
+		if in.low != fmt.Sprintf("line %d", next) {
+			t.Fatalf("line %d prepared as %q", next, in.low)
+		}
 		if l.N != next || l.Text != fmt.Sprintf("line %d", next) {
 			t.Fatalf("got line %d %q, want %d", l.N, l.Text, next)
 		}
@@ -34,9 +36,9 @@ func TestPipelineOrder(t *testing.T) {
 func TestPipelinePanic(t *testing.T) {
 	log := strings.Repeat("x\n", 5*lineBatch)
 	seen := 0
-	_, err := pipeline(strings.NewReader(log), nil, func(l logscan.Line) {
+	_, err := pipeline(strings.NewReader(log), nil, func(in *lineIn) {
 		seen++
-		if l.N == 10 {
+		if in.l.N == 10 {
 			panic("boom")
 		}
 	})
