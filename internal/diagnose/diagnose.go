@@ -70,12 +70,11 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	}
 	keysOnce.Do(buildKeywords)
 	e := newEngine()
-	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
-		if l.Platform != "" {
-			e.f.votes[l.Platform] += 2
+	sum, err := pipeline(r, kw, func(in *lineIn) {
+		if in.l.Platform != "" {
+			e.f.votes[in.l.Platform] += 2
 		}
-		e.line(l)
-		return nil
+		e.apply(in)
 	})
 	if err != nil {
 		return nil, err
@@ -100,8 +99,9 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int    // indexes of keys in sigKeys
-	guard   litGuard // literals re needs (built with keyIdx)
+	keyIdx  []int     // indexes of keys in sigKeys
+	guard   litGuard  // literals re needs (built with keyIdx)
+	start   startLits // literals every match of re begins with (built with keyIdx)
 	rank    func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
@@ -208,35 +208,51 @@ func buildKeywords() {
 }
 
 type engine struct {
-	f     *facts
-	hits  []*hit
-	fold  map[string]*hit
-	keys  [2 * maxSigKeys]bool // keys of the current line (findLineKeys), reused
-	pairs pairSet              // byte pairs of the current line (findLineKeys)
+	f    *facts
+	hits []*hit
+	fold map[string]*hit
 }
 
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
-func (e *engine) line(l logscan.Line) {
+// lineIn is a delivered line with what its text alone tells (prepare): the
+// text the diagnosis reads, its lowercase, its keys and byte pairs. It is
+// worked out on the scanning goroutine (pipeline.go).
+type lineIn struct {
+	l              logscan.Line
+	text, low      string
+	keys           [2 * maxSigKeys]bool // findLineKeys
+	pairs          pairSet
+	anySig, anyRef bool
+}
+
+func (in *lineIn) prepare(l logscan.Line) {
+	in.l = l
 	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	low := strings.ToLower(text)
+	in.text, in.low = text, strings.ToLower(text)
 	// Which signature and reference keys the line holds, found in one pass.
-	e.keys, e.pairs = [2 * maxSigKeys]bool{}, pairSet{}
-	anySig, anyRef := findLineKeys(low, &e.keys, &e.pairs)
-	present := (*[maxSigKeys]bool)(e.keys[:maxSigKeys])
-	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(e.keys[maxSigKeys:]), anyRef, &e.pairs
+	in.keys, in.pairs = [2 * maxSigKeys]bool{}, pairSet{}
+	in.anySig, in.anyRef = findLineKeys(in.low, &in.keys, &in.pairs)
+}
+
+// apply reads one prepared line into the facts and the signature hits.
+func (e *engine) apply(in *lineIn) {
+	l, text, low := in.l, in.text, in.low
+	present := (*[maxSigKeys]bool)(in.keys[:maxSigKeys])
+	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(in.keys[maxSigKeys:]), in.anyRef, &in.pairs
+	defer func() { e.f.lineRefs, e.f.pairs = nil, nil }()
 	e.f.observe(l.N, text, low)
-	e.f.lineRefs = nil
-	if !anySig {
+	if !in.anySig {
 		return
 	}
 	if e.f.anyIn(low, otherEcosystems) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
 	guards := lineGuards(text)
+	ascii := -1 // unknown yet; 1 when the line is ASCII (startLits)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
 		for _, s := range allSigs {
@@ -245,7 +261,13 @@ func (e *engine) line(l logscan.Line) {
 				(guards && !s.guard.may(text, low)) {
 				continue
 			}
-			loc := s.re.FindStringSubmatchIndex(text)
+			if ascii < 0 {
+				ascii = 0
+				if isASCII(text) {
+					ascii = 1
+				}
+			}
+			loc := s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
 			if loc == nil {
 				continue
 			}
@@ -266,6 +288,7 @@ func indexSigKeys() {
 	for _, s := range allSigs {
 		s.keyIdx = nil
 		s.guard = newLitGuard(s.re)
+		s.start = newStartLits(s.re)
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {

@@ -181,3 +181,135 @@ func (r *guardedRe) findSubmatch(text, low string, guards bool) []string {
 	}
 	return r.FindStringSubmatch(text)
 }
+
+// startLits are literals one of which every match of a regexp begins with,
+// when the regexp has no start-context assertion (^, \A, \b, \B): the
+// leftmost match then starts at or after the first occurrence of one of
+// them, and matching the line from there gives the same match, shifted.
+// (?i) parts are looked for in the lowercased line, whose byte offsets are
+// the line's when the line is ASCII (startFrom's caller checks).
+type startLits []guardLit
+
+func newStartLits(re *regexp.Regexp) startLits {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	t = t.Simplify()
+	if hasStartAssert(t) {
+		return nil
+	}
+	lits, ok := firstLits(t)
+	if !ok {
+		return nil
+	}
+	return lits
+}
+
+func hasStartAssert(t *syntax.Regexp) bool {
+	switch t.Op {
+	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, s := range t.Sub {
+		if hasStartAssert(s) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLits(t *syntax.Regexp) (startLits, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		alts, _ := required(t)
+		if len(alts) != 1 || len(alts[0]) != 1 {
+			return nil, false // non-ASCII
+		}
+		return startLits{alts[0][0]}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstLits(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return firstLits(t.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(t.Sub) == 0 {
+			break
+		}
+		first, ok := firstLits(t.Sub[0])
+		if !ok || t.Sub[0].Op != syntax.OpLiteral || len(t.Sub) < 2 {
+			return first, ok
+		}
+		// A literal then literal-led alternatives (the parser factors
+		// common prefixes out: c(?:ontext...|lient...)): join them.
+		next, ok := firstLits(t.Sub[1])
+		if !ok {
+			return first, true
+		}
+		var out startLits
+		for _, l := range next {
+			if l.fold != first[0].fold {
+				return first, true
+			}
+			out = append(out, guardLit{s: first[0].s + l.s, fold: l.fold})
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out startLits
+		for _, s := range t.Sub {
+			l, ok := firstLits(s)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, l...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// startFrom returns the offset from which re can match the ASCII line text
+// (lowercased low), or -1 when no start literal occurs at all.
+func (s startLits) startFrom(text, low string) int {
+	from := -1
+	for _, l := range s {
+		in := text
+		if l.fold {
+			in = low
+		}
+		if i := strings.Index(in, l.s); i >= 0 && (from < 0 || i < from) {
+			from = i
+		}
+	}
+	return from
+}
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// findSubmatchIndex is re.FindStringSubmatchIndex(text), started at the
+// first start literal when the line is ASCII (same result, see startLits).
+func (s startLits) findSubmatchIndex(re *regexp.Regexp, text, low string, ascii bool) []int {
+	if s == nil || !ascii {
+		return re.FindStringSubmatchIndex(text)
+	}
+	from := s.startFrom(text, low)
+	if from < 0 {
+		return nil
+	}
+	loc := re.FindStringSubmatchIndex(text[from:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += from
+		}
+	}
+	return loc
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,6 +103,19 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 				}
 				if r.re.MatchString(low) && !r.g.may(low, low) {
 					t.Errorf("guard %v of %s rejects a matching line %q", r.g.alts, r.re, low)
+				}
+			}
+		}
+	}
+	// Started at the first start literal, signatures find the same match.
+	for _, l := range lines {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l), "x " + l} {
+			low := strings.ToLower(v)
+			for _, s := range allSigs {
+				want := s.re.FindStringSubmatchIndex(v)
+				got := s.start.findSubmatchIndex(s.re, v, low, isASCII(v))
+				if !slices.Equal(got, want) {
+					t.Errorf("signature %s on %q: match %v started at %v, want %v", s.id, v, got, s.start, want)
 				}
 			}
 		}

@@ -38,7 +38,14 @@ func newMatcher(keywords []string) (*matcher, error) {
 		}
 		return n
 	}
-	nodes := []node{newNode()}
+	// At most one state per keyword byte: allocating them up front spares
+	// the appends' copies of these 1 KiB states (most of a small log's time).
+	total := 1
+	for _, k := range keywords {
+		total += min(len(k), maxKeywordLen+1)
+	}
+	nodes := make([]node, 1, total)
+	nodes[0] = newNode()
 	maxLen := 0
 	for _, k := range keywords {
 		if k == "" {
