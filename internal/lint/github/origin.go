@@ -1,0 +1,165 @@
+package github
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+	wf "github.com/regdoctor/regdoctor/internal/workflow/github"
+)
+
+// refSeg is a piece of a resolved reference that came from one variable
+// defined in the workflow: ref[start:end] is the variable's value, def is
+// where that value is written (an env: entry or a `VAR=...` line).
+type refSeg struct {
+	start, end int
+	name       string
+	def        loc
+}
+
+var reRefExpansion = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}|\$\{\{.*?\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+})
+
+// traceRef records which parts of p.ref came from variables defined in
+// the workflow. raw is the reference as written (a shell word with its
+// quotes, or an action input item); shellVars are the values a shell word's
+// variables resolve to (script assignments over env), nil for action
+// inputs. The trace is kept only when the pieces, resolved one by one,
+// give p.ref again; otherwise p.segs stays empty and rules use p.at.
+func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]string) {
+	if p.step == nil || !strings.Contains(raw, "$") {
+		return
+	}
+	var b strings.Builder
+	var segs []refSeg
+	last := 0
+	lit := func(s string) {
+		if shellVars != nil {
+			s = strings.NewReplacer(`"`, "", `'`, "").Replace(s)
+		}
+		b.WriteString(s)
+	}
+	for _, g := range reRefExpansion().FindAllStringSubmatchIndex(raw, -1) {
+		lit(raw[last:g[0]])
+		last = g[1]
+		text := raw[g[0]:g[1]]
+		name, shellName := "", false
+		switch {
+		case g[2] >= 0:
+			name = raw[g[2]:g[3]]
+		case g[4] >= 0:
+			name, shellName = raw[g[4]:g[5]], true
+		case g[6] >= 0:
+			name, shellName = raw[g[6]:g[7]], true
+		}
+		val := text
+		if shellName && shellVars != nil {
+			if v, ok := shellVars[name]; ok {
+				val = v
+			}
+		}
+		val = m.resolve(val, env)
+		start := b.Len()
+		b.WriteString(val)
+		if name == "" || val == text {
+			continue
+		}
+		var def loc
+		ok := false
+		if shellName {
+			def, ok = assignDef(p.step, name, p.at.Line)
+		}
+		if !ok {
+			def, ok = envDef(m.wf, m.job, p.step, name)
+		}
+		if ok {
+			segs = append(segs, refSeg{start: start, end: b.Len(), name: name, def: def})
+		}
+	}
+	lit(raw[last:])
+	if b.String() != p.ref || len(segs) == 0 {
+		return
+	}
+	p.segs = segs
+}
+
+// reAssignName matches the start of a shell assignment line, capturing the name.
+var reAssignName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\s*(?:export\s+|readonly\s+|local\s+|declare\s+(?:-[a-zA-Z]+\s+)*)?([A-Za-z_][A-Za-z0-9_]*)=`)
+})
+
+// assignDef finds the last `NAME=...` line of s's run script before file
+// line before (0: anywhere), as a file position at the value.
+func assignDef(s *wf.Step, name string, before int) (loc, bool) {
+	if !s.Run.Set || s.Anchor() != s {
+		return loc{}, false
+	}
+	found, at := false, loc{}
+	for i, line := range strings.Split(s.Run.Str, "\n") {
+		g := reAssignName().FindStringSubmatchIndex(line)
+		if g == nil || line[g[2]:g[3]] != name {
+			continue
+		}
+		pos := s.ScriptPos(i+1, g[1]+1)
+		if before > 0 && pos.Line >= before {
+			break
+		}
+		found, at = true, loc{s.File, pos}
+	}
+	return at, found
+}
+
+// originAt is where the character at offset off of p.ref is written: the
+// definition of the variable that supplied it, or p.at.
+func (p *push) originAt(off int) loc {
+	for _, s := range p.segs {
+		if off >= s.start && off < s.end {
+			return s.def
+		}
+	}
+	return p.at
+}
+
+// namespaceOffset is the offset in p.ref of the first repository path
+// component (the namespace: ghcr.io/<ns>/app, <ns>/app on Docker Hub), or
+// of the name when the path has one component; -1 when unknown.
+func (p *push) namespaceOffset() int {
+	ref := p.ref
+	if ref == "" {
+		return -1
+	}
+	first, _, hasSlash := strings.Cut(ref, "/")
+	if hasSlash && (reghost.LooksLikeHost(first) || strings.HasPrefix(first, "$")) {
+		return len(first) + 1
+	}
+	return 0
+}
+
+// namespaceAt is where p's namespace is written: the definition of the
+// variable it comes from, else the earlier-known origin, else the push.
+func (p *push) namespaceAt() loc {
+	if off := p.namespaceOffset(); off >= 0 {
+		if at := p.originAt(off); at != p.at {
+			return at
+		}
+	}
+	if p.origin != nil {
+		return *p.origin
+	}
+	return p.at
+}
+
+// pushedNote is the message suffix naming the push line when a finding
+// sits at a definition elsewhere (at != p.at).
+func (p *push) pushedNote(at loc) string {
+	if at == p.at {
+		return ""
+	}
+	if at.file == p.at.file {
+		return fmt.Sprintf(" (pushed at line %d)", p.at.Line)
+	}
+	return fmt.Sprintf(" (pushed at %s:%d)", p.at.file, p.at.Line)
+}

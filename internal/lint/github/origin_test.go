@@ -1,0 +1,54 @@
+package github_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A fault in a pushed reference's text is reported where the text is
+// written: the env: entry (workflow, job, step) or the script assignment
+// the reference's variable comes from, and the message names the push line.
+func TestReferenceOrigin(t *testing.T) {
+	const login = `      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+`
+	cases := []struct {
+		name, wf, want string
+	}{
+		{"workflow env", "on: push\nenv:\n  IMAGE: ghcr.io/oldorg/app\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - run: docker push \"${IMAGE}:1\"\n", "ci.yml:3:10: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 14)"},
+		{"step env", "on: push\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - env:\n          IMAGE: ghcr.io/oldorg/app\n        run: docker push $IMAGE:1\n", "ci.yml:13:18: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 14)"},
+		{"script assignment", "on: push\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - run: |\n          IMAGE=ghcr.io/oldorg/app\n          docker build -t $IMAGE:1 .\n          docker push $IMAGE:1\n", "ci.yml:13:17: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 15)"},
+		{"host only from variable", "on: push\nenv:\n  REGISTRY: ghcr.io\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - run: docker push $REGISTRY/oldorg/app:1\n", "ci.yml:14:"},
+		{"build-push-action env", "on: push\nenv:\n  IMAGE: ghcr.io/oldorg/app\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ${{ env.IMAGE }}:1\n", "ci.yml:3:10: warning"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out := findings(t, map[string]string{".github/workflows/ci.yml": tc.wf})
+			var got string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.Contains(l, "GHA023") {
+					got = l
+				}
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("GHA023 finding = %q, want it to contain %q\nall:\n%s", got, tc.want, out)
+			}
+		})
+	}
+}
+
+// Uppercase letters written in an env value are reported at the value.
+func TestReferenceOriginUppercase(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": "on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    env:\n      IMAGE: ghcr.io/Acme/app\n    steps:\n      - run: docker push \"$IMAGE:1\"\n"})
+	if !strings.Contains(out, "ci.yml:6:14: error image reference ghcr.io/Acme/app:1 (pushed at line 8)") {
+		t.Errorf("GHA009 not at the env value:\n%s", out)
+	}
+}
