@@ -52,3 +52,37 @@ func TestReferenceOriginUppercase(t *testing.T) {
 		t.Errorf("GHA009 not at the env value:\n%s", out)
 	}
 }
+
+// GHA031: a near-miss namespace with GITHUB_TOKEN is GHA023's finding (one
+// report), and without a known owner nothing is reported.
+func TestNamespaceTypoNotTwice(t *testing.T) {
+	const wf = `on: push
+jobs:
+  image:
+    %s
+    runs-on: ubuntu-latest
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ %s }}
+      - run: docker push ghcr.io/danteev/texlive:1
+`
+	out := findings(t, map[string]string{".github/workflows/ci.yml": fmtWF(wf, "if: github.repository == 'dante-ev/texlive'", "secrets.GITHUB_TOKEN")})
+	if !strings.Contains(out, "GHA023") || strings.Contains(out, "GHA031") {
+		t.Errorf("want GHA023 only:\n%s", out)
+	}
+	out = findings(t, map[string]string{".github/workflows/ci.yml": fmtWF(wf, "if: github.repository == 'dante-ev/texlive'", "secrets.CR_PAT")})
+	if !strings.Contains(out, "ci.yml:12:26: warning") || !strings.Contains(out, "GHA031") {
+		t.Errorf("want GHA031 at the namespace:\n%s", out)
+	}
+	out = findings(t, map[string]string{".github/workflows/ci.yml": fmtWF(wf, "if: always()", "secrets.CR_PAT")})
+	if strings.Contains(out, "GHA031") {
+		t.Errorf("owner unknown, want no GHA031:\n%s", out)
+	}
+}
+
+func fmtWF(wf, cond, pass string) string {
+	return strings.Replace(strings.Replace(wf, "%s", cond, 1), "%s", pass, 1)
+}
