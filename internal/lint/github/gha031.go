@@ -66,7 +66,14 @@ func checkGHA031(c *lintCtx, w *wf.Workflow) {
 	if c.owner == "" {
 		return
 	}
-	seen := map[string]bool{}
+	type group struct {
+		v  verdict
+		ns string
+		at loc
+		ps []*push
+	}
+	var groups []*group
+	byKey := map[string]*group{}
 	for _, v := range c.verdicts(w) {
 		p := v.p
 		if v.source || !p.known || reghost.Classify(p.host) != reghost.GHCR {
@@ -81,12 +88,17 @@ func checkGHA031(c *lintCtx, w *wf.Workflow) {
 		}
 		at := p.namespaceAt()
 		key := fmt.Sprintf("%s:%d:%d:%s", at.file, at.Line, at.Col, ns)
-		if seen[key] {
-			continue
+		g := byKey[key]
+		if g == nil {
+			g = &group{v: v, ns: ns, at: at}
+			byKey[key] = g
+			groups = append(groups, g)
 		}
-		seen[key] = true
-		c.report("GHA031", at, "", p.host,
-			fmt.Sprintf("job %q pushes %s%s into namespace %q, a near-miss of the repository owner %q: GHCR namespaces are owners, so the push is denied unless %q is a real account the credential can write to", v.m.job.ID, p.ref, p.pushedNote(at), ns, c.owner, ns),
+		g.ps = append(g.ps, p)
+	}
+	for _, g := range groups {
+		c.report("GHA031", g.at, "", g.v.p.host,
+			fmt.Sprintf("job %q pushes %s%s into namespace %q, a near-miss of the repository owner %q: GHCR namespaces are owners, so the push is denied unless %q is a real account the credential can write to", g.v.m.job.ID, refList(g.ps), pushedNoteAll(g.at, g.ps), g.ns, c.owner, g.ns),
 			fmt.Sprintf("Spell the namespace as the owner: ghcr.io/%s/...", strings.ToLower(c.owner)))
 	}
 }

@@ -152,6 +152,33 @@ func (p *push) namespaceAt() loc {
 	return p.at
 }
 
+// pushedNoteAll is pushedNote for several pushes whose fault sits at the
+// same definition: " (pushed at lines 30, 32)"; "" when at is a push itself.
+func pushedNoteAll(at loc, ps []*push) string {
+	var lines []string
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.at == at {
+			return ""
+		}
+		l := fmt.Sprint(p.at.Line)
+		if p.at.file != at.file {
+			l = fmt.Sprintf("%s:%d", p.at.file, p.at.Line)
+		}
+		if !seen[l] {
+			seen[l] = true
+			lines = append(lines, l)
+		}
+	}
+	switch len(lines) {
+	case 0:
+		return ""
+	case 1:
+		return " (pushed at line " + lines[0] + ")"
+	}
+	return " (pushed at lines " + strings.Join(lines, ", ") + ")"
+}
+
 // pushedNote is the message suffix naming the push line when a finding
 // sits at a definition elsewhere (at != p.at).
 func (p *push) pushedNote(at loc) string {

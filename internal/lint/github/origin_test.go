@@ -86,3 +86,28 @@ jobs:
 func fmtWF(wf, cond, pass string) string {
 	return strings.Replace(strings.Replace(wf, "%s", cond, 1), "%s", pass, 1)
 }
+
+// Several pushes of one env: value make one finding at the value, naming
+// every push line.
+func TestReferenceOriginOneFindingPerDefinition(t *testing.T) {
+	out := findings(t, map[string]string{".github/workflows/ci.yml": `on: push
+jobs:
+  image:
+    if: github.repository == 'acme/app'
+    runs-on: ubuntu-latest
+    env:
+      IMAGE: ghcr.io/oldorg/app
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          registry: ghcr.io
+          username: ${{ github.actor }}
+          password: ${{ secrets.GITHUB_TOKEN }}
+      - run: |
+          docker push "$IMAGE:latest"
+          docker push "$IMAGE:1.0"
+`})
+	if n := strings.Count(out, "GHA023"); n != 1 || !strings.Contains(out, "ci.yml:7:14: warning") || !strings.Contains(out, "(pushed at lines 15, 16)") {
+		t.Errorf("want one GHA023 at line 7 naming lines 15 and 16, got %d:\n%s", n, out)
+	}
+}
