@@ -27,20 +27,32 @@ var reRefExpansion = sync.OnceValue(func() *regexp.Regexp {
 // the workflow. raw is the reference as written (a shell word with its
 // quotes, or an action input item); shellVars are the values a shell word's
 // variables resolve to (script assignments over env), nil for action
-// inputs. The trace is kept only when the pieces, resolved one by one,
-// give p.ref again; otherwise p.segs stays empty and rules use p.at.
+// inputs. A definition that itself expands variables is traced in turn (a
+// few levels), so a namespace from OWNER in IMAGE=ghcr.io/$OWNER/app points
+// at OWNER's definition. The trace is kept only when the pieces, resolved
+// one by one, give p.ref again; otherwise p.segs stays empty and rules use p.at.
 func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]string) {
 	if p.step == nil || !strings.Contains(raw, "$") {
 		return
 	}
+	got, segs := m.trace(p.step, raw, env, shellVars, p.at.Line, 0)
+	if got != p.ref || len(segs) == 0 {
+		return
+	}
+	p.segs = segs
+}
+
+// trace resolves raw piece by piece (see traceRef) and returns the text
+// and the segments that came from defined variables, finest first.
+func (m *jobModel) trace(s *wf.Step, raw string, env, shellVars map[string]string, before, depth int) (string, []refSeg) {
 	var b strings.Builder
 	var segs []refSeg
 	last := 0
-	lit := func(s string) {
+	lit := func(x string) {
 		if shellVars != nil {
-			s = strings.NewReplacer(`"`, "", `'`, "").Replace(s)
+			x = strings.NewReplacer(`"`, "", `'`, "").Replace(x)
 		}
-		b.WriteString(s)
+		b.WriteString(x)
 	}
 	for _, g := range reRefExpansion().FindAllStringSubmatchIndex(raw, -1) {
 		lit(raw[last:g[0]])
@@ -56,7 +68,11 @@ func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]strin
 			name, shellName = raw[g[6]:g[7]], true
 		}
 		val := text
-		if shellName && shellVars != nil {
+		if shellName {
+			if shellVars == nil {
+				b.WriteString(text)
+				continue
+			}
 			if v, ok := shellVars[name]; ok {
 				val = v
 			}
@@ -68,22 +84,46 @@ func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]strin
 			continue
 		}
 		var def loc
-		ok := false
+		var defRaw string
+		ok, defShell := false, false
 		if shellName {
-			def, ok = assignDef(p.step, name, p.at.Line)
+			def, defRaw, ok = assignDef(s, name, before)
+			defShell = ok
 		}
 		if !ok {
-			def, ok = envDef(m.wf, m.job, p.step, name)
+			def, ok = envDef(m.wf, m.job, s, name)
+			defRaw = envRaw(m.wf, m.job, s, name)
 		}
-		if ok {
-			segs = append(segs, refSeg{start: start, end: b.Len(), name: name, def: def})
+		if !ok {
+			continue
 		}
+		if depth < 3 && strings.Contains(defRaw, "$") {
+			sv := map[string]string(nil)
+			if defShell {
+				sv = shellVars
+			}
+			if sub, subSegs := m.trace(s, defRaw, env, sv, def.Line, depth+1); sub == val {
+				for _, x := range subSegs {
+					x.start += start
+					x.end += start
+					segs = append(segs, x)
+				}
+			}
+		}
+		segs = append(segs, refSeg{start: start, end: b.Len(), name: name, def: def})
 	}
 	lit(raw[last:])
-	if b.String() != p.ref || len(segs) == 0 {
-		return
+	return b.String(), segs
+}
+
+// envRaw is the env value name has for step s, as written ("" if none).
+func envRaw(w *wf.Workflow, j *wf.Job, s *wf.Step, name string) string {
+	for _, e := range []map[string]wf.Value{s.Env, j.Env, w.Env} {
+		if v, ok := e[name]; ok {
+			return v.Str
+		}
 	}
-	p.segs = segs
+	return ""
 }
 
 // reAssignName matches the start of a shell assignment line, capturing the name.
@@ -92,12 +132,13 @@ var reAssignName = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // assignDef finds the last `NAME=...` line of s's run script before file
-// line before (0: anywhere), as a file position at the value.
-func assignDef(s *wf.Step, name string, before int) (loc, bool) {
+// line before (0: anywhere): the file position of the value and the value
+// as written (to the end of the line).
+func assignDef(s *wf.Step, name string, before int) (loc, string, bool) {
 	if !s.Run.Set || s.Anchor() != s {
-		return loc{}, false
+		return loc{}, "", false
 	}
-	found, at := false, loc{}
+	found, at, raw := false, loc{}, ""
 	for i, line := range strings.Split(s.Run.Str, "\n") {
 		g := reAssignName().FindStringSubmatchIndex(line)
 		if g == nil || line[g[2]:g[3]] != name {
@@ -107,9 +148,9 @@ func assignDef(s *wf.Step, name string, before int) (loc, bool) {
 		if before > 0 && pos.Line >= before {
 			break
 		}
-		found, at = true, loc{s.File, pos}
+		found, at, raw = true, loc{s.File, pos}, strings.TrimSpace(line[g[1]:])
 	}
-	return at, found
+	return at, raw, found
 }
 
 // originAt is where the character at offset off of p.ref is written: the

@@ -24,6 +24,10 @@ func TestReferenceOrigin(t *testing.T) {
 			"      - env:\n          IMAGE: ghcr.io/oldorg/app\n        run: docker push $IMAGE:1\n", "ci.yml:13:18: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 14)"},
 		{"script assignment", "on: push\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
 			"      - run: |\n          IMAGE=ghcr.io/oldorg/app\n          docker build -t $IMAGE:1 .\n          docker push $IMAGE:1\n", "ci.yml:13:17: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 15)"},
+		{"nested script variable", "on: push\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
+			"      - run: |\n          OWNER=oldorg\n          IMAGE=\"ghcr.io/${OWNER}/app\"\n          docker push $IMAGE:1\n", "ci.yml:13:17: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 15)"},
+		{"nested env value", "on: push\nenv:\n  OWNER: oldorg\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    env:\n      IMAGE: ghcr.io/${{ env.OWNER }}/app\n    steps:\n" + login +
+			"      - run: docker push $IMAGE:1\n", "ci.yml:3:10: warning job \"image\" pushes ghcr.io/oldorg/app:1 (pushed at line 16)"},
 		{"host only from variable", "on: push\nenv:\n  REGISTRY: ghcr.io\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
 			"      - run: docker push $REGISTRY/oldorg/app:1\n", "ci.yml:14:"},
 		{"build-push-action env", "on: push\nenv:\n  IMAGE: ghcr.io/oldorg/app\njobs:\n  image:\n    if: github.repository == 'acme/app'\n    runs-on: ubuntu-latest\n    steps:\n" + login +
