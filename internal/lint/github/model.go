@@ -949,12 +949,13 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 		return
 	}
 	m.scripts[s] = sc
-	shellVars := make(map[string]string, len(senv)+len(sc.Vars))
-	for k, v := range senv {
-		shellVars[k] = v
-	}
-	for k, v := range sc.Vars {
-		shellVars[k] = v
+	// shellVars: a script assignment wins over env
+	shellVars := func(name string) (string, bool) {
+		if v, ok := sc.Vars[name]; ok {
+			return v, true
+		}
+		v, ok := senv[name]
+		return v, ok
 	}
 	if !s.ScriptFile {
 		m.followScripts(order, s, env, cond, contErr)

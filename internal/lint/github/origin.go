@@ -31,7 +31,7 @@ var reRefExpansion = sync.OnceValue(func() *regexp.Regexp {
 // few levels), so a namespace from OWNER in IMAGE=ghcr.io/$OWNER/app points
 // at OWNER's definition. The trace is kept only when the pieces, resolved
 // one by one, give p.ref again; otherwise p.segs stays empty and rules use p.at.
-func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]string) {
+func (m *jobModel) traceRef(p *push, raw string, env map[string]string, shellVars func(string) (string, bool)) {
 	if p.step == nil || !strings.Contains(raw, "$") {
 		return
 	}
@@ -44,13 +44,13 @@ func (m *jobModel) traceRef(p *push, raw string, env, shellVars map[string]strin
 
 // trace resolves raw piece by piece (see traceRef) and returns the text
 // and the segments that came from defined variables, finest first.
-func (m *jobModel) trace(s *wf.Step, raw string, env, shellVars map[string]string, before, depth int) (string, []refSeg) {
+func (m *jobModel) trace(s *wf.Step, raw string, env map[string]string, shellVars func(string) (string, bool), before, depth int) (string, []refSeg) {
 	var b strings.Builder
 	var segs []refSeg
 	last := 0
 	lit := func(x string) {
 		if shellVars != nil {
-			x = strings.NewReplacer(`"`, "", `'`, "").Replace(x)
+			x = quoteStripper.Replace(x)
 		}
 		b.WriteString(x)
 	}
@@ -73,7 +73,7 @@ func (m *jobModel) trace(s *wf.Step, raw string, env, shellVars map[string]strin
 				b.WriteString(text)
 				continue
 			}
-			if v, ok := shellVars[name]; ok {
+			if v, ok := shellVars(name); ok {
 				val = v
 			}
 		}
@@ -98,7 +98,7 @@ func (m *jobModel) trace(s *wf.Step, raw string, env, shellVars map[string]strin
 			continue
 		}
 		if depth < 3 && strings.Contains(defRaw, "$") {
-			sv := map[string]string(nil)
+			var sv func(string) (string, bool)
 			if defShell {
 				sv = shellVars
 			}
@@ -115,6 +115,9 @@ func (m *jobModel) trace(s *wf.Step, raw string, env, shellVars map[string]strin
 	lit(raw[last:])
 	return b.String(), segs
 }
+
+// quoteStripper removes shell quotes from the literal parts of a word.
+var quoteStripper = strings.NewReplacer(`"`, "", `'`, "")
 
 // envRaw is the env value name has for step s, as written ("" if none).
 func envRaw(w *wf.Workflow, j *wf.Job, s *wf.Step, name string) string {
