@@ -100,7 +100,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	var clean, total int
-	var noisy []string
+	var noisy, typos []string
 	for _, pat := range []string{"fixed/b-*", "good/g-*"} {
 		ds, _ := filepath.Glob(filepath.Join(dir, pat))
 		sort.Strings(ds)
@@ -124,6 +124,10 @@ func TestCorpus(t *testing.T) {
 			res := lintDir(t, d, c.owner())
 			var errs []string
 			for _, f := range res.Findings {
+				if f.Rule == "GHA031" {
+					// a near-miss namespace in a fixed or good case is a false alarm
+					typos = append(typos, fmt.Sprintf("%s/%s: %s:%d %s", filepath.Base(filepath.Dir(d)), filepath.Base(d), f.File, f.Line, f.Message))
+				}
 				if f.Severity == finding.Error {
 					errs = append(errs, fmt.Sprintf("%s:%d %s %s", f.File, f.Line, f.Rule, f.Message))
 				}
@@ -140,13 +144,16 @@ func TestCorpus(t *testing.T) {
 		t.Logf("  missed: %s", m)
 	}
 	t.Logf("fixed+good GitHub cases: %d/%d without an error-severity finding", clean, total)
+	for _, m := range typos {
+		t.Errorf("GHA031 on a fixed/good case: %s", m)
+	}
 	for _, n := range noisy {
 		t.Errorf("  error finding on a fixed/good case: %s", n)
 	}
-	// The floor sits just under today's figure (38/42): a rule change that
+	// The floor sits just under today's figure (40/42): a rule change that
 	// loses a real case fails here.
-	if expected > 0 && hit*100 < expected*88 {
-		t.Errorf("recall %d/%d is below 88%%", hit, expected)
+	if expected > 0 && hit*100 < expected*95 {
+		t.Errorf("recall %d/%d is below 95%%", hit, expected)
 	}
 }
 

@@ -117,6 +117,23 @@ func literalUpper(path string) bool {
 	return strings.ToLower(path) != path
 }
 
+// upperOffset is the offset of the first uppercase letter of a
+// reference's repository path (after the host), outside expansions; -1
+// when there is none.
+func upperOffset(ref string) int {
+	i := strings.IndexByte(ref, '/')
+	if i < 0 {
+		return -1
+	}
+	masked := reExpansion().ReplaceAllStringFunc(ref, func(x string) string { return strings.Repeat("x", len(x)) })
+	for j := i + 1; j < len(masked); j++ {
+		if masked[j] >= 'A' && masked[j] <= 'Z' {
+			return j
+		}
+	}
+	return -1
+}
+
 func checkGHA009(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		reported := map[int]bool{}
@@ -132,17 +149,20 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			src := upperSource(rp)
 			switch {
 			case literalUpper(rp):
-				if reported[p.at.Line] {
+				at := p.originAt(upperOffset(rp))
+				if reported[at.Line] {
 					continue
 				}
-				reported[p.at.Line] = true
-				c.report("GHA009", p.at, "", p.host,
-					fmt.Sprintf("image reference %s has uppercase letters in its repository path: repository name must be lowercase", p.ref),
+				reported[at.Line] = true
+				c.report("GHA009", at, "", p.host,
+					fmt.Sprintf("image reference %s%s has uppercase letters in its repository path: repository name must be lowercase", p.ref, p.pushedNote(at)),
 					"Write the repository path in lowercase (tags may keep uppercase).")
 			case src != "" && !lowered(rp) && !reportedSrc[src]:
 				at := p.at
 				if p.origin != nil {
 					at = *p.origin
+				} else if o := p.originAt(strings.Index(p.ref, src)); o != p.at {
+					at = o
 				} else if o, ok := scriptOrigin(p.step, src); ok {
 					at = o
 				} else if o, ok := envOrigin(m, p, src); ok {
@@ -163,7 +183,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					ownerNote = fmt.Sprintf("the owner %q has uppercase letters", c.owner)
 				}
 				c.report("GHA009", at, sev, p.host,
-					fmt.Sprintf("image reference %s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, src, ownerNote),
+					fmt.Sprintf("image reference %s%s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, p.pushedNote(at), src, ownerNote),
 					"Lowercase the name: use docker/metadata-action `images:` (it lowercases), or in a script `IMAGE=\"${IMAGE,,}\"` / `tr '[:upper:]' '[:lower:]'`.")
 			}
 		}

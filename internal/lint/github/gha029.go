@@ -59,8 +59,9 @@ func checkGHA029(c *lintCtx, w *wf.Workflow) {
 			if !p.known || p.host != "docker.io" || !strings.HasPrefix(p.repo, "library/") || strings.Contains(p.ref, "/") || strings.Contains(p.ref, "$") {
 				continue
 			}
-			c.report("GHA029", p.at, "", p.host,
-				fmt.Sprintf("%s pushes %q, which has no namespace and means docker.io/%s: the official-images namespace, where pushes are denied", p.mech, p.ref, p.repo),
+			at := p.namespaceAt()
+			c.report("GHA029", at, "", p.host,
+				fmt.Sprintf("%s pushes %q%s, which has no namespace and means docker.io/%s: the official-images namespace, where pushes are denied", p.mech, p.ref, p.pushedNote(at), p.repo),
 				"Use a full reference: `<user-or-org>/app:tag` for Docker Hub, or `host/namespace/app:tag` for another registry.")
 		}
 	}

@@ -84,6 +84,10 @@ type push struct {
 	// origin is where an uppercase-prone value entered the reference
 	// (an env definition or a shell assignment), when not at the push.
 	origin *loc
+	// segs are the parts of ref that came from variables defined in the
+	// workflow, with their definitions (traceRef): rules report a fault in
+	// the text at the place it is written (originAt, namespaceAt).
+	segs []refSeg
 	// dockerCLI: the docker CLI performs the push (needs docker-config credentials).
 	dockerCLI bool
 	// copySource: for copy commands, the source reference (a read).
@@ -821,6 +825,7 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		}
 		ref := m.resolve(text, env)
 		p := &push{order: order, step: s, at: at, mech: "docker/build-push-action", ref: ref, cond: cond, pushCond: pushCond}
+		m.traceRef(p, text, env, nil)
 		if ref != text {
 			// the value came through env: remember where it was defined
 			for _, g := range reEnvRef().FindAllStringSubmatch(text, -1) {
@@ -944,6 +949,14 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 		return
 	}
 	m.scripts[s] = sc
+	// shellVars: a script assignment wins over env
+	shellVars := func(name string) (string, bool) {
+		if v, ok := sc.Vars[name]; ok {
+			return v, true
+		}
+		v, ok := senv[name]
+		return v, ok
+	}
 	if !s.ScriptFile {
 		m.followScripts(order, s, env, cond, contErr)
 	}
@@ -991,6 +1004,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 				if c.Source != nil {
 					p.copySource = m.resolve(c.Source.Value, env)
 				}
+				m.traceRef(p, r.Text, env, shellVars)
 				m.names = append(m.names, p)
 			}
 		case shellcmd.Push:
@@ -1003,6 +1017,7 @@ func (m *jobModel) shell(order int, s *wf.Step, env map[string]string, cond stri
 				if r.Pos.Line == 0 {
 					p.at = at
 				}
+				m.traceRef(p, r.Text, env, shellVars)
 				if c.Password != nil { // skopeo --dest-creds
 					m.logins = append(m.logins, &login{order: o - 1, step: s, at: at, mech: c.Tool + " " + c.Sub, self: true, pass: classifyCred(c.Password.Value)})
 					p.host = "self"
