@@ -280,22 +280,34 @@ func (f *facts) observe(n int, text, low string) {
 }
 
 func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
+	var groups [2]string
 	for i, p := range refPatterns {
 		if !has[i] {
 			continue
 		}
+		if p.find != nil {
+			for _, g := range p.find(text, 2, groups[:0]) {
+				f.addRef(n, parseRef(g), p.op)
+			}
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			r := refFromMatch(m)
-			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
-				continue
-			}
-			if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
-				continue
-			}
-			f.refs.add(refSeen{Ref: r, Op: p.op, Line: n})
-			f.lastRegistry = n
+			f.addRef(n, refFromMatch(m), p.op)
 		}
 	}
+}
+
+// addRef records reference r, found on line n by a pattern of operation op,
+// unless it is empty or a variable or option ("$IMAGE", "-t").
+func (f *facts) addRef(n int, r imageRef, op string) {
+	if r.Repo == "" && r.Host == "" && r.Tag == "" && op != opBuild {
+		return
+	}
+	if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
+		return
+	}
+	f.refs.add(refSeen{Ref: r, Op: op, Line: n})
+	f.lastRegistry = n
 }
 
 func (f *facts) addSuccess(op, repo string, n int) {

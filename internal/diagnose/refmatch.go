@@ -1,0 +1,183 @@
+package diagnose
+
+import "strings"
+
+// Hand-written matchers for the reference patterns that run on most lines of
+// a long log (refPatterns' "docker push ", "docker pull ", "push refers to",
+// "pushing manifest for", "pull"). Each returns exactly what its regexp's
+// FindAllStringSubmatch(text, n) returns as group 1 (leftmost-first
+// semantics, matches not overlapping, at most n), without the regexp engine's
+// backtracking or allocation. refmatch_test.go and FuzzRefMatchers check them
+// against the regexps. They work on bytes: RE2's \s is [\t\n\f\r ] (regexp/
+// syntax, Perl classes), all ASCII, so a byte of a multi-byte or invalid
+// UTF-8 sequence is \S, as the regexp decodes it.
+
+// refMatchFunc appends to dst group 1 of up to n matches in text.
+type refMatchFunc func(text string, n int, dst []string) []string
+
+// isRESpace is RE2's \s: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// nonSpaceEnd is the end of the run of \S starting at i.
+func nonSpaceEnd(text string, i int) int {
+	for i < len(text) && !isRESpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// optionsThenArg matches `(?:-\S+ )*([^\s-]\S*)` at p: options, then the
+// first argument. The repetition is greedy and each repeat is forced (\S+
+// runs to the next white space, which must be ' '); with fewer repeats the
+// argument would start on '-', so the longest is the only one that can match.
+func optionsThenArg(text string, p int) (start, end int, ok bool) {
+	for p < len(text) && text[p] == '-' {
+		j := nonSpaceEnd(text, p+1)
+		if j == p+1 || j >= len(text) || text[j] != ' ' {
+			return 0, 0, false
+		}
+		p = j + 1
+	}
+	if p >= len(text) || isRESpace(text[p]) || text[p] == '-' {
+		return 0, 0, false
+	}
+	return p, nonSpaceEnd(text, p+1), true
+}
+
+// prefixOptionsArg is `PREFIX(?:-\S+ )*([^\s-]\S*)` ("docker push ", "docker pull ").
+func prefixOptionsArg(prefix string) refMatchFunc {
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			s, e, ok := optionsThenArg(text, at+len(prefix))
+			if !ok {
+				from = at + 1
+				continue
+			}
+			dst = append(dst, text[s:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// prefixNonSpace is `PREFIX(\S+)` ("pushing manifest for ").
+func prefixNonSpace(prefix string) refMatchFunc {
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(prefix)
+			if p >= len(text) || isRESpace(text[p]) {
+				from = at + 1
+				continue
+			}
+			e := nonSpaceEnd(text, p+1)
+			dst = append(dst, text[p:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// matchPushRefersTo is `The push refers to (?:a )?repository \[([^\]\s]+)\]`.
+// The optional "a " is forced: without it "repository" would have to start
+// on 'a'; [^\]\s]+ runs to the first ']' or white space, which must be ']'.
+func matchPushRefersTo(text string, n int, dst []string) []string {
+	const lead, repo = "The push refers to ", "repository ["
+	for from, found := 0, 0; found < n; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len(lead)
+		if strings.HasPrefix(text[p:], "a ") {
+			p += 2
+		}
+		if !strings.HasPrefix(text[p:], repo) {
+			continue
+		}
+		p += len(repo)
+		e := p
+		for e < len(text) && text[e] != ']' && !isRESpace(text[e]) {
+			e++
+		}
+		if e == p || e >= len(text) || text[e] != ']' {
+			continue
+		}
+		dst = append(dst, text[p:e])
+		found++
+		from = e + 1
+	}
+	return dst
+}
+
+// pullLeads are the alternatives of the "pull" pattern; at one position at
+// most one of them can match (they differ in their first or ninth byte).
+var pullLeads = [...]string{"Failed to pull image", "failed to pull image", "Pulling docker image", "Pulling image"}
+
+// matchPullImage is
+// `(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`.
+// The optional quote before the group is taken when present (the group cannot
+// start with one); the lazy group can only stop where a space, the end, or a
+// quote followed by a space or the end comes, and before that it holds no
+// quote or white space, so it is the whole run of [^"\s] that follows.
+func matchPullImage(text string, n int, dst []string) []string {
+	for from, found := 0, 0; found < n; {
+		at, lead := -1, ""
+		for _, l := range pullLeads {
+			if i := strings.Index(text[from:], l); i >= 0 && (at < 0 || from+i < at) {
+				at, lead = from+i, l
+			}
+		}
+		if at < 0 {
+			break
+		}
+		end, ok := -1, false
+		p := at + len(lead)
+		if p < len(text) && text[p] == ' ' {
+			p++
+			if p < len(text) && text[p] == '"' {
+				p++
+			}
+			e := p
+			for e < len(text) && text[e] != '"' && !isRESpace(text[e]) {
+				e++
+			}
+			switch {
+			case e == p:
+			case e == len(text):
+				end, ok = e, true
+			case text[e] == ' ':
+				end, ok = e+1, true
+			case text[e] == '"' && e+1 == len(text):
+				end, ok = e+1, true
+			case text[e] == '"' && text[e+1] == ' ':
+				end, ok = e+2, true
+			}
+			if ok {
+				dst = append(dst, text[p:e])
+			}
+		}
+		if !ok {
+			from = at + 1
+			continue
+		}
+		found++
+		from = end
+	}
+	return dst
+}
