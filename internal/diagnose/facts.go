@@ -407,7 +407,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		return
 	}
 	g := lineGuards(text)
-	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !f.in(low, "login-action") {
+	if m := matchLoginCmd(text); m != nil && !f.in(low, "login-action") { // loginCmdRe
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n

@@ -181,3 +181,45 @@ func matchPullImage(text string, n int, dst []string) []string {
 	}
 	return dst
 }
+
+// loginClients are the alternatives of loginCmdRe; they begin with different
+// letters, so at one position at most one of them can match.
+var loginClients = [...]string{"docker", "podman", "buildah", "skopeo", "nerdctl", "oras", "helm registry", "crane auth", "regctl registry"}
+
+// isREWord is RE2's \w, the characters \b looks at: [0-9A-Za-z_].
+func isREWord(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// matchLoginCmd is loginCmdRe.FindStringSubmatch(text):
+// `\b(docker|...|regctl registry) login\b(.*)`. Every match holds " login"
+// right after the client, and the clients hold no " login", so the leftmost
+// match is at the first " login" that ends on a word boundary and follows a
+// client that begins on one. `.` stops at a newline.
+func matchLoginCmd(text string) []string {
+	for from := 0; ; {
+		i := strings.Index(text[from:], " login")
+		if i < 0 {
+			return nil
+		}
+		k := from + i
+		from = k + 1
+		after := k + len(" login")
+		if after < len(text) && isREWord(text[after]) {
+			continue
+		}
+		for _, c := range loginClients {
+			s := k - len(c)
+			if s < 0 || text[s:k] != c || (s > 0 && isREWord(text[s-1])) {
+				continue
+			}
+			e := strings.IndexByte(text[after:], '\n')
+			if e < 0 {
+				e = len(text)
+			} else {
+				e += after
+			}
+			return []string{text[s:e], c, text[after:e]}
+		}
+	}
+}

@@ -55,10 +55,21 @@ var refMatchCases = []string{
 	"Pulling image x\"\t",
 	"Pulling image \"x\"",
 	"pulling image x",
+	"docker login ghcr.io -u x --password-stdin",
+	"echo $T | docker login -u a --password-stdin ghcr.io\nnext",
+	"xdocker login y; podman login quay.io",
+	"docker logins; helm registry login r.io",
+	"regctl registry login\tr crane auth login x",
+	"oras login",
+	"dockerlogin docker  login docker login_x docker login\xff",
+	" login login docker login",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
 	t.Helper()
+	if got, want := matchLoginCmd(line), loginCmdRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("login command on %q: hand matcher %q, regexp %q", line, got, want)
+	}
 	for _, p := range refPatterns {
 		if p.find == nil {
 			continue
@@ -80,6 +91,9 @@ func TestRefMatchersAgreeWithRegexps(t *testing.T) {
 	found := 0
 	for _, line := range refMatchCases {
 		checkRefMatchers(t, line)
+		if loginCmdRe.MatchString(line) {
+			found++
+		}
 		for _, p := range refPatterns {
 			if p.find != nil && p.re.MatchString(line) {
 				found++
@@ -125,6 +139,9 @@ func TestRefMatchersAgreeOnCorpus(t *testing.T) {
 			if p.find != nil && p.re.MatchString(l) {
 				matched++
 			}
+		}
+		if loginCmdRe.MatchString(l) {
+			matched++
 		}
 	}
 	if matched < 50 {
