@@ -223,3 +223,92 @@ func matchLoginCmd(text string) []string {
 		}
 	}
 }
+
+// prefixQuoted is `PREFIX"([^"]+)"` ("checking push permission for ").
+func prefixQuoted(prefix string) refMatchFunc {
+	lead := prefix + `"`
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], lead)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(lead)
+			e := strings.IndexByte(text[p:], '"')
+			if e <= 0 {
+				from = at + 1
+				continue
+			}
+			dst = append(dst, text[p:p+e])
+			found++
+			from = p + e + 1
+		}
+		return dst
+	}
+}
+
+// prefixPlatformArg is `PREFIX(?:--platform=\S+ )?(\S+)` (": FROM ", "] FROM ").
+// The option is taken when it is followed by an argument; otherwise the
+// regexp backtracks and the argument is the run that starts at the option.
+func prefixPlatformArg(prefix string) refMatchFunc {
+	const platform = "--platform="
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(prefix)
+			if strings.HasPrefix(text[p:], platform) {
+				j := nonSpaceEnd(text, p+len(platform))
+				if j > p+len(platform) && j+1 < len(text) && text[j] == ' ' && !isRESpace(text[j+1]) {
+					p = j + 1
+				}
+			}
+			if p >= len(text) || isRESpace(text[p]) {
+				from = at + 1
+				continue
+			}
+			e := nonSpaceEnd(text, p+1)
+			dst = append(dst, text[p:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// matchDestination is `--destination[= ]'?([^\s']+)` (kaniko). The quote is
+// taken when present (the group cannot start with one).
+func matchDestination(text string, n int, dst []string) []string {
+	const lead = "--destination"
+	for from, found := 0, 0; found < n; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len(lead)
+		if p >= len(text) || (text[p] != '=' && text[p] != ' ') {
+			continue
+		}
+		p++
+		if p < len(text) && text[p] == '\'' {
+			p++
+		}
+		e := p
+		for e < len(text) && text[e] != '\'' && !isRESpace(text[e]) {
+			e++
+		}
+		if e == p {
+			continue
+		}
+		dst = append(dst, text[p:e])
+		found++
+		from = e
+	}
+	return dst
+}

@@ -63,6 +63,20 @@ var refMatchCases = []string{
 	"oras login",
 	"dockerlogin docker  login docker login_x docker login\xff",
 	" login login docker login",
+	`error checking push permissions -- checking push permission for "ghcr.io/a/b:1": POST`,
+	`checking push permission for "" checking push permission for "x" checking push permission for "y"`,
+	`checking push permission for "unterminated`,
+	"/kaniko/executor --destination=ghcr.io/a/b:1 --destination 'quay.io/c/d' --destination x",
+	"--destination='' --destination=' --destination\tx --destination= y --destinationx",
+	"Pushing image to ghcr.io/a/b Pushing image to  x",
+	"#3 [internal] load metadata for docker.io/library/alpine:3.19",
+	"Step 1/9 : FROM --platform=linux/amd64 golang:1.22 AS build",
+	"Step 1/9 : FROM --platform=linux/amd64",
+	"Step 1/9 : FROM --platform=linux/amd64 ",
+	"Step 1/9 : FROM --platform= x",
+	"Step 1/9 : FROM --platform=a  b",
+	"#5 [1/3] FROM --platform=$BUILDPLATFORM ghcr.io/x/y@sha256:00 ] FROM z",
+	"#5 [1/3] FROM  x : FROM \tq : FROM r",
 }
 
 func checkRefMatchers(t *testing.T, line string) {

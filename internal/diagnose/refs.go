@@ -142,9 +142,9 @@ var refPatterns = []struct {
 	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
 	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
 	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush, nil},
-	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush, nil},
-	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush, nil},
-	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush, nil},
+	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush, prefixQuoted("checking push permission for ")},
+	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush, matchDestination},
+	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush, prefixNonSpace("Pushing image to ")},
 	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush, nil},
 	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush, nil},
 	{"exists in", regexp.MustCompile(`exists in (\S+?):(?:\s|$)`), opPush, nil},
@@ -167,9 +167,9 @@ var refPatterns = []struct {
 	{"podman pull ", regexp.MustCompile(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"buildah pull ", regexp.MustCompile(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"nerdctl pull ", regexp.MustCompile(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull, nil},
-	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, nil},  // docker build "Step 1/9 : FROM x"
-	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, nil}, // BuildKit "#5 [1/3] FROM x"
+	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
+	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
+	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
 	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, nil},
 	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
 	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
