@@ -198,7 +198,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.containersImage = true
 	}
 	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
-		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
+		if m := findAWSRegion(text, low); m != nil {
 			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}

@@ -77,12 +77,21 @@ var refMatchCases = []string{
 	"Step 1/9 : FROM --platform=a  b",
 	"#5 [1/3] FROM --platform=$BUILDPLATFORM ghcr.io/x/y@sha256:00 ] FROM z",
 	"#5 [1/3] FROM  x : FROM \tq : FROM r",
+	"aws ecr get-login-password --region us-east-1 | docker login",
+	"AWS_ACCOUNT_ID=1 AWS_DEFAULT_REGION=eu-west-2",
+	"aws-region: \"us-gov-west-1\" AWS_REGION:ap-south-1",
+	"Aws_Region=EU-CENTRAL-1x --REGION=us-east-1",
+	"AWS_REGION=us-east-1 (ſ) --region eu-west-1",
+	"$AWS_ACCOUNT_ID.dkr.ecr.$AWS_DEFAULT_REGION.amazonaws.com --region=sa-east-1",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
 	t.Helper()
 	if got, want := matchLoginCmd(line), loginCmdRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
 		t.Fatalf("login command on %q: hand matcher %q, regexp %q", line, got, want)
+	}
+	if got, want := findAWSRegion(line, strings.ToLower(line)), awsRegionRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("AWS region on %q: %q, regexp %q", line, got, want)
 	}
 	for _, p := range refPatterns {
 		if p.find == nil {
@@ -105,7 +114,7 @@ func TestRefMatchersAgreeWithRegexps(t *testing.T) {
 	found := 0
 	for _, line := range refMatchCases {
 		checkRefMatchers(t, line)
-		if loginCmdRe.MatchString(line) {
+		if loginCmdRe.MatchString(line) || awsRegionRe.MatchString(line) {
 			found++
 		}
 		for _, p := range refPatterns {
@@ -154,7 +163,7 @@ func TestRefMatchersAgreeOnCorpus(t *testing.T) {
 				matched++
 			}
 		}
-		if loginCmdRe.MatchString(l) {
+		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) {
 			matched++
 		}
 	}
