@@ -270,7 +270,7 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	if f.in(low, "http") {
-		for _, u := range urlRe.FindAllString(text, 4) {
+		for _, u := range findURLs(text, 4) { // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
 				f.lastRegistry = n // a registry API request: the lines after it may be its answer

@@ -337,3 +337,46 @@ func findAWSRegion(text, low string) []string {
 	}
 	return awsRegionRe.FindStringSubmatch(text[from:])
 }
+
+// isURLStop reports the bytes urlRe's class [^\s"'<>()\[\]{},] excludes.
+func isURLStop(c byte) bool {
+	switch c {
+	case '"', '\'', '<', '>', '(', ')', '[', ']', '{', '}', ',':
+		return true
+	}
+	return isRESpace(c)
+}
+
+// findURLs is urlRe.FindAllString(text, n): `https?://[^\s"'<>()\[\]{},]+`.
+// A match starts at "http"; the optional 's' is taken when "s://" follows
+// (without it "://" would have to start on the 's').
+func findURLs(text string, n int) []string {
+	var out []string
+	for from := 0; len(out) < n; {
+		i := strings.Index(text[from:], "http")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len("http")
+		switch {
+		case strings.HasPrefix(text[p:], "://"):
+			p += len("://")
+		case strings.HasPrefix(text[p:], "s://"):
+			p += len("s://")
+		default:
+			continue
+		}
+		e := p
+		for e < len(text) && !isURLStop(text[e]) {
+			e++
+		}
+		if e == p {
+			continue
+		}
+		out = append(out, text[at:e])
+		from = e
+	}
+	return out
+}

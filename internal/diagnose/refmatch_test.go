@@ -83,6 +83,9 @@ var refMatchCases = []string{
 	"Aws_Region=EU-CENTRAL-1x --REGION=us-east-1",
 	"AWS_REGION=us-east-1 (ſ) --region eu-west-1",
 	"$AWS_ACCOUNT_ID.dkr.ecr.$AWS_DEFAULT_REGION.amazonaws.com --region=sa-east-1",
+	`Get "https://ghcr.io/v2/": denied (https://auth.docker.io/token?scope=repository:a/b:pull,push)`,
+	"httphttps://x http:// https://\ty http://a{b} httpss://c https://d\xff,e http://1 http://2",
+	"[https://quay.io/v2/a/manifests/1] <http://localhost:5000/v2/>",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
@@ -92,6 +95,11 @@ func checkRefMatchers(t *testing.T, line string) {
 	}
 	if got, want := findAWSRegion(line, strings.ToLower(line)), awsRegionRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
 		t.Fatalf("AWS region on %q: %q, regexp %q", line, got, want)
+	}
+	for _, n := range []int{1, 4} {
+		if got, want := findURLs(line, n), urlRe.FindAllString(line, n); !reflect.DeepEqual(got, want) {
+			t.Fatalf("URLs (n=%d) on %q: %q, regexp %q", n, line, got, want)
+		}
 	}
 	for _, p := range refPatterns {
 		if p.find == nil {
@@ -163,7 +171,7 @@ func TestRefMatchersAgreeOnCorpus(t *testing.T) {
 				matched++
 			}
 		}
-		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) {
+		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) || urlRe.MatchString(l) {
 			matched++
 		}
 	}
