@@ -114,6 +114,15 @@ func (r *ring) add(v any) {
 	r.next = (r.next + 1) % r.n
 }
 
+// eachNewest visits items newest first while fn returns true.
+func (r *ring) eachNewest(fn func(any) bool) {
+	for i := len(r.items) - 1; i >= 0; i-- {
+		if !fn(r.items[(r.next+i)%len(r.items)]) {
+			return
+		}
+	}
+}
+
 // each visits items oldest first.
 func (r *ring) each(fn func(any)) {
 	for i := range r.items {
@@ -321,11 +330,14 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
 	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+		// The latest push reference before this line.
 		var last *refSeen
-		f.refs.each(func(v any) {
+		f.refs.eachNewest(func(v any) bool {
 			if r := v.(refSeen); r.Op == opPush && r.Line < n {
 				last = &r
+				return false
 			}
+			return true
 		})
 		if last != nil {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
