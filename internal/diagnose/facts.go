@@ -472,8 +472,15 @@ var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
 
 // loginUserArg is the literal user name of a login command line ("" for a
 // variable or none).
+//
+// Every match begins at "-u" or "--username", so the regexp (which has no
+// start assertion) runs from one byte before the first "-u": same match.
 func loginUserArg(args string) string {
-	if m := loginUserRe.FindStringSubmatch(args); m != nil {
+	i := strings.Index(args, "-u")
+	if i < 0 {
+		return ""
+	}
+	if m := loginUserRe.FindStringSubmatch(args[max(i-1, 0):]); m != nil {
 		return m[1]
 	}
 	return ""

@@ -86,6 +86,10 @@ var refMatchCases = []string{
 	`Get "https://ghcr.io/v2/": denied (https://auth.docker.io/token?scope=repository:a/b:pull,push)`,
 	"httphttps://x http:// https://\ty http://a{b} httpss://c https://d\xff,e http://1 http://2",
 	"[https://quay.io/v2/a/manifests/1] <http://localhost:5000/v2/>",
+	"docker login -u octo --password-stdin ghcr.io",
+	"--username=bot x -u -u=me",
+	"-u--username a -uu -u _x -u y\t",
+	"docker login --username $USER -u real.user-1",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
@@ -95,6 +99,13 @@ func checkRefMatchers(t *testing.T, line string) {
 	}
 	if got, want := findAWSRegion(line, strings.ToLower(line)), awsRegionRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
 		t.Fatalf("AWS region on %q: %q, regexp %q", line, got, want)
+	}
+	want := ""
+	if m := loginUserRe.FindStringSubmatch(line); m != nil {
+		want = m[1]
+	}
+	if got := loginUserArg(line); got != want {
+		t.Fatalf("login user on %q: %q, regexp %q", line, got, want)
 	}
 	for _, n := range []int{1, 4} {
 		if got, want := findURLs(line, n), urlRe.FindAllString(line, n); !reflect.DeepEqual(got, want) {
@@ -171,7 +182,7 @@ func TestRefMatchersAgreeOnCorpus(t *testing.T) {
 				matched++
 			}
 		}
-		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) || urlRe.MatchString(l) {
+		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) || urlRe.MatchString(l) || loginUserRe.MatchString(l) {
 			matched++
 		}
 	}
