@@ -114,6 +114,15 @@ func (r *ring) add(v any) {
 	r.next = (r.next + 1) % r.n
 }
 
+// eachNewest visits items newest first while fn returns true.
+func (r *ring) eachNewest(fn func(any) bool) {
+	for i := len(r.items) - 1; i >= 0; i-- {
+		if !fn(r.items[(r.next+i)%len(r.items)]) {
+			return
+		}
+	}
+}
+
 // each visits items oldest first.
 func (r *ring) each(fn func(any)) {
 	for i := range r.items {
@@ -198,7 +207,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.containersImage = true
 	}
 	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
-		if m := awsRegionRe.FindStringSubmatch(text); m != nil {
+		if m := findAWSRegion(text, low); m != nil {
 			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
@@ -270,7 +279,7 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	if f.in(low, "http") {
-		for _, u := range urlRe.FindAllString(text, 4) {
+		for _, u := range findURLs(text, 4) { // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
 				f.lastRegistry = n // a registry API request: the lines after it may be its answer
@@ -280,22 +289,34 @@ func (f *facts) observe(n int, text, low string) {
 }
 
 func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
+	var groups [2]string
 	for i, p := range refPatterns {
 		if !has[i] {
 			continue
 		}
+		if p.find != nil {
+			for _, g := range p.find(text, 2, groups[:0]) {
+				f.addRef(n, parseRef(g), p.op)
+			}
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			r := refFromMatch(m)
-			if r.Repo == "" && r.Host == "" && r.Tag == "" && p.op != opBuild {
-				continue
-			}
-			if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
-				continue
-			}
-			f.refs.add(refSeen{Ref: r, Op: p.op, Line: n})
-			f.lastRegistry = n
+			f.addRef(n, refFromMatch(m), p.op)
 		}
 	}
+}
+
+// addRef records reference r, found on line n by a pattern of operation op,
+// unless it is empty or a variable or option ("$IMAGE", "-t").
+func (f *facts) addRef(n int, r imageRef, op string) {
+	if r.Repo == "" && r.Host == "" && r.Tag == "" && op != opBuild {
+		return
+	}
+	if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
+		return
+	}
+	f.refs.add(refSeen{Ref: r, Op: op, Line: n})
+	f.lastRegistry = n
 }
 
 func (f *facts) addSuccess(op, repo string, n int) {
@@ -309,11 +330,14 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
 	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+		// The latest push reference before this line.
 		var last *refSeen
-		f.refs.each(func(v any) {
+		f.refs.eachNewest(func(v any) bool {
 			if r := v.(refSeen); r.Op == opPush && r.Line < n {
 				last = &r
+				return false
 			}
+			return true
 		})
 		if last != nil {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
@@ -395,7 +419,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		return
 	}
 	g := lineGuards(text)
-	if m := loginCmdRe.findSubmatch(text, low, g); m != nil && !f.in(low, "login-action") {
+	if m := matchLoginCmd(text); m != nil && !f.in(low, "login-action") { // loginCmdRe
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
@@ -448,8 +472,15 @@ var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
 
 // loginUserArg is the literal user name of a login command line ("" for a
 // variable or none).
+//
+// Every match begins at "-u" or "--username", so the regexp (which has no
+// start assertion) runs from one byte before the first "-u": same match.
 func loginUserArg(args string) string {
-	if m := loginUserRe.FindStringSubmatch(args); m != nil {
+	i := strings.Index(args, "-u")
+	if i < 0 {
+		return ""
+	}
+	if m := loginUserRe.FindStringSubmatch(args[max(i-1, 0):]); m != nil {
 		return m[1]
 	}
 	return ""

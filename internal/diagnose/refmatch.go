@@ -1,0 +1,382 @@
+package diagnose
+
+import "strings"
+
+// Hand-written matchers for the reference patterns that run on most lines of
+// a long log (refPatterns' "docker push ", "docker pull ", "push refers to",
+// "pushing manifest for", "pull"). Each returns exactly what its regexp's
+// FindAllStringSubmatch(text, n) returns as group 1 (leftmost-first
+// semantics, matches not overlapping, at most n), without the regexp engine's
+// backtracking or allocation. refmatch_test.go and FuzzRefMatchers check them
+// against the regexps. They work on bytes: RE2's \s is [\t\n\f\r ] (regexp/
+// syntax, Perl classes), all ASCII, so a byte of a multi-byte or invalid
+// UTF-8 sequence is \S, as the regexp decodes it.
+
+// refMatchFunc appends to dst group 1 of up to n matches in text.
+type refMatchFunc func(text string, n int, dst []string) []string
+
+// isRESpace is RE2's \s: [\t\n\f\r ].
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// nonSpaceEnd is the end of the run of \S starting at i.
+func nonSpaceEnd(text string, i int) int {
+	for i < len(text) && !isRESpace(text[i]) {
+		i++
+	}
+	return i
+}
+
+// optionsThenArg matches `(?:-\S+ )*([^\s-]\S*)` at p: options, then the
+// first argument. The repetition is greedy and each repeat is forced (\S+
+// runs to the next white space, which must be ' '); with fewer repeats the
+// argument would start on '-', so the longest is the only one that can match.
+func optionsThenArg(text string, p int) (start, end int, ok bool) {
+	for p < len(text) && text[p] == '-' {
+		j := nonSpaceEnd(text, p+1)
+		if j == p+1 || j >= len(text) || text[j] != ' ' {
+			return 0, 0, false
+		}
+		p = j + 1
+	}
+	if p >= len(text) || isRESpace(text[p]) || text[p] == '-' {
+		return 0, 0, false
+	}
+	return p, nonSpaceEnd(text, p+1), true
+}
+
+// prefixOptionsArg is `PREFIX(?:-\S+ )*([^\s-]\S*)` ("docker push ", "docker pull ").
+func prefixOptionsArg(prefix string) refMatchFunc {
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			s, e, ok := optionsThenArg(text, at+len(prefix))
+			if !ok {
+				from = at + 1
+				continue
+			}
+			dst = append(dst, text[s:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// prefixNonSpace is `PREFIX(\S+)` ("pushing manifest for ").
+func prefixNonSpace(prefix string) refMatchFunc {
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(prefix)
+			if p >= len(text) || isRESpace(text[p]) {
+				from = at + 1
+				continue
+			}
+			e := nonSpaceEnd(text, p+1)
+			dst = append(dst, text[p:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// matchPushRefersTo is `The push refers to (?:a )?repository \[([^\]\s]+)\]`.
+// The optional "a " is forced: without it "repository" would have to start
+// on 'a'; [^\]\s]+ runs to the first ']' or white space, which must be ']'.
+func matchPushRefersTo(text string, n int, dst []string) []string {
+	const lead, repo = "The push refers to ", "repository ["
+	for from, found := 0, 0; found < n; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len(lead)
+		if strings.HasPrefix(text[p:], "a ") {
+			p += 2
+		}
+		if !strings.HasPrefix(text[p:], repo) {
+			continue
+		}
+		p += len(repo)
+		e := p
+		for e < len(text) && text[e] != ']' && !isRESpace(text[e]) {
+			e++
+		}
+		if e == p || e >= len(text) || text[e] != ']' {
+			continue
+		}
+		dst = append(dst, text[p:e])
+		found++
+		from = e + 1
+	}
+	return dst
+}
+
+// pullLeads are the alternatives of the "pull" pattern; at one position at
+// most one of them can match (they differ in their first or ninth byte).
+var pullLeads = [...]string{"Failed to pull image", "failed to pull image", "Pulling docker image", "Pulling image"}
+
+// matchPullImage is
+// `(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`.
+// The optional quote before the group is taken when present (the group cannot
+// start with one); the lazy group can only stop where a space, the end, or a
+// quote followed by a space or the end comes, and before that it holds no
+// quote or white space, so it is the whole run of [^"\s] that follows.
+func matchPullImage(text string, n int, dst []string) []string {
+	for from, found := 0, 0; found < n; {
+		at, lead := -1, ""
+		for _, l := range pullLeads {
+			if i := strings.Index(text[from:], l); i >= 0 && (at < 0 || from+i < at) {
+				at, lead = from+i, l
+			}
+		}
+		if at < 0 {
+			break
+		}
+		end, ok := -1, false
+		p := at + len(lead)
+		if p < len(text) && text[p] == ' ' {
+			p++
+			if p < len(text) && text[p] == '"' {
+				p++
+			}
+			e := p
+			for e < len(text) && text[e] != '"' && !isRESpace(text[e]) {
+				e++
+			}
+			switch {
+			case e == p:
+			case e == len(text):
+				end, ok = e, true
+			case text[e] == ' ':
+				end, ok = e+1, true
+			case text[e] == '"' && e+1 == len(text):
+				end, ok = e+1, true
+			case text[e] == '"' && text[e+1] == ' ':
+				end, ok = e+2, true
+			}
+			if ok {
+				dst = append(dst, text[p:e])
+			}
+		}
+		if !ok {
+			from = at + 1
+			continue
+		}
+		found++
+		from = end
+	}
+	return dst
+}
+
+// loginClients are the alternatives of loginCmdRe; they begin with different
+// letters, so at one position at most one of them can match.
+var loginClients = [...]string{"docker", "podman", "buildah", "skopeo", "nerdctl", "oras", "helm registry", "crane auth", "regctl registry"}
+
+// isREWord is RE2's \w, the characters \b looks at: [0-9A-Za-z_].
+func isREWord(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// matchLoginCmd is loginCmdRe.FindStringSubmatch(text):
+// `\b(docker|...|regctl registry) login\b(.*)`. Every match holds " login"
+// right after the client, and the clients hold no " login", so the leftmost
+// match is at the first " login" that ends on a word boundary and follows a
+// client that begins on one. `.` stops at a newline.
+func matchLoginCmd(text string) []string {
+	for from := 0; ; {
+		i := strings.Index(text[from:], " login")
+		if i < 0 {
+			return nil
+		}
+		k := from + i
+		from = k + 1
+		after := k + len(" login")
+		if after < len(text) && isREWord(text[after]) {
+			continue
+		}
+		for _, c := range loginClients {
+			s := k - len(c)
+			if s < 0 || text[s:k] != c || (s > 0 && isREWord(text[s-1])) {
+				continue
+			}
+			e := strings.IndexByte(text[after:], '\n')
+			if e < 0 {
+				e = len(text)
+			} else {
+				e += after
+			}
+			return []string{text[s:e], c, text[after:e]}
+		}
+	}
+}
+
+// prefixQuoted is `PREFIX"([^"]+)"` ("checking push permission for ").
+func prefixQuoted(prefix string) refMatchFunc {
+	lead := prefix + `"`
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], lead)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(lead)
+			e := strings.IndexByte(text[p:], '"')
+			if e <= 0 {
+				from = at + 1
+				continue
+			}
+			dst = append(dst, text[p:p+e])
+			found++
+			from = p + e + 1
+		}
+		return dst
+	}
+}
+
+// prefixPlatformArg is `PREFIX(?:--platform=\S+ )?(\S+)` (": FROM ", "] FROM ").
+// The option is taken when it is followed by an argument; otherwise the
+// regexp backtracks and the argument is the run that starts at the option.
+func prefixPlatformArg(prefix string) refMatchFunc {
+	const platform = "--platform="
+	return func(text string, n int, dst []string) []string {
+		for from, found := 0, 0; found < n; {
+			i := strings.Index(text[from:], prefix)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			p := at + len(prefix)
+			if strings.HasPrefix(text[p:], platform) {
+				j := nonSpaceEnd(text, p+len(platform))
+				if j > p+len(platform) && j+1 < len(text) && text[j] == ' ' && !isRESpace(text[j+1]) {
+					p = j + 1
+				}
+			}
+			if p >= len(text) || isRESpace(text[p]) {
+				from = at + 1
+				continue
+			}
+			e := nonSpaceEnd(text, p+1)
+			dst = append(dst, text[p:e])
+			found++
+			from = e
+		}
+		return dst
+	}
+}
+
+// matchDestination is `--destination[= ]'?([^\s']+)` (kaniko). The quote is
+// taken when present (the group cannot start with one).
+func matchDestination(text string, n int, dst []string) []string {
+	const lead = "--destination"
+	for from, found := 0, 0; found < n; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len(lead)
+		if p >= len(text) || (text[p] != '=' && text[p] != ' ') {
+			continue
+		}
+		p++
+		if p < len(text) && text[p] == '\'' {
+			p++
+		}
+		e := p
+		for e < len(text) && text[e] != '\'' && !isRESpace(text[e]) {
+			e++
+		}
+		if e == p {
+			continue
+		}
+		dst = append(dst, text[p:e])
+		found++
+		from = e
+	}
+	return dst
+}
+
+// awsRegionLeads are the literals every match of awsRegionRe begins with,
+// lowercased (its (?i) alternatives: --region, aws-region:, AWS_REGION,
+// AWS_DEFAULT_REGION).
+var awsRegionLeads = [...]string{"--region", "aws-region:", "aws_region", "aws_default_region"}
+
+// findAWSRegion is awsRegionRe.FindStringSubmatch(text), low being the
+// lowercased text. On an ASCII line (where (?i) folds only ASCII letters and
+// low has the line's offsets) the regexp runs from the first lead literal:
+// it has no start assertion, so the leftmost match is the same.
+func findAWSRegion(text, low string) []string {
+	if !isASCII(text) {
+		return awsRegionRe.FindStringSubmatch(text)
+	}
+	from := -1
+	for _, l := range awsRegionLeads {
+		if i := strings.Index(low, l); i >= 0 && (from < 0 || i < from) {
+			from = i
+		}
+	}
+	if from < 0 {
+		return nil
+	}
+	return awsRegionRe.FindStringSubmatch(text[from:])
+}
+
+// isURLStop reports the bytes urlRe's class [^\s"'<>()\[\]{},] excludes.
+func isURLStop(c byte) bool {
+	switch c {
+	case '"', '\'', '<', '>', '(', ')', '[', ']', '{', '}', ',':
+		return true
+	}
+	return isRESpace(c)
+}
+
+// findURLs is urlRe.FindAllString(text, n): `https?://[^\s"'<>()\[\]{},]+`.
+// A match starts at "http"; the optional 's' is taken when "s://" follows
+// (without it "://" would have to start on the 's').
+func findURLs(text string, n int) []string {
+	var out []string
+	for from := 0; len(out) < n; {
+		i := strings.Index(text[from:], "http")
+		if i < 0 {
+			break
+		}
+		at := from + i
+		from = at + 1
+		p := at + len("http")
+		switch {
+		case strings.HasPrefix(text[p:], "://"):
+			p += len("://")
+		case strings.HasPrefix(text[p:], "s://"):
+			p += len("s://")
+		default:
+			continue
+		}
+		e := p
+		for e < len(text) && !isURLStop(text[e]) {
+			e++
+		}
+		if e == p {
+			continue
+		}
+		out = append(out, text[at:e])
+		from = e
+	}
+	return out
+}

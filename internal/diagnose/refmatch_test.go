@@ -1,0 +1,199 @@
+package diagnose
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/testenv"
+	"go.yaml.in/yaml/v4"
+)
+
+// refMatchCases are lines built to exercise the hand matchers' edge cases
+// (options, quotes, white space other than ' ', repeated and failed leads).
+var refMatchCases = []string{
+	"docker push ghcr.io/acme/app:1.0",
+	"docker push -q ghcr.io/acme/app",
+	"docker push --all-tags -q registry.example.com:5000/a/b",
+	"docker push -- x",
+	"docker push - x",
+	"docker push -q",
+	"docker push -q\tx",
+	"docker push  x",
+	"docker push -a -b",
+	"docker push $IMAGE && docker push ghcr.io/o/r:2 && docker push third",
+	"docker push -x docker push y",
+	"docker push docker push ",
+	"docker push \xff\xfe/bad",
+	"+ docker pull alpine:3 && docker pull -q busybox",
+	"The push refers to repository [ghcr.io/acme/app]",
+	"The push refers to a repository [docker.io/library/app]",
+	"The push refers to a repository [a b]",
+	"The push refers to repository []",
+	"The push refers to repository [x",
+	"The push refers to a The push refers to repository [y]",
+	"The push refers to repository [a] The push refers to repository [b] The push refers to repository [c]",
+	"pushing manifest for ghcr.io/acme/app:1@sha256:abc",
+	"pushing manifest for ",
+	"pushing manifest for  x pushing manifest for y",
+	"pushing manifest for\tx",
+	`Pulling image "alpine:3"`,
+	`Pulling image "alpine:3" done`,
+	`Pulling image alpine:3`,
+	`Pulling image "alpine:3"x`,
+	`Pulling image ""`,
+	`Pulling image "`,
+	`Pulling image  x`,
+	`Pulling image x"y Pulling docker image z`,
+	`Pulling docker image ruby:3 ...`,
+	`Failed to pull image "a/b": rpc error`,
+	`failed to pull image "a/b" failed to pull image c`,
+	`Pulling imagePulling image x`,
+	"Pulling image x\ty",
+	"Pulling image x\"\t",
+	"Pulling image \"x\"",
+	"pulling image x",
+	"docker login ghcr.io -u x --password-stdin",
+	"echo $T | docker login -u a --password-stdin ghcr.io\nnext",
+	"xdocker login y; podman login quay.io",
+	"docker logins; helm registry login r.io",
+	"regctl registry login\tr crane auth login x",
+	"oras login",
+	"dockerlogin docker  login docker login_x docker login\xff",
+	" login login docker login",
+	`error checking push permissions -- checking push permission for "ghcr.io/a/b:1": POST`,
+	`checking push permission for "" checking push permission for "x" checking push permission for "y"`,
+	`checking push permission for "unterminated`,
+	"/kaniko/executor --destination=ghcr.io/a/b:1 --destination 'quay.io/c/d' --destination x",
+	"--destination='' --destination=' --destination\tx --destination= y --destinationx",
+	"Pushing image to ghcr.io/a/b Pushing image to  x",
+	"#3 [internal] load metadata for docker.io/library/alpine:3.19",
+	"Step 1/9 : FROM --platform=linux/amd64 golang:1.22 AS build",
+	"Step 1/9 : FROM --platform=linux/amd64",
+	"Step 1/9 : FROM --platform=linux/amd64 ",
+	"Step 1/9 : FROM --platform= x",
+	"Step 1/9 : FROM --platform=a  b",
+	"#5 [1/3] FROM --platform=$BUILDPLATFORM ghcr.io/x/y@sha256:00 ] FROM z",
+	"#5 [1/3] FROM  x : FROM \tq : FROM r",
+	"aws ecr get-login-password --region us-east-1 | docker login",
+	"AWS_ACCOUNT_ID=1 AWS_DEFAULT_REGION=eu-west-2",
+	"aws-region: \"us-gov-west-1\" AWS_REGION:ap-south-1",
+	"Aws_Region=EU-CENTRAL-1x --REGION=us-east-1",
+	"AWS_REGION=us-east-1 (ſ) --region eu-west-1",
+	"$AWS_ACCOUNT_ID.dkr.ecr.$AWS_DEFAULT_REGION.amazonaws.com --region=sa-east-1",
+	`Get "https://ghcr.io/v2/": denied (https://auth.docker.io/token?scope=repository:a/b:pull,push)`,
+	"httphttps://x http:// https://\ty http://a{b} httpss://c https://d\xff,e http://1 http://2",
+	"[https://quay.io/v2/a/manifests/1] <http://localhost:5000/v2/>",
+	"docker login -u octo --password-stdin ghcr.io",
+	"--username=bot x -u -u=me",
+	"-u--username a -uu -u _x -u y\t",
+	"docker login --username $USER -u real.user-1",
+}
+
+func checkRefMatchers(t *testing.T, line string) {
+	t.Helper()
+	if got, want := matchLoginCmd(line), loginCmdRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("login command on %q: hand matcher %q, regexp %q", line, got, want)
+	}
+	if got, want := findAWSRegion(line, strings.ToLower(line)), awsRegionRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("AWS region on %q: %q, regexp %q", line, got, want)
+	}
+	want := ""
+	if m := loginUserRe.FindStringSubmatch(line); m != nil {
+		want = m[1]
+	}
+	if got := loginUserArg(line); got != want {
+		t.Fatalf("login user on %q: %q, regexp %q", line, got, want)
+	}
+	for _, n := range []int{1, 4} {
+		if got, want := findURLs(line, n), urlRe.FindAllString(line, n); !reflect.DeepEqual(got, want) {
+			t.Fatalf("URLs (n=%d) on %q: %q, regexp %q", n, line, got, want)
+		}
+	}
+	for _, p := range refPatterns {
+		if p.find == nil {
+			continue
+		}
+		for _, n := range []int{1, 2, 3} {
+			var want []string
+			for _, m := range p.re.FindAllStringSubmatch(line, n) {
+				want = append(want, m[1])
+			}
+			got := p.find(line, n, nil)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q n=%d on %q: hand matcher %q, regexp %q", p.key, n, line, got, want)
+			}
+		}
+	}
+}
+
+func TestRefMatchersAgreeWithRegexps(t *testing.T) {
+	found := 0
+	for _, line := range refMatchCases {
+		checkRefMatchers(t, line)
+		if loginCmdRe.MatchString(line) || awsRegionRe.MatchString(line) {
+			found++
+		}
+		for _, p := range refPatterns {
+			if p.find != nil && p.re.MatchString(line) {
+				found++
+			}
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d case lines match a hand-matched pattern: the cases do not exercise the matchers", found)
+	}
+}
+
+// TestRefMatchersAgreeOnCorpus compares the hand matchers with their regexps
+// on every line of the package's test logs and of the shared corpus, as is
+// and with a lead-in that repeats the line (two matches on one line).
+func TestRefMatchersAgreeOnCorpus(t *testing.T) {
+	var lines []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
+	for _, f := range corpus {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cc corpusCase
+		if err := yaml.Load(data, &cc); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		lines = append(lines, strings.Split(cc.Log, "\n")...)
+	}
+	matched := 0
+	for _, l := range lines {
+		for _, v := range []string{l, l + " " + l} {
+			checkRefMatchers(t, v)
+		}
+		for _, p := range refPatterns {
+			if p.find != nil && p.re.MatchString(l) {
+				matched++
+			}
+		}
+		if loginCmdRe.MatchString(l) || awsRegionRe.MatchString(l) || urlRe.MatchString(l) || loginUserRe.MatchString(l) {
+			matched++
+		}
+	}
+	if matched < 50 {
+		t.Fatalf("only %d corpus lines match a hand-matched pattern: the check saw too little", matched)
+	}
+}
+
+func FuzzRefMatchers(f *testing.F) {
+	for _, c := range refMatchCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, line string) { checkRefMatchers(t, line) })
+}
