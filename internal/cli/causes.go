@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/spf13/cobra"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
@@ -293,7 +294,7 @@ func suggestCauses(arg string) []string {
 	}
 	var near []cand
 	for _, id := range catalog.IDs() {
-		d := levenshtein(q, id)
+		d := levenshtein.ComputeDistance(q, id)
 		if d <= max(2, len(id)/4) {
 			near = append(near, cand{id, d})
 		}
@@ -315,25 +316,4 @@ func suggestCauses(arg string) []string {
 		out = out[:3]
 	}
 	return out
-}
-
-// levenshtein is the edit distance between a and b (bytes; ids are ASCII).
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -158,17 +158,6 @@ func TestCausesCompletion(t *testing.T) {
 	}
 }
 
-func TestLevenshtein(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		d    int
-	}{{"", "", 0}, {"abc", "", 3}, {"no-login", "no-logn", 1}, {"kitten", "sitting", 3}} {
-		if got := levenshtein(tc.a, tc.b); got != tc.d {
-			t.Errorf("levenshtein(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.d)
-		}
-	}
-}
-
 func TestWrap(t *testing.T) {
 	got := wrap("aaa bbb ccc", "  ", 9)
 	if got != "  aaa bbb\n  ccc\n" {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -127,7 +129,7 @@ func nearOwner(ns, owner string) bool {
 	if len(b) < 5 || len(a) < 5 {
 		return false
 	}
-	return editDistance(a, b) <= 2
+	return levenshtein.ComputeDistance(a, b) <= 2
 }
 
 // foldName lowercases s and drops '-' and '_'.
@@ -138,25 +140,4 @@ func foldName(s string) string {
 		}
 		return r
 	}, strings.ToLower(s))
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

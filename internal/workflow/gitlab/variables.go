@@ -3,6 +3,8 @@ package gitlab
 import (
 	"sort"
 	"strings"
+
+	"github.com/agnivade/levenshtein"
 )
 
 // predefinedList is GitLab's predefined variable list (shared/domain/ci-rules.md
@@ -96,7 +98,7 @@ func Suggest(name string) []string {
 		if abs(len(p)-len(name)) > 2 {
 			continue
 		}
-		if d := editDistance(name, p, 2); d <= 2 {
+		if d := levenshtein.ComputeDistance(name, p); d <= 2 {
 			cs = append(cs, cand{p, d})
 		}
 	}
@@ -118,30 +120,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// editDistance is the Levenshtein distance, capped at max+1.
-func editDistance(a, b string, max int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := 1
-			if a[i-1] == b[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-			best = min(best, cur[j])
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
