@@ -29,6 +29,7 @@ func newLintCmd() *cobra.Command {
 	var out outputFlags
 	var configFile string
 	var listRules bool
+	var failOn string
 	cmd := &cobra.Command{
 		Use:   "lint [PATH...]",
 		Short: "Find what in GitHub Actions / GitLab CI configuration will make a registry push fail",
@@ -51,7 +52,9 @@ or in .regdoctor.yaml at the root (one page per rule: docs/rules/<ID>.md):
     owner: acme
 
 Exit codes: 0 nothing found, 1 findings, 2 usage error, 3 a file could not be
-read or parsed (findings from the other files are still printed).`,
+read or parsed (findings from the other files are still printed). With
+--fail-on warning (or error), findings below that severity are printed but
+exit 0.`,
 		Example: `  regdoctor lint
   regdoctor lint path/to/repo --format json
   regdoctor lint .github/workflows/release.yml
@@ -61,6 +64,10 @@ read or parsed (findings from the other files are still printed).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := out.validate(); err != nil {
 				return err
+			}
+			failRank := finding.SeverityRank(finding.Severity(failOn))
+			if failRank == 0 {
+				return usageErr("--fail-on must be error, warning or info, not %q", failOn)
 			}
 			if listRules {
 				if len(args) > 0 {
@@ -102,6 +109,9 @@ read or parsed (findings from the other files are still printed).`,
 				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}
 			}
 			emitErr := out.emit(cmd, rep, report.Options{Root: root, Source: res.Source})
+			if emitErr == errFindings && !anyAtLeast(res.Findings, failRank) {
+				emitErr = nil // printed, but below --fail-on
+			}
 			if len(res.Errors) > 0 {
 				var ee *exitError
 				if emitErr != nil && errors.As(emitErr, &ee) && ee.code != ExitFindings {
@@ -115,7 +125,20 @@ read or parsed (findings from the other files are still printed).`,
 	out.add(cmd, "text")
 	cmd.Flags().StringVar(&configFile, "config", "", "config file (default: .regdoctor.yaml at the root, if present)")
 	cmd.Flags().BoolVar(&listRules, "list-rules", false, "list the lint rules and exit")
+	cmd.Flags().StringVar(&failOn, "fail-on", "info", "lowest severity that makes the exit code 1: error, warning or info")
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// anyAtLeast reports whether a finding has at least severity rank min
+// (finding.SeverityRank: 3 error, 2 warning, 1 info).
+func anyAtLeast(fs []finding.Finding, min int) bool {
+	for _, f := range fs {
+		if finding.SeverityRank(f.Severity) >= min {
+			return true
+		}
+	}
+	return false
 }
 
 // lintRoot picks the root paths are relative to: a single directory
