@@ -69,7 +69,12 @@ func prefixOptionsArg(prefix string) refMatchFunc {
 }
 
 // prefixNonSpace is `PREFIX(\S+)` ("pushing manifest for ").
-func prefixNonSpace(prefix string) refMatchFunc {
+func prefixNonSpace(prefix string) refMatchFunc { return prefixArg(prefix, nil) }
+
+// prefixArg matches PREFIX followed by a run of non-space bytes, the run
+// being the group. skip, when set, moves the group's start past an optional
+// part right after the prefix (it returns p unchanged when there is none).
+func prefixArg(prefix string, skip func(text string, p int) int) refMatchFunc {
 	return func(text string, n int, dst []string) []string {
 		for from, found := 0, 0; found < n; {
 			i := strings.Index(text[from:], prefix)
@@ -78,6 +83,9 @@ func prefixNonSpace(prefix string) refMatchFunc {
 			}
 			at := from + i
 			p := at + len(prefix)
+			if skip != nil {
+				p = skip(text, p)
+			}
 			if p >= len(text) || isRESpace(text[p]) {
 				from = at + 1
 				continue
@@ -253,31 +261,15 @@ func prefixQuoted(prefix string) refMatchFunc {
 // regexp backtracks and the argument is the run that starts at the option.
 func prefixPlatformArg(prefix string) refMatchFunc {
 	const platform = "--platform="
-	return func(text string, n int, dst []string) []string {
-		for from, found := 0, 0; found < n; {
-			i := strings.Index(text[from:], prefix)
-			if i < 0 {
-				break
+	return prefixArg(prefix, func(text string, p int) int {
+		if strings.HasPrefix(text[p:], platform) {
+			j := nonSpaceEnd(text, p+len(platform))
+			if j > p+len(platform) && j+1 < len(text) && text[j] == ' ' && !isRESpace(text[j+1]) {
+				return j + 1
 			}
-			at := from + i
-			p := at + len(prefix)
-			if strings.HasPrefix(text[p:], platform) {
-				j := nonSpaceEnd(text, p+len(platform))
-				if j > p+len(platform) && j+1 < len(text) && text[j] == ' ' && !isRESpace(text[j+1]) {
-					p = j + 1
-				}
-			}
-			if p >= len(text) || isRESpace(text[p]) {
-				from = at + 1
-				continue
-			}
-			e := nonSpaceEnd(text, p+1)
-			dst = append(dst, text[p:e])
-			found++
-			from = e
 		}
-		return dst
-	}
+		return p
+	})
 }
 
 // matchDestination is `--destination[= ]'?([^\s']+)` (kaniko). The quote is
