@@ -404,15 +404,13 @@ func classifyCrane(c *Command) bool {
 }
 
 func classifySkopeo(c *Command) bool {
-	sub, rest := subcommand(c.Args, 1)
-	if len(sub) == 0 {
+	verb, pa, ok := subArgs(c)
+	if !ok {
 		return false
 	}
-	setSub(c, sub[0])
-	pa := parseArgs(rest)
-	switch sub[0] {
+	switch verb {
 	case "login", "logout":
-		return loginOrLogout(c, sub[0], pa)
+		return loginOrLogout(c, verb, pa)
 	case "copy", "sync":
 		if len(pa.pos) < 2 {
 			return false
@@ -420,7 +418,7 @@ func classifySkopeo(c *Command) bool {
 		dst, remote := StripTransport(pa.pos[1].Value)
 		src := stripTransportWord(pa.pos[0])
 		c.Source = &src
-		if sub[0] == "sync" {
+		if verb == "sync" {
 			remote = pa.first("--dest") == nil || pa.first("--dest").Value == "docker"
 		}
 		if remote {
@@ -494,19 +492,13 @@ func classifyHelm(c *Command) bool {
 }
 
 func classifyKo(c *Command) bool {
-	sub, rest := subcommand(c.Args, 1)
-	if len(sub) == 0 {
+	verb, pa, ok := subArgs(c)
+	if !ok {
 		return false
 	}
-	setSub(c, sub[0])
-	pa := parseArgs(rest)
-	switch sub[0] {
+	switch verb {
 	case "login":
-		if len(pa.pos) == 0 {
-			return false
-		}
-		login(c, Login, pa, &pa.pos[0], "")
-		return true
+		return loginOrLogout(c, verb, pa)
 	case "build", "publish", "resolve", "apply", "create", "run":
 		if set, v := pa.boolFlag("--push"); set && !v {
 			return false
@@ -526,15 +518,13 @@ func classifyKo(c *Command) bool {
 }
 
 func classifyOras(c *Command) bool {
-	sub, rest := subcommand(c.Args, 1)
-	if len(sub) == 0 {
+	verb, pa, ok := subArgs(c)
+	if !ok {
 		return false
 	}
-	setSub(c, sub[0])
-	pa := parseArgs(rest)
-	switch sub[0] {
+	switch verb {
 	case "login", "logout":
-		return loginOrLogout(c, sub[0], pa)
+		return loginOrLogout(c, verb, pa)
 	case "push", "attach", "tag":
 		return oneRef(c, Push, pa, false)
 	case "cp", "copy":
@@ -718,4 +708,16 @@ func srcDst(c *Command, a Action, pa parsedArgs) bool {
 	c.Source = &src
 	c.Refs = []Word{pa.pos[1]}
 	return true
+}
+
+// subArgs reads a one-word sub-command (`skopeo copy`, `oras push`),
+// records it in c.Sub and parses the arguments after it; false when there
+// is no sub-command.
+func subArgs(c *Command) (string, parsedArgs, bool) {
+	sub, rest := subcommand(c.Args, 1)
+	if len(sub) == 0 {
+		return "", parsedArgs{}, false
+	}
+	setSub(c, sub[0])
+	return sub[0], parseArgs(rest), true
 }
