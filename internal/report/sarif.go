@@ -208,13 +208,16 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 		switch {
 		case p.lint:
 			if o.Source != nil && p.Line > 0 {
-				if src, ok := o.Source(f.File, p.Line); ok {
+				if src, ok := o.Source(p.Path, p.Line); ok {
 					p.Snippet = redact.String(src)
 				}
 			}
+			art := sarif.NewArtifactLocation().WithURI(relURI(p.Path)).WithURIBaseID(srcRoot)
+			if path.IsAbs(p.Path) { // a root outside the working directory (several roots)
+				art = sarif.NewArtifactLocation().WithURI(logURI(p.Path))
+			}
 			res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(sarif.NewArtifactLocation().WithURI(relURI(p.Path)).WithURIBaseID(srcRoot)).
-				WithRegion(sarifRegion(p))))
+				WithArtifactLocation(art).WithRegion(sarifRegion(p))))
 		case p.Path != "":
 			art := sarif.NewArtifactLocation().WithURI(logURI(p.Path))
 			pl := sarif.NewPhysicalLocation().WithArtifactLocation(art)

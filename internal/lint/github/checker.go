@@ -58,6 +58,9 @@ func (*checker) Owns(rel string, content []byte) bool {
 	return strings.Contains(rel, ".github/workflows/") || wf.LooksLikeWorkflow(content)
 }
 
+// Fork returns a fresh checker for one run (lint.Forker).
+func (*checker) Fork() lint.Checker { return &checker{} }
+
 // Configure receives the lint configuration (owner, ...).
 func (ch *checker) Configure(cfg lint.Config) { ch.cfg = cfg }
 
