@@ -52,6 +52,13 @@ type Forker interface {
 	Fork() Checker
 }
 
+// SourceLiner is implemented by checkers that keep the files a Check read:
+// their lines (split on "\n", "\r\n" folded), by path relative to the
+// root, serve ignore comments and snippets without reading them again.
+type SourceLiner interface {
+	SourceLines() map[string][]string
+}
+
 // Config is the `lint:` section of .regdoctor.yaml at the root:
 //
 //	lint:
@@ -252,6 +259,11 @@ func Run(root string, targets []string, cfg Config) (*Result, error) {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, fs...)
+		if sl, ok := c.(SourceLiner); ok {
+			for f, lines := range sl.SourceLines() {
+				res.src[f] = lines
+			}
+		}
 		if n, ok := c.(interface{ Notes() []string }); ok {
 			res.Notes = append(res.Notes, n.Notes()...)
 		}

@@ -41,7 +41,8 @@ func register(m lint.Meta, check func(c *lintCtx, w *wf.Workflow)) {
 }
 
 type checker struct {
-	cfg lint.Config
+	cfg  lint.Config
+	repo *wf.Repo // the last Check's, for SourceLines
 }
 
 func init() { lint.RegisterChecker(&checker{}) }
@@ -61,11 +62,22 @@ func (*checker) Owns(rel string, content []byte) bool {
 // Fork returns a fresh checker for one run (lint.Forker).
 func (*checker) Fork() lint.Checker { return &checker{} }
 
+// SourceLines returns the lines of the files the last Check read
+// (lint.SourceLiner), so the run does not read them again for ignore
+// comments and snippets.
+func (ch *checker) SourceLines() map[string][]string {
+	if ch.repo == nil {
+		return nil
+	}
+	return ch.repo.Lines()
+}
+
 // Configure receives the lint configuration (owner, ...).
 func (ch *checker) Configure(cfg lint.Config) { ch.cfg = cfg }
 
 func (ch *checker) Check(root string, files []string) ([]finding.Finding, error) {
-	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
+	ch.repo = wf.NewRepo(root)
+	c := &lintCtx{repo: ch.repo, models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
 	if c.owner == "" {
 		c.owner = gitOwner(root)
 	}

@@ -900,6 +900,25 @@ func (r *Repo) LocalAction(uses string) (*Action, error) {
 	return a, err
 }
 
+// Lines returns the source lines of every workflow and local action read
+// so far, by path relative to Root (the files findings point into).
+func (r *Repo) Lines() map[string][]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make(map[string][]string, len(r.workflows)+len(r.actions))
+	for rel, w := range r.workflows {
+		if w != nil {
+			out[rel] = w.Lines
+		}
+	}
+	for _, a := range r.actions {
+		if a != nil {
+			out[a.File] = a.Lines
+		}
+	}
+	return out
+}
+
 // LocalCallee returns the reusable workflow a job calls when it is local
 // (`uses: ./.github/workflows/x.yml`), or nil.
 func (r *Repo) LocalCallee(j *Job) (*Workflow, error) {
