@@ -17,6 +17,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 )
@@ -252,6 +253,11 @@ func restore(s string, exprs []string) string {
 	return b.String()
 }
 
+// parsers reuses bash parsers: a syntax.Parser resets itself on each
+// Parse, and building one allocates its read buffer (every run: step is
+// parsed).
+var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
 // MaxScript is the largest script Parse reads, in bytes; longer input is an
 // error (CI scripts are a few kilobytes).
 const MaxScript = 1 << 20
@@ -269,7 +275,8 @@ func Parse(name, script string, o Options) (*Script, error) {
 	for k, v := range o.Env {
 		s.vars[k] = v
 	}
-	p := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	p := parsers.Get().(*syntax.Parser)
+	defer parsers.Put(p) // the AST is walked before Parse returns; nothing keeps a node
 	f, err := p.Parse(strings.NewReader(src), name)
 	if err == nil {
 		s.stmts(f.Stmts, false, false)
@@ -282,7 +289,7 @@ func Parse(name, script string, o Options) (*Script, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		lf, lerr := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(line), name)
+		lf, lerr := p.Parse(strings.NewReader(line), name)
 		if lerr != nil {
 			continue
 		}
