@@ -59,3 +59,33 @@ func BenchmarkLintCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(dirs)), "dirs")
 }
+
+// BenchmarkLintCorpusOneRun lints every GitHub Actions case directory of
+// the corpus as one `regdoctor lint DIR...` does: lint.RunAll, roots in
+// parallel (GOMAXPROCS at a time).
+func BenchmarkLintCorpusOneRun(b *testing.B) {
+	dirs := lintCorpusDirs(b)
+	jobs := make([]lint.Job, len(dirs))
+	for i, d := range dirs {
+		cfg, _, err := lint.LoadConfig(d, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		jobs[i] = lint.Job{Root: d, Targets: []string{"."}, Config: cfg}
+	}
+	findings := 0
+	for b.Loop() {
+		findings = 0
+		results, errs := lint.RunAll(jobs, 0)
+		for i, res := range results {
+			if errs[i] != nil {
+				b.Fatal(errs[i])
+			}
+			findings += len(res.Findings)
+		}
+	}
+	if findings == 0 {
+		b.Fatal("no finding on the whole corpus: the lint did nothing")
+	}
+	b.ReportMetric(float64(len(dirs)), "dirs")
+}

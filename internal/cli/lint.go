@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
@@ -42,6 +43,15 @@ PATH is a repository root (default "."): every checker finds its files there
 actions, reusable workflows and shell scripts that run: steps call
 (bash ci/push.sh) are read from the repository when used.
 
+Several repository roots (or files of several repositories) may be given at
+once: each directory is a root, each file belongs to the root of its
+repository (the nearest directory above it with .git, .github or
+.gitlab-ci.yml). Each root is linted on its own (its .regdoctor.yaml, its
+ignore comments), in parallel, and one report lists them in the order given.
+With several roots, text shows ROOT/FILE:LINE:COL from the current
+directory, and JSON findings keep "file" relative to their root and add
+"root".
+
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
 or in .regdoctor.yaml at the root (one page per rule: docs/rules/<ID>.md):
@@ -59,6 +69,7 @@ exit 0.`,
   regdoctor lint path/to/repo --format json
   regdoctor lint .github/workflows/release.yml
   regdoctor lint .github/workflows .gitlab-ci.yml
+  regdoctor lint services/api services/web --format json
   regdoctor lint --format sarif > regdoctor.sarif
   regdoctor lint --list-rules --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -77,26 +88,38 @@ exit 0.`,
 			}
 			// A lint run is short and small: trade a little memory for less GC.
 			debug.SetGCPercent(400)
-			root, targets, err := lintRoot(args)
+			repos, err := lintRoots(args)
 			if err != nil {
 				return err
 			}
-			cfg, _, err := lint.LoadConfig(root, configFile)
-			if err != nil {
-				if configFile != "" && errors.Is(err, os.ErrNotExist) {
-					return usageErr("--config: %v", err)
+			jobs := make([]lint.Job, len(repos))
+			for i, r := range repos {
+				cfg, _, err := lint.LoadConfig(r.root, configFile)
+				if err != nil {
+					if configFile != "" && errors.Is(err, os.ErrNotExist) {
+						return usageErr("--config: %v", err)
+					}
+					return usageErr("%v", err)
 				}
-				return usageErr("%v", err)
+				jobs[i] = lint.Job{Root: r.root, Targets: r.targets, Config: cfg}
 			}
-			res, err := lint.Run(root, targets, cfg)
-			switch {
-			case errors.Is(err, lint.ErrNoFiles):
-				return usageErr("no GitHub Actions workflow or GitLab CI file under %s", root)
-			case err != nil:
-				return ioErr(err)
+			results, errs := lint.RunAll(jobs, 0)
+			for i, err := range errs {
+				switch {
+				case errors.Is(err, lint.ErrNoFiles):
+					return usageErr("no GitHub Actions workflow or GitLab CI file under %s", repos[i].root)
+				case err != nil:
+					return ioErr(err)
+				}
 			}
-			rep := &finding.Report{Mode: finding.Lint, Input: root, Findings: res.Findings,
-				Context: []string{fmt.Sprintf("files: %d", len(res.Files))}}
+			res, opts := mergeLintResults(repos, results)
+			rep := &finding.Report{Mode: finding.Lint, Findings: res.Findings}
+			if len(repos) == 1 {
+				rep.Input = repos[0].root
+			} else {
+				rep.Context = append(rep.Context, fmt.Sprintf("roots: %d", len(repos)))
+			}
+			rep.Context = append(rep.Context, fmt.Sprintf("files: %d", len(res.Files)))
 			for _, e := range res.Errors {
 				fmt.Fprintf(cmd.ErrOrStderr(), "regdoctor: %s\n", fileErrorLine(e))
 			}
@@ -108,7 +131,7 @@ exit 0.`,
 				// "No problems found." would read as a clean bill for files that were never linted.
 				return &exitError{ExitError, fmt.Errorf("%d file(s) could not be linted", len(res.Errors))}
 			}
-			emitErr := out.emit(cmd, rep, report.Options{Root: root, Source: res.Source})
+			emitErr := out.emit(cmd, rep, opts)
 			if emitErr == errFindings && !anyAtLeast(res.Findings, failRank) {
 				emitErr = nil // printed, but below --fail-on
 			}
@@ -123,11 +146,58 @@ exit 0.`,
 		},
 	}
 	out.add(cmd, "text")
-	cmd.Flags().StringVar(&configFile, "config", "", "config file (default: .regdoctor.yaml at the root, if present)")
+	cmd.Flags().StringVar(&configFile, "config", "", "config file for every root (default: .regdoctor.yaml at each root, if present)")
 	cmd.Flags().BoolVar(&listRules, "list-rules", false, "list the lint rules and exit")
 	cmd.Flags().StringVar(&failOn, "fail-on", "info", "lowest severity that makes the exit code 1: error, warning or info")
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// mergeLintResults joins the results of the roots of one run (in the
+// roots' order) and returns the report options for them. With one root,
+// the result is that root's unchanged. With several, findings carry their
+// root (Finding.Root; File stays relative to it), and files, errors and
+// notes are named root/file, the path from the working directory.
+func mergeLintResults(repos []lintRepo, results []*lint.Result) (*lint.Result, report.Options) {
+	if len(results) == 1 {
+		return results[0], report.Options{Root: repos[0].root, Source: results[0].Source}
+	}
+	out := &lint.Result{}
+	type src struct {
+		r    *lint.Result
+		file string
+	}
+	byPath := map[string]src{} // shown path of a finding's file -> its result
+	for i, r := range results {
+		root := filepath.ToSlash(repos[i].root)
+		join := func(file string) string { return path.Join(root, file) } // as report shows Root/File
+		for _, f := range r.Findings {
+			f.Root = repos[i].root
+			out.Findings = append(out.Findings, f)
+			byPath[join(f.File)] = src{r, f.File}
+		}
+		for _, f := range r.Files {
+			out.Files = append(out.Files, join(f))
+		}
+		for _, e := range r.Errors {
+			out.Errors = append(out.Errors, lint.FileError{File: join(e.File), Err: e.Err})
+		}
+		for _, n := range r.Notes {
+			if root != "." {
+				n = strings.TrimSuffix(root, "/") + "/" + n // a note starts with the file it is about
+			}
+			out.Notes = append(out.Notes, n)
+		}
+		out.Ignored += r.Ignored
+	}
+	source := func(file string, line int) (string, bool) {
+		s, ok := byPath[file]
+		if !ok {
+			return "", false
+		}
+		return s.r.Source(s.file, line)
+	}
+	return out, report.Options{Root: ".", Source: source}
 }
 
 // anyAtLeast reports whether a finding has at least severity rank min
@@ -141,50 +211,70 @@ func anyAtLeast(fs []finding.Finding, min int) bool {
 	return false
 }
 
-// lintRoot picks the root paths are relative to: a single directory
-// argument is the root; otherwise the repository root of the first path
-// (the nearest ancestor holding .git or .github), or the current directory.
-func lintRoot(args []string) (string, []string, error) {
+// lintRepo is one repository root of a lint run and the paths to lint
+// under it (relative to root; "." for the whole root).
+type lintRepo struct {
+	root    string // as shown: relative to the working directory when inside it
+	targets []string
+}
+
+// lintRoots groups the PATH arguments by repository root, in the order
+// first named: a directory argument is a root itself; a file belongs to
+// the repository root of its directory (the nearest ancestor holding .git,
+// .github or .gitlab-ci.yml, else its directory). A single directory
+// argument keeps the path as typed.
+func lintRoots(args []string) ([]lintRepo, error) {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
 	for _, a := range args {
 		if a == "" {
-			return "", nil, usageErr("a PATH argument is empty (an unset variable?); pass a repository root or a CI file")
+			return nil, usageErr("a PATH argument is empty (an unset variable?); pass a repository root or a CI file")
 		}
 		if _, err := os.Stat(a); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return "", nil, usageErr("%s: no such file or directory", a)
+				return nil, usageErr("%s: no such file or directory", a)
 			}
-			return "", nil, ioErr(err)
+			return nil, ioErr(err)
 		}
 	}
 	args, err := expandWorkflowDirs(args)
 	if err != nil {
-		return "", nil, err
+		return nil, err
 	}
 	if len(args) == 1 {
 		if fi, _ := os.Stat(args[0]); fi.IsDir() {
-			return filepath.Clean(args[0]), []string{"."}, nil
+			return []lintRepo{{root: filepath.Clean(args[0]), targets: []string{"."}}}, nil
 		}
 	}
-	first, _ := filepath.Abs(args[0])
-	root := repoRootOf(first)
-	var targets []string
+	wd, _ := os.Getwd()
+	var repos []lintRepo
+	index := map[string]int{} // absolute root -> index in repos
 	for _, a := range args {
-		abs, _ := filepath.Abs(a)
-		rel, err := filepath.Rel(root, abs)
-		if err != nil || strings.HasPrefix(rel, "..") {
-			return "", nil, usageErr("%s is not inside the repository %s; lint one repository at a time", a, root)
+		abs, err := filepath.Abs(a)
+		if err != nil {
+			return nil, ioErr(err)
 		}
-		targets = append(targets, rel)
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if r, err := filepath.Rel(wd, root); err == nil && !strings.HasPrefix(r, "..") {
-			root = r
+		root, target := abs, "."
+		if fi, _ := os.Stat(a); !fi.IsDir() {
+			root = repoRootOf(abs)
+			target, _ = filepath.Rel(root, abs)
 		}
+		i, ok := index[root]
+		if !ok {
+			i = len(repos)
+			index[root] = i
+			shown := root
+			if fi, _ := os.Stat(a); fi.IsDir() {
+				shown = filepath.Clean(a)
+			} else if r, err := filepath.Rel(wd, root); wd != "" && err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				shown = r
+			}
+			repos = append(repos, lintRepo{root: shown})
+		}
+		repos[i].targets = append(repos[i].targets, target)
 	}
-	return root, targets, nil
+	return repos, nil
 }
 
 // expandWorkflowDirs replaces a .github/workflows (or .github) directory

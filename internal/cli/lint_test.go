@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
 func writeFiles(t *testing.T, files map[string]string) string {
@@ -163,5 +165,84 @@ func TestLintSnippetRedacted(t *testing.T) {
 	_, out, _ = runLint("lint", root, "--format", "json")
 	if strings.Contains(out, "hunter2secret") {
 		t.Errorf("json leaks the password:\n%s", out)
+	}
+}
+
+// Linting every corpus configuration case in one invocation (several roots,
+// in parallel) reports, root by root, exactly what linting each case alone
+// reports: the same findings in the same order, File relative to its root,
+// and Root naming it; text shows ROOT/FILE.
+func TestLintSeveralRootsMatchesOneByOne(t *testing.T) {
+	shared := testenv.SharedDir(t)
+	var dirs []string
+	for _, pat := range []string{"broken/*", "fixed/*", "good/*"} {
+		ms, _ := filepath.Glob(filepath.Join(shared, "corpus", "configs", pat))
+		for _, d := range ms {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				dirs = append(dirs, d)
+			}
+		}
+	}
+	type report struct {
+		Findings []map[string]any `json:"findings"`
+	}
+	decode := func(out string) report {
+		t.Helper()
+		var r report
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("json: %v", err)
+		}
+		return r
+	}
+	alone := map[string]string{}
+	var withCI []string // cases with a CI file at their root (b-031's is in a template directory)
+	for _, d := range dirs {
+		if code, out, _ := runLint("lint", "--format", "json", d); code != ExitUsage {
+			alone[d] = out
+			withCI = append(withCI, d)
+		}
+	}
+	dirs = withCI
+	if len(dirs) < 10 {
+		t.Skipf("only %d corpus configuration cases", len(dirs))
+	}
+	code, out, errs := runLint(append([]string{"lint", "--format", "json"}, dirs...)...)
+	if code != ExitFindings && code != ExitError {
+		t.Fatalf("all roots: exit %d\n%s", code, errs)
+	}
+	byRoot := map[string][]map[string]any{}
+	var order []string
+	for _, f := range decode(out).Findings {
+		root, _ := f["root"].(string)
+		if root == "" {
+			t.Fatalf("finding without root: %v", f)
+		}
+		if len(order) == 0 || order[len(order)-1] != root {
+			order = append(order, root)
+		}
+		delete(f, "root")
+		byRoot[root] = append(byRoot[root], f)
+	}
+	next := 0 // roots must come in the order given
+	for i, d := range dirs {
+		want := decode(alone[d]).Findings
+		got := byRoot[d]
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(got)
+		if (len(want) > 0 || len(got) > 0) && !bytes.Equal(a, b) {
+			t.Errorf("%s: alone %d findings, with the others %d:\nalone %s\nwith  %s", d, len(want), len(got), a, b)
+		}
+		if len(got) > 0 {
+			if next >= len(order) || order[next] != d {
+				t.Errorf("root %d (%s) out of order", i, d)
+			}
+			next++
+		}
+	}
+	_, text, _ := runLint(append([]string{"lint", "--color", "never"}, dirs[:3]...)...)
+	for _, d := range dirs[:3] {
+		if byRoot[d] != nil && !strings.Contains(text, d+"/"+byRoot[d][0]["file"].(string)+":") {
+			t.Errorf("text does not name %s/FILE:\n%s", d, text)
+		}
 	}
 }

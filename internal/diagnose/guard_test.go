@@ -67,7 +67,7 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 		res = append(res, guardedExpr{s.re, &s.guard})
 	}
 	for i, p := range refPatterns {
-		res = append(res, guardedExpr{p.re, &refGuards[i]})
+		res = append(res, guardedExpr{p.re.get(), &refGuards[i]})
 	}
 	var lines []string
 	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))

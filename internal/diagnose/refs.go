@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -134,49 +133,49 @@ func parseURL(raw string) (urlFacts, bool) {
 // Group 1 is the reference.
 var refPatterns = []struct {
 	key  string
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	op   string
 	find refMatchFunc // when set, the same group 1 as re, faster (refmatch.go)
 }{
-	{"push refers to", regexp.MustCompile(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush, matchPushRefersTo},
-	{"failed to push", regexp.MustCompile(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
-	{"pushing manifest for", regexp.MustCompile(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
-	{", ref ", regexp.MustCompile(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush, nil},
-	{"push permission for", regexp.MustCompile(`checking push permission for "([^"]+)"`), opPush, prefixQuoted("checking push permission for ")},
-	{"--destination", regexp.MustCompile(`--destination[= ]'?([^\s']+)`), opPush, matchDestination},
-	{"pushing image to", regexp.MustCompile(`Pushing image to (\S+)`), opPush, prefixNonSpace("Pushing image to ")},
-	{"put manifest", regexp.MustCompile(`failed to put manifest (\S+?):? `), opPush, nil},
-	{"destination repository", regexp.MustCompile(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush, nil},
-	{"exists in", regexp.MustCompile(`exists in (\S+?):(?:\s|$)`), opPush, nil},
-	{"docker://", regexp.MustCompile(` to "docker://([^"]+)"`), opPush, nil},
-	{"docker push ", regexp.MustCompile(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("docker push ")},
-	{"docker image push ", regexp.MustCompile(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
-	{"podman push ", regexp.MustCompile(`podman (?:manifest )?push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
-	{"buildah push ", regexp.MustCompile(`buildah push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
-	{"nerdctl push ", regexp.MustCompile(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
-	{"oras push ", regexp.MustCompile(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
-	{"helm push ", regexp.MustCompile(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
-	{"crane push ", regexp.MustCompile(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
-	{" copy ", regexp.MustCompile(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
-	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull, nil},
-	{": failed to authorize", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
-	{": error getting credentials", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull, nil},
-	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull, nil},
-	{"docker pull ", regexp.MustCompile(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
-	{"image pull ", regexp.MustCompile(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"podman pull ", regexp.MustCompile(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"buildah pull ", regexp.MustCompile(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"nerdctl pull ", regexp.MustCompile(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
-	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
-	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
-	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, nil},
-	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
-	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
-	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},
-	{"invalid argument", regexp.MustCompile(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
-	{"invalid tag", regexp.MustCompile(`invalid tag "([^"]*)"`), opBuild, nil},
-	{"parsing reference", regexp.MustCompile(`Error parsing reference: "([^"]*)"`), opBuild, nil},
+	{"push refers to", lazyRe(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush, matchPushRefersTo},
+	{"failed to push", lazyRe(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
+	{"pushing manifest for", lazyRe(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
+	{", ref ", lazyRe(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush, nil},
+	{"push permission for", lazyRe(`checking push permission for "([^"]+)"`), opPush, prefixQuoted("checking push permission for ")},
+	{"--destination", lazyRe(`--destination[= ]'?([^\s']+)`), opPush, matchDestination},
+	{"pushing image to", lazyRe(`Pushing image to (\S+)`), opPush, prefixNonSpace("Pushing image to ")},
+	{"put manifest", lazyRe(`failed to put manifest (\S+?):? `), opPush, nil},
+	{"destination repository", lazyRe(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush, nil},
+	{"exists in", lazyRe(`exists in (\S+?):(?:\s|$)`), opPush, nil},
+	{"docker://", lazyRe(` to "docker://([^"]+)"`), opPush, nil},
+	{"docker push ", lazyRe(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("docker push ")},
+	{"docker image push ", lazyRe(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
+	{"podman push ", lazyRe(`podman (?:manifest )?push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
+	{"buildah push ", lazyRe(`buildah push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
+	{"nerdctl push ", lazyRe(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
+	{"oras push ", lazyRe(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
+	{"helm push ", lazyRe(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
+	{"crane push ", lazyRe(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
+	{" copy ", lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
+	{"resolve reference", lazyRe(`failed to resolve reference "([^"]+)"`), opPull, nil},
+	{": failed to authorize", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
+	{": error getting credentials", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull, nil},
+	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},
+	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
+	{"image pull ", lazyRe(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
+	{"podman pull ", lazyRe(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
+	{"buildah pull ", lazyRe(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
+	{"nerdctl pull ", lazyRe(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
+	{"load metadata for", lazyRe(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
+	{": FROM ", lazyRe(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
+	{"] FROM ", lazyRe(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
+	{"reading manifest", lazyRe(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, nil},
+	{"layer upload to", lazyRe(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
+	{"uploading manifest", lazyRe(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
+	{"pull", lazyRe(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},
+	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
+	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
+	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},
 }
 
 // refKeys are the keys of refPatterns, for the scanner's prefilter
@@ -213,7 +212,7 @@ func buildRefIndex() {
 	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
 		keys[i] = strings.ToLower(p.key)
-		refGuards[i] = newLitGuard(p.re)
+		refGuards[i] = newLitGuard(p.re.get())
 	}
 	refIndex = newKeyIndex(keys)
 }

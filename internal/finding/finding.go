@@ -61,6 +61,10 @@ type Finding struct {
 	Column    int    `json:"column,omitempty"`
 	EndLine   int    `json:"endLine,omitempty"`
 	EndColumn int    `json:"endColumn,omitempty"`
+	// Root is the repository root File is relative to, set only when one
+	// lint run covers several roots: as given on the command line, or
+	// relative to the working directory when inside it, else absolute.
+	Root string `json:"root,omitempty"`
 
 	Evidence []Evidence `json:"evidence,omitempty"`
 

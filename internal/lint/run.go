@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +43,20 @@ func (es FileErrors) Error() string {
 // Configurable is implemented by checkers that read the lint configuration.
 type Configurable interface {
 	Configure(Config)
+}
+
+// Forker is implemented by checkers that keep state for one Check (the
+// configuration, notes): Fork returns a fresh checker of the same platform,
+// so that Runs over several roots may go at the same time.
+type Forker interface {
+	Fork() Checker
+}
+
+// SourceLiner is implemented by checkers that keep the files a Check read:
+// their lines (split on "\n", "\r\n" folded), by path relative to the
+// root, serve ignore comments and snippets without reading them again.
+type SourceLiner interface {
+	SourceLines() map[string][]string
 }
 
 // Config is the `lint:` section of .regdoctor.yaml at the root:
@@ -228,6 +243,9 @@ func Run(root string, targets []string, cfg Config) (*Result, error) {
 		if len(files) == 0 {
 			continue
 		}
+		if f, ok := c.(Forker); ok {
+			c = f.Fork() // per-run state (config, notes) stays in this run
+		}
 		if cc, ok := c.(Configurable); ok {
 			cc.Configure(cfg)
 		}
@@ -241,6 +259,11 @@ func Run(root string, targets []string, cfg Config) (*Result, error) {
 			return nil, err
 		}
 		res.Findings = append(res.Findings, fs...)
+		if sl, ok := c.(SourceLiner); ok {
+			for f, lines := range sl.SourceLines() {
+				res.src[f] = lines
+			}
+		}
 		if n, ok := c.(interface{ Notes() []string }); ok {
 			res.Notes = append(res.Notes, n.Notes()...)
 		}
@@ -361,4 +384,47 @@ func Doc(m Meta) string {
 	fmt.Fprintf(w, "## Ignoring\n\nAdd `# regdoctor:ignore %s <reason>` on the reported line or the line above it, or list the rule under `lint.disable` in `.regdoctor.yaml`.\n", m.ID)
 	_ = w.Flush()
 	return b.String()
+}
+
+// Job is one repository root to lint: Root and Targets as Run takes them,
+// and the root's Config.
+type Job struct {
+	Root    string
+	Targets []string
+	Config  Config
+}
+
+// RunAll runs each job (Run), at most workers at a time (GOMAXPROCS when
+// workers < 1), and returns each job's result and error at the job's index:
+// the output does not depend on the schedule. Each file keeps the limits
+// Run applies to it (size, depth, aliases), so memory stays bounded by
+// workers times one root's.
+func RunAll(jobs []Job, workers int) ([]*Result, []error) {
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(jobs))
+	results := make([]*Result, len(jobs))
+	errs := make([]error, len(jobs))
+	if workers <= 1 {
+		for i, j := range jobs {
+			results[i], errs[i] = Run(j.Root, j.Targets, j.Config)
+		}
+		return results, errs
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				results[i], errs[i] = Run(jobs[i].Root, jobs[i].Targets, jobs[i].Config)
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results, errs
 }

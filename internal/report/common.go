@@ -112,6 +112,7 @@ func redacted(r *finding.Report) *finding.Report {
 		f.Repository = redact.String(f.Repository)
 		f.Step = redact.String(f.Step)
 		f.File = redact.String(f.File)
+		f.Root = redact.String(f.Root)
 		ev := make([]finding.Evidence, len(f.Evidence))
 		for j, e := range f.Evidence {
 			ev[j] = finding.Evidence{Line: e.Line, Text: redact.String(e.Text)}
@@ -170,11 +171,21 @@ type place struct {
 	lint                             bool   // Path is a repository file
 }
 
+// lintPath is the path a lint finding's file is shown at: File, or
+// Root/File when the run covered several repository roots (Root is then
+// given relative to the working directory, so the path opens from there).
+func lintPath(f finding.Finding) string {
+	if f.Root == "" {
+		return f.File
+	}
+	return path.Join(filepath.ToSlash(f.Root), f.File)
+}
+
 // placeOf locates f: lint findings at File:Line:Column; explain findings in
 // the log at their first evidence line; probe findings nowhere (Path "").
 func placeOf(r *finding.Report, f finding.Finding) place {
 	if f.File != "" {
-		return place{Path: f.File, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, lint: true}
+		return place{Path: lintPath(f), Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn, lint: true}
 	}
 	if f.Source == finding.Probe || (f.Source == "" && r.Mode == finding.Probe) {
 		return place{}

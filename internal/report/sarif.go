@@ -11,7 +11,12 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	// The writer uses go-sarif's v2 object model: v3's package also holds a
+	// schema validator that links github.com/xeipuuv/gojsonschema, whose
+	// package init costs every regdoctor command 0.3-0.45 ms. The tests
+	// validate this output against the SARIF 2.1.0 schema shipped with v3
+	// and read it back with v3.
+	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/redact"
@@ -134,7 +139,10 @@ func compactSARIF(key string, v any) (any, bool) {
 //     probe steps become tool execution notifications.
 func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 	r = redacted(r)
-	doc := sarif.NewReport()
+	doc, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return nil, fmt.Errorf("sarif: %w", err)
+	}
 	run := sarif.NewRunWithInformationURI(nonEmpty(r.Tool, "regdoctor"), "https://github.com/regdoctor/regdoctor")
 	if r.Version != "" {
 		run.Tool.Driver.WithVersion(r.Version)
@@ -145,45 +153,50 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 			return nil, fmt.Errorf("sarif: root %q: %w", o.Root, err)
 		}
 		u := (&url.URL{Scheme: "file", Path: strings.TrimSuffix(filepath.ToSlash(abs), "/") + "/"}).String()
-		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{srcRoot: *sarif.NewArtifactLocation().WithURI(u)})
+		run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{srcRoot: sarif.NewArtifactLocation().WithUri(u)})
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
+	inv := sarif.NewInvocation().WithExecutionSuccess(true)
 	for _, s := range r.Steps {
-		inv.AddToolExecutionNotification(stepNotification(s))
+		inv.AddTToolExecutionNotification(stepNotification(s))
 	}
 
 	fps := fingerprints(r)
+	rules := map[string]int{} // rule id -> index in tool.driver.rules (§3.27.6 ruleIndex)
 	for i, f := range r.Findings {
 		if i == MaxSARIFResults {
-			inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(
+			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(
 				fmt.Sprintf("%d of %d results omitted: GitHub code scanning keeps at most %d results per run; use --format json for all",
 					len(r.Findings)-MaxSARIFResults, len(r.Findings), MaxSARIFResults))))
 			break
 		}
 		ri := lookupRule(f)
 		level := sarifLevel(f.Severity)
-		if run.GetRuleIndex(ri.ID) < 0 {
+		ruleIndex, known := rules[ri.ID]
+		if !known {
+			ruleIndex = len(rules)
+			rules[ri.ID] = ruleIndex
 			props := sarif.NewPropertyBag()
-			props.AddTag("container-registry")
+			props.Add("tags", []string{"container-registry"})
 			if f.Cause != "" && f.Cause != ri.ID {
 				props.Add("cause", f.Cause)
 			}
 			run.AddRule(ri.ID).
 				WithName(ri.Name).
-				WithShortDescription(sarif.NewMultiformatMessageString().WithText(oneLine(ri.Summary))).
-				WithFullDescription(sarif.NewMultiformatMessageString().WithText(oneLine(ri.Summary))).
-				WithHelp(sarif.NewMultiformatMessageString().WithText(ri.Summary + "\n" + docURL(f)).WithMarkdown(ri.Markdown)).
+				WithShortDescription(sarif.NewMultiformatMessageString(oneLine(ri.Summary))).
+				WithFullDescription(sarif.NewMultiformatMessageString(oneLine(ri.Summary))).
+				WithHelp(sarif.NewMultiformatMessageString(ri.Summary + "\n" + docURL(f)).WithMarkdown(ri.Markdown)).
 				WithHelpURI(docURL(f)).
 				WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level)).
-				WithProperties(props)
+				WithProperties(props.Properties)
 		}
 		res := run.CreateResultForRule(ri.ID).
+			WithRuleIndex(ruleIndex).
 			WithLevel(level).
 			WithMessage(sarif.NewTextMessage(resultText(f))).
-			WithPartialFingerprints(map[string]string{fingerprintKey: fps[i]})
+			WithPartialFingerPrints(map[string]any{fingerprintKey: fps[i]})
 		if nonEmptySource(f.Source, r.Mode) == finding.Explain {
 			// §3.27.24 rank: 0..100, the tool's confidence in the result.
-			res.WithRank(math.Round(f.Confidence*1000) / 10)
+			res.WithRank(float32(math.Round(f.Confidence*1000) / 10))
 		}
 		props := sarif.NewPropertyBag()
 		props.Add("cause", f.Cause)
@@ -202,21 +215,24 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 			}
 			props.Add("fix", fix)
 		}
-		res.WithProperties(props)
+		res.AttachPropertyBag(props)
 
 		p := placeOf(r, f)
 		switch {
 		case p.lint:
 			if o.Source != nil && p.Line > 0 {
-				if src, ok := o.Source(f.File, p.Line); ok {
+				if src, ok := o.Source(p.Path, p.Line); ok {
 					p.Snippet = redact.String(src)
 				}
 			}
+			art := sarif.NewArtifactLocation().WithUri(relURI(p.Path)).WithUriBaseId(srcRoot)
+			if path.IsAbs(p.Path) { // a root outside the working directory (several roots)
+				art = sarif.NewArtifactLocation().WithUri(logURI(p.Path))
+			}
 			res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-				WithArtifactLocation(sarif.NewArtifactLocation().WithURI(relURI(p.Path)).WithURIBaseID(srcRoot)).
-				WithRegion(sarifRegion(p))))
+				WithArtifactLocation(art).WithRegion(sarifRegion(p))))
 		case p.Path != "":
-			art := sarif.NewArtifactLocation().WithURI(logURI(p.Path))
+			art := sarif.NewArtifactLocation().WithUri(logURI(p.Path))
 			pl := sarif.NewPhysicalLocation().WithArtifactLocation(art)
 			if p.Line > 0 {
 				pl.WithRegion(sarifRegion(p))
@@ -232,7 +248,7 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 					continue
 				}
 				res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewArtifactLocation().WithURI(logURI(p.Path))).
+					WithArtifactLocation(sarif.NewArtifactLocation().WithUri(logURI(p.Path))).
 					WithRegion(sarif.NewRegion().WithStartLine(e.Line).WithSnippet(sarif.NewArtifactContent().WithText(e.Text)))).
 					WithMessage(sarif.NewTextMessage("evidence")))
 			}
@@ -246,11 +262,11 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 				if r.Input != "" && r.Input != ref {
 					ll.WithFullyQualifiedName(r.Input)
 				}
-				res.AddLocation(sarif.NewLocation().AddLogicalLocation(ll))
+				res.AddLocation(sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{ll}))
 			}
 		}
 	}
-	run.AddInvocation(inv)
+	run.AddInvocations(inv)
 	doc.AddRun(run)
 	return doc, nil
 }
@@ -303,7 +319,9 @@ func stepNotification(s finding.Step) *sarif.Notification {
 	props.Add("step", s.Name)
 	props.Add("outcome", string(s.Outcome))
 	props.Add("duration_ns", s.Duration.Nanoseconds())
-	return sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text)).WithProperties(props)
+	n := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
+	n.AttachPropertyBag(props)
+	return n
 }
 
 // sarifLevel maps a severity to a SARIF result level (§3.27.10).

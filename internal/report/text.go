@@ -113,10 +113,11 @@ func writeFix(b *strings.Builder, p painter, f finding.Finding) {
 
 // writeLintText prints "file:line:col: severity: message [rule]" then a snippet, like actionlint.
 func writeLintText(b *strings.Builder, p painter, f finding.Finding, o Options) {
-	fmt.Fprintf(b, "%s:%d:%d: %s %s %s\n", p.paint(ansiBold, f.File), f.Line, f.Column,
+	file := lintPath(f)
+	fmt.Fprintf(b, "%s:%d:%d: %s %s %s\n", p.paint(ansiBold, file), f.Line, f.Column,
 		p.paint(sevColor(f.Severity), string(f.Severity)+":"), f.Message, p.paint(ansiDim, "["+f.Rule+" "+f.Cause+"]"))
 	if o.Source != nil && f.Line > 0 {
-		if src, ok := o.Source(f.File, f.Line); ok {
+		if src, ok := o.Source(file, f.Line); ok {
 			fmt.Fprintf(b, "  %s %s\n", p.paint(ansiCyan, fmt.Sprintf("%4d |", f.Line)), src)
 			if f.Column > 0 {
 				pad := strings.Repeat(" ", f.Column-1)

@@ -15,7 +15,6 @@ package shellcmd
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -159,46 +158,105 @@ type Options struct {
 	Env map[string]string
 }
 
-// ghExpr matches a GitHub Actions expression.
-var ghExpr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}`) })
-
 const placeholderPrefix = "__GHE"
 
-var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`__GHE[0-9]+_*`) })
+// nextExpr finds the first GitHub Actions expression in s at or after from:
+// `${{` up to the first `}}` on the same line (what the pattern
+// `\$\{\{.*?\}\}` matches, scanned by hand: it runs on every script).
+// It returns the expression's bounds, or -1, -1.
+func nextExpr(s string, from int) (int, int) {
+	for from < len(s) {
+		i := strings.Index(s[from:], "${{")
+		if i < 0 {
+			return -1, -1
+		}
+		i += from
+		rest := s[i+3:]
+		if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[:nl]
+		}
+		if j := strings.Index(rest, "}}"); j >= 0 {
+			return i, i + 3 + j + 2
+		}
+		from = i + 1
+	}
+	return -1, -1
+}
 
 // hideExpressions replaces each ${{ ... }} with a same-length shell-safe
 // placeholder and returns the table to restore them.
 func hideExpressions(src string) (string, []string) {
-	if !strings.Contains(src, "${{") {
-		return src, nil // no expression: skip compiling and running ghExpr
+	start, end := nextExpr(src, 0)
+	if start < 0 {
+		return src, nil
 	}
 	var exprs []string
-	out := ghExpr().ReplaceAllStringFunc(src, func(m string) string {
-		id := fmt.Sprintf("%s%d", placeholderPrefix, len(exprs))
+	var b strings.Builder
+	b.Grow(len(src) + 8)
+	last := 0
+	for start >= 0 {
+		m := src[start:end]
+		id := placeholderPrefix + strconv.Itoa(len(exprs))
 		exprs = append(exprs, m)
 		if len(id) < len(m) {
 			id += strings.Repeat("_", len(m)-len(id))
 		} else {
 			id += "_"
 		}
-		return id
-	})
-	return out, exprs
+		b.WriteString(src[last:start])
+		b.WriteString(id)
+		last = end
+		start, end = nextExpr(src, end)
+	}
+	b.WriteString(src[last:])
+	return b.String(), exprs
 }
 
+// restore puts back the expressions hideExpressions replaced: each
+// placeholder __GHE<n> (and the underscores that pad it) becomes exprs[n].
 func restore(s string, exprs []string) string {
 	if len(exprs) == 0 || !strings.Contains(s, placeholderPrefix) {
 		return s
 	}
-	return placeholderRE().ReplaceAllStringFunc(s, func(m string) string {
-		// m is __GHE<digits><underscores>
-		n, err := strconv.Atoi(strings.TrimRight(strings.TrimPrefix(m, placeholderPrefix), "_"))
-		if err != nil || n >= len(exprs) {
-			return m
+	var b strings.Builder
+	last, from := 0, 0
+	for {
+		i := strings.Index(s[from:], placeholderPrefix)
+		if i < 0 {
+			break
 		}
-		return exprs[n]
-	})
+		i += from
+		j := i + len(placeholderPrefix)
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		if j == i+len(placeholderPrefix) { // no number: not a placeholder
+			from = i + 1
+			continue
+		}
+		n, err := strconv.Atoi(s[i+len(placeholderPrefix) : j])
+		k := j
+		for k < len(s) && s[k] == '_' {
+			k++
+		}
+		if err == nil && n < len(exprs) {
+			b.WriteString(s[last:i])
+			b.WriteString(exprs[n])
+			last = k
+		}
+		from = k
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
+
+// parsers reuses bash parsers: a syntax.Parser resets itself on each
+// Parse, and building one allocates its read buffer (every run: step is
+// parsed).
+var parsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
 
 // MaxScript is the largest script Parse reads, in bytes; longer input is an
 // error (CI scripts are a few kilobytes).
@@ -217,7 +275,8 @@ func Parse(name, script string, o Options) (*Script, error) {
 	for k, v := range o.Env {
 		s.vars[k] = v
 	}
-	p := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	p := parsers.Get().(*syntax.Parser)
+	defer parsers.Put(p) // the AST is walked before Parse returns; nothing keeps a node
 	f, err := p.Parse(strings.NewReader(src), name)
 	if err == nil {
 		s.stmts(f.Stmts, false, false)
@@ -230,7 +289,7 @@ func Parse(name, script string, o Options) (*Script, error) {
 		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		lf, lerr := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(line), name)
+		lf, lerr := p.Parse(strings.NewReader(line), name)
 		if lerr != nil {
 			continue
 		}

@@ -41,7 +41,8 @@ func register(m lint.Meta, check func(c *lintCtx, w *wf.Workflow)) {
 }
 
 type checker struct {
-	cfg lint.Config
+	cfg  lint.Config
+	repo *wf.Repo // the last Check's, for SourceLines
 }
 
 func init() { lint.RegisterChecker(&checker{}) }
@@ -58,11 +59,25 @@ func (*checker) Owns(rel string, content []byte) bool {
 	return strings.Contains(rel, ".github/workflows/") || wf.LooksLikeWorkflow(content)
 }
 
+// Fork returns a fresh checker for one run (lint.Forker).
+func (*checker) Fork() lint.Checker { return &checker{} }
+
+// SourceLines returns the lines of the files the last Check read
+// (lint.SourceLiner), so the run does not read them again for ignore
+// comments and snippets.
+func (ch *checker) SourceLines() map[string][]string {
+	if ch.repo == nil {
+		return nil
+	}
+	return ch.repo.Lines()
+}
+
 // Configure receives the lint configuration (owner, ...).
 func (ch *checker) Configure(cfg lint.Config) { ch.cfg = cfg }
 
 func (ch *checker) Check(root string, files []string) ([]finding.Finding, error) {
-	c := &lintCtx{repo: wf.NewRepo(root), models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
+	ch.repo = wf.NewRepo(root)
+	c := &lintCtx{repo: ch.repo, models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{}, seenAction: map[string]bool{}, callerCache: map[string]bool{}, owner: ch.cfg.Owner}
 	if c.owner == "" {
 		c.owner = gitOwner(root)
 	}
@@ -78,6 +93,9 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 		}
 	}
 	c.repo.PreloadActions(ws, runtime.GOMAXPROCS(0))
+	if workers := min(runtime.GOMAXPROCS(0), len(files)); workers >= 2 {
+		return c.checkParallel(files, workers)
+	}
 	for _, f := range files {
 		w, err := c.repo.Workflow(f)
 		if err != nil {
@@ -92,6 +110,56 @@ func (ch *checker) Check(root string, files []string) ([]finding.Finding, error)
 		return c.out, errs
 	}
 	return c.out, nil
+}
+
+// checkParallel runs the rules of each file in its own lintCtx (sharing
+// the repository reader and the owner), at most workers files at a time,
+// and joins the findings in the files' order: the same findings, in the
+// same order, as one lintCtx going through the files one by one. (A
+// finding two files both report, GHA007 on a composite action they both
+// use, comes out twice and lint.Run keeps the first, as the sequential run
+// reports it once.)
+func (c *lintCtx) checkParallel(files []string, workers int) ([]finding.Finding, error) {
+	outs := make([][]finding.Finding, len(files))
+	errs := make([]error, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				fc := c.fork()
+				w, err := fc.repo.Workflow(files[i])
+				if err == nil {
+					err = fc.runRulesSafe(w)
+				}
+				outs[i], errs[i] = fc.out, err
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []finding.Finding
+	var ferrs lint.FileErrors
+	for i, f := range files {
+		out = append(out, outs[i]...)
+		if errs[i] != nil {
+			ferrs = append(ferrs, lint.FileError{File: f, Err: errs[i]})
+		}
+	}
+	if len(ferrs) > 0 {
+		return out, ferrs
+	}
+	return out, nil
+}
+
+// fork returns an empty lintCtx for one file that shares c's repository
+// reader (safe for concurrent use) and owner.
+func (c *lintCtx) fork() *lintCtx {
+	return &lintCtx{repo: c.repo, owner: c.owner, models: map[*wf.Job]*jobModel{}, vcache: map[*wf.Workflow][]verdict{},
+		seenAction: map[string]bool{}, callerCache: map[string]bool{}}
 }
 
 // runRulesSafe runs the rules and turns a defect (a panic) into a one-line

@@ -210,14 +210,14 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 		if !strings.Contains(s, "env.") && !strings.Contains(s, "matrix.") && !strings.Contains(s, "inputs.") {
 			break
 		}
-		s = reEnvRef().ReplaceAllStringFunc(s, func(x string) string {
+		s = replaceIf(s, "env.", reEnvRef, func(x string) string {
 			name := reEnvRef().FindStringSubmatch(x)[1]
 			if v, ok := env[name]; ok {
 				return v
 			}
 			return x
 		})
-		s = reMatrix().ReplaceAllStringFunc(s, func(x string) string {
+		s = replaceIf(s, "matrix.", reMatrix, func(x string) string {
 			name := reMatrix().FindStringSubmatch(x)[1]
 			if v, ok := m.leg[name]; ok {
 				return v
@@ -228,7 +228,7 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 			return x
 		})
 		if m.wf.CallInputs != nil {
-			s = reInputs().ReplaceAllStringFunc(s, func(x string) string {
+			s = replaceIf(s, "inputs.", reInputs, func(x string) string {
 				name := reInputs().FindStringSubmatch(x)[1]
 				if v, ok := m.wf.CallInputs[name]; ok && v.Set && v.Str != "" {
 					return v.Str
@@ -241,6 +241,16 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 		}
 	}
 	return s
+}
+
+// replaceIf is re().ReplaceAllStringFunc(s, fn) when s holds lit (a
+// literal every match of re holds), else s, without compiling re: most
+// values hold no such expression.
+func replaceIf(s, lit string, re func() *regexp.Regexp, fn func(string) string) string {
+	if !strings.Contains(s, lit) {
+		return s
+	}
+	return re().ReplaceAllStringFunc(s, fn)
 }
 
 // resolveShellVars substitutes $NAME / ${NAME} from env in s (one round).

@@ -43,6 +43,10 @@ func (c *Checker) Notes() []string { return c.notes }
 
 func init() { lint.RegisterChecker(&Checker{}) }
 
+// Fork returns a fresh checker with the same limits for one run
+// (lint.Forker), so that runs over several roots keep their notes apart.
+func (c *Checker) Fork() lint.Checker { return &Checker{Limits: c.Limits} }
+
 // Platform returns "gitlab-ci".
 func (*Checker) Platform() string { return Platform }
 

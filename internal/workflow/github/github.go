@@ -736,6 +736,7 @@ func ParseAction(file string, data []byte) (*Action, error) {
 // them, so reusable workflows and composite actions can be followed.
 type Repo struct {
 	Root      string
+	mu        sync.Mutex // guards the caches: rules of several files read the same Repo at once
 	workflows map[string]*Workflow
 	actions   map[string]*Action
 	errs      map[string]error
@@ -801,13 +802,18 @@ func (r *Repo) Preload(rels []string, workers int) {
 		close(results)
 	}()
 	for res := range results {
+		r.mu.Lock()
 		r.workflows[res.rel], r.errs[res.rel] = res.w, res.err
+		r.mu.Unlock()
 	}
 }
 
 // Workflow parses (once) the workflow at rel (slash path relative to Root).
+// It is safe for concurrent use.
 func (r *Repo) Workflow(rel string) (*Workflow, error) {
 	rel = path.Clean(rel)
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if w, ok := r.workflows[rel]; ok {
 		return w, r.errs[rel]
 	}
@@ -858,7 +864,9 @@ func (r *Repo) PreloadActions(ws []*Workflow, workers int) {
 	}
 	for range dirs {
 		res := <-results
+		r.mu.Lock()
 		r.actions[res.key], r.errs[res.key] = res.a, res.err
+		r.mu.Unlock()
 	}
 }
 
@@ -878,16 +886,37 @@ func (r *Repo) parseLocalAction(uses string) (*Action, error) {
 }
 
 // LocalAction parses (once) the local action used as `uses: ./dir`
-// (action.yml or action.yaml under dir).
+// (action.yml or action.yaml under dir). It is safe for concurrent use.
 func (r *Repo) LocalAction(uses string) (*Action, error) {
 	dir := path.Clean(strings.TrimPrefix(uses, "./"))
 	key := "action:" + dir
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if a, ok := r.actions[key]; ok {
 		return a, r.errs[key]
 	}
 	a, err := r.parseLocalAction(uses)
 	r.actions[key], r.errs[key] = a, err
 	return a, err
+}
+
+// Lines returns the source lines of every workflow and local action read
+// so far, by path relative to Root (the files findings point into).
+func (r *Repo) Lines() map[string][]string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make(map[string][]string, len(r.workflows)+len(r.actions))
+	for rel, w := range r.workflows {
+		if w != nil {
+			out[rel] = w.Lines
+		}
+	}
+	for _, a := range r.actions {
+		if a != nil {
+			out[a.File] = a.Lines
+		}
+	}
+	return out
 }
 
 // LocalCallee returns the reusable workflow a job calls when it is local
