@@ -81,6 +81,15 @@ func upperSource(s string) string {
 	return reUpperSource().FindString(s)
 }
 
+// srcName is an upperSource match as written for a message: the pattern
+// stops before the closing brace of ${NAME}, so name the variable alone.
+func srcName(src string) string {
+	if n, ok := strings.CutPrefix(src, "${"); ok {
+		return "$" + n
+	}
+	return src
+}
+
 var (
 	reExpansion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`) })
 	reAssignLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`) })
@@ -183,7 +192,7 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					ownerNote = fmt.Sprintf("the owner %q has uppercase letters", c.owner)
 				}
 				c.report("GHA009", at, sev, p.host,
-					fmt.Sprintf("image reference %s%s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, p.pushedNote(at), src, ownerNote),
+					fmt.Sprintf("image reference %s%s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, p.pushedNote(at), srcName(src), ownerNote),
 					"Lowercase the name: use docker/metadata-action `images:` (it lowercases), or in a script `IMAGE=\"${IMAGE,,}\"` / `tr '[:upper:]' '[:lower:]'`.")
 			}
 		}
