@@ -58,6 +58,10 @@ func checkGLC015(c *pctx) {
 	seen := map[string]bool{}
 	for _, jc := range c.jobs {
 		safeRefs := onlySafeRefNames(jc)
+		// one finding per job and variable for the ref-name and project-name
+		// warnings: `docker build -t`, `docker tag` and `docker push` of the
+		// same name say the same thing
+		perVar := map[string]bool{}
 		for _, ir := range jc.imageRefs() {
 			cm, r := ir.cmd, ir.word
 			{
@@ -71,6 +75,10 @@ func checkGLC015(c *pctx) {
 				for _, v := range unsafeTagVars {
 					if containsVar(tag, v) && !safeRefs {
 						seen[key] = true
+						if perVar["tag|"+v] {
+							break
+						}
+						perVar["tag|"+v] = true
 						c.report("GLC015", pos, jc, "", fmt.Sprintf(
 							"the tag of `%s` comes from `$%s`, which keeps `/` and uppercase (e.g. `feature/x`): `invalid reference format` on such refs; use `$CI_COMMIT_REF_SLUG`.", r.Value, v))
 						break
@@ -79,6 +87,10 @@ func checkGLC015(c *pctx) {
 				for _, v := range unsafePathVars {
 					if containsVar(name, v) && !strings.HasPrefix(name, "$CI_REGISTRY_IMAGE") {
 						seen[key] = true
+						if perVar["path|"+v] {
+							break
+						}
+						perVar["path|"+v] = true
 						c.report("GLC015", pos, jc, "", fmt.Sprintf(
 							"the repository path of `%s` uses `$%s`, which may contain uppercase letters (`repository name must be lowercase`); build it from `$CI_REGISTRY_IMAGE`, which GitLab lowercases.", r.Value, v))
 						break

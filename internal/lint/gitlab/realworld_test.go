@@ -23,6 +23,10 @@ func TestRealWorldConstructs(t *testing.T) {
 		{"only variables matches the tag", "release:\n" + dind + "  only:\n    variables:\n      - $CI_COMMIT_TAG =~ /^v\\d/\n" + push, ""},
 		{"only variables tests another variable", "release:\n" + dind + "  only:\n    variables:\n      - $PUBLISH\n" + push, "GLC019/empty-reference-variable/warning"},
 		{"only variables requires the tag to be empty", "release:\n" + dind + "  only:\n    variables:\n      - $CI_COMMIT_TAG == null\n" + push, "GLC019/empty-reference-variable/warning"},
+		// build -t, tag and push of one project-name reference: one warning
+		{"project name once per job", "release:\n" + dind + "  rules:\n    - if: $CI_COMMIT_TAG\n  script:\n    - echo \"$HUB_TOKEN\" | docker login -u \"$HUB_USER\" --password-stdin\n" +
+			"    - docker build -t \"$CI_PROJECT_NAME-build\" .\n    - docker tag \"$CI_PROJECT_NAME-build\" \"acme/$CI_PROJECT_NAME:$CI_COMMIT_TAG\"\n    - docker tag \"$CI_PROJECT_NAME-build\" \"acme/$CI_PROJECT_NAME:latest\"\n" +
+			"    - docker push \"acme/$CI_PROJECT_NAME:$CI_COMMIT_TAG\"\n    - docker push \"acme/$CI_PROJECT_NAME:latest\"\n", "GLC015/invalid-reference/warning"},
 		{"one of the expressions does not need the tag", "release:\n" + dind + "  only:\n    variables:\n      - $CI_COMMIT_TAG\n      - $CI_COMMIT_BRANCH == \"main\"\n" + push, "GLC019/empty-reference-variable/warning"},
 	}
 	for _, c := range cases {
