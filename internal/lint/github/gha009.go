@@ -144,8 +144,10 @@ func upperOffset(ref string) int {
 }
 
 func checkGHA009(c *lintCtx, w *wf.Workflow) {
+	// one finding per place in the text: a workflow env that several jobs
+	// push from is one fault
+	reported := map[loc]bool{}
 	for _, m := range c.jobs(w) {
-		reported := map[int]bool{}
 		reportedSrc := map[string]bool{}
 		for _, p := range append(append([]*push{}, m.pushes...), m.names...) {
 			if p.fromMeta || p.ref == "" {
@@ -159,10 +161,10 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			switch {
 			case literalUpper(rp):
 				at := p.originAt(upperOffset(rp))
-				if reported[at.Line] {
+				if reported[lineOf(at)] {
 					continue
 				}
-				reported[at.Line] = true
+				reported[lineOf(at)] = true
 				c.report("GHA009", at, "", p.host,
 					fmt.Sprintf("image reference %s%s has uppercase letters in its repository path: repository name must be lowercase", p.ref, p.pushedNote(at)),
 					"Write the repository path in lowercase (tags may keep uppercase).")
@@ -177,10 +179,10 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 				} else if o, ok := envOrigin(m, p, src); ok {
 					at = o
 				}
-				if reported[at.Line] {
+				if reported[lineOf(at)] {
 					continue
 				}
-				reported[at.Line] = true
+				reported[lineOf(at)] = true
 				reportedSrc[src] = true // one finding per job and source value
 				sev := finding.Warning
 				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
@@ -197,6 +199,12 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			}
 		}
 	}
+}
+
+// lineOf is a location's file and line (one GHA009 finding per line).
+func lineOf(l loc) loc {
+	l.Col = 0
+	return l
 }
 
 // scriptOrigin finds, in a run script, the first line that brings the

@@ -136,3 +136,26 @@ func lintWorkflow(t *testing.T, yml string) *lint.Result {
 	}
 	return res
 }
+
+// A workflow env that several jobs push from is one GHA009 finding, not one
+// per job at the same line.
+func TestRealWorldGHA009OncePerPlace(t *testing.T) {
+	job := func(id string) string {
+		return "  " + id + ":\n    runs-on: ubuntu-latest\n    permissions:\n      packages: write\n    steps:\n" +
+			"      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n" +
+			"      - run: docker buildx imagetools create -t ${{ env.IMAGE }}:" + id + " ${{ env.IMAGE }}:dev\n"
+	}
+	res := lintWorkflow(t, "on: push\nenv:\n  IMAGE: ghcr.io/${{ github.repository }}\njobs:\n"+job("one")+job("two")+job("three"))
+	n := 0
+	for _, f := range res.Findings {
+		if f.Rule == "GHA009" {
+			n++
+			if f.Line != 3 {
+				t.Errorf("GHA009 at line %d, want 3 (the env definition)", f.Line)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d GHA009 findings, want 1\n%s", n, render(res))
+	}
+}
