@@ -27,6 +27,10 @@ func TestRealWorldConstructs(t *testing.T) {
 		{"project name once per job", "release:\n" + dind + "  rules:\n    - if: $CI_COMMIT_TAG\n  script:\n    - echo \"$HUB_TOKEN\" | docker login -u \"$HUB_USER\" --password-stdin\n" +
 			"    - docker build -t \"$CI_PROJECT_NAME-build\" .\n    - docker tag \"$CI_PROJECT_NAME-build\" \"acme/$CI_PROJECT_NAME:$CI_COMMIT_TAG\"\n    - docker tag \"$CI_PROJECT_NAME-build\" \"acme/$CI_PROJECT_NAME:latest\"\n" +
 			"    - docker push \"acme/$CI_PROJECT_NAME:$CI_COMMIT_TAG\"\n    - docker push \"acme/$CI_PROJECT_NAME:latest\"\n", "GLC015/invalid-reference/warning"},
+		// $CI_REGISTRY_IMAGE already holds the host
+		{"registry host twice", "build:\n" + dind + "  script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" $CI_REGISTRY\n    - docker build -t \"$CI_REGISTRY/$CI_REGISTRY_IMAGE\" .\n    - docker push \"${CI_REGISTRY}/${CI_REGISTRY_IMAGE}:1\"\n",
+			"GLC015/invalid-reference/error"},
+		{"registry image alone", "build:\n" + dind + "  script:\n    - docker login -u \"$CI_REGISTRY_USER\" -p \"$CI_REGISTRY_PASSWORD\" $CI_REGISTRY\n    - docker build -t \"$CI_REGISTRY_IMAGE\" .\n    - docker push \"${CI_REGISTRY_IMAGE}:1\"\n", ""},
 		{"one of the expressions does not need the tag", "release:\n" + dind + "  only:\n    variables:\n      - $CI_COMMIT_TAG\n      - $CI_COMMIT_BRANCH == \"main\"\n" + push, "GLC019/empty-reference-variable/warning"},
 	}
 	for _, c := range cases {
