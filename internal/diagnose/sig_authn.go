@@ -153,6 +153,18 @@ func sigsAuthn() {
 			tell: tellBadCredential,
 		},
 		&signature{
+			id: "containers-bearer-token",
+			// containers/image (podman, buildah, skopeo) when the token
+			// endpoint of the bearer challenge refuses the request
+			// (docker/docker_client.go: "requesting bearer token: invalid
+			// status code from registry 403 (Forbidden)"; older releases
+			// capitalise "Requesting"). The host is not on the line.
+			keys: []string{"requesting bearer token"},
+			re:   regexp.MustCompile(`(?i)requesting bearer token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
+			rank: rankBearerToken,
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "oauth-token-rejected",
 			keys: []string{"failed to fetch oauth token", "failed to fetch anonymous token"},
 			re:   regexp.MustCompile(`failed to fetch (oauth|anonymous) token: unexpected status(?: from \w+ request to (\S+))?:?\s*(\d{3})?`),
@@ -372,6 +384,44 @@ func rankTokenNotAccepted(h *hit, f *facts) []cand {
 		c("token-expired", 0.62, "The registry did not accept the token: most often an expired or revoked personal access token."),
 		c("bad-credentials", 0.58, ""),
 		c("no-login", 0.5, ""),
+	}
+}
+
+// rankBearerToken ranks containers/image's refused token request by its
+// status: a token endpoint that knows the credential does not answer 401
+// or 403 for it, so with a login for the host the credential itself was
+// refused (wrong, or a token that expired or was revoked); without one,
+// the anonymous request was.
+func rankBearerToken(h *hit, f *facts) []cand {
+	status := h.m[1] + h.m[2]
+	if strings.HasPrefix(status, "5") {
+		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+	}
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "same":
+		if status == "403" {
+			return []cand{
+				c("token-expired", 0.64, fmt.Sprintf("The token endpoint refused (403) the credential stored by the login at line %d: a token that has since expired or was revoked is refused this way (GHCR does so for an expired personal access token).", l.Line), loginEv(l)),
+				c("bad-credentials", 0.58, ""),
+				c("token-missing-scope", 0.45, ""),
+			}
+		}
+		return []cand{
+			c("bad-credentials", 0.66, fmt.Sprintf("The token endpoint refused (%s) the credential stored by the login at line %d.", orSome(status, "401"), l.Line), loginEv(l)),
+			c("token-expired", 0.58, ""),
+			c("password-not-token", 0.42, ""),
+		}
+	case "other":
+		return []cand{
+			c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s (line %d), not for %s: the token request carried no credential.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("no-login", 0.5, ""),
+		}
+	}
+	return []cand{
+		c("no-login", 0.66, "The token endpoint refused the request and no login for this registry appears before it: the request went out without a credential."),
+		c("bad-credentials", 0.5, ""),
+		c("token-expired", 0.45, ""),
 	}
 }
 
