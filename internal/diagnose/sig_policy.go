@@ -205,7 +205,7 @@ func sigsPolicy() {
 				c("invalid-reference", 0.35, "")),
 		},
 		&signature{
-			id:   "html-error-body",
+			id: "html-error-body",
 			// docker 1.x printed the same case as "Error: Status 404 trying
 			// to push repository NAME: \"<!DOCTYPE html>...".
 			keys: []string{"response body: invalid character '<'", "trying to push repository", "trying to pull repository"},
