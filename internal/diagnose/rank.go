@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
@@ -342,11 +344,33 @@ func rank403(h *hit, f *facts) []cand {
 	case reghost.ECR, reghost.GAR:
 		return []cand{c("cloud-iam-denied", 0.65, "The cloud IAM policy refused the action."), c("insufficient-role", 0.45, "")}
 	}
+	if state, l := f.loginState(h.line(), h.host); state == "other" {
+		// The only login was for another host: the 403 came to a client
+		// that had no credential for this one.
+		why := fmt.Sprintf("The login ran for %s (line %d), but the request went to %s, which has no credential.", l.Host, l.Line, hostName(h.host))
+		w := 0.78
+		if hostTypo(l.Host, h.host) {
+			why = fmt.Sprintf("The login ran for %s (line %d) but the image names %s: the two host names differ by a typo, so the request went to another server without the credential.", l.Host, l.Line, hostName(h.host))
+			w = 0.88
+		}
+		return []cand{c("login-wrong-host", w, why, loginEv(l)), c("insufficient-role", 0.5, ""), c("missing-registry-host", 0.4, "")}
+	}
 	return []cand{
 		c("insufficient-role", 0.6, fmt.Sprintf("%s answered 403 Forbidden: the identity is known but may not do this.", hostName(h.host))),
 		c("push-outside-namespace", 0.5, ""),
 		c("registry-fault", 0.35, ""),
 	}
+}
+
+// hostTypo reports whether two different registry hosts are one or two
+// edits apart (ghcr.io and ghrc.io, a dropped letter), the mark of a
+// mistyped host rather than a second registry.
+func hostTypo(a, b string) bool {
+	a, b = reghost.Normalize(a), reghost.Normalize(b)
+	if a == "" || b == "" || a == b {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) <= 2
 }
 
 // fullLog reports whether the log is a whole CI job log (its platform's
