@@ -80,6 +80,21 @@ func sigsAuthz() {
 			tell: tellDenied,
 		},
 		&signature{
+			id: "bare-denied",
+			// The registry's DENIED code with its message dropped: the docker
+			// daemon passes on a proxy's or registry's bare "denied" body
+			// ("Error response from daemon: denied"). Generic: only when no
+			// specific signature read the line, and only next to a registry
+			// request or reference.
+			generic: true,
+			keys:    []string{": denied"},
+			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error): denied\s*$`),
+			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon"},
+			veto:    gitLike,
+			rank:    rankDenied,
+			tell:    tellDenied,
+		},
+		&signature{
 			id:   "gitlab-access-forbidden",
 			keys: []string{"denied: access forbidden", "access forbidden"},
 			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
