@@ -168,6 +168,9 @@ func rankDenied(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
 	gitlab := kind == reghost.GitLab || f.platform == "gitlab-ci"
+	if h.op == "" && isManifestRead(h) {
+		h.op = opPull
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),
@@ -264,6 +267,13 @@ func rankDenied(h *hit, f *facts) []cand {
 		c("push-outside-namespace", 0.55, ""),
 		c("no-login", 0.5, ""),
 	}
+}
+
+// isManifestRead reports whether the failed request is a read of a
+// manifest (HEAD or GET .../manifests/REF) with no push around it: a pull,
+// or a tool resolving a reference.
+func isManifestRead(h *hit) bool {
+	return h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http", "head \"http", "get \"http"})
 }
 
 func tellDenied(h *hit, f *facts) string {
