@@ -114,6 +114,16 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				c("token-expired", 0.5, ""),
 			}
 		}
+		if l.OK && strings.Contains(h.low, "basic realm") {
+			// A Basic challenge (htpasswd auth) has no roles or scopes: every
+			// user it knows may pull and push. After a login it accepted, a
+			// 401 means the client did not send the stored credential.
+			return []cand{
+				c("client-bug", 0.66, fmt.Sprintf("The registry uses Basic auth, which has no per-user push rights, and accepted the login at line %d; the 401 means this request went out without the stored credential: a defect of the client (for example nerdctl 1.6.2, which dropped it on plain-HTTP upload URLs, containerd#9269).", l.Line), loginEv(l)),
+				c("login-other-job", 0.5, ""),
+				c("bad-credentials", 0.42, ""),
+			}
+		}
 		read := h.op == opPull || (h.op == "" && h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http"}))
 		if read && l.OK {
 			// A read refused right after a login the registry accepted.
