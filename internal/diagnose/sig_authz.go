@@ -219,6 +219,14 @@ func sigsAuthz() {
 			re:   regexp.MustCompile(`(?:unauthorized: )?authentication required, visit https://aka\.ms/acr/authorization`),
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
+				if h.op == opLogin {
+					// The login itself was refused: ACR checks roles per
+					// repository action, not at login, so the credential (a
+					// service principal secret, an --expose-token token used
+					// with the wrong user name) was not accepted.
+					return []cand{c("bad-credentials", 0.68, "The registry refused the credential at login: ACR does not check roles at login, so the credential itself (or its user name) was not accepted."),
+						c("token-expired", 0.55, ""), c("client-bug", 0.45, "")}
+				}
 				switch state {
 				case "same":
 					return []cand{c("insufficient-role", 0.85, "A login to the registry ran, so the identity lacks the AcrPush (or AcrPull) role on the registry.", loginEv(l)),
