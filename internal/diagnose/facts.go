@@ -83,6 +83,10 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	// lastTransfer is the last line of a layer transfer that got through
+	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
+	// requests up to there were authorised.
+	lastTransfer int
 
 	successes []success // capped at maxLogins
 	cacheRefs []string  // BuildKit cache imports (--cache-from): their misses are not failures; capped
@@ -188,6 +192,7 @@ var factKeys = []string{
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
+	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -248,6 +253,9 @@ func (f *facts) observe(n int, text, low string) {
 	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
+	if f.anyIn(low, transferKeys) {
+		f.lastTransfer = n
+	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if f.in(text, "GITHUB_TOKEN Permissions") {
@@ -286,6 +294,16 @@ func (f *facts) observe(n int, text, low string) {
 			}
 		}
 	}
+}
+
+// transferKeys mark docker's per-layer lines of a transfer that got
+// through (docker/cli jsonmessage): the registry accepted the requests so far.
+var transferKeys = []string{": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting ["}
+
+// transferredBefore reports whether layers moved in the 40 lines before line
+// n: a refusal after them came in the middle of an authorised transfer.
+func (f *facts) transferredBefore(n int) bool {
+	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40
 }
 
 func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {

@@ -55,6 +55,17 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("insufficient-role", 0.45, ""),
 		}
 	}
+	if h.op != opLogin && f.transferredBefore(h.line()) {
+		// Layers moved before the refusal, so the registry accepted the
+		// first requests: the bearer token ran out in the middle of a long
+		// transfer (registry tokens live minutes: GitLab's 5, distribution's
+		// configured expiration), or the clock is off.
+		return []cand{
+			c("token-expired", 0.7, "Layers were transferred before this refusal, so the first requests were authorised: the registry's short-lived bearer token expired during the transfer (a large layer or a slow link), or a token server with a short expiration."),
+			c("clock-skew", 0.5, ""),
+			c("no-login", 0.42, ""),
+		}
+	}
 	if h.op == opLogin {
 		return []cand{
 			c("bad-credentials", 0.7, "The registry rejected the credential at login."),
