@@ -20,7 +20,9 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 // gitLike mark other tools' network and auth errors that share Go's or
 // HTTP's wording.
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
-	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
+	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo",
+	// Sigstore's services answer signing requests, not registry ones.
+	"signingcert", "fulcio", "rekor"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
