@@ -55,6 +55,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("insufficient-role", 0.45, ""),
 		}
 	}
+	if cs := rankDockerHubDeepPath(h); cs != nil {
+		return cs
+	}
 	if h.op != opLogin && f.transferredBefore(h.line()) {
 		// Layers moved before the refusal, so the registry accepted the
 		// first requests: the bearer token ran out in the middle of a long
@@ -191,6 +194,9 @@ func rankDenied(h *hit, f *facts) []cand {
 	gitlab := kind == reghost.GitLab || f.platform == "gitlab-ci"
 	if h.op == "" && isManifestRead(h) {
 		h.op = opPull
+	}
+	if cs := rankDockerHubDeepPath(h); cs != nil {
+		return cs
 	}
 	if h.op == opPull {
 		cs := []cand{
@@ -391,6 +397,26 @@ func rank403(h *hit, f *facts) []cand {
 		c("push-outside-namespace", 0.5, ""),
 		c("registry-fault", 0.35, ""),
 	}
+}
+
+// rankDockerHubDeepPath ranks a refusal of a Docker Hub repository path
+// with more than two components: Docker Hub repositories are exactly
+// NAMESPACE/NAME (docs.docker.com/docker-hub/repos/create/), so a deeper
+// path cannot exist and is refused like a foreign namespace. nil for other
+// paths and registries.
+func rankDockerHubDeepPath(h *hit) []cand {
+	repo := h.repo()
+	if h.url.Repo != "" {
+		repo = h.url.Repo // the path actually requested (helm push appends the chart name to the reference)
+	}
+	if h.kind() != reghost.DockerHub || strings.Count(repo, "/") < 2 {
+		return nil
+	}
+	why := fmt.Sprintf("Docker Hub repositories are exactly NAMESPACE/NAME, but %s has more path components: no such repository can exist there, and Docker Hub refuses it like a foreign namespace.", repo)
+	if h.op == opPull {
+		return []cand{c("manifest-unknown", 0.78, why), c("invalid-reference", 0.5, ""), c("no-login", 0.45, "")}
+	}
+	return []cand{c("push-outside-namespace", 0.8, why), c("repo-not-found", 0.55, ""), c("no-login", 0.45, "")}
 }
 
 // hostTypo reports whether two different registry hosts are one or two
