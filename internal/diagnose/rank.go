@@ -139,6 +139,17 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			}
 		}
 		read := h.op == opPull || (h.op == "" && h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http"}))
+		if read && l.Source != "config.json" && (kind == reghost.DockerHub || kind == reghost.GHCR) && strings.Contains(h.low, "authentication required") {
+			// Docker Hub and GHCR refuse a known identity a repository it may
+			// not read with "denied"; "authentication required" after a login
+			// command (which checks the credential with the registry before
+			// it stores it) means the read carried no credential at all.
+			return []cand{
+				c("client-bug", 0.62, fmt.Sprintf("A login for %s ran at line %d (a login checks the credential with the registry), yet the read was answered \"authentication required\", which %s gives to requests that carry no credential (a logged-in identity without access gets \"denied\"): the client did not send the stored credential, a defect of this client version (helm 3.13.0/3.13.1 and 3.18.0/3.18.1 did so).", hostName(l.Host), l.Line, hostName(h.host)), loginEv(l)),
+				c("token-expired", 0.5, ""),
+				c("insufficient-role", 0.45, ""),
+			}
+		}
 		if read && l.OK {
 			// A read refused right after a login the registry accepted.
 			return []cand{
