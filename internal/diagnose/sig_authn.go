@@ -180,6 +180,28 @@ func sigsAuthn() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "jib-auth-failed",
+			// jib's RegistryAuthenticationFailedException: the token request
+			// of the registry's bearer challenge was refused ("Failed to
+			// authenticate with registry HOST/REPO because: 403 Forbidden").
+			keys: []string{"failed to authenticate with registry"},
+			re:   regexp.MustCompile(`Failed to authenticate with registry (\S+) because: (\d{3})`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.ref.Repo == "" {
+					h.ref = parseRef(h.m[1])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
+				}
+				switch {
+				case h.m[2] == "403":
+					return rank403(h, f)
+				case strings.HasPrefix(h.m[2], "5"):
+					return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+				}
+				return rankUnauthenticated(h, f)
+			},
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id: "bare-unauthorized",
 			// A client that prints the registry's status text alone after
 			// its own wrapper: regctl ("failed to send blob post, ref REF:

@@ -80,6 +80,28 @@ func sigsAuthz() {
 			tell: tellDenied,
 		},
 		&signature{
+			id: "oci-error-json",
+			// The registry's JSON error body printed raw (distribution spec
+			// "errors" array: {"errors":[{"code":"DENIED","message":...}]}),
+			// as jib, docker-java, and watchers print it, sometimes with
+			// escaped quotes. Generic: the specific signatures read the
+			// messages they know; this reads the code when none did.
+			generic: true,
+			keys:    []string{`"code":"`, `\"code\":\"`},
+			re:      regexp.MustCompile(`\\?"code\\?":\\?"(DENIED|UNAUTHORIZED)\\?",\\?"message\\?":\\?"([^"\\]*)`),
+			veto:    gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] == "UNAUTHORIZED" {
+					return rankUnauthenticated(h, f)
+				}
+				if strings.Contains(h.m[2], "access forbidden") {
+					h.kindHint = reghost.GitLab // GitLab's registry words its refusals so
+				}
+				return rankDenied(h, f)
+			},
+			tell: tellDenied,
+		},
+		&signature{
 			id: "bare-denied",
 			// The registry's DENIED code with its message dropped: the docker
 			// daemon passes on a proxy's or registry's bare "denied" body
@@ -256,7 +278,9 @@ func sigsAuthz() {
 		&signature{
 			id:   "gcp-permission-denied",
 			keys: []string{"artifactregistry.", "storage.objects.", "storage.buckets.", "token exchange failed"},
-			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
+			// Quotes may come escaped (\"...\"): the message inside a JSON
+			// error body that jib and skopeo's logfmt print as is.
+			re:   regexp.MustCompile(`(?i)(?:Permission \\?"?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)\\?"?'? denied|Token exchange failed for project)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
 			veto: []string{"gsutil", "gcloud storage", "terraform"},
 			rank: rankGCPPermission,
