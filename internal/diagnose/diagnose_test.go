@@ -266,6 +266,12 @@ func TestMessageGrammar(t *testing.T) {
 		`unauthorized: unauthorized to access repository: platform/api, action: push: unauthorized to access repository: platform/api, action: push`:                                           "insufficient-role",
 		`name unknown: repository name not known to registry`:                                                                                                                                  "repo-not-found",
 		`Error response from daemon: manifest for registry.example.org/team/api:9.9 not found: manifest unknown: manifest unknown`:                                                             "manifest-unknown",
+		`missing content-length header for request: https://registry.example.org/v2/team/api/blobs/sha256:0a1b2c3d4e5f`:                                                                        "registry-fault",
+		`Error response from daemon: login attempt to https://registry.example.org/v2/ failed with status: 401 Unauthorized`:                                                                   "bad-credentials",
+		`Error: writing blob: Requesting bearer token: invalid status code from registry 401 (Unauthorized)`:                                                                                   "no-login",
+		`Error: Status 502 trying to push repository team/api: "<html><body>502 Bad Gateway</body></html>"`:                                                                                    "registry-fault",
+		`(HTTP code 500) server error - {"message":"Get https://registry.example.org/v2/: dial tcp: lookup registry.example.org on 10.0.0.2:53: server misbehaving"}`:                          "registry-unreachable",
+		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}`:                                                                                                     "no-login",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -122,6 +122,18 @@ func sigsAuthn() {
 				c("token-expired", 0.4, "")),
 		},
 		&signature{
+			id: "login-attempt-status",
+			// docker's (and clients built on its registry package: Flux,
+			// Helm 2) login check of GET /v2/ with the credential
+			// (registry/auth.go: "login attempt to URL failed with status:
+			// NNN TEXT"). 429 is left to rate-limited.
+			keys: []string{"login attempt to"},
+			re:   regexp.MustCompile(`login attempt to (\S+) failed with status: (\d{3})`),
+			veto: []string{"429"},
+			rank: rankLoginAttempt,
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "ghcr-unauthenticated-token",
 			keys: []string{"cannot be authenticated with the token provided"},
 			re:   regexp.MustCompile(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
@@ -406,6 +418,36 @@ func rankTokenNotAccepted(h *hit, f *facts) []cand {
 		c("token-expired", 0.62, "The registry did not accept the token: most often an expired or revoked personal access token."),
 		c("bad-credentials", 0.58, ""),
 		c("no-login", 0.5, ""),
+	}
+}
+
+// rankLoginAttempt ranks a login check that the registry answered with a
+// status other than 200: the credential was sent and refused (401, 403),
+// the registry or its proxy failed (5xx), or ECR could not use the token
+// (400: ECR answers 400 to an authorization token issued for another
+// region or account, or an expired one).
+func rankLoginAttempt(h *hit, f *facts) []cand {
+	h.op = opLogin
+	switch status := h.m[2]; {
+	case strings.HasPrefix(status, "5"):
+		return []cand{c("registry-fault", 0.78, "The registry answered the login check with a server error."), c("registry-unreachable", 0.4, "")}
+	case status == "400" && h.kind() == reghost.ECR:
+		return []cand{
+			c("login-wrong-host", 0.6, fmt.Sprintf("ECR answered the login check with 400 Bad Request: it does that for an authorization token issued for another region or account than %s.", hostName(h.host))),
+			c("token-expired", 0.55, ""),
+			c("client-bug", 0.5, ""),
+		}
+	case status == "401" || status == "403":
+		return []cand{
+			c("bad-credentials", 0.75, fmt.Sprintf("The registry refused the credential at the login check (%s).", status)),
+			c("token-expired", 0.55, ""),
+			c("password-not-token", 0.42, ""),
+		}
+	}
+	return []cand{
+		c("bad-credentials", 0.5, "The registry did not accept the login check."),
+		c("client-bug", 0.45, ""),
+		c("registry-fault", 0.4, ""),
 	}
 }
 

@@ -121,6 +121,16 @@ func sigsTransport() {
 				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
 		},
 		&signature{
+			id: "registry-malformed-response",
+			// distribution's client when a registry (or a proxy before it)
+			// answers a blob request without the Content-Length the API
+			// requires (registry/client/repository.go).
+			keys: []string{"missing content-length header"},
+			re:   regexp.MustCompile(`missing content-length header for request: (\S+)`),
+			rank: fixed(c("registry-fault", 0.74, "The registry (or a proxy or CDN in front of it) answered a blob request without the Content-Length header the registry API requires: a server-side fault, usually transient."),
+				c("registry-unreachable", 0.4, "")),
+		},
+		&signature{
 			id:   "blob-upload-unknown",
 			keys: []string{"blob upload unknown", "blob_upload_unknown", "blob upload invalid", "blob_upload_invalid"},
 			re:   regexp.MustCompile(`(?i)blob[ _]upload[ _](?:unknown|invalid)`),
