@@ -438,11 +438,18 @@ func rankLoginAttempt(h *hit, f *facts) []cand {
 			c("client-bug", 0.5, ""),
 		}
 	case status == "401" || status == "403":
-		return []cand{
+		cs := []cand{
 			c("bad-credentials", 0.75, fmt.Sprintf("The registry refused the credential at the login check (%s).", status)),
 			c("token-expired", 0.55, ""),
-			c("password-not-token", 0.42, ""),
 		}
+		switch h.kind() {
+		case reghost.DockerHub, reghost.GitLab, reghost.GHCR:
+			// Registries whose accounts can require a token (2FA, SSO).
+			return append(cs, c("password-not-token", 0.42, ""))
+		}
+		// A token server refuses a token outside its validity period with
+		// the same bare 401 (distribution: error="invalid_token").
+		return append(cs, c("clock-skew", 0.4, ""))
 	}
 	return []cand{
 		c("bad-credentials", 0.5, "The registry did not accept the login check."),
