@@ -72,6 +72,13 @@ func sigsAuthn() {
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			veto: append([]string{"github.com/rest"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
+					// containers/image's "invalid username/password" wraps any
+					// 401 of the token server; the registry's own text asking
+					// for a login means no credential was sent.
+					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
+						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
+				}
 				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
 				if h.kind() == reghost.Distribution {
 					// A self-hosted token registry: containers/image prints
@@ -160,8 +167,18 @@ func sigsAuthn() {
 			id:   "containers-auth-token",
 			keys: []string{"unable to retrieve auth token"},
 			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
-			rank: fixed(c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
-				c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
+					// containers/image says "invalid username/password" for
+					// any 401 of the token server; the registry's own text
+					// asks for a login (registry.redhat.io: "Please login to
+					// the Red Hat Registry"): no credential reached it.
+					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
+						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
+				}
+				return []cand{c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
+					c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")}
+			},
 			tell: tellBadCredential,
 		},
 		&signature{
