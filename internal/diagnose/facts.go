@@ -257,10 +257,10 @@ func (f *facts) observe(n int, text, low string) {
 	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if f.anyIn(low, transferKeys) {
+	if containsAny(low, transferKeys) {
 		f.lastTransfer = n
 	}
-	if f.in(low, "trying to pull ") {
+	if strings.Contains(low, "trying to pull ") {
 		f.observeSearch(text)
 	}
 
