@@ -561,6 +561,13 @@ func (e *engine) findings(max int) []finding.Finding {
 		if cb, ok := clientBugCand(h, e.f, cs); ok {
 			cs = append(cs, cb)
 		}
+		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
+			// A short-name search (podman, buildah, skopeo) tried several
+			// registries and each refused in its own words: the common
+			// cause is a name that none of them has.
+			cs = append(cs, c("manifest-unknown", 0.86, fmt.Sprintf("The short name was searched in %d registries (%s) and every one refused it: no registry has an image of that name (check the spelling, or give the registry host).", len(hosts), strings.Join(hosts, ", "))),
+				c("missing-registry-host", 0.6, ""))
+		}
 		for _, c := range cs {
 			if fallback {
 				c.w *= 0.8

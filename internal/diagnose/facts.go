@@ -83,6 +83,13 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	// lastTransfer is the last line of a layer transfer that got through
+	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
+	// requests up to there were authorised.
+	lastTransfer int
+	// searched maps a repository path to the registries a short-name search
+	// tried for it (containers/image: "Trying to pull HOST/PATH..."), capped.
+	searched map[string][]string
 
 	successes []success // capped at maxLogins
 	cacheRefs []string  // BuildKit cache imports (--cache-from): their misses are not failures; capped
@@ -188,6 +195,8 @@ var factKeys = []string{
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
+	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
+	"trying to pull ",
 }
 
 func (f *facts) observe(n int, text, low string) {
@@ -248,6 +257,12 @@ func (f *facts) observe(n int, text, low string) {
 	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
+	if containsAny(low, transferKeys) {
+		f.lastTransfer = n
+	}
+	if strings.Contains(low, "trying to pull ") {
+		f.observeSearch(text)
+	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if f.in(text, "GITHUB_TOKEN Permissions") {
@@ -286,6 +301,48 @@ func (f *facts) observe(n int, text, low string) {
 			}
 		}
 	}
+}
+
+var tryingToPullRe = lazyRe(`Trying to pull (?:docker://)?([^\s.]*[.:][^\s/]*)/([^\s:@]+?)(?::[\w][\w.-]*)?(?:@\S+)?\.\.\.`)
+
+// observeSearch records one registry of a short-name search.
+func (f *facts) observeSearch(text string) {
+	m := tryingToPullRe.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	if f.searched == nil {
+		f.searched = map[string][]string{}
+	}
+	host, path := reghost.Normalize(m[1]), m[2]
+	if reghost.Normalize(host) == "docker.io" {
+		path = strings.TrimPrefix(path, "library/")
+	}
+	hosts := f.searched[path]
+	for _, h := range hosts {
+		if h == host {
+			return
+		}
+	}
+	if len(f.searched) < maxLogins && len(hosts) < maxLogins {
+		f.searched[path] = append(hosts, host)
+	}
+}
+
+// searchedHosts returns the registries a short-name search tried for the
+// repository path repo (Docker Hub's library/ prefix ignored).
+func (f *facts) searchedHosts(repo string) []string {
+	return f.searched[strings.TrimPrefix(repo, "library/")]
+}
+
+// transferKeys mark docker's per-layer lines of a transfer that got
+// through (docker/cli jsonmessage): the registry accepted the requests so far.
+var transferKeys = []string{": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting ["}
+
+// transferredBefore reports whether layers moved in the 40 lines before line
+// n: a refusal after them came in the middle of an authorised transfer.
+func (f *facts) transferredBefore(n int) bool {
+	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40
 }
 
 func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {

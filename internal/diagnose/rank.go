@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
@@ -51,6 +53,20 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("repo-not-found", 0.78, "The path starts with chartrepo/, Harbor's legacy ChartMuseum API path, not a project: push OCI charts to oci://HOST/PROJECT. Harbor answers 401 for a project that does not exist."),
 			c("push-outside-namespace", 0.5, ""),
 			c("insufficient-role", 0.45, ""),
+		}
+	}
+	if cs := rankDockerHubDeepPath(h); cs != nil {
+		return cs
+	}
+	if h.op != opLogin && f.transferredBefore(h.line()) {
+		// Layers moved before the refusal, so the registry accepted the
+		// first requests: the bearer token ran out in the middle of a long
+		// transfer (registry tokens live minutes: GitLab's 5, distribution's
+		// configured expiration), or the clock is off.
+		return []cand{
+			c("token-expired", 0.7, "Layers were transferred before this refusal, so the first requests were authorised: the registry's short-lived bearer token expired during the transfer (a large layer or a slow link), or a token server with a short expiration."),
+			c("clock-skew", 0.5, ""),
+			c("no-login", 0.42, ""),
 		}
 	}
 	if h.op == opLogin {
@@ -112,7 +128,28 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				c("token-expired", 0.5, ""),
 			}
 		}
+		if l.OK && strings.Contains(h.low, "basic realm") {
+			// A Basic challenge (htpasswd auth) has no roles or scopes: every
+			// user it knows may pull and push. After a login it accepted, a
+			// 401 means the client did not send the stored credential.
+			return []cand{
+				c("client-bug", 0.66, fmt.Sprintf("The registry uses Basic auth, which has no per-user push rights, and accepted the login at line %d; the 401 means this request went out without the stored credential: a defect of the client (for example nerdctl 1.6.2, which dropped it on plain-HTTP upload URLs, containerd#9269).", l.Line), loginEv(l)),
+				c("login-other-job", 0.5, ""),
+				c("bad-credentials", 0.42, ""),
+			}
+		}
 		read := h.op == opPull || (h.op == "" && h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http"}))
+		if read && l.Source != "config.json" && (kind == reghost.DockerHub || kind == reghost.GHCR) && strings.Contains(h.low, "authentication required") {
+			// Docker Hub and GHCR refuse a known identity a repository it may
+			// not read with "denied"; "authentication required" after a login
+			// command (which checks the credential with the registry before
+			// it stores it) means the read carried no credential at all.
+			return []cand{
+				c("client-bug", 0.62, fmt.Sprintf("A login for %s ran at line %d (a login checks the credential with the registry), yet the read was answered \"authentication required\", which %s gives to requests that carry no credential (a logged-in identity without access gets \"denied\"): the client did not send the stored credential, a defect of this client version (helm 3.13.0/3.13.1 and 3.18.0/3.18.1 did so).", hostName(l.Host), l.Line, hostName(h.host)), loginEv(l)),
+				c("token-expired", 0.5, ""),
+				c("insufficient-role", 0.45, ""),
+			}
+		}
 		if read && l.OK {
 			// A read refused right after a login the registry accepted.
 			return []cand{
@@ -166,6 +203,12 @@ func rankDenied(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
 	gitlab := kind == reghost.GitLab || f.platform == "gitlab-ci"
+	if h.op == "" && isManifestRead(h) {
+		h.op = opPull
+	}
+	if cs := rankDockerHubDeepPath(h); cs != nil {
+		return cs
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),
@@ -264,6 +307,13 @@ func rankDenied(h *hit, f *facts) []cand {
 	}
 }
 
+// isManifestRead reports whether the failed request is a read of a
+// manifest (HEAD or GET .../manifests/REF) with no push around it: a pull,
+// or a tool resolving a reference.
+func isManifestRead(h *hit) bool {
+	return h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http", "head \"http", "get \"http"})
+}
+
 func tellDenied(h *hit, f *facts) string {
 	return "Compare the image path with the account: a namespace that is not the account's or its organization's means push-outside-namespace; " +
 		"a successful login for another host string means login-wrong-host; no login at all means no-login; on GitLab a path outside $CI_REGISTRY_IMAGE with CI_JOB_TOKEN means job-token-cross-project; " +
@@ -342,11 +392,53 @@ func rank403(h *hit, f *facts) []cand {
 	case reghost.ECR, reghost.GAR:
 		return []cand{c("cloud-iam-denied", 0.65, "The cloud IAM policy refused the action."), c("insufficient-role", 0.45, "")}
 	}
+	if state, l := f.loginState(h.line(), h.host); state == "other" {
+		// The only login was for another host: the 403 came to a client
+		// that had no credential for this one.
+		why := fmt.Sprintf("The login ran for %s (line %d), but the request went to %s, which has no credential.", l.Host, l.Line, hostName(h.host))
+		w := 0.78
+		if hostTypo(l.Host, h.host) {
+			why = fmt.Sprintf("The login ran for %s (line %d) but the image names %s: the two host names differ by a typo, so the request went to another server without the credential.", l.Host, l.Line, hostName(h.host))
+			w = 0.88
+		}
+		return []cand{c("login-wrong-host", w, why, loginEv(l)), c("insufficient-role", 0.5, ""), c("missing-registry-host", 0.4, "")}
+	}
 	return []cand{
 		c("insufficient-role", 0.6, fmt.Sprintf("%s answered 403 Forbidden: the identity is known but may not do this.", hostName(h.host))),
 		c("push-outside-namespace", 0.5, ""),
 		c("registry-fault", 0.35, ""),
 	}
+}
+
+// rankDockerHubDeepPath ranks a refusal of a Docker Hub repository path
+// with more than two components: Docker Hub repositories are exactly
+// NAMESPACE/NAME (docs.docker.com/docker-hub/repos/create/), so a deeper
+// path cannot exist and is refused like a foreign namespace. nil for other
+// paths and registries.
+func rankDockerHubDeepPath(h *hit) []cand {
+	repo := h.repo()
+	if h.url.Repo != "" {
+		repo = h.url.Repo // the path actually requested (helm push appends the chart name to the reference)
+	}
+	if h.kind() != reghost.DockerHub || strings.Count(repo, "/") < 2 {
+		return nil
+	}
+	why := fmt.Sprintf("Docker Hub repositories are exactly NAMESPACE/NAME, but %s has more path components: no such repository can exist there, and Docker Hub refuses it like a foreign namespace.", repo)
+	if h.op == opPull {
+		return []cand{c("manifest-unknown", 0.78, why), c("invalid-reference", 0.5, ""), c("no-login", 0.45, "")}
+	}
+	return []cand{c("push-outside-namespace", 0.8, why), c("repo-not-found", 0.55, ""), c("no-login", 0.45, "")}
+}
+
+// hostTypo reports whether two different registry hosts are one or two
+// edits apart (ghcr.io and ghrc.io, a dropped letter), the mark of a
+// mistyped host rather than a second registry.
+func hostTypo(a, b string) bool {
+	a, b = reghost.Normalize(a), reghost.Normalize(b)
+	if a == "" || b == "" || a == b {
+		return false
+	}
+	return levenshtein.ComputeDistance(a, b) <= 2
 }
 
 // fullLog reports whether the log is a whole CI job log (its platform's

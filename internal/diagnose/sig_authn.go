@@ -72,6 +72,13 @@ func sigsAuthn() {
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			veto: append([]string{"github.com/rest"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
+					// containers/image's "invalid username/password" wraps any
+					// 401 of the token server; the registry's own text asking
+					// for a login means no credential was sent.
+					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
+						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
+				}
 				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
 				if h.kind() == reghost.Distribution {
 					// A self-hosted token registry: containers/image prints
@@ -122,6 +129,18 @@ func sigsAuthn() {
 				c("token-expired", 0.4, "")),
 		},
 		&signature{
+			id: "login-attempt-status",
+			// docker's (and clients built on its registry package: Flux,
+			// Helm 2) login check of GET /v2/ with the credential
+			// (registry/auth.go: "login attempt to URL failed with status:
+			// NNN TEXT"). 429 is left to rate-limited.
+			keys: []string{"login attempt to"},
+			re:   regexp.MustCompile(`login attempt to (\S+) failed with status: (\d{3})`),
+			veto: []string{"429"},
+			rank: rankLoginAttempt,
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "ghcr-unauthenticated-token",
 			keys: []string{"cannot be authenticated with the token provided"},
 			re:   regexp.MustCompile(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
@@ -148,8 +167,30 @@ func sigsAuthn() {
 			id:   "containers-auth-token",
 			keys: []string{"unable to retrieve auth token"},
 			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
-			rank: fixed(c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
-				c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
+					// containers/image says "invalid username/password" for
+					// any 401 of the token server; the registry's own text
+					// asks for a login (registry.redhat.io: "Please login to
+					// the Red Hat Registry"): no credential reached it.
+					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
+						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
+				}
+				return []cand{c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
+					c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")}
+			},
+			tell: tellBadCredential,
+		},
+		&signature{
+			id: "containers-bearer-token",
+			// containers/image (podman, buildah, skopeo) when the token
+			// endpoint of the bearer challenge refuses the request
+			// (docker/docker_client.go: "requesting bearer token: invalid
+			// status code from registry 403 (Forbidden)"; older releases
+			// capitalise "Requesting"). The host is not on the line.
+			keys: []string{"requesting bearer token"},
+			re:   regexp.MustCompile(`(?i)requesting bearer token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
+			rank: rankBearerToken,
 			tell: tellBadCredential,
 		},
 		&signature{
@@ -165,6 +206,28 @@ func sigsAuthn() {
 			keys: []string{"unauthorized for", "credentials for '"},
 			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
 			rank: rankUnauthenticated,
+			tell: tellUnauthenticated,
+		},
+		&signature{
+			id: "jib-auth-failed",
+			// jib's RegistryAuthenticationFailedException: the token request
+			// of the registry's bearer challenge was refused ("Failed to
+			// authenticate with registry HOST/REPO because: 403 Forbidden").
+			keys: []string{"failed to authenticate with registry"},
+			re:   regexp.MustCompile(`Failed to authenticate with registry (\S+) because: (\d{3})`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.ref.Repo == "" {
+					h.ref = parseRef(h.m[1])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
+				}
+				switch {
+				case h.m[2] == "403":
+					return rank403(h, f)
+				case strings.HasPrefix(h.m[2], "5"):
+					return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+				}
+				return rankUnauthenticated(h, f)
+			},
 			tell: tellUnauthenticated,
 		},
 		&signature{
@@ -372,6 +435,81 @@ func rankTokenNotAccepted(h *hit, f *facts) []cand {
 		c("token-expired", 0.62, "The registry did not accept the token: most often an expired or revoked personal access token."),
 		c("bad-credentials", 0.58, ""),
 		c("no-login", 0.5, ""),
+	}
+}
+
+// rankLoginAttempt ranks a login check that the registry answered with a
+// status other than 200: the credential was sent and refused (401, 403),
+// the registry or its proxy failed (5xx), or ECR could not use the token
+// (400: ECR answers 400 to an authorization token issued for another
+// region or account, or an expired one).
+func rankLoginAttempt(h *hit, f *facts) []cand {
+	h.op = opLogin
+	switch status := h.m[2]; {
+	case strings.HasPrefix(status, "5"):
+		return []cand{c("registry-fault", 0.78, "The registry answered the login check with a server error."), c("registry-unreachable", 0.4, "")}
+	case status == "400" && h.kind() == reghost.ECR:
+		return []cand{
+			c("login-wrong-host", 0.6, fmt.Sprintf("ECR answered the login check with 400 Bad Request: it does that for an authorization token issued for another region or account than %s.", hostName(h.host))),
+			c("token-expired", 0.55, ""),
+			c("client-bug", 0.5, ""),
+		}
+	case status == "401" || status == "403":
+		cs := []cand{
+			c("bad-credentials", 0.75, fmt.Sprintf("The registry refused the credential at the login check (%s).", status)),
+			c("token-expired", 0.55, ""),
+		}
+		switch h.kind() {
+		case reghost.DockerHub, reghost.GitLab, reghost.GHCR:
+			// Registries whose accounts can require a token (2FA, SSO).
+			return append(cs, c("password-not-token", 0.42, ""))
+		}
+		// A token server refuses a token outside its validity period with
+		// the same bare 401 (distribution: error="invalid_token").
+		return append(cs, c("clock-skew", 0.4, ""))
+	}
+	return []cand{
+		c("bad-credentials", 0.5, "The registry did not accept the login check."),
+		c("client-bug", 0.45, ""),
+		c("registry-fault", 0.4, ""),
+	}
+}
+
+// rankBearerToken ranks containers/image's refused token request by its
+// status: a token endpoint that knows the credential does not answer 401
+// or 403 for it, so with a login for the host the credential itself was
+// refused (wrong, or a token that expired or was revoked); without one,
+// the anonymous request was.
+func rankBearerToken(h *hit, f *facts) []cand {
+	status := h.m[1] + h.m[2]
+	if strings.HasPrefix(status, "5") {
+		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+	}
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "same":
+		if status == "403" {
+			return []cand{
+				c("token-expired", 0.64, fmt.Sprintf("The token endpoint refused (403) the credential stored by the login at line %d: a token that has since expired or was revoked is refused this way (GHCR does so for an expired personal access token).", l.Line), loginEv(l)),
+				c("bad-credentials", 0.58, ""),
+				c("token-missing-scope", 0.45, ""),
+			}
+		}
+		return []cand{
+			c("bad-credentials", 0.66, fmt.Sprintf("The token endpoint refused (%s) the credential stored by the login at line %d.", orSome(status, "401"), l.Line), loginEv(l)),
+			c("token-expired", 0.58, ""),
+			c("password-not-token", 0.42, ""),
+		}
+	case "other":
+		return []cand{
+			c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s (line %d), not for %s: the token request carried no credential.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("no-login", 0.5, ""),
+		}
+	}
+	return []cand{
+		c("no-login", 0.66, "The token endpoint refused the request and no login for this registry appears before it: the request went out without a credential."),
+		c("bad-credentials", 0.5, ""),
+		c("token-expired", 0.45, ""),
 	}
 }
 

@@ -80,6 +80,43 @@ func sigsAuthz() {
 			tell: tellDenied,
 		},
 		&signature{
+			id: "oci-error-json",
+			// The registry's JSON error body printed raw (distribution spec
+			// "errors" array: {"errors":[{"code":"DENIED","message":...}]}),
+			// as jib, docker-java, and watchers print it, sometimes with
+			// escaped quotes. Generic: the specific signatures read the
+			// messages they know; this reads the code when none did.
+			generic: true,
+			keys:    []string{`"code":"`, `\"code\":\"`},
+			re:      regexp.MustCompile(`\\?"code\\?":\\?"(DENIED|UNAUTHORIZED)\\?",\\?"message\\?":\\?"([^"\\]*)`),
+			veto:    gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] == "UNAUTHORIZED" {
+					return rankUnauthenticated(h, f)
+				}
+				if strings.Contains(h.m[2], "access forbidden") {
+					h.kindHint = reghost.GitLab // GitLab's registry words its refusals so
+				}
+				return rankDenied(h, f)
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id: "bare-denied",
+			// The registry's DENIED code with its message dropped: the docker
+			// daemon passes on a proxy's or registry's bare "denied" body
+			// ("Error response from daemon: denied"). Generic: only when no
+			// specific signature read the line, and only next to a registry
+			// request or reference.
+			generic: true,
+			keys:    []string{": denied"},
+			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error): denied\s*$`),
+			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon"},
+			veto:    gitLike,
+			rank:    rankDenied,
+			tell:    tellDenied,
+		},
+		&signature{
 			id:   "gitlab-access-forbidden",
 			keys: []string{"denied: access forbidden", "access forbidden"},
 			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
@@ -204,6 +241,14 @@ func sigsAuthz() {
 			re:   regexp.MustCompile(`(?:unauthorized: )?authentication required, visit https://aka\.ms/acr/authorization`),
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
+				if h.op == opLogin {
+					// The login itself was refused: ACR checks roles per
+					// repository action, not at login, so the credential (a
+					// service principal secret, an --expose-token token used
+					// with the wrong user name) was not accepted.
+					return []cand{c("bad-credentials", 0.68, "The registry refused the credential at login: ACR does not check roles at login, so the credential itself (or its user name) was not accepted."),
+						c("token-expired", 0.55, ""), c("client-bug", 0.45, "")}
+				}
 				switch state {
 				case "same":
 					return []cand{c("insufficient-role", 0.85, "A login to the registry ran, so the identity lacks the AcrPush (or AcrPull) role on the registry.", loginEv(l)),
@@ -233,7 +278,9 @@ func sigsAuthz() {
 		&signature{
 			id:   "gcp-permission-denied",
 			keys: []string{"artifactregistry.", "storage.objects.", "storage.buckets.", "token exchange failed"},
-			re:   regexp.MustCompile(`(?i)(?:Permission "?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)"?'? denied|Token exchange failed for project)`),
+			// Quotes may come escaped (\"...\"): the message inside a JSON
+			// error body that jib and skopeo's logfmt print as is.
+			re:   regexp.MustCompile(`(?i)(?:Permission \\?"?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)\\?"?'? denied|Token exchange failed for project)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
 			veto: []string{"gsutil", "gcloud storage", "terraform"},
 			rank: rankGCPPermission,

@@ -205,13 +205,28 @@ func sigsPolicy() {
 				c("invalid-reference", 0.35, "")),
 		},
 		&signature{
-			id:   "html-error-body",
-			keys: []string{"response body: invalid character '<'"},
-			re:   regexp.MustCompile(`error parsing HTTP (\d{3}) response body: invalid character '<'`),
+			id: "html-error-body",
+			// docker 1.x printed the same case as "Error: Status 404 trying
+			// to push repository NAME: \"<!DOCTYPE html>...".
+			keys: []string{"response body: invalid character '<'", "trying to push repository", "trying to pull repository"},
+			re:   regexp.MustCompile(`(?:error parsing HTTP (\d{3}) response body: invalid character '<'|Status (\d{3}) trying to (?:push|pull) repository \S+?:? \\?"?\s*<)`),
 			veto: []string{"429"},
 			rank: func(h *hit, f *facts) []cand {
-				if strings.HasPrefix(h.m[1], "5") {
+				status := h.m[1] + h.m[2]
+				if strings.HasPrefix(status, "5") {
 					return []cand{c("registry-fault", 0.75, "A proxy or load balancer answered with an HTML error page instead of the registry API."), c("registry-unreachable", 0.4, "")}
+				}
+				if h.ref.Host != "" {
+					// The reference names its registry host, so the request
+					// went where it was meant to; a web page answered at that
+					// host's registry API: the front end or proxy does not
+					// route /v2/ to the registry (or the registry is off).
+					cs := []cand{
+						c("registry-fault", 0.62, fmt.Sprintf("%s answered the registry API with an HTML page (%s): the web server or proxy in front of it does not route the registry's paths to the registry service.", hostName(h.host), status)),
+						c("registry-disabled", 0.5, ""),
+						c("missing-registry-host", 0.4, ""),
+					}
+					return cs
 				}
 				return []cand{
 					c("missing-registry-host", 0.58, "An HTML page answered instead of a registry API: the request went to a host that is not the intended registry (an unqualified reference sent to a default registry, or a web front end)."),

@@ -20,7 +20,9 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 // gitLike mark other tools' network and auth errors that share Go's or
 // HTTP's wording.
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
-	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo"}
+	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo",
+	// Sigstore's services answer signing requests, not registry ones.
+	"signingcert", "fulcio", "rekor"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
@@ -94,8 +96,12 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "registry-unreachable",
-			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer"},
-			re:   regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout)|lookup \S+(?: on \S+)?: no such host|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving"},
+			// Go's resolver also fails with the DNS server's own error:
+			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
+			// answer from the resolver) and "...: server misbehaving"
+			// (net/dnsclient_unix.go).
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			need: append([]string{"lookup ***", "dial tcp ***"}, registryContext...),
@@ -113,6 +119,16 @@ func sigsTransport() {
 			veto: []string{".dkr.ecr."},
 			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
 				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
+		},
+		&signature{
+			id: "registry-malformed-response",
+			// distribution's client when a registry (or a proxy before it)
+			// answers a blob request without the Content-Length the API
+			// requires (registry/client/repository.go).
+			keys: []string{"missing content-length header"},
+			re:   regexp.MustCompile(`missing content-length header for request: (\S+)`),
+			rank: fixed(c("registry-fault", 0.74, "The registry (or a proxy or CDN in front of it) answered a blob request without the Content-Length header the registry API requires: a server-side fault, usually transient."),
+				c("registry-unreachable", 0.4, "")),
 		},
 		&signature{
 			id:   "blob-upload-unknown",

@@ -49,9 +49,22 @@ var patterns = []pattern{
 	// user:password@host in URLs.
 	{lazy(`((?:https?|docker|oci)://[^:/\s@]+:)([^@\s]+)(@)`),
 		anyOf("://")},
-	// "auth": "base64", "password": "...", "identitytoken": "..." in JSON config.
-	{lazy(`(?i)("(?:auth|password|identitytoken|registrytoken|token|access_token|refresh_token)"\s*:\s*")([^"]+)(")`),
-		anyOf(`auth"`, `password"`, `token"`)},
+	// "auth": "base64", "password": "...", "identitytoken": "..." in JSON config,
+	// and the secret fields of a cloud key file (GCP service account JSON:
+	// "private_key", "private_key_id"; OAuth "client_secret").
+	{lazy(`(?i)("(?:auth|password|identitytoken|registrytoken|token|access_token|refresh_token|secret|private_key|private_key_id|client_secret|secret_access_key|secretaccesskey)"\s*:\s*")([^"]+)(")`),
+		anyOf(`auth"`, `password"`, `token"`, `key"`, `key_id"`, `secret"`)},
+	// A PEM private key written on one line (a JSON string with \n escapes,
+	// an echoed variable): everything between BEGIN and END, or to the end
+	// of the line when END is not on it.
+	{lazy(`(-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----)(.+?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$))()`),
+		anyOf("private key-----")},
+	// key = value with spaces around "=" (INI files such as ~/.aws/credentials:
+	// aws_secret_access_key = ..., .pypirc, .npmrc), where the key names a secret.
+	{lazy(`(?im)(^\s*[a-z0-9_.-]*(?:password|passwd|token|secret|api_key|access_key)[a-z0-9_.-]*\s+=\s*)("[^"$]*"|'[^'$]*'|[^\s$'"][^\s'"]*)`),
+		func(low string) bool {
+			return strings.Contains(low, " =") && anyOf("passw", "token", "secret", "api_key", "access_key")(low)
+		}},
 	// KEY=VALUE where the key names a secret.
 	{lazy(`(?i)(\b[A-Z0-9_]*(?:PASSWORD|PASSWD|TOKEN|SECRET|API_KEY|ACCESS_KEY)[A-Z0-9_]*=)("[^"]*"|'[^']*'|[^\s$'"][^\s'"]*)`),
 		func(low string) bool {
@@ -73,9 +86,15 @@ var patterns = []pattern{
 
 // Bare token shapes masked wherever they appear.
 var bare = pattern{
-	lazy(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|npm_[A-Za-z0-9]{36}|xox[baprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`),
-	anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glcbt-", "dckr_pat_", "akia", "ya29.", "npm_", "xox", "eyj"),
+	lazy(`\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,}|glpat-[A-Za-z0-9_-]{20,}|gldt-[A-Za-z0-9_-]{20,}|glcbt-[A-Za-z0-9_-]{20,}|dckr_pat_[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16}|ya29\.[A-Za-z0-9._-]{20,}|npm_[A-Za-z0-9]{36}|xox[baprs]-[A-Za-z0-9-]{10,}|eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})`),
+	anyOf("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glcbt-", "dckr_pat_", "akia", "asia", "ya29.", "npm_", "xox", "eyj"),
 }
+
+// pemBody is a line that is nothing but base64 of PEM width (64 columns;
+// some tools write 76): the body of a private key or certificate printed
+// line by line, or a bare base64 credential. Digests are hex, so never
+// match: the line must mix upper case, lower case and digits.
+var pemBody = lazy(`^\s*[A-Za-z0-9+/]{60,}={0,2}\s*$`)
 
 // String returns s with credentials replaced by "***". It is conservative:
 // it masks a value after a password flag even when the value is a variable
@@ -122,10 +141,38 @@ func redact(s string, filter bool) string {
 			return out
 		})
 	}
+	if isBase64Block(s) {
+		return mask
+	}
 	if !may(bare) {
 		return s
 	}
 	return bare.re().ReplaceAllString(s, mask)
+}
+
+// isBase64Block reports whether s is a line of pemBody shape that mixes
+// upper case, lower case and digits.
+func isBase64Block(s string) bool {
+	t := strings.TrimSpace(s)
+	if len(t) < 60 || strings.IndexByte(t, ' ') >= 0 {
+		return false
+	}
+	var up, lo, dig bool
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			up = true
+		case c >= 'a' && c <= 'z':
+			lo = true
+		case c >= '0' && c <= '9':
+			dig = true
+		case c == '+' || c == '/' || c == '=':
+		default:
+			return false
+		}
+	}
+	return up && lo && dig && pemBody().MatchString(s)
 }
 
 // notSecret are values that follow secret-sounding keys without being

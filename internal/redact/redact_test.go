@@ -135,3 +135,39 @@ func TestDashPOnlyOnLogin(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestCloudKeyForms(t *testing.T) {
+	masked := []struct{ in, secret string }{
+		{"aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI"},
+		{"AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY aws ecr get-login-password", "wJalrXUtnFEMI"},
+		{"  aws_secret_access_key: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "wJalrXUtnFEMI"},
+		{"export AWS_ACCESS_KEY_ID=ASIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPLE"},
+		{"key id ASIAIOSFODNN7EXAMPLE in use", "ASIAIOSFODNN7EXAMPLE"},
+		{`{"type": "service_account", "private_key_id": "0123456789abcdef0123", "private_key": "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n"}`, "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"},
+		{`{"private_key_id": "0123456789abcdef0123"}`, "0123456789abcdef0123"},
+		{"+ echo -----BEGIN RSA PRIVATE KEY----- MIIEowIBAAKCAQEA7bq98 -----END RSA PRIVATE KEY-----", "MIIEowIBAAKCAQEA7bq98"},
+		{"MIIEowIBAAKCAQEA7bq98sD8gT7Lr0BqQ0Yf4mE3nT1x9l0a2fJk3vV5uB1zXh2wQ8rN", "MIIEowIBAAKCAQEA7bq98"},
+		{"  client_secret = 8Q~abcDEF123ghiJKL456mnoPQR789", "8Q~abcDEF123"},
+		// a credential helper's reply echoed into an error (docker-credential-helpers JSON)
+		{`error: {"ServerURL":"r.example.com","Username":"bot","Secret":"hunter2secretpw"}`, "hunter2secretpw"},
+	}
+	for _, c := range masked {
+		if got := String(c.in); strings.Contains(got, c.secret) {
+			t.Errorf("String(%q) = %q still holds the secret", c.in, got)
+		}
+	}
+	kept := []string{
+		"-----BEGIN CERTIFICATE-----",
+		"sha256:b5809399b5f3e40ecaa362d287a62ddfe2e644e7f5e09fe1dabe79feda5338eb",
+		"b5809399b5f3e40ecaa362d287a62ddfe2e644e7f5e09fe1dabe79feda5338ebb5809399b5f3e40ecaa362",
+		"#12 writing image sha256:5eddac11b97a2a8fa70faad1b0325373791947bf618b2e1230e21c48d6e88ca8 done",
+		"if [ \"$TOKEN\" = \"\" ]; then exit 1; fi",
+		"TOKEN = ${{ secrets.X }}",
+		"=====================================================================",
+	}
+	for _, k := range kept {
+		if got := String(k); got != k {
+			t.Errorf("String(%q) = %q; want unchanged", k, got)
+		}
+	}
+}

@@ -81,6 +81,15 @@ func upperSource(s string) string {
 	return reUpperSource().FindString(s)
 }
 
+// srcName is an upperSource match as written for a message: the pattern
+// stops before the closing brace of ${NAME}, so name the variable alone.
+func srcName(src string) string {
+	if n, ok := strings.CutPrefix(src, "${"); ok {
+		return "$" + n
+	}
+	return src
+}
+
 var (
 	reExpansion  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{\{.*?\}\}|\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*`) })
 	reAssignLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*(export\s+)?[A-Za-z_][A-Za-z0-9_]*=`) })
@@ -140,8 +149,10 @@ func upperOffset(ref string) int {
 }
 
 func checkGHA009(c *lintCtx, w *wf.Workflow) {
+	// one finding per place in the text: a workflow env that several jobs
+	// push from is one fault
+	reported := map[loc]bool{}
 	for _, m := range c.jobs(w) {
-		reported := map[int]bool{}
 		reportedSrc := map[string]bool{}
 		for _, p := range append(append([]*push{}, m.pushes...), m.names...) {
 			if p.fromMeta || p.ref == "" {
@@ -155,10 +166,10 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			switch {
 			case literalUpper(rp):
 				at := p.originAt(upperOffset(rp))
-				if reported[at.Line] {
+				if reported[lineOf(at)] {
 					continue
 				}
-				reported[at.Line] = true
+				reported[lineOf(at)] = true
 				c.report("GHA009", at, "", p.host,
 					fmt.Sprintf("image reference %s%s has uppercase letters in its repository path: repository name must be lowercase", p.ref, p.pushedNote(at)),
 					"Write the repository path in lowercase (tags may keep uppercase).")
@@ -173,10 +184,10 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 				} else if o, ok := envOrigin(m, p, src); ok {
 					at = o
 				}
-				if reported[at.Line] {
+				if reported[lineOf(at)] {
 					continue
 				}
-				reported[at.Line] = true
+				reported[lineOf(at)] = true
 				reportedSrc[src] = true // one finding per job and source value
 				sev := finding.Warning
 				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
@@ -188,11 +199,17 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 					ownerNote = fmt.Sprintf("the owner %q has uppercase letters", c.owner)
 				}
 				c.report("GHA009", at, sev, p.host,
-					fmt.Sprintf("image reference %s%s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, p.pushedNote(at), src, ownerNote),
+					fmt.Sprintf("image reference %s%s puts %s in the repository path without lowercasing: %s (repository name must be lowercase)", p.ref, p.pushedNote(at), srcName(src), ownerNote),
 					"Lowercase the name: use docker/metadata-action `images:` (it lowercases), or in a script `IMAGE=\"${IMAGE,,}\"` / `tr '[:upper:]' '[:lower:]'`.")
 			}
 		}
 	}
+}
+
+// lineOf is a location's file and line (one GHA009 finding per line).
+func lineOf(l loc) loc {
+	l.Col = 0
+	return l
 }
 
 // scriptOrigin finds, in a run script, the first line that brings the

@@ -2,7 +2,9 @@ package github
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -62,6 +64,9 @@ func checkGHA013(c *lintCtx, w *wf.Workflow) {
 		safe := false
 		for _, l := range v.by {
 			cond := strings.ReplaceAll(l.cond, " [shell-conditional]", "")
+			if trueOnEveryTrigger(cond, w) {
+				cond = ""
+			}
 			switch {
 			case l.contErr:
 				narrow = l
@@ -93,4 +98,41 @@ func checkGHA013(c *lintCtx, w *wf.Workflow) {
 			fmt.Sprintf("the login to %s runs only if %q, but the push of %s (line %d) has condition %s: when the login is skipped the push is anonymous", fmtHosts(narrow.hosts), strings.ReplaceAll(narrow.cond, " [shell-conditional]", ""), v.p.ref, v.p.at.Line, pc),
 			"Give the push the same condition as the login (or put it on the job).")
 	}
+}
+
+var reEventCmp = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\(?\s*(?:github\.event_name\s*(==|!=)\s*'([A-Za-z_]+)'|'([A-Za-z_]+)'\s*(==|!=)\s*github\.event_name)\s*\)?$`)
+})
+
+// trueOnEveryTrigger reports whether a step condition made only of
+// github.event_name comparisons joined by && holds for every event that can
+// start w: `github.event_name != 'pull_request'` in a workflow without a
+// pull_request trigger is always true. A reusable workflow (workflow_call)
+// sees its caller's event, so nothing is decided there.
+// Source: https://docs.github.com/en/actions/reference/workflows-and-actions/contexts#github-context (event_name).
+func trueOnEveryTrigger(cond string, w *wf.Workflow) bool {
+	if cond == "" || len(w.Triggers) == 0 || w.HasTrigger("workflow_call") || strings.Contains(cond, "||") {
+		return false
+	}
+	for _, part := range strings.Split(cond, "&&") {
+		g := reEventCmp().FindStringSubmatch(strings.TrimSpace(part))
+		if g == nil {
+			return false
+		}
+		op, ev := g[1], g[2]
+		if op == "" {
+			op, ev = g[4], g[3]
+		}
+		switch op {
+		case "!=":
+			if w.HasTrigger(ev) {
+				return false
+			}
+		case "==":
+			if len(w.Triggers) != 1 || w.Triggers[0].Name != ev {
+				return false
+			}
+		}
+	}
+	return true
 }

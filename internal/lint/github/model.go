@@ -739,15 +739,30 @@ func (m *jobModel) addPush(p *push) {
 	}
 	host, repo, _, ok := shellcmd.SplitRef(p.ref)
 	p.repo = repo
-	first, _, hasSlash := strings.Cut(p.ref, "/")
+	first, rest, hasSlash := strings.Cut(p.ref, "/")
 	if strings.Contains(first, "$") || !hasSlash && strings.Contains(p.ref, "$") {
 		ok = false
+	}
+	if hasSlash && reNamespaceSecret().MatchString(first) {
+		// `${{ secrets.DOCKERHUB_USERNAME }}/app`: a user or organisation
+		// name holds no '.' or ':' and is not "localhost", so it is a
+		// Docker Hub namespace, not a registry host (the reference grammar:
+		// https://github.com/distribution/reference/blob/main/reference.go)
+		host, ok = "docker.io", true
+		p.repo = repoPart(first + "/" + rest)
 	}
 	if ok {
 		p.host, p.known = host, true
 	}
 	m.pushes = append(m.pushes, p)
 }
+
+// reNamespaceSecret matches a reference's first component that is one
+// secret or variable named as an account (..._USERNAME, ..._USER,
+// ..._NAMESPACE, ..._ORG, ..._ORGANIZATION, ..._ACCOUNT, ..._OWNER).
+var reNamespaceSecret = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^\$\{\{\s*(secrets|vars)\.[A-Z0-9_]*(USERNAME|USER|NAMESPACE|ORG|ORGANIZATION|ACCOUNT|OWNER)\s*\}\}$`)
+})
 
 // buildPush reads docker/build-push-action (F-GH-36).
 func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond string) {
@@ -800,8 +815,19 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 	}
 	tagsV := s.With["tags"]
 	if !tagsV.Set || strings.TrimSpace(tagsV.Str) == "" {
-		// no tags: buildx fails with "tag is needed when pushing to registry"
-		m.addPush(&push{order: order, step: s, at: anchorLoc(s, s.Uses), mech: "docker/build-push-action", cond: cond, pushCond: pushCond})
+		// the names of an image exporter (`outputs: type=image,name=R,push=true`,
+		// push-by-digest) are what is pushed
+		names := 0
+		for _, o := range []string{"outputs", "output"} {
+			for _, n := range exporterNames(m.resolve(s.With[o].Str, env)) {
+				m.addPush(&push{order: order, step: s, at: anchorLoc(s, s.With[o]), mech: "docker/build-push-action", ref: n, cond: cond, pushCond: pushCond})
+				names++
+			}
+		}
+		if names == 0 {
+			// no tags: buildx fails with "tag is needed when pushing to registry"
+			m.addPush(&push{order: order, step: s, at: anchorLoc(s, s.Uses), mech: "docker/build-push-action", cond: cond, pushCond: pushCond})
+		}
 		return
 	}
 	for _, it := range splitList(tagsV.Str) {
@@ -816,21 +842,23 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		text := it.text
 		if meta := m.metaStep(text); meta != nil {
 			imgs := meta.With["images"]
-			for _, im := range splitList(m.resolve(imgs.Str, env)) {
+			items := splitList(m.resolve(imgs.Str, env))
+			for _, im := range items {
 				name := im.text
 				if strings.HasPrefix(name, "name=") {
-					name = strings.TrimPrefix(strings.SplitN(name, ",", 2)[0], "name=")
-				} else if i := strings.IndexByte(name, ','); i >= 0 {
-					name = name[:i]
+					name = strings.TrimPrefix(name, "name=")
+				} else if strings.Contains(name, "=") {
+					continue // an attribute of the line's image (enable=, priority=)
 				}
-				if strings.Contains(name, "enable=false") {
+				enable, enabled := metaLineEnable(items, im.line)
+				if !enabled {
 					continue
 				}
 				mat := anchorLoc(meta, imgs)
 				if meta.Anchor() == meta {
 					mat = loc{meta.File, wf.ScalarPos(imgs, meta.Lines, im.line, im.col)}
 				}
-				m.addPush(&push{order: order, step: s, at: mat, mech: "docker/build-push-action", ref: strings.ToLower(name), cond: cond, pushCond: pushCond, fromMeta: true, dockerCLI: false})
+				m.addPush(&push{order: order, step: s, at: mat, mech: "docker/build-push-action", ref: strings.ToLower(name), cond: cond, pushCond: andCond(pushCond, enable), fromMeta: true, dockerCLI: false})
 			}
 			if strings.TrimSpace(imgs.Str) == "" {
 				m.addPush(&push{order: order, step: s, at: at, mech: "docker/build-push-action", cond: cond, pushCond: pushCond, fromMeta: true})
@@ -847,16 +875,99 @@ func (m *jobModel) buildPush(order int, s *wf.Step, env map[string]string, cond 
 		p := &push{order: order, step: s, at: at, mech: "docker/build-push-action", ref: ref, cond: cond, pushCond: pushCond}
 		m.traceRef(p, text, env, nil)
 		if ref != text {
-			// the value came through env: remember where it was defined
+			// the value came through env: remember where it was defined,
+			// preferring the variable that carries an uppercase-prone value
+			// (IMAGE_NAME: ${{ github.repository }}, not REGISTRY: ghcr.io)
+			var first *loc
 			for _, g := range reEnvRef().FindAllStringSubmatch(text, -1) {
-				if v, ok := envDef(m.wf, m.job, s, g[1]); ok {
-					p.origin = &v
+				v, ok := envDef(m.wf, m.job, s, g[1])
+				if !ok {
+					continue
+				}
+				if first == nil {
+					first = &v
+				}
+				if upperSource(env[g[1]]) != "" {
+					first = &v
 					break
 				}
 			}
+			p.origin = first
 		}
 		m.addPush(p)
 	}
+}
+
+// exporterNames returns the image names of the buildx image/registry
+// exporters in an `outputs:` value that push (`type=image,name=a,push=true`,
+// `type=image,"name=a,b",push-by-digest=true,push=true`, `type=registry,name=a`).
+// Source: https://docs.docker.com/build/exporters/image-registry/.
+func exporterNames(v string) []string {
+	var out []string
+	for _, line := range strings.Split(v, "\n") {
+		line = strings.TrimSpace(line)
+		if !(strings.Contains(line, "type=registry") || strings.Contains(line, "type=image") && strings.Contains(line, "push=true")) {
+			continue
+		}
+		i := strings.Index(line, "name=")
+		if i < 0 {
+			continue
+		}
+		var list string
+		if i > 0 && line[i-1] == '"' {
+			list, _, _ = strings.Cut(line[i+len("name="):], `"`)
+		} else {
+			list = line[i+len("name="):]
+			depth := 0
+			for j := 0; j < len(list); j++ {
+				switch {
+				case strings.HasPrefix(list[j:], "${{"):
+					depth++
+				case strings.HasPrefix(list[j:], "}}") && depth > 0:
+					depth--
+				case list[j] == ',' && depth == 0:
+					list = list[:j]
+				}
+			}
+		}
+		for _, it := range splitCSV(list) {
+			if it = strings.TrimSpace(it); it != "" {
+				out = append(out, it)
+			}
+		}
+	}
+	return out
+}
+
+// metaLineEnable reads the `enable=` attribute on one line of a
+// docker/metadata-action `images` input (`name,enable=<bool>`, one image per
+// line, https://github.com/docker/metadata-action#images-input): enabled is
+// false for a literal false; cond is the expression of `enable=${{ expr }}`
+// (the image gets tags, so is pushed, only when it holds), else "".
+func metaLineEnable(items []listItem, line int) (cond string, enabled bool) {
+	for _, it := range items {
+		v, ok := strings.CutPrefix(it.text, "enable=")
+		if it.line != line || !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if strings.HasPrefix(v, "${{") {
+			return normCond(v), true
+		}
+		return "", !strings.EqualFold(v, "false")
+	}
+	return "", true
+}
+
+// andCond joins two step-level conditions ("" is always true).
+func andCond(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " && " + b
 }
 
 // envDef finds where env name is defined for step s (step, job, workflow).

@@ -22,8 +22,10 @@ func init() {
 			"(`repository name must be lowercase`); GitLab lowercases only `$CI_REGISTRY_IMAGE`. The GitLab registry " +
 			"accepts at most two path levels below the project (`$CI_REGISTRY_IMAGE/a/b:tag`); deeper paths are denied " +
 			"(`insufficient_scope`) (https://docs.gitlab.com/user/packages/container_registry/). " +
-			"Warning for ref and project names (valid for some branches and projects), error for a path too deep.\n\n" +
-			"Fix: tag with `$CI_COMMIT_REF_SLUG` or `$CI_COMMIT_SHORT_SHA`, build paths from `$CI_REGISTRY_IMAGE`, keep at most two extra levels.",
+			"`$CI_REGISTRY_IMAGE` is already `<host>[:<port>]/<project path>`, so a push to `$CI_REGISTRY/$CI_REGISTRY_IMAGE` " +
+			"names a project that does not exist (https://docs.gitlab.com/ci/variables/predefined_variables/). " +
+			"Warning for ref and project names (valid for some branches and projects), error for a path too deep or the host twice.\n\n" +
+			"Fix: tag with `$CI_COMMIT_REF_SLUG` or `$CI_COMMIT_SHORT_SHA`, build paths from `$CI_REGISTRY_IMAGE` (alone, without `$CI_REGISTRY/`), keep at most two extra levels.",
 		Broken: `variables:
   IMAGE: "$CI_REGISTRY_IMAGE:$CI_COMMIT_REF_NAME"
 build:
@@ -58,6 +60,10 @@ func checkGLC015(c *pctx) {
 	seen := map[string]bool{}
 	for _, jc := range c.jobs {
 		safeRefs := onlySafeRefNames(jc)
+		// one finding per job and variable for the ref-name and project-name
+		// warnings: `docker build -t`, `docker tag` and `docker push` of the
+		// same name say the same thing
+		perVar := map[string]bool{}
 		for _, ir := range jc.imageRefs() {
 			cm, r := ir.cmd, ir.word
 			{
@@ -71,6 +77,10 @@ func checkGLC015(c *pctx) {
 				for _, v := range unsafeTagVars {
 					if containsVar(tag, v) && !safeRefs {
 						seen[key] = true
+						if perVar["tag|"+v] {
+							break
+						}
+						perVar["tag|"+v] = true
 						c.report("GLC015", pos, jc, "", fmt.Sprintf(
 							"the tag of `%s` comes from `$%s`, which keeps `/` and uppercase (e.g. `feature/x`): `invalid reference format` on such refs; use `$CI_COMMIT_REF_SLUG`.", r.Value, v))
 						break
@@ -79,6 +89,10 @@ func checkGLC015(c *pctx) {
 				for _, v := range unsafePathVars {
 					if containsVar(name, v) && !strings.HasPrefix(name, "$CI_REGISTRY_IMAGE") {
 						seen[key] = true
+						if perVar["path|"+v] {
+							break
+						}
+						perVar["path|"+v] = true
 						c.report("GLC015", pos, jc, "", fmt.Sprintf(
 							"the repository path of `%s` uses `$%s`, which may contain uppercase letters (`repository name must be lowercase`); build it from `$CI_REGISTRY_IMAGE`, which GitLab lowercases.", r.Value, v))
 						break
@@ -88,6 +102,13 @@ func checkGLC015(c *pctx) {
 					seen[key] = true
 					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
 						"the repository path of `%s` has uppercase letters: `invalid reference format: repository name must be lowercase`; use lowercase (GitLab lowercases only `$CI_REGISTRY_IMAGE`).", r.Value))
+				}
+				if ir.push && strings.HasPrefix(name, "$CI_REGISTRY/$CI_REGISTRY_IMAGE") && !seen[key] && !jc.definedInYAML("CI_REGISTRY_IMAGE") {
+					// CI_REGISTRY_IMAGE is already host/group/project
+					// (https://docs.gitlab.com/ci/variables/predefined_variables/)
+					seen[key] = true
+					c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
+						"`%s` puts the registry host twice: `$CI_REGISTRY_IMAGE` already starts with `$CI_REGISTRY`, so the path names a project `<host>/group/project` that does not exist and the push is denied (or, with a port in the host, `invalid reference format`); use `$CI_REGISTRY_IMAGE` alone.", r.Value))
 				}
 				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && ir.push {
 					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")

@@ -123,6 +123,9 @@ func (jc *jobCtx) emptyIn(where, name string) (finding.Severity, bool) {
 		}
 		return finding.Warning, true
 	}
+	if onlyVarsRequire(j.Only, name) {
+		return "", false
+	}
 	refs := onlyRefs(j.Only)
 	except := onlyRefs(j.Except)
 	if where == "tag" && (has(except, "branches") || len(refs) > 0 && allTagRefs(refs)) {
@@ -178,4 +181,33 @@ func anyPattern(refs []string) bool {
 		}
 	}
 	return false
+}
+
+// onlyVarsRequire reports whether `only: variables:` creates the job only
+// when name is set: every expression of the list (GitLab adds the job when
+// any is true) tests name itself (`$NAME`, `$NAME =~ /re/`, `$NAME == "x"`),
+// none compares it to null or empty or negates it.
+// Source: https://docs.gitlab.com/ci/yaml/#onlyvariables--exceptvariables.
+func onlyVarsRequire(only *gl.Value, name string) bool {
+	if only == nil || only.Kind != gl.Map {
+		return false
+	}
+	exprs := only.Get("variables").Strings()
+	if len(exprs) == 0 {
+		return false
+	}
+	for _, e := range exprs {
+		e = strings.TrimSpace(e)
+		rest, ok := strings.CutPrefix(e, "$"+name)
+		if !ok {
+			rest, ok = strings.CutPrefix(e, "${"+name+"}")
+		}
+		if !ok || rest != "" && (rest[0] == '_' || rest[0] >= 'A' && rest[0] <= 'Z' || rest[0] >= '0' && rest[0] <= '9') {
+			return false
+		}
+		if strings.Contains(rest, "null") || strings.Contains(rest, `""`) || strings.Contains(rest, "''") || strings.Contains(rest, "!") || strings.Contains(rest, "||") {
+			return false
+		}
+	}
+	return true
 }
