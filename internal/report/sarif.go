@@ -11,12 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	// The writer uses go-sarif's v2 object model: v3's package also holds a
-	// schema validator that links github.com/xeipuuv/gojsonschema, whose
-	// package init costs every regdoctor command 0.3-0.45 ms. The tests
-	// validate this output against the SARIF 2.1.0 schema shipped with v3
-	// and read it back with v3.
-	"github.com/owenrumney/go-sarif/v2/sarif"
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/redact"
@@ -139,10 +134,7 @@ func compactSARIF(key string, v any) (any, bool) {
 //     probe steps become tool execution notifications.
 func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 	r = redacted(r)
-	doc, err := sarif.New(sarif.Version210)
-	if err != nil {
-		return nil, fmt.Errorf("sarif: %w", err)
-	}
+	doc := sarif.NewReport()
 	run := sarif.NewRunWithInformationURI(nonEmpty(r.Tool, "regdoctor"), "https://github.com/regdoctor/regdoctor")
 	if r.Version != "" {
 		run.Tool.Driver.WithVersion(r.Version)
@@ -153,50 +145,45 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 			return nil, fmt.Errorf("sarif: root %q: %w", o.Root, err)
 		}
 		u := (&url.URL{Scheme: "file", Path: strings.TrimSuffix(filepath.ToSlash(abs), "/") + "/"}).String()
-		run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{srcRoot: sarif.NewArtifactLocation().WithUri(u)})
+		run.WithOriginalUriBaseIds(map[string]sarif.ArtifactLocation{srcRoot: *sarif.NewArtifactLocation().WithURI(u)})
 	}
-	inv := sarif.NewInvocation().WithExecutionSuccess(true)
+	inv := sarif.NewInvocation().WithExecutionSuccessful(true)
 	for _, s := range r.Steps {
-		inv.AddTToolExecutionNotification(stepNotification(s))
+		inv.AddToolExecutionNotification(stepNotification(s))
 	}
 
 	fps := fingerprints(r)
-	rules := map[string]int{} // rule id -> index in tool.driver.rules (§3.27.6 ruleIndex)
 	for i, f := range r.Findings {
 		if i == MaxSARIFResults {
-			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(
+			inv.AddToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithMessage(sarif.NewTextMessage(
 				fmt.Sprintf("%d of %d results omitted: GitHub code scanning keeps at most %d results per run; use --format json for all",
 					len(r.Findings)-MaxSARIFResults, len(r.Findings), MaxSARIFResults))))
 			break
 		}
 		ri := lookupRule(f)
 		level := sarifLevel(f.Severity)
-		ruleIndex, known := rules[ri.ID]
-		if !known {
-			ruleIndex = len(rules)
-			rules[ri.ID] = ruleIndex
+		if run.GetRuleIndex(ri.ID) < 0 {
 			props := sarif.NewPropertyBag()
-			props.Add("tags", []string{"container-registry"})
+			props.AddTag("container-registry")
 			if f.Cause != "" && f.Cause != ri.ID {
 				props.Add("cause", f.Cause)
 			}
 			run.AddRule(ri.ID).
 				WithName(ri.Name).
-				WithShortDescription(sarif.NewMultiformatMessageString(oneLine(ri.Summary))).
-				WithFullDescription(sarif.NewMultiformatMessageString(oneLine(ri.Summary))).
-				WithHelp(sarif.NewMultiformatMessageString(ri.Summary + "\n" + docURL(f)).WithMarkdown(ri.Markdown)).
+				WithShortDescription(sarif.NewMultiformatMessageString().WithText(oneLine(ri.Summary))).
+				WithFullDescription(sarif.NewMultiformatMessageString().WithText(oneLine(ri.Summary))).
+				WithHelp(sarif.NewMultiformatMessageString().WithText(ri.Summary + "\n" + docURL(f)).WithMarkdown(ri.Markdown)).
 				WithHelpURI(docURL(f)).
 				WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(level)).
-				WithProperties(props.Properties)
+				WithProperties(props)
 		}
 		res := run.CreateResultForRule(ri.ID).
-			WithRuleIndex(ruleIndex).
 			WithLevel(level).
 			WithMessage(sarif.NewTextMessage(resultText(f))).
-			WithPartialFingerPrints(map[string]any{fingerprintKey: fps[i]})
+			WithPartialFingerprints(map[string]string{fingerprintKey: fps[i]})
 		if nonEmptySource(f.Source, r.Mode) == finding.Explain {
 			// §3.27.24 rank: 0..100, the tool's confidence in the result.
-			res.WithRank(float32(math.Round(f.Confidence*1000) / 10))
+			res.WithRank(math.Round(f.Confidence*1000) / 10)
 		}
 		props := sarif.NewPropertyBag()
 		props.Add("cause", f.Cause)
@@ -215,7 +202,7 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 			}
 			props.Add("fix", fix)
 		}
-		res.AttachPropertyBag(props)
+		res.WithProperties(props)
 
 		p := placeOf(r, f)
 		switch {
@@ -225,14 +212,14 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 					p.Snippet = redact.String(src)
 				}
 			}
-			art := sarif.NewArtifactLocation().WithUri(relURI(p.Path)).WithUriBaseId(srcRoot)
+			art := sarif.NewArtifactLocation().WithURI(relURI(p.Path)).WithURIBaseID(srcRoot)
 			if path.IsAbs(p.Path) { // a root outside the working directory (several roots)
-				art = sarif.NewArtifactLocation().WithUri(logURI(p.Path))
+				art = sarif.NewArtifactLocation().WithURI(logURI(p.Path))
 			}
 			res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 				WithArtifactLocation(art).WithRegion(sarifRegion(p))))
 		case p.Path != "":
-			art := sarif.NewArtifactLocation().WithUri(logURI(p.Path))
+			art := sarif.NewArtifactLocation().WithURI(logURI(p.Path))
 			pl := sarif.NewPhysicalLocation().WithArtifactLocation(art)
 			if p.Line > 0 {
 				pl.WithRegion(sarifRegion(p))
@@ -248,7 +235,7 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 					continue
 				}
 				res.AddRelatedLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-					WithArtifactLocation(sarif.NewArtifactLocation().WithUri(logURI(p.Path))).
+					WithArtifactLocation(sarif.NewArtifactLocation().WithURI(logURI(p.Path))).
 					WithRegion(sarif.NewRegion().WithStartLine(e.Line).WithSnippet(sarif.NewArtifactContent().WithText(e.Text)))).
 					WithMessage(sarif.NewTextMessage("evidence")))
 			}
@@ -262,11 +249,11 @@ func buildSARIF(r *finding.Report, o Options) (*sarif.Report, error) {
 				if r.Input != "" && r.Input != ref {
 					ll.WithFullyQualifiedName(r.Input)
 				}
-				res.AddLocation(sarif.NewLocation().WithLogicalLocations([]*sarif.LogicalLocation{ll}))
+				res.AddLocation(sarif.NewLocation().AddLogicalLocation(ll))
 			}
 		}
 	}
-	run.AddInvocations(inv)
+	run.AddInvocation(inv)
 	doc.AddRun(run)
 	return doc, nil
 }
@@ -319,9 +306,7 @@ func stepNotification(s finding.Step) *sarif.Notification {
 	props.Add("step", s.Name)
 	props.Add("outcome", string(s.Outcome))
 	props.Add("duration_ns", s.Duration.Nanoseconds())
-	n := sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text))
-	n.AttachPropertyBag(props)
-	return n
+	return sarif.NewNotification().WithLevel(level).WithMessage(sarif.NewTextMessage(text)).WithProperties(props)
 }
 
 // sarifLevel maps a severity to a SARIF result level (§3.27.10).
