@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -244,5 +246,54 @@ func TestLintSeveralRootsMatchesOneByOne(t *testing.T) {
 		if byRoot[d] != nil && !strings.Contains(text, d+"/"+byRoot[d][0]["file"].(string)+":") {
 			t.Errorf("text does not name %s/FILE:\n%s", d, text)
 		}
+	}
+}
+
+// Hostile YAML in several roots linted at once (in parallel): each file is
+// refused (too deep, recursive alias) or linted within the per-file limits
+// (the alias bomb), no panic, the other roots' findings are printed, exit 3,
+// and the run stays small in memory.
+func TestLintSeveralHostileRoots(t *testing.T) {
+	var bomb strings.Builder
+	bomb.WriteString("a0: &a0 [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n")
+	for i := 1; i < 12; i++ {
+		fmt.Fprintf(&bomb, "a%d: &a%d [", i, i)
+		for k := range 10 {
+			if k > 0 {
+				bomb.WriteString(",")
+			}
+			fmt.Fprintf(&bomb, "*a%d", i-1)
+		}
+		bomb.WriteString("]\n")
+	}
+	bomb.WriteString("on: push\njobs:\n  x:\n    runs-on: *a11\n    steps: *a11\n    env: {A: *a11}\n")
+	var args []string
+	for i := range 6 {
+		args = append(args, writeFiles(t, map[string]string{
+			".github/workflows/bomb.yml": bomb.String(),
+			".github/workflows/deep.yml": "on: push\njobs: " + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "\n",
+			".gitlab-ci.yml":             fmt.Sprintf("x%d: &x [*x, *x]\nbuild:\n  script: [docker push registry.example.com/a:1]\n", i),
+		}))
+	}
+	good := writeFiles(t, map[string]string{".github/workflows/ci.yml": brokenWF})
+	args = append(args, good)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	code, out, errs := runLint(append([]string{"lint", "--color", "never"}, args...)...)
+	runtime.ReadMemStats(&after)
+	if code != ExitError || strings.Contains(errs, "goroutine") || strings.Contains(errs, "panic") {
+		t.Fatalf("exit %d\nstderr %s", code, errs)
+	}
+	if !strings.Contains(out, good+"/.github/workflows/ci.yml:2:1: error:") {
+		t.Errorf("the well-formed root's finding is missing:\n%s", out)
+	}
+	for _, a := range args[:6] {
+		if !strings.Contains(errs, a+"/.github/workflows/deep.yml:") || !strings.Contains(errs, a+"/.gitlab-ci.yml:") {
+			t.Errorf("%s: hostile files not reported:\n%s", a, errs)
+		}
+	}
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 256<<20 {
+		t.Errorf("linting 6 hostile roots allocated %d MB", grown>>20)
 	}
 }

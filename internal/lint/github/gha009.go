@@ -116,7 +116,9 @@ func repoPart(ref string) string {
 // literalUpper reports uppercase letters in the literal text of a
 // repository path (outside ${{ }} and $VAR).
 func literalUpper(path string) bool {
-	path = reExpansion().ReplaceAllString(path, "")
+	if strings.Contains(path, "$") { // every expansion starts with $
+		path = reExpansion().ReplaceAllString(path, "")
+	}
 	// the host may contain uppercase (it is case-insensitive)
 	if i := strings.IndexByte(path, '/'); i >= 0 {
 		path = path[i+1:]
@@ -134,7 +136,10 @@ func upperOffset(ref string) int {
 	if i < 0 {
 		return -1
 	}
-	masked := reExpansion().ReplaceAllStringFunc(ref, func(x string) string { return strings.Repeat("x", len(x)) })
+	masked := ref
+	if strings.Contains(ref, "$") { // every expansion starts with $
+		masked = reExpansion().ReplaceAllStringFunc(ref, func(x string) string { return strings.Repeat("x", len(x)) })
+	}
 	for j := i + 1; j < len(masked); j++ {
 		if masked[j] >= 'A' && masked[j] <= 'Z' {
 			return j

@@ -60,7 +60,7 @@ jobs:
 func checkGHA021(c *lintCtx, w *wf.Workflow) {
 	for _, m := range c.jobs(w) {
 		for _, l := range m.logins {
-			for _, g := range reStepOut().FindAllStringSubmatch(l.pass.text, -1) {
+			for _, g := range findAllIf(l.pass.text, "steps.", reStepOut) {
 				if g[2] != "access_token" {
 					continue
 				}

@@ -73,7 +73,7 @@ func (c *lintCtx) taintedOutputs(w *wf.Workflow, j *wf.Job) map[string]string {
 			out[name] = "secrets." + cr.secrets[0]
 			continue
 		}
-		for _, g := range reStepOut().FindAllStringSubmatch(v.Str, -1) {
+		for _, g := range findAllIf(v.Str, "steps.", reStepOut) {
 			if s := m.stepByID(g[1]); s != nil && s.Action() == "aws-actions/amazon-ecr-login" && g[2] == "registry" {
 				out[name] = "the masked ECR registry of step " + g[1]
 			}
@@ -108,7 +108,7 @@ func checkGHA022(c *lintCtx, w *wf.Workflow) {
 		}
 		done := map[string]bool{}
 		for _, u := range uses {
-			for _, g := range reNeedsOut().FindAllStringSubmatch(u.ref, -1) {
+			for _, g := range findAllIf(u.ref, "needs.", reNeedsOut) {
 				pj, ok := jobs[g[1]]
 				if !ok || done[g[0]] {
 					continue

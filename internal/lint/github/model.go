@@ -150,13 +150,14 @@ func classifyCred(s string) cred {
 	if !strings.Contains(s, "secrets") {
 		goto kind
 	}
-	for _, m := range reSecret().FindAllStringSubmatch(s, -1) {
+	// Each pattern runs (and is compiled) only on text holding its literal.
+	for _, m := range findAllIf(s, "secrets.", reSecret) {
 		if strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			continue
 		}
 		c.secrets = append(c.secrets, m[1])
 	}
-	for _, m := range reSecretIx().FindAllStringSubmatch(s, -1) {
+	for _, m := range findAllIf(s, "secrets[", reSecretIx) {
 		if !strings.EqualFold(m[1], "GITHUB_TOKEN") {
 			c.secrets = append(c.secrets, m[1])
 		}
@@ -241,6 +242,15 @@ func (m *jobModel) resolve(s string, env map[string]string) string {
 		}
 	}
 	return s
+}
+
+// findAllIf is re().FindAllStringSubmatch(s, -1) when s holds lit (a
+// literal every match of re holds), else nil, without compiling re.
+func findAllIf(s, lit string, re func() *regexp.Regexp) [][]string {
+	if !strings.Contains(s, lit) {
+		return nil
+	}
+	return re().FindAllStringSubmatch(s, -1)
 }
 
 // replaceIf is re().ReplaceAllStringFunc(s, fn) when s holds lit (a
@@ -978,6 +988,9 @@ var reStepOut = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile
 
 // metaStep returns the metadata-action step whose outputs a tag expression uses.
 func (m *jobModel) metaStep(text string) *wf.Step {
+	if !strings.Contains(text, "steps.") {
+		return nil
+	}
 	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || (g[2] != "tags" && g[2] != "json") {
 		return nil
@@ -1003,6 +1016,9 @@ var reOutputLine = sync.OnceValue(func() *regexp.Regexp {
 // (`${{ steps.X.outputs.Y }}` written by `echo "Y=..." >> $GITHUB_OUTPUT`)
 // into the references it lists, with the line the value is built on.
 func (m *jobModel) stepOutput(text string) ([]outRef, bool) {
+	if !strings.Contains(text, "steps.") {
+		return nil, false
+	}
 	g := reStepOut().FindStringSubmatch(text)
 	if g == nil || strings.TrimSpace(text) != "${{ "+g[0]+" }}" {
 		return nil, false

@@ -54,7 +54,11 @@ func (m *jobModel) trace(s *wf.Step, raw string, env map[string]string, shellVar
 		}
 		b.WriteString(x)
 	}
-	for _, g := range reRefExpansion().FindAllStringSubmatchIndex(raw, -1) {
+	var expansions [][]int
+	if strings.Contains(raw, "$") { // every expansion starts with $: skip compiling the pattern
+		expansions = reRefExpansion().FindAllStringSubmatchIndex(raw, -1)
+	}
+	for _, g := range expansions {
 		lit(raw[last:g[0]])
 		last = g[1]
 		text := raw[g[0]:g[1]]
