@@ -53,3 +53,37 @@ func TestBrokenConstructsGHA005(t *testing.T) {
 		})
 	}
 }
+
+// An env image name built from github.repository, used by a job whose tag
+// list is computed in a script (the push target is not traced).
+func TestBrokenConstructsGHA009Env(t *testing.T) {
+	head := "on: push\nenv:\n  IMAGE_NAME: ghcr.io/${{ github.repository }}\n  IMAGE_NAME_X: ghcr.io/acme/x\njobs:\n  publish:\n    runs-on: ubuntu-latest\n    permissions:\n      packages: write\n    steps:\n" +
+		"      - uses: docker/login-action@v3\n        with:\n          registry: ghcr.io\n          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}\n"
+	tags := "      - id: tags\n        run: |\n          { echo \"tags<<EOF\"; echo \"${IMAGE_NAME}:sha-${GITHUB_SHA::12}\"; echo EOF; } >> \"$GITHUB_OUTPUT\"\n"
+	push := "      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ${{ steps.tags.outputs.tags }}\n"
+	cases := []struct {
+		name, yml string
+		want      bool
+	}{
+		{"tags computed in a script from the env name", head + tags + push, true},
+		{"the job lowercases it through GITHUB_ENV", head + "      - run: echo \"IMAGE_NAME=${IMAGE_NAME,,}\" >> \"$GITHUB_ENV\"\n" + tags + push, false},
+		{"used only in metadata-action images (it lowercases)", head + "      - id: meta\n        uses: docker/metadata-action@v5\n        with:\n          images: ${{ env.IMAGE_NAME }}\n" +
+			"      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: ${{ steps.meta.outputs.tags }}\n          annotations: ${{ env.IMAGE_NAME_X }}\n", false},
+		{"used as an attestation subject", head + tags + push + "      - uses: actions/attest@v4\n        with:\n          subject-name: ${{ env.IMAGE_NAME }}\n          subject-digest: sha256:0\n", true},
+		{"a longer variable name is another variable", strings.Replace(head, "IMAGE_NAME: ghcr.io/${{ github.repository }}", "IMAGE: ghcr.io/${{ github.repository }}", 1) + strings.Replace(tags, "${IMAGE_NAME}", "$IMAGE_NAME", 1) + push, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := lintWorkflow(t, c.yml)
+			got := false
+			for _, f := range res.Findings {
+				if f.Rule == "GHA009" && f.Line == 3 {
+					got = true
+				}
+			}
+			if got != c.want {
+				t.Errorf("GHA009 at the env definition: %v, want %v\n%s", got, c.want, render(res))
+			}
+		})
+	}
+}
