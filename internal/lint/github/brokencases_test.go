@@ -87,3 +87,38 @@ func TestBrokenConstructsGHA009Env(t *testing.T) {
 		})
 	}
 }
+
+// A registry host inside the repository path (the repository variable
+// already holds the registry).
+func TestBrokenConstructsGHA032(t *testing.T) {
+	job := func(repo, push string) string {
+		return "on: push\npermissions:\n  id-token: write\n  contents: read\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n" +
+			"      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          role-to-assume: arn:aws:iam::123456789012:role/push\n          aws-region: us-east-1\n" +
+			"      - id: ecr\n        uses: aws-actions/amazon-ecr-login@v2\n" +
+			"      - env:\n          REGISTRY: ${{ steps.ecr.outputs.registry }}\n          REPOSITORY: " + repo + "\n        run: docker push \"" + push + "\"\n"
+	}
+	cases := []struct {
+		name, yml string
+		want      bool
+	}{
+		{"ECR host in the repository variable", job("123456789012.dkr.ecr.us-east-1.amazonaws.com/app", "$REGISTRY/$REPOSITORY:1"), true},
+		{"repository name only", job("app", "$REGISTRY/$REPOSITORY:1"), false},
+		{"a dotted repository name is not a host", job("team/my.app", "$REGISTRY/$REPOSITORY:1"), false},
+		{"ghcr.io inside a Docker Hub path", job("app", "docker.io/ghcr.io/acme/app:1"), true},
+		{"a namespace that only looks like a domain", job("app", "registry.example.com/acme.io/app:1"), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := lintWorkflow(t, c.yml)
+			got := false
+			for _, f := range res.Findings {
+				if f.Rule == "GHA032" {
+					got = true
+				}
+			}
+			if got != c.want {
+				t.Errorf("GHA032: %v, want %v\n%s", got, c.want, render(res))
+			}
+		})
+	}
+}
