@@ -122,3 +122,50 @@ func TestBrokenConstructsGHA032(t *testing.T) {
 		})
 	}
 }
+
+// amazon-ecr-login needs AWS credentials in the job (GHA033), and ECR
+// Public's login needs us-east-1 (GHA034).
+func TestBrokenConstructsECRLogin(t *testing.T) {
+	creds := func(region string) string {
+		return "      - uses: aws-actions/configure-aws-credentials@v4\n        with:\n          aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}\n          aws-secret-access-key: ${{ secrets.AWS_SECRET_ACCESS_KEY }}\n          aws-region: " + region + "\n"
+	}
+	login := func(public bool, env string) string {
+		s := "      - id: ecr\n        uses: aws-actions/amazon-ecr-login@v2\n"
+		if public {
+			s += "        with:\n          registry-type: public\n"
+		}
+		return s + env
+	}
+	job := func(runsOn, steps string) string {
+		return "on: push\njobs:\n  image:\n    runs-on: " + runsOn + "\n    steps:\n" + steps
+	}
+	cases := []struct {
+		name, yml string
+		want      string // rules joined by ","
+	}{
+		{"no credentials on a GitHub-hosted runner", job("ubuntu-latest", login(false, "")), "GHA033"},
+		{"credentials configured first", job("ubuntu-latest", creds("eu-west-1")+login(false, "")), ""},
+		{"credentials configured after the login", job("ubuntu-latest", login(false, "")+creds("eu-west-1")), "GHA033"},
+		{"access keys in the job env", strings.Replace(job("ubuntu-latest", login(false, "")), "    runs-on:", "    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.K }}\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.S }}\n      AWS_REGION: eu-west-1\n    runs-on:", 1), ""},
+		{"self-hosted runner may have an instance role", job("[self-hosted, linux]", login(false, "")), ""},
+		{"ECR Public from another region", job("ubuntu-latest", creds("ap-northeast-1")+login(true, "")), "GHA034"},
+		{"ECR Public from us-east-1", job("ubuntu-latest", creds("us-east-1")+login(true, "")), ""},
+		{"ECR Public, region overridden on the login step", job("ubuntu-latest", creds("eu-west-1")+login(true, "        env:\n          AWS_REGION: us-east-1\n")), ""},
+		{"private ECR from another region is fine", job("ubuntu-latest", creds("ap-northeast-1")+login(false, "")), ""},
+		{"ECR Public, region from an expression", job("ubuntu-latest", creds("${{ vars.REGION }}")+login(true, "")), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := lintWorkflow(t, c.yml)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule == "GHA033" || f.Rule == "GHA034" {
+					got = append(got, f.Rule)
+				}
+			}
+			if strings.Join(got, ",") != c.want {
+				t.Errorf("got %q, want %q\n%s", strings.Join(got, ","), c.want, render(res))
+			}
+		})
+	}
+}
