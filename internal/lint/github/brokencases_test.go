@@ -169,3 +169,35 @@ func TestBrokenConstructsECRLogin(t *testing.T) {
 		})
 	}
 }
+
+// Shell syntax in image inputs of actions (not expanded).
+func TestBrokenConstructsGHA035(t *testing.T) {
+	step := func(action, in, val string) string {
+		return "on: push\nenv:\n  REPOSITORY: acme/app\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - id: meta\n        uses: " + action + "\n        with:\n          " + in + ": " + val + "\n"
+	}
+	cases := []struct {
+		name, yml string
+		want      bool
+	}{
+		{"metadata images with $VAR", step("docker/metadata-action@v5", "images", "$REGISTRY/$REPOSITORY"), true},
+		{"metadata images with ${VAR}", step("docker/metadata-action@v5", "images", "ghcr.io/${REPOSITORY}"), true},
+		{"metadata images with an expression", step("docker/metadata-action@v5", "images", "ghcr.io/${{ env.REPOSITORY }}"), false},
+		{"metadata tags use {{ }} patterns", step("docker/metadata-action@v5", "tags", "type=semver,pattern={{version}}"), false},
+		{"build-push tags with $GITHUB_SHA", step("docker/build-push-action@v6", "tags", "acme/app:$GITHUB_SHA"), true},
+		{"build-push context is not an image input", step("docker/build-push-action@v6", "context", "$DIR"), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := lintWorkflow(t, c.yml)
+			got := false
+			for _, f := range res.Findings {
+				if f.Rule == "GHA035" {
+					got = true
+				}
+			}
+			if got != c.want {
+				t.Errorf("GHA035: %v, want %v\n%s", got, c.want, render(res))
+			}
+		})
+	}
+}
