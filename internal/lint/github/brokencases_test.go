@@ -201,3 +201,39 @@ func TestBrokenConstructsGHA035(t *testing.T) {
 		})
 	}
 }
+
+// A Dependabot-only guard still lets fork pull requests run (GHA005), and a
+// login allowed to fail that feeds no push does not fail the job.
+func TestBrokenConstructsGHA005Dependabot(t *testing.T) {
+	head := "on:\n  push:\n  pull_request:\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n"
+	login := func(extra string) string {
+		return "      - uses: docker/login-action@v3\n" + extra + "        with:\n          username: ${{ secrets.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}\n"
+	}
+	push := "      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          tags: acme/app:1\n"
+	cases := []struct {
+		name, yml string
+		want      string
+	}{
+		{"Dependabot-only guard", head + login("        if: github.actor != 'dependabot[bot]'\n") + push, "the condition skips only Dependabot"},
+		{"Dependabot and fork guard", head + login("        if: github.actor != 'dependabot[bot]' && !github.event.pull_request.head.repo.fork\n") + push, ""},
+		{"login may fail, no push in the job", head + login("        continue-on-error: true\n") + "      - run: make test\n", ""},
+		{"login may fail, but the job pushes", head + login("        continue-on-error: true\n") + push, "for fork and Dependabot pull requests"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := lintWorkflow(t, c.yml)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule == "GHA005" && f.Severity != finding.Info {
+					got = append(got, f.Message)
+				}
+			}
+			switch {
+			case c.want == "" && len(got) > 0:
+				t.Errorf("unexpected GHA005: %q\n%s", got, render(res))
+			case c.want != "" && (len(got) == 0 || !strings.Contains(got[0], c.want)):
+				t.Errorf("GHA005 %q, want one containing %q\n%s", got, c.want, render(res))
+			}
+		})
+	}
+}
