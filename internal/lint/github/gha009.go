@@ -23,7 +23,10 @@ func init() {
 inherit the workflow. docker/build-push-action passes tags through unchanged; docker/metadata-action and
 redhat-actions/push-to-registry lowercase names. A literal uppercase path is an error; a value that is
 uppercase only for some owners is a warning (an error when the owner is known to contain uppercase).
-Tags (after ` + "`:`" + `) may contain uppercase.
+Tags (after ` + "`:`" + `) may contain uppercase. A workflow or job env value shaped like an image name
+(` + "`IMAGE_NAME: ghcr.io/${{ github.repository }}`" + `) is reported at its definition when a pushing job reads it in a
+script or an image input (a tag list computed in a script is not traced), unless the job rewrites it through
+` + "`$GITHUB_ENV`" + `.
 
 Sources: distribution/reference (ErrNameContainsUppercase); docker/build-push-action TROUBLESHOOTING.md;
 docker/metadata-action README.`,
