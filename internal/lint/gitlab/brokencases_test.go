@@ -51,3 +51,29 @@ func TestBrokenConstructs(t *testing.T) {
 		})
 	}
 }
+
+// A predefined registry host overridden in YAML (here by an included
+// fragment's global variables) is a wrong-host fault; a credential
+// variable override stays empty-credential.
+func TestBrokenConstructsGLC014Cause(t *testing.T) {
+	job := "build:\n  image:\n    name: gcr.io/kaniko-project/executor:v1.23.2-debug\n    entrypoint: [\"\"]\n  script:\n" +
+		"    - /kaniko/executor --context \"$CI_PROJECT_DIR\" --destination \"$CI_REGISTRY_IMAGE:1\"\n"
+	for _, c := range []struct{ name, vars, want string }{
+		{"registry host overridden", "variables:\n  CI_REGISTRY: docker-registry.example.com\n", "login-wrong-host"},
+		{"registry image overridden", "variables:\n  CI_REGISTRY_IMAGE: registry.example.com/x\n", "login-wrong-host"},
+		{"registry user overridden", "variables:\n  CI_REGISTRY_USER: deployer\n", "empty-credential"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := lintYAML(t, c.vars+job)
+			got := ""
+			for _, f := range fs {
+				if f.Rule == "GLC014" {
+					got = f.Cause
+				}
+			}
+			if got != c.want {
+				t.Errorf("GLC014 cause %q, want %q\n%s", got, c.want, render(fs))
+			}
+		})
+	}
+}
