@@ -90,9 +90,12 @@ type facts struct {
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
 
-	lineRefs    *[maxSigKeys]bool // reference keys of the current line, found by engine.line (nil: not yet)
+	// The current line (engine.apply): its text, lowercase and keys
+	// (findLineKeys; lineKeys nil: not known, has searches the line).
+	text, low   string
+	lineKeys    *[keySlots]bool
+	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
 	lineRefsAny bool
-	pairs       *pairSet // byte pairs of the current line (linekeys.go; nil: unknown)
 }
 
 // ring keeps the last n items of a stream.
@@ -190,69 +193,117 @@ var factKeys = []string{
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 }
 
+// The fragments observe tests (auxKey: found by the line's key pass).
+var (
+	platformMarkKeys = func() []*auxKey {
+		out := make([]*auxKey, len(platformMarks))
+		for i, m := range platformMarks {
+			out[i] = textKey(m.s)
+		}
+		return out
+	}()
+	kRegistryAuthFile = textKey("REGISTRY_AUTH_FILE")
+	kContainersImage  = lowKeys([]string{"podman ", "buildah ", "skopeo ", "initiating layer upload"})
+	kRegion           = lowKey("region")
+	kMasked           = textKey("***")
+	kMaskedGitLab     = textKey("[MASKED]")
+	kJobToken         = []*auxKey{textKey("CI_JOB_TOKEN"), textKey("gitlab-ci-token"), textKey("credentials from job payload")}
+	kKaniko           = lowKey("kaniko")
+	kKanikoPushCheck  = lowKey("error checking push permissions")
+	kGitLabCheckout   = lowKey("git repository in /builds/")
+	kDependabot       = lowKey("dependabot[bot]")
+	kActor            = lowKey("actor")
+	kTriggering       = lowKey("triggering")
+	kPullRef          = lowKey("refs/pull/")
+	kSecretSource     = textKey("Secret source: ")
+	kCredHelper       = lowKeys([]string{"credsstore", "credhelpers", "docker-credential-"})
+	kPasswordPrompt   = lowKey("password:")
+	kPermissions      = textKey("GITHUB_TOKEN Permissions")
+	kBuildKitAuth     = textKey("[auth] ")
+	kCacheImport      = lowKey("importing cache manifest from ")
+	kHTTP             = lowKey("http")
+	kPushDigest       = lowKey(": digest: sha256:")
+	kPushed           = lowKey("pushed ")
+	kStatus           = lowKey("status: ")
+	kLoginAction      = textKey("docker/login-action")
+	kRun              = textKey("Run ")
+	kLoginLine        = lowKeys([]string{"login", "logging into", "auths", "creds", "configure-docker"})
+	kLoginActionLow   = lowKey("login-action")
+	kAuths            = lowKey("auths")
+)
+
+// secretSourceAt is strings.Index(text, "Secret source: ") when the line's
+// keys allow it, else -1.
+func secretSourceAt(f *facts, text string) int {
+	if !f.has(kSecretSource) {
+		return -1
+	}
+	return strings.Index(text, kSecretSource.s)
+}
+
 func (f *facts) observe(n int, text, low string) {
 	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
-		for _, m := range platformMarks {
-			if f.in(text, m.s) {
+		for i, m := range platformMarks {
+			if f.has(platformMarkKeys[i]) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
 		}
 	}
 	f.observeClientVersion(n, text, low)
-	if f.authFileLine == 0 && f.in(text, "REGISTRY_AUTH_FILE") {
+	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
-	if !f.containersImage && (f.in(low, "podman ") || f.in(low, "buildah ") || f.in(low, "skopeo ") || f.in(low, "initiating layer upload")) {
+	if !f.containersImage && f.hasAny(kContainersImage) {
 		f.containersImage = true
 	}
-	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
+	if len(f.awsRegions) < maxLogins && f.has(kRegion) {
 		if m := findAWSRegion(text, low); m != nil {
 			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
-	if f.in(text, "***") || f.in(text, "[MASKED]") {
+	if f.has(kMasked) || f.has(kMaskedGitLab) {
 		f.masked = true
 	}
-	if f.in(text, "CI_JOB_TOKEN") || f.in(text, "gitlab-ci-token") || f.in(text, "credentials from job payload") {
+	if f.hasAny(kJobToken) {
 		f.jobToken = true
 	}
-	if f.in(low, "kaniko") || f.in(low, "error checking push permissions") {
+	if f.has(kKaniko) || f.has(kKanikoPushCheck) {
 		f.kaniko = true
 	}
-	if f.in(low, "git repository in /builds/") {
+	if f.has(kGitLabCheckout) {
 		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
 			f.gitlabProject = strings.ToLower(m[1])
 		}
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
 	// any mention: commit messages of merged Dependabot PRs name it too).
-	if f.in(low, "dependabot[bot]") && (f.in(low, "actor") || f.in(low, "triggering")) {
+	if f.has(kDependabot) && (f.has(kActor) || f.has(kTriggering)) {
 		f.dependabot = true
 	}
-	if f.in(low, "refs/pull/") && pullRefRe.MatchString(text) {
+	if f.has(kPullRef) && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,
 	// Dependabot, or None when a fork pull request gets no secrets.
-	if i := strings.Index(text, "Secret source: "); i >= 0 {
+	if i := secretSourceAt(f, text); i >= 0 {
 		f.secretSource = strings.TrimSpace(text[i+len("Secret source: "):])
 		f.forkNoSecret = f.secretSource == "None"
 		if f.secretSource == "Dependabot" {
 			f.dependabot = true
 		}
 	}
-	if f.in(low, "credsstore") || f.in(low, "credhelpers") || f.in(low, "docker-credential-") {
+	if f.hasAny(kCredHelper) {
 		f.credHelper = true
 	}
-	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
+	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
-	if f.in(text, "GITHUB_TOKEN Permissions") {
+	if f.has(kPermissions) {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 && f.in(text, ": ") {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -267,18 +318,18 @@ func (f *facts) observe(n int, text, low string) {
 	if f.refCandidates(text, low, &refHas) {
 		f.observeRefs(n, text, &refHas)
 	}
-	if f.in(text, "[auth] ") {
+	if f.has(kBuildKitAuth) {
 		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 		}
 	}
 	f.observeSuccess(n, text, low)
-	if f.in(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+	if f.has(kCacheImport) && len(f.cacheRefs) < maxLogins {
 		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
 	}
-	if f.in(low, "http") {
+	if f.has(kHTTP) {
 		for _, u := range findURLs(text, 4) { // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
@@ -329,7 +380,7 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // size: N" after "The push refers to repository [X]", kaniko's "Pushed
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
-	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+	if f.has(kPushDigest) && pushDigestRe.MatchString(text) {
 		// The latest push reference before this line.
 		var last *refSeen
 		f.refs.eachNewest(func(v any) bool {
@@ -343,13 +394,13 @@ func (f *facts) observeSuccess(n int, text, low string) {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
-	if f.in(low, "pushed ") {
+	if f.has(kPushed) {
 		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
 		}
 	}
-	if f.in(low, "status: ") {
+	if f.has(kStatus) {
 		if m := pulledRe.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
@@ -407,7 +458,7 @@ func (f *facts) addLogin(l login) {
 }
 
 func (f *facts) observeLogin(n int, text, low string) {
-	if f.in(text, "docker/login-action") && f.in(text, "Run ") {
+	if f.has(kLoginAction) && f.has(kRun) {
 		f.loginActionLine = n
 	}
 	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
@@ -415,11 +466,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
-	if !f.in(low, "login") && !f.in(low, "logging into") && !f.in(low, "auths") && !f.in(low, "creds") && !f.in(low, "configure-docker") {
+	if !f.hasAny(kLoginLine) {
 		return
 	}
 	g := lineGuards(text)
-	if m := matchLoginCmd(text); m != nil && !f.in(low, "login-action") { // loginCmdRe
+	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) { // loginCmdRe
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
@@ -450,7 +501,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		}
 		f.pending = nil
 	}
-	if f.in(low, "auths") {
+	if f.has(kAuths) {
 		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}

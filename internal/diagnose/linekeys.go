@@ -2,30 +2,52 @@ package diagnose
 
 import "strings"
 
-// lineKeys finds, in one pass over a lowercased line, the signature keys
-// (sigKeys) and the reference-pattern keys (refPatterns' keys) it holds:
-// facts and signatures share the pass instead of scanning the line twice.
-// Signature key i is marked at present[i], reference key j at
-// present[maxSigKeys+j] (refCandidates' numbering). Built once (keysOnce).
-//
-// Keys are bucketed by their first two bytes; a bit set of the byte pairs
-// that start a key (8 KiB, stays in cache) skips most positions, and each
-// key's first four bytes are compared as one word before the whole key.
+// Key slots of a line (lineIn.keys), all found by one pass over the
+// lowercased line (findLineKeys): signature keys (sigKeys) at [0,
+// maxSigKeys), reference-pattern keys (refIndex.keys, refCandidates'
+// numbering) at [maxSigKeys, 2*maxSigKeys), and the fragments the facts and
+// the signatures' veto and need lists test (auxKeys) at [auxBase,
+// auxBase+maxAuxKeys). Facts and signatures share the pass instead of
+// scanning the line once per fragment.
+const (
+	maxAuxKeys = 256
+	auxBase    = 2 * maxSigKeys
+	keySlots   = auxBase + maxAuxKeys
+)
+
+// maxSigs bounds the signatures (sigSet's size).
+const maxSigs = 128
+
+// sigSet is a set of signatures, by their index in allSigs.
+type sigSet [maxSigs / 64]uint64
+
+func (s *sigSet) or(o *sigSet) {
+	for i := range s {
+		s[i] |= o[i]
+	}
+}
+
+// lineKeys indexes every key by its first two bytes: a bit set of the byte
+// pairs that start a key (8 KiB, stays in cache) skips most positions, and
+// each key's first four bytes are compared as one word before the whole
+// key. Built once (keysOnce).
 var lineKeys struct {
 	starts  [1 << 16 / 64]uint64 // byte pairs that start a key
 	bucket  [1 << 16]int32       // byte pair -> index in buckets (read only after a starts hit)
 	buckets [][]lineKey
+	built   bool
 }
 
 type lineKey struct {
 	key        string
-	at         int    // index in present
+	at         int    // slot in lineIn.keys
 	pre, mask4 uint32 // first (up to) four bytes, little-endian, and their mask
+	sigs       *sigSet
 }
 
 func buildLineKeyIndex() {
 	byPair := map[uint16][]lineKey{}
-	add := func(k string, at int) {
+	add := func(k string, at int, sigs *sigSet) {
 		if len(k) < 2 {
 			panic("diagnose: key shorter than 2 bytes: " + k)
 		}
@@ -36,26 +58,36 @@ func buildLineKeyIndex() {
 		}
 		p := uint16(k[0])<<8 | uint16(k[1])
 		lineKeys.starts[p/64] |= 1 << (p % 64)
-		byPair[p] = append(byPair[p], lineKey{key: k, at: at, pre: pre, mask4: mask})
+		byPair[p] = append(byPair[p], lineKey{key: k, at: at, pre: pre, mask4: mask, sigs: sigs})
+	}
+	// The signatures each signature key admits.
+	sigsOf := make([]sigSet, len(sigKeys))
+	for i, s := range allSigs {
+		for _, k := range s.keyIdx {
+			sigsOf[k][i/64] |= 1 << (i % 64)
+		}
 	}
 	for i, k := range sigKeys {
-		add(k, i)
+		add(k, i, &sigsOf[i])
 	}
 	for j, k := range refIndex.keys {
-		add(k, maxSigKeys+j)
+		add(k, maxSigKeys+j, nil)
+	}
+	for j, k := range auxLow {
+		add(k, auxBase+j, nil)
 	}
 	for p, l := range byPair {
 		lineKeys.bucket[p] = int32(len(lineKeys.buckets))
 		lineKeys.buckets = append(lineKeys.buckets, l)
 	}
+	lineKeys.built = true
 }
 
-// findLineKeys marks the keys of low in present and its byte pairs in
-// pairs, and reports whether any signature key and any reference key is there.
-func findLineKeys(low string, present *[2 * maxSigKeys]bool, pairs *pairSet) (sig, ref bool) {
+// findLineKeys marks the keys of low in present, adds the signatures whose
+// keys low holds to cand, and reports whether any reference key is there.
+func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) {
 	n := len(low)
 	for i := 0; i+1 < n; i++ {
-		pairs.add(low[i], low[i+1])
 		p := uint16(low[i])<<8 | uint16(low[i+1])
 		if lineKeys.starts[p/64]&(1<<(p%64)) == 0 {
 			continue
@@ -74,18 +106,18 @@ func findLineKeys(low string, present *[2 * maxSigKeys]bool, pairs *pairSet) (si
 				continue
 			}
 			present[k.at] = true
-			if k.at < maxSigKeys {
-				sig = true
-			} else {
+			if k.sigs != nil {
+				cand.or(k.sigs)
+			} else if k.at < auxBase {
 				ref = true
 			}
 		}
 	}
-	return sig, ref
+	return ref
 }
 
 // refCandidates is the package refCandidates for the current line, from the
-// keys engine.line already found (lineRefs) when it did.
+// keys engine.apply already found (lineRefs) when it did.
 func (f *facts) refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if f.lineRefs == nil {
 		return refCandidates(text, low, present)
@@ -98,47 +130,86 @@ func (f *facts) refCandidates(text, low string, present *[maxSigKeys]bool) bool 
 	return true
 }
 
-// pairSet is a 1024-bit set of the byte pairs (hashed) of the current
-// lowercased line, filled by findLineKeys: a string some of whose ASCII byte
-// pairs (lowercased) are missing from it is not in the line, so most
-// substring tests end after a few bit tests instead of a scan of the line.
-type pairSet [16]uint64
+// auxKey is a fragment the facts, or a signature's veto or need list, look
+// for in a line. The line's key pass marks the fragment's lowercase; has
+// then confirms an exact (case-sensitive) one in the line as is, which is
+// needed only when the lowercase is there: an ASCII fragment of a line is,
+// lowercased, a fragment of the lowercased line (strings.ToLower maps each
+// rune alone, ASCII to ASCII).
+type auxKey struct {
+	s     string // as looked for
+	slot  int    // index of its lowercase in auxLow
+	exact bool   // look in the line as is (case-sensitive), not in its lowercase
+	never bool   // looked for in the lowercased line but has upper case: never there
+}
 
-func pairBit(a, b byte) uint { return (uint(a)<<5 ^ uint(b)) & 1023 }
+var (
+	auxLow  []string       // distinct lowercase fragments, by slot
+	auxSlot map[string]int // lowercase fragment -> slot
+)
 
-func (p *pairSet) add(a, b byte) { h := pairBit(a, b); p[h>>6] |= 1 << (h & 63) }
+// lowKey registers a fragment looked for in the lowercased line, textKey
+// one looked for in the line as is. Fragments are ASCII, 2 bytes or longer;
+// all are registered before the key index is built (package variables, or
+// buildKeywords before buildLineKeyIndex).
+func lowKey(s string) *auxKey  { return newAuxKey(s, false) }
+func textKey(s string) *auxKey { return newAuxKey(s, true) }
 
-// may reports whether k can be in the line, as is (k's letters lowercased
-// are then in the lowercased line) or in the lowercased line.
-func (p *pairSet) may(k string) bool {
-	for i := 0; i+1 < len(k); i++ {
-		a, b := k[i], k[i+1]
-		if a >= 0x80 || b >= 0x80 {
-			continue // lowercasing may change non-ASCII bytes
+func newAuxKey(s string, exact bool) *auxKey {
+	if lineKeys.built {
+		panic("diagnose: key registered after the key index was built: " + s)
+	}
+	if len(s) < 2 || !isASCII(s) {
+		panic("diagnose: key not ASCII or shorter than 2 bytes: " + s)
+	}
+	low := strings.ToLower(s)
+	k := &auxKey{s: s, exact: exact, never: !exact && low != s}
+	if auxSlot == nil {
+		auxSlot = map[string]int{}
+	}
+	slot, ok := auxSlot[low]
+	if !ok {
+		slot = len(auxLow)
+		if slot >= maxAuxKeys {
+			panic("diagnose: more than maxAuxKeys fragments")
 		}
-		if 'A' <= a && a <= 'Z' {
-			a += 'a' - 'A'
-		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		if h := pairBit(a, b); p[h>>6]&(1<<(h&63)) == 0 {
+		auxSlot[low] = slot
+		auxLow = append(auxLow, low)
+	}
+	k.slot = slot
+	return k
+}
+
+func lowKeys(list []string) []*auxKey {
+	out := make([]*auxKey, len(list))
+	for i, s := range list {
+		out[i] = lowKey(s)
+	}
+	return out
+}
+
+// has reports whether the current line holds k: strings.Contains(text, k.s)
+// for an exact key, strings.Contains(low, k.s) otherwise.
+func (f *facts) has(k *auxKey) bool {
+	if k.never {
+		return false
+	}
+	if f.lineKeys != nil {
+		if !f.lineKeys[auxBase+k.slot] {
 			return false
 		}
+		return !k.exact || strings.Contains(f.text, k.s)
 	}
-	return true
+	if k.exact {
+		return strings.Contains(f.text, k.s)
+	}
+	return strings.Contains(f.low, k.s)
 }
 
-// in is strings.Contains(s, k) for s the current line or its lowercase,
-// skipping the scan when the line's byte pairs rule k out.
-func (f *facts) in(s, k string) bool {
-	return (f.pairs == nil || f.pairs.may(k)) && strings.Contains(s, k)
-}
-
-// anyIn is containsAny(s, keys) for s the current line or its lowercase.
-func (f *facts) anyIn(s string, keys []string) bool {
+// hasAny reports whether the current line holds one of keys.
+func (f *facts) hasAny(keys []*auxKey) bool {
 	for _, k := range keys {
-		if f.in(s, k) {
+		if f.has(k) {
 			return true
 		}
 	}

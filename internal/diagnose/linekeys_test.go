@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/logscan"
 )
 
 // TestFindLineKeys checks the one-pass key search against strings.Contains
@@ -20,13 +22,15 @@ func TestFindLineKeys(t *testing.T) {
 		}
 		lines = append(lines, strings.Split(strings.ToLower(string(data)), "\n")...)
 	}
-	for _, k := range append(append([]string(nil), sigKeys...), refIndex.keys...) {
+	for _, k := range append(append(append([]string(nil), sigKeys...), refIndex.keys...), auxLow...) {
 		lines = append(lines, k, "x"+k, k[:len(k)-1], "  "+k[:2])
 	}
 	found := 0
 	for _, low := range lines {
-		var present [2 * maxSigKeys]bool
-		sig, ref := findLineKeys(low, &present, &pairSet{})
+		var present [keySlots]bool
+		var cand sigSet
+		ref := findLineKeys(low, &present, &cand)
+		sig := cand != sigSet{}
 		var wantSig, wantRef bool
 		for i, k := range sigKeys {
 			want := strings.Contains(low, k)
@@ -42,6 +46,16 @@ func TestFindLineKeys(t *testing.T) {
 				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present[maxSigKeys+j], want)
 			}
 		}
+		for j, k := range auxLow {
+			if want := strings.Contains(low, k); present[auxBase+j] != want {
+				t.Errorf("fragment %q in %q: found %v, want %v", k, low, present[auxBase+j], want)
+			}
+		}
+		for i, s := range allSigs {
+			if got, want := cand[i/64]&(1<<(i%64)) != 0, s.hasKey((*[maxSigKeys]bool)(present[:maxSigKeys])); got != want {
+				t.Errorf("signature %s for %q: candidate %v, want %v", s.id, low, got, want)
+			}
+		}
 		if sig != wantSig || ref != wantRef {
 			t.Errorf("%q: any signature/reference key %v/%v, want %v/%v", low, sig, ref, wantSig, wantRef)
 		}
@@ -54,46 +68,58 @@ func TestFindLineKeys(t *testing.T) {
 	}
 }
 
-// TestPairSet checks that the byte-pair filter never rules out a substring
-// of a line or of its lowercase (every substring of every test log line,
-// upper-cased copies too), and that it does rule out absent strings.
-func TestPairSet(t *testing.T) {
+// TestAuxKeys checks has against strings.Contains for every fragment on
+// every line of the test logs (as is and upper-cased), with the keys found
+// by the key pass and without them.
+func TestAuxKeys(t *testing.T) {
 	keywords()
 	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	ruledOut, absent := 0, 0
+	var keys []*auxKey
+	keys = append(keys, platformMarkKeys...)
+	keys = append(keys, kContainersImage...)
+	keys = append(keys, kJobToken...)
+	keys = append(keys, kRegistryAuthFile, kRegion, kMasked, kMaskedGitLab, kKaniko, kPermissions, kRun, kLoginAction, kHTTP)
+	keys = append(keys, otherEcosystemKeys...)
+	for _, s := range allSigs {
+		keys = append(keys, s.vetoKeys...)
+		keys = append(keys, s.needKeys...)
+	}
+	keys = append(keys, lowKeysForTest...)
+	found := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(data), "\n") {
-			for _, text := range []string{line, strings.ToUpper(line)} {
-				low := strings.ToLower(text)
-				var present [2 * maxSigKeys]bool
-				var ps pairSet
-				findLineKeys(low, &present, &ps)
-				fa := &facts{pairs: &ps}
-				for _, s := range []string{text, low} {
-					for i := 0; i < len(s); i++ {
-						for j := i + 2; j <= len(s) && j <= i+12; j++ {
-							if !fa.in(s, s[i:j]) {
-								t.Fatalf("%q rules out its own substring %q", s, s[i:j])
-							}
-						}
+			for _, text := range []string{line, strings.ToUpper(line), "x" + line + "\xff\u0130"} {
+				in := &lineIn{}
+				in.prepare(logscan.Line{Text: text})
+				withKeys := &facts{text: in.text, low: in.low, lineKeys: &in.keys}
+				without := &facts{text: in.text, low: in.low}
+				for _, k := range keys {
+					want := strings.Contains(in.low, k.s)
+					if k.exact {
+						want = strings.Contains(in.text, k.s)
 					}
-				}
-				for _, k := range factKeys {
-					if !strings.Contains(low, k) {
-						absent++
-						if !ps.may(k) {
-							ruledOut++
-						}
+					if got := withKeys.has(k); got != want {
+						t.Fatalf("%q in %q (exact %v): has %v, want %v", k.s, text, k.exact, got, want)
+					}
+					if got := without.has(k); got != want {
+						t.Fatalf("%q in %q (exact %v), no keys: has %v, want %v", k.s, text, k.exact, got, want)
+					}
+					if want {
+						found++
 					}
 				}
 			}
 		}
 	}
-	if ruledOut < absent/2 {
-		t.Fatalf("the filter rules out %d of %d absent keys: too weak to be worth it", ruledOut, absent)
+	if found < 100 {
+		t.Fatalf("only %d fragments found: the check saw too little", found)
 	}
 }
+
+// lowKeysForTest: a fragment with upper case looked for in the lowercased
+// line is never there (as strings.Contains(low, k) says).
+var lowKeysForTest = []*auxKey{lowKey("Login")}
