@@ -229,13 +229,13 @@ type lineIn struct {
 	anyRef    bool
 }
 
-func (in *lineIn) prepare(l logscan.Line) {
+func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	in.l = l
 	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	in.text, in.low = text, strings.ToLower(text)
+	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
 	in.keys, in.cand = [keySlots]bool{}, sigSet{}
 	in.anyRef = findLineKeys(in.low, &in.keys, &in.cand)

@@ -1,6 +1,10 @@
 package diagnose
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // Key slots of a line (lineIn.keys), all found by one pass over the
 // lowercased line (findLineKeys): signature keys (sigKeys) at [0,
@@ -27,14 +31,17 @@ func (s *sigSet) or(o *sigSet) {
 	}
 }
 
-// lineKeys indexes every key by its first two bytes: a bit set of the byte
-// pairs that start a key (8 KiB, stays in cache) skips most positions, and
-// each key's first four bytes are compared as one word before the whole
-// key. Built once (keysOnce).
+// lineKeys indexes every key (3 bytes or longer) by a hash of its first
+// four bytes (a 3-byte key under each possible fourth byte): a 64 Ki-bit
+// filter of those hashes (8 KiB, stays in cache) rules out most positions of
+// a line with one load and one bit test, and only the keys of a passing
+// hash are compared, each first as one 32-bit word. A 3-byte key that ends
+// the line has no fourth byte: tail holds them. Built once (keysOnce).
 var lineKeys struct {
-	starts  [1 << 16 / 64]uint64 // byte pairs that start a key
-	bucket  [1 << 16]int32       // byte pair -> index in buckets (read only after a starts hit)
+	filter  [1 << 16 / 64]uint64 // hashes of the keys' first four bytes
+	bucket  [1 << 16]uint16      // hash -> 1 + index in buckets (read only after a filter hit)
 	buckets [][]lineKey
+	tail    []lineKey // 3-byte keys
 	built   bool
 }
 
@@ -45,20 +52,43 @@ type lineKey struct {
 	sigs       *sigSet
 }
 
+// keyHash is the filter's hash of a line's four bytes at a position.
+func keyHash(w uint32) uint32 { return (w * 0x9E3779B1) >> 16 }
+
+// load32 is s[i:i+4] as a little-endian word.
+func load32(s string, i int) uint32 {
+	_ = s[i+3]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+}
+
 func buildLineKeyIndex() {
-	byPair := map[uint16][]lineKey{}
+	byHash := map[uint32][]lineKey{}
+	put := func(w uint32, k lineKey) {
+		h := keyHash(w)
+		if l := byHash[h]; len(l) > 0 && l[len(l)-1].at == k.at {
+			return // the same 3-byte key under another fourth byte
+		}
+		lineKeys.filter[h/64] |= 1 << (h % 64)
+		byHash[h] = append(byHash[h], k)
+	}
 	add := func(k string, at int, sigs *sigSet) {
-		if len(k) < 2 {
-			panic("diagnose: key shorter than 2 bytes: " + k)
+		if len(k) < 3 {
+			panic("diagnose: key shorter than 3 bytes: " + k)
 		}
 		var pre, mask uint32
 		for b := 0; b < 4 && b < len(k); b++ {
 			pre |= uint32(k[b]) << (8 * b)
 			mask |= 0xff << (8 * b)
 		}
-		p := uint16(k[0])<<8 | uint16(k[1])
-		lineKeys.starts[p/64] |= 1 << (p % 64)
-		byPair[p] = append(byPair[p], lineKey{key: k, at: at, pre: pre, mask4: mask, sigs: sigs})
+		lk := lineKey{key: k, at: at, pre: pre, mask4: mask, sigs: sigs}
+		if len(k) >= 4 {
+			put(pre, lk)
+			return
+		}
+		for c := uint32(0); c < 256; c++ {
+			put(pre|c<<24, lk)
+		}
+		lineKeys.tail = append(lineKeys.tail, lk)
 	}
 	// The signatures each signature key admits.
 	sigsOf := make([]sigSet, len(sigKeys))
@@ -76,9 +106,12 @@ func buildLineKeyIndex() {
 	for j, k := range auxLow {
 		add(k, auxBase+j, nil)
 	}
-	for p, l := range byPair {
-		lineKeys.bucket[p] = int32(len(lineKeys.buckets))
+	if len(byHash) >= 1<<16-1 {
+		panic("diagnose: too many key hashes")
+	}
+	for h, l := range byHash {
 		lineKeys.buckets = append(lineKeys.buckets, l)
+		lineKeys.bucket[h] = uint16(len(lineKeys.buckets))
 	}
 	lineKeys.built = true
 }
@@ -86,34 +119,83 @@ func buildLineKeyIndex() {
 // findLineKeys marks the keys of low in present, adds the signatures whose
 // keys low holds to cand, and reports whether any reference key is there.
 func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) {
+	mark := func(k *lineKey) {
+		present[k.at] = true
+		if k.sigs != nil {
+			cand.or(k.sigs)
+		} else if k.at < auxBase {
+			ref = true
+		}
+	}
 	n := len(low)
-	for i := 0; i+1 < n; i++ {
-		p := uint16(low[i])<<8 | uint16(low[i+1])
-		if lineKeys.starts[p/64]&(1<<(p%64)) == 0 {
+	for i := 0; i+4 <= n; i++ {
+		w := load32(low, i)
+		h := keyHash(w)
+		if lineKeys.filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		var w uint32
-		if i+4 <= n {
-			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16 | uint32(low[i+3])<<24
-		} else {
-			for b := 0; i+b < n; b++ {
-				w |= uint32(low[i+b]) << (8 * b)
-			}
-		}
-		for _, k := range lineKeys.buckets[lineKeys.bucket[p]] {
+		for j := range lineKeys.buckets[lineKeys.bucket[h]-1] {
+			k := &lineKeys.buckets[lineKeys.bucket[h]-1][j]
 			if w&k.mask4 != k.pre || present[k.at] || len(k.key) > n-i ||
-				(len(k.key) > 4 && !strings.HasPrefix(low[i+4:], k.key[4:])) {
+				(len(k.key) > 4 && low[i+4:i+len(k.key)] != k.key[4:]) {
 				continue
 			}
-			present[k.at] = true
-			if k.sigs != nil {
-				cand.or(k.sigs)
-			} else if k.at < auxBase {
-				ref = true
+			mark(k)
+		}
+	}
+	if n >= 3 {
+		for j := range lineKeys.tail {
+			if k := &lineKeys.tail[j]; !present[k.at] && low[n-3:] == k.key {
+				mark(k)
 			}
 		}
 	}
 	return ref
+}
+
+// lowArena holds the lowercase copies of lines (lineIn.low), packed into
+// shared 64 KiB blocks as logscan packs line texts: one allocation per
+// block instead of one per line. A block is never written again once a
+// string points into it. Used by the scanning goroutine only.
+type lowArena struct{ buf []byte }
+
+// lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
+// at a time into the arena; any other goes to strings.ToLower (Unicode case
+// mapping can change lengths).
+func (a *lowArena) lower(s string) string {
+	const block = 64 << 10
+	n := len(s)
+	if a == nil || n == 0 || n > block/16 {
+		return strings.ToLower(s)
+	}
+	if len(a.buf)+n > cap(a.buf) {
+		a.buf = make([]byte, 0, block)
+	}
+	b := a.buf[len(a.buf) : len(a.buf)+n]
+	src := unsafe.Slice(unsafe.StringData(s), n)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		if w&0x8080808080808080 != 0 {
+			return strings.ToLower(s)
+		}
+		// Per byte (all < 0x80, so no carries): +0x3f sets the top bit
+		// from 'A' up, +0x25 from 'Z'+1 up; upper case has the first only.
+		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
+	}
+	for ; i < n; i++ {
+		c := src[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	a.buf = a.buf[:len(a.buf)+n]
+	return unsafe.String(&b[0], n)
 }
 
 // refCandidates is the package refCandidates for the current line, from the
@@ -149,7 +231,7 @@ var (
 )
 
 // lowKey registers a fragment looked for in the lowercased line, textKey
-// one looked for in the line as is. Fragments are ASCII, 2 bytes or longer;
+// one looked for in the line as is. Fragments are ASCII, 3 bytes or longer;
 // all are registered before the key index is built (package variables, or
 // buildKeywords before buildLineKeyIndex).
 func lowKey(s string) *auxKey  { return newAuxKey(s, false) }
@@ -159,8 +241,8 @@ func newAuxKey(s string, exact bool) *auxKey {
 	if lineKeys.built {
 		panic("diagnose: key registered after the key index was built: " + s)
 	}
-	if len(s) < 2 || !isASCII(s) {
-		panic("diagnose: key not ASCII or shorter than 2 bytes: " + s)
+	if len(s) < 3 || !isASCII(s) {
+		panic("diagnose: key not ASCII or shorter than 3 bytes: " + s)
 	}
 	low := strings.ToLower(s)
 	k := &auxKey{s: s, exact: exact, never: !exact && low != s}

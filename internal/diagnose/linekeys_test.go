@@ -23,7 +23,7 @@ func TestFindLineKeys(t *testing.T) {
 		lines = append(lines, strings.Split(strings.ToLower(string(data)), "\n")...)
 	}
 	for _, k := range append(append(append([]string(nil), sigKeys...), refIndex.keys...), auxLow...) {
-		lines = append(lines, k, "x"+k, k[:len(k)-1], "  "+k[:2])
+		lines = append(lines, k, "x"+k, k[:len(k)-1], "  "+k[:2], k+"x", "xy"+k[:len(k)-1])
 	}
 	found := 0
 	for _, low := range lines {
@@ -94,7 +94,7 @@ func TestAuxKeys(t *testing.T) {
 		for _, line := range strings.Split(string(data), "\n") {
 			for _, text := range []string{line, strings.ToUpper(line), "x" + line + "\xff\u0130"} {
 				in := &lineIn{}
-				in.prepare(logscan.Line{Text: text})
+				in.prepare(logscan.Line{Text: text}, nil)
 				withKeys := &facts{text: in.text, low: in.low, lineKeys: &in.keys}
 				without := &facts{text: in.text, low: in.low}
 				for _, k := range keys {
@@ -123,3 +123,40 @@ func TestAuxKeys(t *testing.T) {
 // lowKeysForTest: a fragment with upper case looked for in the lowercased
 // line is never there (as strings.Contains(low, k) says).
 var lowKeysForTest = []*auxKey{lowKey("Login")}
+
+// TestLowArena compares lowArena.lower with strings.ToLower on the test
+// logs' lines (as is, upper-cased, with every byte value planted at every
+// offset of a short line) and checks that earlier results stay intact as
+// blocks fill.
+func TestLowArena(t *testing.T) {
+	var inputs []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			inputs = append(inputs, line, strings.ToUpper(line))
+		}
+	}
+	base := "Az@[`{ Hello WORLD 0123456789"
+	for c := 0; c < 256; c++ {
+		for at := 0; at <= len(base); at += 3 {
+			inputs = append(inputs, base[:at]+string([]byte{byte(c)})+base[at:])
+		}
+	}
+	inputs = append(inputs, strings.Repeat("AbC", 2000), "É", "", "X")
+	var ar lowArena
+	got := make([]string, len(inputs))
+	for round := 0; round < 3; round++ { // several blocks
+		for i, s := range inputs {
+			got[i] = ar.lower(s)
+		}
+	}
+	for i, s := range inputs {
+		if want := strings.ToLower(s); got[i] != want {
+			t.Fatalf("lower(%q) = %q, want %q", s, got[i], want)
+		}
+	}
+}

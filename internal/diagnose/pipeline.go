@@ -36,9 +36,10 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 		done <- perr
 	}()
 	batch := make([]lineIn, 0, lineBatch)
+	var ar lowArena
 	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
 		batch = batch[:len(batch)+1]
-		batch[len(batch)-1].prepare(l)
+		batch[len(batch)-1].prepare(l, &ar)
 		if len(batch) == lineBatch {
 			batches <- batch
 			select {
