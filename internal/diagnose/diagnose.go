@@ -105,7 +105,9 @@ type signature struct {
 	vetoKeys, needKeys []*auxKey
 	guard              litGuard  // literals re needs (built with keyIdx)
 	start              startLits // literals every match of re begins with (built with keyIdx)
-	rank               func(h *hit, f *facts) []cand
+	// match, when set, is re.FindStringSubmatchIndex by hand (sigmatch.go).
+	match func(text string) []int
+	rank  func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
 }
@@ -276,7 +278,12 @@ func (e *engine) apply(in *lineIn) {
 						ascii = 1
 					}
 				}
-				loc := s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
+				var loc []int
+				if s.match != nil {
+					loc = s.match(text)
+				} else {
+					loc = s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
+				}
 				if loc == nil {
 					continue
 				}
@@ -299,6 +306,7 @@ func indexSigKeys() {
 		s.keyIdx = nil
 		s.guard = newLitGuard(s.re)
 		s.start = newStartLits(s.re)
+		s.match = sigMatchers[s.id]
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {
