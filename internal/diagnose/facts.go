@@ -380,7 +380,7 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // size: N" after "The push refers to repository [X]", kaniko's "Pushed
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
-	if f.has(kPushDigest) && pushDigestRe.MatchString(text) {
+	if f.has(kPushDigest) && matchPushDigest(text) {
 		// The latest push reference before this line.
 		var last *refSeen
 		f.refs.eachNewest(func(v any) bool {
@@ -395,7 +395,7 @@ func (f *facts) observeSuccess(n int, text, low string) {
 		}
 	}
 	if f.has(kPushed) {
-		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
+		if m := matchKanikoPushed(text); m != nil { // kanikoPushed
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
 		}
@@ -462,7 +462,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.loginActionLine = n
 	}
 	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
-		if m := withInputRe.FindStringSubmatch(text); m != nil {
+		if m := matchWithInput(text); m != nil { // withInputRe
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
@@ -522,20 +522,8 @@ func (f *facts) observeLogin(n int, text, low string) {
 var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
 
 // loginUserArg is the literal user name of a login command line ("" for a
-// variable or none).
-//
-// Every match begins at "-u" or "--username", so the regexp (which has no
-// start assertion) runs from one byte before the first "-u": same match.
-func loginUserArg(args string) string {
-	i := strings.Index(args, "-u")
-	if i < 0 {
-		return ""
-	}
-	if m := loginUserRe.FindStringSubmatch(args[max(i-1, 0):]); m != nil {
-		return m[1]
-	}
-	return ""
-}
+// variable or none): loginUserRe's group 1, matched by hand (matchLoginUser).
+func loginUserArg(args string) string { return matchLoginUser(args) }
 
 // loginHostArg finds the registry argument of a login command line:
 // the first word that is neither a flag nor a flag's value. A shell variable

@@ -118,7 +118,7 @@ func parseURL(raw string) (urlFacts, bool) {
 	case p == "/v2/" || p == "/v2":
 		f.Object = "ping"
 	default:
-		if m := v2Path.FindStringSubmatch(p); m != nil {
+		if m := matchV2Path(p); m != nil { // v2Path
 			f.Repo, f.Object = m[1], m[2]
 		} else if !strings.Contains(p, "/v2/") && !strings.Contains(p, "/v1/") {
 			return f, false // not a registry API URL
@@ -160,7 +160,7 @@ var refPatterns = []struct {
 	{" copy ", regexp.MustCompile(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{"resolve reference", regexp.MustCompile(`failed to resolve reference "([^"]+)"`), opPull, nil},
 	{": failed to authorize", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
-	{": error getting credentials", regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull, nil},
+	{": error getting credentials", errGettingCredsRe, opPull, refsIfMay(errGettingCredsRe, mayErrGettingCreds)},
 	{"pull access denied", regexp.MustCompile(`pull access denied for ([^,\s]+)`), opPull, nil},
 	{"docker pull ", regexp.MustCompile(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
 	{"image pull ", regexp.MustCompile(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
@@ -170,7 +170,7 @@ var refPatterns = []struct {
 	{"load metadata for", regexp.MustCompile(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
 	{": FROM ", regexp.MustCompile(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
 	{"] FROM ", regexp.MustCompile(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
-	{"reading manifest", regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, nil},
+	{"reading manifest", readingManifestRe, opPull, matchReadingManifest},
 	{"layer upload to", regexp.MustCompile(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
 	{"uploading manifest", regexp.MustCompile(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
 	{"pull", regexp.MustCompile(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},

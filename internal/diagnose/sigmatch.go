@@ -1,6 +1,9 @@
 package diagnose
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Hand-written matchers for the signature and fact regexps that cost the
 // most on a long log (measured on the assembled benchmark log: they run on
@@ -153,4 +156,264 @@ func awsRegionName(low string, q int, gov bool) int {
 		return -1 // \b
 	}
 	return q
+}
+
+// matchWithInput is withInputRe.FindStringSubmatch(text):
+// `^\s+(registry|username|password|ecr|logout):\s*(.*)$`. Anchored at the
+// start; \s+ must be followed by a word (a letter), so it takes all the
+// leading white space. (.*)$ needs no newline after the white space \s*
+// takes (giving some back cannot help: it would not remove a newline
+// further on).
+func matchWithInput(text string) []string {
+	i := 0
+	for i < len(text) && isRESpace(text[i]) {
+		i++
+	}
+	if i == 0 {
+		return nil
+	}
+	var word string
+	for _, w := range [...]string{"registry", "username", "password", "ecr", "logout"} {
+		if strings.HasPrefix(text[i:], w) && len(text) > i+len(w) && text[i+len(w)] == ':' {
+			word = w
+			break
+		}
+	}
+	if word == "" {
+		return nil
+	}
+	v := i + len(word) + 1
+	for v < len(text) && isRESpace(text[v]) {
+		v++
+	}
+	if strings.IndexByte(text[v:], '\n') >= 0 {
+		return nil
+	}
+	return []string{text, word, text[v:]}
+}
+
+// matchPushDigest is pushDigestRe.MatchString(text):
+// `^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`. The ':' that ends
+// group 1 is followed by a space, so it sits just before the line's first
+// white space.
+func matchPushDigest(text string) bool {
+	j := 0
+	for j < len(text) && !isRESpace(text[j]) {
+		j++
+	}
+	if j < 2 || !strings.HasPrefix(text[j-1:], ": digest: sha256:") {
+		return false
+	}
+	q := j - 1 + len(": digest: sha256:")
+	h := q
+	for q < len(text) && ('0' <= text[q] && text[q] <= '9' || 'a' <= text[q] && text[q] <= 'f') {
+		q++
+	}
+	if q-h < 12 || !strings.HasPrefix(text[q:], " size: ") {
+		return false
+	}
+	q += len(" size: ")
+	return q < len(text) && '0' <= text[q] && text[q] <= '9'
+}
+
+// matchKanikoPushed is kanikoPushed.FindStringSubmatch(text):
+// `Pushed (\S+?)@sha256:`: at each "Pushed " in turn, the shortest run of
+// \S (one byte or more) followed by "@sha256:".
+func matchKanikoPushed(text string) []string {
+	const lead, tail = "Pushed ", "@sha256:"
+	for from := 0; ; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			return nil
+		}
+		p := from + i
+		g := p + len(lead)
+		for q := g + 1; q <= len(text) && !isRESpace(text[q-1]); q++ {
+			if strings.HasPrefix(text[q:], tail) {
+				return []string{text[p : q+len(tail)], text[g:q]}
+			}
+		}
+		from = p + 1
+	}
+}
+
+// v2Kinds are v2Path's second group's alternatives, in its order.
+var v2Kinds = [...]string{"blobs/uploads", "blobs", "manifests", "tags"}
+
+// matchV2Path is v2Path.FindStringSubmatch(p):
+// `/v2/(.+?)/(blobs/uploads|blobs|manifests|tags)(?:/|$)`: at each "/v2/"
+// in turn, the shortest group 1 (no newline, one byte or more) after which
+// one of the kinds, tried in order, is followed by '/' or the end.
+func matchV2Path(p string) []string {
+	for from := 0; ; {
+		i := strings.Index(p[from:], "/v2/")
+		if i < 0 {
+			return nil
+		}
+		s := from + i
+		g := s + len("/v2/")
+		for q := g + 1; q <= len(p) && p[q-1] != '\n'; q++ {
+			if q >= len(p) || p[q] != '/' {
+				continue
+			}
+			for _, k := range v2Kinds {
+				if !strings.HasPrefix(p[q+1:], k) {
+					continue
+				}
+				e := q + 1 + len(k)
+				if e == len(p) {
+					return []string{p[s:e], p[g:q], k}
+				}
+				if p[e] == '/' {
+					return []string{p[s : e+1], p[g:q], k}
+				}
+			}
+		}
+		from = s + 1
+	}
+}
+
+// matchLoginUser is loginUserRe.FindStringSubmatch(args)[1], "" when it
+// does not match: `(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`. At
+// each "-u" or "--username" in turn; [\w.-]* takes its whole run, which
+// must end at white space or the end.
+func matchLoginUser(args string) string {
+	for p := 0; p < len(args); p++ {
+		var q int
+		switch {
+		case strings.HasPrefix(args[p:], "-u"):
+			q = p + 2
+		case strings.HasPrefix(args[p:], "--username"):
+			q = p + len("--username")
+		default:
+			continue
+		}
+		if q >= len(args) || (args[q] != '=' && args[q] != ' ') {
+			continue
+		}
+		q++
+		if q >= len(args) || !(isREWord(args[q]) && args[q] != '_') {
+			continue
+		}
+		e := q + 1
+		for e < len(args) && (isREWord(args[e]) || args[e] == '.' || args[e] == '-') {
+			e++
+		}
+		if e < len(args) && !isRESpace(args[e]) {
+			continue
+		}
+		return args[q:e]
+	}
+	return ""
+}
+
+// errGettingCredsRe is the ": error getting credentials" reference pattern.
+var errGettingCredsRe = regexp.MustCompile(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`)
+
+// mayErrGettingCreds is false only when errGettingCredsRe cannot match:
+// group 1 starts at the line start or after "failed to solve: "; from
+// there its two runs are forced ([\w./-]* and [\w.-]+ exclude ':', which
+// must follow each).
+func mayErrGettingCreds(text string) bool {
+	at := func(s int) bool {
+		if s >= len(text) || !('a' <= text[s] && text[s] <= 'z' || '0' <= text[s] && text[s] <= '9') {
+			return false
+		}
+		c := s + 1
+		for c < len(text) && (isREWord(text[c]) || text[c] == '.' || text[c] == '/' || text[c] == '-') {
+			c++
+		}
+		if c >= len(text) || text[c] != ':' {
+			return false
+		}
+		d := c + 1
+		for d < len(text) && (isREWord(text[d]) || text[d] == '.' || text[d] == '-') {
+			d++
+		}
+		return d > c+1 && strings.HasPrefix(text[d:], ": error getting credentials")
+	}
+	if at(0) {
+		return true
+	}
+	const lead = "failed to solve: "
+	for from := 0; ; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			return false
+		}
+		if at(from + i + len(lead)) {
+			return true
+		}
+		from += i + 1
+	}
+}
+
+// refsIfMay is a refMatchFunc that runs re only when may says it can match.
+func refsIfMay(re *regexp.Regexp, may func(string) bool) refMatchFunc {
+	return func(text string, n int, dst []string) []string {
+		if !may(text) {
+			return dst
+		}
+		for _, m := range re.FindAllStringSubmatch(text, n) {
+			dst = append(dst, m[1])
+		}
+		return dst
+	}
+}
+
+// readingManifestRe is the "reading manifest" reference pattern.
+var readingManifestRe = regexp.MustCompile(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`)
+
+// matchReadingManifest is readingManifestRe's group 1 of up to n matches
+// (refMatchFunc). On an ASCII line (?i) folds only ASCII letters; other
+// lines go to the regexp. At each "reading manifest " in turn: \S+ takes
+// its whole run, which " in " must follow; then the shortest \S run after
+// which ':' is followed by white space or the end.
+func matchReadingManifest(text string, n int, dst []string) []string {
+	if !isASCII(text) {
+		for _, m := range readingManifestRe.FindAllStringSubmatch(text, n) {
+			dst = append(dst, m[1])
+		}
+		return dst
+	}
+	const lead = "reading manifest "
+	for from, found := 0, 0; found < n; {
+		i := indexFoldASCII(text[from:], lead)
+		if i < 0 {
+			break
+		}
+		p := from + i
+		j := nonSpaceEnd(text, p+len(lead))
+		from = p + 1
+		if j == p+len(lead) || len(text)-j < 4 || text[j] != ' ' || !strings.EqualFold(text[j+1:j+3], "in") || text[j+3] != ' ' {
+			continue
+		}
+		g := j + 4
+		for q := g + 1; q <= len(text) && !isRESpace(text[q-1]); q++ {
+			if q < len(text) && text[q] == ':' && (q+1 == len(text) || isRESpace(text[q+1])) {
+				dst = append(dst, text[g:q])
+				found++
+				from = q + 1
+				if q+1 < len(text) {
+					from = q + 2 // the white space is part of the match
+				}
+				break
+			}
+		}
+	}
+	return dst
+}
+
+// indexFoldASCII is the index of the first ASCII case-insensitive
+// occurrence of the lowercase pattern pat in s, or -1.
+func indexFoldASCII(s, pat string) int {
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if c := s[i]; c|0x20 != pat[0] && c != pat[0] {
+			continue
+		}
+		if strings.EqualFold(s[i:i+len(pat)], pat) {
+			return i
+		}
+	}
+	return -1
 }

@@ -39,6 +39,22 @@ var sigMatchCases = []string{
 	"aws_default_REGION:\t\tme-south-1",
 	"aws_default_ aws_region--region eu-north-1",
 	"--region=us-east-1", "--region", "--region=", "--region=u", "--region=us-", "--region=us-gov-", "--region=us-gov-x-",
+	"  registry: ghcr.io", "\tusername:", " password:  x y", " ecr:auto\n", " logout: true\nx", "registry: x", "  registryx: y", "  registry:\n  z",
+	"  Registry: x", " \u00a0username: y", " username:\x00",
+	"latest: digest: sha256:0123456789abcdef0123 size: 1234", "a b: digest: sha256:0123456789ab size: 1",
+	": digest: sha256:0123456789ab size: 1", "x: digest: sha256:0123456789a size: 1", "x:: digest: sha256:0123456789abcdef size: x",
+	"x: digest: sha256:0123456789ABcdef size: 9", "\tx: digest: sha256:0123456789abcdef size: 9",
+	"Pushed ghcr.io/a/b@sha256:00", "Pushed @sha256: Pushed a@b@sha256:", "Pushed a b@sha256: Pushed c@sha256:", "Pushed  x@sha256:", "Pushed x@sha25",
+	"/v2/a/b/manifests/1", "/v2/a/blobs/uploads/", "/v2/a/blobs/uploadsX/", "/v2/a/blobs", "/v2//tags/list", "/v2/a/manifestsx/v2/b/tags",
+	"/v2/a\n/blobs/x /v2/b/blobs/y", "/v2/v2/blobs/blobs/", "/v2/x/tags", "/v2/",
+	"docker login -u octo --password-stdin ghcr.io", "--username=bot x -u -u=me", "-u--username a -uu -u _x -u y\t", "-u a$ -u b",
+	"docker login --username $USER -u real.user-1", "--username  x --username=y.z-w", "-u=a\xffb -u c",
+	"ghcr.io/a/b:1: error getting credentials - err: exit status 1",
+	"ERROR: failed to solve: docker.io/library/alpine:3: error getting credentials", "failed to solve: failed to solve: a:b: error getting credentials",
+	"x a:b: error getting credentials", "A:b: error getting credentials", "a:: error getting credentials", "a/b:c.d-e: error getting credentialsX",
+	"Error reading manifest 1.0 in ghcr.io/a/b: manifest unknown", "reading manifest x in a:b:", "READING MANIFEST x IN y: z",
+	"reading manifest  x in y: ", "reading manifest x in y:z: reading manifest a in b:\tc reading manifest c in d:",
+	"reading manifest x in y:x\u017f", "reading manifest x\tin y: ", "reading manifest x in : y", "reading manifest x in y",
 }
 
 func checkSigMatchers(t *testing.T, line string) {
@@ -50,6 +66,21 @@ func checkSigMatchers(t *testing.T, line string) {
 		if got, want := s.match(line), s.re.FindStringSubmatchIndex(line); !reflect.DeepEqual(got, want) {
 			t.Fatalf("signature %s on %q: hand matcher %v, regexp %v", s.id, line, got, want)
 		}
+	}
+	if got, want := matchWithInput(line), withInputRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("login-action input on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := matchPushDigest(line), pushDigestRe.MatchString(line); got != want {
+		t.Fatalf("push digest on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchKanikoPushed(line), kanikoPushed.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("kaniko pushed on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := matchV2Path(line), v2Path.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("/v2/ path on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := mayErrGettingCreds(line), errGettingCredsRe.MatchString(line); !got && want {
+		t.Fatalf("error getting credentials on %q: ruled out, but the regexp matches", line)
 	}
 	if isASCII(line) {
 		if got, want := matchAWSRegionASCII(line, strings.ToLower(line)), awsRegionRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
@@ -71,16 +102,22 @@ func TestSigMatchersAgreeWithRegexps(t *testing.T) {
 	}
 	for _, line := range sigMatchCases {
 		checkSigMatchers(t, line)
+		checkRefMatchers(t, line)
 		for _, s := range allSigs {
 			if s.match != nil && s.re.MatchString(line) {
 				found++
 			}
 		}
-		if awsRegionRe.MatchString(line) {
+		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe} {
+			if re.MatchString(line) {
+				found++
+			}
+		}
+		if errGettingCredsRe.MatchString(line) || readingManifestRe.MatchString(line) {
 			found++
 		}
 	}
-	if found < 12 {
+	if found < 40 {
 		t.Fatalf("only %d case lines match a hand-matched regexp: the cases do not exercise the matchers", found)
 	}
 }
@@ -125,8 +162,10 @@ func TestSigMatchersAgreeOnCorpus(t *testing.T) {
 				matched++
 			}
 		}
-		if awsRegionRe.MatchString(l) {
-			matched++
+		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe} {
+			if re.MatchString(l) {
+				matched++
+			}
 		}
 	}
 	if matched < 3 {
@@ -141,5 +180,6 @@ func FuzzSigMatchers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		keywords()
 		checkSigMatchers(t, line)
+		checkRefMatchers(t, line)
 	})
 }
