@@ -107,7 +107,10 @@ type signature struct {
 	start              startLits // literals every match of re begins with (built with keyIdx)
 	// match, when set, is re.FindStringSubmatchIndex by hand (sigmatch.go).
 	match func(text string) []int
-	rank  func(h *hit, f *facts) []cand
+	// shortcut, when set, decides some matches at the first start literal
+	// (sigShortcuts).
+	shortcut func(low string, p, n int) []int
+	rank     func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
 }
@@ -278,12 +281,7 @@ func (e *engine) apply(in *lineIn) {
 						ascii = 1
 					}
 				}
-				var loc []int
-				if s.match != nil {
-					loc = s.match(text)
-				} else {
-					loc = s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
-				}
+				loc := s.findIndex(text, low, ascii == 1)
 				if loc == nil {
 					continue
 				}
@@ -306,7 +304,7 @@ func indexSigKeys() {
 		s.keyIdx = nil
 		s.guard = newLitGuard(s.re)
 		s.start = newStartLits(s.re)
-		s.match = sigMatchers[s.id]
+		s.match, s.shortcut = sigMatchers[s.id], sigShortcuts[s.id]
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {

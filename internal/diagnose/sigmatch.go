@@ -18,6 +18,88 @@ var sigMatchers = map[string]func(text string) []int{
 	"ecr-eof": matchECREOF,
 }
 
+// sigShortcuts decide, for some signatures, the match at p, the first
+// start literal of an ASCII line (startLits: no match starts before it),
+// when one of the regexp's leading alternatives matches there: those are
+// tried first and win at p. nil means undecided: the regexp runs from p.
+// low is the lowercased line (the regexps are (?i)); n is the regexp's
+// NumSubexp.
+var sigShortcuts = map[string]func(low string, p, n int) []int{
+	// (?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|...)
+	"manifest-unknown": func(low string, p, n int) []int {
+		for _, l := range [...]string{"manifest unknown", "manifest_unknown"} {
+			if strings.HasPrefix(low[p:], l) {
+				return literalLoc(p, len(l), n)
+			}
+		}
+		const lead = "manifest for "
+		if !strings.HasPrefix(low[p:], lead) {
+			return nil
+		}
+		j := nonSpaceEnd(low, p+len(lead))
+		if j == p+len(lead) || !strings.HasPrefix(low[j:], " not found") {
+			return nil
+		}
+		loc := literalLoc(p, j+len(" not found")-p, n)
+		loc[2], loc[3] = p+len(lead), j
+		return loc
+	},
+	// (?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|...)
+	"credential-store": literalShortcut("error getting credentials", "error storing credentials", "error erasing credentials", "error saving credentials"),
+	// (?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|...)
+	"docker-login-no-tty": literalShortcut("cannot perform an interactive login from a non tty device", "must provide --username with --password-stdin"),
+}
+
+// literalShortcut is a sigShortcuts entry for leading alternatives that
+// are literals (lowercase, in the regexp's order, no groups).
+func literalShortcut(lits ...string) func(low string, p, n int) []int {
+	return func(low string, p, n int) []int {
+		for _, l := range lits {
+			if strings.HasPrefix(low[p:], l) {
+				return literalLoc(p, len(l), n)
+			}
+		}
+		return nil
+	}
+}
+
+// literalLoc is the FindStringSubmatchIndex answer for a match of length
+// size at p that sets none of the n groups.
+func literalLoc(p, size, n int) []int {
+	loc := make([]int, 2+2*n)
+	for i := range loc {
+		loc[i] = -1
+	}
+	loc[0], loc[1] = p, p+size
+	return loc
+}
+
+// findIndex is s.re.FindStringSubmatchIndex(text) (low the lowercased line,
+// ascii whether it is ASCII), through the signature's hand matcher,
+// shortcut or start literals when it has them.
+func (s *signature) findIndex(text, low string, ascii bool) []int {
+	if s.match != nil {
+		return s.match(text)
+	}
+	if s.shortcut == nil || !ascii || s.start == nil {
+		return s.start.findSubmatchIndex(s.re, text, low, ascii)
+	}
+	p := s.start.startFrom(text, low)
+	if p < 0 {
+		return nil
+	}
+	if loc := s.shortcut(low, p, s.re.NumSubexp()); loc != nil {
+		return loc
+	}
+	loc := s.re.FindStringSubmatchIndex(text[p:])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += p
+		}
+	}
+	return loc
+}
+
 // matchECREOF is `"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`.
 //
 // A match ends the line: ": EOF" then only white space (\s*$). What comes

@@ -54,16 +54,22 @@ var sigMatchCases = []string{
 	"x a:b: error getting credentials", "A:b: error getting credentials", "a:: error getting credentials", "a/b:c.d-e: error getting credentialsX",
 	"Error reading manifest 1.0 in ghcr.io/a/b: manifest unknown", "reading manifest x in a:b:", "READING MANIFEST x IN y: z",
 	"reading manifest  x in y: ", "reading manifest x in y:z: reading manifest a in b:\tc reading manifest c in d:",
+	"Error response from daemon: manifest for acme/app:latest not found: manifest unknown: manifest unknown",
+	"manifest for  not found manifest unknown", "MANIFEST FOR x NOT FOUNDx", "manifest for x\tnot found", "manifest for x not foun",
+	"failed to resolve reference \"a:b\": x: not found manifest for y not found", "Error: not found: manifest unknown",
+	"error getting credentials - err: exit status 1", "ERROR SAVING CREDENTIALS: x", "error storing credential", "docker-credential-pass not installed error erasing credentials",
+	"Error: Cannot perform an interactive login from a non TTY device", "must provide --username with --password-stdi flag needs an argument: 'u'",
 	"reading manifest x in y:x\u017f", "reading manifest x\tin y: ", "reading manifest x in : y", "reading manifest x in y",
 }
 
 func checkSigMatchers(t *testing.T, line string) {
 	t.Helper()
+	low := strings.ToLower(line)
 	for _, s := range allSigs {
-		if s.match == nil {
+		if s.match == nil && s.shortcut == nil {
 			continue
 		}
-		if got, want := s.match(line), s.re.FindStringSubmatchIndex(line); !reflect.DeepEqual(got, want) {
+		if got, want := s.findIndex(line, low, isASCII(line)), s.re.FindStringSubmatchIndex(line); !reflect.DeepEqual(got, want) {
 			t.Fatalf("signature %s on %q: hand matcher %v, regexp %v", s.id, line, got, want)
 		}
 	}
@@ -97,14 +103,19 @@ func TestSigMatchersAgreeWithRegexps(t *testing.T) {
 			hand++
 		}
 	}
-	if hand != len(sigMatchers) {
+	for _, s := range allSigs {
+		if s.shortcut != nil {
+			hand++
+		}
+	}
+	if hand != len(sigMatchers)+len(sigShortcuts) {
 		t.Fatalf("%d signatures have a hand matcher, sigMatchers has %d: an id is wrong", hand, len(sigMatchers))
 	}
 	for _, line := range sigMatchCases {
 		checkSigMatchers(t, line)
 		checkRefMatchers(t, line)
 		for _, s := range allSigs {
-			if s.match != nil && s.re.MatchString(line) {
+			if (s.match != nil || s.shortcut != nil) && s.re.MatchString(line) {
 				found++
 			}
 		}
@@ -158,7 +169,7 @@ func TestSigMatchersAgreeOnCorpus(t *testing.T) {
 			checkSigMatchers(t, l[i:])
 		}
 		for _, s := range allSigs {
-			if s.match != nil && s.re.MatchString(l) {
+			if (s.match != nil || s.shortcut != nil) && s.re.MatchString(l) {
 				matched++
 			}
 		}
