@@ -232,6 +232,7 @@ type lineIn struct {
 	keys      [keySlots]bool // findLineKeys
 	cand      sigSet         // signatures with a key in the line
 	anyRef    bool
+	prepared  bool // prepare ran (pipeline: on either goroutine)
 }
 
 func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
@@ -244,6 +245,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	// Which signature, reference and fact keys the line holds, in one pass.
 	in.keys, in.cand = [keySlots]bool{}, sigSet{}
 	in.anyRef = findLineKeys(in.low, &in.keys, &in.cand)
+	in.prepared = true
 }
 
 // apply reads one prepared line into the facts and the signature hits.

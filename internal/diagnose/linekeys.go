@@ -46,10 +46,12 @@ var lineKeys struct {
 }
 
 type lineKey struct {
-	key        string
-	at         int    // slot in lineIn.keys
-	pre, mask4 uint32 // first (up to) four bytes, little-endian, and their mask
-	sigs       *sigSet
+	pre, mask   uint32 // first (up to) four bytes, little-endian, and their mask
+	pre2, mask2 uint32 // the next (up to) four bytes and their mask
+	size        int32  // len(key)
+	at          int32  // slot in lineIn.keys
+	key         string
+	sigs        *sigSet
 }
 
 // keyHash is the filter's hash of a line's four bytes at a position.
@@ -75,12 +77,16 @@ func buildLineKeyIndex() {
 		if len(k) < 3 {
 			panic("diagnose: key shorter than 3 bytes: " + k)
 		}
-		var pre, mask uint32
+		var pre, mask, pre2, mask2 uint32
 		for b := 0; b < 4 && b < len(k); b++ {
 			pre |= uint32(k[b]) << (8 * b)
 			mask |= 0xff << (8 * b)
 		}
-		lk := lineKey{key: k, at: at, pre: pre, mask4: mask, sigs: sigs}
+		for b := 4; b < 8 && b < len(k); b++ {
+			pre2 |= uint32(k[b]) << (8 * (b - 4))
+			mask2 |= 0xff << (8 * (b - 4))
+		}
+		lk := lineKey{key: k, at: int32(at), pre: pre, mask: mask, pre2: pre2, mask2: mask2, size: int32(len(k)), sigs: sigs}
 		if len(k) >= 4 {
 			put(pre, lk)
 			return
@@ -119,14 +125,6 @@ func buildLineKeyIndex() {
 // findLineKeys marks the keys of low in present, adds the signatures whose
 // keys low holds to cand, and reports whether any reference key is there.
 func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) {
-	mark := func(k *lineKey) {
-		present[k.at] = true
-		if k.sigs != nil {
-			cand.or(k.sigs)
-		} else if k.at < auxBase {
-			ref = true
-		}
-	}
 	n := len(low)
 	for i := 0; i+4 <= n; i++ {
 		w := load32(low, i)
@@ -134,19 +132,40 @@ func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) 
 		if lineKeys.filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		for j := range lineKeys.buckets[lineKeys.bucket[h]-1] {
-			k := &lineKeys.buckets[lineKeys.bucket[h]-1][j]
-			if w&k.mask4 != k.pre || present[k.at] || len(k.key) > n-i ||
-				(len(k.key) > 4 && low[i+4:i+len(k.key)] != k.key[4:]) {
+		// The next four bytes, zero past the end (a key that long is
+		// ruled out by its size first).
+		var w2 uint32
+		if i+8 <= n {
+			w2 = load32(low, i+4)
+		} else {
+			for b := 4; i+b < n; b++ {
+				w2 |= uint32(low[i+b]) << (8 * (b - 4))
+			}
+		}
+		bucket := lineKeys.buckets[lineKeys.bucket[h]-1]
+		for j := range bucket {
+			k := &bucket[j]
+			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present[k.at] ||
+				(k.size > 8 && low[i+8:i+int(k.size)] != k.key[8:]) {
 				continue
 			}
-			mark(k)
+			present[k.at] = true
+			if k.sigs != nil {
+				cand.or(k.sigs)
+			} else if k.at < auxBase {
+				ref = true
+			}
 		}
 	}
 	if n >= 3 {
 		for j := range lineKeys.tail {
 			if k := &lineKeys.tail[j]; !present[k.at] && low[n-3:] == k.key {
-				mark(k)
+				present[k.at] = true
+				if k.sigs != nil {
+					cand.or(k.sigs)
+				} else if k.at < auxBase {
+					ref = true
+				}
 			}
 		}
 	}
