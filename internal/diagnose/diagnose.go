@@ -444,6 +444,10 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
+	// A kept hit holds copies: the line's strings share blocks with many
+	// other lines (logscan's and lowArena's), which would stay in memory.
+	text, low = strings.Clone(text), strings.Clone(low)
+	inner = strings.Clone(inner)
 	h := &hit{sig: s, lines: []int{n}, texts: []string{evidence()}, inner: redact.String(inner), low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
