@@ -274,7 +274,7 @@ func (e *engine) apply(in *lineIn) {
 				s := allSigs[i]
 				if s.generic != (pass == 1) || f.hasAny(s.vetoKeys) ||
 					(len(s.needKeys) > 0 && !f.hasAny(s.needKeys) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
-					(guards && !s.guard.may(text, low)) {
+					(guards && s.match == nil && !s.guard.may(text, low)) {
 					continue
 				}
 				if ascii < 0 {

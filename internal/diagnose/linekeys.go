@@ -110,7 +110,9 @@ func buildLineKeyIndex() {
 		add(k, maxSigKeys+j, nil)
 	}
 	for j, k := range auxLow {
-		add(k, auxBase+j, nil)
+		if j > 0 { // slot 0: never marked
+			add(k, auxBase+j, nil)
+		}
 	}
 	if len(byHash) >= 1<<16-1 {
 		panic("diagnose: too many key hashes")
@@ -266,7 +268,12 @@ func newAuxKey(s string, exact bool) *auxKey {
 	low := strings.ToLower(s)
 	k := &auxKey{s: s, exact: exact, never: !exact && low != s}
 	if auxSlot == nil {
+		// Slot 0 is never marked: never keys point at it.
 		auxSlot = map[string]int{}
+		auxLow = append(auxLow, "")
+	}
+	if k.never {
+		return k
 	}
 	slot, ok := auxSlot[low]
 	if !ok {
@@ -290,16 +297,21 @@ func lowKeys(list []string) []*auxKey {
 }
 
 // has reports whether the current line holds k: strings.Contains(text, k.s)
-// for an exact key, strings.Contains(low, k.s) otherwise.
+// for an exact key, strings.Contains(low, k.s) otherwise. The common case
+// (a lowercase key, the line's keys known) is one table read, inlined.
 func (f *facts) has(k *auxKey) bool {
+	if f.lineKeys != nil && !k.exact {
+		return f.lineKeys[auxBase+k.slot] // slot 0 (never marked) for a never key
+	}
+	return f.hasSlow(k)
+}
+
+func (f *facts) hasSlow(k *auxKey) bool {
 	if k.never {
 		return false
 	}
 	if f.lineKeys != nil {
-		if !f.lineKeys[auxBase+k.slot] {
-			return false
-		}
-		return !k.exact || strings.Contains(f.text, k.s)
+		return f.lineKeys[auxBase+k.slot] && strings.Contains(f.text, k.s)
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)
