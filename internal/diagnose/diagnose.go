@@ -109,8 +109,10 @@ type signature struct {
 	match func(text string) []int
 	// shortcut, when set, decides some matches at the first start literal
 	// (sigShortcuts).
-	shortcut func(low string, p, n int) []int
-	rank     func(h *hit, f *facts) []cand
+	shortcut   func(low string, p, n int) ([]int, bool)
+	anchorOnce sync.Once
+	anchored   *regexp.Regexp // re anchored at the text start (anchoredRe)
+	rank       func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
 }

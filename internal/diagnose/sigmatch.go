@@ -18,31 +18,36 @@ var sigMatchers = map[string]func(text string) []int{
 	"ecr-eof": matchECREOF,
 }
 
-// sigShortcuts decide, for some signatures, the match at p, the first
-// start literal of an ASCII line (startLits: no match starts before it),
-// when one of the regexp's leading alternatives matches there: those are
-// tried first and win at p. nil means undecided: the regexp runs from p.
-// low is the lowercased line (the regexps are (?i)); n is the regexp's
+// sigShortcuts decide, for some signatures, whether the regexp matches at
+// p, an occurrence of a start literal on an ASCII line (findIndex), from
+// the regexp's alternatives that can begin there: the match (decided, loc),
+// no match at p (decided, nil), or undecided (the regexp runs, anchored at
+// p). low is the lowercased line (the regexps are (?i)); n is the regexp's
 // NumSubexp.
-var sigShortcuts = map[string]func(low string, p, n int) []int{
-	// (?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|...)
-	"manifest-unknown": func(low string, p, n int) []int {
+var sigShortcuts = map[string]func(low string, p, n int) (loc []int, decided bool){
+	// (?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|
+	// failed to resolve reference "..."|Error: ...|(?:ERROR|failed to solve|Error): ...|failed to resolve ...)
+	"manifest-unknown": func(low string, p, n int) ([]int, bool) {
 		for _, l := range [...]string{"manifest unknown", "manifest_unknown"} {
 			if strings.HasPrefix(low[p:], l) {
-				return literalLoc(p, len(l), n)
+				return literalLoc(p, len(l), n), true
 			}
 		}
 		const lead = "manifest for "
-		if !strings.HasPrefix(low[p:], lead) {
-			return nil
+		if strings.HasPrefix(low[p:], lead) {
+			// The other alternatives begin with "failed" or "error".
+			j := nonSpaceEnd(low, p+len(lead))
+			if j == p+len(lead) || !strings.HasPrefix(low[j:], " not found") {
+				return nil, true
+			}
+			loc := literalLoc(p, j+len(" not found")-p, n)
+			loc[2], loc[3] = p+len(lead), j
+			return loc, true
 		}
-		j := nonSpaceEnd(low, p+len(lead))
-		if j == p+len(lead) || !strings.HasPrefix(low[j:], " not found") {
-			return nil
+		if strings.HasPrefix(low[p:], "error") && !strings.HasPrefix(low[p:], "error: ") {
+			return nil, true // both "error" alternatives go on with ": "
 		}
-		loc := literalLoc(p, j+len(" not found")-p, n)
-		loc[2], loc[3] = p+len(lead), j
-		return loc
+		return nil, false
 	},
 	// (?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|...)
 	"credential-store": literalShortcut("error getting credentials", "error storing credentials", "error erasing credentials", "error saving credentials"),
@@ -51,15 +56,16 @@ var sigShortcuts = map[string]func(low string, p, n int) []int{
 }
 
 // literalShortcut is a sigShortcuts entry for leading alternatives that
-// are literals (lowercase, in the regexp's order, no groups).
-func literalShortcut(lits ...string) func(low string, p, n int) []int {
-	return func(low string, p, n int) []int {
+// are literals (lowercase, in the regexp's order, no groups): it decides
+// only their matches.
+func literalShortcut(lits ...string) func(low string, p, n int) ([]int, bool) {
+	return func(low string, p, n int) ([]int, bool) {
 		for _, l := range lits {
 			if strings.HasPrefix(low[p:], l) {
-				return literalLoc(p, len(l), n)
+				return literalLoc(p, len(l), n), true
 			}
 		}
-		return nil
+		return nil, false
 	}
 }
 
@@ -74,30 +80,60 @@ func literalLoc(p, size, n int) []int {
 	return loc
 }
 
+// maxAnchoredTries bounds the start literals findIndex tries one by one on
+// a line; past them, the regexp searches the rest of the line itself.
+const maxAnchoredTries = 8
+
 // findIndex is s.re.FindStringSubmatchIndex(text) (low the lowercased line,
-// ascii whether it is ASCII), through the signature's hand matcher,
-// shortcut or start literals when it has them.
+// ascii whether it is ASCII), through the signature's hand matcher when it
+// has one. On an ASCII line with start literals (startLits: every match
+// begins at one), the start literals' occurrences are tried in order: the
+// first where the regexp matches, anchored there, holds the leftmost match
+// (the unanchored search would try the positions in between in vain). A
+// shortcut, when set, decides some of them without the regexp.
 func (s *signature) findIndex(text, low string, ascii bool) []int {
 	if s.match != nil {
 		return s.match(text)
 	}
-	if s.shortcut == nil || !ascii || s.start == nil {
+	if !ascii || s.start == nil {
 		return s.start.findSubmatchIndex(s.re, text, low, ascii)
 	}
-	p := s.start.startFrom(text, low)
-	if p < 0 {
-		return nil
-	}
-	if loc := s.shortcut(low, p, s.re.NumSubexp()); loc != nil {
-		return loc
-	}
-	loc := s.re.FindStringSubmatchIndex(text[p:])
-	for i := range loc {
-		if loc[i] >= 0 {
-			loc[i] += p
+	for from, tries := 0, 0; ; tries++ {
+		p := s.start.startFromAt(text, low, from)
+		if p < 0 {
+			return nil
 		}
+		if s.shortcut != nil {
+			loc, decided := s.shortcut(low, p, s.re.NumSubexp())
+			if loc != nil {
+				return loc
+			}
+			if decided {
+				from = p + 1
+				continue
+			}
+		}
+		re := s.anchoredRe()
+		if tries >= maxAnchoredTries {
+			re = s.re
+		}
+		if loc := re.FindStringSubmatchIndex(text[p:]); loc != nil || tries >= maxAnchoredTries {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += p
+				}
+			}
+			return loc
+		}
+		from = p + 1
 	}
-	return loc
+}
+
+// anchoredRe is s.re anchored at the start of the text (same groups),
+// compiled on first use.
+func (s *signature) anchoredRe() *regexp.Regexp {
+	s.anchorOnce.Do(func() { s.anchored = regexp.MustCompile(`^(?:` + s.re.String() + `)`) })
+	return s.anchored
 }
 
 // matchECREOF is `"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`.
