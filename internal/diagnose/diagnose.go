@@ -505,8 +505,7 @@ func (e *engine) resolve(h *hit) {
 		// The nearest reference: the latest one before the line, else the
 		// first one in the next few lines (wrapped messages).
 		var before, after *refSeen
-		e.f.refs.each(func(v any) {
-			r := v.(refSeen)
+		e.f.refs.each(func(r refSeen) {
 			switch {
 			case r.Op == opBuild && r.Line != n:
 			case r.Line <= n && n-r.Line <= 400:
@@ -526,8 +525,7 @@ func (e *engine) resolve(h *hit) {
 		}
 	}
 	if !h.hasURL {
-		e.f.urls.each(func(v any) {
-			u := v.(urlSeen)
+		e.f.urls.each(func(u urlSeen) {
 			if u.Line > n && u.Line <= n+3 && !h.hasURL {
 				h.url, h.hasURL = u.URL, true
 			}

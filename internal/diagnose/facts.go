@@ -68,7 +68,8 @@ type facts struct {
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
-	refs, urls    ring
+	refs          ring[refSeen]
+	urls          ring[urlSeen]
 	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
 	permsLine     int
 	pkgLine       int  // the "Packages: ..." line of that block
@@ -98,14 +99,14 @@ type facts struct {
 	lineRefsAny bool
 }
 
-// ring keeps the last n items of a stream.
-type ring struct {
-	items []any
+// ring keeps the last n items of a stream (typed: no boxing per item).
+type ring[T any] struct {
+	items []T
 	next  int
 	n     int
 }
 
-func (r *ring) add(v any) {
+func (r *ring[T]) add(v T) {
 	if r.n == 0 {
 		r.n = 128
 	}
@@ -118,7 +119,7 @@ func (r *ring) add(v any) {
 }
 
 // eachNewest visits items newest first while fn returns true.
-func (r *ring) eachNewest(fn func(any) bool) {
+func (r *ring[T]) eachNewest(fn func(T) bool) {
 	for i := len(r.items) - 1; i >= 0; i-- {
 		if !fn(r.items[(r.next+i)%len(r.items)]) {
 			return
@@ -127,7 +128,7 @@ func (r *ring) eachNewest(fn func(any) bool) {
 }
 
 // each visits items oldest first.
-func (r *ring) each(fn func(any)) {
+func (r *ring[T]) each(fn func(T)) {
 	for i := range r.items {
 		fn(r.items[(r.next+i)%len(r.items)])
 	}
@@ -314,9 +315,9 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	var refHas [maxSigKeys]bool
-	if f.refCandidates(text, low, &refHas) {
-		f.observeRefs(n, text, &refHas)
+	var refBuf [maxSigKeys]bool
+	if has := f.lineRefCandidates(text, low, &refBuf); has != nil {
+		f.observeRefs(n, text, has)
 	}
 	if f.has(kBuildKitAuth) {
 		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
@@ -383,8 +384,8 @@ func (f *facts) observeSuccess(n int, text, low string) {
 	if f.has(kPushDigest) && matchPushDigest(text) {
 		// The latest push reference before this line.
 		var last *refSeen
-		f.refs.eachNewest(func(v any) bool {
-			if r := v.(refSeen); r.Op == opPush && r.Line < n {
+		f.refs.eachNewest(func(r refSeen) bool {
+			if r.Op == opPush && r.Line < n {
 				last = &r
 				return false
 			}

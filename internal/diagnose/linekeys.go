@@ -219,18 +219,21 @@ func (a *lowArena) lower(s string) string {
 	return unsafe.String(&b[0], n)
 }
 
-// refCandidates is the package refCandidates for the current line, from the
-// keys engine.apply already found (lineRefs) when it did.
-func (f *facts) refCandidates(text, low string, present *[maxSigKeys]bool) bool {
+// lineRefCandidates is the package refCandidates for the current line:
+// the refPatterns to try, or nil for none. With the line's keys known
+// (lineRefs) they are confirmed in place; else found into buf.
+func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) *[maxSigKeys]bool {
 	if f.lineRefs == nil {
-		return refCandidates(text, low, present)
+		if !refCandidates(text, low, buf) {
+			return nil
+		}
+		return buf
 	}
-	*present = *f.lineRefs
 	if !f.lineRefsAny {
-		return false
+		return nil
 	}
-	confirmRefKeys(text, low, present)
-	return true
+	confirmRefKeys(text, low, f.lineRefs)
+	return f.lineRefs
 }
 
 // auxKey is a fragment the facts, or a signature's veto or need list, look
