@@ -97,6 +97,7 @@ type facts struct {
 	lineKeys    *[keySlots]bool
 	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
 	lineRefsAny bool
+	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -341,13 +342,12 @@ func (f *facts) observe(n int, text, low string) {
 }
 
 func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
-	var groups [2]string
 	for i, p := range refPatterns {
 		if !has[i] {
 			continue
 		}
 		if p.find != nil {
-			for _, g := range p.find(text, 2, groups[:0]) {
+			for _, g := range p.find(text, 2, f.refGroups[:0]) {
 				f.addRef(n, parseRef(g), p.op)
 			}
 			continue
