@@ -48,6 +48,7 @@ type lineScanner struct {
 	// Match ends of the whole lines of the current buffer (lineEnds), found
 	// at once on the first search after a fill; next serves them.
 	q      []int
+	qi     int // next entry of q
 	qFrom  int // the region searched: buf[qFrom:qTo], whole lines
 	qTo    int
 	qValid bool
@@ -66,17 +67,17 @@ func (ls *lineScanner) next(buf []byte, pos, n int) int {
 		if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
 			ls.qTo = pos + j + 1
 		}
-		ls.q = ls.m.lineEnds(buf[pos:ls.qTo], ls.q[:0])
+		ls.q, ls.qi = ls.m.lineEnds(buf[pos:ls.qTo], ls.q[:0]), 0
 		for i := range ls.q {
 			ls.q[i] += pos
 		}
 	}
 	// A line's match ends are past its start and before its newline.
-	for len(ls.q) > 0 && ls.q[0] <= pos {
-		ls.q = ls.q[1:]
+	for ls.qi < len(ls.q) && ls.q[ls.qi] <= pos {
+		ls.qi++
 	}
-	if len(ls.q) > 0 {
-		return ls.q[0] - pos
+	if ls.qi < len(ls.q) {
+		return ls.q[ls.qi] - pos
 	}
 	t := max(pos, ls.qTo)
 	if e := ls.m.find(buf[t:n]); e >= 0 {
