@@ -231,8 +231,8 @@ func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}
 type lineIn struct {
 	l         logscan.Line
 	text, low string
-	keys      keySet // findLineKeys
-	cand      sigSet // signatures with a key in the line
+	keys      [keySlots]bool // findLineKeys
+	cand      sigSet         // signatures with a key in the line
 	anyRef    bool
 	prepared  bool // prepare ran (pipeline: on either goroutine)
 }
@@ -245,7 +245,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	}
 	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
-	in.keys, in.cand = keySet{}, sigSet{}
+	in.keys, in.cand = [keySlots]bool{}, sigSet{}
 	in.anyRef = findLineKeys(in.low, &in.keys, &in.cand)
 	in.prepared = true
 }
@@ -255,7 +255,7 @@ func (e *engine) apply(in *lineIn) {
 	l, text, low := in.l, in.text, in.low
 	f := e.f
 	f.text, f.low, f.lineKeys = text, low, &in.keys
-	f.lineRefs, f.lineRefsAny = in.keys.refs(), in.anyRef
+	f.lineRefs, f.lineRefsAny = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.anyRef
 	defer func() { f.lineKeys, f.lineRefs = nil, nil }()
 	f.observe(l.N, text, low)
 	if in.cand == (sigSet{}) {
@@ -357,7 +357,7 @@ func newKeyIndex(keys []string) *keyIndex {
 }
 
 // find marks the keys present in s and reports whether any is.
-func (ki *keyIndex) find(s string, present *refSet) bool {
+func (ki *keyIndex) find(s string, present *[maxSigKeys]bool) bool {
 	any := false
 	for i := 0; i+1 < len(s); i++ {
 		b := ki.bucket[uint16(s[i])<<8|uint16(s[i+1])]
@@ -365,18 +365,17 @@ func (ki *keyIndex) find(s string, present *refSet) bool {
 			continue
 		}
 		for _, k := range ki.lists[b-1] {
-			if !present.has(k) && strings.HasPrefix(s[i:], ki.keys[k]) {
-				present.set(k)
-				any = true
+			if !present[k] && strings.HasPrefix(s[i:], ki.keys[k]) {
+				present[k], any = true, true
 			}
 		}
 	}
 	return any
 }
 
-func (s *signature) hasKey(present *keySet) bool {
+func (s *signature) hasKey(present *[maxSigKeys]bool) bool {
 	for _, i := range s.keyIdx {
-		if present.has(i) {
+		if present[i] {
 			return true
 		}
 	}
@@ -466,10 +465,10 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
-	var refHas refSet
+	var refHas [maxSigKeys]bool
 	refCandidates(text, low, &refHas)
 	for i, p := range refPatterns {
-		if !refHas.has(i) {
+		if !refHas[i] {
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {

@@ -94,8 +94,8 @@ type facts struct {
 	// The current line (engine.apply): its text, lowercase and keys
 	// (findLineKeys; lineKeys nil: not known, has searches the line).
 	text, low   string
-	lineKeys    *keySet
-	lineRefs    *refSet // its reference keys (nil: not known)
+	lineKeys    *[keySlots]bool
+	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
 	lineRefsAny bool
 	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
 }
@@ -316,7 +316,7 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	var refBuf refSet
+	var refBuf [maxSigKeys]bool
 	if has := f.lineRefCandidates(text, low, &refBuf); has != nil {
 		f.observeRefs(n, text, has)
 	}
@@ -341,9 +341,9 @@ func (f *facts) observe(n int, text, low string) {
 	}
 }
 
-func (f *facts) observeRefs(n int, text string, has *refSet) {
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
 	for i, p := range refPatterns {
-		if !has.has(i) {
+		if !has[i] {
 			continue
 		}
 		if p.find != nil {

@@ -23,23 +23,6 @@ const (
 // maxSigs bounds the signatures (sigSet's size).
 const maxSigs = 128
 
-// keySet is a set of key slots (bits): a line's keys, 96 bytes that go
-// from the scanning goroutine to the diagnosing one.
-type keySet [keySlots / 64]uint64
-
-func (s *keySet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
-func (s *keySet) set(i int)      { s[i/64] |= 1 << (i % 64) }
-
-// refs is the reference-key part of the set, numbered from 0.
-func (s *keySet) refs() *refSet { return (*refSet)(s[maxSigKeys/64 : auxBase/64]) }
-
-// refSet is a set of refPatterns (refCandidates' numbering).
-type refSet [maxSigKeys / 64]uint64
-
-func (s *refSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
-func (s *refSet) set(i int)      { s[i/64] |= 1 << (i % 64) }
-func (s *refSet) clear(i int)    { s[i/64] &^= 1 << (i % 64) }
-
 // sigSet is a set of signatures, by their index in allSigs.
 type sigSet [maxSigs / 64]uint64
 
@@ -146,7 +129,7 @@ func buildLineKeyIndex() {
 
 // findLineKeys marks the keys of low in present, adds the signatures whose
 // keys low holds to cand, and reports whether any reference key is there.
-func findLineKeys(low string, present *keySet, cand *sigSet) (ref bool) {
+func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) {
 	n := len(low)
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
@@ -172,11 +155,11 @@ func findLineKeys(low string, present *keySet, cand *sigSet) (ref bool) {
 		slot := h >> 4
 		for j := int(lineKeys.start[slot]); j < int(lineKeys.start[slot+1]); j++ {
 			k := &lineKeys.ents[j]
-			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present.has(int(k.at)) ||
+			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present[k.at] ||
 				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
 				continue
 			}
-			present.set(int(k.at))
+			present[k.at] = true
 			if sigs := lineKeys.sigs[j]; sigs != nil {
 				cand.or(sigs)
 			} else if k.at < auxBase {
@@ -235,7 +218,7 @@ func (a *lowArena) lower(s string) string {
 // lineRefCandidates is the package refCandidates for the current line:
 // the refPatterns to try, or nil for none. With the line's keys known
 // (lineRefs) they are confirmed in place; else found into buf.
-func (f *facts) lineRefCandidates(text, low string, buf *refSet) *refSet {
+func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) *[maxSigKeys]bool {
 	if f.lineRefs == nil {
 		if !refCandidates(text, low, buf) {
 			return nil
@@ -317,7 +300,7 @@ func lowKeys(list []string) []*auxKey {
 // (a lowercase key, the line's keys known) is one table read, inlined.
 func (f *facts) has(k *auxKey) bool {
 	if f.lineKeys != nil && !k.exact {
-		return f.lineKeys.has(auxBase + k.slot) // slot 0 (never marked) for a never key
+		return f.lineKeys[auxBase+k.slot] // slot 0 (never marked) for a never key
 	}
 	return f.hasSlow(k)
 }
@@ -327,7 +310,7 @@ func (f *facts) hasSlow(k *auxKey) bool {
 		return false
 	}
 	if f.lineKeys != nil {
-		return f.lineKeys.has(auxBase+k.slot) && strings.Contains(f.text, k.s)
+		return f.lineKeys[auxBase+k.slot] && strings.Contains(f.text, k.s)
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)

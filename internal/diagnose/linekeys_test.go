@@ -27,7 +27,7 @@ func TestFindLineKeys(t *testing.T) {
 	}
 	found := 0
 	for _, low := range lines {
-		var present keySet
+		var present [keySlots]bool
 		var cand sigSet
 		ref := findLineKeys(low, &present, &cand)
 		sig := cand != sigSet{}
@@ -35,30 +35,30 @@ func TestFindLineKeys(t *testing.T) {
 		for i, k := range sigKeys {
 			want := strings.Contains(low, k)
 			wantSig = wantSig || want
-			if present.has(i) != want {
-				t.Errorf("signature key %q in %q: found %v, want %v", k, low, present.has(i), want)
+			if present[i] != want {
+				t.Errorf("signature key %q in %q: found %v, want %v", k, low, present[i], want)
 			}
 		}
 		for j, k := range refIndex.keys {
 			want := strings.Contains(low, k)
 			wantRef = wantRef || want
-			if present.has(maxSigKeys+j) != want {
-				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present.has(maxSigKeys+j), want)
+			if present[maxSigKeys+j] != want {
+				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present[maxSigKeys+j], want)
 			}
 		}
 		for j, k := range auxLow {
 			if j == 0 {
-				if present.has(auxBase) {
+				if present[auxBase] {
 					t.Errorf("slot 0 (never) marked in %q", low)
 				}
 				continue
 			}
-			if want := strings.Contains(low, k); present.has(auxBase+j) != want {
-				t.Errorf("fragment %q in %q: found %v, want %v", k, low, present.has(auxBase+j), want)
+			if want := strings.Contains(low, k); present[auxBase+j] != want {
+				t.Errorf("fragment %q in %q: found %v, want %v", k, low, present[auxBase+j], want)
 			}
 		}
 		for i, s := range allSigs {
-			if got, want := cand[i/64]&(1<<(i%64)) != 0, s.hasKey(&present); got != want {
+			if got, want := cand[i/64]&(1<<(i%64)) != 0, s.hasKey((*[maxSigKeys]bool)(present[:maxSigKeys])); got != want {
 				t.Errorf("signature %s for %q: candidate %v, want %v", s.id, low, got, want)
 			}
 		}

@@ -219,7 +219,7 @@ func buildRefIndex() {
 }
 
 // refCandidates marks in present the refPatterns whose key the line holds.
-func refCandidates(text, low string, present *refSet) bool {
+func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	if !refIndex.find(low, present) {
 		return false
 	}
@@ -229,12 +229,12 @@ func refCandidates(text, low string, present *refSet) bool {
 
 // confirmRefKeys unmarks the refPatterns whose key with upper case the line
 // does not hold as is, or whose regexp's literal guard rules the line out.
-func confirmRefKeys(text, low string, present *refSet) {
+func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
 	guards := lineGuards(text)
 	for i, p := range refPatterns {
-		if present.has(i) && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
 			(guards && !refGuards[i].may(text, low))) {
-			present.clear(i)
+			present[i] = false
 		}
 	}
 }
