@@ -229,11 +229,13 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 
 // confirmRefKeys unmarks the refPatterns whose key with upper case the line
 // does not hold as is, or whose regexp's literal guard rules the line out.
+// A pattern with a hand matcher (find) skips its guard: the matcher costs
+// about as little and finds nothing where the regexp would not.
 func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
 	guards := lineGuards(text)
 	for i, p := range refPatterns {
 		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && !refGuards[i].may(text, low))) {
+			(guards && p.find == nil && !refGuards[i].may(text, low))) {
 			present[i] = false
 		}
 	}
