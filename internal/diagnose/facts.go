@@ -472,7 +472,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	}
 	g := lineGuards(text)
 	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) { // loginCmdRe
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
+		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
@@ -526,20 +526,38 @@ var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
 // variable or none): loginUserRe's group 1, matched by hand (matchLoginUser).
 func loginUserArg(args string) string { return matchLoginUser(args) }
 
+// loginSource is client + " login" (login.Source) without a new string
+// for the known clients.
+func loginSource(client string) string {
+	if s, ok := loginSources[client]; ok {
+		return s
+	}
+	return client + " login"
+}
+
+var loginSources = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range loginClients {
+		m[c] = c + " login"
+	}
+	return m
+}()
+
 // loginHostArg finds the registry argument of a login command line:
 // the first word that is neither a flag nor a flag's value. A shell variable
 // gives "" (unknown); no argument means Docker Hub.
 func loginHostArg(args string) string {
-	words := strings.Fields(args)
-	for i := 0; i < len(words); i++ {
-		w := words[i]
+	skip := false // the word is a flag's value
+	for w := range strings.FieldsSeq(args) {
+		if skip {
+			skip = false
+			continue
+		}
 		if w == "|" || w == "&&" || w == ";" || strings.HasPrefix(w, "2>") || strings.HasPrefix(w, ">") {
 			break
 		}
 		if strings.HasPrefix(w, "-") {
-			if loginFlagArg[w] && !strings.Contains(w, "=") {
-				i++
-			}
+			skip = loginFlagArg[w] && !strings.Contains(w, "=")
 			continue
 		}
 		w = strings.Trim(w, `"'`)
