@@ -233,8 +233,8 @@ type lineIn struct {
 	text, low string
 	keys      [keySlots]bool // findLineKeys
 	cand      sigSet         // signatures with a key in the line
-	anyRef    bool
-	prepared  bool // prepare ran (pipeline: on either goroutine)
+	refMask   uint64         // reference keys (findLineKeys)
+	prepared  bool           // prepare ran (pipeline: on either goroutine)
 }
 
 func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
@@ -246,7 +246,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
 	in.keys, in.cand = [keySlots]bool{}, sigSet{}
-	in.anyRef = findLineKeys(in.low, &in.keys, &in.cand)
+	in.refMask = findLineKeys(in.low, &in.keys, &in.cand)
 	in.prepared = true
 }
 
@@ -255,7 +255,7 @@ func (e *engine) apply(in *lineIn) {
 	l, text, low := in.l, in.text, in.low
 	f := e.f
 	f.text, f.low, f.lineKeys = text, low, &in.keys
-	f.lineRefs, f.lineRefsAny = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.anyRef
+	f.lineRefs, f.lineRefMask = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.refMask
 	defer func() { f.lineKeys, f.lineRefs = nil, nil }()
 	f.observe(l.N, text, low)
 	if in.cand == (sigSet{}) {

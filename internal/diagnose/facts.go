@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -96,8 +97,8 @@ type facts struct {
 	text, low   string
 	lineKeys    *[keySlots]bool
 	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
-	lineRefsAny bool
-	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
+	lineRefMask uint64            // its reference keys as a mask (findLineKeys)
+	refGroups   [2]string         // observeRefs' scratch (a local would escape through refMatchFunc)
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -317,8 +318,8 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeLogin(n, text, low)
 
 	var refBuf [maxSigKeys]bool
-	if has := f.lineRefCandidates(text, low, &refBuf); has != nil {
-		f.observeRefs(n, text, has)
+	if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
+		f.observeRefs(n, text, has, mask)
 	}
 	if f.has(kBuildKitAuth) {
 		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
@@ -341,8 +342,12 @@ func (f *facts) observe(n int, text, low string) {
 	}
 }
 
-func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
-	for i, p := range refPatterns {
+// observeRefs records the references of the patterns marked in has, in
+// refPatterns order, visiting those of mask only.
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool, mask uint64) {
+	for ; mask != 0; mask &= mask - 1 {
+		i := bits.TrailingZeros64(mask)
+		p := &refPatterns[i]
 		if !has[i] {
 			continue
 		}

@@ -128,8 +128,9 @@ func buildLineKeyIndex() {
 }
 
 // findLineKeys marks the keys of low in present, adds the signatures whose
-// keys low holds to cand, and reports whether any reference key is there.
-func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) {
+// keys low holds to cand, and returns the reference keys there as a mask
+// (bit j: refPatterns[j]; at most 64 patterns, see buildRefIndex).
+func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint64) {
 	n := len(low)
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
@@ -163,11 +164,11 @@ func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (ref bool) 
 			if sigs := lineKeys.sigs[j]; sigs != nil {
 				cand.or(sigs)
 			} else if k.at < auxBase {
-				ref = true
+				refs |= 1 << (k.at - maxSigKeys)
 			}
 		}
 	}
-	return ref
+	return refs
 }
 
 // lowArena holds the lowercase copies of lines (lineIn.low), packed into
@@ -218,19 +219,25 @@ func (a *lowArena) lower(s string) string {
 // lineRefCandidates is the package refCandidates for the current line:
 // the refPatterns to try, or nil for none. With the line's keys known
 // (lineRefs) they are confirmed in place; else found into buf.
-func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) *[maxSigKeys]bool {
+//
+// The mask says which patterns may be marked (the line's reference keys),
+// so that only those are visited.
+func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) (*[maxSigKeys]bool, uint64) {
 	if f.lineRefs == nil {
 		if !refCandidates(text, low, buf) {
-			return nil
+			return nil, 0
 		}
-		return buf
+		return buf, allRefs()
 	}
-	if !f.lineRefsAny {
-		return nil
+	if f.lineRefMask == 0 {
+		return nil, 0
 	}
-	confirmRefKeys(text, low, f.lineRefs)
-	return f.lineRefs
+	confirmRefMask(text, low, f.lineRefs, f.lineRefMask)
+	return f.lineRefs, f.lineRefMask
 }
+
+// allRefs is the mask of every refPatterns entry.
+func allRefs() uint64 { return ^uint64(0) >> (64 - len(refPatterns)) }
 
 // auxKey is a fragment the facts, or a signature's veto or need list, look
 // for in a line. The line's key pass marks the fragment's lowercase; has

@@ -29,7 +29,8 @@ func TestFindLineKeys(t *testing.T) {
 	for _, low := range lines {
 		var present [keySlots]bool
 		var cand sigSet
-		ref := findLineKeys(low, &present, &cand)
+		mask := findLineKeys(low, &present, &cand)
+		ref := mask != 0
 		sig := cand != sigSet{}
 		var wantSig, wantRef bool
 		for i, k := range sigKeys {
@@ -42,6 +43,9 @@ func TestFindLineKeys(t *testing.T) {
 		for j, k := range refIndex.keys {
 			want := strings.Contains(low, k)
 			wantRef = wantRef || want
+			if mask&(1<<j) != 0 != want {
+				t.Errorf("reference key %q in %q: mask bit %v, want %v", k, low, mask&(1<<j) != 0, want)
+			}
 			if present[maxSigKeys+j] != want {
 				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present[maxSigKeys+j], want)
 			}

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"math/bits"
 	"net/url"
 	"regexp"
 	"strings"
@@ -209,6 +210,9 @@ var refGuards []litGuard
 
 // buildRefIndex builds refIndex and refGuards, once (keysOnce).
 func buildRefIndex() {
+	if len(refPatterns) > 64 {
+		panic("diagnose: more than 64 reference patterns (findLineKeys' mask)")
+	}
 	keys := make([]string, len(refPatterns))
 	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
@@ -225,6 +229,20 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	}
 	confirmRefKeys(text, low, present)
 	return true
+}
+
+// confirmRefMask is confirmRefKeys for the patterns of mask only (bit i:
+// refPatterns[i]).
+func confirmRefMask(text, low string, present *[maxSigKeys]bool, mask uint64) {
+	guards := lineGuards(text)
+	for ; mask != 0; mask &= mask - 1 {
+		i := bits.TrailingZeros64(mask)
+		p := &refPatterns[i]
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && p.find == nil && !refGuards[i].may(text, low))) {
+			present[i] = false
+		}
+	}
 }
 
 // confirmRefKeys unmarks the refPatterns whose key with upper case the line
