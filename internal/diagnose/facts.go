@@ -233,6 +233,12 @@ var (
 	kLoginLine        = lowKeys([]string{"login", "logging into", "auths", "creds", "configure-docker"})
 	kLoginActionLow   = lowKey("login-action")
 	kAuths            = lowKey("auths")
+	// The literals the login regexps need (checked before them).
+	kLoggingInto = textKey("Logging into ")
+	kLoginOK     = lowKey("login succeeded")
+	kCredsFlags  = []*auxKey{textKey("--creds"), textKey("--dest-creds"), textKey("--src-creds")}
+	kGcloudCfg   = textKey("gcloud auth configure-docker")
+	kAzLogin     = lowKey("az acr login")
 )
 
 // secretSourceAt is strings.Index(text, "Secret source: ") when the line's
@@ -481,14 +487,18 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
-	if m := loggingInto.findSubmatch(text, low, g); m != nil {
-		h := m[1]
-		if strings.EqualFold(h, "Docker Hub") {
-			h = "docker.io"
+	if f.has(kLoggingInto) { // the literal the regexp needs
+		if m := loggingInto.findSubmatch(text, low, g); m != nil {
+			h := m[1]
+			if strings.EqualFold(h, "Docker Hub") {
+				h = "docker.io"
+			}
+			f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 		}
-		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
-	if loginOK.may(text, low, g) && loginOK.MatchString(text) {
+	// (?i) also folds s with U+017F, which lowercasing keeps: the key
+	// stands for the literal only where guards apply (g).
+	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && loginOK.MatchString(text) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host
@@ -512,16 +522,20 @@ func (f *facts) observeLogin(n int, text, low string) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
+	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
-	if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
-		for _, h := range strings.Split(m[1], ",") {
-			f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
+	if f.has(kGcloudCfg) { // the literal the regexp needs
+		if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
+			for _, h := range strings.Split(m[1], ",") {
+				f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
+			}
 		}
 	}
-	if m := azLoginRe.findSubmatch(low, low, g); m != nil {
-		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+	if f.has(kAzLogin) { // the literal the regexp needs
+		if m := azLoginRe.findSubmatch(low, low, g); m != nil {
+			f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+		}
 	}
 }
 

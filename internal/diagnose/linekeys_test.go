@@ -89,6 +89,8 @@ func TestAuxKeys(t *testing.T) {
 	keys = append(keys, kContainersImage...)
 	keys = append(keys, kJobToken...)
 	keys = append(keys, kRegistryAuthFile, kRegion, kMasked, kMaskedGitLab, kKaniko, kPermissions, kRun, kLoginAction, kHTTP)
+	keys = append(keys, kLoggingInto, kLoginOK, kGcloudCfg, kAzLogin)
+	keys = append(keys, kCredsFlags...)
 	keys = append(keys, otherEcosystemKeys...)
 	for _, s := range allSigs {
 		keys = append(keys, s.vetoKeys...)
