@@ -328,7 +328,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.observeRefs(n, text, has, mask)
 	}
 	if f.has(kBuildKitAuth) {
-		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 		}
 	}

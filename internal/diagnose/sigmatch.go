@@ -535,3 +535,37 @@ func indexFoldASCII(s, pat string) int {
 	}
 	return -1
 }
+
+// matchBuildKitAuth is buildkitAuthRe.FindStringSubmatch(text):
+// `\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`. At each "[auth] " in
+// turn, group 1 is the shortest \S run after which ':' starts a run of
+// [\w,] that holds "push" and is followed by " token for " (the run must
+// be whole: ' ' is not in [\w,]); group 2 takes all the \S after that.
+func matchBuildKitAuth(text string) []string {
+	const lead, tail = "[auth] ", " token for "
+	for from := 0; ; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			return nil
+		}
+		p := from + i
+		g := p + len(lead)
+		for q := g + 1; q < len(text) && !isRESpace(text[q-1]); q++ {
+			if text[q] != ':' {
+				continue
+			}
+			e := q + 1
+			for e < len(text) && (isREWord(text[e]) || text[e] == ',') {
+				e++
+			}
+			if !strings.Contains(text[q+1:e], "push") || !strings.HasPrefix(text[e:], tail) {
+				continue
+			}
+			s := e + len(tail)
+			if t := nonSpaceEnd(text, s); t > s {
+				return []string{text[p:t], text[g:q], text[s:t]}
+			}
+		}
+		from = p + 1
+	}
+}

@@ -59,6 +59,9 @@ var sigMatchCases = []string{
 	"failed to resolve reference \"a:b\": x: not found manifest for y not found", "Error: not found: manifest unknown",
 	"error getting credentials - err: exit status 1", "ERROR SAVING CREDENTIALS: x", "error storing credential", "docker-credential-pass not installed error erasing credentials",
 	"Error: Cannot perform an interactive login from a non TTY device", "must provide --username with --password-stdi flag needs an argument: 'u'",
+	"#5 [auth] acme/app:pull,push token for ghcr.io", "[auth] a:b:push token for x [auth] c:push token for d",
+	"[auth] a:pushx token for ", "[auth] a:,push, token for  y", "[auth] a: push token for y", "[auth] :push token for y",
+	"[auth] a b:push token for y", "[auth] a:pul token for y [auth] b:xpushy token for z\tw", "[auth] a:push token forx",
 	"reading manifest x in y:x\u017f", "reading manifest x\tin y: ", "reading manifest x in : y", "reading manifest x in y",
 }
 
@@ -81,6 +84,9 @@ func checkSigMatchers(t *testing.T, line string, all bool) {
 	}
 	if got, want := matchPushDigest(line), pushDigestRe.MatchString(line); got != want {
 		t.Fatalf("push digest on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchBuildKitAuth(line), buildkitAuthRe.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("buildkit auth on %q: %q, regexp %q", line, got, want)
 	}
 	if got, want := matchKanikoPushed(line), kanikoPushed.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
 		t.Fatalf("kaniko pushed on %q: %q, regexp %q", line, got, want)
@@ -122,7 +128,7 @@ func TestSigMatchersAgreeWithRegexps(t *testing.T) {
 				found++
 			}
 		}
-		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe} {
+		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe, buildkitAuthRe} {
 			if re.MatchString(line) {
 				found++
 			}
@@ -176,7 +182,7 @@ func TestSigMatchersAgreeOnCorpus(t *testing.T) {
 				matched++
 			}
 		}
-		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe} {
+		for _, re := range []*lazyRegexp{awsRegionRe, withInputRe, pushDigestRe, kanikoPushed, v2Path, loginUserRe, buildkitAuthRe} {
 			if re.MatchString(l) {
 				matched++
 			}
