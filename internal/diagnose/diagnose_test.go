@@ -273,6 +273,13 @@ func TestMessageGrammar(t *testing.T) {
 		`(HTTP code 500) server error - {"message":"Get https://registry.example.org/v2/: dial tcp: lookup registry.example.org on 10.0.0.2:53: server misbehaving"}`:                                                          "registry-unreachable",
 		`Error: initializing source docker://registry.vendor.example/tools/cli:2: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Vendor Registry using your account credentials.`: "no-login",
 		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}`:                                                                                                                                     "no-login",
+		`Error response from daemon: pull access denied for webapp, repository does not exist or may require 'docker login'`:                                                                                                   "manifest-unknown",
+		`error from registry: blob unknown to registry - sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9`:                                                                                              "registry-fault",
+		`Get https://registry.example.org/v2/: http: non-successful response (status=401 body="Not Authorized\n")`:                                                                                                             "no-login",
+		"Build Failed. No push access to specified image repository. Check your `--default-repo` value or try `docker login`.":                                                                                                 "no-login",
+		`Error: Status 429 trying to pull repository team/api: "<html><title>429 Too Many Requests</title></html>"`:                                                                                                            "rate-limited",
+		`WARNING: Download from https://index.docker.io/v2/node/manifests/20 failed: class com.google.devtools.build.lib.bazel.repository.downloader.UnrecoverableHttpException GET returned 401 Unauthorized`:                 "manifest-unknown",
+		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                             "cloud-iam-denied",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -34,6 +34,11 @@ func sigsTransport() {
 			// docker-compose v1 (python) says "Couldn't connect to Docker
 			// daemon at URL - is it running?".
 			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon)`),
+			// A wrapper's error chain that ends in the registry's own answer
+			// ("docker build: error during connect: Post …: … getting image:
+			// UNAUTHORIZED: authentication required") reached the daemon and
+			// the registry: the registry's answer is the cause.
+			veto: []string{"unauthorized:", "denied:", "manifest unknown", "toomanyrequests"},
 			rank: func(h *hit, f *facts) []cand {
 				why := "The docker client cannot reach its daemon."
 				switch {
