@@ -279,7 +279,11 @@ func TestMessageGrammar(t *testing.T) {
 		"Build Failed. No push access to specified image repository. Check your `--default-repo` value or try `docker login`.":                                                                                                 "no-login",
 		`Error: Status 429 trying to pull repository team/api: "<html><title>429 Too Many Requests</title></html>"`:                                                                                                            "rate-limited",
 		`WARNING: Download from https://index.docker.io/v2/node/manifests/20 failed: class com.google.devtools.build.lib.bazel.repository.downloader.UnrecoverableHttpException GET returned 401 Unauthorized`:                 "manifest-unknown",
-		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                             "cloud-iam-denied",
+		`time="2026-03-02T08:41:17Z" level=fatal msg="Error authenticating: exit status 1"`:                                                                                                                                    "bad-credentials",
+		`Email: EOF`: "empty-credential",
+		`Post https://registry-1.docker.io/v2/team/api/blobs/uploads/: token auth attempt for registry: https://auth.docker.io/token?account=ci-bot&scope=repository%3Ateam%2Fapi%3Apush%2Cpull&service=registry.docker.io request failed with status: 401 Unauthorized`: "bad-credentials",
+		`Error: unexpected status from HEAD request to https://ghcr.io/v2/team/charts/api/manifests/1.0.0: 403 Forbidden`:                                                                                                                                                "no-login",
+		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                                                                       "cloud-iam-denied",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -87,6 +87,18 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("clock-skew", 0.3, ""),
 		}
 	}
+	if state == "none" && (strings.Contains(h.low, "token?account=") || strings.Contains(h.low, "&account=")) {
+		// Docker's token request names the account only when it has a
+		// credential to send (distribution docs/spec/auth/token.md: the
+		// account parameter is the user the client authenticates as), so a
+		// credential from a config or secret the log does not show was
+		// refused.
+		return []cand{
+			c("bad-credentials", 0.66, "The token request names an account, which a client does only when it sends a credential: a stored credential (config.json, a mounted secret) was sent and refused, so it is wrong or belongs to another account."),
+			c("token-expired", 0.5, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
 	switch state {
 	case "other":
 		return []cand{
@@ -421,6 +433,16 @@ func tellGHCRWrite(h *hit, f *facts) string {
 func rank403(h *hit, f *facts) []cand {
 	switch h.kind() {
 	case reghost.GHCR:
+		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
+			// A read of a manifest with no login anywhere before it: GHCR
+			// answers 403 for a private package and for a name it does not
+			// have (a package is created private by default).
+			return []cand{
+				c("no-login", 0.62, "The manifest read was refused and no login for ghcr.io precedes it: GHCR refuses an anonymous read of a private package (new packages are private by default) with 403."),
+				c("manifest-unknown", 0.6, ""),
+				c("ghcr-package-actions-access", 0.4, ""),
+			}
+		}
 		return rankGHCRWrite(h, f, true)
 	case reghost.DockerHub:
 		return rankDenied(h, f)

@@ -51,6 +51,29 @@ func sigsAuthn() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "drone-docker-login-failed",
+			// Drone's docker plugin (drone-plugins/drone-docker) runs docker
+			// login with PLUGIN_REGISTRY (Docker Hub when unset) and hides
+			// docker's own message: msg="Error authenticating: exit status N".
+			keys: []string{"error authenticating: exit status"},
+			re:   regexp.MustCompile(`Error authenticating: exit status \d+`),
+			rank: fixed(c("bad-credentials", 0.6, "The docker plugin's docker login failed (the plugin hides docker's message): a wrong username or password, or credentials for another registry."),
+				c("login-wrong-host", 0.56, "Without a registry setting the plugin logs in to Docker Hub, so a private registry's credentials are tried there."),
+				c("empty-credential", 0.5, ""), c("client-bug", 0.44, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id: "login-email-prompt-eof",
+			// docker login before 1.11 prompted for an e-mail; in a job
+			// without a terminal or an e-mail setting the prompt reads end
+			// of input ("Email: EOF").
+			keys: []string{"email: eof"},
+			re:   regexp.MustCompile(`(?m)^\s*Email: EOF`),
+			rank: fixed(c("empty-credential", 0.6, "docker login asked for an e-mail address (docker before 1.11) and read end of input: no e-mail was configured and the job has no terminal."),
+				c("client-bug", 0.56, "Clients that wrap docker login without passing an e-mail (old CI plugins) fail this way with registries that need none; newer releases make it optional.")),
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "unauthorized-authentication-required",
 			keys: []string{"authentication required"},
 			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required)`),
