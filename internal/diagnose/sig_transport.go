@@ -143,6 +143,26 @@ func sigsTransport() {
 				c("client-bug", 0.35, "")),
 		},
 		&signature{
+			id: "token-realm-no-host",
+			// Go's net/http refuses a URL without a host ("http: no Host in
+			// request URL"). On a token request the URL is the realm the
+			// registry advertised in its WWW-Authenticate challenge, so the
+			// registry's own external URL setting is malformed
+			// ("https:/HOST/service/token").
+			keys: []string{"no host in request url"},
+			re:   regexp.MustCompile(`http: no Host in request URL`),
+			need: []string{"/v2/", "token", "push permission", "registry"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "/token?") || strings.Contains(h.low, "service/token") || strings.Contains(h.low, "/oauth2/token") {
+					return []cand{c("registry-fault", 0.74, "The token URL the client was sent to has no host: it is the realm the registry advertises in its WWW-Authenticate challenge, so the registry's external URL (Harbor externalURL, the token realm setting) is malformed."),
+						c("invalid-reference", 0.35, "")}
+				}
+				return []cand{c("empty-reference-variable", 0.6, "The registry URL has no host: the image reference or registry setting expanded to an empty host (https:///v2/…)."),
+					c("invalid-reference", 0.5, "")}
+			},
+		},
+		&signature{
 			id:   "tls-handshake-refused",
 			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
 			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
