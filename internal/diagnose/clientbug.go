@@ -29,8 +29,10 @@ var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 // clientVersionKeys are the prefilter keys of the lines that carry versions.
 var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3."}
 
+var clientVersionAux = lowKeys(clientVersionKeys)
+
 func (f *facts) observeClientVersion(n int, text, low string) {
-	if f.regression != "" || !containsAny(low, clientVersionKeys) {
+	if f.regression != "" || !f.hasAny(clientVersionAux) {
 		return
 	}
 	for _, r := range knownRegressions {

@@ -32,6 +32,7 @@ package diagnose
 import (
 	"fmt"
 	"io"
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -99,10 +100,19 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
-	keyIdx  []int     // indexes of keys in sigKeys
-	guard   litGuard  // literals re needs (built with keyIdx)
-	start   startLits // literals every match of re begins with (built with keyIdx)
-	rank    func(h *hit, f *facts) []cand
+	keyIdx  []int // indexes of keys in sigKeys
+	// vetoKeys and needKeys are veto and need as keys (linekeys.go).
+	vetoKeys, needKeys []*auxKey
+	guard              litGuard  // literals re needs (built with keyIdx)
+	start              startLits // literals every match of re begins with (built with keyIdx)
+	// match, when set, is re.FindStringSubmatchIndex by hand (sigmatch.go).
+	match func(text string) []int
+	// shortcut, when set, decides some matches at the first start literal
+	// (sigShortcuts).
+	shortcut   func(low string, p, n int) ([]int, bool)
+	anchorOnce sync.Once
+	anchored   *regexp.Regexp // re anchored at the text start (anchoredRe)
+	rank       func(h *hit, f *facts) []cand
 	// tell says what separates the candidates (Finding.Distinguish).
 	tell func(h *hit, f *facts) string
 }
@@ -216,63 +226,72 @@ type engine struct {
 func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
 
 // lineIn is a delivered line with what its text alone tells (prepare): the
-// text the diagnosis reads, its lowercase, its keys and byte pairs. It is
-// worked out on the scanning goroutine (pipeline.go).
+// text the diagnosis reads, its lowercase, its keys and the signatures they
+// admit. It is worked out on the scanning goroutine (pipeline.go).
 type lineIn struct {
-	l              logscan.Line
-	text, low      string
-	keys           [2 * maxSigKeys]bool // findLineKeys
-	pairs          pairSet
-	anySig, anyRef bool
+	l         logscan.Line
+	text, low string
+	keys      [keySlots]bool // findLineKeys
+	cand      sigSet         // signatures with a key in the line
+	refMask   uint64         // reference keys (findLineKeys)
+	prepared  bool           // prepare ran (pipeline: on either goroutine)
 }
 
-func (in *lineIn) prepare(l logscan.Line) {
+func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	in.l = l
 	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	in.text, in.low = text, strings.ToLower(text)
-	// Which signature and reference keys the line holds, found in one pass.
-	in.keys, in.pairs = [2 * maxSigKeys]bool{}, pairSet{}
-	in.anySig, in.anyRef = findLineKeys(in.low, &in.keys, &in.pairs)
+	in.text, in.low = text, ar.lower(text)
+	// Which signature, reference and fact keys the line holds, in one pass.
+	in.keys, in.cand = [keySlots]bool{}, sigSet{}
+	in.refMask = findLineKeys(in.low, &in.keys, &in.cand)
+	in.prepared = true
 }
 
 // apply reads one prepared line into the facts and the signature hits.
 func (e *engine) apply(in *lineIn) {
 	l, text, low := in.l, in.text, in.low
-	present := (*[maxSigKeys]bool)(in.keys[:maxSigKeys])
-	e.f.lineRefs, e.f.lineRefsAny, e.f.pairs = (*[maxSigKeys]bool)(in.keys[maxSigKeys:]), in.anyRef, &in.pairs
-	defer func() { e.f.lineRefs, e.f.pairs = nil, nil }()
-	e.f.observe(l.N, text, low)
-	if !in.anySig {
+	f := e.f
+	f.text, f.low, f.lineKeys = text, low, &in.keys
+	f.lineRefs, f.lineRefMask = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.refMask
+	defer func() { f.lineKeys, f.lineRefs = nil, nil }()
+	f.observe(l.N, text, low)
+	if in.cand == (sigSet{}) {
 		return
 	}
-	if e.f.anyIn(low, otherEcosystems) {
+	if f.hasAny(otherEcosystemKeys) {
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
 	guards := lineGuards(text)
 	ascii := -1 // unknown yet; 1 when the line is ASCII (startLits)
 	matched := false
 	for pass := 0; pass < 2 && !matched; pass++ {
-		for _, s := range allSigs {
-			if s.generic != (pass == 1) || !s.hasKey(present) || e.f.anyIn(low, s.veto) ||
-				(len(s.need) > 0 && !e.f.anyIn(low, s.need) && !(e.f.lastRegistry > 0 && l.N-e.f.lastRegistry <= 5)) ||
-				(guards && !s.guard.may(text, low)) {
-				continue
-			}
-			if ascii < 0 {
-				ascii = 0
-				if isASCII(text) {
-					ascii = 1
+		// The signatures with a key in the line, in allSigs order.
+		for w, set := range in.cand {
+			for set != 0 {
+				i := w*64 + bits.TrailingZeros64(set)
+				set &= set - 1
+				s := allSigs[i]
+				if s.generic != (pass == 1) || f.hasAny(s.vetoKeys) ||
+					(len(s.needKeys) > 0 && !f.hasAny(s.needKeys) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
+					(guards && s.match == nil && !s.guard.may(text, low)) {
+					continue
 				}
+				if ascii < 0 {
+					ascii = 0
+					if isASCII(text) {
+						ascii = 1
+					}
+				}
+				loc := s.findIndex(text, low, ascii == 1)
+				if loc == nil {
+					continue
+				}
+				matched = true
+				e.add(s, l, text, low, loc)
 			}
-			loc := s.start.findSubmatchIndex(s.re, text, low, ascii == 1)
-			if loc == nil {
-				continue
-			}
-			matched = true
-			e.add(s, l, text, low, loc)
 		}
 	}
 }
@@ -289,6 +308,7 @@ func indexSigKeys() {
 		s.keyIdx = nil
 		s.guard = newLitGuard(s.re)
 		s.start = newStartLits(s.re)
+		s.match, s.shortcut = sigMatchers[s.id], sigShortcuts[s.id]
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {
@@ -302,6 +322,13 @@ func indexSigKeys() {
 	if len(sigKeys) > maxSigKeys {
 		panic("diagnose: more than maxSigKeys signature keys")
 	}
+	if len(allSigs) > maxSigs {
+		panic("diagnose: more than maxSigs signatures")
+	}
+	for _, s := range allSigs {
+		s.vetoKeys, s.needKeys = lowKeys(s.veto), lowKeys(s.need)
+	}
+	otherEcosystemKeys = lowKeys(otherEcosystems)
 }
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
@@ -375,6 +402,8 @@ func stripRunViewPrefix(s string) string {
 var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.github.com", "maven.pkg.github.com",
 	"nuget.pkg.github.com", "rubygems.pkg.github.com", "upload.pypi.org", "registry.npmjs.org"}
 
+var otherEcosystemKeys []*auxKey // built with the signatures' keys
+
 func containsAny(s string, subs []string) bool {
 	for _, k := range subs {
 		if strings.Contains(s, k) {
@@ -417,6 +446,10 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			}
 		}
 	}
+	// A kept hit holds copies: the line's strings share blocks with many
+	// other lines (logscan's and lowArena's), which would stay in memory.
+	text, low = strings.Clone(text), strings.Clone(low)
+	inner = strings.Clone(inner)
 	h := &hit{sig: s, lines: []int{n}, texts: []string{evidence()}, inner: redact.String(inner), low: low}
 	for i := 0; i < len(loc); i += 2 {
 		if loc[i] < 0 {
@@ -472,8 +505,7 @@ func (e *engine) resolve(h *hit) {
 		// The nearest reference: the latest one before the line, else the
 		// first one in the next few lines (wrapped messages).
 		var before, after *refSeen
-		e.f.refs.each(func(v any) {
-			r := v.(refSeen)
+		e.f.refs.each(func(r refSeen) {
 			switch {
 			case r.Op == opBuild && r.Line != n:
 			case r.Line <= n && n-r.Line <= 400:
@@ -493,8 +525,7 @@ func (e *engine) resolve(h *hit) {
 		}
 	}
 	if !h.hasURL {
-		e.f.urls.each(func(v any) {
-			u := v.(urlSeen)
+		e.f.urls.each(func(u urlSeen) {
 			if u.Line > n && u.Line <= n+3 && !h.hasURL {
 				h.url, h.hasURL = u.URL, true
 			}

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -68,7 +69,8 @@ type facts struct {
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
-	refs, urls    ring
+	refs          ring[refSeen]
+	urls          ring[urlSeen]
 	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
 	permsLine     int
 	pkgLine       int  // the "Packages: ..." line of that block
@@ -97,19 +99,23 @@ type facts struct {
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
 
-	lineRefs    *[maxSigKeys]bool // reference keys of the current line, found by engine.line (nil: not yet)
-	lineRefsAny bool
-	pairs       *pairSet // byte pairs of the current line (linekeys.go; nil: unknown)
+	// The current line (engine.apply): its text, lowercase and keys
+	// (findLineKeys; lineKeys nil: not known, has searches the line).
+	text, low   string
+	lineKeys    *[keySlots]bool
+	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
+	lineRefMask uint64            // its reference keys as a mask (findLineKeys)
+	refGroups   [2]string         // observeRefs' scratch (a local would escape through refMatchFunc)
 }
 
-// ring keeps the last n items of a stream.
-type ring struct {
-	items []any
+// ring keeps the last n items of a stream (typed: no boxing per item).
+type ring[T any] struct {
+	items []T
 	next  int
 	n     int
 }
 
-func (r *ring) add(v any) {
+func (r *ring[T]) add(v T) {
 	if r.n == 0 {
 		r.n = 128
 	}
@@ -122,7 +128,7 @@ func (r *ring) add(v any) {
 }
 
 // eachNewest visits items newest first while fn returns true.
-func (r *ring) eachNewest(fn func(any) bool) {
+func (r *ring[T]) eachNewest(fn func(T) bool) {
 	for i := len(r.items) - 1; i >= 0; i-- {
 		if !fn(r.items[(r.next+i)%len(r.items)]) {
 			return
@@ -131,7 +137,7 @@ func (r *ring) eachNewest(fn func(any) bool) {
 }
 
 // each visits items oldest first.
-func (r *ring) each(fn func(any)) {
+func (r *ring[T]) each(fn func(T)) {
 	for i := range r.items {
 		fn(r.items[(r.next+i)%len(r.items)])
 	}
@@ -199,62 +205,116 @@ var factKeys = []string{
 	"trying to pull ",
 }
 
+// The fragments observe tests (auxKey: found by the line's key pass).
+var (
+	platformMarkKeys = func() []*auxKey {
+		out := make([]*auxKey, len(platformMarks))
+		for i, m := range platformMarks {
+			out[i] = textKey(m.s)
+		}
+		return out
+	}()
+	kRegistryAuthFile = textKey("REGISTRY_AUTH_FILE")
+	kContainersImage  = lowKeys([]string{"podman ", "buildah ", "skopeo ", "initiating layer upload"})
+	kRegion           = lowKey("region")
+	kMasked           = textKey("***")
+	kMaskedGitLab     = textKey("[MASKED]")
+	kJobToken         = []*auxKey{textKey("CI_JOB_TOKEN"), textKey("gitlab-ci-token"), textKey("credentials from job payload")}
+	kKaniko           = lowKey("kaniko")
+	kKanikoPushCheck  = lowKey("error checking push permissions")
+	kGitLabCheckout   = lowKey("git repository in /builds/")
+	kDependabot       = lowKey("dependabot[bot]")
+	kActor            = lowKey("actor")
+	kTriggering       = lowKey("triggering")
+	kPullRef          = lowKey("refs/pull/")
+	kSecretSource     = textKey("Secret source: ")
+	kCredHelper       = lowKeys([]string{"credsstore", "credhelpers", "docker-credential-"})
+	kPasswordPrompt   = lowKey("password:")
+	kPermissions      = textKey("GITHUB_TOKEN Permissions")
+	kBuildKitAuth     = textKey("[auth] ")
+	kCacheImport      = lowKey("importing cache manifest from ")
+	kHTTP             = lowKey("http")
+	kPushDigest       = lowKey(": digest: sha256:")
+	kPushed           = lowKey("pushed ")
+	kStatus           = lowKey("status: ")
+	kLoginAction      = textKey("docker/login-action")
+	kRun              = textKey("Run ")
+	kLoginLine        = lowKeys([]string{"login", "logging into", "auths", "creds", "configure-docker"})
+	kLoginActionLow   = lowKey("login-action")
+	kAuths            = lowKey("auths")
+	// The literals the login regexps need (checked before them).
+	kLoggingInto = textKey("Logging into ")
+	kLoginOK     = lowKey("login succeeded")
+	kCredsFlags  = []*auxKey{textKey("--creds"), textKey("--dest-creds"), textKey("--src-creds")}
+	kGcloudCfg   = textKey("gcloud auth configure-docker")
+	kAzLogin     = lowKey("az acr login")
+)
+
+// secretSourceAt is strings.Index(text, "Secret source: ") when the line's
+// keys allow it, else -1.
+func secretSourceAt(f *facts, text string) int {
+	if !f.has(kSecretSource) {
+		return -1
+	}
+	return strings.Index(text, kSecretSource.s)
+}
+
 func (f *facts) observe(n int, text, low string) {
 	if f.markVotes < 12 { // enough to decide; the rest of the log need not pay for it
-		for _, m := range platformMarks {
-			if f.in(text, m.s) {
+		for i, m := range platformMarks {
+			if f.has(platformMarkKeys[i]) {
 				f.votes[m.platform]++
 				f.markVotes++
 			}
 		}
 	}
 	f.observeClientVersion(n, text, low)
-	if f.authFileLine == 0 && f.in(text, "REGISTRY_AUTH_FILE") {
+	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
-	if !f.containersImage && (f.in(low, "podman ") || f.in(low, "buildah ") || f.in(low, "skopeo ") || f.in(low, "initiating layer upload")) {
+	if !f.containersImage && f.hasAny(kContainersImage) {
 		f.containersImage = true
 	}
-	if len(f.awsRegions) < maxLogins && (f.in(low, "region")) {
+	if len(f.awsRegions) < maxLogins && f.has(kRegion) {
 		if m := findAWSRegion(text, low); m != nil {
 			f.awsRegions = append(f.awsRegions, awsRegion{region: m[1], line: n})
 		}
 	}
-	if f.in(text, "***") || f.in(text, "[MASKED]") {
+	if f.has(kMasked) || f.has(kMaskedGitLab) {
 		f.masked = true
 	}
-	if f.in(text, "CI_JOB_TOKEN") || f.in(text, "gitlab-ci-token") || f.in(text, "credentials from job payload") {
+	if f.hasAny(kJobToken) {
 		f.jobToken = true
 	}
-	if f.in(low, "kaniko") || f.in(low, "error checking push permissions") {
+	if f.has(kKaniko) || f.has(kKanikoPushCheck) {
 		f.kaniko = true
 	}
-	if f.in(low, "git repository in /builds/") {
+	if f.has(kGitLabCheckout) {
 		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
 			f.gitlabProject = strings.ToLower(m[1])
 		}
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
 	// any mention: commit messages of merged Dependabot PRs name it too).
-	if f.in(low, "dependabot[bot]") && (f.in(low, "actor") || f.in(low, "triggering")) {
+	if f.has(kDependabot) && (f.has(kActor) || f.has(kTriggering)) {
 		f.dependabot = true
 	}
-	if f.in(low, "refs/pull/") && pullRefRe.MatchString(text) {
+	if f.has(kPullRef) && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,
 	// Dependabot, or None when a fork pull request gets no secrets.
-	if i := strings.Index(text, "Secret source: "); i >= 0 {
+	if i := secretSourceAt(f, text); i >= 0 {
 		f.secretSource = strings.TrimSpace(text[i+len("Secret source: "):])
 		f.forkNoSecret = f.secretSource == "None"
 		if f.secretSource == "Dependabot" {
 			f.dependabot = true
 		}
 	}
-	if f.in(low, "credsstore") || f.in(low, "credhelpers") || f.in(low, "docker-credential-") {
+	if f.hasAny(kCredHelper) {
 		f.credHelper = true
 	}
-	if f.in(low, "password:") && promptPwdRe.MatchString(text) {
+	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
 	if containsAny(low, transferKeys) {
@@ -265,9 +325,9 @@ func (f *facts) observe(n int, text, low string) {
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
-	if f.in(text, "GITHUB_TOKEN Permissions") {
+	if f.has(kPermissions) {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 && f.in(text, ": ") {
+	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
 		if m := permLineRe.FindStringSubmatch(text); m != nil {
 			f.perms[strings.ToLower(m[1])] = m[2]
 			if strings.EqualFold(m[1], "packages") {
@@ -278,22 +338,22 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	var refHas [maxSigKeys]bool
-	if f.refCandidates(text, low, &refHas) {
-		f.observeRefs(n, text, &refHas)
+	var refBuf [maxSigKeys]bool
+	if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
+		f.observeRefs(n, text, has, mask)
 	}
-	if f.in(text, "[auth] ") {
-		if m := buildkitAuthRe.FindStringSubmatch(text); m != nil {
+	if f.has(kBuildKitAuth) {
+		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
 		}
 	}
 	f.observeSuccess(n, text, low)
-	if f.in(low, "importing cache manifest from ") && len(f.cacheRefs) < maxLogins {
+	if f.has(kCacheImport) && len(f.cacheRefs) < maxLogins {
 		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
 	}
-	if f.in(low, "http") {
+	if f.has(kHTTP) {
 		for _, u := range findURLs(text, 4) { // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
@@ -345,14 +405,17 @@ func (f *facts) transferredBefore(n int) bool {
 	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40
 }
 
-func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool) {
-	var groups [2]string
-	for i, p := range refPatterns {
+// observeRefs records the references of the patterns marked in has, in
+// refPatterns order, visiting those of mask only.
+func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool, mask uint64) {
+	for ; mask != 0; mask &= mask - 1 {
+		i := bits.TrailingZeros64(mask)
+		p := &refPatterns[i]
 		if !has[i] {
 			continue
 		}
 		if p.find != nil {
-			for _, g := range p.find(text, 2, groups[:0]) {
+			for _, g := range p.find(text, 2, f.refGroups[:0]) {
 				f.addRef(n, parseRef(g), p.op)
 			}
 			continue
@@ -386,11 +449,11 @@ func (f *facts) addSuccess(op, repo string, n int) {
 // size: N" after "The push refers to repository [X]", kaniko's "Pushed
 // X@sha256") and pulls (docker's "Status: Downloaded newer image for X").
 func (f *facts) observeSuccess(n int, text, low string) {
-	if f.in(low, ": digest: sha256:") && pushDigestRe.MatchString(text) {
+	if f.has(kPushDigest) && matchPushDigest(text) {
 		// The latest push reference before this line.
 		var last *refSeen
-		f.refs.eachNewest(func(v any) bool {
-			if r := v.(refSeen); r.Op == opPush && r.Line < n {
+		f.refs.eachNewest(func(r refSeen) bool {
+			if r.Op == opPush && r.Line < n {
 				last = &r
 				return false
 			}
@@ -400,13 +463,13 @@ func (f *facts) observeSuccess(n int, text, low string) {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
 	}
-	if f.in(low, "pushed ") {
-		if m := kanikoPushed.FindStringSubmatch(text); m != nil {
+	if f.has(kPushed) {
+		if m := matchKanikoPushed(text); m != nil { // kanikoPushed
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
 		}
 	}
-	if f.in(low, "status: ") {
+	if f.has(kStatus) {
 		if m := pulledRe.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
@@ -464,31 +527,35 @@ func (f *facts) addLogin(l login) {
 }
 
 func (f *facts) observeLogin(n int, text, low string) {
-	if f.in(text, "docker/login-action") && f.in(text, "Run ") {
+	if f.has(kLoginAction) && f.has(kRun) {
 		f.loginActionLine = n
 	}
 	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
-		if m := withInputRe.FindStringSubmatch(text); m != nil {
+		if m := matchWithInput(text); m != nil { // withInputRe
 			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
-	if !f.in(low, "login") && !f.in(low, "logging into") && !f.in(low, "auths") && !f.in(low, "creds") && !f.in(low, "configure-docker") {
+	if !f.hasAny(kLoginLine) {
 		return
 	}
 	g := lineGuards(text)
-	if m := matchLoginCmd(text); m != nil && !f.in(low, "login-action") { // loginCmdRe
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: m[1] + " login", User: loginUserArg(m[2])}
+	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) { // loginCmdRe
+		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
-	if m := loggingInto.findSubmatch(text, low, g); m != nil {
-		h := m[1]
-		if strings.EqualFold(h, "Docker Hub") {
-			h = "docker.io"
+	if f.has(kLoggingInto) { // the literal the regexp needs
+		if m := loggingInto.findSubmatch(text, low, g); m != nil {
+			h := m[1]
+			if strings.EqualFold(h, "Docker Hub") {
+				h = "docker.io"
+			}
+			f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 		}
-		f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 	}
-	if loginOK.may(text, low, g) && loginOK.MatchString(text) {
+	// (?i) also folds s with U+017F, which lowercasing keeps: the key
+	// stands for the literal only where guards apply (g).
+	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && loginOK.MatchString(text) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host
@@ -507,56 +574,66 @@ func (f *facts) observeLogin(n int, text, low string) {
 		}
 		f.pending = nil
 	}
-	if f.in(low, "auths") {
+	if f.has(kAuths) {
 		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
+	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
-	if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
-		for _, h := range strings.Split(m[1], ",") {
-			f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
+	if f.has(kGcloudCfg) { // the literal the regexp needs
+		if m := gcloudCfgRe.findSubmatch(text, low, g); m != nil {
+			for _, h := range strings.Split(m[1], ",") {
+				f.addLogin(login{Host: reghost.Normalize(h), Line: n, OK: true, Source: "gcloud"})
+			}
 		}
 	}
-	if m := azLoginRe.findSubmatch(low, low, g); m != nil {
-		f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+	if f.has(kAzLogin) { // the literal the regexp needs
+		if m := azLoginRe.findSubmatch(low, low, g); m != nil {
+			f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+		}
 	}
 }
 
 var loginUserRe = lazyRe(`(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`)
 
 // loginUserArg is the literal user name of a login command line ("" for a
-// variable or none).
-//
-// Every match begins at "-u" or "--username", so the regexp (which has no
-// start assertion) runs from one byte before the first "-u": same match.
-func loginUserArg(args string) string {
-	i := strings.Index(args, "-u")
-	if i < 0 {
-		return ""
+// variable or none): loginUserRe's group 1, matched by hand (matchLoginUser).
+func loginUserArg(args string) string { return matchLoginUser(args) }
+
+// loginSource is client + " login" (login.Source) without a new string
+// for the known clients.
+func loginSource(client string) string {
+	if s, ok := loginSources[client]; ok {
+		return s
 	}
-	if m := loginUserRe.FindStringSubmatch(args[max(i-1, 0):]); m != nil {
-		return m[1]
-	}
-	return ""
+	return client + " login"
 }
+
+var loginSources = func() map[string]string {
+	m := map[string]string{}
+	for _, c := range loginClients {
+		m[c] = c + " login"
+	}
+	return m
+}()
 
 // loginHostArg finds the registry argument of a login command line:
 // the first word that is neither a flag nor a flag's value. A shell variable
 // gives "" (unknown); no argument means Docker Hub.
 func loginHostArg(args string) string {
-	words := strings.Fields(args)
-	for i := 0; i < len(words); i++ {
-		w := words[i]
+	skip := false // the word is a flag's value
+	for w := range strings.FieldsSeq(args) {
+		if skip {
+			skip = false
+			continue
+		}
 		if w == "|" || w == "&&" || w == ";" || strings.HasPrefix(w, "2>") || strings.HasPrefix(w, ">") {
 			break
 		}
 		if strings.HasPrefix(w, "-") {
-			if loginFlagArg[w] && !strings.Contains(w, "=") {
-				i++
-			}
+			skip = loginFlagArg[w] && !strings.Contains(w, "=")
 			continue
 		}
 		w = strings.Trim(w, `"'`)

@@ -285,6 +285,21 @@ func (s startLits) startFrom(text, low string) int {
 	return from
 }
 
+// startFromAt is startFrom for the occurrences at or after from.
+func (s startLits) startFromAt(text, low string, from int) int {
+	at := -1
+	for _, l := range s {
+		in := text
+		if l.fold {
+			in = low
+		}
+		if i := strings.Index(in[from:], l.s); i >= 0 && (at < 0 || from+i < at) {
+			at = from + i
+		}
+	}
+	return at
+}
+
 // isASCII reports whether s holds only ASCII bytes.
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

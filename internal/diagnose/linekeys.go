@@ -1,144 +1,334 @@
 package diagnose
 
-import "strings"
+import (
+	"encoding/binary"
+	"sort"
+	"strings"
+	"unsafe"
+)
 
-// lineKeys finds, in one pass over a lowercased line, the signature keys
-// (sigKeys) and the reference-pattern keys (refPatterns' keys) it holds:
-// facts and signatures share the pass instead of scanning the line twice.
-// Signature key i is marked at present[i], reference key j at
-// present[maxSigKeys+j] (refCandidates' numbering). Built once (keysOnce).
-//
-// Keys are bucketed by their first two bytes; a bit set of the byte pairs
-// that start a key (8 KiB, stays in cache) skips most positions, and each
-// key's first four bytes are compared as one word before the whole key.
+// Key slots of a line (lineIn.keys), all found by one pass over the
+// lowercased line (findLineKeys): signature keys (sigKeys) at [0,
+// maxSigKeys), reference-pattern keys (refIndex.keys, refCandidates'
+// numbering) at [maxSigKeys, 2*maxSigKeys), and the fragments the facts and
+// the signatures' veto and need lists test (auxKeys) at [auxBase,
+// auxBase+maxAuxKeys). Facts and signatures share the pass instead of
+// scanning the line once per fragment.
+const (
+	maxAuxKeys = 256
+	auxBase    = 2 * maxSigKeys
+	keySlots   = auxBase + maxAuxKeys
+)
+
+// maxSigs bounds the signatures (sigSet's size).
+const maxSigs = 128
+
+// sigSet is a set of signatures, by their index in allSigs.
+type sigSet [maxSigs / 64]uint64
+
+func (s *sigSet) or(o *sigSet) {
+	for i := range s {
+		s[i] |= o[i]
+	}
+}
+
+// lineKeys indexes every key (3 bytes or longer) by a hash of its first
+// three bytes: a 64 Ki-bit filter of those hashes (8 KiB, stays in cache)
+// rules out most positions of a line with one load and one bit test. The
+// keys of a passing hash sit in one run of ents (its slot: the hash's top 12
+// bits; start is 8 KiB), compared first as two 32-bit words (the key's first
+// eight bytes, masked), then on the rest. The compact layout keeps the
+// lookups in cache. Built once (keysOnce).
 var lineKeys struct {
-	starts  [1 << 16 / 64]uint64 // byte pairs that start a key
-	bucket  [1 << 16]int32       // byte pair -> index in buckets (read only after a starts hit)
-	buckets [][]lineKey
+	filter [1 << 16 / 64]uint64 // hashes of the keys' first three bytes
+	start  [1<<12 + 1]uint16    // slot -> first index in ents; slot s is ents[start[s]:start[s+1]]
+	ents   []lineKey
+	keys   []string  // by ents index: the key
+	sigs   []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
+	built  bool
 }
 
 type lineKey struct {
-	key        string
-	at         int    // index in present
-	pre, mask4 uint32 // first (up to) four bytes, little-endian, and their mask
+	pre, mask   uint32 // first (up to) four bytes, little-endian, and their mask
+	pre2, mask2 uint32 // the next (up to) four bytes and their mask
+	size        uint16 // len(key)
+	at          uint16 // slot in lineIn.keys
+}
+
+// keyHash is the filter's hash of three bytes (little-endian, in a word).
+func keyHash(w3 uint32) uint32 { return (w3 * 0x9E3779B1) >> 16 }
+
+// load32 is s[i:i+4] as a little-endian word.
+func load32(s string, i int) uint32 {
+	_ = s[i+3]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 }
 
 func buildLineKeyIndex() {
-	byPair := map[uint16][]lineKey{}
-	add := func(k string, at int) {
-		if len(k) < 2 {
-			panic("diagnose: key shorter than 2 bytes: " + k)
+	type entry struct {
+		k    lineKey
+		key  string
+		sigs *sigSet
+		slot uint32
+	}
+	var all []entry
+	add := func(k string, at int, sigs *sigSet) {
+		if len(k) < 3 || len(k) > 1<<16-1 {
+			panic("diagnose: key shorter than 3 bytes or too long: " + k)
 		}
-		var pre, mask uint32
+		var lk lineKey
 		for b := 0; b < 4 && b < len(k); b++ {
-			pre |= uint32(k[b]) << (8 * b)
-			mask |= 0xff << (8 * b)
+			lk.pre |= uint32(k[b]) << (8 * b)
+			lk.mask |= 0xff << (8 * b)
 		}
-		p := uint16(k[0])<<8 | uint16(k[1])
-		lineKeys.starts[p/64] |= 1 << (p % 64)
-		byPair[p] = append(byPair[p], lineKey{key: k, at: at, pre: pre, mask4: mask})
+		for b := 4; b < 8 && b < len(k); b++ {
+			lk.pre2 |= uint32(k[b]) << (8 * (b - 4))
+			lk.mask2 |= 0xff << (8 * (b - 4))
+		}
+		lk.size, lk.at = uint16(len(k)), uint16(at)
+		h := keyHash(lk.pre & 0xffffff)
+		lineKeys.filter[h/64] |= 1 << (h % 64)
+		all = append(all, entry{k: lk, key: k, sigs: sigs, slot: h >> 4})
+	}
+	// The signatures each signature key admits.
+	sigsOf := make([]sigSet, len(sigKeys))
+	for i, s := range allSigs {
+		for _, k := range s.keyIdx {
+			sigsOf[k][i/64] |= 1 << (i % 64)
+		}
 	}
 	for i, k := range sigKeys {
-		add(k, i)
+		add(k, i, &sigsOf[i])
 	}
 	for j, k := range refIndex.keys {
-		add(k, maxSigKeys+j)
+		add(k, maxSigKeys+j, nil)
 	}
-	for p, l := range byPair {
-		lineKeys.bucket[p] = int32(len(lineKeys.buckets))
-		lineKeys.buckets = append(lineKeys.buckets, l)
+	for j, k := range auxLow {
+		if j > 0 { // slot 0: never marked
+			add(k, auxBase+j, nil)
+		}
 	}
+	if len(all) >= 1<<16 || keySlots > 1<<16 {
+		panic("diagnose: too many keys")
+	}
+	sort.SliceStable(all, func(a, b int) bool { return all[a].slot < all[b].slot })
+	for _, e := range all {
+		lineKeys.ents = append(lineKeys.ents, e.k)
+		lineKeys.keys = append(lineKeys.keys, e.key)
+		lineKeys.sigs = append(lineKeys.sigs, e.sigs)
+	}
+	i := 0
+	for slot := range len(lineKeys.start) {
+		for i < len(all) && int(all[i].slot) < slot {
+			i++
+		}
+		lineKeys.start[slot] = uint16(i)
+	}
+	lineKeys.built = true
 }
 
-// findLineKeys marks the keys of low in present and its byte pairs in
-// pairs, and reports whether any signature key and any reference key is there.
-func findLineKeys(low string, present *[2 * maxSigKeys]bool, pairs *pairSet) (sig, ref bool) {
+// findLineKeys marks the keys of low in present, adds the signatures whose
+// keys low holds to cand, and returns the reference keys there as a mask
+// (bit j: refPatterns[j]; at most 64 patterns, see buildRefIndex).
+func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint64) {
 	n := len(low)
-	for i := 0; i+1 < n; i++ {
-		pairs.add(low[i], low[i+1])
-		p := uint16(low[i])<<8 | uint16(low[i+1])
-		if lineKeys.starts[p/64]&(1<<(p%64)) == 0 {
-			continue
-		}
+	for i := 0; i+3 <= n; i++ {
 		var w uint32
 		if i+4 <= n {
-			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16 | uint32(low[i+3])<<24
+			w = load32(low, i)
 		} else {
-			for b := 0; i+b < n; b++ {
-				w |= uint32(low[i+b]) << (8 * b)
+			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16
+		}
+		h := keyHash(w & 0xffffff)
+		if lineKeys.filter[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		// The next four bytes, zero past the end (a key that long is
+		// ruled out by its size first).
+		var w2 uint32
+		if i+8 <= n {
+			w2 = load32(low, i+4)
+		} else {
+			for b := 4; i+b < n; b++ {
+				w2 |= uint32(low[i+b]) << (8 * (b - 4))
 			}
 		}
-		for _, k := range lineKeys.buckets[lineKeys.bucket[p]] {
-			if w&k.mask4 != k.pre || present[k.at] || len(k.key) > n-i ||
-				(len(k.key) > 4 && !strings.HasPrefix(low[i+4:], k.key[4:])) {
+		slot := h >> 4
+		for j := int(lineKeys.start[slot]); j < int(lineKeys.start[slot+1]); j++ {
+			k := &lineKeys.ents[j]
+			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present[k.at] ||
+				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
 				continue
 			}
 			present[k.at] = true
-			if k.at < maxSigKeys {
-				sig = true
-			} else {
-				ref = true
+			if sigs := lineKeys.sigs[j]; sigs != nil {
+				cand.or(sigs)
+			} else if k.at < auxBase {
+				refs |= 1 << (k.at - maxSigKeys)
 			}
 		}
 	}
-	return sig, ref
+	return refs
 }
 
-// refCandidates is the package refCandidates for the current line, from the
-// keys engine.line already found (lineRefs) when it did.
-func (f *facts) refCandidates(text, low string, present *[maxSigKeys]bool) bool {
-	if f.lineRefs == nil {
-		return refCandidates(text, low, present)
+// lowArena holds the lowercase copies of lines (lineIn.low), packed into
+// shared 64 KiB blocks as logscan packs line texts: one allocation per
+// block instead of one per line. A block is never written again once a
+// string points into it. Used by the scanning goroutine only.
+type lowArena struct{ buf []byte }
+
+// lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
+// at a time into the arena; any other goes to strings.ToLower (Unicode case
+// mapping can change lengths).
+func (a *lowArena) lower(s string) string {
+	const block = 64 << 10
+	n := len(s)
+	if a == nil || n == 0 || n > block/16 {
+		return strings.ToLower(s)
 	}
-	*present = *f.lineRefs
-	if !f.lineRefsAny {
+	if len(a.buf)+n > cap(a.buf) {
+		a.buf = make([]byte, 0, block)
+	}
+	b := a.buf[len(a.buf) : len(a.buf)+n]
+	src := unsafe.Slice(unsafe.StringData(s), n)
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		w := binary.LittleEndian.Uint64(src[i:])
+		if w&0x8080808080808080 != 0 {
+			return strings.ToLower(s)
+		}
+		// Per byte (all < 0x80, so no carries): +0x3f sets the top bit
+		// from 'A' up, +0x25 from 'Z'+1 up; upper case has the first only.
+		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
+	}
+	for ; i < n; i++ {
+		c := src[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	a.buf = a.buf[:len(a.buf)+n]
+	return unsafe.String(&b[0], n)
+}
+
+// lineRefCandidates is the package refCandidates for the current line:
+// the refPatterns to try, or nil for none. With the line's keys known
+// (lineRefs) they are confirmed in place; else found into buf.
+//
+// The mask says which patterns may be marked (the line's reference keys),
+// so that only those are visited.
+func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) (*[maxSigKeys]bool, uint64) {
+	if f.lineRefs == nil {
+		if !refCandidates(text, low, buf) {
+			return nil, 0
+		}
+		return buf, allRefs()
+	}
+	if f.lineRefMask == 0 {
+		return nil, 0
+	}
+	confirmRefMask(text, low, f.lineRefs, f.lineRefMask)
+	return f.lineRefs, f.lineRefMask
+}
+
+// allRefs is the mask of every refPatterns entry.
+func allRefs() uint64 { return ^uint64(0) >> (64 - len(refPatterns)) }
+
+// auxKey is a fragment the facts, or a signature's veto or need list, look
+// for in a line. The line's key pass marks the fragment's lowercase; has
+// then confirms an exact (case-sensitive) one in the line as is, which is
+// needed only when the lowercase is there: an ASCII fragment of a line is,
+// lowercased, a fragment of the lowercased line (strings.ToLower maps each
+// rune alone, ASCII to ASCII).
+type auxKey struct {
+	s     string // as looked for
+	slot  int    // index of its lowercase in auxLow
+	exact bool   // look in the line as is (case-sensitive), not in its lowercase
+	never bool   // looked for in the lowercased line but has upper case: never there
+}
+
+var (
+	auxLow  []string       // distinct lowercase fragments, by slot
+	auxSlot map[string]int // lowercase fragment -> slot
+)
+
+// lowKey registers a fragment looked for in the lowercased line, textKey
+// one looked for in the line as is. Fragments are ASCII, 3 bytes or longer;
+// all are registered before the key index is built (package variables, or
+// buildKeywords before buildLineKeyIndex).
+func lowKey(s string) *auxKey  { return newAuxKey(s, false) }
+func textKey(s string) *auxKey { return newAuxKey(s, true) }
+
+func newAuxKey(s string, exact bool) *auxKey {
+	if lineKeys.built {
+		panic("diagnose: key registered after the key index was built: " + s)
+	}
+	if len(s) < 3 || !isASCII(s) {
+		panic("diagnose: key not ASCII or shorter than 3 bytes: " + s)
+	}
+	low := strings.ToLower(s)
+	k := &auxKey{s: s, exact: exact, never: !exact && low != s}
+	if auxSlot == nil {
+		// Slot 0 is never marked: never keys point at it.
+		auxSlot = map[string]int{}
+		auxLow = append(auxLow, "")
+	}
+	if k.never {
+		return k
+	}
+	slot, ok := auxSlot[low]
+	if !ok {
+		slot = len(auxLow)
+		if slot >= maxAuxKeys {
+			panic("diagnose: more than maxAuxKeys fragments")
+		}
+		auxSlot[low] = slot
+		auxLow = append(auxLow, low)
+	}
+	k.slot = slot
+	return k
+}
+
+func lowKeys(list []string) []*auxKey {
+	out := make([]*auxKey, len(list))
+	for i, s := range list {
+		out[i] = lowKey(s)
+	}
+	return out
+}
+
+// has reports whether the current line holds k: strings.Contains(text, k.s)
+// for an exact key, strings.Contains(low, k.s) otherwise. The common case
+// (a lowercase key, the line's keys known) is one table read, inlined.
+func (f *facts) has(k *auxKey) bool {
+	if f.lineKeys != nil && !k.exact {
+		return f.lineKeys[auxBase+k.slot] // slot 0 (never marked) for a never key
+	}
+	return f.hasSlow(k)
+}
+
+func (f *facts) hasSlow(k *auxKey) bool {
+	if k.never {
 		return false
 	}
-	confirmRefKeys(text, low, present)
-	return true
-}
-
-// pairSet is a 1024-bit set of the byte pairs (hashed) of the current
-// lowercased line, filled by findLineKeys: a string some of whose ASCII byte
-// pairs (lowercased) are missing from it is not in the line, so most
-// substring tests end after a few bit tests instead of a scan of the line.
-type pairSet [16]uint64
-
-func pairBit(a, b byte) uint { return (uint(a)<<5 ^ uint(b)) & 1023 }
-
-func (p *pairSet) add(a, b byte) { h := pairBit(a, b); p[h>>6] |= 1 << (h & 63) }
-
-// may reports whether k can be in the line, as is (k's letters lowercased
-// are then in the lowercased line) or in the lowercased line.
-func (p *pairSet) may(k string) bool {
-	for i := 0; i+1 < len(k); i++ {
-		a, b := k[i], k[i+1]
-		if a >= 0x80 || b >= 0x80 {
-			continue // lowercasing may change non-ASCII bytes
-		}
-		if 'A' <= a && a <= 'Z' {
-			a += 'a' - 'A'
-		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		if h := pairBit(a, b); p[h>>6]&(1<<(h&63)) == 0 {
-			return false
-		}
+	if f.lineKeys != nil {
+		return f.lineKeys[auxBase+k.slot] && strings.Contains(f.text, k.s)
 	}
-	return true
+	if k.exact {
+		return strings.Contains(f.text, k.s)
+	}
+	return strings.Contains(f.low, k.s)
 }
 
-// in is strings.Contains(s, k) for s the current line or its lowercase,
-// skipping the scan when the line's byte pairs rule k out.
-func (f *facts) in(s, k string) bool {
-	return (f.pairs == nil || f.pairs.may(k)) && strings.Contains(s, k)
-}
-
-// anyIn is containsAny(s, keys) for s the current line or its lowercase.
-func (f *facts) anyIn(s string, keys []string) bool {
+// hasAny reports whether the current line holds one of keys.
+func (f *facts) hasAny(keys []*auxKey) bool {
 	for _, k := range keys {
-		if f.in(s, k) {
+		if f.has(k) {
 			return true
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/regdoctor/regdoctor/internal/logscan"
 )
 
 // TestFindLineKeys checks the one-pass key search against strings.Contains
@@ -20,13 +22,16 @@ func TestFindLineKeys(t *testing.T) {
 		}
 		lines = append(lines, strings.Split(strings.ToLower(string(data)), "\n")...)
 	}
-	for _, k := range append(append([]string(nil), sigKeys...), refIndex.keys...) {
-		lines = append(lines, k, "x"+k, k[:len(k)-1], "  "+k[:2])
+	for _, k := range append(append(append([]string(nil), sigKeys...), refIndex.keys...), auxLow[1:]...) {
+		lines = append(lines, k, "x"+k, k[:len(k)-1], "  "+k[:2], k+"x", "xy"+k[:len(k)-1])
 	}
 	found := 0
 	for _, low := range lines {
-		var present [2 * maxSigKeys]bool
-		sig, ref := findLineKeys(low, &present, &pairSet{})
+		var present [keySlots]bool
+		var cand sigSet
+		mask := findLineKeys(low, &present, &cand)
+		ref := mask != 0
+		sig := cand != sigSet{}
 		var wantSig, wantRef bool
 		for i, k := range sigKeys {
 			want := strings.Contains(low, k)
@@ -38,8 +43,27 @@ func TestFindLineKeys(t *testing.T) {
 		for j, k := range refIndex.keys {
 			want := strings.Contains(low, k)
 			wantRef = wantRef || want
+			if mask&(1<<j) != 0 != want {
+				t.Errorf("reference key %q in %q: mask bit %v, want %v", k, low, mask&(1<<j) != 0, want)
+			}
 			if present[maxSigKeys+j] != want {
 				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present[maxSigKeys+j], want)
+			}
+		}
+		for j, k := range auxLow {
+			if j == 0 {
+				if present[auxBase] {
+					t.Errorf("slot 0 (never) marked in %q", low)
+				}
+				continue
+			}
+			if want := strings.Contains(low, k); present[auxBase+j] != want {
+				t.Errorf("fragment %q in %q: found %v, want %v", k, low, present[auxBase+j], want)
+			}
+		}
+		for i, s := range allSigs {
+			if got, want := cand[i/64]&(1<<(i%64)) != 0, s.hasKey((*[maxSigKeys]bool)(present[:maxSigKeys])); got != want {
+				t.Errorf("signature %s for %q: candidate %v, want %v", s.id, low, got, want)
 			}
 		}
 		if sig != wantSig || ref != wantRef {
@@ -54,46 +78,97 @@ func TestFindLineKeys(t *testing.T) {
 	}
 }
 
-// TestPairSet checks that the byte-pair filter never rules out a substring
-// of a line or of its lowercase (every substring of every test log line,
-// upper-cased copies too), and that it does rule out absent strings.
-func TestPairSet(t *testing.T) {
+// TestAuxKeys checks has against strings.Contains for every fragment on
+// every line of the test logs (as is and upper-cased), with the keys found
+// by the key pass and without them.
+func TestAuxKeys(t *testing.T) {
 	keywords()
 	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	ruledOut, absent := 0, 0
+	var keys []*auxKey
+	keys = append(keys, platformMarkKeys...)
+	keys = append(keys, kContainersImage...)
+	keys = append(keys, kJobToken...)
+	keys = append(keys, kRegistryAuthFile, kRegion, kMasked, kMaskedGitLab, kKaniko, kPermissions, kRun, kLoginAction, kHTTP)
+	keys = append(keys, kLoggingInto, kLoginOK, kGcloudCfg, kAzLogin)
+	keys = append(keys, kCredsFlags...)
+	keys = append(keys, otherEcosystemKeys...)
+	for _, s := range allSigs {
+		keys = append(keys, s.vetoKeys...)
+		keys = append(keys, s.needKeys...)
+	}
+	keys = append(keys, lowKeysForTest...)
+	found := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(string(data), "\n") {
-			for _, text := range []string{line, strings.ToUpper(line)} {
-				low := strings.ToLower(text)
-				var present [2 * maxSigKeys]bool
-				var ps pairSet
-				findLineKeys(low, &present, &ps)
-				fa := &facts{pairs: &ps}
-				for _, s := range []string{text, low} {
-					for i := 0; i < len(s); i++ {
-						for j := i + 2; j <= len(s) && j <= i+12; j++ {
-							if !fa.in(s, s[i:j]) {
-								t.Fatalf("%q rules out its own substring %q", s, s[i:j])
-							}
-						}
+			for _, text := range []string{line, strings.ToUpper(line), "x" + line + "\xff\u0130"} {
+				in := &lineIn{}
+				in.prepare(logscan.Line{Text: text}, nil)
+				withKeys := &facts{text: in.text, low: in.low, lineKeys: &in.keys}
+				without := &facts{text: in.text, low: in.low}
+				for _, k := range keys {
+					want := strings.Contains(in.low, k.s)
+					if k.exact {
+						want = strings.Contains(in.text, k.s)
 					}
-				}
-				for _, k := range factKeys {
-					if !strings.Contains(low, k) {
-						absent++
-						if !ps.may(k) {
-							ruledOut++
-						}
+					if got := withKeys.has(k); got != want {
+						t.Fatalf("%q in %q (exact %v): has %v, want %v", k.s, text, k.exact, got, want)
+					}
+					if got := without.has(k); got != want {
+						t.Fatalf("%q in %q (exact %v), no keys: has %v, want %v", k.s, text, k.exact, got, want)
+					}
+					if want {
+						found++
 					}
 				}
 			}
 		}
 	}
-	if ruledOut < absent/2 {
-		t.Fatalf("the filter rules out %d of %d absent keys: too weak to be worth it", ruledOut, absent)
+	if found < 100 {
+		t.Fatalf("only %d fragments found: the check saw too little", found)
+	}
+}
+
+// lowKeysForTest: a fragment with upper case looked for in the lowercased
+// line is never there (as strings.Contains(low, k) says).
+var lowKeysForTest = []*auxKey{lowKey("Login")}
+
+// TestLowArena compares lowArena.lower with strings.ToLower on the test
+// logs' lines (as is, upper-cased, with every byte value planted at every
+// offset of a short line) and checks that earlier results stay intact as
+// blocks fill.
+func TestLowArena(t *testing.T) {
+	var inputs []string
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			inputs = append(inputs, line, strings.ToUpper(line))
+		}
+	}
+	base := "Az@[`{ Hello WORLD 0123456789"
+	for c := 0; c < 256; c++ {
+		for at := 0; at <= len(base); at += 3 {
+			inputs = append(inputs, base[:at]+string([]byte{byte(c)})+base[at:])
+		}
+	}
+	inputs = append(inputs, strings.Repeat("AbC", 2000), "É", "", "X")
+	var ar lowArena
+	got := make([]string, len(inputs))
+	for round := 0; round < 3; round++ { // several blocks
+		for i, s := range inputs {
+			got[i] = ar.lower(s)
+		}
+	}
+	for i, s := range inputs {
+		if want := strings.ToLower(s); got[i] != want {
+			t.Fatalf("lower(%q) = %q, want %q", s, got[i], want)
+		}
 	}
 }

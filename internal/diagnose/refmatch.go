@@ -311,23 +311,12 @@ func matchDestination(text string, n int, dst []string) []string {
 var awsRegionLeads = [...]string{"--region", "aws-region:", "aws_region", "aws_default_region"}
 
 // findAWSRegion is awsRegionRe.FindStringSubmatch(text), low being the
-// lowercased text. On an ASCII line (where (?i) folds only ASCII letters and
-// low has the line's offsets) the regexp runs from the first lead literal:
-// it has no start assertion, so the leftmost match is the same.
+// lowercased text: matched by hand on an ASCII line (matchAWSRegionASCII).
 func findAWSRegion(text, low string) []string {
 	if !isASCII(text) {
 		return awsRegionRe.FindStringSubmatch(text)
 	}
-	from := -1
-	for _, l := range awsRegionLeads {
-		if i := strings.Index(low, l); i >= 0 && (from < 0 || i < from) {
-			from = i
-		}
-	}
-	if from < 0 {
-		return nil
-	}
-	return awsRegionRe.FindStringSubmatch(text[from:])
+	return matchAWSRegionASCII(text, low)
 }
 
 // isURLStop reports the bytes urlRe's class [^\s"'<>()\[\]{},] excludes.

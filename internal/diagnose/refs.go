@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"math/bits"
 	"net/url"
 	"strings"
 
@@ -117,7 +118,7 @@ func parseURL(raw string) (urlFacts, bool) {
 	case p == "/v2/" || p == "/v2":
 		f.Object = "ping"
 	default:
-		if m := v2Path.FindStringSubmatch(p); m != nil {
+		if m := matchV2Path(p); m != nil { // v2Path
 			f.Repo, f.Object = m[1], m[2]
 		} else if !strings.Contains(p, "/v2/") && !strings.Contains(p, "/v1/") {
 			return f, false // not a registry API URL
@@ -159,7 +160,7 @@ var refPatterns = []struct {
 	{" copy ", lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{"resolve reference", lazyRe(`failed to resolve reference "([^"]+)"`), opPull, nil},
 	{": failed to authorize", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
-	{": error getting credentials", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull, nil},
+	{": error getting credentials", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): error getting credentials`), opPull, refsIfMay(errGettingCredsRe, mayErrGettingCreds)},
 	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
 	{"image pull ", lazyRe(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
@@ -169,7 +170,7 @@ var refPatterns = []struct {
 	{"load metadata for", lazyRe(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
 	{": FROM ", lazyRe(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
 	{"] FROM ", lazyRe(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
-	{"reading manifest", lazyRe(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, nil},
+	{"reading manifest", lazyRe(`(?i)reading manifest \S+ in (\S+?):(?:\s|$)`), opPull, matchReadingManifest},
 	{"layer upload to", lazyRe(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
 	{"uploading manifest", lazyRe(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
 	{"pull", lazyRe(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},
@@ -209,6 +210,9 @@ var refGuards []litGuard
 
 // buildRefIndex builds refIndex and refGuards, once (keysOnce).
 func buildRefIndex() {
+	if len(refPatterns) > 64 {
+		panic("diagnose: more than 64 reference patterns (findLineKeys' mask)")
+	}
 	keys := make([]string, len(refPatterns))
 	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
@@ -227,13 +231,29 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	return true
 }
 
+// confirmRefMask is confirmRefKeys for the patterns of mask only (bit i:
+// refPatterns[i]).
+func confirmRefMask(text, low string, present *[maxSigKeys]bool, mask uint64) {
+	guards := lineGuards(text)
+	for ; mask != 0; mask &= mask - 1 {
+		i := bits.TrailingZeros64(mask)
+		p := &refPatterns[i]
+		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && p.find == nil && !refGuards[i].may(text, low))) {
+			present[i] = false
+		}
+	}
+}
+
 // confirmRefKeys unmarks the refPatterns whose key with upper case the line
 // does not hold as is, or whose regexp's literal guard rules the line out.
+// A pattern with a hand matcher (find) skips its guard: the matcher costs
+// about as little and finds nothing where the regexp would not.
 func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
 	guards := lineGuards(text)
 	for i, p := range refPatterns {
 		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && !refGuards[i].may(text, low))) {
+			(guards && p.find == nil && !refGuards[i].may(text, low))) {
 			present[i] = false
 		}
 	}

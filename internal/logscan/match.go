@@ -1,6 +1,9 @@
 package logscan
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // matcher finds ASCII case-insensitive occurrences of a set of keywords.
 //
@@ -14,6 +17,10 @@ type matcher struct {
 	matchFrom uint32      // rows >= matchFrom are states that end at least one keyword
 	dead      uint32      // row of a non-match state that never leaves (parks a lane in find)
 	maxLen    int         // longest keyword in bytes
+	// newlineFree: no keyword holds '\n', so the automaton is back at its
+	// root after every newline (lineEnds relies on it).
+	newlineFree bool
+	segOut      [lineSegments][]int // lineEnds' scratch, per segment
 }
 
 // maxKeywordLen bounds one keyword; longer ones are a caller's mistake.
@@ -146,6 +153,12 @@ func newMatcher(keywords []string) (*matcher, error) {
 		dead:      id[len(nodes)-1] * stride,
 		maxLen:    maxLen,
 	}
+	m.newlineFree = true
+	for _, k := range keywords {
+		if bytes.IndexByte([]byte(k), '\n') >= 0 {
+			m.newlineFree = false
+		}
+	}
 	for b := 0; b < 256; b++ {
 		m.class[b] = cls[lower(byte(b))]
 	}
@@ -242,4 +255,135 @@ func (m *matcher) find1(p []byte, s uint32, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// lineSegments is how many pieces (cut at newlines) lineEnds splits a
+// region into; its four lanes take them in turn, so a lane whose lines
+// match often (and are skipped to their newline) does not leave the
+// others to finish alone.
+const lineSegments = 32
+
+// lineEnds appends to out, for each line of p that holds a keyword, the
+// index just past the end of its first keyword occurrence, in input order.
+// p is a run of whole lines (a line ends at '\n' or at the end of p); the
+// automaton starts fresh at p[0] and at each line start, which is what a
+// walk across the lines does when no keyword holds '\n' (m.newlineFree:
+// the caller checks).
+//
+// Like find, it walks four lanes in lockstep (four independent chains of
+// table loads the CPU overlaps), but lanes are cut at line starts and a
+// lane that matches skips the rest of its line (bytes.IndexByte), so dense
+// matches cost no look-ahead: every byte is walked at most once.
+func (m *matcher) lineEnds(p []byte, out []int) []int {
+	const lanes = 4
+	trans := m.trans
+	class := &m.class
+	mf := m.matchFrom
+	// Segment starts, at line starts: segment g is p[cut[g]:cut[g+1]].
+	var cut [lineSegments + 1]int
+	nseg := 0
+	for k := 1; k < lineSegments; k++ {
+		c := len(p) * k / lineSegments
+		if c <= cut[nseg] {
+			continue
+		}
+		j := bytes.IndexByte(p[c-1:], '\n')
+		if j < 0 {
+			break
+		}
+		if c += j; c >= len(p) { // just past that newline
+			break
+		}
+		nseg++
+		cut[nseg] = c
+	}
+	nseg++
+	cut[nseg] = len(p)
+	// Results per segment, in order: segments are handed out in order, but
+	// lanes finish them out of order.
+	segOut := &m.segOut
+	for g := range segOut {
+		segOut[g] = segOut[g][:0]
+	}
+	next := 0 // next segment to hand out
+	var at, end [lanes]int
+	var seg [lanes]int
+	for k := 0; k < lanes; k++ {
+		if next < nseg {
+			at[k], end[k], seg[k] = cut[next], cut[next+1], next
+			next++
+		} else {
+			seg[k] = -1
+		}
+	}
+	var s [lanes]uint32
+	// Lockstep while all four lanes have bytes.
+	for seg[0] >= 0 && seg[1] >= 0 && seg[2] >= 0 && seg[3] >= 0 {
+		n := min(end[0]-at[0], end[1]-at[1], end[2]-at[2], end[3]-at[3])
+		if n > 0 {
+			a0 := p[at[0] : at[0]+n]
+			a1 := p[at[1] : at[1]+n]
+			a2 := p[at[2] : at[2]+n]
+			a3 := p[at[3] : at[3]+n]
+			s0, s1, s2, s3 := s[0], s[1], s[2], s[3]
+			i := 0
+			for ; i < len(a0) && i < len(a1) && i < len(a2) && i < len(a3); i++ {
+				s0 = trans[s0+class[a0[i]]]
+				s1 = trans[s1+class[a1[i]]]
+				s2 = trans[s2+class[a2[i]]]
+				s3 = trans[s3+class[a3[i]]]
+				if s0 >= mf || s1 >= mf || s2 >= mf || s3 >= mf {
+					i++
+					break
+				}
+			}
+			s[0], s[1], s[2], s[3] = s0, s1, s2, s3
+			for k := 0; k < lanes; k++ {
+				at[k] += i
+			}
+		}
+		for k := 0; k < lanes; k++ {
+			if s[k] >= mf {
+				segOut[seg[k]] = append(segOut[seg[k]], at[k])
+				s[k] = 0
+				if j := bytes.IndexByte(p[at[k]:end[k]], '\n'); j >= 0 {
+					at[k] += j + 1
+				} else {
+					at[k] = end[k]
+				}
+			}
+			if at[k] == end[k] {
+				s[k] = 0
+				if next < nseg {
+					at[k], end[k], seg[k] = cut[next], cut[next+1], next
+					next++
+				} else {
+					seg[k] = -1
+				}
+			}
+		}
+	}
+	// The lanes still busy finish alone.
+	for k := 0; k < lanes; k++ {
+		if seg[k] < 0 {
+			continue
+		}
+		st := s[k]
+		for i := at[k]; i < end[k]; i++ {
+			st = trans[st+class[p[i]]]
+			if st >= mf {
+				segOut[seg[k]] = append(segOut[seg[k]], i+1)
+				st = 0
+				j := bytes.IndexByte(p[i+1:end[k]], '\n')
+				if j < 0 {
+					break
+				}
+				i += j + 1 // the loop's i++ steps past the newline
+			}
+		}
+	}
+	for g := 0; g < nseg; g++ {
+		out = append(out, segOut[g]...)
+	}
+	return out
 }

@@ -65,3 +65,61 @@ func TestMatcherErrors(t *testing.T) {
 		t.Error("over-long keyword accepted")
 	}
 }
+
+// TestMatcherLineEnds compares lineEnds with the per-line reference: for
+// each line holding a keyword, the end of its first occurrence.
+func TestMatcherLineEnds(t *testing.T) {
+	keywords := []string{"denied", "unauthorized", "401", "no basic auth credentials", "x509:", "ab", "b"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alpha = "acdeinortuzDENIEDxy0145 :\n\n"
+	for _, kw := range [][]string{keywords[:5], keywords} {
+		m, err := newMatcher(kw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !m.newlineFree {
+			t.Fatal("newlineFree not set")
+		}
+		for iter := 0; iter < 3000; iter++ {
+			n := rng.IntN(2000)
+			if iter%10 == 0 {
+				n = rng.IntN(40000) // longer than the segments
+			}
+			var b strings.Builder
+			for range n {
+				b.WriteByte(alpha[rng.IntN(len(alpha))])
+			}
+			s := b.String()
+			for range rng.IntN(8) { // plant keywords, any case
+				k := kw[rng.IntN(min(5, len(kw)))]
+				at := rng.IntN(len(s) + 1)
+				s = s[:at] + strings.ToUpper(k) + s[at:]
+			}
+			var want []int
+			for start := 0; start <= len(s); {
+				end := strings.IndexByte(s[start:], '\n')
+				if end < 0 {
+					end = len(s)
+				} else {
+					end += start
+				}
+				if e := naiveFind(s[start:end], kw); e >= 0 {
+					want = append(want, start+e)
+				}
+				start = end + 1
+			}
+			got := m.lineEnds([]byte(s), nil)
+			if len(got) != len(want) {
+				t.Fatalf("keywords %q, input %q: lineEnds = %v, want %v", kw, s, got, want)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("keywords %q, input %q: lineEnds = %v, want %v", kw, s, got, want)
+				}
+			}
+		}
+	}
+	if m, _ := newMatcher([]string{"a\nb"}); m.newlineFree {
+		t.Error("newlineFree set for a keyword with a newline")
+	}
+}

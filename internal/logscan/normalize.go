@@ -82,7 +82,7 @@ func normalize(s string) (string, hint) {
 	if strings.IndexByte(s, '\r') >= 0 { // IndexByte is vectorised, LastIndexByte is not
 		s = s[strings.LastIndexByte(s, '\r')+1:]
 	}
-	s = strings.TrimRight(s, " \t\r")
+	s = trimRightBlank(s) // strings.TrimRight(s, " \t\r") without building its cutset per line
 	if name := wholeLineHint(s); name != "" {
 		p.set(name, true)
 	}
@@ -90,6 +90,15 @@ func normalize(s string) (string, hint) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return s, p
+}
+
+// trimRightBlank is strings.TrimRight(s, " \t\r").
+func trimRightBlank(s string) string {
+	e := len(s)
+	for e > 0 && (s[e-1] == ' ' || s[e-1] == '\t' || s[e-1] == '\r') {
+		e--
+	}
+	return s[:e]
 }
 
 type hint struct {

@@ -1,6 +1,9 @@
 package logscan
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Each case is written from the platform's documented or commonly printed
 // format (see NormalizeLine), not copied from a corpus log.
@@ -105,6 +108,14 @@ func TestStripControlsEveryPosition(t *testing.T) {
 	for _, in := range []string{"abcdefgh\tijklmnop", "äöüäöüäöü€€€", "abcdefghijklmnop\xc2\x85"} {
 		if got := stripControls(in); got != in {
 			t.Errorf("stripControls(%q) = %q", in, got)
+		}
+	}
+}
+
+func TestTrimRightBlank(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a \t\r", " \t\r a", "a\r\n", "a\u00a0", "\t\t", "x \r \t"} {
+		if got, want := trimRightBlank(s), strings.TrimRight(s, " \t\r"); got != want {
+			t.Errorf("trimRightBlank(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

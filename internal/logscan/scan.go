@@ -44,6 +44,46 @@ type lineScanner struct {
 	err    error  // fn's error from everyLine
 	arena  []byte // block that str packs line copies into
 	dense  bool   // the last match came less than denseGap bytes after the search start
+
+	// Match ends of the whole lines of the current buffer (lineEnds), found
+	// at once on the first search after a fill; next serves them.
+	q      []int
+	qi     int // next entry of q
+	qFrom  int // the region searched: buf[qFrom:qTo], whole lines
+	qTo    int
+	qValid bool
+}
+
+// next is ls.m.find(buf[pos:n]) (the index in buf[pos:n] just past the first
+// keyword occurrence, or -1) for a pos that is the start of the region last
+// searched or a line start in it. The first call after a fill finds the
+// first match of every whole line of buf[pos:n] in one lineEnds walk; later
+// calls take the first one past pos. The partial line at the end of the
+// buffer is searched by find.
+func (ls *lineScanner) next(buf []byte, pos, n int) int {
+	if !ls.qValid {
+		ls.qValid = true
+		ls.qFrom, ls.qTo = pos, pos
+		if j := bytes.LastIndexByte(buf[pos:n], '\n'); j >= 0 {
+			ls.qTo = pos + j + 1
+		}
+		ls.q, ls.qi = ls.m.lineEnds(buf[pos:ls.qTo], ls.q[:0]), 0
+		for i := range ls.q {
+			ls.q[i] += pos
+		}
+	}
+	// A line's match ends are past its start and before its newline.
+	for ls.qi < len(ls.q) && ls.q[ls.qi] <= pos {
+		ls.qi++
+	}
+	if ls.qi < len(ls.q) {
+		return ls.q[ls.qi] - pos
+	}
+	t := max(pos, ls.qTo)
+	if e := ls.m.find(buf[t:n]); e >= 0 {
+		return t - pos + e
+	}
+	return -1
 }
 
 // denseGap: when matches come closer than this, find1 beats find's lanes.
@@ -92,6 +132,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 		ls.buf = make([]byte, size)
 	}
 	buf := ls.buf[:size]
+	ls.qValid = false
 
 	n := 0          // valid bytes in buf
 	pos := 0        // next byte to look at
@@ -149,7 +190,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 				// Dense matches (the last came soon after its line start)
 				// waste find's look-ahead lanes: walk one lane instead.
 				var e int
-				if ls.dense {
+				if ls.m.newlineFree {
+					e = ls.next(buf, pos, n)
+				} else if ls.dense {
 					e = ls.m.find1(buf[pos:n], 0, 0, n-pos)
 				} else {
 					e = ls.m.find(buf[pos:n])
@@ -238,6 +281,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 			return nil
 		}
 		// Carry buf[keep:n] to the front.
+		ls.qValid = false
 		copy(buf, buf[keep:n])
 		n -= keep
 		pos -= keep
