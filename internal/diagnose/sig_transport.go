@@ -180,8 +180,15 @@ func sigsTransport() {
 			keys: []string{"received unexpected http status", "received http code"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
-			rank: fixed(c("registry-fault", 0.8, "The registry (or a proxy in front of it) answered with a server error (5xx); nothing on the client side explains it. Retry, and check the registry's status and storage."),
-				c("registry-unreachable", 0.35, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
+					// The same message (kubelet's list of attempts) also holds
+					// the registry's refusal of the credential: that lasts.
+					return []cand{c("registry-fault", 0.5, "One attempt got a server error, but the same message also holds the registry's refusal of the credential, which a retry does not fix."), c("registry-unreachable", 0.3, "")}
+				}
+				return []cand{c("registry-fault", 0.8, "The registry (or a proxy in front of it) answered with a server error (5xx); nothing on the client side explains it. Retry, and check the registry's status and storage."),
+					c("registry-unreachable", 0.35, "")}
+			},
 		},
 		&signature{
 			id:   "registry-5xx",
@@ -190,6 +197,13 @@ func sigsTransport() {
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
+					// One message lists several attempts (kubelet's "[rpc error:
+					// …, rpc error: …]", docker's endpoint fallbacks): a refusal
+					// of the credential next to a server error is the lasting
+					// answer; the 5xx was one attempt.
+					return []cand{c("registry-fault", 0.5, "One attempt got a server error, but the same message also holds the registry's refusal of the credential, which a retry does not fix."), c("registry-unreachable", 0.3, "")}
+				}
 				cs := []cand{c("registry-fault", 0.78, "The registry (or its token service or proxy) answered with a server error; nothing on the client side explains it.")}
 				if h.url.Realm && h.kind() == reghost.GitLab {
 					cs = append(cs, c("insufficient-role", 0.45, ""))
