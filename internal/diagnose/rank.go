@@ -252,6 +252,19 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.45, ""),
 		}
 	}
+	if h.op == opPull && kind == reghost.DockerHub && state == "none" && strings.Contains(h.low, "pull access denied for") && !(gitlab && f.jobToken) {
+		// dockerd's own wording ("repository does not exist or may require
+		// 'docker login'") for a Docker Hub name with no login anywhere in
+		// the log: the pulls that fail so in the field (kubelet events,
+		// compose files, tutorials) are mostly names that do not exist (a
+		// typo, a renamed image, one only built locally) — a private
+		// repository of one's own would come with a login step.
+		return []cand{
+			c("manifest-unknown", 0.7, fmt.Sprintf("Docker Hub refused %s without a login in sight; it answers a repository that does not exist exactly as a private one, and a name that is misspelt, renamed or was only built locally is the more common reason.", orSome(h.ref.Raw, "the image"))),
+			c("no-login", 0.64, "If the repository is private, log in (or give the pod an imagePullSecret) before the pull."),
+			c("missing-registry-host", 0.45, ""),
+		}
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),
