@@ -227,7 +227,7 @@ func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}
 
 // lineIn is a delivered line with what its text alone tells (prepare): the
 // text the diagnosis reads, its lowercase, its keys and the signatures they
-// admit. It is worked out on the scanning goroutine (pipeline.go).
+// admit. It is worked out on either goroutine (pipeline.go), before apply.
 type lineIn struct {
 	l         logscan.Line
 	text, low string

@@ -11,8 +11,8 @@ import (
 // lowercased line (findLineKeys): signature keys (sigKeys) at [0,
 // maxSigKeys), reference-pattern keys (refIndex.keys, refCandidates'
 // numbering) at [maxSigKeys, 2*maxSigKeys), and the fragments the facts and
-// the signatures' veto and need lists test (auxKeys) at [auxBase,
-// auxBase+maxAuxKeys). Facts and signatures share the pass instead of
+// the signatures' veto and need lists test (auxKey; auxLow's numbering) at
+// [auxBase, auxBase+maxAuxKeys). Facts and signatures share the pass instead of
 // scanning the line once per fragment.
 const (
 	maxAuxKeys = 256
