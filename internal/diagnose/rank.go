@@ -202,6 +202,16 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("login-other-job", 0.45, ""),
 		}
 	}
+	if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
+		// A read refused with 401 and no login: a private image, or one that
+		// does not exist (Docker Hub and Quay answer a missing repository or
+		// tag with the same 401).
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the read went out anonymously; the image is private, or does not exist (registries answer both with 401).", hostName(h.host))),
+			c("manifest-unknown", 0.48, ""),
+			c("login-other-job", 0.45, ""),
+		}
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.

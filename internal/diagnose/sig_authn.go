@@ -51,6 +51,17 @@ func sigsAuthn() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "token-response-html",
+			// The token endpoint answered with a web page (an SSO or proxy
+			// login page, a misrouted realm): containerd/oras "failed to fetch
+			// oauth token: unable to decode token response: invalid character
+			// '<' looking for beginning of value".
+			keys: []string{"unable to decode token response"},
+			re:   regexp.MustCompile(`unable to decode token response: invalid character '<'`),
+			rank: fixed(c("registry-fault", 0.7, "The registry's token endpoint answered with an HTML page instead of a token: the realm it advertises is served by a web front end (SSO or proxy login page), a registry-side configuration fault."),
+				c("bad-credentials", 0.4, ""), c("registry-unreachable", 0.35, "")),
+		},
+		&signature{
 			id: "drone-docker-login-failed",
 			// Drone's docker plugin (drone-plugins/drone-docker) runs docker
 			// login with PLUGIN_REGISTRY (Docker Hub when unset) and hides
@@ -557,6 +568,16 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 	}
 	if strings.HasPrefix(status, "5") {
 		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+	}
+	if status == "400" && h.kind() != reghost.ECRPublic && h.kind() != reghost.ECR {
+		// A token service answers 400 to a scope it cannot parse: a
+		// repository name it does not accept (Docker Hub: more than
+		// NAMESPACE/NAME, "invalid repository name").
+		return []cand{
+			c("invalid-reference", 0.66, "The token service refused the request as malformed (400): the repository name in the scope is not one it accepts, such as a path with the chart or image name twice, or more levels than the registry allows (Docker Hub repositories are NAMESPACE/NAME)."),
+			c("manifest-unknown", 0.45, ""),
+			c("client-bug", 0.4, ""),
+		}
 	}
 	if anonymous {
 		if h.kind() == reghost.DockerHub {
