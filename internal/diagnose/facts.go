@@ -539,7 +539,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 		return
 	}
 	g := lineGuards(text)
-	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) { // loginCmdRe
+	// dockerd's refusal names the command it suggests ("… or may require
+	// 'docker login'"): that is advice, not a login that ran.
+	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") { // loginCmdRe
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n

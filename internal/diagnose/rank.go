@@ -69,11 +69,34 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("no-login", 0.42, ""),
 		}
 	}
+	if h.op == opLogin && state == "none" && h.url.Object == "ping" && !containsAny(h.low, []string{"login", "logging in", "from daemon"}) {
+		// A refused /v2/ check with no login command anywhere before it: a
+		// tool that opens the registry with an anonymous request and stops
+		// at its 401. (The docker daemon checks /v2/ only for docker login:
+		// "Error response from daemon: Get …/v2/" is a login's answer.)
+		return []cand{
+			c("no-login", 0.72, fmt.Sprintf("The /v2/ check of %s was refused and no login for it appears before: the tool had no credential for this registry.", hostName(h.host))),
+			c("bad-credentials", 0.5, ""),
+			c("credential-store-error", 0.4, ""),
+		}
+	}
 	if h.op == opLogin {
 		return []cand{
 			c("bad-credentials", 0.7, "The registry rejected the credential at login."),
 			c("token-expired", 0.5, ""),
 			c("clock-skew", 0.3, ""),
+		}
+	}
+	if state == "none" && (strings.Contains(h.low, "token?account=") || strings.Contains(h.low, "&account=")) {
+		// Docker's token request names the account only when it has a
+		// credential to send (distribution docs/spec/auth/token.md: the
+		// account parameter is the user the client authenticates as), so a
+		// credential from a config or secret the log does not show was
+		// refused.
+		return []cand{
+			c("bad-credentials", 0.66, "The token request names an account, which a client does only when it sends a credential: a stored credential (config.json, a mounted secret) was sent and refused, so it is wrong or belongs to another account."),
+			c("token-expired", 0.5, ""),
+			c("no-login", 0.4, ""),
 		}
 	}
 	switch state {
@@ -179,6 +202,16 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("login-other-job", 0.45, ""),
 		}
 	}
+	if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
+		// A read refused with 401 and no login: a private image, or one that
+		// does not exist (Docker Hub and Quay answer a missing repository or
+		// tag with the same 401).
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the read went out anonymously; the image is private, or does not exist (registries answer both with 401).", hostName(h.host))),
+			c("manifest-unknown", 0.48, ""),
+			c("login-other-job", 0.45, ""),
+		}
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.
@@ -208,6 +241,39 @@ func rankDenied(h *hit, f *facts) []cand {
 	}
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
+	}
+	if state == "other" && kind == reghost.DockerHub && officialName(h.repo()) && reghost.Classify(reghost.Normalize(l.Host)) != reghost.DockerHub {
+		// docker names a reference without a host docker.io/library/NAME
+		// ("The push refers to repository [docker.io/library/app]"): the
+		// login went to the intended registry, the reference did not name it.
+		return []cand{
+			c("missing-registry-host", 0.86, fmt.Sprintf("A login ran for %s (line %d), but the image reference has no registry host, so it went to Docker Hub as %s: prefix the reference with %s/.", l.Host, l.Line, orSome(h.repo(), "library/NAME"), l.Host), loginEv(l)),
+			c("login-wrong-host", 0.6, ""),
+			c("push-outside-namespace", 0.42, ""),
+		}
+	}
+	if h.op == opPull && kind == reghost.DockerHub && officialName(h.repo()) && state != "other" && !(gitlab && f.jobToken) {
+		// library/ holds Docker's official images, all public: Docker Hub
+		// refuses a pull there only for a name that does not exist (an image
+		// that was only built locally, or a name missing its namespace).
+		return []cand{
+			c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists there (an image built only locally, or a name missing its namespace or registry host).", orSome(h.repo(), "The image"))),
+			c("missing-registry-host", 0.55, ""),
+			c("no-login", 0.45, ""),
+		}
+	}
+	if h.op == opPull && kind == reghost.DockerHub && state == "none" && strings.Contains(h.low, "pull access denied for") && !(gitlab && f.jobToken) {
+		// dockerd's own wording ("repository does not exist or may require
+		// 'docker login'") for a Docker Hub name with no login anywhere in
+		// the log: the pulls that fail so in the field (kubelet events,
+		// compose files, tutorials) are mostly names that do not exist (a
+		// typo, a renamed image, one only built locally) — a private
+		// repository of one's own would come with a login step.
+		return []cand{
+			c("manifest-unknown", 0.7, fmt.Sprintf("Docker Hub refused %s without a login in sight; it answers a repository that does not exist exactly as a private one, and a name that is misspelt, renamed or was only built locally is the more common reason.", orSome(h.ref.Raw, "the image"))),
+			c("no-login", 0.64, "If the repository is private, log in (or give the pod an imagePullSecret) before the pull."),
+			c("missing-registry-host", 0.45, ""),
+		}
 	}
 	if h.op == opPull {
 		cs := []cand{
@@ -307,6 +373,12 @@ func rankDenied(h *hit, f *facts) []cand {
 	}
 }
 
+// officialName reports whether a Docker Hub repository path is in the
+// library/ namespace (a name without a namespace is expanded to it).
+func officialName(repo string) bool {
+	return repo != "" && (!strings.Contains(repo, "/") || strings.HasPrefix(repo, "library/"))
+}
+
 // isManifestRead reports whether the failed request is a read of a
 // manifest (HEAD or GET .../manifests/REF) with no push around it: a pull,
 // or a tool resolving a reference.
@@ -384,6 +456,16 @@ func tellGHCRWrite(h *hit, f *facts) string {
 func rank403(h *hit, f *facts) []cand {
 	switch h.kind() {
 	case reghost.GHCR:
+		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
+			// A read of a manifest with no login anywhere before it: GHCR
+			// answers 403 for a private package and for a name it does not
+			// have (a package is created private by default).
+			return []cand{
+				c("no-login", 0.62, "The manifest read was refused and no login for ghcr.io precedes it: GHCR refuses an anonymous read of a private package (new packages are private by default) with 403."),
+				c("manifest-unknown", 0.6, ""),
+				c("ghcr-package-actions-access", 0.4, ""),
+			}
+		}
 		return rankGHCRWrite(h, f, true)
 	case reghost.DockerHub:
 		return rankDenied(h, f)
@@ -420,7 +502,18 @@ func rankDockerHubDeepPath(h *hit) []cand {
 	if h.url.Repo != "" {
 		repo = h.url.Repo // the path actually requested (helm push appends the chart name to the reference)
 	}
-	if h.kind() != reghost.DockerHub || strings.Count(repo, "/") < 2 {
+	if h.kind() != reghost.DockerHub {
+		return nil
+	}
+	if h.url.Repo != "" && !strings.Contains(h.url.Repo, "/") && h.url.Object == "manifests" {
+		// The registry API path has no namespace (/v2/python/manifests/…):
+		// docker adds library/ to a bare name, clients that take the path
+		// as given (rules_oci, plain HTTP tools) ask for a repository that
+		// cannot exist. Docker Hub answers it 401 like a private one.
+		return []cand{c("manifest-unknown", 0.74, fmt.Sprintf("The request asks Docker Hub for /v2/%s/…, a repository without a namespace, which cannot exist: official images are library/%s, and Docker Hub answers a name it does not have with 401.", h.url.Repo, h.url.Repo)),
+			c("invalid-reference", 0.5, ""), c("no-login", 0.45, "")}
+	}
+	if strings.Count(repo, "/") < 2 {
 		return nil
 	}
 	why := fmt.Sprintf("Docker Hub repositories are exactly NAMESPACE/NAME, but %s has more path components: no such repository can exist there, and Docker Hub refuses it like a foreign namespace.", repo)
@@ -443,6 +536,11 @@ func hostTypo(a, b string) bool {
 
 // fullLog reports whether the log is a whole CI job log (its platform's
 // markers seen), where a login step before a push would show.
-func (f *facts) fullLog() bool { return f.platform == "github-actions" || f.platform == "gitlab-ci" }
+// fullLog reports whether the log is a whole CI job log, which shows every
+// step's commands (GitHub Actions, GitLab CI, AWS CodeBuild's "[Container]
+// … Running command" phases), so a login missing from it did not run.
+func (f *facts) fullLog() bool {
+	return f.platform == "github-actions" || f.platform == "gitlab-ci" || f.platform == "aws-codebuild" || f.platform == "codebuild"
+}
 
 func lower(s string) string { return strings.ToLower(s) }

@@ -174,6 +174,7 @@ var refPatterns = []struct {
 	{"layer upload to", lazyRe(`initiating layer upload to /v2/(\S+?)/blobs/uploads/ in (\S+?):(?:\s|$)`), opPush, nil},
 	{"uploading manifest", lazyRe(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
 	{"pull", lazyRe(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},
+	{"pulling ", lazyRe(`Pulling [\w.-]+ \(([^)\s]+)\)\.\.\.`), opPull, nil}, // docker-compose v1 "Pulling web (nginx:1.25)..."
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
 	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
 	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},

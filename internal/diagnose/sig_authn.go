@@ -51,6 +51,40 @@ func sigsAuthn() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "token-response-html",
+			// The token endpoint answered with a web page (an SSO or proxy
+			// login page, a misrouted realm): containerd/oras "failed to fetch
+			// oauth token: unable to decode token response: invalid character
+			// '<' looking for beginning of value".
+			keys: []string{"unable to decode token response"},
+			re:   regexp.MustCompile(`unable to decode token response: invalid character '<'`),
+			rank: fixed(c("registry-fault", 0.7, "The registry's token endpoint answered with an HTML page instead of a token: the realm it advertises is served by a web front end (SSO or proxy login page), a registry-side configuration fault."),
+				c("bad-credentials", 0.4, ""), c("registry-unreachable", 0.35, "")),
+		},
+		&signature{
+			id: "drone-docker-login-failed",
+			// Drone's docker plugin (drone-plugins/drone-docker) runs docker
+			// login with PLUGIN_REGISTRY (Docker Hub when unset) and hides
+			// docker's own message: msg="Error authenticating: exit status N".
+			keys: []string{"error authenticating: exit status"},
+			re:   regexp.MustCompile(`Error authenticating: exit status \d+`),
+			rank: fixed(c("bad-credentials", 0.6, "The docker plugin's docker login failed (the plugin hides docker's message): a wrong username or password, or credentials for another registry."),
+				c("login-wrong-host", 0.56, "Without a registry setting the plugin logs in to Docker Hub, so a private registry's credentials are tried there."),
+				c("empty-credential", 0.5, ""), c("client-bug", 0.44, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
+			id: "login-email-prompt-eof",
+			// docker login before 1.11 prompted for an e-mail; in a job
+			// without a terminal or an e-mail setting the prompt reads end
+			// of input ("Email: EOF").
+			keys: []string{"email: eof"},
+			re:   regexp.MustCompile(`(?m)^\s*Email: EOF`),
+			rank: fixed(c("empty-credential", 0.6, "docker login asked for an e-mail address (docker before 1.11) and read end of input: no e-mail was configured and the job has no terminal."),
+				c("client-bug", 0.56, "Clients that wrap docker login without passing an e-mail (old CI plugins) fail this way with registries that need none; newer releases make it optional.")),
+			tell: tellBadCredential,
+		},
+		&signature{
 			id:   "unauthorized-authentication-required",
 			keys: []string{"authentication required"},
 			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required)`),
@@ -534,6 +568,16 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 	}
 	if strings.HasPrefix(status, "5") {
 		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
+	}
+	if status == "400" && h.kind() != reghost.ECRPublic && h.kind() != reghost.ECR {
+		// A token service answers 400 to a scope it cannot parse: a
+		// repository name it does not accept (Docker Hub: more than
+		// NAMESPACE/NAME, "invalid repository name").
+		return []cand{
+			c("invalid-reference", 0.66, "The token service refused the request as malformed (400): the repository name in the scope is not one it accepts, such as a path with the chart or image name twice, or more levels than the registry allows (Docker Hub repositories are NAMESPACE/NAME)."),
+			c("manifest-unknown", 0.45, ""),
+			c("client-bug", 0.4, ""),
+		}
 	}
 	if anonymous {
 		if h.kind() == reghost.DockerHub {

@@ -80,6 +80,32 @@ func sigsAuthz() {
 			tell: tellDenied,
 		},
 		&signature{
+			id: "pull-access-denied",
+			// dockerd's refusal of a pull without the registry's text after
+			// it (daemons before 20.10, kubelet events, compose v1):
+			// "pull access denied for R, repository does not exist or may
+			// require 'docker login'". Generic: a line that goes on with
+			// "denied: requested access to the resource is denied" is read by
+			// requested-access-denied.
+			generic: true,
+			keys:    []string{"pull access denied for"},
+			re:      regexp.MustCompile(`pull access denied for [^,\s]+, repository does not exist or may require`),
+			rank:    rankDenied,
+			tell:    tellDenied,
+		},
+		&signature{
+			id: "skaffold-no-push-access",
+			// skaffold replaces the registry's refusal of a push with its own
+			// advice (skaffold pkg/skaffold/build: "Build Failed. No push access
+			// to specified image repository. Check your `--default-repo` value
+			// or try `gcloud auth configure-docker`."; for gcr.io "Build Failed.
+			// Check your GCR project.").
+			keys: []string{"no push access to specified image repository", "check your gcr project"},
+			re:   regexp.MustCompile(`Build Failed\. (?:No push access to specified image repository|Check your GCR project)`),
+			rank: rankNoPushAccess,
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id: "oci-error-json",
 			// The registry's JSON error body printed raw (distribution spec
 			// "errors" array: {"errors":[{"code":"DENIED","message":...}]}),
@@ -211,6 +237,15 @@ func sigsAuthz() {
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("no-login", 0.45, "")}
 				}
+				if h.op == opPull {
+					// Quay answers a pull of a private repository without a
+					// credential, and of one that does not exist, this way.
+					return []cand{
+						c("no-login", 0.62, fmt.Sprintf("The pull of %s was refused: Quay gives this answer for a private repository pulled without a credential and for a repository that does not exist.", orSome(h.ref.Raw, "the image"))),
+						c("manifest-unknown", 0.58, ""),
+						c("insufficient-role", 0.4, ""),
+					}
+				}
 				cs := []cand{
 					c("push-outside-namespace", 0.6, "Quay says this when the namespace (user or organization) of the image is not one the account or robot can write to."),
 					c("insufficient-role", 0.56, ""),
@@ -322,8 +357,11 @@ func sigsAuthz() {
 			id:   "ecr-eof",
 			keys: []string{"eof"},
 			re:   regexp.MustCompile(`"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`),
-			rank: fixed(c("cloud-iam-denied", 0.6, "ECR closed the upload request without an answer; with IRSA or instance roles this is seen when the identity lacks ECR push actions."),
-				c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
+			// ECR also drops the upload of a repository that does not exist
+			// in that account and region (helm push to a path with no
+			// repository, docker push before the repository was created).
+			rank: fixed(c("cloud-iam-denied", 0.6, "ECR closed the upload request without an answer; with IRSA or instance roles this is seen when the identity lacks ECR push actions, and for a repository that does not exist in this account and region."),
+				c("repo-not-found", 0.55, ""), c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
 		},
 	)
 }
@@ -368,4 +406,37 @@ func rankGCPPermission(h *hit, f *facts) []cand {
 		c("no-login", 0.55, ""),
 		c("login-wrong-host", 0.5, ""),
 	}
+}
+
+// rankNoPushAccess ranks skaffold's "No push access to specified image
+// repository": the registry refused the push; skaffold does not say why, so
+// the logins before it decide.
+func rankNoPushAccess(h *hit, f *facts) []cand {
+	if h.host == "" && strings.Contains(h.low, "gcr project") {
+		h.kindHint = reghost.GAR
+	}
+	state, l := f.loginState(h.line(), h.host)
+	switch state {
+	case "other":
+		return []cand{
+			c("login-wrong-host", 0.82, fmt.Sprintf("The credential was set up for %s (line %d), not for %s; gcloud auth configure-docker without a host argument covers gcr.io only, not the regional Artifact Registry hosts.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("no-login", 0.5, ""),
+			c("push-outside-namespace", 0.45, ""),
+		}
+	case "same":
+		return []cand{
+			c("insufficient-role", 0.6, fmt.Sprintf("A credential for %s was in place (line %d), yet the push was refused: the identity may not write this repository.", hostName(h.host), l.Line), loginEv(l)),
+			c("push-outside-namespace", 0.55, ""),
+			c("cloud-iam-denied", 0.5, ""),
+		}
+	}
+	cs := []cand{
+		c("no-login", 0.72, fmt.Sprintf("skaffold says the push to %s was refused, and no login or gcloud auth configure-docker for that host precedes it: the push went out without a credential.", hostName(h.host))),
+		c("push-outside-namespace", 0.45, ""),
+		c("insufficient-role", 0.42, ""),
+	}
+	if k := h.kind(); k == reghost.GAR {
+		cs = append(cs[:1], c("cloud-iam-denied", 0.5, ""), c("login-wrong-host", 0.46, ""))
+	}
+	return cs
 }

@@ -90,13 +90,17 @@ func sigsPolicy() {
 		},
 		&signature{
 			id:       "manifest-unknown",
-			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve"},
-			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$)`),
+			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve", "unable to locate any tags"},
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
 					h.ref, h.op = parseRef(h.m[4]), opPull
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
+				if len(h.m) > 5 && h.m[5] != "" && h.host == "" { // oras-go in helm: `failed to perform "FetchReference" on source: REF: not found`
+					h.ref, h.op = parseRef(h.m[5]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
 				}
 				state, _ := f.loginState(h.line(), h.host)
@@ -117,11 +121,13 @@ func sigsPolicy() {
 		},
 		&signature{
 			id:   "rate-limited",
-			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429"},
-			re:   regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429)`),
+			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429", "status 429 trying to"},
+			// docker 1.x v1 pull/push: "Error: Status 429 trying to pull
+			// repository R: <html…Too Many Requests…>".
+			re: regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line.
-			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs"},
+			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository"},
 			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."
@@ -130,6 +136,17 @@ func sigsPolicy() {
 				}
 				return []cand{c("rate-limited", 0.93, why), c("registry-fault", 0.3, "")}
 			},
+		},
+		&signature{
+			id: "blob-unknown",
+			// distribution's BLOB_UNKNOWN ("blob unknown to registry"): the
+			// registry does not have a blob it said it had ("Layer already
+			// exists" just before) or that a manifest it stores names.
+			keys: []string{"blob unknown to registry"},
+			re:   regexp.MustCompile(`(?i)blob unknown to registry`),
+			veto: gitLike,
+			rank: fixed(c("registry-fault", 0.72, "The registry does not find a blob it reported as present (or that a manifest it stores references): its blob store and its database disagree, a registry-side fault (storage garbage collection, an interrupted upload, a corrupted index). Retrying the push, or repairing the registry's blob store, fixes it."),
+				c("client-bug", 0.45, ""), c("manifest-unknown", 0.3, "")),
 		},
 		&signature{
 			id: "invalid-reference",

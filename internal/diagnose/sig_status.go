@@ -1,7 +1,11 @@
 package diagnose
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // Bare HTTP status signatures: a 401 or 403 without the registry's own error
@@ -20,7 +24,7 @@ func sigsStatus() {
 			id:      "http-401",
 			generic: true,
 			keys:    []string{"401"},
-			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|HTTP 401 response body|unauthorized \[http 401\])`),
+			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]"},
 			veto:    gitLike,
 			rank:    rankUnauthenticated,
@@ -33,15 +37,70 @@ func sigsStatus() {
 			re:      regexp.MustCompile(`https://public\.ecr\.aws/\S+: 400 Bad Request`),
 			// ECR Public answers an expired token with 400, not 401
 			// (aws/containers-roadmap#2835, shared/domain/registries.md).
-			rank: fixed(c("token-expired", 0.7, "ECR Public answers an expired authorization token with 400 Bad Request instead of 401."),
-				c("bad-credentials", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if state, l := f.loginState(h.line(), h.host); state == "same" && l.OK && strings.Contains(h.low, "head request") && h.line()-l.Line <= 30 {
+					// A token minted a few lines earlier has not expired; a
+					// HEAD carries no body to be malformed, so the request
+					// line or headers are: the client's (helm 3.13.0/3.13.1,
+					// helm/helm#12491).
+					return []cand{c("client-bug", 0.66, fmt.Sprintf("The login for %s succeeded at line %d, just before: the token is fresh, so the 400 to this HEAD request points at the client's request (helm 3.13.0/3.13.1 sent HEAD requests ECR Public rejects, helm/helm#12491).", hostName(h.host), l.Line), loginEv(l)),
+						c("token-expired", 0.5, ""), c("bad-credentials", 0.35, "")}
+				}
+				return []cand{c("token-expired", 0.7, "ECR Public answers an expired authorization token with 400 Bad Request instead of 401."),
+					c("bad-credentials", 0.4, "")}
+			},
 			tell: tellBadCredential,
+		},
+		&signature{
+			id:      "http-404",
+			generic: true,
+			keys:    []string{"404"},
+			// BuildKit/containerd and go-containerregistry print a registry's
+			// 404 without its body ("failed commit on ref …: unexpected
+			// status: 404 Not Found", "unexpected status from POST request
+			// to URL: 404 Not Found").
+			re:   regexp.MustCompile(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 404\b`),
+			need: []string{"/v2/", "unexpected status"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == opPull || isManifestRead(h) {
+					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
+				}
+				return []cand{c("repo-not-found", 0.62, fmt.Sprintf("%s answered 404 Not Found to the push: the repository path is not one it serves (Artifactory and Nexus paths start with the repository key; a project or organization that does not exist).", hostName(h.host))),
+					c("client-bug", 0.5, "Some registries answer 404 to an upload sequence they do not support (Artifactory and BuildKit's POST then PUT-with-body, docker/buildx#196)."),
+					c("registry-disabled", 0.35, "")}
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id:      "http-400",
+			generic: true,
+			keys:    []string{"400"},
+			re:      regexp.MustCompile(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 400\b`),
+			need:    []string{"/v2/", "unexpected status"},
+			veto:    append([]string{"public.ecr.aws", "login attempt"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
+					// The registry rejected a cross-repository mount request
+					// (OCI distribution spec: a registry that cannot mount
+					// answers with an upload session; a client must fall back).
+					return []cand{c("client-bug", 0.72, fmt.Sprintf("The refused request is a cross-repository blob mount into %s whose source repository the registry does not accept (a path from another registry); the client should upload the blob instead. Upgrade the client, or copy without mounting.", orSome(h.repo(), "the repository"))),
+						c("invalid-reference", 0.45, "")}
+				}
+				if h.kind() == reghost.GAR && strings.HasSuffix(h.host, "-docker.pkg.dev") && strings.Count(h.repo(), "/") < 2 {
+					return []cand{c("invalid-reference", 0.8, fmt.Sprintf("Artifact Registry image paths are HOST/PROJECT/REPOSITORY/IMAGE; %s has fewer parts, and the registry answers 400 (NAME_INVALID).", orSome(h.repo(), "this path"))),
+						c("repo-not-found", 0.5, "")}
+				}
+				return []cand{c("invalid-reference", 0.55, "Registries answer 400 Bad Request to a request they cannot parse, most often a repository name they do not accept (NAME_INVALID: a path of the wrong depth for the registry, upper case, a missing image name)."),
+					c("client-bug", 0.5, ""), c("repo-not-found", 0.42, "")}
+			},
+			tell: tellDenied,
 		},
 		&signature{
 			id:      "http-403",
 			generic: true,
 			keys:    []string{"403"},
-			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|forbidden \[http 403\])`),
+			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
 			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]"},
 			veto:    gitLike,
 			rank:    rank403,

@@ -34,6 +34,11 @@ func sigsTransport() {
 			// docker-compose v1 (python) says "Couldn't connect to Docker
 			// daemon at URL - is it running?".
 			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon)`),
+			// A wrapper's error chain that ends in the registry's own answer
+			// ("docker build: error during connect: Post …: … getting image:
+			// UNAUTHORIZED: authentication required") reached the daemon and
+			// the registry: the registry's answer is the cause.
+			veto: []string{"unauthorized:", "denied:", "manifest unknown", "toomanyrequests"},
 			rank: func(h *hit, f *facts) []cand {
 				why := "The docker client cannot reach its daemon."
 				switch {
@@ -138,6 +143,26 @@ func sigsTransport() {
 				c("client-bug", 0.35, "")),
 		},
 		&signature{
+			id: "token-realm-no-host",
+			// Go's net/http refuses a URL without a host ("http: no Host in
+			// request URL"). On a token request the URL is the realm the
+			// registry advertised in its WWW-Authenticate challenge, so the
+			// registry's own external URL setting is malformed
+			// ("https:/HOST/service/token").
+			keys: []string{"no host in request url"},
+			re:   regexp.MustCompile(`http: no Host in request URL`),
+			need: []string{"/v2/", "token", "push permission", "registry"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "/token?") || strings.Contains(h.low, "service/token") || strings.Contains(h.low, "/oauth2/token") {
+					return []cand{c("registry-fault", 0.74, "The token URL the client was sent to has no host: it is the realm the registry advertises in its WWW-Authenticate challenge, so the registry's external URL (Harbor externalURL, the token realm setting) is malformed."),
+						c("invalid-reference", 0.35, "")}
+				}
+				return []cand{c("empty-reference-variable", 0.6, "The registry URL has no host: the image reference or registry setting expanded to an empty host (https:///v2/…)."),
+					c("invalid-reference", 0.5, "")}
+			},
+		},
+		&signature{
 			id:   "tls-handshake-refused",
 			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
 			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
@@ -155,8 +180,15 @@ func sigsTransport() {
 			keys: []string{"received unexpected http status", "received http code"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
-			rank: fixed(c("registry-fault", 0.8, "The registry (or a proxy in front of it) answered with a server error (5xx); nothing on the client side explains it. Retry, and check the registry's status and storage."),
-				c("registry-unreachable", 0.35, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
+					// The same message (kubelet's list of attempts) also holds
+					// the registry's refusal of the credential: that lasts.
+					return []cand{c("registry-fault", 0.5, "One attempt got a server error, but the same message also holds the registry's refusal of the credential, which a retry does not fix."), c("registry-unreachable", 0.3, "")}
+				}
+				return []cand{c("registry-fault", 0.8, "The registry (or a proxy in front of it) answered with a server error (5xx); nothing on the client side explains it. Retry, and check the registry's status and storage."),
+					c("registry-unreachable", 0.35, "")}
+			},
 		},
 		&signature{
 			id:   "registry-5xx",
@@ -165,6 +197,13 @@ func sigsTransport() {
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
+					// One message lists several attempts (kubelet's "[rpc error:
+					// …, rpc error: …]", docker's endpoint fallbacks): a refusal
+					// of the credential next to a server error is the lasting
+					// answer; the 5xx was one attempt.
+					return []cand{c("registry-fault", 0.5, "One attempt got a server error, but the same message also holds the registry's refusal of the credential, which a retry does not fix."), c("registry-unreachable", 0.3, "")}
+				}
 				cs := []cand{c("registry-fault", 0.78, "The registry (or its token service or proxy) answered with a server error; nothing on the client side explains it.")}
 				if h.url.Realm && h.kind() == reghost.GitLab {
 					cs = append(cs, c("insufficient-role", 0.45, ""))
