@@ -248,6 +248,8 @@ var (
 	kCredsFlags  = []*auxKey{textKey("--creds"), textKey("--dest-creds"), textKey("--src-creds")}
 	kGcloudCfg   = textKey("gcloud auth configure-docker")
 	kAzLogin     = lowKey("az acr login")
+	kTransfer    = lowKeys(transferKeys)
+	kTryingPull  = lowKey("trying to pull ")
 )
 
 // secretSourceAt is strings.Index(text, "Secret source: ") when the line's
@@ -317,10 +319,10 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if containsAny(low, transferKeys) {
+	if f.hasAny(kTransfer) {
 		f.lastTransfer = n
 	}
-	if strings.Contains(low, "trying to pull ") {
+	if f.has(kTryingPull) {
 		f.observeSearch(text)
 	}
 
