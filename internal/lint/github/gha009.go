@@ -3,6 +3,7 @@ package github
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -22,7 +23,10 @@ func init() {
 inherit the workflow. docker/build-push-action passes tags through unchanged; docker/metadata-action and
 redhat-actions/push-to-registry lowercase names. A literal uppercase path is an error; a value that is
 uppercase only for some owners is a warning (an error when the owner is known to contain uppercase).
-Tags (after ` + "`:`" + `) may contain uppercase.
+Tags (after ` + "`:`" + `) may contain uppercase. A workflow or job env value shaped like an image name
+(` + "`IMAGE_NAME: ghcr.io/${{ github.repository }}`" + `) is reported at its definition when a pushing job reads it in a
+script or an image input (a tag list computed in a script is not traced), unless the job rewrites it through
+` + "`$GITHUB_ENV`" + `.
 
 Sources: distribution/reference (ErrNameContainsUppercase); docker/build-push-action TROUBLESHOOTING.md;
 docker/metadata-action README.`,
@@ -204,6 +208,128 @@ func checkGHA009(c *lintCtx, w *wf.Workflow) {
 			}
 		}
 	}
+	checkEnvImageNames(c, w, reported)
+}
+
+// checkEnvImageNames reports a workflow or job env value that names an image
+// (`host/...`) from an uppercase-prone source, in a job that pushes and uses
+// the variable, when no push reference traced it (the tag list was computed
+// in a script, for example `echo "${IMAGE_NAME}:sha-..." >> $GITHUB_OUTPUT`).
+// A job that rewrites the variable through $GITHUB_ENV, or lowercases it in
+// the value, is left alone.
+func checkEnvImageNames(c *lintCtx, w *wf.Workflow, reported map[loc]bool) {
+	for _, m := range c.jobs(w) {
+		if len(m.pushes) == 0 && len(m.opaquePush) == 0 {
+			continue
+		}
+		for i, env := range []map[string]wf.Value{m.job.Env, m.wf.Env} {
+			names := make([]string, 0, len(env))
+			for n := range env {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			for _, name := range names {
+				val := env[name]
+				if _, inJob := m.job.Env[name]; inJob && i == 1 {
+					continue // the job's own value shadows the workflow's
+				}
+				v := val.Str
+				src := upperSource(repoPart(v))
+				if src == "" || lowered(v) || !imageNameValue(v) || m.githubEnvWrites[name] || !usesEnvVar(m, name) {
+					continue
+				}
+				at := loc{w.File, val.Pos}
+				if reported[lineOf(at)] {
+					continue
+				}
+				sev := finding.Warning
+				ownerNote := "it keeps the owner's spelling, so any owner or fork with an uppercase letter breaks the push"
+				if c.owner != "" {
+					if strings.ToLower(c.owner) == c.owner {
+						continue
+					}
+					sev = finding.Error
+					ownerNote = fmt.Sprintf("the owner %q has uppercase letters", c.owner)
+				}
+				reported[lineOf(at)] = true
+				c.report("GHA009", at, sev, hostOf(v),
+					fmt.Sprintf("env %s = %s names an image with %s in the repository path, and job %q uses it: %s (repository name must be lowercase)", name, v, srcName(src), m.job.ID, ownerNote),
+					"Lowercase the name before it is used: in a step, `echo \"IMAGE_NAME=${IMAGE_NAME,,}\" >> \"$GITHUB_ENV\"`, or build the tags with docker/metadata-action (it lowercases).")
+			}
+		}
+	}
+}
+
+// imageNameValue reports a value shaped like an image name with a registry
+// host: a first path component with a dot or a port, then a repository path.
+func imageNameValue(v string) bool {
+	i := strings.IndexByte(v, '/')
+	if i <= 0 || i == len(v)-1 {
+		return false
+	}
+	host := v[:i]
+	return !strings.ContainsAny(host, "$ {}") && (strings.Contains(host, ".") || strings.Contains(host, ":") || host == "localhost")
+}
+
+// hostOf is the registry host of an image name value.
+func hostOf(v string) string {
+	if i := strings.IndexByte(v, '/'); i > 0 {
+		return strings.ToLower(v[:i])
+	}
+	return ""
+}
+
+// imageInputs are action inputs that take an image reference as given
+// (docker/build-push-action tags, actions/attest subject-name, scanners'
+// image-ref): docker/metadata-action `images:` is not one, it lowercases.
+var imageInputs = map[string]bool{"tags": true, "subject-name": true, "image": true, "image-ref": true, "image-name": true, "destination": true}
+
+// usesEnvVar reports a step of the job that reads the variable as an image
+// name: $NAME or ${NAME} in a run: script, or env.NAME in an image input.
+func usesEnvVar(m *jobModel, name string) bool {
+	expr := "env." + name
+	for _, s := range m.steps {
+		if s.Run.Set && hasShellVar(s.Run.Str, name) {
+			return true
+		}
+		if a := s.Action(); a == "docker/metadata-action" || a == "crazy-max/ghaction-docker-meta" {
+			continue
+		}
+		for k, v := range s.With {
+			if imageInputs[k] && hasWord(v.Str, expr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasShellVar reports $NAME (not $NAMEX) or ${NAME...} in a script.
+func hasShellVar(script, name string) bool {
+	if strings.Contains(script, "${"+name+"}") || strings.Contains(script, "${"+name+":") || strings.Contains(script, "${"+name+",,") {
+		return true
+	}
+	return hasWord(script, "$"+name)
+}
+
+// hasWord reports s containing w not followed by a word character
+// ($NAME but not $NAMEX, env.NAME but not env.NAME_X).
+func hasWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		end := i + j + len(w)
+		if end >= len(s) || !isWordChar(s[end]) {
+			return true
+		}
+		i = end
+	}
+}
+
+func isWordChar(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
 // lineOf is a location's file and line (one GHA009 finding per line).

@@ -20,7 +20,10 @@ func init() {
 			"fails the same way. A `docker` client image with no dind service and no `DOCKER_HOST` talks to " +
 			"`unix:///var/run/docker.sock`, which exists only when the runner mounts it: reported as a warning. A job that " +
 			"inherits a `docker login` from the default before_script but replaces the default dind service with its own " +
-			"`services:` has no daemon at all and fails before its script (error).\n\n" +
+			"`services:` has no daemon at all and fails before its script (error). A job in another image that runs the " +
+			"docker CLI with `DOCKER_TLS_CERTDIR` set (a setting only dind uses) while no job of the pipeline has a dind " +
+			"service expects a daemon nobody starts: reported as a warning (runner tags for socket or dind runners and an " +
+			"explicit `DOCKER_HOST` keep it quiet).\n\n" +
 			"Fix: `services: [{name: <image>, alias: docker}]` and a `DOCKER_HOST` that names that alias.",
 		Broken: `build:
   image: docker:27
@@ -57,6 +60,10 @@ func checkGLC009(c *pctx) {
 			continue
 		}
 		if d == nil {
+			if uses && !isDockerClientImage(jc) {
+				c.certdirWithoutDind(jc, use)
+				continue
+			}
 			if !uses || !isDockerClientImage(jc) {
 				continue
 			}
@@ -161,4 +168,44 @@ func (c *pctx) defaultDindReplaced(jc *jobCtx, use cmd) bool {
 		"inherits `%s` from the default before_script, but its own `services:` replace the default `%s` service, so no Docker daemon runs for it (and its image may not have the docker CLI): the job fails before its script; add `inherit: default: false` (or a list without before_script) if it needs no registry login, or add the dind service.",
 		short(use.Text), dindName))
 	return true
+}
+
+// certdirWithoutDind reports a job that runs the docker CLI with
+// DOCKER_TLS_CERTDIR set, in a pipeline where no job has a docker:dind
+// service. DOCKER_TLS_CERTDIR is read only by the docker image's entrypoints
+// (dind generates certificates there; the client side derives DOCKER_HOST
+// tcp://docker:2376 from it): setting it says the author expects a dind
+// service, and there is none, so the client reaches no daemon (`lookup docker
+// ... no such host` or `Cannot connect to the Docker daemon`). Source:
+// https://docs.gitlab.com/ci/docker/using_docker_build/ (Docker-in-Docker,
+// TLS), https://hub.docker.com/_/docker (TLS). Runner tags that select
+// socket or dind runners and an explicit DOCKER_HOST keep it quiet.
+func (c *pctx) certdirWithoutDind(jc *jobCtx, use cmd) {
+	v, ok := jc.job.Variables["DOCKER_TLS_CERTDIR"]
+	if !ok || runnerProvidesDocker(jc) {
+		return
+	}
+	if _, ok := jc.job.Variables["DOCKER_HOST"]; ok {
+		return
+	}
+	if _, ok := jc.scriptAssigned("DOCKER_HOST"); ok {
+		return
+	}
+	for _, o := range c.jobs {
+		if o.dind() != nil {
+			return // the pipeline uses dind elsewhere: this job may run on a socket runner
+		}
+	}
+	for _, s := range c.p.DefaultServices {
+		if isDindImage(s.Name) {
+			return
+		}
+	}
+	img := "(runner default)"
+	if jc.job.Image != nil {
+		img = jc.job.Image.Name
+	}
+	c.reportSev("GLC009", finding.Warning, jc.cmdPos(use), jc, "", fmt.Sprintf(
+		"runs `%s` in image `%s` with DOCKER_TLS_CERTDIR set (line %d), a setting only a docker:dind service uses, but no job in the pipeline has a dind service: the client finds no daemon (`no such host` / `Cannot connect to the Docker daemon`); add `services: [docker:<version>-dind]` with `DOCKER_HOST`, or drop the dind settings if the runner mounts the host socket.",
+		short(use.Text), img, v.Pos.Line))
 }

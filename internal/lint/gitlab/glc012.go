@@ -46,6 +46,12 @@ var kanikoExec = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 var kanikoDest = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?:--destination|--cache-repo|-d)(?:=|\s+)("[^"]*"|'[^']*'|[^\s"']+)`)
 })
+
+// kanikoAlias finds a shell variable that holds the executor command line
+// (`build="/kaniko/executor --context ..."`), later run as `$build --destination ...`.
+var kanikoAlias = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[\s;&|])([A-Za-z_][A-Za-z0-9_]*)=["']?/kaniko/executor(?:\s|["']|$)`)
+})
 var authKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"([^"]+)"\s*:\s*\{`) })
 
 // kanikoDests returns the destination and cache-repo words of kaniko
@@ -53,13 +59,17 @@ var authKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 func (jc *jobCtx) kanikoDests() []shellcmd.Word {
 	var out []shellcmd.Word
 	lines := strings.Split(jc.src, "\n")
+	// Variables that hold the executor command: `$NAME args` runs it.
+	var aliases []string
+	for _, m := range kanikoAlias().FindAllStringSubmatch(jc.src, -1) {
+		aliases = append(aliases, m[1])
+	}
 	for i := 0; i < len(lines); i++ {
 		ln := lines[i]
-		if !strings.Contains(ln, "executor") {
+		if !strings.Contains(ln, "executor") && !runsAlias(ln, aliases) {
 			continue
 		}
-		loc := kanikoExec().FindStringIndex(ln)
-		if loc == nil {
+		if kanikoExec().FindStringIndex(ln) == nil && !runsAlias(ln, aliases) {
 			continue
 		}
 		// Follow backslash continuations.
@@ -156,4 +166,30 @@ func checkGLC012(c *pctx) {
 				d.Value, hostLabel(host), strings.Join(keys, ", "), hostLabel(host)))
 		}
 	}
+}
+
+// runsAlias reports a script line that runs one of the variables holding the
+// executor command ($NAME or ${NAME} in command position).
+func runsAlias(ln string, aliases []string) bool {
+	for _, a := range aliases {
+		for _, ref := range []string{"$" + a, "${" + a + "}"} {
+			i := strings.Index(ln, ref)
+			if i < 0 {
+				continue
+			}
+			end := i + len(ref)
+			if end < len(ln) && ref[len(ref)-1] != '}' && (isWordByte(ln[end])) {
+				continue // $NAMEX is another variable
+			}
+			before := strings.TrimRight(ln[:i], " \t")
+			if before == "" || strings.HasSuffix(before, "-") || strings.ContainsAny(before[len(before)-1:], ";&|") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }

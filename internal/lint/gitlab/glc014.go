@@ -16,7 +16,9 @@ func init() {
 			"(https://docs.gitlab.com/ci/variables/#cicd-variable-precedence). Redefining `CI_REGISTRY_USER`, " +
 			"`CI_REGISTRY_PASSWORD`, `CI_JOB_TOKEN`, `CI_REGISTRY`, `CI_REGISTRY_IMAGE`, `CI_DEPLOY_USER` or " +
 			"`CI_DEPLOY_PASSWORD` makes every login and push that uses them go elsewhere or with other credentials; " +
-			"a value that refers to an unset variable is empty. Mirror setups do this on purpose, hence a warning.\n\n" +
+			"a value that refers to an unset variable is empty. Mirror setups do this on purpose, hence a warning. " +
+			"A `CI_REGISTRY` or `CI_REGISTRY_IMAGE` override is reported with the cause `login-wrong-host` (the login and the " +
+			"push no longer name the same registry); the credential variables with `empty-credential`.\n\n" +
 			"Fix: use your own variable names (`RELEASE_REGISTRY`, `RELEASE_USER`) and leave the predefined ones alone.",
 		Broken: `variables:
   CI_REGISTRY_USER: deployer
@@ -54,9 +56,19 @@ func checkGLC014(c *pctx) {
 				continue
 			}
 			seen[v.Pos] = true
-			c.report("GLC014", v.Pos, nil, "", fmt.Sprintf(
+			msg := fmt.Sprintf(
 				"`%s` is a predefined registry variable; this %s definition (`%s`) replaces GitLab's value for every login and push that uses it; use a variable name of your own.",
-				n, v.Scope, short(v.Value)))
+				n, v.Scope, short(v.Value))
+			if n == "CI_REGISTRY" || n == "CI_REGISTRY_IMAGE" {
+				// A host override sends the login (or the push) to another
+				// registry than the other, still GitLab-computed, variable
+				// names: the credential goes to the wrong host.
+				m, _ := lint.Rule("GLC014")
+				c.add(finding.Finding{Rule: "GLC014", Cause: "login-wrong-host", Severity: m.Severity, File: v.Pos.File, Line: v.Pos.Line, Column: v.Pos.Col,
+					Message: msg + " The predefined one it pairs with (CI_REGISTRY_IMAGE for CI_REGISTRY, and back) keeps GitLab's registry, so a login to one and a push to the other go to different hosts."}, nil)
+				continue
+			}
+			c.report("GLC014", v.Pos, nil, "", msg)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func TestRuleSemantics(t *testing.T) {
 		{"kaniko destination tagged with the ref name", "push:\n  image: {name: gcr.io/kaniko-project/executor:debug, entrypoint: [\"\"]}\n  script:\n    - /kaniko/executor --context . --destination \"$CI_REGISTRY_IMAGE:$CI_COMMIT_REF_NAME\"\n", "GLC015/invalid-reference/warning"},
 		{"default login inherited by a job without dind", "default:\n  image: docker:27\n  services: [docker:27-dind]\n  before_script: ['" + login + "']\nbuild:\n  script: ['docker push \"$CI_REGISTRY_IMAGE\"']\ntest:\n  image: python:3.12\n  services: [postgres:16]\n  script: [pytest]\n", "GLC009/daemon-unreachable/error"},
 		{"default login not inherited", "default:\n  image: docker:27\n  services: [docker:27-dind]\n  before_script: ['" + login + "']\ntest:\n  image: python:3.12\n  services: [postgres:16]\n  inherit:\n    default: false\n  script: [pytest]\n", ""},
-		{"predefined overridden in job", "push:\n" + dind + "  variables: {CI_REGISTRY_IMAGE: registry.example.com/x}\n  script: [echo]\n", "GLC014/empty-credential/warning"},
+		{"predefined overridden in job", "push:\n" + dind + "  variables: {CI_REGISTRY_IMAGE: registry.example.com/x}\n  script: [echo]\n", "GLC014/login-wrong-host/warning"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
