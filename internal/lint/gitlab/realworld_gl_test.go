@@ -39,6 +39,13 @@ func TestRealWorldGitLabConstructs(t *testing.T) {
 		{"own rules win over an unseen template", "release:\n  extends: .rules-release\n" + dind + "  rules:\n    - if: $CI_COMMIT_BRANCH == \"main\"\n  script:\n" + login +
 			"    - docker push \"$CI_REGISTRY_IMAGE:$CI_COMMIT_TAG\"\n", "GLC019/warning"},
 	}
+	cases = append(cases, struct{ name, yml, want string }{
+		// one literal path written once, reached through derived variables
+		// by several jobs: one question, asked once where the path is written
+		"literal project path written once", "variables:\n  BASE: $CI_REGISTRY/theo/app\n  TEST: $BASE:$CI_COMMIT_REF_SLUG\n  REL: $BASE:$CI_COMMIT_SHORT_SHA\n" +
+			".dk:\n" + dind + "  before_script:\n    - echo \"$CI_REGISTRY_PASSWORD\" | docker login $CI_REGISTRY -u $CI_REGISTRY_USER --password-stdin\n" +
+			"build:\n  extends: .dk\n  script:\n    - docker build -t $TEST .\n    - docker push $TEST\n" +
+			"release:\n  extends: .dk\n  script:\n    - docker pull $TEST\n    - docker tag $TEST $REL\n    - docker push $REL\n", "GLC006/warning"})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			fs := lintYAML(t, c.yml)
@@ -93,5 +100,21 @@ func TestOwnsIncludedFiles(t *testing.T) {
 		if got := c.Owns(tc.rel, []byte(tc.body)); got != tc.want {
 			t.Errorf("Owns(%s) = %v, want %v", tc.rel, got, tc.want)
 		}
+	}
+}
+
+// The GLC006 question about a literal path points at the line writing it.
+func TestGLC006AtLiteralPath(t *testing.T) {
+	yml := "variables:\n  BASE: $CI_REGISTRY/theo/app\n  REL: $BASE:$CI_COMMIT_SHORT_SHA\n" +
+		"release:\n  image: docker:27\n  services: [docker:27-dind]\n  script:\n" +
+		"    - docker login -u gitlab-ci-token -p $CI_JOB_TOKEN $CI_REGISTRY\n    - docker push $REL\n"
+	var lines []int
+	for _, f := range lintYAML(t, yml) {
+		if f.Rule == "GLC006" {
+			lines = append(lines, f.Line)
+		}
+	}
+	if len(lines) != 1 || lines[0] != 2 {
+		t.Errorf("GLC006 lines = %v, want [2]", lines)
 	}
 }
