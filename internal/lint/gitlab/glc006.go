@@ -130,6 +130,9 @@ func checkGLC006(c *pctx) {
 					pr.ref.Value, short(login.Text), strings.Join(own, ", "), path))
 				continue
 			}
+			if pushesToRemote(remotePaths(jc.p.Root), pr.host, path) {
+				continue // the checkout's own GitLab project (its git remote)
+			}
 			pos := jc.literalPos(pr.cmd, pr.ref, path)
 			if seen[pos] {
 				continue
@@ -181,4 +184,25 @@ func (jc *jobCtx) literalPos(cm cmd, w shellcmd.Word, lit string) gl.Pos {
 		names = append(names, varsOf(def.Value)...)
 	}
 	return jc.defPos(cm, w)
+}
+
+// pushesToRemote reports a push to one of the checkout's remote projects or
+// an image under it (group/project/sub): the path matches and the registry
+// is $CI_REGISTRY or the remote's host (or registry.<host>, GitLab.com's
+// layout; a port is ignored).
+func pushesToRemote(remotes []gitRemote, regHost, path string) bool {
+	lp := strings.ToLower(path)
+	h := strings.ToLower(regHost)
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	for _, r := range remotes {
+		if lp != r.path && !strings.HasPrefix(lp, r.path+"/") {
+			continue
+		}
+		if regHost == hostCIRegistry || h == r.host || h == "registry."+r.host {
+			return true
+		}
+	}
+	return false
 }

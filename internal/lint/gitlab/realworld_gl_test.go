@@ -1,6 +1,8 @@
 package gitlab
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -116,5 +118,52 @@ func TestGLC006AtLiteralPath(t *testing.T) {
 	}
 	if len(lines) != 1 || lines[0] != 2 {
 		t.Errorf("GLC006 lines = %v, want [2]", lines)
+	}
+}
+
+// A job-token push to a literal path is a push to the project itself when
+// the path is the checkout's git remote (the project whose job token the
+// pipeline gets); another path is still questioned.
+func TestGLC006ProjectFromGitRemote(t *testing.T) {
+	pipeline := func(ref string) string {
+		return "release:\n  image: docker:27\n  services: [docker:27-dind]\n  script:\n" +
+			"    - docker login -u gitlab-ci-token -p $CI_JOB_TOKEN $CI_REGISTRY\n    - docker push " + ref + "\n"
+	}
+	for _, c := range []struct {
+		name, config, ref string
+		want              int
+	}{
+		{"scp remote, $CI_REGISTRY path", "[core]\n\tbare = false\n[remote \"origin\"]\n\turl = git@gitlab.devau.co:theo/simple-video-cms.git\n", "$CI_REGISTRY/theo/simple-video-cms:1", 0},
+		{"https remote, image under the project", "[remote \"origin\"]\n\turl = https://gitlab.example.com/Group/App\n", "$CI_REGISTRY/group/app/ci:1", 0},
+		{"literal registry host of the remote's host", "[remote \"origin\"]\n\turl = ssh://git@gitlab.example.com:2222/frontend/core.git\n", "gitlab.example.com:4567/frontend/core:1", 0},
+		{"other project", "[remote \"origin\"]\n\turl = git@gitlab.example.com:theo/app.git\n", "$CI_REGISTRY/theo/other:1", 1},
+		{"same path on another host", "[remote \"origin\"]\n\turl = git@github.com:theo/app.git\n", "registry.gitlab.com/theo/app:1", 1},
+		{"no remote", "[core]\n\tbare = false\n", "$CI_REGISTRY/theo/app:1", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, ".git", "config"), []byte(c.config), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, ".gitlab-ci.yml"), []byte(pipeline(c.ref)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			fs, err := (&Checker{}).Check(dir, []string{".gitlab-ci.yml"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, f := range fs {
+				if f.Rule == "GLC006" {
+					n++
+				}
+			}
+			if n != c.want {
+				t.Errorf("GLC006 findings = %d, want %d\n%s", n, c.want, render(fs))
+			}
+		})
 	}
 }
