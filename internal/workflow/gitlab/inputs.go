@@ -133,6 +133,10 @@ func interpolateInputs(n *yaml.Node, in map[string]*yaml.Node) {
 	if len(in) == 0 {
 		return
 	}
+	// hostile input: many references to a large input must not multiply
+	// into unbounded text or nodes; past the budget, references stay as
+	// written (the converter's node budget then bounds the rest)
+	b := &interpBudget{bytes: maxInterpBytes, nodes: maxInterpNodes}
 	seen := map[*yaml.Node]bool{}
 	var walk func(*yaml.Node, int)
 	walk = func(n *yaml.Node, depth int) {
@@ -143,7 +147,7 @@ func interpolateInputs(n *yaml.Node, in map[string]*yaml.Node) {
 		switch n.Kind {
 		case yaml.ScalarNode:
 			if strings.Contains(n.Value, "$[[") {
-				interpolateScalar(n, in)
+				interpolateScalar(n, in, b)
 			}
 		default:
 			for _, c := range n.Content {
@@ -154,25 +158,44 @@ func interpolateInputs(n *yaml.Node, in map[string]*yaml.Node) {
 	walk(n, 0)
 }
 
-func interpolateScalar(n *yaml.Node, in map[string]*yaml.Node) {
+// Bounds of the interpolation of one file.
+const (
+	maxInterpBytes = 8 << 20
+	maxInterpNodes = 1 << 20
+)
+
+type interpBudget struct{ bytes, nodes int }
+
+func interpolateScalar(n *yaml.Node, in map[string]*yaml.Node, b *interpBudget) {
 	re := inputRef()
 	if m := re.FindStringSubmatchIndex(n.Value); m != nil && m[0] == 0 && m[1] == len(n.Value) {
 		name, fns := n.Value[m[2]:m[3]], n.Value[m[4]:m[5]]
 		if v, ok := in[name]; ok && fns == "" && v.Kind != yaml.ScalarNode {
+			size := countNodes(v, b.nodes+1)
+			if size > b.nodes {
+				return
+			}
+			b.nodes -= size
 			line, col := n.Line, n.Column
 			*n = *copyNode(v)
 			n.Line, n.Column = line, col
 			return
 		}
 	}
-	n.Value = re.ReplaceAllStringFunc(n.Value, func(s string) string {
+	out := re.ReplaceAllStringFunc(n.Value, func(s string) string {
 		sm := re.FindStringSubmatch(s)
 		v, ok := in[sm[1]]
 		if !ok {
 			return s
 		}
-		return applyFunctions(renderInput(v), sm[2])
+		r := applyFunctions(renderInput(v), sm[2])
+		if len(r) > b.bytes {
+			return s
+		}
+		b.bytes -= len(r)
+		return r
 	})
+	n.Value = out
 	if n.Tag != "!!str" && n.Tag != "" {
 		n.Tag = "" // a typed scalar (!!int, !!bool) became text
 	}
@@ -209,4 +232,16 @@ func copyNode(n *yaml.Node) *yaml.Node {
 		c.Content[i] = copyNode(k)
 	}
 	return &c
+}
+
+// countNodes counts the nodes under n, stopping past limit.
+func countNodes(n *yaml.Node, limit int) int {
+	c := 1
+	for _, k := range n.Content {
+		if c > limit {
+			break
+		}
+		c += countNodes(k, limit-c)
+	}
+	return c
 }

@@ -62,3 +62,31 @@ include:
 		t.Errorf("files = %v", p.Files)
 	}
 }
+
+// Many references to a large input stay bounded: past the budget they are
+// left as written instead of multiplying the text.
+func TestIncludeInputsBounded(t *testing.T) {
+	big := strings.Repeat("x", 1<<16)
+	var refs strings.Builder
+	for i := 0; i < 400; i++ {
+		refs.WriteString("    - echo $[[ inputs.big ]]\n")
+	}
+	p := load(t, map[string]string{
+		".gitlab-ci.yml": "include:\n  - local: t.yml\n    inputs:\n      big: " + big + "\n",
+		"t.yml":          "spec:\n  inputs:\n    big: {}\n---\njob:\n  script:\n" + refs.String(),
+	})
+	j := p.Job("job")
+	if j == nil {
+		t.Fatal("no job")
+	}
+	total, kept := 0, 0
+	for _, l := range j.Script {
+		total += len(l.Text)
+		if strings.Contains(l.Text, "$[[ inputs.big ]]") {
+			kept++
+		}
+	}
+	if total > 9<<20 || kept == 0 {
+		t.Errorf("script bytes = %d, references kept = %d", total, kept)
+	}
+}
