@@ -21,8 +21,9 @@ func init() {
 			"only to the registry of the project running the job; a push to another project's path is denied " +
 			"(`denied: requested access to the resource is denied` / `insufficient_scope`) even after `Login Succeeded` " +
 			"(https://docs.gitlab.com/ci/jobs/ci_job_token/; gitlab `container_registry_authentication_service.rb`). " +
-			"A literal path cannot be compared with the project's path statically, so this is a warning unless the " +
-			"path is built from another project's variables.\n\n" +
+			"A literal path cannot be compared with the project's path from the pipeline file alone, so this is a warning " +
+			"unless the path is built from another project's variables; a push to the path of the checkout's own git " +
+			"remote (`.git/config`) is the project itself and is not reported.\n\n" +
 			"Fix: push to `$CI_REGISTRY_IMAGE[/name]`; for another project use a deploy token or project/group access " +
 			"token with `read_registry` and `write_registry`, stored as CI/CD variables.",
 		Broken: `publish:
