@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -68,8 +70,12 @@ var topJobKey = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // Owns reports whether rel is a GitLab CI file: a name ending in
-// .gitlab-ci.yml/.yaml, or YAML outside .github/ with GitLab top-level
-// keywords (custom CI file names such as .nvidia-ci.yml).
+// .gitlab-ci.yml/.yaml, or YAML outside .github/ that is GitLab-shaped:
+// GitLab top-level keywords with a script, include or trigger (custom CI
+// file names such as .nvidia-ci.yml, include-only pipelines), or a
+// top-level job: a mapping holding script, extends or trigger (the files
+// a pipeline includes, e.g. .gitlab/ci/docker.yml, which need not repeat
+// stages or include; https://docs.gitlab.com/ci/yaml/#include).
 func (*Checker) Owns(rel string, content []byte) bool {
 	rel = filepath.ToSlash(rel)
 	base := path.Base(rel)
@@ -85,7 +91,48 @@ func (*Checker) Owns(rel string, content []byte) bool {
 	if bytes.Contains(content, []byte("\non:")) || bytes.HasPrefix(content, []byte("on:")) {
 		return false
 	}
-	return topJobKey().Match(content) && bytes.Contains(content, []byte("script:"))
+	if topJobKey().Match(content) && (bytes.Contains(content, []byte("script:")) ||
+		bytes.Contains(content, []byte("include:")) || bytes.Contains(content, []byte("trigger:"))) {
+		return true
+	}
+	return hasTopLevelJob(content)
+}
+
+// jobOnlyKeys are job keywords a top-level mapping of another kind of YAML
+// file (compose, Kubernetes, Helm values) does not hold directly.
+var jobOnlyKeys = map[string]bool{"script": true, "extends": true, "trigger": true}
+
+// hasTopLevelJob reports whether a document of content (a GitLab file may
+// hold a spec: header document, then the jobs) maps a top-level key to a
+// mapping with script, extends or trigger. Undecodable YAML is not owned.
+func hasTopLevelJob(content []byte) bool {
+	if !bytes.Contains(content, []byte("script:")) && !bytes.Contains(content, []byte("extends:")) &&
+		!bytes.Contains(content, []byte("trigger:")) {
+		return false
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(content))
+	for range 8 {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			return false
+		}
+		if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+			continue
+		}
+		top := doc.Content[0].Content
+		for i := 1; i < len(top); i += 2 {
+			v := top[i]
+			if v.Kind != yaml.MappingNode {
+				continue
+			}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if jobOnlyKeys[v.Content[j].Value] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Check lints each main file (with the local files it includes). A file

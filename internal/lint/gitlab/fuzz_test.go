@@ -18,6 +18,7 @@ func FuzzLint(f *testing.F) {
 	}
 	f.Add([]byte("a: &a [*a]\n"))
 	f.Add([]byte("x:\n  extends: x\n  script: !reference [x, script]\n"))
+	f.Add([]byte("spec:\n  inputs:\n    n: {default: [a, b]}\n---\ninclude:\n  - local: t.yml\n    inputs: {n: [c]}\n\"j-$[[ inputs.n ]]\":\n  tags: $[[ inputs.n ]]\n  script: [\"docker push $CI_REGISTRY_IMAGE/$(sed 's/(a)/\\\\1/'):${V:-a/b}\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		read := func(rel string) ([]byte, error) { return data, nil }
 		lim := gl.DefaultLimits

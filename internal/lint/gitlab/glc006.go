@@ -10,6 +10,7 @@ import (
 	"github.com/regdoctor/regdoctor/internal/lint"
 	"github.com/regdoctor/regdoctor/internal/reghost"
 	"github.com/regdoctor/regdoctor/internal/shellcmd"
+	gl "github.com/regdoctor/regdoctor/internal/workflow/gitlab"
 )
 
 func init() {
@@ -20,8 +21,9 @@ func init() {
 			"only to the registry of the project running the job; a push to another project's path is denied " +
 			"(`denied: requested access to the resource is denied` / `insufficient_scope`) even after `Login Succeeded` " +
 			"(https://docs.gitlab.com/ci/jobs/ci_job_token/; gitlab `container_registry_authentication_service.rb`). " +
-			"A literal path cannot be compared with the project's path statically, so this is a warning unless the " +
-			"path is built from another project's variables.\n\n" +
+			"A literal path cannot be compared with the project's path from the pipeline file alone, so this is a warning " +
+			"unless the path is built from another project's variables; a push to the path of the checkout's own git " +
+			"remote (`.git/config`) is the project itself and is not reported.\n\n" +
 			"Fix: push to `$CI_REGISTRY_IMAGE[/name]`; for another project use a deploy token or project/group access " +
 			"token with `read_registry` and `write_registry`, stored as CI/CD variables.",
 		Broken: `publish:
@@ -65,6 +67,10 @@ func jobTokenLogin(c shellcmd.Command) bool {
 }
 
 func checkGLC006(c *pctx) {
+	// one finding per place in the text: variables that build on one
+	// literal path (BASE, BASE/ci, BASE:tag) pushed by several jobs are one
+	// question, "is this path the project?"
+	seen := map[gl.Pos]bool{}
 	for _, jc := range c.jobs {
 		for _, pr := range jc.pushes() {
 			if pr.host == "" {
@@ -125,7 +131,15 @@ func checkGLC006(c *pctx) {
 					pr.ref.Value, short(login.Text), strings.Join(own, ", "), path))
 				continue
 			}
-			c.report("GLC006", jc.defPos(pr.cmd, pr.ref), jc, pr.host, fmt.Sprintf(
+			if pushesToRemote(remotePaths(jc.p.Root), pr.host, path) {
+				continue // the checkout's own GitLab project (its git remote)
+			}
+			pos := jc.literalPos(pr.cmd, pr.ref, path)
+			if seen[pos] {
+				continue
+			}
+			seen[pos] = true
+			c.report("GLC006", pos, jc, pr.host, fmt.Sprintf(
 				"pushes `%s` with the job token (login `%s`), which can push only to this project's registry; unless `%s` is this project's path the push is denied: push to `$CI_REGISTRY_IMAGE`, or log in with a deploy or access token that has `write_registry` on `%s`.",
 				pr.ref.Value, short(login.Text), path, path))
 		}
@@ -148,4 +162,48 @@ func (jc *jobCtx) projectPaths() []string {
 		out = append(out, m[1])
 	}
 	return uniq(out)
+}
+
+// literalPos is where the literal repository path lit of a pushed word is
+// written: the YAML variable (of those the word uses, followed through
+// variables that use other variables) whose own value holds lit, else the
+// word's defPos.
+func (jc *jobCtx) literalPos(cm cmd, w shellcmd.Word, lit string) gl.Pos {
+	first := lit
+	if i := strings.IndexByte(first, '/'); i > 0 {
+		first = first[:i] // the written part may stop at a variable: group/$NAME
+	}
+	names := append([]string(nil), w.Vars...)
+	for i := 0; i < len(names) && i < 32; i++ {
+		def, ok := jc.job.Variables[names[i]]
+		if !ok {
+			continue
+		}
+		if strings.Contains(def.Value, first+"/") || strings.Contains(def.Value, lit) {
+			return def.Pos
+		}
+		names = append(names, varsOf(def.Value)...)
+	}
+	return jc.defPos(cm, w)
+}
+
+// pushesToRemote reports a push to one of the checkout's remote projects or
+// an image under it (group/project/sub): the path matches and the registry
+// is $CI_REGISTRY or the remote's host (or registry.<host>, GitLab.com's
+// layout; a port is ignored).
+func pushesToRemote(remotes []gitRemote, regHost, path string) bool {
+	lp := strings.ToLower(path)
+	h := strings.ToLower(regHost)
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	for _, r := range remotes {
+		if lp != r.path && !strings.HasPrefix(lp, r.path+"/") {
+			continue
+		}
+		if regHost == hostCIRegistry || h == r.host || h == "registry."+r.host {
+			return true
+		}
+	}
+	return false
 }

@@ -82,7 +82,7 @@ func checkGLC007(c *pctx) {
 // mention merge_request_event.
 func runsUnprotected(jc *jobCtx) bool {
 	j := jc.job
-	if j.When == "manual" {
+	if j.When == "manual" || conditionsUnseen(jc) {
 		return false
 	}
 	if j.Rules != nil {

@@ -2,9 +2,7 @@ package gitlab
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/lint"
@@ -111,7 +109,9 @@ func checkGLC015(c *pctx) {
 						"`%s` puts the registry host twice: `$CI_REGISTRY_IMAGE` already starts with `$CI_REGISTRY`, so the path names a project `<host>/group/project` that does not exist and the push is denied (or, with a port in the host, `invalid reference format`); use `$CI_REGISTRY_IMAGE` alone.", r.Value))
 				}
 				if strings.HasPrefix(name, "$CI_REGISTRY_IMAGE/") && ir.push {
-					extra := strings.Split(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/"), "/")
+					// levels are counted outside expansions: a $(...) or
+					// ${...} may hold '/' of its own
+					extra := strings.Split(maskExpansions(strings.TrimPrefix(name, "$CI_REGISTRY_IMAGE/")), "/")
 					if len(extra) > 2 {
 						seen[key] = true
 						c.reportSev("GLC015", finding.Error, pos, jc, "", fmt.Sprintf(
@@ -171,12 +171,102 @@ func onlySafeRefNames(jc *jobCtx) bool {
 	return true
 }
 
-var expansion = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|` + "`[^`]*`")
-})
+// expansionSpans returns the [start, end) byte ranges of the shell
+// expansions in s: $NAME, ${...}, $(...), $((...)) and `...`. A command
+// substitution may nest parentheses and quote them ("s/(x)/\\1/"), so its
+// end is the ')' that balances its '(' outside quotes, not the first ')'
+// (POSIX 2.6.3, https://pubs.opengroup.org/onlinepubs/9799919799/utilities/V3_chap02.html).
+// An unclosed expansion runs to the end of s.
+func expansionSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '`':
+			j := strings.IndexByte(s[i+1:], '`')
+			end := len(s)
+			if j >= 0 {
+				end = i + 1 + j + 1
+			}
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		case s[i] == '$' && i+1 < len(s) && (s[i+1] == '(' || s[i+1] == '{'):
+			end := closeGroup(s, i+1)
+			out = append(out, [2]int{i, end})
+			i = end - 1
+		case s[i] == '$' && i+1 < len(s) && (s[i+1] == '_' || isASCIILetter(s[i+1])):
+			j := i + 2
+			for j < len(s) && (s[j] == '_' || isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9') {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// closeGroup returns the index just past the bracket that closes the one at
+// s[open] ('(' or '{'), counting nested brackets of that kind outside
+// single and double quotes; len(s) when it is not closed.
+func closeGroup(s string, open int) int {
+	o := s[open]
+	c := byte(')')
+	if o == '{' {
+		c = '}'
+	}
+	depth := 0
+	var quote byte
+	for k := open; k < len(s); k++ {
+		ch := s[k]
+		switch {
+		case quote != 0:
+			if ch == '\\' && quote == '"' {
+				k++
+			} else if ch == quote {
+				quote = 0
+			}
+		case ch == '\\':
+			k++
+		case ch == '\'' || ch == '"':
+			quote = ch
+		case ch == o:
+			depth++
+		case ch == c:
+			depth--
+			if depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return len(s)
+}
+
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // literalPart is a reference's name with every expansion removed.
-func literalPart(name string) string { return expansion().ReplaceAllString(name, "") }
+func literalPart(name string) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range expansionSpans(name) {
+		b.WriteString(name[last:sp[0]])
+		last = sp[1]
+	}
+	b.WriteString(name[last:])
+	return b.String()
+}
+
+// maskExpansions replaces every byte inside an expansion by '_' (same
+// length), so that the '/' and ':' of a command substitution or of a
+// ${VAR:-default} are not taken for path or tag separators.
+func maskExpansions(ref string) string {
+	masked := []byte(ref)
+	for _, sp := range expansionSpans(ref) {
+		for i := sp[0] + 1; i < sp[1]; i++ {
+			masked[i] = '_'
+		}
+	}
+	return string(masked)
+}
 
 // repoPath drops a leading registry host (docker's rule: a first component
 // with '.' or ':' or "localhost"); hosts may be uppercase, paths may not.
@@ -191,15 +281,7 @@ func repoPath(name string) string {
 // splitNameTag splits a reference at its tag ':' (not one inside ${...} or
 // $(...), and not a registry port).
 func splitNameTag(ref string) (name, tag string) {
-	masked := []byte(ref)
-	for _, loc := range expansion().FindAllStringIndex(ref, -1) {
-		for i := loc[0]; i < loc[1]; i++ {
-			if masked[i] == ':' || masked[i] == '/' {
-				masked[i] = '_'
-			}
-		}
-	}
-	m := string(masked)
+	m := maskExpansions(ref)
 	if i := strings.LastIndexByte(m, ':'); i >= 0 && i > strings.LastIndexByte(m, '/') {
 		return ref[:i], ref[i+1:]
 	}

@@ -111,6 +111,9 @@ func checkGLC019(c *pctx) {
 // kind where is empty, and how sure that is (error when certain).
 func (jc *jobCtx) emptyIn(where, name string) (finding.Severity, bool) {
 	j := jc.job
+	if conditionsUnseen(jc) {
+		return "", false
+	}
 	if j.Rules != nil {
 		txt := valueText(j.Rules)
 		switch {
@@ -210,4 +213,14 @@ func onlyVarsRequire(only *gl.Value, name string) bool {
 		}
 	}
 	return true
+}
+
+// conditionsUnseen reports a job without rules, only or except of its own
+// that extends (or !references) something the model did not find: the
+// missing template, from an include not read, may hold the rules that
+// decide where the job runs (extends merges rules from its parents,
+// https://docs.gitlab.com/ci/yaml/#extends).
+func conditionsUnseen(jc *jobCtx) bool {
+	j := jc.job
+	return j.Incomplete && j.Rules == nil && j.Only == nil && j.Except == nil
 }

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // Reserved top-level keys that are not jobs (F-GL-31,
@@ -33,6 +35,7 @@ type Include struct {
 	Pos      Pos
 	Resolved bool // true when the file was read and merged (local only)
 	Reason   string
+	inputs   *Value // the include's inputs: mapping (local), nil when none
 }
 
 // Problem is something the model could not evaluate (an unresolved include,
@@ -175,7 +178,7 @@ func LoadWith(root, main string, read func(rel string) ([]byte, error), lim Limi
 	}
 	p := &Pipeline{Root: root, lim: lim, b: &budget{left: lim.MaxNodes}}
 	seen := map[string]bool{}
-	merged, err := p.loadFile(main, read, seen, 0)
+	merged, err := p.loadFile(main, read, seen, 0, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -186,17 +189,19 @@ func LoadWith(root, main string, read func(rel string) ([]byte, error), lim Limi
 
 // loadFile parses rel and returns its mapping with its local includes merged
 // underneath (includes first in order, the including file last: F-GL-30).
-func (p *Pipeline) loadFile(rel string, read func(string) ([]byte, error), seen map[string]bool, depth int) (*Value, error) {
+func (p *Pipeline) loadFile(rel string, read func(string) ([]byte, error), seen map[string]bool, depth int, inputs map[string]*yaml.Node) (*Value, error) {
 	data, err := read(rel)
 	if err != nil {
 		return nil, err
 	}
-	p.Files = append(p.Files, rel)
 	if p.Sources == nil {
 		p.Sources = map[string][]byte{}
 	}
+	if _, again := p.Sources[rel]; !again {
+		p.Files = append(p.Files, rel) // a file included twice with other inputs is one file
+	}
 	p.Sources[rel] = data
-	v, err := parseFile(rel, data, p.lim, p.b)
+	v, err := parseFileInputs(rel, data, p.lim, p.b, inputs)
 	if err != nil {
 		return nil, err
 	}
@@ -217,8 +222,11 @@ func (p *Pipeline) loadFile(rel string, read func(string) ([]byte, error), seen 
 					inc.Reason = gerr.Error()
 				}
 			}
+			passed := includeInputs(inc.inputs)
 			for _, f := range files {
-				if seen[f] {
+				// the same file with other inputs is another set of jobs
+				key := f + "\x00" + inputsSignature(passed)
+				if seen[key] {
 					continue // GitLab reports duplicate includes as an error; merging once is equivalent
 				}
 				if len(seen) >= p.lim.MaxIncludes || depth > 100 {
@@ -226,8 +234,8 @@ func (p *Pipeline) loadFile(rel string, read func(string) ([]byte, error), seen 
 					inc.Reason = "include limit reached"
 					break
 				}
-				seen[f] = true
-				iv, ierr := p.loadFile(f, read, seen, depth+1)
+				seen[key] = true
+				iv, ierr := p.loadFile(f, read, seen, depth+1, passed)
 				if ierr != nil {
 					var pe *ParseError
 					if errors.As(ierr, &pe) {
@@ -273,7 +281,9 @@ func (p *Pipeline) includes(v *Value, from string) []Include {
 		case Map:
 			switch {
 			case it.Has("local"):
-				out = append(out, p.localInclude(it.Get("local").String(), it.Pos))
+				inc := p.localInclude(it.Get("local").String(), it.Pos)
+				inc.inputs = it.Get("inputs")
+				out = append(out, inc)
 			case it.Has("project"):
 				files := it.Get("file").Strings()
 				out = append(out, Include{Kind: "project", Target: it.Get("project").String() + ":" + strings.Join(files, ","), Pos: it.Pos, Reason: "other projects are never fetched"})
@@ -479,4 +489,16 @@ func readLimited(path, rel string, max int) ([]byte, error) {
 		return nil, &ParseError{File: rel, Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)}
 	}
 	return data, nil
+}
+
+// includeInputs converts an include's inputs: mapping for interpolation.
+func includeInputs(v *Value) map[string]*yaml.Node {
+	if v == nil || v.Kind != Map {
+		return nil
+	}
+	out := map[string]*yaml.Node{}
+	for _, p := range v.Pairs {
+		out[p.Key] = valueNode(p.Val)
+	}
+	return out
 }

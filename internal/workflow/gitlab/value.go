@@ -190,15 +190,29 @@ func ParseFile(file string, data []byte, lim Limits) (*Value, error) {
 }
 
 func parseFile(file string, data []byte, lim Limits, b *budget) (*Value, error) {
+	return parseFileInputs(file, data, lim, b, nil)
+}
+
+// parseFileInputs is parseFile with the CI/CD inputs an include passes
+// (nil for none): `$[[ inputs.x ]]` takes the passed value, else the
+// default of the file's `spec:` header (see inputs.go).
+func parseFileInputs(file string, data []byte, lim Limits, b *budget, passed map[string]*yaml.Node) (*Value, error) {
 	if lim.MaxFileBytes > 0 && len(data) > lim.MaxFileBytes {
 		return nil, &ParseError{File: file, Err: fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), lim.MaxFileBytes)}
 	}
-	doc, err := configDocument(data)
+	doc, spec, err := configDocument(data)
 	if err != nil {
 		return nil, &ParseError{File: file, Err: err}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &Value{Kind: Null, Pos: Pos{File: file, Line: 1, Col: 1}}, nil
+	}
+	if spec != nil && bytes.Contains(data, []byte("$[[")) {
+		in := specInputs(spec)
+		for k, v := range passed {
+			in[k] = v
+		}
+		interpolateInputs(doc.Content[0], in)
 	}
 	c := &converter{file: file, lim: lim, b: b, memo: map[*yaml.Node]*Value{}, size: map[*Value]int{}}
 	v, err := c.conv(doc.Content[0], 0)
@@ -361,25 +375,25 @@ func (c *converter) sizeOf(v *Value) int {
 
 // configDocument returns the configuration document: the first one, or the
 // second when the first is a `spec:` header (CI/CD inputs,
-// https://docs.gitlab.com/ci/inputs/).
-func configDocument(data []byte) (yaml.Node, error) {
+// https://docs.gitlab.com/ci/inputs/), with the header's spec mapping.
+func configDocument(data []byte) (doc yaml.Node, spec *yaml.Node, err error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var first yaml.Node
 	if err := dec.Decode(&first); err != nil {
 		if errors.Is(err, io.EOF) {
-			return yaml.Node{}, nil
+			return yaml.Node{}, nil, nil
 		}
-		return yaml.Node{}, err
+		return yaml.Node{}, nil, err
 	}
 	if len(first.Content) == 1 {
 		m := first.Content[0]
 		if m.Kind == yaml.MappingNode && len(m.Content) == 2 && m.Content[0].Value == "spec" {
 			var second yaml.Node
 			if err := dec.Decode(&second); err != nil && !errors.Is(err, io.EOF) {
-				return yaml.Node{}, err
+				return yaml.Node{}, nil, err
 			}
-			return second, nil
+			return second, m.Content[1], nil
 		}
 	}
-	return first, nil
+	return first, nil, nil
 }
