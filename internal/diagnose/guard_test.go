@@ -1,16 +1,10 @@
 package diagnose
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v4"
-
-	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
 func TestLitGuardDerivation(t *testing.T) {
@@ -69,27 +63,7 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 	for i, p := range refPatterns {
 		res = append(res, guardedExpr{p.re.get(), &refGuards[i]})
 	}
-	var lines []string
-	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
-	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
-	for _, f := range corpus {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		lines = append(lines, strings.Split(cc.Log, "\n")...)
-	}
+	lines := testLogLines(t)
 	matched := 0
 	for _, l := range lines {
 		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {

@@ -1,14 +1,9 @@
 package diagnose
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/regdoctor/regdoctor/internal/testenv"
-	"go.yaml.in/yaml/v4"
 )
 
 // refMatchCases are lines built to exercise the hand matchers' edge cases
@@ -151,27 +146,7 @@ func TestRefMatchersAgreeWithRegexps(t *testing.T) {
 // on every line of the package's test logs and of the shared corpus, as is
 // and with a lead-in that repeats the line (two matches on one line).
 func TestRefMatchersAgreeOnCorpus(t *testing.T) {
-	var lines []string
-	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
-	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
-	for _, f := range corpus {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		lines = append(lines, strings.Split(cc.Log, "\n")...)
-	}
+	lines := testLogLines(t)
 	matched := 0
 	for _, l := range lines {
 		for _, v := range []string{l, l + " " + l} {

@@ -1,14 +1,9 @@
 package diagnose
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/regdoctor/regdoctor/internal/testenv"
-	"go.yaml.in/yaml/v4"
 )
 
 // sigMatchCases exercise the hand matchers' edge cases.
@@ -147,27 +142,7 @@ func TestSigMatchersAgreeWithRegexps(t *testing.T) {
 // repeated and cut at every fourth byte.
 func TestSigMatchersAgreeOnCorpus(t *testing.T) {
 	keywords()
-	var lines []string
-	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
-	}
-	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
-	for _, f := range corpus {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		lines = append(lines, strings.Split(cc.Log, "\n")...)
-	}
+	lines := testLogLines(t)
 	matched := 0
 	for _, l := range lines {
 		for _, v := range []string{l, l + " " + l, strings.ToUpper(l)} {
