@@ -292,6 +292,9 @@ func TestMessageGrammar(t *testing.T) {
 		`Post https://registry-1.docker.io/v2/team/api/blobs/uploads/: token auth attempt for registry: https://auth.docker.io/token?account=ci-bot&scope=repository%3Ateam%2Fapi%3Apush%2Cpull&service=registry.docker.io request failed with status: 401 Unauthorized`: "bad-credentials",
 		`Error: unexpected status from HEAD request to https://ghcr.io/v2/team/charts/api/manifests/1.0.0: 403 Forbidden`:                                                                                                                                                "no-login",
 		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                                                                       "cloud-iam-denied",
+		`docker: error pulling image configuration: download failed after attempts=1: unauthorized: unauthenticated: User cannot be authenticated with the token provided.`:                                                                                              "registry-fault",
+		`unknown: The repository 'team/api' does not exist`:                                   "repo-not-found",
+		"$ helm pull oci://registry.lab.example/charts/api --version 1.2.0\n401 Unauthorized": "no-login",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -85,6 +85,7 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.

@@ -53,9 +53,12 @@ func sigsPolicy() {
 			},
 		},
 		&signature{
-			id:   "name-unknown",
-			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:"},
-			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+))`),
+			id: "name-unknown",
+			// "unknown: The repository … does not exist" is ECR's answer as
+			// BuildKit prints it with the error code "unknown" (and as users
+			// quote it with the name elided).
+			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository"},
+			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b)`),
 			veto: []string{"does not exist in the registry with id"},
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "repository does not exist:") {
