@@ -293,8 +293,11 @@ func TestMessageGrammar(t *testing.T) {
 		`Error: unexpected status from HEAD request to https://ghcr.io/v2/team/charts/api/manifests/1.0.0: 403 Forbidden`:                                                                                                                                                "no-login",
 		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                                                                       "cloud-iam-denied",
 		`docker: error pulling image configuration: download failed after attempts=1: unauthorized: unauthenticated: User cannot be authenticated with the token provided.`:                                                                                              "registry-fault",
-		`unknown: The repository 'team/api' does not exist`:                                   "repo-not-found",
-		"$ helm pull oci://registry.lab.example/charts/api --version 1.2.0\n401 Unauthorized": "no-login",
+		`unknown: The repository 'team/api' does not exist`:                                                                                                              "repo-not-found",
+		"$ helm pull oci://registry.lab.example/charts/api --version 1.2.0\n401 Unauthorized":                                                                            "no-login",
+		"The push refers to repository [registry.lab.example/team/api]\n3c1d9e0a7b21: Retrying in 1 second\nEOF":                                                         "registry-unreachable",
+		"Registry credentials not provided. Guest mode enabled.\nThe push refers to repository [docker.io/team/api]\ndenied: requested access to the resource is denied": "empty-credential",
+		"cat <<EOF\nEOF": "",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

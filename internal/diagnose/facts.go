@@ -86,6 +86,9 @@ type facts struct {
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
 	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
+	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
+	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
+	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -203,7 +206,7 @@ var factKeys = []string{
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
-	"trying to pull ",
+	"trying to pull ", ": retrying in ", "guest mode enabled",
 }
 
 // The fragments observe tests (auxKey: found by the line's key pass).
@@ -237,6 +240,9 @@ var (
 	kHTTP             = lowKey("http")
 	kPushDigest       = lowKey(": digest: sha256:")
 	kPushed           = lowKey("pushed ")
+	kRetrying         = lowKey(": retrying in ")
+	kGuestMode        = lowKey("guest mode enabled")
+	kEOF              = textKey("EOF")
 	kStatus           = lowKey("status: ")
 	kLoginAction      = textKey("docker/login-action")
 	kRun              = textKey("Run ")
@@ -270,6 +276,17 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	f.observeClientVersion(n, text, low)
+	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
+		f.guestMode = n
+	}
+	if f.has(kRetrying) {
+		f.lastRetry = n
+	} else if f.lastRetry > 0 && n-f.lastRetry <= 3 && len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && strings.TrimSpace(text) == "EOF" {
+		// docker prints the error of a layer upload it gave up retrying
+		// on a line of its own: the connection was closed without an
+		// HTTP answer.
+		f.eofAfterRetry = append(f.eofAfterRetry, n)
+	}
 	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
