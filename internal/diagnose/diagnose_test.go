@@ -298,6 +298,9 @@ func TestMessageGrammar(t *testing.T) {
 		"The push refers to repository [registry.lab.example/team/api]\n3c1d9e0a7b21: Retrying in 1 second\nEOF":                                                         "registry-unreachable",
 		"Registry credentials not provided. Guest mode enabled.\nThe push refers to repository [docker.io/team/api]\ndenied: requested access to the resource is denied": "empty-credential",
 		"cat <<EOF\nEOF": "",
+		`error pushing image: failed to push to destination registry.lab.example/team/api:1.0: PUT https://registry.lab.example/v2/team/api/manifests/1.0: MANIFEST_INVALID: manifest invalid; map[]`: "client-bug",
+		`error pushing image: failed to push to destination registry.lab.example/team/api:1.0: MANIFEST_INVALID: manifest invalid; map[description:HTTP 403 Forbidden]`:                               "tag-immutable-or-protected",
+		`E/AndroidRuntime: manifest invalid for package com.example.app`: "",
 		"crane auth login registry.docker.io -u teambot --password-stdin\nError: POST https://index.docker.io/v2/teambot/api/blobs/uploads/: UNAUTHORIZED: authentication required; [map[Action:push Class: Name:teambot/api Type:repository]]": "login-wrong-host",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})

@@ -80,6 +80,28 @@ func sigsPolicy() {
 			},
 		},
 		&signature{
+			id: "manifest-invalid",
+			// The distribution spec's MANIFEST_INVALID: the registry checked
+			// the uploaded manifest and refused it (OCI distribution spec,
+			// error codes). Artifactory also wraps a permission refusal of
+			// the manifest PUT in it ("map[description:HTTP 403 Forbidden]"),
+			// as it does for an overwrite of an existing tag by a user
+			// without delete/overwrite permission.
+			keys: []string{"manifest_invalid", "manifest invalid"},
+			re:   regexp.MustCompile(`(?i)(?:MANIFEST_INVALID|manifest invalid)`),
+			need: []string{"manifest_invalid", "/manifests/", "push"},
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				if strings.Contains(h.low, "403") || strings.Contains(h.low, "forbidden") {
+					return []cand{c("tag-immutable-or-protected", 0.62, fmt.Sprintf("%s refused the manifest with a 403 inside MANIFEST_INVALID: Artifactory answers so when the tag already exists and the user may not overwrite it (overwriting needs the delete permission), or the repository forbids redeploying a tag.", hostName(h.host))),
+						c("insufficient-role", 0.56, ""), c("client-bug", 0.35, "")}
+				}
+				return []cand{c("client-bug", 0.62, fmt.Sprintf("%s checked the manifest the client uploaded and refused it (MANIFEST_INVALID): a manifest or media type this registry does not accept, or one that names blobs it does not hold — most often a client release that changed what it writes; try the previous client version.", hostName(h.host))),
+					c("registry-fault", 0.5, ""), c("tag-immutable-or-protected", 0.35, "")}
+			},
+			tell: tellDenied,
+		},
+		&signature{
 			id:   "unknown-not-found",
 			keys: []string{"unknown: not found"},
 			re:   regexp.MustCompile(`(?i)^(?:error: )?unknown: Not Found\s*$`),
