@@ -81,3 +81,23 @@ func clientBugCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// configBlobAuthCand returns registry-fault for an authentication refusal
+// of the image configuration download. dockerd prints "error pulling image
+// configuration" (moby's distribution.ImageConfigPullError, schema2 only)
+// when the config blob fails after the manifest of the same pull was
+// fetched with the same token (the manifest names the config digest), so
+// the credential was
+// accepted a moment before: a refusal now is the registry's or its blob
+// CDN's (GHCR's incidents answered public pulls so, githubstatus.com).
+func configBlobAuthCand(h *hit, cs []cand) (cand, bool) {
+	if !strings.Contains(h.low, "error pulling image configuration") {
+		return cand{}, false
+	}
+	for _, x := range cs {
+		if authCauses[x.cause] {
+			return c("registry-fault", 0.8, fmt.Sprintf("The refusal came while downloading the image configuration, after the manifest of the same pull was fetched with the same credential: %s accepted it a moment before, so the registry (or the storage behind it) failed, not the login.", hostName(h.host))), true
+		}
+	}
+	return cand{}, false
+}

@@ -262,7 +262,15 @@ func (e *engine) apply(in *lineIn) {
 		return
 	}
 	if f.hasAny(otherEcosystemKeys) {
+		f.otherEcoLine = l.N
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
+	}
+	if f.otherEcoLine > 0 && l.N-f.otherEcoLine == 1 && text != "" && (text[0] == ' ' || text[0] == '\t') {
+		// An indented continuation of that client's message: npm prints
+		// GitHub Packages' answer on its own line ("npm error 401
+		// Unauthorized - PUT https://npm.pkg.github.com/…" then
+		// "      unauthenticated: User cannot be authenticated…").
+		return
 	}
 	guards := lineGuards(text)
 	ascii := -1 // unknown yet; 1 when the line is ASCII (startLits)
@@ -591,6 +599,12 @@ func (e *engine) findings(max int) []finding.Finding {
 		cs := h.sig.rank(h, e.f)
 		if cb, ok := clientBugCand(h, e.f, cs); ok {
 			cs = append(cs, cb)
+		}
+		if rf, ok := configBlobAuthCand(h, cs); ok {
+			cs = append(cs, rf)
+		}
+		if ec, ok := guestModeCand(h, e.f, cs); ok {
+			cs = append(cs, ec)
 		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several

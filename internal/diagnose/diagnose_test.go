@@ -292,6 +292,16 @@ func TestMessageGrammar(t *testing.T) {
 		`Post https://registry-1.docker.io/v2/team/api/blobs/uploads/: token auth attempt for registry: https://auth.docker.io/token?account=ci-bot&scope=repository%3Ateam%2Fapi%3Apush%2Cpull&service=registry.docker.io request failed with status: 401 Unauthorized`: "bad-credentials",
 		`Error: unexpected status from HEAD request to https://ghcr.io/v2/team/charts/api/manifests/1.0.0: 403 Forbidden`:                                                                                                                                                "no-login",
 		`Error: failed to do request: Post "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/team/api/blobs/uploads/": EOF`:                                                                                                                                       "cloud-iam-denied",
+		`docker: error pulling image configuration: download failed after attempts=1: unauthorized: unauthenticated: User cannot be authenticated with the token provided.`:                                                                                              "registry-fault",
+		`unknown: The repository 'team/api' does not exist`:                                                                                                              "repo-not-found",
+		"$ helm pull oci://registry.lab.example/charts/api --version 1.2.0\n401 Unauthorized":                                                                            "no-login",
+		"The push refers to repository [registry.lab.example/team/api]\n3c1d9e0a7b21: Retrying in 1 second\nEOF":                                                         "registry-unreachable",
+		"Registry credentials not provided. Guest mode enabled.\nThe push refers to repository [docker.io/team/api]\ndenied: requested access to the resource is denied": "empty-credential",
+		"cat <<EOF\nEOF": "",
+		`error pushing image: failed to push to destination registry.lab.example/team/api:1.0: PUT https://registry.lab.example/v2/team/api/manifests/1.0: MANIFEST_INVALID: manifest invalid; map[]`: "client-bug",
+		`error pushing image: failed to push to destination registry.lab.example/team/api:1.0: MANIFEST_INVALID: manifest invalid; map[description:HTTP 403 Forbidden]`:                               "tag-immutable-or-protected",
+		`E/AndroidRuntime: manifest invalid for package com.example.app`: "",
+		"crane auth login registry.docker.io -u teambot --password-stdin\nError: POST https://index.docker.io/v2/teambot/api/blobs/uploads/: UNAUTHORIZED: authentication required; [map[Action:push Class: Name:teambot/api Type:repository]]": "login-wrong-host",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -22,11 +22,15 @@ const (
 // a `docker login`, a login action, a config.json written by the job, a
 // --creds flag, a credential helper configured by gcloud.
 type login struct {
-	Host   string // normalised; "" when the command named a variable we cannot resolve
-	Line   int
-	OK     bool   // "Login Succeeded" (or the credential is used directly)
-	Source string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
-	User   string // the literal -u/--username of a login command ("" when absent or a variable)
+	Host string // normalised; "" when the command named a variable we cannot resolve
+	// HubAlias is set when the login named a Docker Hub host that clients
+	// store under its own credential key (hubKeyAlias): Host is then that
+	// name as given, and the credential does not serve docker.io images.
+	HubAlias bool
+	Line     int
+	OK       bool   // "Login Succeeded" (or the credential is used directly)
+	Source   string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
+	User     string // the literal -u/--username of a login command ("" when absent or a variable)
 }
 
 type refSeen struct {
@@ -85,6 +89,10 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
+	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
+	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
+	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -202,7 +210,7 @@ var factKeys = []string{
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
-	"trying to pull ",
+	"trying to pull ", ": retrying in ", "guest mode enabled",
 }
 
 // The fragments observe tests (auxKey: found by the line's key pass).
@@ -236,6 +244,9 @@ var (
 	kHTTP             = lowKey("http")
 	kPushDigest       = lowKey(": digest: sha256:")
 	kPushed           = lowKey("pushed ")
+	kRetrying         = lowKey(": retrying in ")
+	kGuestMode        = lowKey("guest mode enabled")
+	kEOF              = textKey("EOF")
 	kStatus           = lowKey("status: ")
 	kLoginAction      = textKey("docker/login-action")
 	kRun              = textKey("Run ")
@@ -271,6 +282,17 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	f.observeClientVersion(n, text, low)
+	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
+		f.guestMode = n
+	}
+	if f.has(kRetrying) {
+		f.lastRetry = n
+	} else if f.lastRetry > 0 && n-f.lastRetry <= 3 && len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && strings.TrimSpace(text) == "EOF" {
+		// docker prints the error of a layer upload it gave up retrying
+		// on a line of its own: the connection was closed without an
+		// HTTP answer.
+		f.eofAfterRetry = append(f.eofAfterRetry, n)
+	}
 	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
@@ -545,6 +567,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// 'docker login'"): that is advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") { // loginCmdRe
 		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
+		if a := hubKeyAlias(loginHostWord(m[2])); a != "" {
+			f.pending.Host, f.pending.HubAlias = a, true
+		}
 		f.addLogin(*f.pending)
 		f.lastRegistry = n
 	}
@@ -627,6 +652,36 @@ var loginSources = func() map[string]string {
 // the first word that is neither a flag nor a flag's value. A shell variable
 // gives "" (unknown); no argument means Docker Hub.
 func loginHostArg(args string) string {
+	w := loginHostWord(args)
+	if w == "" || w == "docker.io" {
+		return w
+	}
+	return reghost.Normalize(w)
+}
+
+// hubKeyAliases are Docker Hub host names that docker and
+// go-containerregistry do not fold into Docker Hub's credential key: docker
+// folds only index.docker.io into docker.io (docker/cli and moby registry
+// normalizeIndexName, whose TODO names registry-1.docker.io), crane only
+// docker.io into index.docker.io (go-containerregistry name.NewRegistry). A
+// login to one of them stores a credential that a docker.io image does not use.
+var hubKeyAliases = map[string]bool{"registry-1.docker.io": true, "registry.docker.io": true, "registry.hub.docker.com": true}
+
+// hubKeyAlias returns the host of a login argument when it is one of
+// hubKeyAliases, else "".
+func hubKeyAlias(word string) string {
+	h := strings.ToLower(word)
+	h = strings.TrimPrefix(strings.TrimPrefix(h, "https://"), "http://")
+	h, _, _ = strings.Cut(h, "/")
+	if hubKeyAliases[h] {
+		return h
+	}
+	return ""
+}
+
+// loginHostWord is the registry argument of a login command as written
+// (quotes trimmed); "" for a variable, "docker.io" when absent.
+func loginHostWord(args string) string {
 	skip := false // the word is a flag's value
 	for w := range strings.FieldsSeq(args) {
 		if skip {
@@ -644,7 +699,7 @@ func loginHostArg(args string) string {
 		if strings.HasPrefix(w, "$") || strings.Contains(w, "***") || strings.Contains(w, "${") || strings.Contains(w, "$(") {
 			return ""
 		}
-		return reghost.Normalize(w)
+		return w
 	}
 	return "docker.io"
 }
@@ -679,11 +734,26 @@ func (f *facts) loginState(n int, host string) (state string, other login) {
 	}
 	h := reghost.Normalize(host)
 	for _, l := range ls {
+		if l.HubAlias && h == "docker.io" && !f.refHostSeen(l.Host) {
+			continue // stored under the alias's key; the docker.io image looks up Docker Hub's
+		}
 		if l.Host == "" || h == "" || sameRegistry(l.Host, h) {
 			return "same", l
 		}
 	}
 	return "other", ls[len(ls)-1]
+}
+
+// refHostSeen reports whether an image reference in the log names host as
+// written (a Docker Hub alias host in the reference uses the alias's key).
+func (f *facts) refHostSeen(host string) bool {
+	seen := false
+	f.refs.each(func(r refSeen) {
+		if strings.EqualFold(r.Ref.Host, host) {
+			seen = true
+		}
+	})
+	return seen
 }
 
 // sameRegistry compares normalised hosts the way docker keys credentials:

@@ -544,3 +544,20 @@ func (f *facts) fullLog() bool {
 }
 
 func lower(s string) string { return strings.ToLower(s) }
+
+// guestModeCand returns empty-credential for an authentication or
+// authorization failure after drone's docker plugin (plugins/docker) said
+// "Registry credentials not provided. Guest mode enabled.": it prints that
+// when its username or password setting is empty, so it ran no login and
+// the push went out anonymously.
+func guestModeCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if f.guestMode == 0 || f.guestMode > h.line() {
+		return cand{}, false
+	}
+	for _, x := range cs {
+		if authCauses[x.cause] {
+			return c("empty-credential", 0.84, fmt.Sprintf("The docker plugin said at line %d that no registry credentials were provided (guest mode): its username or password setting expanded to empty (a secret that is not defined, not allowed for this event, or misnamed in from_secret), so no login ran before the push.", f.guestMode)), true
+		}
+	}
+	return cand{}, false
+}

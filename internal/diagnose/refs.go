@@ -156,6 +156,9 @@ var refPatterns = []struct {
 	{"nerdctl push ", lazyRe(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
 	{"oras push ", lazyRe(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
 	{"helm push ", lazyRe(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
+	// helm pull/install/upgrade/template/show of an OCI chart: the
+	// reference is the oci:// argument (the version is a flag).
+	{"oci://", lazyRe(`helm (?:pull|fetch|install|upgrade|template|show \w+) (?:\S+ )*?oci://([^\s"']+)`), opPull, nil},
 	{"crane push ", lazyRe(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{" copy ", lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{"resolve reference", lazyRe(`failed to resolve reference "([^"]+)"`), opPull, nil},

@@ -3,6 +3,7 @@ package diagnose
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -362,6 +363,25 @@ func sigsAuthz() {
 			// repository, docker push before the repository was created).
 			rank: fixed(c("cloud-iam-denied", 0.6, "ECR closed the upload request without an answer; with IRSA or instance roles this is seen when the identity lacks ECR push actions, and for a repository that does not exist in this account and region."),
 				c("repo-not-found", 0.55, ""), c("registry-unreachable", 0.5, ""), c("no-login", 0.4, "")),
+		},
+		&signature{
+			id:   "eof-after-retry",
+			keys: []string{"eof"},
+			// docker push gives up on a layer after "ID: Retrying in N
+			// seconds" and prints the transport error alone: "EOF". A bare
+			// EOF line anywhere else (a shell heredoc's end) is not one.
+			re: regexp.MustCompile(`^\s*EOF\s*$`),
+			rank: func(h *hit, f *facts) []cand {
+				if !slices.Contains(f.eofAfterRetry, h.line()) {
+					return nil
+				}
+				if h.kind() == reghost.ECR {
+					return []cand{c("cloud-iam-denied", 0.6, fmt.Sprintf("%s closed the layer upload without an answer, after docker's retries: ECR does that when the identity lacks the ECR push actions and for a repository that does not exist in this account and region.", hostName(h.host))),
+						c("repo-not-found", 0.58, ""), c("registry-unreachable", 0.5, "")}
+				}
+				return []cand{c("registry-unreachable", 0.6, fmt.Sprintf("The connection to %s was closed without an answer while uploading layers, and docker's retries did not get through: a proxy, load balancer or the registry dropped the upload.", hostName(h.host))),
+					c("registry-fault", 0.55, ""), c("repo-not-found", 0.4, "")}
+			},
 		},
 	)
 }

@@ -53,9 +53,12 @@ func sigsPolicy() {
 			},
 		},
 		&signature{
-			id:   "name-unknown",
-			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:"},
-			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+))`),
+			id: "name-unknown",
+			// "unknown: The repository … does not exist" is ECR's answer as
+			// BuildKit prints it with the error code "unknown" (and as users
+			// quote it with the name elided).
+			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository"},
+			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b)`),
 			veto: []string{"does not exist in the registry with id"},
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "repository does not exist:") {
@@ -75,6 +78,28 @@ func sigsPolicy() {
 				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),
 					c("missing-registry-host", 0.4, ""), c("insufficient-role", 0.35, "")}
 			},
+		},
+		&signature{
+			id: "manifest-invalid",
+			// The distribution spec's MANIFEST_INVALID: the registry checked
+			// the uploaded manifest and refused it (OCI distribution spec,
+			// error codes). Artifactory also wraps a permission refusal of
+			// the manifest PUT in it ("map[description:HTTP 403 Forbidden]"),
+			// as it does for an overwrite of an existing tag by a user
+			// without delete/overwrite permission.
+			keys: []string{"manifest_invalid", "manifest invalid"},
+			re:   regexp.MustCompile(`(?i)(?:MANIFEST_INVALID|manifest invalid)`),
+			need: []string{"manifest_invalid", "/manifests/", "push"},
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				if strings.Contains(h.low, "403") || strings.Contains(h.low, "forbidden") {
+					return []cand{c("tag-immutable-or-protected", 0.62, fmt.Sprintf("%s refused the manifest with a 403 inside MANIFEST_INVALID: Artifactory answers so when the tag already exists and the user may not overwrite it (overwriting needs the delete permission), or the repository forbids redeploying a tag.", hostName(h.host))),
+						c("insufficient-role", 0.56, ""), c("client-bug", 0.35, "")}
+				}
+				return []cand{c("client-bug", 0.62, fmt.Sprintf("%s checked the manifest the client uploaded and refused it (MANIFEST_INVALID): a manifest or media type this registry does not accept, or one that names blobs it does not hold — most often a client release that changed what it writes; try the previous client version.", hostName(h.host))),
+					c("registry-fault", 0.5, ""), c("tag-immutable-or-protected", 0.35, "")}
+			},
+			tell: tellDenied,
 		},
 		&signature{
 			id:   "unknown-not-found",
