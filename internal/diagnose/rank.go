@@ -561,3 +561,28 @@ func guestModeCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// emptySegmentCand returns empty-reference-variable for an authentication or
+// authorization failure whose image reference has an empty path segment
+// ("ghcr.io//app", "host/team//app"): no registry serves such a repository
+// and no literal reference is written that way, so a variable that should
+// hold the owner, project or namespace expanded to empty and the registry
+// refused a path that is nobody's (GHCR: "denied: denied"). Docker's
+// reference grammar (distribution/reference, path-component) has no empty
+// components.
+func emptySegmentCand(h *hit, cs []cand) (cand, bool) {
+	raw := h.ref.Raw
+	for _, p := range [...]string{"docker://", "oci://", "https://", "http://"} {
+		raw = strings.TrimPrefix(raw, p)
+	}
+	i := strings.Index(raw, "//")
+	if i <= 0 || raw == "" {
+		return cand{}, false
+	}
+	for _, x := range cs {
+		if authCauses[x.cause] || x.cause == "repo-not-found" || x.cause == "manifest-unknown" {
+			return c("empty-reference-variable", 0.86, fmt.Sprintf("The repository %q has an empty path segment (//): a variable that should hold the owner, project or namespace expanded to empty, so the registry was asked for a path nobody owns.", h.ref.Raw)), true
+		}
+	}
+	return cand{}, false
+}
