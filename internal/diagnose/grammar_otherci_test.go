@@ -27,6 +27,10 @@ func TestMessageGrammarOtherCI(t *testing.T) {
 		`FATA[0021] authenticating creds for "registry.lab.example:8443": Get "https://registry.lab.example/service/token?account=builder&service=harbor-registry": dial tcp 10.20.0.7:443: connect: operation timed out`: "registry-fault",
 		// the same realm as the registry: the registry itself is unreachable
 		`FATA[0021] authenticating creds for "registry.lab.example": Get "https://registry.lab.example/service/token?account=builder&service=harbor-registry": dial tcp 10.20.0.7:443: connect: operation timed out`: "registry-unreachable",
+		// go-containerregistry's old wording (kaniko 0.x)
+		"ERRO[0012] Failed to push to destination registry.lab.example/team/api:1.0\nERRO[0012] unsupported status code 401; body: Not Authorized": "no-login",
+		// docker's token request without account= carried no credential
+		`Post https://registry.lab.example/v2/team/api/blobs/uploads/: token auth attempt for registry: https://registry.lab.example/v2/token?scope=repository%3Ateam%2Fapi%3Apush%2Cpull&service=registry.lab.example request failed with status: 403 Forbidden`: "no-login",
 		// helm-push (ChartMuseum) answers are a chart repository's
 		`Error: 401: could not properly parse response JSON: {"errors":[{"code":"UNAUTHORIZED","message":"UnAuthorized"}]}`: "",
 	} {

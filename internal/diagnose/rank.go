@@ -454,6 +454,20 @@ func tellGHCRWrite(h *hit, f *facts) string {
 
 // rank403 ranks a bare 403 with no registry error text, by registry kind.
 func rank403(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token auth attempt for registry") && !strings.Contains(h.low, "account=") {
+		if state, _ := f.loginState(h.line(), h.host); state != "same" {
+			// docker's token request (distribution registry/client/auth,
+			// "token auth attempt for registry: URL request failed") adds
+			// account=USER whenever it holds a credential for the realm;
+			// a URL without it went out anonymously, and the registry
+			// refused an anonymous push.
+			return []cand{
+				c("no-login", 0.7, fmt.Sprintf("The token request to %s names no account, which docker adds whenever it has a credential to send: the request went out without one, and the registry refused it (403).", hostName(h.host))),
+				c("cloud-iam-denied", 0.5, ""),
+				c("insufficient-role", 0.42, ""),
+			}
+		}
+	}
 	switch h.kind() {
 	case reghost.GHCR:
 		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
