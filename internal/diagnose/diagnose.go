@@ -261,6 +261,13 @@ func (e *engine) apply(in *lineIn) {
 	if in.cand == (sigSet{}) {
 		return
 	}
+	if l.Level == "warning" || l.Level == "notice" || l.Level == "debug" {
+		// A GitHub Actions / Azure Pipelines annotation below error: the
+		// step went on (an action's core.warning, setup-buildx's own probe
+		// printing "##[warning]docker: invalid reference format."). A
+		// failure that stops the job prints its own line.
+		return
+	}
 	if f.hasAny(otherEcosystemKeys) {
 		f.otherEcoLine = l.N
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere

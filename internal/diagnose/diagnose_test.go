@@ -211,6 +211,33 @@ func TestLoginHostArg(t *testing.T) {
 	}
 }
 
+// TestGcloudConfigureDockerFlags: flags before the hosts of
+// `gcloud auth configure-docker` are not hosts (a --quiet taken for the login
+// host made every Artifact Registry refusal look like login-wrong-host).
+func TestGcloudConfigureDockerFlags(t *testing.T) {
+	log := strings.Join([]string{
+		"Run gcloud auth configure-docker --quiet europe-west1-docker.pkg.dev,us-docker.pkg.dev",
+		"Adding credentials for: europe-west1-docker.pkg.dev,us-docker.pkg.dev",
+		"The push refers to repository [europe-west1-docker.pkg.dev/acme-prj/apps/api]",
+		`denied: Permission "artifactregistry.repositories.uploadArtifacts" denied on resource "projects/acme-prj/locations/europe-west1/repositories/apps" (or it may not exist)`,
+	}, "\n")
+	rep, err := Explain(strings.NewReader(log), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := strings.Join(rep.Context, "\n")
+	if !strings.Contains(ctx, "europe-west1-docker.pkg.dev") || strings.Contains(ctx, "--quiet") {
+		t.Errorf("login hosts in context:\n%s", ctx)
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Cause != "cloud-iam-denied" {
+		var got []string
+		for _, f := range rep.Findings {
+			got = append(got, f.Cause)
+		}
+		t.Fatalf("want cloud-iam-denied first, got %v", got)
+	}
+}
+
 // TestExplainZipArchive reads a GitHub-style log archive (one entry per job
 // step) and names the entry in the evidence.
 func TestExplainZipArchive(t *testing.T) {
@@ -302,6 +329,19 @@ func TestMessageGrammar(t *testing.T) {
 		`error pushing image: failed to push to destination registry.lab.example/team/api:1.0: MANIFEST_INVALID: manifest invalid; map[description:HTTP 403 Forbidden]`:                               "tag-immutable-or-protected",
 		`E/AndroidRuntime: manifest invalid for package com.example.app`: "",
 		"crane auth login registry.docker.io -u teambot --password-stdin\nError: POST https://index.docker.io/v2/teambot/api/blobs/uploads/: UNAUTHORIZED: authentication required; [map[Action:push Class: Name:teambot/api Type:repository]]": "login-wrong-host",
+		// heldout5a: a 404 from the token endpoint is the token service's, not a credential verdict.
+		`#9 ERROR: failed to push europe-west1-docker.pkg.dev/acme-prj/apps/api:7: failed to authorize: failed to fetch oauth token: unexpected status: 404 Not Found`: "registry-fault",
+		// heldout5a: gcloud's docker credential helper speaks for itself.
+		`ERROR: (gcloud.auth.docker-helper) Failed to load credential file: [/home/runner/work/api/api/gha-creds-0a1b2c3d.json].`: "credential-store-error",
+		`ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: Reauthentication failed.`:    "token-expired",
+		`ERROR: (gcloud.auth.docker-helper) You do not currently have an active account selected.`:                                "no-login",
+		// heldout5a: a reference that is only a registry host went to Docker Hub as a repository name; a dotted Hub name is not a host.
+		`Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-2.amazonaws.com, repository does not exist or may require 'docker login'`: "missing-registry-host",
+		`Error response from daemon: pull access denied for socket.io, repository does not exist or may require 'docker login'`:                                    "manifest-unknown",
+		// heldout5a: an annotation below error does not fail the step; an error annotation does.
+		"2021-06-29T10:52:23.0610726Z ##[warning]docker: invalid reference format.": "",
+		"##[notice]denied: requested access to the resource is denied":              "",
+		"##[error]docker: invalid reference format.":                                "empty-reference-variable",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -179,7 +179,7 @@ var (
 	loginOK        = guarded(`(?i)\blogin succeeded\b`)
 	authsKeyRe     = lazyRe(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
 	credsFlagRe    = guarded(`--(?:creds|dest-creds|src-creds)[= ]`)
-	gcloudCfgRe    = guarded(`gcloud auth configure-docker\s+([a-z0-9.,-]+)`)
+	gcloudCfgRe    = guarded(`gcloud auth configure-docker(?:\s+--?[a-z][a-z-]*(?:=\S*)?)*\s+([a-z0-9][a-z0-9.,-]*)`) // flags (--quiet) may come before the hosts
 	azLoginRe      = guarded(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
 	permLineRe     = lazyRe(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
 	withInputRe    = lazyRe(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)

@@ -242,6 +242,13 @@ func rankDenied(h *hit, f *facts) []cand {
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
 	}
+	if host, ok := registryHostAsRepo(h.repo()); ok && kind == reghost.DockerHub {
+		return []cand{
+			c("missing-registry-host", 0.82, fmt.Sprintf("The image reference is only the registry host %s, with no repository path after it: docker takes the first part of a name as the host only when a '/' follows, so it read %s as a Docker Hub repository (docker.io/library/%s) and sent the request there. Write HOST/REPOSITORY[:TAG].", host, host, host)),
+			c("empty-reference-variable", 0.55, "If the repository part of the reference comes from a variable, it expanded to empty."),
+			c("invalid-reference", 0.4, ""),
+		}
+	}
 	if state == "other" && kind == reghost.DockerHub && officialName(h.repo()) && reghost.Classify(reghost.Normalize(l.Host)) != reghost.DockerHub {
 		// docker names a reference without a host docker.io/library/NAME
 		// ("The push refers to repository [docker.io/library/app]"): the
@@ -375,6 +382,30 @@ func rankDenied(h *hit, f *facts) []cand {
 
 // officialName reports whether a Docker Hub repository path is in the
 // library/ namespace (a name without a namespace is expanded to it).
+// registryHostAsRepo reports whether a Docker Hub repository path (as docker
+// expanded it: library/NAME) is itself a registry's hostname: a reference
+// that is only a host ("ACCOUNT.dkr.ecr.REGION.amazonaws.com", "ghcr.io")
+// has no '/', and docker's reference grammar takes the first component as
+// the host only when a '/' follows it (distribution/reference,
+// normalize.go splitDockerDomain), so the host became a repository name.
+// Only hosts of the registry services reghost knows, or a name beginning
+// "registry." with two dots, count: Docker Hub names may contain dots.
+func registryHostAsRepo(repo string) (string, bool) {
+	name := strings.TrimPrefix(repo, "library/")
+	if name == "" || strings.Contains(name, "/") || !strings.Contains(name, ".") {
+		return "", false
+	}
+	switch reghost.Classify(name) {
+	case reghost.GHCR, reghost.ECR, reghost.ECRPublic, reghost.GAR, reghost.ACR, reghost.Quay:
+		return name, true
+	case reghost.GitLab, reghost.Distribution:
+		if strings.HasPrefix(name, "registry.") && strings.Count(name, ".") >= 2 {
+			return name, true
+		}
+	}
+	return "", false
+}
+
 func officialName(repo string) bool {
 	return repo != "" && (!strings.Contains(repo, "/") || strings.HasPrefix(repo, "library/"))
 }

@@ -579,7 +579,17 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
 	}
 	if status == "404" {
-		return tokenEndpoint404()
+		// The token endpoint is the realm the registry's own challenge
+		// named; a 404 there is no verdict on the credential. A token
+		// server without OAuth POST answers 404 and clients retry with GET
+		// (distribution docs, spec/auth/oauth.md; containerd's authorizer
+		// falls back on 404), so a 404 that surfaces is the token service
+		// (or a proxy in front of it) not serving that path.
+		return []cand{
+			c("registry-fault", 0.72, fmt.Sprintf("The token endpoint %s named answered 404 Not Found: the registry's token service (or a proxy in front of it) did not serve the realm its challenge advertised, which says nothing about the credential. Rerun; if it persists, check the registry's status.", hostName(h.host))),
+			c("client-bug", 0.45, ""),
+			c("registry-unreachable", 0.4, ""),
+		}
 	}
 	if status == "400" && h.op == opLogin && len(h.url.Scopes) == 0 && h.ref.Repo == "" {
 		// A login asks for a token without a repository scope, so the 400

@@ -59,6 +59,17 @@ func sigsTransport() {
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
 		&signature{
+			id: "gcloud-docker-helper",
+			// gcloud's docker credential helper: `gcloud auth configure-docker`
+			// names docker-credential-gcloud in credHelpers, which runs
+			// `gcloud auth docker-helper` and prints its failures as
+			// "ERROR: (gcloud.auth.docker-helper) MESSAGE" (gcloud's error
+			// prefix names the command). docker then sends no credential.
+			keys: []string{"(gcloud.auth.docker-helper)"},
+			re:   regexp.MustCompile(`\(gcloud\.auth\.docker-helper\) (.+)`),
+			rank: rankGcloudHelper,
+		},
+		&signature{
 			id:   "tls-untrusted",
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
 			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid)`),
@@ -240,4 +251,35 @@ func realmElsewhere(h *hit) (reg, realm string, ok bool) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// rankGcloudHelper reads the message of gcloud's docker credential helper:
+// no account to take a token from, a refresh the identity provider refused,
+// or the helper failing outright (its credential file gone: a later
+// actions/checkout cleans the workspace google-github-actions/auth wrote it
+// to).
+func rankGcloudHelper(h *hit, f *facts) []cand {
+	msg := strings.ToLower(h.m[1])
+	switch {
+	case containsAny(msg, []string{"do not currently have an active account", "no credentialed accounts"}):
+		return []cand{
+			c("no-login", 0.8, "gcloud's docker credential helper ran, but gcloud has no authenticated account to take a token from."),
+			c("credential-store-error", 0.5, ""),
+		}
+	case containsAny(msg, []string{"refreshing your current auth tokens", "reauthentication", "invalid_grant", "expired"}):
+		return []cand{
+			c("token-expired", 0.75, "gcloud's docker credential helper could not refresh the account's token: the credential it holds has expired or was revoked."),
+			c("credential-store-error", 0.5, ""),
+			c("bad-credentials", 0.4, ""),
+		}
+	}
+	why := "gcloud's docker credential helper (configured by gcloud auth configure-docker) failed, so docker sent no credential."
+	if strings.Contains(msg, "credential file") {
+		why = "gcloud's docker credential helper could not read the credential file it was pointed at; a step after google-github-actions/auth removed it (actions/checkout cleans the workspace, where the file is written by default)."
+	}
+	return []cand{
+		c("credential-store-error", 0.86, why),
+		c("no-login", 0.42, ""),
+		c("token-expired", 0.35, ""),
+	}
 }

@@ -34,6 +34,13 @@ type Line struct {
 	// Truncated is set when the raw line was longer than
 	// Options.MaxLineBytes and Text is a window of it.
 	Truncated bool
+	// Level is the annotation level of a GitHub Actions / Azure Pipelines
+	// marker the line carried ("##[error]", "##[warning]", "##[notice]",
+	// "##[debug]": "error", "warning", "notice", "debug"), "" when none.
+	// The runner writes a workflow command ::warning:: (and an action's
+	// core.warning) so; a warning or notice does not fail the step
+	// (docs.github.com/actions/reference/workflows-and-actions/workflow-commands).
+	Level string
 }
 
 // Options select which lines Scan delivers.

@@ -104,6 +104,7 @@ func trimRightBlank(s string) string {
 type hint struct {
 	name   string
 	strong bool
+	level  string // annotation level of a "##[error|warning|notice|debug]" marker (Line.Level)
 }
 
 // set records a platform; a strong (platform-specific) hint replaces a weak
@@ -164,6 +165,9 @@ func (h *hint) stripOne(s string) (int, bool) {
 				h.set(GitHubActions, strings.HasPrefix(s[end+1:], "Run "))
 			case "endgroup", "error", "warning", "notice", "debug", "command":
 				h.set(GitHubActions, false)
+				if w := s[3:end]; w != "endgroup" && w != "command" {
+					h.level = w
+				}
 			default:
 				return 0, false
 			}

@@ -95,7 +95,7 @@ func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
 	if h.name != "" {
 		ls.sum.addHint(h)
 	}
-	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated})
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated, Level: h.level})
 }
 
 // str copies b into a string. Short lines are packed into shared 64 KiB

@@ -60,13 +60,39 @@ func TestScanPlainKeywords(t *testing.T) {
 	got, sum := collect(t, strings.NewReader(log), Options{Keywords: []string{"denied", "exit code"}})
 	want := []Line{
 		{N: 3, Text: "DENIED: permission_denied: write_package", Platform: GitHubActions},
-		{N: 4, Text: "Process completed with exit code 1.", Platform: GitHubActions},
+		{N: 4, Text: "Process completed with exit code 1.", Platform: GitHubActions, Level: "error"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
 	}
 	if sum.Format != "text" || sum.Lines != 4 || sum.Delivered != 2 || sum.Platform != GitHubActions || sum.Bytes != int64(len(log)) {
 		t.Errorf("summary %+v", sum)
+	}
+}
+
+// A GitHub Actions annotation marker's level is kept on the line (Line.Level):
+// a warning does not fail a step, an error does.
+func TestScanAnnotationLevel(t *testing.T) {
+	log := "2021-06-29T10:52:22.9660083Z ##[group]BuildKit version\n" +
+		"2021-06-29T10:52:23.0610726Z ##[warning]docker: invalid reference format.\n" +
+		"##[notice]cache hit\n" +
+		"##[debug]Evaluating condition\n" +
+		"2021-06-29T10:52:24.1Z ##[error]Process completed with exit code 1.\n" +
+		"##[command]/usr/bin/docker push acme/app\n" +
+		"##[endgroup]\n" +
+		"plain line\n"
+	got, _ := collect(t, strings.NewReader(log), Options{})
+	want := []string{"", "warning", "notice", "debug", "error", "", "", ""}
+	if len(got) != len(want) {
+		t.Fatalf("got %d lines, want %d: %+v", len(got), len(want), got)
+	}
+	for i, l := range got {
+		if l.Level != want[i] {
+			t.Errorf("line %d %q: Level %q, want %q", l.N, l.Text, l.Level, want[i])
+		}
+	}
+	if got[1].Text != "docker: invalid reference format." {
+		t.Errorf("warning text %q", got[1].Text)
 	}
 }
 
@@ -437,7 +463,7 @@ func TestScanZipArchive(t *testing.T) {
 	data := ghArchive(t)
 	want := []Line{
 		{N: 1, File: "0_lint.txt", Text: "lint ok, nothing denied", Platform: GitHubActions},
-		{N: 2, File: "build/2_Log in to GHCR.txt", Text: "Error response from daemon: denied: denied", Platform: GitHubActions},
+		{N: 2, File: "build/2_Log in to GHCR.txt", Text: "Error response from daemon: denied: denied", Platform: GitHubActions, Level: "error"},
 		{N: 2, File: "build/10_Complete job.txt", Text: "denied again", Platform: GitHubActions},
 	}
 	dir := t.TempDir()
