@@ -31,6 +31,13 @@ func TestMessageGrammarOtherCI(t *testing.T) {
 		"ERRO[0012] Failed to push to destination registry.lab.example/team/api:1.0\nERRO[0012] unsupported status code 401; body: Not Authorized": "no-login",
 		// docker's token request without account= carried no credential
 		`Post https://registry.lab.example/v2/team/api/blobs/uploads/: token auth attempt for registry: https://registry.lab.example/v2/token?scope=repository%3Ateam%2Fapi%3Apush%2Cpull&service=registry.lab.example request failed with status: 403 Forbidden`: "no-login",
+		// a token request refused as malformed on a push: a repository name the registry does not accept (Quay without nested names)
+		`Error: trying to reuse blob sha256:5f70bf18a086 at destination: Requesting bearer token: invalid status code from registry 400 (Bad Request)`: "invalid-reference",
+		// Harbor's "unknown: repository|artifact … not found"
+		`Error response from daemon: unknown: repository hub-cache/redis not found`:                   "manifest-unknown",
+		`Error response from daemon: unknown: artifact hub-cache/redis@sha256:77dce64de0d7 not found`: "manifest-unknown",
+		// Harbor relaying its upstream's 401 (proxy cache)
+		"$ docker pull harbor.lab.example/hub-cache/postgres:16\nError response from daemon: unauthorized: http status code: 401, body:": "manifest-unknown",
 		// helm-push (ChartMuseum) answers are a chart repository's
 		`Error: 401: could not properly parse response JSON: {"errors":[{"code":"UNAUTHORIZED","message":"UnAuthorized"}]}`: "",
 	} {

@@ -58,6 +58,19 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
 	}
+	if h.op != opPush && h.op != opLogin && strings.Contains(h.low, "http status code: 401, body:") {
+		// Harbor's registry client words the answer of the registry it
+		// proxies or replicates from as "http status code: N, body: …"
+		// (goharbor/harbor src/pkg/registry): the 401 is the upstream's
+		// answer to Harbor, not Harbor's to this client. Docker Hub
+		// answers 401 for a repository that does not exist (an official
+		// image named without library/ in a proxy-cache project).
+		return []cand{
+			c("manifest-unknown", 0.72, fmt.Sprintf("%s relayed its upstream registry's 401 (\"http status code: 401, body:\" is Harbor's wording for the proxied registry's answer): the upstream has no such public repository — a Docker Hub official image must be named PROJECT/library/NAME in a proxy-cache project — or Harbor's own credential for the upstream is refused.", hostName(h.host))),
+			c("registry-fault", 0.5, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
 	if h.op != opLogin && f.transferredBefore(h.line()) {
 		// Layers moved before the refusal, so the registry accepted the
 		// first requests: the bearer token ran out in the middle of a long
