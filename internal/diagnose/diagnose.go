@@ -415,7 +415,10 @@ func stripRunViewPrefix(s string) string {
 // otherEcosystems mark lines of non-container package clients, whose 401/403
 // wording overlaps the registries' (GitHub Packages answers npm and OCI alike).
 var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.github.com", "maven.pkg.github.com",
-	"nuget.pkg.github.com", "rubygems.pkg.github.com", "upload.pypi.org", "registry.npmjs.org"}
+	"nuget.pkg.github.com", "rubygems.pkg.github.com", "upload.pypi.org", "registry.npmjs.org",
+	// The Go module proxy protocol ($GOPROXY/MODULE/@v/VERSION.mod|.zip|.info,
+	// go.dev/ref/mod#goproxy-protocol) and its public servers.
+	"/@v/", "proxy.golang.org", "sum.golang.org"}
 
 var otherEcosystemKeys []*auxKey // built with the signatures' keys
 

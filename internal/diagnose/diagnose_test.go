@@ -342,6 +342,12 @@ func TestMessageGrammar(t *testing.T) {
 		"2021-06-29T10:52:23.0610726Z ##[warning]docker: invalid reference format.": "",
 		"##[notice]denied: requested access to the resource is denied":              "",
 		"##[error]docker: invalid reference format.":                                "empty-reference-variable",
+		// heldout5a: the runner's own login for job/service container credentials.
+		"##[error]Docker login for '' failed with exit code 1":                                       "empty-credential",
+		"Docker login for '210987654321.dkr.ecr.eu-central-1.amazonaws.com' failed with exit code 1": "empty-credential",
+		"Docker login for 'registry.corp.example' failed with exit code 1":                           "bad-credentials",
+		// heldout5a: the Go module proxy is not a registry, even for a module path with /v2/ in it.
+		`go: github.com/urfave/cli/v2@v2.27.1: Get "https://proxy.golang.org/github.com/urfave/cli/v2/@v/v2.27.1.mod": x509: certificate signed by unknown authority`: "",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -34,6 +34,19 @@ func sigsAuthn() {
 			tell: tellEmptyCredential,
 		},
 		&signature{
+			id: "runner-container-login",
+			// The GitHub Actions runner logs in for a job or service
+			// container's credentials: before any step, with its own docker
+			// config (actions/runner ContainerOperationProvider: "Docker login
+			// for '{RegistryServer}' failed with exit code {N}"). The server is
+			// the image's registry host, '' for a name without one (Docker
+			// Hub, or a registry part that expanded to empty).
+			keys: []string{"docker login for '"},
+			re:   regexp.MustCompile(`Docker login for '([^']*)' failed with exit code (\d+)`),
+			rank: rankRunnerContainerLogin,
+			tell: tellEmptyCredential,
+		},
+		&signature{
 			id:   "docker-login-prompt-eof",
 			keys: []string{"please login prior to", "username: eof"},
 			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: EOF)`),
@@ -714,5 +727,34 @@ func tokenEndpoint400(h *hit) []cand {
 		c("invalid-reference", 0.66, "The token service refused the request as malformed (400): the repository name in the scope is not one it accepts, such as a path with the chart or image name twice, or more levels than the registry allows (Docker Hub repositories are NAMESPACE/NAME; Quay without nested names takes ORG/REPO)."),
 		c("manifest-unknown", 0.45, ""),
 		c("client-bug", 0.4, ""),
+	}
+}
+
+// rankRunnerContainerLogin reads the runner's login for container:
+// credentials. Job outputs that carry a secret are not passed on
+// (docs.github.com/actions/writing-workflows/choosing-what-your-workflow-does/passing-information-between-jobs:
+// "Outputs containing secrets are redacted on the runner and not sent to
+// GitHub Actions"), so credentials handed over from a login job — the ECR
+// password of amazon-ecr-login above all — arrive empty.
+func rankRunnerContainerLogin(h *hit, f *facts) []cand {
+	host := h.m[1]
+	switch {
+	case host == "":
+		return []cand{
+			c("empty-credential", 0.62, "The runner's login for the container: credentials ran for '' (no registry host): the image's registry part or the credentials came from values that expanded to empty, such as another job's outputs that carried a secret (GitHub drops those)."),
+			c("empty-reference-variable", 0.5, "If the image name is built from an expression, its registry part expanded to empty, so the login went to Docker Hub."),
+			c("bad-credentials", 0.42, ""),
+		}
+	case reghost.Classify(host) == reghost.ECR:
+		return []cand{
+			c("empty-credential", 0.6, fmt.Sprintf("The runner's login to %s for the container: credentials failed; an ECR password passed from another job's outputs arrives empty (GitHub drops outputs that carry a secret), and one stored as a secret expires after 12 hours.", host)),
+			c("token-expired", 0.52, ""),
+			c("bad-credentials", 0.45, ""),
+		}
+	}
+	return []cand{
+		c("bad-credentials", 0.6, fmt.Sprintf("The runner's login to %s for the container: credentials failed before any step ran: the username or password given there is wrong or empty.", host)),
+		c("empty-credential", 0.52, ""),
+		c("token-expired", 0.42, ""),
 	}
 }
