@@ -616,6 +616,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if ec, ok := guestModeCand(h, e.f, cs); ok {
 			cs = append(cs, ec)
 		}
+		if ev, ok := emptySegmentCand(h, cs); ok {
+			cs = append(cs, ev)
+		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several
 			// registries and each refused in its own words: the common

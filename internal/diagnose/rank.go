@@ -58,6 +58,19 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
 	}
+	if h.op != opPush && h.op != opLogin && strings.Contains(h.low, "http status code: 401, body:") {
+		// Harbor's registry client words the answer of the registry it
+		// proxies or replicates from as "http status code: N, body: …"
+		// (goharbor/harbor src/pkg/registry): the 401 is the upstream's
+		// answer to Harbor, not Harbor's to this client. Docker Hub
+		// answers 401 for a repository that does not exist (an official
+		// image named without library/ in a proxy-cache project).
+		return []cand{
+			c("manifest-unknown", 0.72, fmt.Sprintf("%s relayed its upstream registry's 401 (\"http status code: 401, body:\" is Harbor's wording for the proxied registry's answer): the upstream has no such public repository — a Docker Hub official image must be named PROJECT/library/NAME in a proxy-cache project — or Harbor's own credential for the upstream is refused.", hostName(h.host))),
+			c("registry-fault", 0.5, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
 	if h.op != opLogin && f.transferredBefore(h.line()) {
 		// Layers moved before the refusal, so the registry accepted the
 		// first requests: the bearer token ran out in the middle of a long
@@ -485,6 +498,20 @@ func tellGHCRWrite(h *hit, f *facts) string {
 
 // rank403 ranks a bare 403 with no registry error text, by registry kind.
 func rank403(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token auth attempt for registry") && !strings.Contains(h.low, "account=") {
+		if state, _ := f.loginState(h.line(), h.host); state != "same" {
+			// docker's token request (distribution registry/client/auth,
+			// "token auth attempt for registry: URL request failed") adds
+			// account=USER whenever it holds a credential for the realm;
+			// a URL without it went out anonymously, and the registry
+			// refused an anonymous push.
+			return []cand{
+				c("no-login", 0.7, fmt.Sprintf("The token request to %s names no account, which docker adds whenever it has a credential to send: the request went out without one, and the registry refused it (403).", hostName(h.host))),
+				c("cloud-iam-denied", 0.5, ""),
+				c("insufficient-role", 0.42, ""),
+			}
+		}
+	}
 	switch h.kind() {
 	case reghost.GHCR:
 		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
@@ -588,6 +615,31 @@ func guestModeCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	for _, x := range cs {
 		if authCauses[x.cause] {
 			return c("empty-credential", 0.84, fmt.Sprintf("The docker plugin said at line %d that no registry credentials were provided (guest mode): its username or password setting expanded to empty (a secret that is not defined, not allowed for this event, or misnamed in from_secret), so no login ran before the push.", f.guestMode)), true
+		}
+	}
+	return cand{}, false
+}
+
+// emptySegmentCand returns empty-reference-variable for an authentication or
+// authorization failure whose image reference has an empty path segment
+// ("ghcr.io//app", "host/team//app"): no registry serves such a repository
+// and no literal reference is written that way, so a variable that should
+// hold the owner, project or namespace expanded to empty and the registry
+// refused a path that is nobody's (GHCR: "denied: denied"). Docker's
+// reference grammar (distribution/reference, path-component) has no empty
+// components.
+func emptySegmentCand(h *hit, cs []cand) (cand, bool) {
+	raw := h.ref.Raw
+	for _, p := range [...]string{"docker://", "oci://", "https://", "http://"} {
+		raw = strings.TrimPrefix(raw, p)
+	}
+	i := strings.Index(raw, "//")
+	if i <= 0 || raw == "" {
+		return cand{}, false
+	}
+	for _, x := range cs {
+		if authCauses[x.cause] || x.cause == "repo-not-found" || x.cause == "manifest-unknown" {
+			return c("empty-reference-variable", 0.86, fmt.Sprintf("The repository %q has an empty path segment (//): a variable that should hold the owner, project or namespace expanded to empty, so the registry was asked for a path nobody owns.", h.ref.Raw)), true
 		}
 	}
 	return cand{}, false

@@ -69,8 +69,14 @@ func sigsAuthn() {
 			// login page, a misrouted realm): containerd/oras "failed to fetch
 			// oauth token: unable to decode token response: invalid character
 			// '<' looking for beginning of value".
-			keys: []string{"unable to decode token response"},
-			re:   regexp.MustCompile(`unable to decode token response: invalid character '<'`),
+			// go-containerregistry (kaniko, crane, ko) says it as
+			// "GET https://HOST/users/sign_in: unexpected status code 200 OK:
+			// <!DOCTYPE html>": the realm redirected to a web sign-in page
+			// (a self-hosted GitLab whose registry auth URL is misrouted).
+			keys: []string{"unable to decode token response", "unexpected status code 200 ok: <"},
+			re:   regexp.MustCompile(`(?i)(?:unable to decode token response: invalid character '<'|unexpected status code 200 OK: <)`),
+			need: []string{"token", "push permission", "/v2/", "registry", "sign_in", "login"},
+			veto: gitLike,
 			rank: fixed(c("registry-fault", 0.7, "The registry's token endpoint answered with an HTML page instead of a token: the realm it advertises is served by a web front end (SSO or proxy login page), a registry-side configuration fault."),
 				c("bad-credentials", 0.4, ""), c("registry-unreachable", 0.35, "")),
 		},
@@ -532,6 +538,12 @@ func rankBearerToken(h *hit, f *facts) []cand {
 	if strings.HasPrefix(status, "5") {
 		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
 	}
+	if status == "404" {
+		return tokenEndpoint404()
+	}
+	if status == "400" {
+		return tokenEndpoint400(h)
+	}
 	state, l := f.loginState(h.line(), h.host)
 	switch state {
 	case "same":
@@ -596,14 +608,7 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		}
 	}
 	if status == "400" && h.kind() != reghost.ECRPublic && h.kind() != reghost.ECR {
-		// A token service answers 400 to a scope it cannot parse: a
-		// repository name it does not accept (Docker Hub: more than
-		// NAMESPACE/NAME, "invalid repository name").
-		return []cand{
-			c("invalid-reference", 0.66, "The token service refused the request as malformed (400): the repository name in the scope is not one it accepts, such as a path with the chart or image name twice, or more levels than the registry allows (Docker Hub repositories are NAMESPACE/NAME)."),
-			c("manifest-unknown", 0.45, ""),
-			c("client-bug", 0.4, ""),
-		}
+		return tokenEndpoint400(h)
 	}
 	if anonymous {
 		if h.kind() == reghost.DockerHub {
@@ -685,6 +690,44 @@ func ecrRegion(host string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// tokenEndpoint404 ranks a token request answered 404: the token endpoint
+// is the realm the registry itself advertises in its WWW-Authenticate
+// challenge (distribution token auth spec), so a realm that does not exist
+// is the registry's or its auth service's fault (GitLab's registry
+// answering 404 for the first push of an image, a realm pointing at a
+// path the front end does not route); a credential would be refused with
+// 401 or 403.
+func tokenEndpoint404() []cand {
+	return []cand{
+		c("registry-fault", 0.72, "The registry's token endpoint answered 404 Not Found: the realm the registry advertises is not served (a routing or configuration fault of the registry's auth service, often transient: the same push works on retry). A refused credential is answered 401 or 403, not 404."),
+		c("registry-unreachable", 0.4, ""),
+		c("no-login", 0.35, ""),
+	}
+}
+
+// tokenEndpoint400 ranks a token request refused as malformed (400). A
+// login asks for a token without a repository scope, so there the 400
+// cannot be about a repository name: the token service refused the shape
+// of the request itself (nerdctl sent an empty "scope=" that Aliyun and
+// ACR reject; docker login works). Otherwise a token service answers 400
+// to a scope it cannot parse: a repository name it does not accept
+// (Docker Hub: more than NAMESPACE/NAME, "invalid repository name"; Quay
+// without nested repository names: ORG/REPO/IMAGE).
+func tokenEndpoint400(h *hit) []cand {
+	if h.op == opLogin && len(h.url.Scopes) == 0 && h.ref.Repo == "" && !containsAny(h.low, []string{"blob", "manifest", "destination", "source", "push", "pull"}) {
+		return []cand{
+			c("client-bug", 0.7, "The token service refused the login's token request as malformed (400), and a login names no repository: the client builds a request this registry does not accept (nerdctl's empty scope= parameter); docker login to the same registry is the check."),
+			c("bad-credentials", 0.45, ""),
+			c("registry-fault", 0.4, ""),
+		}
+	}
+	return []cand{
+		c("invalid-reference", 0.66, "The token service refused the request as malformed (400): the repository name in the scope is not one it accepts, such as a path with the chart or image name twice, or more levels than the registry allows (Docker Hub repositories are NAMESPACE/NAME; Quay without nested names takes ORG/REPO)."),
+		c("manifest-unknown", 0.45, ""),
+		c("client-bug", 0.4, ""),
+	}
 }
 
 // rankRunnerContainerLogin reads the runner's login for container:

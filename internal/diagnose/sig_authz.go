@@ -116,7 +116,11 @@ func sigsAuthz() {
 			generic: true,
 			keys:    []string{`"code":"`, `\"code\":\"`},
 			re:      regexp.MustCompile(`\\?"code\\?":\\?"(DENIED|UNAUTHORIZED)\\?",\\?"message\\?":\\?"([^"\\]*)`),
-			veto:    gitLike,
+			// The helm-push (cm-push) plugin prints a chart repository's
+			// (ChartMuseum, Harbor's chartrepo API) answer as "Error: 401:
+			// could not properly parse response JSON: {...}": a chart
+			// repository over HTTP, not a container registry.
+			veto: append([]string{"could not properly parse response json"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] == "UNAUTHORIZED" {
 					return rankUnauthenticated(h, f)

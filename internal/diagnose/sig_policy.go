@@ -57,8 +57,12 @@ func sigsPolicy() {
 			// "unknown: The repository … does not exist" is ECR's answer as
 			// BuildKit prints it with the error code "unknown" (and as users
 			// quote it with the name elided).
-			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository"},
-			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b)`),
+			// Harbor words a repository or artifact it does not hold (its
+			// proxy-cache projects included) with the code "unknown":
+			// "unknown: repository PROJECT/NAME not found", "unknown:
+			// artifact PROJECT/NAME@sha256:… not found".
+			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository", "unknown: repository ", "unknown: artifact "},
+			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b|\bunknown: (?:repository|artifact) \S+ not found\b)`),
 			veto: []string{"does not exist in the registry with id"},
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "repository does not exist:") {
@@ -72,7 +76,10 @@ func sigsPolicy() {
 						}
 					}
 				}
-				if h.op == opPull {
+				if strings.Contains(h.low, "unknown: artifact ") {
+					return []cand{c("manifest-unknown", 0.78, fmt.Sprintf("%s does not hold that artifact (tag or digest) in the repository.", hostName(h.host))), c("repo-not-found", 0.45, ""), c("registry-fault", 0.35, "")}
+				}
+				if h.op == opPull || (h.op == "" && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
 					return []cand{c("manifest-unknown", 0.72, "The registry does not know this repository (or hides it from this identity)."), c("repo-not-found", 0.55, ""), c("no-login", 0.4, "")}
 				}
 				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),

@@ -1,6 +1,7 @@
 package diagnose
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -112,18 +113,24 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "registry-unreachable",
-			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving"},
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out"},
 			// Go's resolver also fails with the DNS server's own error:
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
 			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
-			need: append([]string{"lookup ***", "dial tcp ***"}, registryContext...),
+			// containers/image's login ("authenticating creds for HOST:
+			// ...") fetches the token realm the registry advertises.
+			need: append([]string{"lookup ***", "dial tcp ***", "authenticating creds for", "service/token"}, registryContext...),
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
 				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if reg, realm, ok := realmElsewhere(h); ok {
+					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
+						c("registry-unreachable", 0.6, "")}
+				}
 				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}
 			},
@@ -223,6 +230,27 @@ func sigsTransport() {
 			},
 		},
 	)
+}
+
+// credsRealmRe is containers/image's login failure while fetching the token
+// realm: `authenticating creds for "HOST[:PORT]": Get "https://REALMHOST/...token..."`.
+var credsRealmRe = lazyRe(`authenticating creds for "([^"]+)": \w+ "https?://([^/"]+)/[^"]*token`)
+
+// realmElsewhere reports the registry address and the token realm's host
+// when a login's token request went to another host or port than the
+// registry the client reached: the registry itself answered and sent the
+// client to its realm, so a realm that cannot be reached is the
+// registry's configuration (distribution token auth: the realm comes from
+// the registry's WWW-Authenticate challenge).
+func realmElsewhere(h *hit) (reg, realm string, ok bool) {
+	if !strings.Contains(h.low, "authenticating creds for") {
+		return "", "", false
+	}
+	m := credsRealmRe.FindStringSubmatch(h.texts[0])
+	if m == nil || strings.EqualFold(m[1], m[2]) {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 // rankGcloudHelper reads the message of gcloud's docker credential helper:
