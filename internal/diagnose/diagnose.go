@@ -234,6 +234,7 @@ type lineIn struct {
 	keys      [keySlots]bool // findLineKeys
 	cand      sigSet         // signatures with a key in the line
 	refMask   uint64         // reference keys (findLineKeys)
+	anyKey    bool           // the line holds a key (else only observeKeyless reads it)
 	prepared  bool           // prepare ran (pipeline: on either goroutine)
 }
 
@@ -246,7 +247,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
 	in.keys, in.cand = [keySlots]bool{}, sigSet{}
-	in.refMask = findLineKeys(in.low, &in.keys, &in.cand)
+	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 	in.prepared = true
 }
 
@@ -254,6 +255,13 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 func (e *engine) apply(in *lineIn) {
 	l, text, low := in.l, in.text, in.low
 	f := e.f
+	if !in.anyKey && !fullObserve {
+		// No key: every keyed fact and signature rules the line out;
+		// only the facts read from a line's position remain (the same
+		// result as observe, see TestObserveKeyless).
+		f.observeKeyless(l.N, text)
+		return
+	}
 	f.text, f.low, f.lineKeys = text, low, &in.keys
 	f.lineRefs, f.lineRefMask = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.refMask
 	defer func() { f.lineKeys, f.lineRefs = nil, nil }()

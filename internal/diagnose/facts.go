@@ -351,13 +351,8 @@ func (f *facts) observe(n int, text, low string) {
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.
 	if f.has(kPermissions) {
 		f.permsLine = n
-	} else if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
-		if m := permLineRe.FindStringSubmatch(text); m != nil {
-			f.perms[strings.ToLower(m[1])] = m[2]
-			if strings.EqualFold(m[1], "packages") {
-				f.pkgLine = n
-			}
-		}
+	} else {
+		f.observePermission(n, text)
 	}
 
 	f.observeLogin(n, text, low)
@@ -383,6 +378,41 @@ func (f *facts) observe(n int, text, low string) {
 				f.urls.add(urlSeen{URL: uf, Line: n})
 				f.lastRegistry = n // a registry API request: the lines after it may be its answer
 			}
+		}
+	}
+}
+
+// fullObserve makes engine.apply read keyless lines with observe too
+// (TestObserveKeyless compares the two).
+var fullObserve = false
+
+// observeKeyless is observe for a line that holds no key (lineKeyPass):
+// every keyed test fails there, and only what a line's position selects is
+// read: a GITHUB_TOKEN permission of the block above, a login action input.
+func (f *facts) observeKeyless(n int, text string) {
+	f.observePermission(n, text)
+	f.observeLoginInput(n, text)
+}
+
+// observePermission reads a "Packages: write" line within 30 lines of the
+// GITHUB_TOKEN Permissions header.
+func (f *facts) observePermission(n int, text string) {
+	if f.permsLine > 0 && n-f.permsLine <= 30 && strings.Contains(text, ": ") {
+		if m := permLineRe.FindStringSubmatch(text); m != nil {
+			f.perms[strings.ToLower(m[1])] = m[2]
+			if strings.EqualFold(m[1], "packages") {
+				f.pkgLine = n
+			}
+		}
+	}
+}
+
+// observeLoginInput reads a docker/login-action "with:" input within 15
+// lines of its "Run docker/login-action" line.
+func (f *facts) observeLoginInput(n int, text string) {
+	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
+		if m := matchWithInput(text); m != nil { // withInputRe
+			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
 		}
 	}
 }
@@ -554,11 +584,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	if f.has(kLoginAction) && f.has(kRun) {
 		f.loginActionLine = n
 	}
-	if f.loginActionLine > 0 && n > f.loginActionLine && n-f.loginActionLine <= 15 {
-		if m := matchWithInput(text); m != nil { // withInputRe
-			f.loginInputs[m[1]] = strings.TrimSpace(m[2])
-		}
-	}
+	f.observeLoginInput(n, text)
 	if !f.hasAny(kLoginLine) {
 		return
 	}

@@ -131,6 +131,14 @@ func buildLineKeyIndex() {
 // keys low holds to cand, and returns the reference keys there as a mask
 // (bit j: refPatterns[j]; at most 64 patterns, see buildRefIndex).
 func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint64) {
+	refs, _ = lineKeyPass(low, present, cand)
+	return refs
+}
+
+// lineKeyPass is findLineKeys that also reports whether low holds any key
+// at all (signature, reference or fact key): a line without one is read by
+// facts.observeKeyless alone.
+func lineKeyPass(low string, present *[keySlots]bool, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
@@ -160,7 +168,7 @@ func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint6
 				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
 				continue
 			}
-			present[k.at] = true
+			present[k.at], any = true, true
 			if sigs := lineKeys.sigs[j]; sigs != nil {
 				cand.or(sigs)
 			} else if k.at < auxBase {
@@ -168,7 +176,7 @@ func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint6
 			}
 		}
 	}
-	return refs
+	return refs, any
 }
 
 // lowArena holds the lowercase copies of lines (lineIn.low), packed into
