@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/regdoctor/regdoctor/internal/logscan"
@@ -65,5 +66,17 @@ func TestObserveKeyless(t *testing.T) {
 	}
 	if keyless == 0 {
 		t.Error("no keyless line in the test logs: the shortcut is not exercised")
+	}
+}
+
+// TestTrimASCII compares trimASCII with strings.Trim on references as logs
+// quote them, Unicode and bytes that are not UTF-8 included.
+func TestTrimASCII(t *testing.T) {
+	const cut = "\"'[]<>(),;`"
+	for _, s := range []string{"", "\"", "''", "\"ghcr.io/a/b:1\"", "[docker.io/library/alpine]", "(x),", "`a`;",
+		"«ghcr.io/a»", "\"é\"", "\xff'x'\xff", "'\xc5'", "<>", "a", "  'a' ", "ghcr.io/a/b@sha256:00;"} {
+		if got, want := trimASCII(s, &refTrim), strings.Trim(s, cut); got != want {
+			t.Errorf("trimASCII(%q) = %q, strings.Trim gives %q", s, got, want)
+		}
 	}
 }

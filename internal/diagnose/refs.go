@@ -22,8 +22,34 @@ type imageRef struct {
 	Digest string
 }
 
+// refTrim is the set of bytes parseRef trims from both ends of a reference:
+// quotes, brackets and punctuation around it in a log line.
+var refTrim = asciiSet("\"'[]<>(),;`")
+
+// asciiSet marks the bytes of an ASCII cutset.
+func asciiSet(cutset string) (set [256]bool) {
+	for i := range len(cutset) {
+		set[cutset[i]] = true
+	}
+	return set
+}
+
+// trimASCII is strings.Trim(s, cutset) for an ASCII cutset given as its
+// set (the bytes of a multibyte rune are never in it), without building
+// the set on every call.
+func trimASCII(s string, set *[256]bool) string {
+	i, j := 0, len(s)
+	for i < j && set[s[i]] {
+		i++
+	}
+	for j > i && set[s[j-1]] {
+		j--
+	}
+	return s[i:j]
+}
+
 func parseRef(s string) imageRef {
-	s = strings.Trim(s, "\"'[]<>(),;`")
+	s = trimASCII(s, &refTrim)
 	r := imageRef{Raw: s}
 	for _, p := range []string{"docker://", "oci://", "https://", "http://"} {
 		s = strings.TrimPrefix(s, p)

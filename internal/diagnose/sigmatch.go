@@ -15,7 +15,21 @@ import (
 // sigMatchers are the signatures' hand matchers, by signature id: each is
 // its regexp's FindStringSubmatchIndex.
 var sigMatchers = map[string]func(text string) []int{
-	"ecr-eof": matchECREOF,
+	"ecr-eof":         matchECREOF,
+	"eof-after-retry": matchBareEOF,
+}
+
+// reSpace is RE2's \s: [\t\n\f\r ] (github.com/google/re2/wiki/Syntax).
+var reSpace = asciiSet("\t\n\f\r ")
+
+// matchBareEOF is eof-after-retry's `^\s*EOF\s*$`: the whole line when it
+// is "EOF" between spaces, else nil. Its key "eof" delivers every "...: EOF"
+// error line too, on which the regexp ran to no match.
+func matchBareEOF(text string) []int {
+	if trimASCII(text, &reSpace) != "EOF" {
+		return nil
+	}
+	return []int{0, len(text)}
 }
 
 // sigShortcuts decide, for some signatures, whether the regexp matches at

@@ -57,6 +57,7 @@ var sigMatchCases = []string{
 	"#5 [auth] acme/app:pull,push token for ghcr.io", "[auth] a:b:push token for x [auth] c:push token for d",
 	"[auth] a:pushx token for ", "[auth] a:,push, token for  y", "[auth] a: push token for y", "[auth] :push token for y",
 	"[auth] a b:push token for y", "[auth] a:pul token for y [auth] b:xpushy token for z\tw", "[auth] a:push token forx",
+	"EOF", "  EOF  ", "\tEOF\r", "\vEOF", "EOF\n", "xEOF", "eof", "EOF EOF", "\u00a0EOF", "Post https://x/v2/: EOF", "EOF\u017f",
 	"reading manifest x in y:x\u017f", "reading manifest x\tin y: ", "reading manifest x in : y", "reading manifest x in y",
 }
 
