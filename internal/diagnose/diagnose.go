@@ -231,11 +231,11 @@ func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}
 type lineIn struct {
 	l         logscan.Line
 	text, low string
-	keys      [keySlots]bool // findLineKeys
-	cand      sigSet         // signatures with a key in the line
-	refMask   uint64         // reference keys (findLineKeys)
-	anyKey    bool           // the line holds a key (else only observeKeyless reads it)
-	prepared  bool           // prepare ran (pipeline: on either goroutine)
+	keys      keyBits // findLineKeys
+	cand      sigSet  // signatures with a key in the line
+	refMask   uint64  // reference keys (findLineKeys)
+	anyKey    bool    // the line holds a key (else only observeKeyless reads it)
+	prepared  bool    // prepare ran (pipeline: on either goroutine)
 }
 
 func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
@@ -246,7 +246,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	}
 	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
-	in.keys, in.cand = [keySlots]bool{}, sigSet{}
+	in.keys, in.cand = keyBits{}, sigSet{}
 	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 	in.prepared = true
 }
@@ -263,8 +263,8 @@ func (e *engine) apply(in *lineIn) {
 		return
 	}
 	f.text, f.low, f.lineKeys = text, low, &in.keys
-	f.lineRefs, f.lineRefMask = (*[maxSigKeys]bool)(in.keys[maxSigKeys:auxBase]), in.refMask
-	defer func() { f.lineKeys, f.lineRefs = nil, nil }()
+	f.lineRefMask = in.refMask
+	defer func() { f.lineKeys = nil }()
 	f.observe(l.N, text, low)
 	if in.cand == (sigSet{}) {
 		return

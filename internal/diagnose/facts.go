@@ -110,10 +110,9 @@ type facts struct {
 	// The current line (engine.apply): its text, lowercase and keys
 	// (findLineKeys; lineKeys nil: not known, has searches the line).
 	text, low   string
-	lineKeys    *[keySlots]bool
-	lineRefs    *[maxSigKeys]bool // its reference keys (nil: not known)
-	lineRefMask uint64            // its reference keys as a mask (findLineKeys)
-	refGroups   [2]string         // observeRefs' scratch (a local would escape through refMatchFunc)
+	lineKeys    *keyBits
+	lineRefMask uint64    // its reference keys as a mask (findLineKeys)
+	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).

@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"sort"
 	"strings"
 	"unsafe"
@@ -22,6 +23,14 @@ const (
 
 // maxSigs bounds the signatures (sigSet's size).
 const maxSigs = 128
+
+// keyBits marks the keys a line holds (findLineKeys), one bit per slot
+// (signature keys, reference keys, fact fragments: see keySlots): 96 bytes
+// a line, where a bool per slot took 768 between the two goroutines.
+type keyBits [keySlots / 64]uint64
+
+func (b *keyBits) get(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
+func (b *keyBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
 
 // sigSet is a set of signatures, by their index in allSigs.
 type sigSet [maxSigs / 64]uint64
@@ -130,7 +139,7 @@ func buildLineKeyIndex() {
 // findLineKeys marks the keys of low in present, adds the signatures whose
 // keys low holds to cand, and returns the reference keys there as a mask
 // (bit j: refPatterns[j]; at most 64 patterns, see buildRefIndex).
-func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint64) {
+func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 	refs, _ = lineKeyPass(low, present, cand)
 	return refs
 }
@@ -138,7 +147,7 @@ func findLineKeys(low string, present *[keySlots]bool, cand *sigSet) (refs uint6
 // lineKeyPass is findLineKeys that also reports whether low holds any key
 // at all (signature, reference or fact key): a line without one is read by
 // facts.observeKeyless alone.
-func lineKeyPass(low string, present *[keySlots]bool, cand *sigSet) (refs uint64, any bool) {
+func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
@@ -164,11 +173,12 @@ func lineKeyPass(low string, present *[keySlots]bool, cand *sigSet) (refs uint64
 		slot := h >> 4
 		for j := int(lineKeys.start[slot]); j < int(lineKeys.start[slot+1]); j++ {
 			k := &lineKeys.ents[j]
-			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present[k.at] ||
+			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present.get(int(k.at)) ||
 				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
 				continue
 			}
-			present[k.at], any = true, true
+			present.set(int(k.at))
+			any = true
 			if sigs := lineKeys.sigs[j]; sigs != nil {
 				cand.or(sigs)
 			} else if k.at < auxBase {
@@ -225,13 +235,14 @@ func (a *lowArena) lower(s string) string {
 }
 
 // lineRefCandidates is the package refCandidates for the current line:
-// the refPatterns to try, or nil for none. With the line's keys known
-// (lineRefs) they are confirmed in place; else found into buf.
+// the refPatterns to try, or nil for none, marked in buf. With the line's
+// keys known (lineKeys) they are the line's reference keys (lineRefMask),
+// confirmed; else they are found.
 //
 // The mask says which patterns may be marked (the line's reference keys),
 // so that only those are visited.
 func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) (*[maxSigKeys]bool, uint64) {
-	if f.lineRefs == nil {
+	if f.lineKeys == nil {
 		if !refCandidates(text, low, buf) {
 			return nil, 0
 		}
@@ -240,8 +251,11 @@ func (f *facts) lineRefCandidates(text, low string, buf *[maxSigKeys]bool) (*[ma
 	if f.lineRefMask == 0 {
 		return nil, 0
 	}
-	confirmRefMask(text, low, f.lineRefs, f.lineRefMask)
-	return f.lineRefs, f.lineRefMask
+	for m := f.lineRefMask; m != 0; m &= m - 1 {
+		buf[bits.TrailingZeros64(m)] = true
+	}
+	confirmRefMask(text, low, buf, f.lineRefMask)
+	return buf, f.lineRefMask
 }
 
 // allRefs is the mask of every refPatterns entry.
@@ -315,7 +329,7 @@ func lowKeys(list []string) []*auxKey {
 // (a lowercase key, the line's keys known) is one table read, inlined.
 func (f *facts) has(k *auxKey) bool {
 	if f.lineKeys != nil && !k.exact {
-		return f.lineKeys[auxBase+k.slot] // slot 0 (never marked) for a never key
+		return f.lineKeys.get(auxBase + k.slot) // slot 0 (never marked) for a never key
 	}
 	return f.hasSlow(k)
 }
@@ -325,7 +339,7 @@ func (f *facts) hasSlow(k *auxKey) bool {
 		return false
 	}
 	if f.lineKeys != nil {
-		return f.lineKeys[auxBase+k.slot] && strings.Contains(f.text, k.s)
+		return f.lineKeys.get(auxBase+k.slot) && strings.Contains(f.text, k.s)
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)

@@ -27,9 +27,13 @@ func TestFindLineKeys(t *testing.T) {
 	}
 	found := 0
 	for _, low := range lines {
-		var present [keySlots]bool
+		var bitsOf keyBits
 		var cand sigSet
-		mask := findLineKeys(low, &present, &cand)
+		mask := findLineKeys(low, &bitsOf, &cand)
+		var present [keySlots]bool
+		for i := range present {
+			present[i] = bitsOf.get(i)
+		}
 		ref := mask != 0
 		sig := cand != sigSet{}
 		var wantSig, wantRef bool
