@@ -24,13 +24,29 @@ const (
 // maxSigs bounds the signatures (sigSet's size).
 const maxSigs = 128
 
-// keyBits marks the keys a line holds (findLineKeys), one bit per slot
-// (signature keys, reference keys, fact fragments: see keySlots): 96 bytes
-// a line, where a bool per slot took 768 between the two goroutines.
-type keyBits [keySlots / 64]uint64
+// keyBits marks the keys a line holds (findLineKeys), by slot (see
+// keySlots): the signature and reference keys one bit each, the fact
+// fragments (read most, by facts.has) a bool each: 320 bytes a line,
+// where a bool per slot took 768 between the two goroutines.
+type keyBits struct {
+	bits [auxBase / 64]uint64
+	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
+}
 
-func (b *keyBits) get(i int) bool { return b[i>>6]&(1<<(i&63)) != 0 }
-func (b *keyBits) set(i int)      { b[i>>6] |= 1 << (i & 63) }
+func (b *keyBits) get(i int) bool {
+	if i >= auxBase {
+		return b.aux[i-auxBase]
+	}
+	return b.bits[i>>6]&(1<<(i&63)) != 0
+}
+
+func (b *keyBits) set(i int) {
+	if i >= auxBase {
+		b.aux[i-auxBase] = true
+		return
+	}
+	b.bits[i>>6] |= 1 << (i & 63)
+}
 
 // sigSet is a set of signatures, by their index in allSigs.
 type sigSet [maxSigs / 64]uint64
@@ -329,7 +345,7 @@ func lowKeys(list []string) []*auxKey {
 // (a lowercase key, the line's keys known) is one table read, inlined.
 func (f *facts) has(k *auxKey) bool {
 	if f.lineKeys != nil && !k.exact {
-		return f.lineKeys.get(auxBase + k.slot) // slot 0 (never marked) for a never key
+		return f.lineKeys.aux[k.slot] // slot 0 (never marked) for a never key
 	}
 	return f.hasSlow(k)
 }
@@ -339,7 +355,7 @@ func (f *facts) hasSlow(k *auxKey) bool {
 		return false
 	}
 	if f.lineKeys != nil {
-		return f.lineKeys.get(auxBase+k.slot) && strings.Contains(f.text, k.s)
+		return f.lineKeys.aux[k.slot] && strings.Contains(f.text, k.s)
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)
