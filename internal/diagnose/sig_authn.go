@@ -15,6 +15,11 @@ import (
 // (docker/docker_client.go), go-containerregistry (transport/error.go) and the
 // registries' token servers (shared/domain/registries.md).
 
+// whyECRHostKey says why a login for another ECR host does not cover this
+// one: docker keys credentials by host, and an ECR host names one account
+// and one region (https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html).
+const whyECRHostKey = "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."
+
 func init() { sigGroups = append(sigGroups, sigsAuthn) }
 
 func sigsAuthn() {
@@ -443,13 +448,13 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 		return []cand{
 			c("credential-store-error", 0.66, "ECR is usually reached through a credential helper (docker-credential-ecr-login); docker sends no credential when the helper is missing from PATH or fails, and prints only this line."),
 			c("no-login", 0.62, "No login for this registry appears before the failure."),
-			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+			c("login-wrong-host", 0.5, whyECRHostKey),
 		}
 	}
 	if h.kind() == reghost.ECR {
 		return []cand{
 			c("no-login", 0.75, fmt.Sprintf("docker has no credential stored for %s: no ECR login for that host ran before this.", hostName(h.host))),
-			c("login-wrong-host", 0.5, "ECR credentials are per account and region host: a login for another account id or region leaves this host without one."),
+			c("login-wrong-host", 0.5, whyECRHostKey),
 			c("credential-store-error", 0.45, ""),
 		}
 	}
