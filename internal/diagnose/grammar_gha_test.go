@@ -1,0 +1,63 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMessageGrammarGHA holds TestMessageGrammar's lines for the shapes found
+// in the sixth held-out batch (GitHub Actions): one line (or a few) per
+// shape, the first finding's cause wanted ("" = no finding). Kept apart from
+// the other tables so that batches collected in parallel add their lines
+// without touching the same block.
+func TestMessageGrammarGHA(t *testing.T) {
+	for msg, want := range map[string]string{
+		// buildx pushing with an empty tags input (metadata-action generated none)
+		"ERROR: tag is needed when pushing to registry":                              "empty-reference-variable",
+		"##[error]buildx failed with: ERROR: tag is needed when pushing to registry": "empty-reference-variable",
+		// the registry's NAME_INVALID: a GHCR repository without its owner part
+		" > pushing ghcr.io/ledger-api:2.4.0 with docker:\nERROR: name invalid": "push-outside-namespace",
+		// NAME_INVALID for a name with its owner part: a name the registry does not accept
+		" > pushing registry.example.io/team/sub/ledger-api:2.4.0 with docker:\nERROR: name invalid": "invalid-reference",
+		`failed to push registry.example.io/a/b/c/d:1: NAME_INVALID: invalid repository name`:        "invalid-reference",
+		// other tools' "name invalid" are not the registry's
+		"error: username invalid: must be 3 to 30 characters": "",
+		"bucket name invalid": "",
+		// actions/attest finds no static credential: a gcloud credential helper it does not run
+		"\"credHelpers\": {\n  \"us-east1-docker.pkg.dev\": \"gcloud\"\n}\nError: Error: No credentials found for registry us-east1-docker.pkg.dev": "client-bug",
+		// no login at all for the subject's registry
+		"Error: Error: No credentials found for registry registry.example.io": "no-login",
+		// lines copied from GitHub's web log view keep its line links inline
+		`Error response from daemon: Head "https://registry-1.docker.io/v[2](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:2)/tonistiigi/binfmt/manifests/latest": received unexpected HTTP status: 50[3](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:3) Service Unavailable`: "registry-fault",
+		"  Error response from daemon: manifest for example/deploy-action:v2.[1](https://github.com/example-org/ledger/actions/runs/111/jobs/222#step:2:2)0.0 not found: manifest unknown: manifest unknown":                                                                                                                    "manifest-unknown",
+	} {
+		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(rep.Findings) > 0 {
+			got = rep.Findings[0].Cause
+		}
+		if got != want {
+			t.Errorf("%s\n  got %q, want %q", msg, got, want)
+		}
+	}
+}
+
+func TestStripWebLogLinks(t *testing.T) {
+	for in, want := range map[string]string{
+		"v[2](https://github.com/o/r/actions/runs/1/job/2#step:9:2)/x":                         "v2/x",
+		"50[3](https://github.com/o/r/actions/runs/1/job/2?pr=5#step:9:3) Service Unavailable": "503 Service Unavailable",
+		"a [64](https://github.com/o/r/runs/8105?check_suite_focus=true#step:8:65) b":          "a 64 b",
+		// links that are not the web view's line links stay
+		"see [docs](https://github.com/o/r/blob/main/README.md)":                   "see [docs](https://github.com/o/r/blob/main/README.md)",
+		"[3](https://github.com/o/r/pull/3)":                                       "[3](https://github.com/o/r/pull/3)",
+		"no link at all":                                                           "no link at all",
+		"[1](https://github.com/o/r#step:1:1)[2](https://github.com/o/r#step:1:2)": "12",
+	} {
+		if got := stripWebLogLinks(in); got != want {
+			t.Errorf("stripWebLogLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

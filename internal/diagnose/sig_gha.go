@@ -1,0 +1,108 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Signatures for shapes found in GitHub Actions jobs (the sixth held-out
+// batch, heldout6c): buildx refusing to push without a tag, the
+// distribution spec's NAME_INVALID, and actions/attest's push-to-registry
+// finding no credential.
+
+func init() { sigGroups = append(sigGroups, sigsGHA) }
+
+// nameInvalidRe is the registry's NAME_INVALID error (OCI distribution spec,
+// error codes: "invalid repository name") as clients print it: the code
+// ("NAME_INVALID"), or docker/BuildKit's message "name invalid" at the end
+// of the line or before the detail ("name invalid: invalid repository
+// name"). "name" starts a word, so "username invalid" does not match; the
+// signature's veto rules out other tools' names (a bucket, a file).
+var nameInvalidRe = regexp.MustCompile(`(?i)(?:\bNAME_INVALID\b|\bname invalid(?:: [^\n]*)?\s*$)`)
+
+// namespaceHosts are registries whose repository paths always begin with the
+// owner's namespace: a single-component repository on them is outside any
+// identity's namespace.
+var namespaceHosts = map[reghost.Kind]bool{reghost.GHCR: true, reghost.Quay: true, reghost.GitLab: true}
+
+func sigsGHA() {
+	register(
+		&signature{
+			id: "tag-needed",
+			// buildx (docker/buildx build.go): push or registry output
+			// requested with no image name: "tag is needed when pushing to
+			// registry". In GitHub Actions the tags input was empty:
+			// docker/metadata-action generated no tag for this event and ref
+			// (its rules matched none), or the variable holding the tags
+			// expanded to nothing.
+			keys: []string{"tag is needed when pushing"},
+			re:   regexp.MustCompile(`(?i)tag is needed when pushing to registry`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				return []cand{
+					c("empty-reference-variable", 0.86, "buildx was asked to push but got no image name and tag: the tags input expanded to nothing (docker/metadata-action generates no tag when none of its tag rules matches the event and ref — type=ref,event=tag on a branch push, type=semver without a version tag — and a variable holding the tags may be empty)."),
+					c("invalid-reference", 0.4, ""),
+				}
+			},
+			tell: func(h *hit, f *facts) string {
+				return "Look at the metadata step's output (its \"Docker tags\" / \"tags\" group): an empty list means no tag rule matched this event; add a rule for it (type=ref,event=branch, type=sha) or push only on the events the rules cover."
+			},
+		},
+		&signature{
+			id:   "name-invalid",
+			keys: []string{"name invalid", "name_invalid"},
+			re:   nameInvalidRe,
+			veto: []string{"username", "user name", "container name", "bucket", "file name", "filename", "hostname"},
+			rank: rankNameInvalid,
+		},
+		&signature{
+			id: "attest-no-credentials",
+			// actions/attest (push-to-registry: true) reads the Docker
+			// config's static "auths" entries for the subject's registry and
+			// runs no credential helper: "Error: No credentials found for
+			// registry HOST" (actions/attest-build-provenance#80).
+			keys: []string{"no credentials found for registry"},
+			re:   regexp.MustCompile(`(?i)No credentials found for registry (\S+)`),
+			rank: func(h *hit, f *facts) []cand {
+				host := strings.TrimRight(h.m[1], ".,:;'\"")
+				h.op, h.host = opPush, reghost.Normalize(host)
+				if f.credHelper {
+					return []cand{
+						c("client-bug", 0.72, fmt.Sprintf("The Docker config names a credential helper for %s (credHelpers/credsStore), but this client reads only static \"auths\" entries and runs no helper, so it finds no credential; log in with a static entry (docker/login-action with the access token) before it.", host)),
+						c("credential-store-error", 0.45, ""),
+						c("no-login", 0.4, ""),
+					}
+				}
+				return []cand{
+					c("no-login", 0.8, fmt.Sprintf("No credential for %s is in the Docker config this client reads (its static \"auths\"): no login for that host ran before the step, or it ran with another DOCKER_CONFIG.", host)),
+					c("login-wrong-host", 0.45, ""),
+				}
+			},
+		},
+	)
+}
+
+// rankNameInvalid ranks the registry's NAME_INVALID: the repository name in
+// the request is not one the registry accepts.
+func rankNameInvalid(h *hit, f *facts) []cand {
+	repo := h.repo()
+	kind := h.kind()
+	if repo != "" && !strings.Contains(repo, "/") && namespaceHosts[kind] {
+		return []cand{
+			c("push-outside-namespace", 0.78, fmt.Sprintf("%s repository paths begin with the owner (OWNER/NAME); %q has no owner part, so the registry refuses the name. On GHCR use ghcr.io/${{ github.repository_owner }}/NAME (lowercase).", hostName(h.host), repo)),
+			c("invalid-reference", 0.6, ""),
+		}
+	}
+	why := "The registry refused the repository name (NAME_INVALID): a path it does not accept — missing the owner or project part, too deep for it, or with characters it does not allow."
+	if repo != "" {
+		why = fmt.Sprintf("The registry refused the repository name %q (NAME_INVALID): a path it does not accept — missing the owner or project part, too deep for it, or with characters it does not allow.", repo)
+	}
+	return []cand{
+		c("invalid-reference", 0.72, why),
+		c("push-outside-namespace", 0.5, ""),
+		c("empty-reference-variable", 0.35, ""),
+	}
+}
