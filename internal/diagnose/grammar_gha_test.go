@@ -27,6 +27,12 @@ func TestMessageGrammarGHA(t *testing.T) {
 		"\"credHelpers\": {\n  \"us-east1-docker.pkg.dev\": \"gcloud\"\n}\nError: Error: No credentials found for registry us-east1-docker.pkg.dev": "client-bug",
 		// no login at all for the subject's registry
 		"Error: Error: No credentials found for registry registry.example.io": "no-login",
+		// docker/login-action's AWS call for an ECR token refused (its own "ECR detected" line before)
+		"AWS ECR detected with eu-west-1 region\nError: The security token included in the request is invalid.": "bad-credentials",
+		// the same AWS error from another AWS call is not a registry's
+		"fatal error: An error occurred (InvalidClientTokenId) when calling the ListObjectsV2 operation: The security token included in the request is invalid.": "",
+		// ECR refusing the credential a login sent
+		`Error response from daemon: Get "https://public.ecr.aws/v2/": denied: Not Authorized`: "bad-credentials",
 		// lines copied from GitHub's web log view keep its line links inline
 		`Error response from daemon: Head "https://registry-1.docker.io/v[2](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:2)/tonistiigi/binfmt/manifests/latest": received unexpected HTTP status: 50[3](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:3) Service Unavailable`: "registry-fault",
 		"  Error response from daemon: manifest for example/deploy-action:v2.[1](https://github.com/example-org/ledger/actions/runs/111/jobs/222#step:2:2)0.0 not found: manifest unknown: manifest unknown":                                                                                                                    "manifest-unknown",

@@ -13,7 +13,19 @@ import (
 // distribution spec's NAME_INVALID, and actions/attest's push-to-registry
 // finding no credential.
 
-func init() { sigGroups = append(sigGroups, sigsGHA) }
+func init() {
+	sigGroups = append(sigGroups, sigsGHA)
+	// docker/login-action's own lines before it calls the AWS API for an
+	// ECR token ("AWS ECR detected with REGION region", "AWS Public ECR
+	// detected with us-east-1 region", src/aws.ts): read so that the AWS
+	// error printed next ("Error: The security token included in the
+	// request is invalid.") is known to be the registry login's.
+	factKeys = append(factKeys, "ecr detected with")
+}
+
+// kLoginActionECR marks docker/login-action's "… ECR detected with REGION
+// region" line: facts.observe takes it as a registry line (lastRegistry).
+var kLoginActionECR = lowKey("ecr detected with")
 
 // nameInvalidRe is the registry's NAME_INVALID error (OCI distribution spec,
 // error codes: "invalid repository name") as clients print it: the code
@@ -57,6 +69,36 @@ func sigsGHA() {
 			re:   nameInvalidRe,
 			veto: []string{"username", "user name", "container name", "bucket", "file name", "filename", "hostname"},
 			rank: rankNameInvalid,
+		},
+		&signature{
+			id: "ecr-not-authorized",
+			// ECR (and ECR Public) refuse a credential they did not issue
+			// with "denied: Not Authorized" (docker: `Error response from
+			// daemon: Get https://public.ecr.aws/v2/: denied: Not
+			// Authorized`): ECR Public needs a token from `aws ecr-public
+			// get-login-password --region us-east-1`, private ECR one from
+			// `aws ecr get-login-password` for that account and region.
+			keys: []string{"denied: not authorized"},
+			re:   regexp.MustCompile(`(?i)denied: Not Authorized\b`),
+			need: []string{"/v2/", "ecr", "login", "push", "pull"},
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == "" && h.hasURL && h.url.Object == "ping" {
+					h.op = opLogin
+				}
+				if h.op == opLogin || h.op == "" {
+					return []cand{
+						c("bad-credentials", 0.7, fmt.Sprintf("%s refused the credential the login sent: ECR accepts only a token it issued for that registry (aws ecr-public get-login-password --region us-east-1 for public.ecr.aws, aws ecr get-login-password for ACCOUNT.dkr.ecr.REGION.amazonaws.com) with the user AWS, not the AWS access keys themselves.", hostName(h.host))),
+						c("login-wrong-host", 0.5, ""),
+						c("client-bug", 0.42, ""),
+					}
+				}
+				return []cand{
+					c("no-login", 0.6, fmt.Sprintf("%s refused the request's credential: no ECR token for this registry reached the client (a login for another registry, account or region, or none).", hostName(h.host))),
+					c("bad-credentials", 0.5, ""),
+					c("cloud-iam-denied", 0.45, ""),
+				}
+			},
+			tell: tellBadCredential,
 		},
 		&signature{
 			id: "attest-no-credentials",
