@@ -20,12 +20,12 @@ func init() {
 	// detected with us-east-1 region", src/aws.ts): read so that the AWS
 	// error printed next ("Error: The security token included in the
 	// request is invalid.") is known to be the registry login's.
-	factKeys = append(factKeys, "ecr detected with")
+	factKeys = append(factKeys, "ecr detected")
 }
 
 // kLoginActionECR marks docker/login-action's "… ECR detected with REGION
 // region" line: facts.observe takes it as a registry line (lastRegistry).
-var kLoginActionECR = lowKey("ecr detected with")
+var kLoginActionECR = lowKey("ecr detected")
 
 // nameInvalidRe is the registry's NAME_INVALID error (OCI distribution spec,
 // error codes: "invalid repository name") as clients print it: the code
@@ -50,7 +50,7 @@ func sigsGHA() {
 			// docker/metadata-action generated no tag for this event and ref
 			// (its rules matched none), or the variable holding the tags
 			// expanded to nothing.
-			keys: []string{"tag is needed when pushing"},
+			keys: []string{"tag is needed"},
 			re:   regexp.MustCompile(`(?i)tag is needed when pushing to registry`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
@@ -106,7 +106,7 @@ func sigsGHA() {
 			// config's static "auths" entries for the subject's registry and
 			// runs no credential helper: "Error: No credentials found for
 			// registry HOST" (actions/attest-build-provenance#80).
-			keys: []string{"no credentials found for registry"},
+			keys: []string{"no credentials found"},
 			re:   regexp.MustCompile(`(?i)No credentials found for registry (\S+)`),
 			rank: func(h *hit, f *facts) []cand {
 				host := strings.TrimRight(h.m[1], ".,:;'\"")
