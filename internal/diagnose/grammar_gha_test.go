@@ -33,6 +33,10 @@ func TestMessageGrammarGHA(t *testing.T) {
 		"fatal error: An error occurred (InvalidClientTokenId) when calling the ListObjectsV2 operation: The security token included in the request is invalid.": "",
 		// ECR refusing the credential a login sent
 		`Error response from daemon: Get "https://public.ecr.aws/v2/": denied: Not Authorized`: "bad-credentials",
+		// oras-go v2's tag-by-digest step answered 404 after the push (helm after v3.18.6 on ghcr.io)
+		`Error: failed to perform "Tag" on destination: sha256:5d1f3c2b1a0e9f8d7c6b5a4e3d2c1b0a9f8e7d6c5b4a3e2d1c0b9a8f7e6d5c4b: not found`: "client-bug",
+		// the same wording on a pull (source) stays a missing tag
+		`Error: failed to perform "FetchReference" on source: ghcr.io/acme/charts/widget:9.9.9: not found`: "manifest-unknown",
 		// lines copied from GitHub's web log view keep its line links inline
 		`Error response from daemon: Head "https://registry-1.docker.io/v[2](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:2)/tonistiigi/binfmt/manifests/latest": received unexpected HTTP status: 50[3](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:3) Service Unavailable`: "registry-fault",
 		"  Error response from daemon: manifest for example/deploy-action:v2.[1](https://github.com/example-org/ledger/actions/runs/111/jobs/222#step:2:2)0.0 not found: manifest unknown: manifest unknown":                                                                                                                    "manifest-unknown",

@@ -101,6 +101,25 @@ func sigsGHA() {
 			tell: tellBadCredential,
 		},
 		&signature{
+			id: "oras-tag-not-found",
+			// oras-go v2 (helm 3.18+, oras): `failed to perform "Tag" on
+			// destination: DIGEST: not found`: the blobs and the manifest
+			// went up, then tagging the manifest by its digest got 404 —
+			// helm after v3.18.6 against ghcr.io (helm/helm#31223); the
+			// registry does not serve back the manifest the client just
+			// pushed in the form the client asks for it.
+			keys: []string{"on destination:"},
+			re:   regexp.MustCompile(`failed to perform "Tag" on destination: \S+: not found`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				return []cand{
+					c("client-bug", 0.62, "The chart's blobs and manifest were pushed, then tagging the manifest by its digest got 404 Not Found: helm releases after v3.18.6 do this against ghcr.io (helm/helm#31223); pin helm v3.18.6 for the push or use a release with the fix."),
+					c("registry-fault", 0.45, ""),
+					c("manifest-unknown", 0.3, ""),
+				}
+			},
+		},
+		&signature{
 			id: "attest-no-credentials",
 			// actions/attest (push-to-registry: true) reads the Docker
 			// config's static "auths" entries for the subject's registry and
