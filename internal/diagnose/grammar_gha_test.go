@@ -71,3 +71,33 @@ func TestStripWebLogLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestRunnerGHCRLoginRanksIncident checks that the runner's own ghcr.io login
+// for a job container (GITHUB_TOKEN when no credentials are given) keeps a
+// GHCR incident among the candidates: the token is GitHub's own.
+func TestRunnerGHCRLoginRanksIncident(t *testing.T) {
+	log := "Starting job container\n" +
+		"  /usr/bin/docker --config /home/runner/work/_temp/.docker_0a1b2c3d login ghcr.io -u ledger-ci-bot --password-stdin\n" +
+		"  Error: Docker login for 'ghcr.io' failed with exit code 1\n"
+	rep, err := Explain(strings.NewReader(log), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Cause)
+	}
+	if len(got) < 2 || got[0] != "bad-credentials" || got[1] != "registry-fault" {
+		t.Errorf("got %v, want bad-credentials then registry-fault", got)
+	}
+	// another registry keeps the credential-only reading
+	rep, err = Explain(strings.NewReader("Error: Docker login for 'registry.example.io' failed with exit code 1\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if f.Cause == "registry-fault" {
+			t.Errorf("registry-fault for a non-GHCR container login: %v", rep.Findings)
+		}
+	}
+}
