@@ -37,6 +37,10 @@ func TestMessageGrammarGHA(t *testing.T) {
 		`Error: failed to perform "Tag" on destination: sha256:5d1f3c2b1a0e9f8d7c6b5a4e3d2c1b0a9f8e7d6c5b4a3e2d1c0b9a8f7e6d5c4b: not found`: "client-bug",
 		// the same wording on a pull (source) stays a missing tag
 		`Error: failed to perform "FetchReference" on source: ghcr.io/acme/charts/widget:9.9.9: not found`: "manifest-unknown",
+		// a bare 403 under build-push-action with no registry host in the log: GHCR's refusal of GITHUB_TOKEN
+		"error: failed to solve: unexpected status: 403 Forbidden\nError: buildx failed with: error: failed to solve: unexpected status: 403 Forbidden": "gh-token-packages-permission",
+		// the same with a host named keeps the registry's own reading
+		"ERROR: failed to solve: failed to push registry.example.io/team/api:1: unexpected status from POST request to https://registry.example.io/v2/team/api/blobs/uploads/: 403 Forbidden\nError: buildx failed with: ERROR: failed to solve: failed to push registry.example.io/team/api:1: unexpected status from POST request to https://registry.example.io/v2/team/api/blobs/uploads/: 403 Forbidden": "insufficient-role",
 		// lines copied from GitHub's web log view keep its line links inline
 		`Error response from daemon: Head "https://registry-1.docker.io/v[2](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:2)/tonistiigi/binfmt/manifests/latest": received unexpected HTTP status: 50[3](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:3) Service Unavailable`: "registry-fault",
 		"  Error response from daemon: manifest for example/deploy-action:v2.[1](https://github.com/example-org/ledger/actions/runs/111/jobs/222#step:2:2)0.0 not found: manifest unknown: manifest unknown":                                                                                                                    "manifest-unknown",
