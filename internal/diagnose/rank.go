@@ -225,6 +225,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("login-other-job", 0.45, ""),
 		}
 	}
+	if q := rankQuayCIPush(h, f, "none"); q != nil && h.op == opPush {
+		return q
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.

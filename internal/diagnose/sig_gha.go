@@ -167,3 +167,23 @@ func rankNameInvalid(h *hit, f *facts) []cand {
 		c("empty-reference-variable", 0.35, ""),
 	}
 }
+
+// rankQuayCIPush ranks Quay's push refusal ("access to the requested
+// resource is not authorized") in a CI job's log that shows no login for
+// quay.io. CI pushes to Quay run as a robot account whose login sits in
+// another step, a secret-mounted config or the push action's own flags;
+// Quay gives this one answer to a robot without write permission on the
+// repository and to a push into an organization's repository that does not
+// exist yet (robots cannot create one). nil outside that case: a local push
+// keeps the namespace reading first.
+func rankQuayCIPush(h *hit, f *facts, state string) []cand {
+	if state != "none" || f.platform == "" || h.kind() != reghost.Quay || h.op == opPull {
+		return nil
+	}
+	return []cand{
+		c("insufficient-role", 0.62, "Quay refused the push from a CI job: CI pushes to Quay run as a robot account, and Quay answers this to a robot that has no write permission on this repository (granted per repository or through a team)."),
+		c("repo-not-found", 0.58, "Quay does not create a repository in an organization on a robot's push: it answers the same way when the repository does not exist yet."),
+		c("no-login", 0.52, ""),
+		c("push-outside-namespace", 0.5, ""),
+	}
+}
