@@ -42,7 +42,7 @@ func TestMessageGrammarGHA(t *testing.T) {
 		// the same with a host named keeps the registry's own reading
 		"ERROR: failed to solve: failed to push registry.example.io/team/api:1: unexpected status from POST request to https://registry.example.io/v2/team/api/blobs/uploads/: 403 Forbidden\nError: buildx failed with: ERROR: failed to solve: failed to push registry.example.io/team/api:1: unexpected status from POST request to https://registry.example.io/v2/team/api/blobs/uploads/: 403 Forbidden": "insufficient-role",
 		// Quay's push refusal in a CI job with no login shown: the job's robot lacks write (or the repository does not exist)
-		"+ docker push quay.io/example-org/ledger-api\nThe push refers to repository [quay.io/example-org/ledger-api]\nunauthorized: access to the requested resource is not authorized\nError: Process completed with exit code 1.": "insufficient-role",
+		"+ docker push quay.io/example-org/ledger-api\nThe push refers to repository [quay.io/example-org/ledger-api]\nunauthorized: access to the requested resource is not authorized\nError: Process completed with exit code 1.":                                                             "insufficient-role",
 		"Error: buildx failed with: ERROR: failed to solve: failed to push quay.io/example-org/ledger-api:1.0: unexpected status from HEAD request to https://quay.io/v2/example-org/ledger-api/blobs/sha256:5d1f3c2b1a0e9f8d7c6b5a4e3d2c1b0a9f8e7d6c5b4a3e2d1c0b9a8f7e6d5c4b: 401 UNAUTHORIZED": "insufficient-role",
 		// the same refusal outside CI keeps the namespace reading
 		"$ docker push quay.io/example-org/ledger-api:v1\nunauthorized: access to the requested resource is not authorized": "push-outside-namespace",
