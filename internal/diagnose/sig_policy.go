@@ -187,8 +187,10 @@ func sigsPolicy() {
 			// name ("could not parse reference: REF"), oras ("REF": invalid
 			// reference: invalid repository "NAME"), regctl (invalid
 			// reference "REF", repo must be lowercase).
-			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference"},
-			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) )`),
+			// go-containerregistry name: "repository can only contain the
+			// runes `abc…`: NAME" (newer releases: "characters").
+			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference", "can only contain the"},
+			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) |repository can only contain the (?:runes|characters) )`),
 			veto: []string{"<buffer"},
 			rank: rankInvalidReference,
 			tell: tellInvalidReference,
@@ -300,6 +302,8 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw
 	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
 		raw = m[1] + m[2] + m[3]
+	} else if m := runesRefRe.FindStringSubmatch(h.texts[0]); m != nil {
+		raw = m[1]
 	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
@@ -309,6 +313,12 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	// the reference was not empty (docker/distribution reference.go).
 	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(bare).Repo) {
 		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
+	}
+	if schemeInReference(bare) {
+		return []cand{
+			c("invalid-reference", 0.84, fmt.Sprintf("The reference %q was written as a URL: an image reference has no scheme (https://), it is HOST[:PORT]/PATH[:TAG]; a parser that met one takes \"https:\" for the registry and leaves a path starting with /.", raw)),
+			c("empty-reference-variable", 0.45, ""),
+		}
 	}
 	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
 		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")
