@@ -93,8 +93,3 @@ func schemeInReference(bare string) bool {
 	// A host with a port, or a dotted name, followed by a path.
 	return more && first != "" && (strings.Contains(first, ":") || strings.Count(first, ".") >= 1) && reghost.LooksLikeHost(first)
 }
-
-// runesRefRe finds the name in go-containerregistry's reference grammar
-// error ("repository can only contain the runes `abc…`: NAME"; newer
-// releases say "characters").
-var runesRefRe = lazyRe("can only contain the (?:runes|characters) `[^`]*`: (\\S+)")
