@@ -32,6 +32,12 @@ func TestMessageGrammarH6b(t *testing.T) {
 		"Starting container node:20:bookworm\n  image cache not found on this host, downloading node:20:bookworm\n\ninvalid reference format": "invalid-reference",
 		// Go's DNS error quoted up to the host
 		`error: build error: Failed to push image: pinging container registry registry.lab.example: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example`: "registry-unreachable",
+		// GCR's quoted "Access denied." after go-containerregistry fell back on anonymous
+		"No matching credentials were found for \"gcr.io\", falling back on anonymous\nerror pushing image: failed to push to destination gcr.io/acme/app:1: DENIED: \"Access denied.\"": "no-login",
+		// Artifact Registry's quoted repository name: the repository does not exist (not Harbor's unquoted "unknown: repository … not found")
+		`name unknown: Repository "containers" not found`: "repo-not-found",
+		// guard: Harbor's wording keeps the manifest-unknown reading
+		`Error response from daemon: unknown: repository hub-cache/redis not found`: "manifest-unknown",
 		// docker-java relaying docker 1.x's refusal
 		"Pushing image with name 'northwind/billing:2.7.1'.\n> Could not push image: Error pushing to registry: Authentication is required.": "no-login",
 	} {

@@ -1,6 +1,8 @@
 package diagnose
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -92,4 +94,56 @@ func schemeInReference(bare string) bool {
 	first, _, more := strings.Cut(rest, "/")
 	// A host with a port, or a dotted name, followed by a path.
 	return more && first != "" && (strings.Contains(first, ":") || strings.Count(first, ".") >= 1) && reghost.LooksLikeHost(first)
+}
+
+// kAnonFallback is go-containerregistry's note that no credential matched the
+// registry and the request goes out anonymously (pkg/authn, logged by
+// kaniko and ko: "No matching credentials were found[ for "HOST"], falling
+// back on anonymous"). On its own it is routine (public base images); it
+// tells who made a later refusal.
+var kAnonFallback = lowKey("falling back on anonymous")
+
+func init() { sigGroups = append(sigGroups, sigsOtherCI) }
+
+func sigsOtherCI() {
+	register(
+		&signature{
+			id: "access-denied-quoted",
+			// Google Container Registry's (and Artifact Registry's gcr.io
+			// domains') refusal as go-containerregistry prints it, the
+			// registry's message quoted: `DENIED: "Access denied."` (kaniko
+			// logs it as msg="DENIED: \"Access denied.\""). The registry
+			// answers so both to an anonymous request and to an identity
+			// without the storage/Artifact Registry role.
+			keys: []string{`denied: "access denied`, `denied: \"access denied`, "denied: access denied."},
+			re:   regexp.MustCompile(`(?i)DENIED: \\?"?Access denied\.`),
+			veto: append([]string{"s3:", "accessdenied", "permission denied"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				if f.anonFallback > 0 && f.anonFallback < h.line() {
+					return []cand{
+						c("no-login", 0.86, fmt.Sprintf("The client said no credential matched the registry and fell back on anonymous (line %d), and the registry refused the anonymous request: the credential it was given (a mounted config.json, a credential helper) was not where the client looks (DOCKER_CONFIG).", f.anonFallback)),
+						c("login-other-job", 0.5, ""),
+						c("cloud-iam-denied", 0.4, ""),
+					}
+				}
+				return []cand{
+					c("no-login", 0.62, "The registry refused the request with \"Access denied.\": no credential reached the client, or one without access (GCR/Artifact Registry answer both so)."),
+					c("cloud-iam-denied", 0.56, ""),
+					c("bad-credentials", 0.4, ""),
+				}
+			},
+			tell: tellUnauthenticated,
+		},
+	)
+}
+
+// garRepositoryNotFound reports whether the line is Artifact Registry's
+// answer for a repository that does not exist: `name unknown: Repository
+// "NAME" not found` (code NAME_UNKNOWN, the repository quoted; Harbor's
+// "unknown: repository PROJECT/NAME not found" is unquoted). An Artifact
+// Registry repository (the gcr.io one included, since the Container Registry
+// transition) is created by an administrator; a push does not create it
+// (cloud.google.com/artifact-registry/docs/transition/changes-gcp).
+func garRepositoryNotFound(h *hit) bool {
+	return strings.Contains(h.low, `unknown: repository "`) && strings.Contains(h.low, `" not found`)
 }

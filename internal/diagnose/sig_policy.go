@@ -87,7 +87,7 @@ func sigsPolicy() {
 				if strings.Contains(h.low, "unknown: artifact ") {
 					return []cand{c("manifest-unknown", 0.78, fmt.Sprintf("%s does not hold that artifact (tag or digest) in the repository.", hostName(h.host))), c("repo-not-found", 0.45, ""), c("registry-fault", 0.35, "")}
 				}
-				if h.op == opPull || (h.op == "" && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
+				if h.op == opPull || (h.op == "" && !garRepositoryNotFound(h) && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
 					return []cand{c("manifest-unknown", 0.72, "The registry does not know this repository (or hides it from this identity)."), c("repo-not-found", 0.55, ""), c("no-login", 0.4, "")}
 				}
 				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),
