@@ -16,6 +16,8 @@ func TestMessageGrammarH6b(t *testing.T) {
 	for msg, want := range map[string]string{
 		// OpenShift's integrated registry answers a service account without the push role with "authentication required"
 		`Error: writing blob: initiating layer upload to /v2/shop-ci/orders/blobs/uploads/ in image-registry.openshift-image-registry.svc:5000: unauthorized: authentication required`: "insufficient-role",
+		// OpenShift's builder names the image it pushes ("Pushing image REF ...")
+		"Pushing image docker-registry.default.svc:5000/shop/api:latest ...\nerror: build error: Failed to push image: errors:\nunauthorized: authentication required": "insufficient-role",
 		// guard: another registry keeps the ordinary reading (no login before)
 		`Error: writing blob: initiating layer upload to /v2/shop-ci/orders/blobs/uploads/ in registry.lab.example: unauthorized: authentication required`: "no-login",
 		// Entra ID sign-in errors outside an Azure Container Registry job are not a registry's

@@ -207,6 +207,8 @@ var refPatterns = []struct {
 	// CircleCI's executor pulling the job's image ("Starting container
 	// REF" then "image cache not found on this host, downloading REF").
 	{"on this host, downloading", lazyRe(`image cache not found on this host, downloading (\S+)`), opPull, nil},
+	// OpenShift's builder (openshift/builder: "Pushing image REF ...").
+	{"pushing image ", lazyRe(`Pushing image (\S+) \.\.\.`), opPush, nil},
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
 	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
 	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},
