@@ -28,6 +28,8 @@ func TestMessageGrammarH6b(t *testing.T) {
 		"error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /192.168.30.4:5001/ci/orders-api": "invalid-reference",
 		// guard: a leading / before a plain path is still an empty variable
 		"error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /orders-api": "empty-reference-variable",
+		// guard: a dotted repository component after the leading / is not a host
+		"error pushing image: getting tag for destination: repository can only contain the runes `abcdefghijklmnopqrstuvwxyz0123456789_-./`: /my.app/web": "empty-reference-variable",
 		// a scheme in docker's reference
 		`invalid argument "https://registry.lab.example/ci/orders:1" for "-t, --tag" flag: invalid reference format`: "invalid-reference",
 		// CircleCI's executor names the image it pulls

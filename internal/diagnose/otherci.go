@@ -92,9 +92,20 @@ func schemeInReference(bare string) bool {
 		return false
 	}
 	first, _, more := strings.Cut(rest, "/")
-	// A host with a port, or a dotted name, followed by a path.
-	return more && first != "" && (strings.Contains(first, ":") || strings.Count(first, ".") >= 1) && reghost.LooksLikeHost(first)
+	if !more || first == "" {
+		return false
+	}
+	// A host with a port, an IPv4 address or localhost, followed by a path.
+	// A dotted name alone is not enough: repository components may hold
+	// dots ("$ORG/my.app/web" with ORG empty reads "/my.app/web").
+	host, port, hasPort := strings.Cut(first, ":")
+	if hasPort {
+		return port != "" && strings.Trim(port, "0123456789") == "" && host != ""
+	}
+	return first == "localhost" || ipv4Re.MatchString(first)
 }
+
+var ipv4Re = lazyRe(`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`)
 
 // kAnonFallback is go-containerregistry's note that no credential matched the
 // registry and the request goes out anonymously (pkg/authn, logged by
