@@ -34,8 +34,8 @@ func openShiftRegistry(host string) bool {
 // request (OpenShift docs, "Accessing the registry": pushing needs the
 // registry-editor or system:image-builder role in the project).
 func rankOpenShiftUnauthenticated(h *hit, f *facts) []cand {
-	if !openShiftRegistry(h.host) || h.op == opLogin {
-		return nil
+	if !openShiftRegistry(h.host) || h.op != opPush {
+		return nil // a pull from another project needs system:image-puller there: not a push role
 	}
 	project, _, _ := strings.Cut(h.repo(), "/")
 	why := "OpenShift's integrated registry authenticates builds and pipeline pods with their service account, and answers \"authentication required\" also to an account without the push role on the target project: grant the service account system:image-builder (or edit) in "
