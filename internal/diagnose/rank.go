@@ -58,6 +58,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
 	}
+	if cs := rankOpenShiftUnauthenticated(h, f); cs != nil {
+		return cs
+	}
 	if h.op != opPush && h.op != opLogin && strings.Contains(h.low, "http status code: 401, body:") {
 		// Harbor's registry client words the answer of the registry it
 		// proxies or replicates from as "http status code: N, body: …"

@@ -68,6 +68,9 @@ func sigsStatus() {
 				if h.op == opPull || isManifestRead(h) {
 					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
 				}
+				if cs := rankIndexCommit404(h, f); cs != nil {
+					return cs
+				}
 				return []cand{c("repo-not-found", 0.62, fmt.Sprintf("%s answered 404 Not Found to the push: the repository path is not one it serves (Artifactory and Nexus paths start with the repository key; a project or organization that does not exist).", hostName(h.host))),
 					c("client-bug", 0.5, "Some registries answer 404 to an upload sequence they do not support (Artifactory and BuildKit's POST then PUT-with-body, docker/buildx#196)."),
 					c("registry-disabled", 0.35, "")}

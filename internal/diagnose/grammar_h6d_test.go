@@ -1,0 +1,54 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMessageGrammarLongTail holds TestMessageGrammar's lines for the shapes
+// found in the sixth held-out batch, part d (long-tail clients and
+// registries): one line (or a few) per shape, the first finding's cause
+// wanted ("" = no finding), with guards that keep the neighbouring readings.
+// Kept apart from the other tables so that parallel batches do not edit the
+// same block.
+func TestMessageGrammarLongTail(t *testing.T) {
+	for msg, want := range map[string]string{
+		// docker's nested token request to a realm only the registry's own network resolves
+		`Error response from daemon: Get "https://code.lab.example/v2/": Get "http://forge:3000/v2/token?account=ci&service=container_registry": dial tcp: lookup forge on 127.0.0.53:53: no such host`:   "registry-fault",
+		`Error response from daemon: Get "https://code.lab.example/v2/": Get "http://code.lab.example/v2/token?account=ci&service=container_registry": dial tcp 10.1.2.3:80: connect: connection refused`: "registry-fault",
+		// guard: Docker Hub's public realm on another host is an ordinary network failure
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": Get "https://auth.docker.io/token?account=ci&service=registry.docker.io": dial tcp: lookup auth.docker.io on 127.0.0.53:53: no such host`: "registry-unreachable",
+		// older docker's parser error quoting the reference; a '+' in the tag
+		`"111122223333.dkr.ecr.eu-central-1.amazonaws.com/ledger-api:deps-1.3.0+build.7" is not a valid repository/tag`: "invalid-reference",
+		// guard: an empty quoted reference is still an empty variable
+		`"" is not a valid repository/tag: invalid reference format`: "empty-reference-variable",
+		// go-containerregistry's name check, with and without the backquotes
+		"Error: repository can only contain the characters `abcdefghijklmnopqrstuvwxyz0123456789_-./`: Tools/Linter":                                   "invalid-reference",
+		"error pushing image: getting tag for destination: repository can only contain the runes abcdefghijklmnopqrstuvwxyz0123456789_-./: ops/tool:1": "invalid-reference",
+		// guard: another program's "can only contain the characters"
+		"Error: username can only contain the characters a-z, 0-9 and -": "",
+		// jib's and Java's words for a credential helper that is not there
+		"> com.google.cloud.tools.jib.plugins.common.BuildStepsExecutionException: The system does not have docker-credential-gcr CLI": "credential-store-error",
+		`Caused by: java.io.IOException: Cannot run program "docker-credential-ecr-login": error=2, No such file or directory`:         "credential-store-error",
+		// Gitea's package-access check
+		"The push refers to repository [git.lab.example/mira/notes-api]\nunauthorized: reqPackageAccess": "password-not-token",
+		// a 404 on the image index after its children went through
+		`ERROR: failed commit on ref "index-sha256:9a8b7c6d5e4f": unexpected status from PUT request to https://forge.lab.example/v2/ops/agent/manifests/2.0.1: 404 Not Found`: "registry-fault",
+		// guard: a 404 on an image manifest keeps the path reading
+		`ERROR: failed commit on ref "manifest-sha256:9a8b7c6d5e4f": unexpected status from PUT request to https://forge.lab.example/v2/ops/agent/manifests/2.0.1: 404 Not Found`: "repo-not-found",
+		// the signature tag lookup after the image was written
+		"FATA[0004] writing signatures: reading manifest sha256-1f2e3d.sig in harbor.lab.example/apps/web: unknown: artifact apps/web:sha256-1f2e3d.sig not found": "client-bug",
+	} {
+		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(rep.Findings) > 0 {
+			got = rep.Findings[0].Cause
+		}
+		if got != want {
+			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
+		}
+	}
+}
