@@ -114,6 +114,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	}
 	switch state {
 	case "other":
+		if cs := rankDefaultRegistryElsewhere(h, f, l); cs != nil {
+			return cs
+		}
 		return []cand{
 			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the request went to %s, which has no credential.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
 			c("missing-registry-host", 0.5, ""),
@@ -514,6 +517,9 @@ func rank403(h *hit, f *facts) []cand {
 	}
 	switch h.kind() {
 	case reghost.GHCR:
+		if cs := ghcrStaleCredential(h); cs != nil {
+			return cs
+		}
 		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
 			// A read of a manifest with no login anywhere before it: GHCR
 			// answers 403 for a private package and for a name it does not

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // Shapes from the sixth held-out batch (long-tail clients and registries):
@@ -14,6 +16,22 @@ func init() { sigGroups = append(sigGroups, sigsLongTail) }
 
 func sigsLongTail() {
 	register(
+		&signature{
+			id: "bearer-challenge-missing",
+			// A client that implements only token (Bearer) auth, facing a
+			// registry that challenges with Basic (ECR, Artifactory,
+			// htpasswd registries): Apple's container CLI says "missing
+			// Bearer challenge in WWW-Authenticate header".
+			keys: []string{"bearer challenge"},
+			re:   regexp.MustCompile(`(?i)missing Bearer challenge`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{
+					c("client-bug", 0.74, fmt.Sprintf("%s answered with a challenge that is not a Bearer one (ECR, Artifactory and htpasswd registries ask for Basic auth on some requests), and this client handles only Bearer token auth on that request: a defect of the client's auth path. Use another client (docker, skopeo, crane) or a release that handles Basic challenges.", hostName(h.host))),
+					c("no-login", 0.45, ""),
+					c("bad-credentials", 0.35, ""),
+				}
+			},
+		},
 		&signature{
 			id: "gitea-package-access",
 			// Gitea's container registry names the route check that refused
@@ -68,4 +86,60 @@ func rankIndexCommit404(h *hit, f *facts) []cand {
 // REPO: …`) that failed after the image itself was written.
 func signatureTagLookup(h *hit) bool {
 	return strings.Contains(h.low, "writing signatures: reading manifest sha256-")
+}
+
+// rankDefaultRegistryElsewhere reads a refusal from a registry the log
+// never named: the command gave the image without a registry host, and the
+// client's default registry (Fedora/RHEL docker's --add-registry search
+// list, podman's unqualified-search-registries) resolved it to another
+// host than the one logged in to. nil when the log has no such
+// unqualified reference of the same repository.
+func rankDefaultRegistryElsewhere(h *hit, f *facts, l login) []cand {
+	if h.ref.Host == "" || reghost.Normalize(h.ref.Host) == "docker.io" || h.ref.Repo == "" {
+		return nil
+	}
+	var typed refSeen
+	f.refs.each(func(r refSeen) {
+		if r.Ref.Host == "" && r.Line < h.line() && strings.EqualFold(strings.TrimPrefix(r.Ref.Repo, "library/"), strings.TrimPrefix(h.ref.Repo, "library/")) {
+			typed = r
+		}
+	})
+	if typed.Line == 0 {
+		return nil
+	}
+	return []cand{
+		c("missing-registry-host", 0.86, fmt.Sprintf("Line %d names %s without a registry host, and the client resolved it to %s (its default registry list), not %s where the login ran (line %d): put the intended registry host in the reference.", typed.Line, typed.Ref.Raw, hostName(h.ref.Host), l.Host, l.Line), loginEv(l)),
+		c("login-wrong-host", 0.6, ""),
+		c("no-login", 0.4, ""),
+	}
+}
+
+// ghcrStaleCredential reads GHCR's token endpoint refusing (403) a request
+// that asks only to pull: with a credential GHCR cannot accept (an expired
+// or revoked PAT stored by an earlier login) the token request fails, while
+// an anonymous one gets a token for public packages. nil for push scopes
+// (the GITHUB_TOKEN and package rankings apply).
+func ghcrStaleCredential(h *hit) []cand {
+	if !h.url.Realm || len(h.url.Scopes) == 0 || h.op == opPush {
+		return nil
+	}
+	for _, s := range h.url.Scopes {
+		for _, a := range s.Actions {
+			if a != "pull" {
+				return nil
+			}
+		}
+	}
+	return []cand{
+		c("token-expired", 0.68, "GHCR refused the token request for a pull (403): a stored ghcr.io credential was sent and refused — most often an expired or revoked personal access token from an earlier login (public packages need none). Log in again with a current token, or log out."),
+		c("bad-credentials", 0.5, ""),
+		c("no-login", 0.38, ""),
+	}
+}
+
+// acceptRefused reports a registry's MANIFEST_UNKNOWN that says it holds
+// the manifest but not in a media type the request accepts (ACR: "OCI
+// artifact found, but accept header does not support OCI artifacts").
+func acceptRefused(h *hit) bool {
+	return strings.Contains(h.low, "accept header does not support")
 }

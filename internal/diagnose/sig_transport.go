@@ -23,7 +23,11 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
 	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo",
 	// Sigstore's services answer signing requests, not registry ones.
-	"signingcert", "fulcio", "rekor"}
+	"signingcert", "fulcio", "rekor",
+	// JFrog CLI's REST client (build-info, repository lookups) words
+	// Artifactory's REST API answers so; registry pushes fail in docker's
+	// words.
+	"artifactory response:"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
@@ -53,12 +57,14 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "credential-store",
-			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
+			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials", "querying keychain"},
 			// jib runs the helper itself: "The system does not have
 			// docker-credential-NAME CLI" (its helper-not-found error, jib
 			// issue 4176), and Java's own
 			// `Cannot run program "docker-credential-NAME"` (ProcessBuilder).
-			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-)`),
+			// Apple's container CLI keeps logins in the macOS keychain:
+			// "error querying keychain for HOST (cause: …)".
+			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
@@ -122,7 +128,7 @@ func sigsTransport() {
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
 			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\w.:\[\]-]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
@@ -135,7 +141,11 @@ func sigsTransport() {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
 				}
-				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
+				why := "No registry answered: DNS, routing, firewall, proxy or the registry host is down."
+				if strings.Contains(h.low, "proxyconnect tcp") {
+					why = "The HTTP(S) proxy the client is configured with did not answer (proxyconnect): its address is wrong or not reachable from where the pull runs — a rootless or containerized daemon has its own network namespace and does not see the host's 127.0.0.1."
+				}
+				return []cand{c("registry-unreachable", 0.85, why),
 					c("registry-fault", 0.35, "")}
 			},
 		},
