@@ -56,6 +56,15 @@ func TestMessageGrammarLongTail(t *testing.T) {
 		`docker: Error response from daemon: Get https://registry-1.docker.io/v2/: proxyconnect tcp: dial tcp proxy_ip:proxy_port: connect: connection refused.`: "registry-unreachable",
 		// JFrog CLI's REST answers are not the registry's
 		"2.0.1: digest: sha256:0f1e2d3c size: 1576\n[Error] error while getting docker repository name. Artifactory response: 403 Forbidden": "",
+		// batch C: helm's pull failure without a URL; ECR Public refusing a pull (stale token)
+		"Error: failed to download chart: pulling from host public.ecr.aws failed with status code [manifests 2.0.1]: 403 Forbidden": "token-expired",
+		// Harbor's 401 for a project it does not have; a cross-registry mount source is the client's
+		"Error: POST https://harbor.lab.example/v2/mirror/cart/blobs/uploads/?from=shop%2Fcart&mount=sha256%3A0167: UNAUTHORIZED: project shop not found": "client-bug",
+		"Error: PUT https://harbor.lab.example/v2/nosuch/cart/manifests/1.8.0: UNAUTHORIZED: project nosuch not found":                                    "repo-not-found",
+		// dockerd's bare "unauthorized" for a manifest request
+		`docker: Error response from daemon: Head "https://ghcr.io/v2/acme-lab/report-tool/manifests/2.3": unauthorized.`: "no-login",
+		// guard: another tool's bare "unauthorized" is not a registry's
+		"Error: unauthorized": "",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

@@ -501,6 +501,7 @@ func tellGHCRWrite(h *hit, f *facts) string {
 
 // rank403 ranks a bare 403 with no registry error text, by registry kind.
 func rank403(h *hit, f *facts) []cand {
+	helmPullHost(h)
 	if strings.Contains(h.low, "token auth attempt for registry") && !strings.Contains(h.low, "account=") {
 		if state, _ := f.loginState(h.line(), h.host); state != "same" {
 			// docker's token request (distribution registry/client/auth,
@@ -535,6 +536,10 @@ func rank403(h *hit, f *facts) []cand {
 		return rankDenied(h, f)
 	case reghost.GitLab:
 		return rankDenied(h, f)
+	case reghost.ECRPublic:
+		if cs := ecrPublicStalePull(h); cs != nil {
+			return cs
+		}
 	case reghost.ECR, reghost.GAR:
 		return []cand{c("cloud-iam-denied", 0.65, "The cloud IAM policy refused the action."), c("insufficient-role", 0.45, "")}
 	}

@@ -33,6 +33,37 @@ func sigsLongTail() {
 			},
 		},
 		&signature{
+			id: "harbor-project-not-found",
+			// Harbor answers a request for a project it does not have with
+			// 401 UNAUTHORIZED "project NAME not found" (go-containerregistry
+			// prints "POST URL: UNAUTHORIZED: project NAME not found").
+			keys: []string{"unauthorized: project "},
+			re:   regexp.MustCompile(`(?i)unauthorized: project \S+ not found`),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
+					return []cand{
+						c("client-bug", 0.78, fmt.Sprintf("The refused request is a cross-repository blob mount into %s whose source (from=) is a repository path of the source registry, which %s does not have as a project; the client should upload the blob instead of giving up (go-containerregistry/crane 0.10 did). Upgrade the client, or copy without mounting.", orSome(h.repo(), "the repository"), hostName(h.host))),
+						c("repo-not-found", 0.45, ""),
+					}
+				}
+				return []cand{
+					c("repo-not-found", 0.8, fmt.Sprintf("%s has no such project (Harbor answers a project it does not have with 401): create the project first, or fix the first path component.", hostName(h.host))),
+					c("insufficient-role", 0.45, ""),
+					c("no-login", 0.4, ""),
+				}
+			},
+		},
+		&signature{
+			id: "bare-unauthorized",
+			// dockerd's answer when the registry's 401 carries no error
+			// detail: `Head "https://HOST/v2/NAME/manifests/TAG": unauthorized`
+			// (GHCR for a package that is not public).
+			keys: []string{": unauthorized"},
+			re:   regexp.MustCompile(`(?i)(?:Head|Get) "?https?://[^"\s]+/v2/[^"\s]+"?: unauthorized\.?\s*$`),
+			rank: rankUnauthenticated,
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id: "gitea-package-access",
 			// Gitea's container registry names the route check that refused
 			// the request: "unauthorized: reqPackageAccess" to the client,
@@ -142,4 +173,36 @@ func ghcrStaleCredential(h *hit) []cand {
 // artifact found, but accept header does not support OCI artifacts").
 func acceptRefused(h *hit) bool {
 	return strings.Contains(h.low, "accept header does not support")
+}
+
+// ecrPublicStalePull reads ECR Public refusing (403) a pull: its public
+// repositories need no login, and a 403 comes from an old ECR Public token
+// (they last 12 hours) that docker or helm still sends from an earlier
+// login (AWS ECR Public troubleshooting: log out of public.ecr.aws). nil
+// for pushes.
+func ecrPublicStalePull(h *hit) []cand {
+	if h.op == opPush || strings.Contains(h.low, "blobs/uploads") {
+		return nil
+	}
+	return []cand{
+		c("token-expired", 0.72, "Amazon ECR Public answered 403 to a pull: public repositories need no login, so the client sent a stored ECR Public token that has expired (they last 12 hours). Log out of public.ecr.aws (docker logout / helm registry logout) or log in again."),
+		c("bad-credentials", 0.45, ""),
+		c("manifest-unknown", 0.35, ""),
+	}
+}
+
+// helmPullHostRe is helm's (oras-go v0.4) pull failure: "pulling from host
+// HOST failed with status code [manifests TAG]: STATUS" names the registry
+// without a URL.
+var helmPullHostRe = lazyRe(`pulling from host (\S+) failed with status code \[(?:manifests|blobs) `)
+
+// helmPullHost sets the hit's registry and operation from helm's pull
+// failure when the line has no URL.
+func helmPullHost(h *hit) {
+	if h.host != "" || !strings.Contains(h.low, "pulling from host ") {
+		return
+	}
+	if m := helmPullHostRe.FindStringSubmatch(h.texts[0]); m != nil {
+		h.host, h.op = reghost.Normalize(m[1]), opPull
+	}
 }
