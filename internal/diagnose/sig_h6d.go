@@ -64,6 +64,19 @@ func sigsLongTail() {
 			tell: tellUnauthenticated,
 		},
 		&signature{
+			id: "proxy-unreachable",
+			// Go's HTTP client through a configured proxy that does not
+			// answer: "proxyconnect tcp: dial tcp ADDR: connect: …" (the
+			// address may be a name or a placeholder in a quoted log).
+			keys: []string{"proxyconnect tcp"},
+			re:   regexp.MustCompile(`(?i)proxyconnect tcp: dial tcp(?: \S+:)? (?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|proxyconnect tcp: dial tcp: lookup \S+(?: on \S+)?: no such host`),
+			need: registryContext,
+			veto: gitLike,
+			rank: fixed(
+				c("registry-unreachable", 0.87, "The HTTP(S) proxy the client is configured with did not answer (proxyconnect): its address is wrong or not reachable from where the request runs — a rootless or containerized daemon has its own network namespace and does not see the host's 127.0.0.1."),
+				c("registry-fault", 0.3, "")),
+		},
+		&signature{
 			id: "gitea-package-access",
 			// Gitea's container registry names the route check that refused
 			// the request: "unauthorized: reqPackageAccess" to the client,

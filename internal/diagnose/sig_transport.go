@@ -128,7 +128,7 @@ func sigsTransport() {
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
 			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\w.:\[\]-]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
@@ -141,11 +141,7 @@ func sigsTransport() {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
 				}
-				why := "No registry answered: DNS, routing, firewall, proxy or the registry host is down."
-				if strings.Contains(h.low, "proxyconnect tcp") {
-					why = "The HTTP(S) proxy the client is configured with did not answer (proxyconnect): its address is wrong or not reachable from where the pull runs — a rootless or containerized daemon has its own network namespace and does not see the host's 127.0.0.1."
-				}
-				return []cand{c("registry-unreachable", 0.85, why),
+				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}
 			},
 		},
@@ -273,9 +269,9 @@ func realmElsewhere(h *hit) (reg, realm string, ok bool) {
 var nestedRealmRe = lazyRe(`(?:Get|Head) "?https://([^/"\s]+)/v2/[^"\s]*"?: (?:Get|Post) "?(https?)://([^/"\s]+)/[^"\s]*token`)
 
 // internalRealm reports a registry reached over HTTPS whose token realm is
-// a plain-HTTP URL (on any host) or another, single-label host name (a container or service
-// name such as "gitea:3000"): an address only the registry's own network
-// resolves, advertised because the registry's public URL setting (Gitea
+// a plain-HTTP URL (on any host) or another, single-label host name (a
+// container or service name such as "gitea:3000"): an address only the
+// registry's own network resolves, advertised because the registry's public URL setting (Gitea
 // ROOT_URL, Harbor externalURL, GitLab registry realm) is wrong. Another
 // public realm host (Docker Hub's auth.docker.io) is ordinary and stays
 // a network failure.
