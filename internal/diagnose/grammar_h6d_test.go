@@ -65,6 +65,10 @@ func TestMessageGrammarLongTail(t *testing.T) {
 		`docker: Error response from daemon: Head "https://ghcr.io/v2/acme-lab/report-tool/manifests/2.3": unauthorized.`: "no-login",
 		// guard: another tool's bare "unauthorized" is not a registry's
 		"Error: unauthorized": "",
+		// Apple's container CLI: a 404 for a manifest
+		"Error: HTTP request to https://ghcr.io/v2/acme/app/manifests/1.0 failed with response: 404 Not Found": "manifest-unknown",
+		// guard: its 401 keeps the generic reading
+		`Error: internalError: "HTTP request to https://acme.azurecr.io/v2/big/manifests/latest failed with response: 401 Unauthorized. Reason: Access denied or wrong credentials. No credentials found for host acme.azurecr.io"`: "no-login",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

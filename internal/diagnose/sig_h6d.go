@@ -77,6 +77,23 @@ func sigsLongTail() {
 				c("registry-fault", 0.3, "")),
 		},
 		&signature{
+			id: "http-request-failed-404",
+			// Apple's container CLI (its containerization library) words a
+			// registry status as "HTTP request to URL failed with response:
+			// STATUS"; 401 and 403 are read by the generic status
+			// signatures, a 404 had no grammar.
+			keys: []string{"failed with response: 404"},
+			re:   regexp.MustCompile(`(?i)HTTP request to https?://\S+/v2/\S+ failed with response: 404`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.url.Object == "manifests" && h.op != opPush {
+					return []cand{c("manifest-unknown", 0.7, fmt.Sprintf("%s answered 404 Not Found for the manifest: no such tag or digest in that repository (or no such repository).", hostName(h.host))),
+						c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
+				}
+				return []cand{c("repo-not-found", 0.62, fmt.Sprintf("%s answered 404 Not Found to the push: the repository path is not one it serves.", hostName(h.host))),
+					c("manifest-unknown", 0.45, ""), c("registry-disabled", 0.35, "")}
+			},
+		},
+		&signature{
 			id: "gitea-package-access",
 			// Gitea's container registry names the route check that refused
 			// the request: "unauthorized: reqPackageAccess" to the client,
