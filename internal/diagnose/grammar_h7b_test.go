@@ -1,0 +1,56 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMessageGrammarFewCauses holds TestMessageGrammar's lines for the
+// shapes found in the seventh held-out batch, part b (causes the sets have
+// few of): one line (or a few) per shape, the first finding's cause wanted
+// ("" = no finding), with guards that keep the neighbouring readings. Kept
+// apart from the other tables so that parallel batches do not edit the same
+// block.
+func TestMessageGrammarFewCauses(t *testing.T) {
+	for msg, want := range map[string]string{
+		// Docker Hub's immutable tags, appended to the old denial
+		"#9 ERROR: failed to push orbit/notes:latest: denied: requested access to the resource is denied - This tag is already assigned to an image in this repository and cannot be updated due to immutability settings. To push this image, use a different tag.": "tag-immutable-or-protected",
+		// guard: the bare denial keeps its namespace reading
+		"The push refers to repository [docker.io/orbit/notes]\ndenied: requested access to the resource is denied": "push-outside-namespace",
+		// AWS SigV4 clock skew on the ECR token request, both directions
+		"An error occurred (InvalidSignatureException) when calling the GetAuthorizationToken operation: Signature expired: 20260302T081500Z is now earlier than 20260302T093012Z (20260302T094512Z - 15 min.)":                                                       "clock-skew",
+		"An error occurred (InvalidSignatureException) when calling the GetAuthorizationToken operation: Signature not yet current: 20260302T111500Z is still later than 20260302T093012Z (20260302T094512Z + 15 min.)":                                               "clock-skew",
+		`time="2026-03-02T08:15:00Z" level=info msg="Error getting secret for provider awsecr-cred. Skipping secret provider! [Err: InvalidSignatureException: Signature expired: 20260301T081500Z is now earlier than 20260302T093012Z (20260302T094512Z - 15 min.)`: "clock-skew",
+		// guard: the same words from another AWS API are not a registry failure
+		"An error occurred (InvalidSignatureException) when calling the DescribeServices operation: Signature expired: 20260302T081500Z is now earlier than 20260302T093012Z (20260302T094512Z - 5 min.)": "",
+		// Google's JWT timeframe refusal through gcloud's docker helper
+		"error getting credentials - err: exit status 1, out: `ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: ('invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.', {})`": "clock-skew",
+		// guard: a Google client library outside a registry credential
+		"google.auth.exceptions.RefreshError: ('invalid_grant: Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.', {})": "",
+		// login-action's bare input errors, as the runner's annotation leaves them
+		"Password required": "empty-credential",
+		"Username required": "empty-credential",
+		// a fork flag in the step's env block
+		"env:\n  IS_FORK: true\nPassword required": "fork-pr-readonly",
+		// guard: a false flag keeps the empty-secret reading
+		"env:\n  IS_FORK: false\nPassword required": "empty-credential",
+		// guard: a sentence that merely contains the words
+		"smtp relay: Password required for user orbit": "",
+		// GitHub Actions' cache service is not a registry
+		`ERROR: failed to solve: Get "https://acme.actions.githubusercontent.com/Xy12/_apis/artifactcache/cache?keys=buildkit-blob-1-sha256%3A9f8e&version=77aa": net/http: TLS handshake timeout`: "",
+		// guard: the same timeout from a registry keeps its reading
+		`ERROR: failed to solve: failed to push ghcr.io/orbit/notes:1.0: Head "https://ghcr.io/v2/orbit/notes/blobs/sha256:9f8e": net/http: TLS handshake timeout`: "registry-unreachable",
+	} {
+		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(rep.Findings) > 0 {
+			got = rep.Findings[0].Cause
+		}
+		if got != want {
+			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
+		}
+	}
+}

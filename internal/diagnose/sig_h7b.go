@@ -1,0 +1,124 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Shapes from the seventh held-out batch, part b (causes the sets have few
+// of): Docker Hub's immutable-tags refusal, AWS and Google clock-skew
+// refusals of a registry credential request, login-action's bare
+// "Password required", a fork flag in a workflow's env block, and GitHub
+// Actions' cache service (not a registry).
+
+func init() {
+	sigGroups = append(sigGroups, sigsFewCauses)
+	// GitHub Actions' cache service answers BuildKit's type=gha cache
+	// import/export (HOST.actions.githubusercontent.com/…/_apis/artifactcache/…
+	// in cache service v1, results-receiver.actions.githubusercontent.com/twirp/…
+	// in v2), and the runner's OIDC token service lives there too: their
+	// transport and auth errors are not a registry's. (GHCR's blob storage
+	// is pkg-containers.githubusercontent.com, not under actions.)
+	gitLike = append(gitLike, "actions.githubusercontent.com")
+	// observeForkEnv's lines must reach the facts: "fork: true" is rare in
+	// ordinary logs, so the prefilter stays selective.
+	factKeys = append(factKeys, "fork: true")
+}
+
+// ecrCredContext marks a line about fetching an ECR credential: the AWS
+// API call behind `aws ecr get-login-password`, the ECR credential helper,
+// and token refreshers (registry-creds' awsecr provider, k8s ECR renewers).
+// (".dkr.ecr." and "docker-credential-" are fragments other signatures
+// test already: the line key table has few free slots.)
+var ecrCredContext = []string{"getauthorizationtoken", "awsecr", ".dkr.ecr.", "docker-credential-"}
+
+// gcpCredContext marks a line about a Google credential handed to a
+// container client: gcloud's docker credential helper and the registries
+// it serves.
+var gcpCredContext = []string{"docker-helper", "docker-credential-", "gcr.io", "pkg.dev"}
+
+func sigsFewCauses() {
+	register(
+		&signature{
+			id: "hub-tag-immutable",
+			// Docker Hub's immutable tags (2025) append the reason to the
+			// old denial: "denied: requested access to the resource is
+			// denied - This tag is already assigned to an image in this
+			// repository and cannot be updated due to immutability
+			// settings. To push this image, use a different tag."
+			// (docs.docker.com/docker-hub/repos/settings/#immutable-tags).
+			keys: []string{"immutability settings", "already assigned to an image"},
+			re:   regexp.MustCompile(`(?i)(?:tag is already assigned to an image in this repository|cannot be updated due to immutability settings)`),
+			veto: []string{"remote:", "kubectl"},
+			rank: fixed(c("tag-immutable-or-protected", 0.95, "The repository has immutable tags: the tag already points at another image and the registry refuses to move it. Push a new tag (a version or the commit SHA), or exclude this tag (latest, a moving branch tag) from the repository's immutability rule.")),
+		},
+		&signature{
+			id: "aws-signature-clock-skew",
+			// AWS SigV4 refuses a request signed more than 5 (or 15) minutes
+			// away from AWS's clock: "Signature expired: T1 is now earlier
+			// than T2 (T3 - 15 min.)" when the client's clock is behind,
+			// "Signature not yet current: T1 is still later than T2 (T3 +
+			// 15 min.)" when it is ahead
+			// (docs.aws.amazon.com/IAM/latest/UserGuide/signing-elements.html).
+			// Only a request for an ECR credential is a registry failure:
+			// other AWS APIs (ECS, STS, CloudWatch) word it the same.
+			keys: []string{"signature expired:", "signature not yet current:"},
+			re:   regexp.MustCompile(`(?i)Signature (?:expired: (\d{8}T\d{6}Z) is now earlier than (\d{8}T\d{6}Z)|not yet current: (\d{8}T\d{6}Z) is still later than (\d{8}T\d{6}Z))`),
+			need: ecrCredContext,
+			rank: func(h *hit, f *facts) []cand {
+				skew := "the machine's clock is behind AWS's"
+				if strings.Contains(h.low, "not yet current") {
+					skew = "the machine's clock is ahead of AWS's"
+				}
+				return []cand{
+					c("clock-skew", 0.9, fmt.Sprintf("AWS refused the signed request for an ECR credential because %s by more than the allowed window (the signing time is in the message): sync the clock (NTP) of the runner, VM or container that asks for the token.", skew)),
+					c("bad-credentials", 0.3, ""),
+				}
+			},
+		},
+		&signature{
+			id: "gcp-jwt-clock-skew",
+			// Google's token endpoint refuses a service-account JWT whose
+			// iat/exp are off its clock: "invalid_grant: Invalid JWT: Token
+			// must be a short-lived token (60 minutes) and in a reasonable
+			// timeframe" (developers.google.com/identity/protocols/oauth2/service-account).
+			// gcloud's docker credential helper prints it when it cannot
+			// refresh the credential it hands to docker.
+			keys: []string{"token must be a short-lived token"},
+			re:   regexp.MustCompile(`(?i)Invalid JWT: Token must be a short-lived token`),
+			need: gcpCredContext,
+			rank: fixed(
+				c("clock-skew", 0.88, "Google refused the service account's signed token request as outside a reasonable timeframe: the clock of the machine running the credential helper is off. Sync it (NTP); a VM or container clock that drifted after a suspend is the usual case."),
+				c("credential-store-error", 0.45, ""),
+				c("token-expired", 0.35, "")),
+		},
+		&signature{
+			id: "login-input-required-bare",
+			// docker/login-action throws "Password required" / "Username
+			// required" when the input is empty; the runner prints the
+			// error as the annotation "##[error]Password required", which
+			// reaches us as a line of those words alone.
+			keys: []string{"password required", "username required"},
+			re:   regexp.MustCompile(`(?i)^\s*(?:Username|Password) required\.?\s*$`),
+			rank: rankEmptyCredential,
+			tell: tellEmptyCredential,
+		},
+	)
+}
+
+// forkEnvRe is a workflow env block's fork flag set to true: "IS_FORK:
+// true", "head_repo_fork: true" (the step's env as the runner prints it
+// under "Run …"), the value of a github.event.pull_request.head.repo.fork
+// expression.
+var forkEnvRe = lazyRe(`(?i)^\s*[A-Z0-9_]*FORK[A-Z0-9_]*:\s*true\s*$`)
+
+var kForkTrue = lowKey("fork: true")
+
+// observeForkEnv records a fork flag printed true in a step's env block: the
+// run is a pull request from a fork, which gets no repository secrets.
+func (f *facts) observeForkEnv(n int, text string) {
+	if f.forkEnv == 0 && f.has(kForkTrue) && forkEnvRe.MatchString(text) {
+		f.forkEnv = n
+	}
+}
