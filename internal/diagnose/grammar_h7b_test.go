@@ -15,8 +15,12 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 	for msg, want := range map[string]string{
 		// Docker Hub's immutable tags, appended to the old denial
 		"#9 ERROR: failed to push orbit/notes:latest: denied: requested access to the resource is denied - This tag is already assigned to an image in this repository and cannot be updated due to immutability settings. To push this image, use a different tag.": "tag-immutable-or-protected",
+		// Harbor 1.10's wording of an immutable tag
+		"denied: The tag:library/notes:1.4 is immutable, cannot be overwrite.": "tag-immutable-or-protected",
 		// guard: the bare denial keeps its namespace reading
 		"The push refers to repository [docker.io/orbit/notes]\ndenied: requested access to the resource is denied": "push-outside-namespace",
+		// Docker Hub's 2024 wording for an account that must use a token
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens`: "password-not-token",
 		// AWS SigV4 clock skew on the ECR token request, both directions
 		"An error occurred (InvalidSignatureException) when calling the GetAuthorizationToken operation: Signature expired: 20260302T081500Z is now earlier than 20260302T093012Z (20260302T094512Z - 15 min.)":                                                       "clock-skew",
 		"An error occurred (InvalidSignatureException) when calling the GetAuthorizationToken operation: Signature not yet current: 20260302T111500Z is still later than 20260302T093012Z (20260302T094512Z + 15 min.)":                                               "clock-skew",

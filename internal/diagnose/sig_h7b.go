@@ -48,10 +48,29 @@ func sigsFewCauses() {
 			// repository and cannot be updated due to immutability
 			// settings. To push this image, use a different tag."
 			// (docs.docker.com/docker-hub/repos/settings/#immutable-tags).
-			keys: []string{"immutability settings", "already assigned to an image"},
-			re:   regexp.MustCompile(`(?i)(?:tag is already assigned to an image in this repository|cannot be updated due to immutability settings)`),
+			// Harbor 1.10's immutable-tag middleware worded its DENIED
+			// (later 412) answer "The tag:REPO:TAG is immutable, cannot be
+			// overwrite." (Harbor 2 says "… configured as immutable",
+			// read by tag-immutable).
+			keys: []string{"immutability settings", "already assigned to an image", "is immutable, cannot be overwrite"},
+			re:   regexp.MustCompile(`(?i)(?:tag is already assigned to an image in this repository|cannot be updated due to immutability settings|The tag:\S+ is immutable, cannot be overwrite)`),
 			veto: []string{"remote:", "kubectl"},
 			rank: fixed(c("tag-immutable-or-protected", 0.95, "The repository has immutable tags: the tag already points at another image and the registry refuses to move it. Push a new tag (a version or the commit SHA), or exclude this tag (latest, a moving branch tag) from the repository's immutability rule.")),
+		},
+		&signature{
+			id: "hub-pat-required",
+			// Docker Hub refuses an account password where the account (2FA,
+			// or an organization enforcing SSO or sign-in) may log in only
+			// with a personal access token: "unauthorized: your account must
+			// log in with a Personal Access Token (PAT) - learn more at
+			// docs.docker.com/go/access-tokens" (2024 wording; the older one,
+			// "please use personal access token to login", is read by
+			// password-instead-of-token).
+			keys: []string{"must log in with a personal access token"},
+			re:   regexp.MustCompile(`(?i)must log in with a Personal Access Token`),
+			rank: fixed(
+				c("password-not-token", 0.94, "Docker Hub refused the account password: this account must log in with a personal access token (2FA, or an organization that enforces SSO). Create a token (Read & Write to push) and use it as the password of the login."),
+				c("bad-credentials", 0.4, "")),
 		},
 		&signature{
 			id: "aws-signature-clock-skew",
