@@ -40,6 +40,15 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		"env:\n  IS_FORK: false\nPassword required": "empty-credential",
 		// guard: a sentence that merely contains the words
 		"smtp relay: Password required for user orbit": "",
+		// plain HTTP to a TLS port: the daemon's (dind 2376) or a registry's
+		"Error response from daemon: Client sent an HTTP request to an HTTPS server.":                                                                                                                          "daemon-unreachable",
+		"(HTTP code 400) bad parameter - Client sent an HTTP request to an HTTPS server.":                                                                                                                      "daemon-unreachable",
+		`Error response from daemon: Get "http://registry.lab.example:443/v2/": Client sent an HTTP request to an HTTPS server.`:                                                                               "http-https-mismatch",
+		`Error: failed to do request: Head "http://registry.lab.example:443/v2/orbit/notes/manifests/1.0": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\x15\x03\x01\x00\x02\x02"`: "http-https-mismatch",
+		// guard: git's own plain-HTTP mistake is not a registry's
+		`fatal: unable to access 'http://git.lab.example:443/orbit/notes.git/': Client sent an HTTP request to an HTTPS server.`: "",
+		// the podman remote client without a service
+		"Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM": "daemon-unreachable",
 		// GitHub Actions' cache service is not a registry
 		`ERROR: failed to solve: Get "https://acme.actions.githubusercontent.com/Xy12/_apis/artifactcache/cache?keys=buildkit-blob-1-sha256%3A9f8e&version=77aa": net/http: TLS handshake timeout`: "",
 		// guard: the same timeout from a registry keeps its reading

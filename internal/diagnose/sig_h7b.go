@@ -58,6 +58,46 @@ func sigsFewCauses() {
 			rank: fixed(c("tag-immutable-or-protected", 0.95, "The repository has immutable tags: the tag already points at another image and the registry refuses to move it. Push a new tag (a version or the commit SHA), or exclude this tag (latest, a moving branch tag) from the repository's immutability rule.")),
 		},
 		&signature{
+			id: "plain-http-to-tls-port",
+			// Go's HTTPS server answering a plain-HTTP request (HTTP 400):
+			// "Client sent an HTTP request to an HTTPS server." A registry
+			// URL on the line is a registry listed as plain-HTTP (insecure)
+			// that serves TLS; without one it is the Docker daemon's TLS
+			// port (dind's 2376, DOCKER_TLS_CERTDIR set) reached by a client
+			// whose DOCKER_HOST has no TLS settings: docker prints "Error
+			// response from daemon: …", API clients "(HTTP code 400) bad
+			// parameter - …".
+			keys: []string{"client sent an http request to an https server"},
+			re:   regexp.MustCompile(`(?i)Client sent an HTTP request to an HTTPS server`),
+			veto: gitLike,
+			rank: rankPlainHTTPToTLS,
+		},
+		&signature{
+			id: "tls-alert-as-http",
+			// Go's HTTP client reading a TLS alert as an HTTP/1.x response:
+			// plain HTTP sent to a TLS port, whose server answered with an
+			// alert record (0x15 0x03 0x0N): `net/http: HTTP/1.x transport
+			// connection broken: malformed HTTP response "\x15\x03\x01…"`.
+			keys: []string{"malformed http response"},
+			re:   regexp.MustCompile(`(?i)malformed HTTP response "\\x15\\x03`),
+			veto: gitLike,
+			rank: rankPlainHTTPToTLS,
+		},
+		&signature{
+			id: "podman-service-unreachable",
+			// The podman remote client (macOS/Windows podman machine, podman
+			// --remote, CONTAINER_HOST) without a service to talk to:
+			// "Cannot connect to Podman. Please verify your connection to the
+			// Linux system using `podman system connection list`, or try
+			// `podman machine init` and `podman machine start` to manage a new
+			// Linux VM" (podman's bindings/connection.go).
+			keys: []string{"cannot connect to podman"},
+			re:   regexp.MustCompile(`(?i)Cannot connect to Podman`),
+			rank: fixed(
+				c("daemon-unreachable", 0.88, "The podman client runs in remote mode and reached no podman service: the podman machine (VM) is stopped or not created, or CONTAINER_HOST / the default connection names a socket that is not there. Start the machine or service, or run podman locally on a Linux runner."),
+				c("registry-unreachable", 0.3, "")),
+		},
+		&signature{
 			id: "hub-pat-required",
 			// Docker Hub refuses an account password where the account (2FA,
 			// or an organization enforcing SSO or sign-in) may log in only
@@ -139,5 +179,20 @@ var kForkTrue = lowKey("fork: true")
 func (f *facts) observeForkEnv(n int, text string) {
 	if f.forkEnv == 0 && f.has(kForkTrue) && forkEnvRe.MatchString(text) {
 		f.forkEnv = n
+	}
+}
+
+// rankPlainHTTPToTLS reads plain HTTP sent to a TLS port: a registry's (a
+// registry URL on the line) or else the Docker daemon's.
+func rankPlainHTTPToTLS(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "/v2/") || h.url.Host != "" && !strings.Contains(h.low, ":2376") {
+		return []cand{
+			c("http-https-mismatch", 0.9, fmt.Sprintf("The client spoke plain HTTP to %s, which serves HTTPS: the registry is listed as insecure/plain-HTTP (insecure-registries, http = true, --plain-http, an http:// URL) but has TLS. Remove it from that list, and trust its certificate instead if it is self-signed.", hostName(h.host))),
+			c("tls-untrusted", 0.4, ""),
+		}
+	}
+	return []cand{
+		c("daemon-unreachable", 0.87, "The client reached the Docker daemon's TLS port (2376: dind with DOCKER_TLS_CERTDIR set) over plain HTTP: DOCKER_HOST points at the TLS port without TLS settings. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the client certificates the dind service writes (DOCKER_TLS_CERTDIR/client, on a volume both containers share), or run dind without TLS and use port 2375."),
+		c("http-https-mismatch", 0.45, ""),
 	}
 }
