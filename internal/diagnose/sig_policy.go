@@ -139,6 +139,10 @@ func sigsPolicy() {
 					h.ref, h.op = parseRef(h.m[4]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
 				}
+				if acceptRefused(h) {
+					return []cand{c("client-bug", 0.76, fmt.Sprintf("%s has the manifest but would not serve it because the client's Accept header does not list its media type (an OCI artifact manifest): the client is too old for that artifact type. Upgrade it.", hostName(h.host))),
+						c("manifest-unknown", 0.45, "")}
+				}
 				if len(h.m) > 5 && h.m[5] != "" && h.host == "" { // oras-go in helm: `failed to perform "FetchReference" on source: REF: not found`
 					h.ref, h.op = parseRef(h.m[5]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())

@@ -27,7 +27,7 @@ func sigsStatus() {
 			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			// go-containerregistry before 2019 (kaniko 0.x) worded it
 			// "unsupported status code 401; body: Not Authorized".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code"},
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code ["},
 			veto: gitLike,
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -106,10 +106,12 @@ func sigsStatus() {
 			generic: true,
 			keys:    []string{"403"},
 			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
-			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code"},
-			veto:    gitLike,
-			rank:    rank403,
-			tell:    tellDenied,
+			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
+			// with status code [manifests TAG]: 403 Forbidden".
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code ["},
+			veto: gitLike,
+			rank: rank403,
+			tell: tellDenied,
 		},
 	)
 }

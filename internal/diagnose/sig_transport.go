@@ -23,7 +23,11 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
 	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo",
 	// Sigstore's services answer signing requests, not registry ones.
-	"signingcert", "fulcio", "rekor"}
+	"signingcert", "fulcio", "rekor",
+	// JFrog CLI's REST client (build-info, repository lookups) words
+	// Artifactory's REST API answers so; registry pushes fail in docker's
+	// words.
+	"artifactory response:"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
@@ -53,12 +57,14 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "credential-store",
-			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
+			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials", "querying keychain"},
 			// jib runs the helper itself: "The system does not have
 			// docker-credential-NAME CLI" (its helper-not-found error, jib
 			// issue 4176), and Java's own
 			// `Cannot run program "docker-credential-NAME"` (ProcessBuilder).
-			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-)`),
+			// Apple's container CLI keeps logins in the macOS keychain:
+			// "error querying keychain for HOST (cause: …)".
+			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
@@ -263,9 +269,9 @@ func realmElsewhere(h *hit) (reg, realm string, ok bool) {
 var nestedRealmRe = lazyRe(`(?:Get|Head) "?https://([^/"\s]+)/v2/[^"\s]*"?: (?:Get|Post) "?(https?)://([^/"\s]+)/[^"\s]*token`)
 
 // internalRealm reports a registry reached over HTTPS whose token realm is
-// a plain-HTTP URL (on any host) or another, single-label host name (a container or service
-// name such as "gitea:3000"): an address only the registry's own network
-// resolves, advertised because the registry's public URL setting (Gitea
+// a plain-HTTP URL (on any host) or another, single-label host name (a
+// container or service name such as "gitea:3000"): an address only the
+// registry's own network resolves, advertised because the registry's public URL setting (Gitea
 // ROOT_URL, Harbor externalURL, GitLab registry realm) is wrong. Another
 // public realm host (Docker Hub's auth.docker.io) is ordinary and stays
 // a network failure.
