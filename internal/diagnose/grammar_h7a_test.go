@@ -24,6 +24,10 @@ func TestMessageGrammarH7a(t *testing.T) {
 		"Container Registry is deprecated and shutting down, please use the auto migration tool to migrate to Artifact Registry (gcloud artifacts docker upgrade migrate --projects='p-1')": "registry-disabled",
 		// guard: a registry's own log of a HEAD existence check is not a failure
 		`level=error msg="response completed with error" err.code="blob unknown" err.message="blob unknown to registry" http.request.method=HEAD http.response.status=404`: "",
+		// a login check answered 404: no registry API at that address
+		"Error response from daemon: login attempt to https://nexus.lab.example/v2/ failed with status: 404 Not Found": "registry-fault",
+		// guard: 401 at the login check stays a refused credential
+		"Error response from daemon: login attempt to https://nexus.lab.example:8443/v2/ failed with status: 401 Unauthorized": "bad-credentials",
 		// guard: a client's blob unknown keeps the registry-fault reading
 		"error pushing image: blob unknown to registry: sha256:7c4f2b8d": "registry-fault",
 	} {
