@@ -19,6 +19,11 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		"denied: The tag:library/notes:1.4 is immutable, cannot be overwrite.": "tag-immutable-or-protected",
 		// guard: the bare denial keeps its namespace reading
 		"The push refers to repository [docker.io/orbit/notes]\ndenied: requested access to the resource is denied": "push-outside-namespace",
+		// Artifactory's generic 401 body as docker and containers/image print it
+		`Error response from daemon: Get "https://orbit.jfrog.io/v2/": unknown: Bad Credentials`:                                                                        "bad-credentials",
+		`Error: initializing source docker://orbit.jfrog.io/docker-local/notes:1.0: unable to retrieve auth token: invalid username/password: unknown: Bad Credentials`: "bad-credentials",
+		// guard: GitHub's REST API words it without "unknown:"
+		`{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}`: "",
 		// Docker Hub's 2024 wording for an account that must use a token
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens`: "password-not-token",
 		// AWS SigV4 clock skew on the ECR token request, both directions

@@ -98,6 +98,24 @@ func sigsFewCauses() {
 				c("registry-unreachable", 0.3, "")),
 		},
 		&signature{
+			id: "artifactory-bad-credentials",
+			// Artifactory answers a wrong username/password (or API key,
+			// identity token) with 401 and its generic error model,
+			// {"errors":[{"status":401,"message":"Bad Credentials"}]}: no
+			// docker error code, so the client prints "unknown: Bad
+			// Credentials" (containers/image: "invalid username/password:
+			// unknown: Bad Credentials"). GitHub's REST API says "Bad
+			// credentials" without the "unknown:" of a registry client.
+			keys: []string{"unknown: bad credentials"},
+			re:   regexp.MustCompile(`(?i)unknown: Bad Credentials`),
+			veto: gitLike,
+			rank: fixed(
+				c("bad-credentials", 0.84, "Artifactory refused the username and password (or token) of the login as bad credentials: a wrong or revoked password, API key or identity token, or a username that is not the token's user."),
+				c("token-expired", 0.5, ""),
+				c("login-wrong-host", 0.35, "")),
+			tell: tellBadCredential,
+		},
+		&signature{
 			id: "hub-pat-required",
 			// Docker Hub refuses an account password where the account (2FA,
 			// or an organization enforcing SSO or sign-in) may log in only
