@@ -40,7 +40,10 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		"Password required": "empty-credential",
 		"Username required": "empty-credential",
 		// a fork flag in the step's env block
-		"env:\n  IS_FORK: true\nPassword required": "fork-pr-readonly",
+		"env:\n  IS_FORK: true\nPassword required":      "fork-pr-readonly",
+		"env:\n  PR_FROM_FORK: true\nPassword required": "fork-pr-readonly",
+		// guard: a setting that merely mentions forks
+		"env:\n  ALLOW_FORK_PRS: true\nPassword required": "empty-credential",
 		// guard: a false flag keeps the empty-secret reading
 		"env:\n  IS_FORK: false\nPassword required": "empty-credential",
 		// guard: a sentence that merely contains the words

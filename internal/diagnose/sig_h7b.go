@@ -184,11 +184,13 @@ func sigsFewCauses() {
 	)
 }
 
-// forkEnvRe is a workflow env block's fork flag set to true: "IS_FORK:
-// true", "head_repo_fork: true" (the step's env as the runner prints it
-// under "Run …"), the value of a github.event.pull_request.head.repo.fork
-// expression.
-var forkEnvRe = lazyRe(`(?i)^\s*[A-Z0-9_]*FORK[A-Z0-9_]*:\s*true\s*$`)
+// forkEnvRe is a workflow env block's flag saying the run's head repository
+// is a fork, set to true: "IS_FORK: true", "HEAD_REPO_FORK: true",
+// "PR_FROM_FORK: true" (the step's env as the runner prints it under
+// "Run …", e.g. the value of github.event.pull_request.head.repo.fork).
+// Settings that merely mention forks ("ALLOW_FORK_PRS: true",
+// "DISABLE_FORK: true") and an action input "fork: true" are not.
+var forkEnvRe = lazyRe(`(?i)^\s*(?:[A-Z0-9_]*(?:IS|FROM|REPO|HEAD|PR)_)FORK(?:ED)?:\s*true\s*$`)
 
 var kForkTrue = lowKey("fork: true")
 
