@@ -57,6 +57,11 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		`fatal: unable to access 'http://git.lab.example:443/orbit/notes.git/': Client sent an HTTP request to an HTTPS server.`: "",
 		// the podman remote client without a service
 		"Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`, or try `podman machine init` and `podman machine start` to manage a new Linux VM": "daemon-unreachable",
+		// glibc's EAI_AGAIN for a registry host, and for the dind alias
+		`Error response from daemon: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example: Temporary failure in name resolution`: "registry-unreachable",
+		`error during connect: Get "http://docker:2375/v1.47/info": dial tcp: lookup docker: Temporary failure in name resolution`:                        "daemon-unreachable",
+		// guard: a database client's lookup is not a registry's
+		`psql: error: could not translate host name "db" to address: Temporary failure in name resolution`: "",
 		// GitHub Actions' cache service is not a registry
 		`ERROR: failed to solve: Get "https://acme.actions.githubusercontent.com/Xy12/_apis/artifactcache/cache?keys=buildkit-blob-1-sha256%3A9f8e&version=77aa": net/http: TLS handshake timeout`: "",
 		// guard: the same timeout from a registry keeps its reading

@@ -98,6 +98,26 @@ func sigsFewCauses() {
 				c("registry-unreachable", 0.3, "")),
 		},
 		&signature{
+			id: "dns-temporary-failure",
+			// glibc's resolver (Go's cgo resolver, used by dockerd and
+			// containerd on many distributions) words a DNS server that did
+			// not answer as EAI_AGAIN: "dial tcp: lookup HOST: Temporary
+			// failure in name resolution". The dind service alias ("lookup
+			// docker") is the daemon, not a registry.
+			keys: []string{"temporary failure in name resolution"},
+			re:   regexp.MustCompile(`(?i)lookup (\S+?)(?: on \S+)?: Temporary failure in name resolution`),
+			need: registryContext,
+			veto: append([]string{"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				if len(h.m) > 1 && strings.EqualFold(strings.TrimSuffix(h.m[1], ":"), "docker") || strings.Contains(h.low, "error during connect") {
+					return []cand{c("daemon-unreachable", 0.85, "The client looked up the Docker daemon's host (the dind service alias) and no DNS answer came: the dind service is not running, is named otherwise, or DOCKER_HOST names a host this job cannot resolve."),
+						c("registry-unreachable", 0.3, "")}
+				}
+				return []cand{c("registry-unreachable", 0.85, fmt.Sprintf("The DNS lookup of %s failed temporarily (no answer from the resolver): DNS on the runner or in the daemon's network is not working, or a proxy/VPN is required to resolve it.", orSome(h.m[1], "the registry host"))),
+					c("registry-fault", 0.3, "")}
+			},
+		},
+		&signature{
 			id: "artifactory-bad-credentials",
 			// Artifactory answers a wrong username/password (or API key,
 			// identity token) with 401 and its generic error model,
