@@ -18,8 +18,10 @@ func TestMessageGrammarH7c(t *testing.T) {
 		// ... with Packages: write granted, the package's own access is the gap
 		"GITHUB_TOKEN Permissions\n  Contents: read\n  Packages: write\nThe push refers to repository [ghcr.io/lumen-labs/api]\ndenied: Resource not accessible by integration": "ghcr-package-actions-access",
 		// guard: the same text from GitHub's REST API is not a registry's
-		"HTTP 403: Resource not accessible by integration (https://api.github.com/repos/lumen-labs/ledger/releases)": "",
-		`{"message":"Resource not accessible by integration","documentation_url":"https://docs.github.com/rest"}`:    "",
+		"HTTP 403: Resource not accessible by integration (https://api.github.com/repos/lumen-labs/ledger/releases)":          "",
+		`{"message":"Resource not accessible by integration","documentation_url":"https://docs.github.com/rest"}`:             "",
+		"Error: Permission denied: Resource not accessible by integration":                                                    "",
+		"HttpError: denied: Resource not accessible by integration (https://api.github.com/repos/lumen-labs/ledger/releases)": "",
 		// a registry's upload Range header the client cannot read
 		"#12 ERROR: bad range format: 0--1\nERROR: failed to solve: bad range format: 0--1":                          "registry-fault",
 		"error pushing blob: bad range format: 0--1 (PATCH https://forge.lab.example/v2/ops/api/blobs/uploads/1f2e)": "registry-fault",

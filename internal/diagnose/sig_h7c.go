@@ -25,6 +25,10 @@ func sigsH7c() {
 			// API), which is not a registry answer.
 			keys: []string{"denied: resource not accessible"},
 			re:   regexp.MustCompile(`(?i)denied: Resource not accessible by integration`),
+			// The REST API's own clients (octokit's HttpError, gh) name the
+			// API; "Permission denied: …" is a tool's wording, not the
+			// registry's error code.
+			veto: []string{"httperror", "api.github.com", "octokit", "permission denied: resource"},
 			rank: func(h *hit, f *facts) []cand {
 				if len(f.perms) > 0 || f.prOrFork() {
 					return rankGHCRWrite(h, f, true)
