@@ -29,14 +29,14 @@ func init() {
 // ecrCredContext marks a line about fetching an ECR credential: the AWS
 // API call behind `aws ecr get-login-password`, the ECR credential helper,
 // and token refreshers (registry-creds' awsecr provider, k8s ECR renewers).
-// (".dkr.ecr." and "docker-credential-" are fragments other signatures
-// test already: the line key table has few free slots.)
-var ecrCredContext = []string{"getauthorizationtoken", "awsecr", ".dkr.ecr.", "docker-credential-"}
+// Tested in rank, on matched lines only: the line key table has few free
+// slots for need lists.
+var ecrCredContext = []string{"getauthorizationtoken", "awsecr", ".dkr.ecr.", "docker-credential-ecr", "ecr get-login"}
 
 // gcpCredContext marks a line about a Google credential handed to a
 // container client: gcloud's docker credential helper and the registries
-// it serves.
-var gcpCredContext = []string{"docker-helper", "docker-credential-", "gcr.io", "pkg.dev"}
+// it serves (tested in rank, as ecrCredContext).
+var gcpCredContext = []string{"docker-helper", "docker-credential-gc", "gcr.io", "pkg.dev"}
 
 func sigsFewCauses() {
 	register(
@@ -162,8 +162,10 @@ func sigsFewCauses() {
 			// other AWS APIs (ECS, STS, CloudWatch) word it the same.
 			keys: []string{"signature expired:", "signature not yet current:"},
 			re:   regexp.MustCompile(`(?i)Signature (?:expired: (\d{8}T\d{6}Z) is now earlier than (\d{8}T\d{6}Z)|not yet current: (\d{8}T\d{6}Z) is still later than (\d{8}T\d{6}Z))`),
-			need: ecrCredContext,
 			rank: func(h *hit, f *facts) []cand {
+				if !hitContains(h, ecrCredContext) {
+					return nil // another AWS API (ECS, STS, CloudWatch): not a registry failure
+				}
 				skew := "the machine's clock is behind AWS's"
 				if strings.Contains(h.low, "not yet current") {
 					skew = "the machine's clock is ahead of AWS's"
@@ -184,11 +186,16 @@ func sigsFewCauses() {
 			// refresh the credential it hands to docker.
 			keys: []string{"token must be a short-lived token"},
 			re:   regexp.MustCompile(`(?i)Invalid JWT: Token must be a short-lived token`),
-			need: gcpCredContext,
-			rank: fixed(
-				c("clock-skew", 0.88, "Google refused the service account's signed token request as outside a reasonable timeframe: the clock of the machine running the credential helper is off. Sync it (NTP); a VM or container clock that drifted after a suspend is the usual case."),
-				c("credential-store-error", 0.45, ""),
-				c("token-expired", 0.35, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if !hitContains(h, gcpCredContext) {
+					return nil // a Google client library outside a registry credential
+				}
+				return []cand{
+					c("clock-skew", 0.88, "Google refused the service account's signed token request as outside a reasonable timeframe: the clock of the machine running the credential helper is off. Sync it (NTP); a VM or container clock that drifted after a suspend is the usual case."),
+					c("credential-store-error", 0.45, ""),
+					c("token-expired", 0.35, ""),
+				}
+			},
 		},
 		&signature{
 			id: "login-input-required-bare",
@@ -235,4 +242,18 @@ func rankPlainHTTPToTLS(h *hit, f *facts) []cand {
 		c("daemon-unreachable", 0.87, "The client reached the Docker daemon's TLS port (2376: dind with DOCKER_TLS_CERTDIR set) over plain HTTP: DOCKER_HOST points at the TLS port without TLS settings. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the client certificates the dind service writes (DOCKER_TLS_CERTDIR/client, on a volume both containers share), or run dind without TLS and use port 2375."),
 		c("http-https-mismatch", 0.45, ""),
 	}
+}
+
+// hitContains reports whether a line of the hit (repeats of one message are
+// folded into one hit) holds one of the lowercase fragments.
+func hitContains(h *hit, frags []string) bool {
+	if containsAny(h.low, frags) {
+		return true
+	}
+	for _, t := range h.texts {
+		if containsAny(strings.ToLower(t), frags) {
+			return true
+		}
+	}
+	return false
 }
