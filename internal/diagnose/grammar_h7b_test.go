@@ -53,6 +53,8 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		"(HTTP code 400) bad parameter - Client sent an HTTP request to an HTTPS server.":                                                                                                                      "daemon-unreachable",
 		`Error response from daemon: Get "http://registry.lab.example:443/v2/": Client sent an HTTP request to an HTTPS server.`:                                                                               "http-https-mismatch",
 		`Error: failed to do request: Head "http://registry.lab.example:443/v2/orbit/notes/manifests/1.0": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\x15\x03\x01\x00\x02\x02"`: "http-https-mismatch",
+		// guard: another server's answer (a Kubernetes API server) is neither
+		"Error from server (BadRequest): Client sent an HTTP request to an HTTPS server.": "",
 		// guard: git's own plain-HTTP mistake is not a registry's
 		`fatal: unable to access 'http://git.lab.example:443/orbit/notes.git/': Client sent an HTTP request to an HTTPS server.`: "",
 		// the podman remote client without a service

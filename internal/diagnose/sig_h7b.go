@@ -230,19 +230,28 @@ func (f *facts) observeForkEnv(n int, text string) {
 }
 
 // rankPlainHTTPToTLS reads plain HTTP sent to a TLS port: a registry's (a
-// registry URL on the line) or else the Docker daemon's.
+// registry API URL on the line), or the Docker daemon's (docker's "Error
+// response from daemon", an API client's "(HTTP code 400) bad parameter",
+// the dind port). Another program's server (a Kubernetes API server, a web
+// app under test) is neither: nil.
 func rankPlainHTTPToTLS(h *hit, f *facts) []cand {
-	if strings.Contains(h.low, "/v2/") || h.url.Host != "" && !strings.Contains(h.low, ":2376") {
+	if strings.Contains(h.low, "/v2/") {
 		return []cand{
 			c("http-https-mismatch", 0.9, fmt.Sprintf("The client spoke plain HTTP to %s, which serves HTTPS: the registry is listed as insecure/plain-HTTP (insecure-registries, http = true, --plain-http, an http:// URL) but has TLS. Remove it from that list, and trust its certificate instead if it is self-signed.", hostName(h.host))),
 			c("tls-untrusted", 0.4, ""),
 		}
+	}
+	if !containsAny(h.low, daemonPlainHTTPContext) {
+		return nil
 	}
 	return []cand{
 		c("daemon-unreachable", 0.87, "The client reached the Docker daemon's TLS port (2376: dind with DOCKER_TLS_CERTDIR set) over plain HTTP: DOCKER_HOST points at the TLS port without TLS settings. Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the client certificates the dind service writes (DOCKER_TLS_CERTDIR/client, on a volume both containers share), or run dind without TLS and use port 2375."),
 		c("http-https-mismatch", 0.45, ""),
 	}
 }
+
+// daemonPlainHTTPContext marks a Docker Engine API answer on the line.
+var daemonPlainHTTPContext = []string{"response from daemon", "(http code 400) bad parameter", ":2376", "docker"}
 
 // hitContains reports whether a line of the hit (repeats of one message are
 // folded into one hit) holds one of the lowercase fragments.
