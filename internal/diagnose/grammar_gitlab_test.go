@@ -31,6 +31,9 @@ func TestMessageGrammarGitLab(t *testing.T) {
 		// ... outside GitLab: a stale keychain credential
 		`AuthFailed(why: "received unexpected HTTP status code 403 while retrieving an authentication token", details: "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"denied\"}]}\n")`: "token-expired",
 		`AuthFailed(why: "received unexpected HTTP status code 503 while retrieving an authentication token", details: "")`:                                                              "registry-fault",
+		// the runner's own pull of the job image with no credential for the host (DOCKER_AUTH_CONFIG)
+		`ERROR: Job failed: failed to pull image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ci/builder:2" with specified policies [always]: Error response from daemon: Head "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/ci/builder/manifests/2": no basic auth credentials (manager.go:250:0s)`: "no-login",
+		"ERROR: Preparation failed: Error response from daemon: Get https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/ci/builder/manifests/2: no basic auth credentials":                                                                                                                                   "no-login",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {
@@ -42,6 +45,44 @@ func TestMessageGrammarGitLab(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s\n  got %q, want %q", msg, got, want)
+		}
+	}
+}
+
+// TestRunnerPullCredentialSource: a refused runner pull of the job image says
+// where the runner's credential comes from (DOCKER_AUTH_CONFIG, and for ECR
+// the credential helper on the process that pulls); a pull in the job's
+// script keeps the ordinary login reading.
+func TestRunnerPullCredentialSource(t *testing.T) {
+	for _, tc := range []struct {
+		log, cause, in, second string
+	}{
+		{`ERROR: Job failed: failed to pull image "123456789012.dkr.ecr.eu-west-1.amazonaws.com/ci/builder:2" with specified policies [always]: Error response from daemon: Head "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/ci/builder/manifests/2": no basic auth credentials (manager.go:250:0s)`,
+			"no-login", "DOCKER_AUTH_CONFIG", "credential-store-error"},
+		{`WARNING: Failed to pull image with policy "always": Error response from daemon: Head "https://harbor.widget.example/v2/ci/builder/manifests/2": no basic auth credentials (manager.go:250:0s)`,
+			"no-login", "DOCKER_AUTH_CONFIG", ""},
+		{"$ docker pull 123456789012.dkr.ecr.eu-west-1.amazonaws.com/ci/builder:2\nError response from daemon: Head \"https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/ci/builder/manifests/2\": no basic auth credentials",
+			"", "", ""},
+	} {
+		rep, err := Explain(strings.NewReader(tc.log+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 {
+			t.Fatalf("%s: no finding", tc.log)
+		}
+		f := rep.Findings[0]
+		if tc.in == "" {
+			if strings.Contains(f.Message, "DOCKER_AUTH_CONFIG") {
+				t.Errorf("a pull in the script is not the runner's: %s", f.Message)
+			}
+			continue
+		}
+		if f.Cause != tc.cause || !strings.Contains(f.Message, tc.in) {
+			t.Errorf("%s\n  got %s: %s", tc.log, f.Cause, f.Message)
+		}
+		if tc.second != "" && (len(rep.Findings) < 2 || rep.Findings[1].Cause != tc.second || !strings.Contains(rep.Findings[1].Message, "manager")) {
+			t.Errorf("%s: want %s second, naming the runner manager", tc.log, tc.second)
 		}
 	}
 }

@@ -131,7 +131,26 @@ func httpReason(status string) string {
 // credentials) even when the log does not print "Authenticating with
 // credentials from job payload" (docs.gitlab.com/ci/jobs/ci_job_token).
 func runnerGitLabPull(h *hit, kind reghost.Kind) bool {
-	return kind == reghost.GitLab && (strings.Contains(h.low, "with specified policies") || strings.Contains(h.low, "failed to pull image with policy"))
+	return kind == reghost.GitLab && runnerPull(h)
 }
+
+// runnerPull reports whether the line is the GitLab runner's own pull of a
+// job or service image (docker executors): "failed to pull image X with
+// specified policies", "Failed to pull image with policy", and before runner
+// 13 "Preparation failed: Error response from daemon". That pull happens
+// before the job's script, so a `docker login` in the script never applies to
+// it.
+func runnerPull(h *hit) bool {
+	return strings.Contains(h.low, "with specified policies") || strings.Contains(h.low, "failed to pull image with policy") ||
+		strings.Contains(h.low, "preparation failed: error response from daemon")
+}
+
+// The runner's credentials for a job image from a registry other than the
+// instance's own (docs.gitlab.com/ci/docker/using_docker_images, "Access an
+// image from a private container registry").
+const (
+	runnerAuthConfigWhy = "The GitLab runner pulls the job's image before the script runs, with credentials from DOCKER_AUTH_CONFIG (a CI/CD variable or the runner's environment) or the runner host's docker config; none held %s, and a `docker login` in the job's script does not apply to this pull."
+	runnerECRHelperWhy  = "With DOCKER_AUTH_CONFIG naming `ecr-login` (credHelpers or credsStore), docker-credential-ecr-login must be on the PATH of the runner process that pulls (the manager of a docker+machine or autoscaler runner, not only its instances) and find AWS credentials there; a missing or failing helper sends no credential and prints only this line."
+)
 
 const runnerJobTokenWhy = "The GitLab runner pulls a job's image from the GitLab registry with the job's CI_JOB_TOKEN; it reaches another project's registry only if that project is public or allows this project in its CI/CD job token allowlist (Settings > CI/CD > Job token permissions), and GitLab answers a refused or missing repository alike."
