@@ -92,6 +92,49 @@ func normalize(s string) (string, hint) {
 	return s, p
 }
 
+// textStart returns the length of the CI prefixes at the start of the raw
+// line s that normalize removes: timestamps (GitHub Actions / Azure
+// Pipelines, the GitLab runner's with its stream tag, Jenkins Timestamper's,
+// CodeBuild's), markers ("##[group]", "##vso[...]", "[Pipeline] ", Tekton's
+// "[task : step] ", Cloud Build's "Step #N: ") and a GitLab section marker up
+// to its CR, after any escape sequences and byte-order mark that lead the
+// line; 0 when there is none. It reads the raw bytes as they are: a prefix
+// that control bytes interrupt is not one here (the line's whole raw text is
+// searched).
+//
+// The keyword prefilter (Options.Keywords) searches s[textStart(s):]: a
+// line's meaning must not change with the time it was printed, and the
+// runner's seven-digit fraction holds any three digits ("...05.4040000Z").
+func textStart(s string) int {
+	i := 0
+	if strings.HasPrefix(s, "\uFEFF") {
+		i = len("\uFEFF")
+	}
+	for i < len(s) && s[i] == 0x1b { // GitLab's "\x1b[0Ksection_start:", Jenkins' ConsoleNote
+		i = skipEscape(s, i)
+	}
+	if len(s)-i < 3 {
+		return 0
+	}
+	switch c := s[i]; {
+	case isDigit(c), c == '#', c == '[', c == 'S', c == 's':
+	default:
+		return 0
+	}
+	var h hint
+	rest := h.stripPrefixes(s[i:])
+	if rest != "" && rest[0] == 's' && (strings.HasPrefix(rest, "section_start:") || strings.HasPrefix(rest, "section_end:")) {
+		if j := strings.IndexByte(rest, '\r'); j >= 0 {
+			return len(s) - len(rest) + j + 1
+		}
+		return len(s)
+	}
+	if len(rest) == len(s)-i {
+		return 0 // no prefix: the leading escapes stay searched, as any text
+	}
+	return len(s) - len(rest)
+}
+
 // trimRightBlank is strings.TrimRight(s, " \t\r").
 func trimRightBlank(s string) string {
 	e := len(s)

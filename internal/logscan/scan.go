@@ -229,6 +229,43 @@ func (ls *lineScanner) run(r io.Reader) error {
 				} else if eof {
 					lineEnd = n
 				}
+				if lineStart >= 0 {
+					// Keywords count only in the text after the CI prefixes
+					// (textStart): a match that may begin in a timestamp is
+					// looked for again from the text's start.
+					end := lineEnd
+					if end < 0 {
+						end = n
+					}
+					if p := textStart(unsafe.String(&buf[lineStart], end-lineStart)); p > 0 && hit-lineStart-p < maxKw {
+						from := lineStart + p
+						if e := ls.m.find1(buf[:end], 0, from, end); e >= 0 {
+							hit = e
+						} else if lineEnd >= 0 {
+							// No keyword in the text: the next line.
+							if lineEnd >= n {
+								pos, keep = n, n
+								break search
+							}
+							pos = lineEnd + 1
+							lineNo++
+							lineStart = pos
+							continue search
+						} else {
+							// The line goes on past the buffer: search its
+							// text on in the next round, never its prefix.
+							keep = lineStart
+							if n-lineStart > len(buf)/2 {
+								// Long line: keep context for a window and a straddling keyword.
+								if k := max(n-(window/2+maxKw), 0); k > lineStart {
+									keep, lineStart = k, -1
+								}
+							}
+							pos = max(keep, from)
+							break search
+						}
+					}
+				}
 				if lineEnd < 0 {
 					// The line goes on past the buffer.
 					if lineStart >= 0 && n-lineStart <= window {
