@@ -56,11 +56,12 @@ type lineScanner struct {
 
 // next is ls.m.find(buf[pos:n]) (the index in buf[pos:n] just past the first
 // keyword occurrence, or -1) for a pos that is the start of the region last
-// searched or a line start in it. The first call after a fill finds the
-// first match of every whole line of buf[pos:n] in one lineEnds walk; later
-// calls take the first one past pos. The partial line at the end of the
-// buffer is searched by find.
-func (ls *lineScanner) next(buf []byte, pos, n int) int {
+// searched or a line start in it, with the length of the shortest keyword
+// ending there (the longest keyword's when not known). The first call after
+// a fill finds the first match of every whole line of buf[pos:n] in one
+// lineEnds walk; later calls take the first one past pos. The partial line
+// at the end of the buffer is searched by find.
+func (ls *lineScanner) next(buf []byte, pos, n int) (int, int) {
 	if !ls.qValid {
 		ls.qValid = true
 		ls.qFrom, ls.qTo = pos, pos
@@ -73,17 +74,18 @@ func (ls *lineScanner) next(buf []byte, pos, n int) int {
 		}
 	}
 	// A line's match ends are past its start and before its newline.
-	for ls.qi < len(ls.q) && ls.q[ls.qi] <= pos {
+	for ls.qi < len(ls.q) && ls.q[ls.qi]&endMask <= pos {
 		ls.qi++
 	}
 	if ls.qi < len(ls.q) {
-		return ls.q[ls.qi] - pos
+		e := ls.q[ls.qi]
+		return e&endMask - pos, e >> endBits
 	}
 	t := max(pos, ls.qTo)
 	if e := ls.m.find(buf[t:n]); e >= 0 {
-		return t - pos + e
+		return t - pos + e, ls.m.maxLen
 	}
-	return -1
+	return -1, 0
 }
 
 // denseGap: when matches come closer than this, find1 beats find's lanes.
@@ -190,8 +192,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 				// Dense matches (the last came soon after its line start)
 				// waste find's look-ahead lanes: walk one lane instead.
 				var e int
+				klen := maxKw // the shortest keyword ending at the match, when known
 				if ls.m.newlineFree {
-					e = ls.next(buf, pos, n)
+					e, klen = ls.next(buf, pos, n)
 				} else if ls.dense {
 					e = ls.m.find1(buf[pos:n], 0, 0, n-pos)
 				} else {
@@ -237,7 +240,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 					if end < 0 {
 						end = n
 					}
-					if p := textStart(unsafe.String(&buf[lineStart], end-lineStart)); p > 0 && hit-lineStart-p < maxKw {
+					if p := textStart(unsafe.String(&buf[lineStart], end-lineStart)); p > 0 && hit-klen < lineStart+p {
 						from := lineStart + p
 						if e := ls.m.find1(buf[:end], 0, from, end); e >= 0 {
 							hit = e
