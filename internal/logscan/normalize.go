@@ -68,9 +68,20 @@ func normalize(s string) (string, hint) {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = stripControls(s)
 	s = strings.TrimRight(s, "\r")
+	return normalizeRest(s, hint{}, 0)
+}
 
-	var p hint
-	s = p.stripPrefixes(s)
+// normalizeRest is normalize for a line without a byte-order mark or
+// control bytes (TAB and CR aside) and without trailing CRs, of which steps
+// CI prefixes were already removed, as hint p recorded (linePrefix).
+func normalizeRest(s string, p hint, steps int) (string, hint) {
+	for ; steps < maxPrefixes; steps++ {
+		n, ok := p.stripOne(s)
+		if !ok {
+			break
+		}
+		s = s[n:]
+	}
 	if strings.HasPrefix(s, "section_start:") || strings.HasPrefix(s, "section_end:") {
 		p.set(GitLabCI, true)
 		if i := strings.IndexByte(s, '\r'); i >= 0 {
@@ -105,7 +116,22 @@ func normalize(s string) (string, hint) {
 // The keyword prefilter (Options.Keywords) searches s[textStart(s):]: a
 // line's meaning must not change with the time it was printed, and the
 // runner's seven-digit fraction holds any three digits ("...05.4040000Z").
-func textStart(s string) int {
+func textStart(s string) int { return linePrefix(s).n }
+
+// prefix is what linePrefix found at the start of a raw line.
+type prefix struct {
+	n     int  // textStart
+	steps int  // prefixes removed (stripPrefixes)
+	h     hint // what they told
+	// plain: the prefixes are the line's first bytes, with no byte-order
+	// mark, escape or GitLab section marker: when the line holds no
+	// control byte, normalize(s) is normalizeRest(s[n:] without trailing
+	// CRs, h, steps) (a prefix never ends in the line's trailing CRs).
+	plain bool
+}
+
+// linePrefix is textStart with how the prefixes were removed.
+func linePrefix(s string) prefix {
 	i := 0
 	if strings.HasPrefix(s, "\uFEFF") {
 		i = len("\uFEFF")
@@ -114,25 +140,25 @@ func textStart(s string) int {
 		i = skipEscape(s, i)
 	}
 	if len(s)-i < 3 {
-		return 0
+		return prefix{}
 	}
 	switch c := s[i]; {
 	case isDigit(c), c == '#', c == '[', c == 'S', c == 's':
 	default:
-		return 0
+		return prefix{}
 	}
 	var h hint
-	rest := h.stripPrefixes(s[i:])
+	rest, steps := h.stripPrefixes(s[i:])
 	if rest != "" && rest[0] == 's' && (strings.HasPrefix(rest, "section_start:") || strings.HasPrefix(rest, "section_end:")) {
 		if j := strings.IndexByte(rest, '\r'); j >= 0 {
-			return len(s) - len(rest) + j + 1
+			return prefix{n: len(s) - len(rest) + j + 1}
 		}
-		return len(s)
+		return prefix{n: len(s)}
 	}
 	if len(rest) == len(s)-i {
-		return 0 // no prefix: the leading escapes stay searched, as any text
+		return prefix{} // no prefix: the leading escapes stay searched, as any text
 	}
-	return len(s) - len(rest)
+	return prefix{n: len(s) - len(rest), steps: steps, h: h, plain: i == 0}
 }
 
 // trimRightBlank is strings.TrimRight(s, " \t\r").
@@ -158,15 +184,19 @@ func (h *hint) set(name string, strong bool) {
 	}
 }
 
-func (h *hint) stripPrefixes(s string) string {
-	for range 8 {
+// maxPrefixes is how many stacked prefixes normalize removes at most.
+const maxPrefixes = 8
+
+// stripPrefixes removes up to maxPrefixes stacked prefixes and says how many.
+func (h *hint) stripPrefixes(s string) (string, int) {
+	for i := range maxPrefixes {
 		n, ok := h.stripOne(s)
 		if !ok {
-			return s
+			return s, i
 		}
 		s = s[n:]
 	}
-	return s
+	return s, maxPrefixes
 }
 
 // stripOne removes one known prefix from s and returns its length.
@@ -208,9 +238,7 @@ func (h *hint) stripOne(s string) (int, bool) {
 				h.set(GitHubActions, strings.HasPrefix(s[end+1:], "Run "))
 			case "endgroup", "error", "warning", "notice", "debug", "command":
 				h.set(GitHubActions, false)
-				if w := s[3:end]; w != "endgroup" && w != "command" {
-					h.level = w
-				}
+				h.level = levelOf(s[3:end]) // a constant: s may be a reused buffer (linePrefix)
 			default:
 				return 0, false
 			}
@@ -259,6 +287,22 @@ func (h *hint) stripOne(s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// levelOf is the annotation level of a "##[w]" marker (hint.level) as a
+// constant string, "" for a marker without one.
+func levelOf(w string) string {
+	switch w {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	case "notice":
+		return "notice"
+	case "debug":
+		return "debug"
+	}
+	return ""
 }
 
 // logLevels are bracketed words that tools print themselves; they are not
@@ -433,21 +477,7 @@ func isLabel(s string) bool {
 // charset designations, two-byte escapes), Jenkins ConsoleNote blobs and C0
 // control characters other than TAB and CR.
 func stripControls(s string) string {
-	i := 0
-	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
-	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		d := x ^ (0x7f * ones)
-		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
-			break
-		}
-	}
-	for i < len(s) && !isControl[s[i]] {
-		i++
-	}
+	i := firstControl(s)
 	if i == len(s) {
 		return s
 	}
@@ -468,6 +498,27 @@ func stripControls(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// firstControl is the index of the first byte of s that stripControls
+// removes or interprets (isControl), len(s) when there is none.
+func firstControl(s string) int {
+	i := 0
+	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
+	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
+			break
+		}
+	}
+	for i < len(s) && !isControl[s[i]] {
+		i++
+	}
+	return i
 }
 
 // isControl marks the bytes stripControls removes or interprets: C0

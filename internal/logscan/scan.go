@@ -100,6 +100,30 @@ func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
 	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated, Level: h.level})
 }
 
+// deliverText is deliver for a whole line whose CI prefixes pre are plain
+// (linePrefix): when the line holds no control byte, only its text after
+// them is copied and normalised, and the prefixes are not read again.
+func (ls *lineScanner) deliverText(raw []byte, n int, pre prefix) error {
+	if firstControl(unsafe.String(unsafe.SliceData(raw), len(raw))) < len(raw) {
+		return ls.deliver(raw, n, false)
+	}
+	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, pre.steps)
+	ls.sum.Delivered++
+	if h.name != "" {
+		ls.sum.addHint(h)
+	}
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Level: h.level})
+}
+
+// trimRightCR is strings.TrimRight(s, "\r").
+func trimRightCR(s string) string {
+	e := len(s)
+	for e > 0 && s[e-1] == '\r' {
+		e--
+	}
+	return s[:e]
+}
+
 // str copies b into a string. Short lines are packed into shared 64 KiB
 // blocks, one allocation per block instead of per line: a block is never
 // written again once a string points into it, and lives as long as any of
@@ -232,6 +256,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 				} else if eof {
 					lineEnd = n
 				}
+				var pre prefix // the line's CI prefixes, when its start is in buf
 				if lineStart >= 0 {
 					// Keywords count only in the text after the CI prefixes
 					// (textStart): a match that may begin in a timestamp is
@@ -240,7 +265,8 @@ func (ls *lineScanner) run(r io.Reader) error {
 					if end < 0 {
 						end = n
 					}
-					if p := textStart(unsafe.String(&buf[lineStart], end-lineStart)); p > 0 && hit-klen < lineStart+p {
+					pre = linePrefix(unsafe.String(&buf[lineStart], end-lineStart))
+					if p := pre.n; p > 0 && hit-klen < lineStart+p {
 						from := lineStart + p
 						if e := ls.m.find1(buf[:end], 0, from, end); e >= 0 {
 							hit = e
@@ -299,7 +325,13 @@ func (ls *lineScanner) run(r io.Reader) error {
 					ws = max(ls0, we-window)
 				}
 				cut := lineStart < 0 || ws > ls0 || we < lineEnd
-				if err := ls.deliver(buf[ws:we], lineNo, cut); err != nil {
+				var err error
+				if pre.plain && !cut {
+					err = ls.deliverText(buf[ws:we], lineNo, pre)
+				} else {
+					err = ls.deliver(buf[ws:we], lineNo, cut)
+				}
+				if err != nil {
 					return err
 				}
 				if lineEnd >= n {
