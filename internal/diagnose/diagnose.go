@@ -71,14 +71,32 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	}
 	keysOnce.Do(buildKeywords)
 	e := newEngine()
+	// Lines carrying a CI platform's prefix or marker: counted in a short
+	// list (a few platforms), added to the votes once, not a map update
+	// per line.
+	type platformLines struct {
+		name string
+		n    int
+	}
+	var lines []platformLines
 	sum, err := pipeline(r, kw, func(in *lineIn) {
-		if in.l.Platform != "" {
-			e.f.votes[in.l.Platform] += 2
+		if p := in.l.Platform; p != "" {
+			i := 0
+			for i < len(lines) && lines[i].name != p {
+				i++
+			}
+			if i == len(lines) {
+				lines = append(lines, platformLines{name: p})
+			}
+			lines[i].n++
 		}
 		e.apply(in)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, l := range lines {
+		e.f.votes[l.name] += 2 * l.n
 	}
 	if sum.Platform != "" {
 		e.f.votes[sum.Platform] += 5 // the scanner saw the CI's own line prefixes and markers

@@ -591,8 +591,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// dockerd's refusal names the command it suggests ("… or may require
 	// 'docker login'"): that is advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") { // loginCmdRe
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
-		if a := hubKeyAlias(loginHostWord(m[2])); a != "" {
+		w := loginHostWord(m[2])
+		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
+		if a := hubKeyAlias(w); a != "" {
 			f.pending.Host, f.pending.HubAlias = a, true
 		}
 		f.addLogin(*f.pending)
@@ -676,8 +677,11 @@ var loginSources = func() map[string]string {
 // loginHostArg finds the registry argument of a login command line:
 // the first word that is neither a flag nor a flag's value. A shell variable
 // gives "" (unknown); no argument means Docker Hub.
-func loginHostArg(args string) string {
-	w := loginHostWord(args)
+func loginHostArg(args string) string { return loginHost(loginHostWord(args)) }
+
+// loginHost is loginHostArg for the registry argument as written
+// (loginHostWord).
+func loginHost(w string) string {
 	if w == "" || w == "docker.io" {
 		return w
 	}

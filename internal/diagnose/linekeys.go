@@ -212,7 +212,8 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 type lowArena struct{ buf []byte }
 
 // lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
-// at a time into the arena; any other goes to strings.ToLower (Unicode case
+// at a time into the arena, and kept there only when it had upper case (else
+// s is its own lowercase); any other goes to strings.ToLower (Unicode case
 // mapping can change lengths).
 func (a *lowArena) lower(s string) string {
 	const block = 64 << 10
@@ -226,6 +227,7 @@ func (a *lowArena) lower(s string) string {
 	b := a.buf[len(a.buf) : len(a.buf)+n]
 	src := unsafe.Slice(unsafe.StringData(s), n)
 	i := 0
+	var upper uint64 // nonzero once an upper-case byte was seen
 	for ; i+8 <= n; i += 8 {
 		w := binary.LittleEndian.Uint64(src[i:])
 		if w&0x8080808080808080 != 0 {
@@ -234,6 +236,7 @@ func (a *lowArena) lower(s string) string {
 		// Per byte (all < 0x80, so no carries): +0x3f sets the top bit
 		// from 'A' up, +0x25 from 'Z'+1 up; upper case has the first only.
 		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		upper |= up
 		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
 	}
 	for ; i < n; i++ {
@@ -243,8 +246,12 @@ func (a *lowArena) lower(s string) string {
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+			upper = 1
 		}
 		b[i] = c
+	}
+	if upper == 0 {
+		return s // already lower case: the arena bytes written are reused
 	}
 	a.buf = a.buf[:len(a.buf)+n]
 	return unsafe.String(&b[0], n)

@@ -176,3 +176,32 @@ func TestLowArena(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLineKeyPass: the line key pass over every line of the test
+// logs, lowercased (B/op counts the bytes walked).
+func BenchmarkLineKeyPass(b *testing.B) {
+	keywords()
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	var lines []string
+	size := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, strings.ToLower(logscan.Normalize(l)))
+			size += len(l)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	var keys keyBits
+	var cand sigSet
+	for b.Loop() {
+		for _, l := range lines {
+			keys, cand = keyBits{}, sigSet{}
+			lineKeyPass(l, &keys, &cand)
+		}
+	}
+}
