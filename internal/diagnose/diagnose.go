@@ -220,6 +220,7 @@ func buildKeywords() {
 	buildRefIndex()
 	indexSigKeys()
 	buildLineKeyIndex()
+	bindGuardKeys()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
@@ -317,7 +318,7 @@ func (e *engine) apply(in *lineIn) {
 				s := allSigs[i]
 				if s.generic != (pass == 1) || f.hasAny(s.vetoKeys) ||
 					(len(s.needKeys) > 0 && !f.hasAny(s.needKeys) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
-					(guards && s.match == nil && !s.guard.may(text, low)) {
+					(guards && s.match == nil && !s.guard.mayKeys(text, low, &in.keys)) {
 					continue
 				}
 				if ascii < 0 {
