@@ -2,8 +2,8 @@ package diagnose
 
 import (
 	"regexp"
-	"sort"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"sync"
 )
