@@ -356,9 +356,11 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	var refBuf [maxSigKeys]bool
-	if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
-		f.observeRefs(n, text, has, mask)
+	if f.lineKeys == nil || f.lineRefMask != 0 { // else no reference key: lineRefCandidates has none
+		var refBuf [maxSigKeys]bool // zeroed only for the lines that use it
+		if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
+			f.observeRefs(n, text, has, mask)
+		}
 	}
 	if f.has(kBuildKitAuth) {
 		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe

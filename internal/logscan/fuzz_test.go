@@ -90,5 +90,13 @@ func FuzzNormalizeRest(f *testing.F) {
 		if gotText != wantText || gotHint != wantHint {
 			t.Fatalf("%q: after the prefixes (%d bytes, %d steps): %q %+v, normalize: %q %+v", s, pre.n, pre.steps, gotText, gotHint, wantText, wantHint)
 		}
+		if s == "" || s[len(s)-1] != '\r' {
+			// Without a trailing CR, linePrefix stopped where normalize
+			// would: deliverText looks for no further prefix.
+			gotText, gotHint = normalizeRest(s[pre.n:], pre.h, maxPrefixes)
+			if gotText != wantText || gotHint != wantHint {
+				t.Fatalf("%q: after the prefixes (%d bytes), none looked for: %q %+v, normalize: %q %+v", s, pre.n, gotText, gotHint, wantText, wantHint)
+			}
+		}
 	})
 }

@@ -317,6 +317,14 @@ var logLevels = map[string]bool{
 // wholeLineHint recognises lines that only one platform prints (after its
 // prefixes are removed).
 func wholeLineHint(s string) string {
+	if s == "" {
+		return ""
+	}
+	switch s[0] { // the first bytes of the lines below: most lines are none of them
+	case 'C', 'G', '#', '+', 'R', 'S', 'F':
+	default:
+		return ""
+	}
 	switch {
 	case strings.HasPrefix(s, "Current runner version: "), strings.HasPrefix(s, "GITHUB_TOKEN Permissions"):
 		return GitHubActions // the runner's "Set up job" step

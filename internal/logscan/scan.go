@@ -107,7 +107,13 @@ func (ls *lineScanner) deliverText(raw []byte, n int, pre prefix) error {
 	if firstControl(unsafe.String(unsafe.SliceData(raw), len(raw))) < len(raw) {
 		return ls.deliver(raw, n, false)
 	}
-	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, pre.steps)
+	steps := pre.steps
+	if len(raw) > 0 && raw[len(raw)-1] != '\r' {
+		// linePrefix stopped on these very bytes (no trailing CR that
+		// normalize trims first): no further prefix to look for.
+		steps = maxPrefixes
+	}
+	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, steps)
 	ls.sum.Delivered++
 	if h.name != "" {
 		ls.sum.addHint(h)
