@@ -1,8 +1,10 @@
 package logscan
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // CI platform names reported by NormalizeLine, Line.Platform and
@@ -514,9 +516,9 @@ func firstControl(s string) int {
 	i := 0
 	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
 	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) // one load (the byte-wise OR was eight)
 		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		d := x ^ (0x7f * ones)
 		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
