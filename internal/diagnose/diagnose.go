@@ -267,6 +267,13 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	// Which signature, reference and fact keys the line holds, in one pass.
 	in.keys, in.cand = keyBits{}, sigSet{}
 	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	if in.keys.aux[kWebLogLink.slot] { // copied from GitHub's web log view (weblog.go)
+		if t := stripWebLogLinks(text); t != text {
+			in.text, in.low = t, ar.lower(t)
+			in.keys, in.cand = keyBits{}, sigSet{}
+			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+		}
+	}
 	in.prepared = true
 }
 

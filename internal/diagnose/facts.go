@@ -292,6 +292,9 @@ func (f *facts) observe(n int, text, low string) {
 		// HTTP answer.
 		f.eofAfterRetry = append(f.eofAfterRetry, n)
 	}
+	if f.has(kLoginActionECR) {
+		f.lastRegistry = n // docker/login-action asks AWS for an ECR token next (sig_gha.go)
+	}
 	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}

@@ -225,6 +225,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("login-other-job", 0.45, ""),
 		}
 	}
+	if q := rankQuayCIPush(h, f, "none"); q != nil && h.op == opPush {
+		return q
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.
@@ -543,10 +546,33 @@ func rank403(h *hit, f *facts) []cand {
 		}
 		return []cand{c("login-wrong-host", w, why, loginEv(l)), c("insufficient-role", 0.5, ""), c("missing-registry-host", 0.4, "")}
 	}
+	if cs := rank403NoHostGHA(h, f); cs != nil {
+		return cs
+	}
 	return []cand{
 		c("insufficient-role", 0.6, fmt.Sprintf("%s answered 403 Forbidden: the identity is known but may not do this.", hostName(h.host))),
 		c("push-outside-namespace", 0.5, ""),
 		c("registry-fault", 0.35, ""),
+	}
+}
+
+// rank403NoHostGHA ranks a bare 403 on a push in a GitHub Actions log that
+// names no registry host and no reference (BuildKit's "unexpected status:
+// 403 Forbidden" under build-push-action): the registry GitHub Actions jobs
+// push to with a token they did not choose is ghcr.io, whose 403 refuses the
+// job's GITHUB_TOKEN. nil when the log names the host or is not GitHub
+// Actions (rank403 reads those).
+func rank403NoHostGHA(h *hit, f *facts) []cand {
+	if h.host != "" || h.ref.Host != "" || h.ref.Repo != "" || f.platform != "github-actions" || (h.op != opPush && h.op != "") {
+		return nil
+	}
+	if len(f.perms) > 0 || f.prOrFork() {
+		return rankGHCRWrite(h, f, true) // the GITHUB_TOKEN block or the event decides
+	}
+	return []cand{
+		c("gh-token-packages-permission", 0.56, "The log names no registry host. On GitHub Actions a bare 403 Forbidden to a push most often comes from ghcr.io refusing the job's GITHUB_TOKEN: the token lacks packages: write (read-only by default in repositories created since February 2023), or the package does not grant this repository write access."),
+		c("ghcr-package-actions-access", 0.5, ""),
+		c("insufficient-role", 0.45, ""),
 	}
 }
 

@@ -167,6 +167,7 @@ var refPatterns = []struct {
 	{"push refers to", lazyRe(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush, matchPushRefersTo},
 	{"failed to push", lazyRe(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
 	{"pushing manifest for", lazyRe(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
+	{"with docker:", lazyRe(`pushing (\S+) with docker:`), opPush, nil}, // BuildKit's exporter step: " > pushing REF with docker:"
 	{", ref ", lazyRe(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush, nil},
 	{"push permission for", lazyRe(`checking push permission for "([^"]+)"`), opPush, prefixQuoted("checking push permission for ")},
 	{"--destination", lazyRe(`--destination[= ]'?([^\s']+)`), opPush, matchDestination},

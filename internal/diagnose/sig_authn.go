@@ -757,6 +757,18 @@ func rankRunnerContainerLogin(h *hit, f *facts) []cand {
 			c("bad-credentials", 0.45, ""),
 		}
 	}
+	if reghost.Classify(host) == reghost.GHCR {
+		// Without credentials: the runner logs in to ghcr.io with the
+		// job's GITHUB_TOKEN (actions/runner#990), a token GitHub has just
+		// issued: a failing login then points at GHCR itself as much as at
+		// a personal access token given in credentials:.
+		return []cand{
+			c("bad-credentials", 0.6, fmt.Sprintf("The runner's login to %s for the container failed before any step ran: a personal access token given in credentials: is wrong, revoked or lacks read:packages.", host)),
+			c("registry-fault", 0.5, "Without credentials: the runner logs in to ghcr.io with the job's GITHUB_TOKEN, which GitHub issues for the run: that login fails when GHCR has an incident (githubstatus.com), and a rerun passes."),
+			c("token-expired", 0.45, ""),
+			c("empty-credential", 0.42, ""),
+		}
+	}
 	return []cand{
 		c("bad-credentials", 0.6, fmt.Sprintf("The runner's login to %s for the container: credentials failed before any step ran: the username or password given there is wrong or empty.", host)),
 		c("empty-credential", 0.52, ""),

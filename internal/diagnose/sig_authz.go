@@ -266,6 +266,9 @@ func sigsAuthz() {
 						c("push-outside-namespace", 0.55, ""),
 					}
 				}
+				if q := rankQuayCIPush(h, f, state); q != nil {
+					cs = q
+				}
 				if strings.Contains(h.texts[0], "Error writing blob: Error initiating layer upload") {
 					// containers/image before v2 capitalised its wrapped errors:
 					// an old buildah/podman, where known auth bugs exist.
