@@ -93,6 +93,7 @@ type facts struct {
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
 	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
+	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -283,6 +284,9 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeClientVersion(n, text, low)
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
+	}
+	if f.anonFallback == 0 && f.has(kAnonFallback) {
+		f.anonFallback = n
 	}
 	if f.has(kRetrying) {
 		f.lastRetry = n

@@ -58,6 +58,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if cs := rankDockerHubDeepPath(h); cs != nil {
 		return cs
 	}
+	if cs := rankOpenShiftUnauthenticated(h, f); cs != nil {
+		return cs
+	}
 	if h.op != opPush && h.op != opLogin && strings.Contains(h.low, "http status code: 401, body:") {
 		// Harbor's registry client words the answer of the registry it
 		// proxies or replicates from as "http status code: N, body: …"
@@ -114,6 +117,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	}
 	switch state {
 	case "other":
+		if cs := rankDefaultRegistryElsewhere(h, f, l); cs != nil {
+			return cs
+		}
 		return []cand{
 			c("login-wrong-host", 0.85, fmt.Sprintf("A login ran for %s (line %d), but the request went to %s, which has no credential.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
 			c("missing-registry-host", 0.5, ""),
@@ -501,6 +507,7 @@ func tellGHCRWrite(h *hit, f *facts) string {
 
 // rank403 ranks a bare 403 with no registry error text, by registry kind.
 func rank403(h *hit, f *facts) []cand {
+	helmPullHost(h)
 	if strings.Contains(h.low, "token auth attempt for registry") && !strings.Contains(h.low, "account=") {
 		if state, _ := f.loginState(h.line(), h.host); state != "same" {
 			// docker's token request (distribution registry/client/auth,
@@ -517,6 +524,9 @@ func rank403(h *hit, f *facts) []cand {
 	}
 	switch h.kind() {
 	case reghost.GHCR:
+		if cs := ghcrStaleCredential(h); cs != nil {
+			return cs
+		}
 		if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && isManifestRead(h) {
 			// A read of a manifest with no login anywhere before it: GHCR
 			// answers 403 for a private package and for a name it does not
@@ -532,6 +542,10 @@ func rank403(h *hit, f *facts) []cand {
 		return rankDenied(h, f)
 	case reghost.GitLab:
 		return rankDenied(h, f)
+	case reghost.ECRPublic:
+		if cs := ecrPublicStalePull(h); cs != nil {
+			return cs
+		}
 	case reghost.ECR, reghost.GAR:
 		return []cand{c("cloud-iam-denied", 0.65, "The cloud IAM policy refused the action."), c("insufficient-role", 0.45, "")}
 	}

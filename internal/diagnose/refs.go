@@ -205,6 +205,11 @@ var refPatterns = []struct {
 	{"uploading manifest", lazyRe(`uploading manifest \S+ to (\S+?):(?:\s|$)`), opPush, nil},
 	{"pull", lazyRe(`(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`), opPull, matchPullImage},
 	{"pulling ", lazyRe(`Pulling [\w.-]+ \(([^)\s]+)\)\.\.\.`), opPull, nil}, // docker-compose v1 "Pulling web (nginx:1.25)..."
+	// CircleCI's executor pulling the job's image ("Starting container
+	// REF" then "image cache not found on this host, downloading REF").
+	{"on this host, downloading", lazyRe(`image cache not found on this host, downloading (\S+)`), opPull, nil},
+	// OpenShift's builder (openshift/builder: "Pushing image REF ...").
+	{"pushing image ", lazyRe(`Pushing image (\S+) \.\.\.`), opPush, nil},
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
 	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
 	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},

@@ -109,9 +109,12 @@ func sigsAuthn() {
 			tell: tellBadCredential,
 		},
 		&signature{
-			id:   "unauthorized-authentication-required",
-			keys: []string{"authentication required"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required)`),
+			id: "unauthorized-authentication-required",
+			// docker-java (Gradle and Maven docker plugins) relays docker
+			// 1.x's answer as "Error pushing to registry: Authentication is
+			// required."
+			keys: []string{"authentication required", "authentication is required"},
+			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required)`),
 			veto: []string{"proxy authentication required", "aka.ms/acr"},
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -338,6 +341,9 @@ func sigsAuthn() {
 			re:   regexp.MustCompile(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
 			need: []string{"ecr", "acr", "azurecr", "docker", "registry", "login", "get-login-password"},
 			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "aadsts") && !azureRegistrySeen(h, f) {
+					return nil // an Entra ID sign-in of az, ARM or AKS, not a registry's credential (otherci.go)
+				}
 				switch low := h.low; {
 				case strings.Contains(low, "expired") || strings.Contains(low, "aadsts7000222"):
 					return []cand{c("token-expired", 0.85, "The cloud credential used to get a registry token has expired."), c("bad-credentials", 0.5, "")}

@@ -76,10 +76,18 @@ func sigsPolicy() {
 						}
 					}
 				}
+				if signatureTagLookup(h) {
+					// The image was written; the client looked for the
+					// signature tag before uploading it and did not read
+					// the registry's not-found as "absent" (Harbor's
+					// "unknown: artifact … not found", containers/image#2203).
+					return []cand{c("client-bug", 0.7, fmt.Sprintf("The image was written; the copy failed while storing its signature, when the client looked up the signature tag and did not take %s's not-found answer as 'no signature yet'. Upgrade skopeo/podman/buildah (containers/image), or copy without --sign-by/--sign-by-sigstore.", hostName(h.host))),
+						c("registry-fault", 0.45, ""), c("manifest-unknown", 0.35, "")}
+				}
 				if strings.Contains(h.low, "unknown: artifact ") {
 					return []cand{c("manifest-unknown", 0.78, fmt.Sprintf("%s does not hold that artifact (tag or digest) in the repository.", hostName(h.host))), c("repo-not-found", 0.45, ""), c("registry-fault", 0.35, "")}
 				}
-				if h.op == opPull || (h.op == "" && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
+				if h.op == opPull || (h.op == "" && !garRepositoryNotFound(h) && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
 					return []cand{c("manifest-unknown", 0.72, "The registry does not know this repository (or hides it from this identity)."), c("repo-not-found", 0.55, ""), c("no-login", 0.4, "")}
 				}
 				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),
@@ -130,6 +138,10 @@ func sigsPolicy() {
 				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
 					h.ref, h.op = parseRef(h.m[4]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
+				if acceptRefused(h) {
+					return []cand{c("client-bug", 0.76, fmt.Sprintf("%s has the manifest but would not serve it because the client's Accept header does not list its media type (an OCI artifact manifest): the client is too old for that artifact type. Upgrade it.", hostName(h.host))),
+						c("manifest-unknown", 0.45, "")}
 				}
 				if len(h.m) > 5 && h.m[5] != "" && h.host == "" { // oras-go in helm: `failed to perform "FetchReference" on source: REF: not found`
 					h.ref, h.op = parseRef(h.m[5]), opPull
@@ -186,10 +198,18 @@ func sigsPolicy() {
 			// "repository name must be lowercase"), go-containerregistry
 			// name ("could not parse reference: REF"), oras ("REF": invalid
 			// reference: invalid repository "NAME"), regctl (invalid
-			// reference "REF", repo must be lowercase).
-			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference"},
-			re:   regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) )`),
-			veto: []string{"<buffer"},
+			// reference "REF", repo must be lowercase). go-containerregistry
+			// name's element check (pkg/name: "repository can only contain
+			// the runes `abc…`: NAME", later "characters"; tags likewise;
+			// the backquotes are lost when the message is quoted in
+			// Markdown) is crane's, ko's and kaniko's.
+			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference",
+				"can only contain the runes", "can only contain the characters"},
+			re: regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) |(?:repository|tag) can only contain the (?:runes|characters) ` + "`?abcdefghijklmnopqrstuvwxyz" + `)`),
+			// kaniko's layer cache push warns with the same parser errors
+			// ("error uploading layer to cache: getting tag for destination:
+			// …") and goes on to push the image.
+			veto: []string{"<buffer", "uploading layer to cache"},
 			rank: rankInvalidReference,
 			tell: tellInvalidReference,
 		},
@@ -288,8 +308,13 @@ func sigsPolicy() {
 }
 
 var (
-	upperRe       = lazyRe(`[A-Z]`)
-	invalidRefArg = lazyRe(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference`)
+	upperRe = lazyRe(`[A-Z]`)
+	// invalidRefArg finds the reference a parser error quotes: docker's
+	// `invalid argument "REF"`, `Error parsing reference: "REF" is not a
+	// valid repository/tag` (older docker), go-containerregistry's `could not
+	// parse reference: REF` and `… can only contain the runes `…`: NAME`,
+	// oras's `"REF": invalid reference`.
+	invalidRefArg = lazyRe(`(?:invalid argument|invalid tag|parsing reference:?|reference|name) "([^"]*)"|could not parse reference:? (\S+)|"([^"]+)": invalid reference|"([^"]+)" is not a valid repository/tag|can only contain the (?:runes|characters) ` + "`?[^`:\\s]*`?" + `: (\S+)`)
 )
 
 func tellInvalidReference(*hit, *facts) string {
@@ -299,7 +324,7 @@ func tellInvalidReference(*hit, *facts) string {
 func rankInvalidReference(h *hit, f *facts) []cand {
 	raw := h.ref.Raw
 	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
-		raw = m[1] + m[2] + m[3]
+		raw = m[1] + m[2] + m[3] + m[4] + m[5]
 	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
@@ -309,6 +334,12 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	// the reference was not empty (docker/distribution reference.go).
 	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(bare).Repo) {
 		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
+	}
+	if schemeInReference(bare) {
+		return []cand{
+			c("invalid-reference", 0.84, fmt.Sprintf("The reference %q was written as a URL: an image reference has no scheme (https://), it is HOST[:PORT]/PATH[:TAG]; a parser that met one takes \"https:\" for the registry and leaves a path starting with /.", raw)),
+			c("empty-reference-variable", 0.45, ""),
+		}
 	}
 	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
 		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")

@@ -27,7 +27,7 @@ func sigsStatus() {
 			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			// go-containerregistry before 2019 (kaniko 0.x) worded it
 			// "unsupported status code 401; body: Not Authorized".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code"},
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code ["},
 			veto: gitLike,
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -68,6 +68,9 @@ func sigsStatus() {
 				if h.op == opPull || isManifestRead(h) {
 					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
 				}
+				if cs := rankIndexCommit404(h, f); cs != nil {
+					return cs
+				}
 				return []cand{c("repo-not-found", 0.62, fmt.Sprintf("%s answered 404 Not Found to the push: the repository path is not one it serves (Artifactory and Nexus paths start with the repository key; a project or organization that does not exist).", hostName(h.host))),
 					c("client-bug", 0.5, "Some registries answer 404 to an upload sequence they do not support (Artifactory and BuildKit's POST then PUT-with-body, docker/buildx#196)."),
 					c("registry-disabled", 0.35, "")}
@@ -103,10 +106,12 @@ func sigsStatus() {
 			generic: true,
 			keys:    []string{"403"},
 			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
-			need:    []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code"},
-			veto:    gitLike,
-			rank:    rank403,
-			tell:    tellDenied,
+			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
+			// with status code [manifests TAG]: 403 Forbidden".
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code ["},
+			veto: gitLike,
+			rank: rank403,
+			tell: tellDenied,
 		},
 	)
 }

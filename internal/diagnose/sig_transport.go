@@ -23,7 +23,11 @@ var registryContext = []string{"/v2/", "/v1/_ping", "docker", "push", "pull", "l
 var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git push", "git pull", "remote:", "fatal:", "ssh:",
 	"npm err", "npm error", "pip ", "twine", "maven", ".git/", "api.github.com", "terraform", "index.yaml", "helm repo",
 	// Sigstore's services answer signing requests, not registry ones.
-	"signingcert", "fulcio", "rekor"}
+	"signingcert", "fulcio", "rekor",
+	// JFrog CLI's REST client (build-info, repository lookups) words
+	// Artifactory's REST API answers so; registry pushes fail in docker's
+	// words.
+	"artifactory response:"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
@@ -53,8 +57,14 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "credential-store",
-			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials"},
-			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied)`),
+			keys: []string{"error getting credentials", "error storing credentials", "error saving credentials", "docker-credential-", "credential helper", "credentials store", "erasing credentials", "querying keychain"},
+			// jib runs the helper itself: "The system does not have
+			// docker-credential-NAME CLI" (its helper-not-found error, jib
+			// issue 4176), and Java's own
+			// `Cannot run program "docker-credential-NAME"` (ProcessBuilder).
+			// Apple's container CLI keeps logins in the macOS keychain:
+			// "error querying keychain for HOST (cause: …)".
+			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
@@ -113,12 +123,12 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "registry-unreachable",
-			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out"},
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out", "dial tcp: lookup"},
 			// Go's resolver also fails with the DNS server's own error:
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
 			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
@@ -244,13 +254,40 @@ var credsRealmRe = lazyRe(`authenticating creds for "([^"]+)": \w+ "https?://([^
 // the registry's WWW-Authenticate challenge).
 func realmElsewhere(h *hit) (reg, realm string, ok bool) {
 	if !strings.Contains(h.low, "authenticating creds for") {
-		return "", "", false
+		return internalRealm(h)
 	}
 	m := credsRealmRe.FindStringSubmatch(h.texts[0])
 	if m == nil || strings.EqualFold(m[1], m[2]) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// nestedRealmRe is the docker daemon's (and containerd's) error chain for a
+// token request that failed: `Get "https://HOST/v2/": Get
+// "SCHEME://REALMHOST/PATH?…token…": ERROR` (quotes since Go 1.14).
+var nestedRealmRe = lazyRe(`(?:Get|Head) "?https://([^/"\s]+)/v2/[^"\s]*"?: (?:Get|Post) "?(https?)://([^/"\s]+)/[^"\s]*token`)
+
+// internalRealm reports a registry reached over HTTPS whose token realm is
+// a plain-HTTP URL (on any host) or another, single-label host name (a
+// container or service name such as "gitea:3000"): an address only the
+// registry's own network resolves, advertised because the registry's public URL setting (Gitea
+// ROOT_URL, Harbor externalURL, GitLab registry realm) is wrong. Another
+// public realm host (Docker Hub's auth.docker.io) is ordinary and stays
+// a network failure.
+func internalRealm(h *hit) (reg, realm string, ok bool) {
+	if !strings.Contains(h.low, "/v2/") || !strings.Contains(h.low, "token") {
+		return "", "", false
+	}
+	m := nestedRealmRe.FindStringSubmatch(h.texts[0])
+	if m == nil {
+		return "", "", false
+	}
+	name, _, _ := strings.Cut(m[3], ":")
+	if m[2] == "http" || !strings.EqualFold(m[1], m[3]) && !strings.Contains(name, ".") && !strings.EqualFold(name, "localhost") {
+		return m[1], m[2] + "://" + m[3], true
+	}
+	return "", "", false
 }
 
 // rankGcloudHelper reads the message of gcloud's docker credential helper:
