@@ -263,6 +263,16 @@ var (
 	kTryingPull  = lowKey("trying to pull ")
 )
 
+// The masks of the lists above that observe tests on every line
+// (facts.hasAnyIn).
+var (
+	mContainersImage = maskOf(kContainersImage)
+	mJobToken        = maskOf(kJobToken)
+	mCredHelper      = maskOf(kCredHelper)
+	mTransfer        = maskOf(kTransfer)
+	mLoginLine       = maskOf(kLoginLine)
+)
+
 // secretSourceAt is strings.Index(text, "Secret source: ") when the line's
 // keys allow it, else -1.
 func secretSourceAt(f *facts, text string) int {
@@ -302,7 +312,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
-	if !f.containersImage && f.hasAny(kContainersImage) {
+	if !f.containersImage && f.hasAnyIn(kContainersImage, &mContainersImage) {
 		f.containersImage = true
 	}
 	if len(f.awsRegions) < maxLogins && f.has(kRegion) {
@@ -313,7 +323,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kMasked) || f.has(kMaskedGitLab) {
 		f.masked = true
 	}
-	if f.hasAny(kJobToken) {
+	if f.hasAnyIn(kJobToken, &mJobToken) {
 		f.jobToken = true
 	}
 	if f.has(kKaniko) || f.has(kKanikoPushCheck) {
@@ -341,13 +351,13 @@ func (f *facts) observe(n int, text, low string) {
 			f.dependabot = true
 		}
 	}
-	if f.hasAny(kCredHelper) {
+	if f.hasAnyIn(kCredHelper, &mCredHelper) {
 		f.credHelper = true
 	}
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if f.hasAny(kTransfer) {
+	if f.hasAnyIn(kTransfer, &mTransfer) {
 		f.lastTransfer = n
 	}
 	if f.has(kTryingPull) {
@@ -593,7 +603,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.loginActionLine = n
 	}
 	f.observeLoginInput(n, text)
-	if !f.hasAny(kLoginLine) {
+	if !f.hasAnyIn(kLoginLine, &mLoginLine) {
 		return
 	}
 	g := lineGuards(text)

@@ -31,6 +31,23 @@ const maxSigs = 128
 type keyBits struct {
 	bits [auxBase / 64]uint64
 	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
+	// auxSet is aux as bits: a list of fragments is ruled out at once
+	// (facts.hasAnyIn).
+	auxSet auxMask
+}
+
+// auxMask is a set of fact fragments, by slot (auxKey.slot).
+type auxMask [maxAuxKeys / 64]uint64
+
+// maskOf is the set of keys' slots (never keys, which no line holds, left
+// out).
+func maskOf(keys []*auxKey) (m auxMask) {
+	for _, k := range keys {
+		if !k.never {
+			m[k.slot/64] |= 1 << (k.slot % 64)
+		}
+	}
+	return m
 }
 
 func (b *keyBits) get(i int) bool {
@@ -43,6 +60,7 @@ func (b *keyBits) get(i int) bool {
 func (b *keyBits) set(i int) {
 	if i >= auxBase {
 		b.aux[i-auxBase] = true
+		b.auxSet[(i-auxBase)/64] |= 1 << ((i - auxBase) % 64)
 		return
 	}
 	b.bits[i>>6] |= 1 << (i & 63)
@@ -368,6 +386,22 @@ func (f *facts) hasSlow(k *auxKey) bool {
 		return strings.Contains(f.text, k.s)
 	}
 	return strings.Contains(f.low, k.s)
+}
+
+// hasAnyIn is hasAny(keys) for m, the mask of keys (maskOf): when the
+// line's keys are known and it holds none of their fragments, false at once.
+// (has needs a key's fragment, lowercase, among the line's keys: an exact
+// key is then confirmed in the line as is.)
+func (f *facts) hasAnyIn(keys []*auxKey, m *auxMask) bool {
+	if lk := f.lineKeys; lk != nil {
+		for i := range m {
+			if lk.auxSet[i]&m[i] != 0 {
+				return f.hasAny(keys)
+			}
+		}
+		return false
+	}
+	return f.hasAny(keys)
 }
 
 // hasAny reports whether the current line holds one of keys.
