@@ -512,6 +512,18 @@ func rankLoginAttempt(h *hit, f *facts) []cand {
 	switch status := h.m[2]; {
 	case strings.HasPrefix(status, "5"):
 		return []cand{c("registry-fault", 0.78, "The registry answered the login check with a server error."), c("registry-unreachable", 0.4, "")}
+	case status == "404":
+		// The login check is GET /v2/, which a registry answers 200 or 401
+		// (distribution spec, "Determining support"): 404 means the address
+		// serves no registry API there. Nexus serves each Docker
+		// repository on its own connector port or host, not on the UI's;
+		// a reverse proxy may not route /v2/; a URL with a path is not a
+		// registry host.
+		return []cand{
+			c("registry-fault", 0.62, fmt.Sprintf("%s answered the login check (GET /v2/) with 404: nothing serves the registry API at that address. Use the registry's own host and port (Nexus: the Docker repository's connector port or host, not the web UI's), or route /v2/ to the registry in the reverse proxy in front of it.", hostName(h.host))),
+			c("login-wrong-host", 0.55, ""),
+			c("bad-credentials", 0.3, ""),
+		}
 	case status == "400" && h.kind() == reghost.ECR:
 		return []cand{
 			c("login-wrong-host", 0.6, fmt.Sprintf("ECR answered the login check with 400 Bad Request: it does that for an authorization token issued for another region or account than %s.", hostName(h.host))),
