@@ -3,6 +3,7 @@ package logscan
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzScan checks, for any input, chunk size and window, that Scan does not
@@ -74,6 +75,7 @@ func FuzzNormalizeRest(f *testing.F) {
 		"##[group]Run\r",
 		"2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z x",
 		"2024-01-02T03:04:05.4040000Z Current runner version: '2.311.0'",
+		"[Container] 0000/00/00 00:00:00\r",
 	} {
 		f.Add(s)
 	}
@@ -86,17 +88,19 @@ func FuzzNormalizeRest(f *testing.F) {
 			return
 		}
 		wantText, wantHint := normalize(s)
-		gotText, gotHint := normalizeRest(trimRightCR(s[pre.n:]), pre.h, pre.steps)
+		_, ascii := firstControlASCII(s)
+		if want := utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0; ascii != want {
+			t.Fatalf("%q: firstControlASCII says ASCII %v", s, ascii)
+		}
+		gotText, gotHint := normalizeRest(trimRightCR(s[pre.n:]), pre.h, pre.steps, ascii)
 		if gotText != wantText || gotHint != wantHint {
 			t.Fatalf("%q: after the prefixes (%d bytes, %d steps): %q %+v, normalize: %q %+v", s, pre.n, pre.steps, gotText, gotHint, wantText, wantHint)
 		}
-		if s == "" || s[len(s)-1] != '\r' {
-			// Without a trailing CR, linePrefix stopped where normalize
-			// would: deliverText looks for no further prefix.
-			gotText, gotHint = normalizeRest(s[pre.n:], pre.h, maxPrefixes)
-			if gotText != wantText || gotHint != wantHint {
-				t.Fatalf("%q: after the prefixes (%d bytes), none looked for: %q %+v, normalize: %q %+v", s, pre.n, gotText, gotHint, wantText, wantHint)
-			}
+		// linePrefix stopped where normalize stops: deliverText looks for
+		// no further prefix.
+		gotText, gotHint = normalizeRest(trimRightCR(s[pre.n:]), pre.h, maxPrefixes, ascii)
+		if gotText != wantText || gotHint != wantHint {
+			t.Fatalf("%q: after the prefixes (%d bytes), none looked for: %q %+v, normalize: %q %+v", s, pre.n, gotText, gotHint, wantText, wantHint)
 		}
 	})
 }

@@ -70,13 +70,14 @@ func normalize(s string) (string, hint) {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = stripControls(s)
 	s = strings.TrimRight(s, "\r")
-	return normalizeRest(s, hint{}, 0)
+	return normalizeRest(s, hint{}, 0, false)
 }
 
 // normalizeRest is normalize for a line without a byte-order mark or
 // control bytes (TAB and CR aside) and without trailing CRs, of which steps
-// CI prefixes were already removed, as hint p recorded (linePrefix).
-func normalizeRest(s string, p hint, steps int) (string, hint) {
+// CI prefixes were already removed, as hint p recorded (linePrefix). ascii
+// says the line is known to be ASCII (then valid UTF-8).
+func normalizeRest(s string, p hint, steps int, ascii bool) (string, hint) {
 	for ; steps < maxPrefixes; steps++ {
 		n, ok := p.stripOne(s)
 		if !ok {
@@ -99,7 +100,7 @@ func normalizeRest(s string, p hint, steps int) (string, hint) {
 	if name := wholeLineHint(s); name != "" {
 		p.set(name, true)
 	}
-	if !utf8.ValidString(s) {
+	if !ascii && !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return s, p
@@ -128,12 +129,16 @@ type prefix struct {
 	// plain: the prefixes are the line's first bytes, with no byte-order
 	// mark, escape or GitLab section marker: when the line holds no
 	// control byte, normalize(s) is normalizeRest(s[n:] without trailing
-	// CRs, h, steps) (a prefix never ends in the line's trailing CRs).
+	// CRs, h, maxPrefixes): linePrefix read the prefixes as normalize does,
+	// from the line without its trailing CRs, and stopped where it stops.
 	plain bool
 }
 
-// linePrefix is textStart with how the prefixes were removed.
+// linePrefix is textStart with how the prefixes were removed. Like
+// normalize it reads the line without its trailing CRs (a "[Container]"
+// timestamp needs 20 bytes: a CR must not make one).
 func linePrefix(s string) prefix {
+	s = trimRightCR(s)
 	i := 0
 	if strings.HasPrefix(s, "\uFEFF") {
 		i = len("\uFEFF")
@@ -161,6 +166,15 @@ func linePrefix(s string) prefix {
 		return prefix{} // no prefix: the leading escapes stay searched, as any text
 	}
 	return prefix{n: len(s) - len(rest), steps: steps, h: h, plain: i == 0}
+}
+
+// trimRightCR is strings.TrimRight(s, "\r").
+func trimRightCR(s string) string {
+	e := len(s)
+	for e > 0 && s[e-1] == '\r' {
+		e--
+	}
+	return s[:e]
 }
 
 // trimRightBlank is strings.TrimRight(s, " \t\r").
@@ -513,7 +527,15 @@ func stripControls(s string) string {
 // firstControl is the index of the first byte of s that stripControls
 // removes or interprets (isControl), len(s) when there is none.
 func firstControl(s string) int {
+	i, _ := firstControlASCII(s)
+	return i
+}
+
+// firstControlASCII is firstControl that also says whether the bytes before
+// the first control byte are ASCII.
+func firstControlASCII(s string) (int, bool) {
 	i := 0
+	var high uint64 // the bytes seen, or'ed: bit 7 of a byte set for a non-ASCII one
 	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
 	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
@@ -524,11 +546,13 @@ func firstControl(s string) int {
 		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
 			break
 		}
+		high |= x
 	}
 	for i < len(s) && !isControl[s[i]] {
+		high |= uint64(s[i])
 		i++
 	}
-	return i
+	return i, high&0x8080808080808080 == 0
 }
 
 // isControl marks the bytes stripControls removes or interprets: C0

@@ -140,6 +140,7 @@ func TestTextStart(t *testing.T) {
 		{"18:40:41  + docker push acme/x", "+ docker push acme/x"},
 		{"[Container] 2024/01/01 00:00:00.404123 Running command docker push x", "Running command docker push x"},
 		{"Step #404: denied", "denied"},
+		{"[Container] 2024/01/01 00:00:00\r", "2024/01/01 00:00:00\r"}, // 19 bytes and a CR: no timestamp (normalize trims the CR first)
 		{"[build : push-404] error", "error"},
 		{"\uFEFF2024-01-01T00:00:00.4010000Z Starting", "Starting"},
 		// No prefix: the whole line is searched.

@@ -104,30 +104,17 @@ func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
 // (linePrefix): when the line holds no control byte, only its text after
 // them is copied and normalised, and the prefixes are not read again.
 func (ls *lineScanner) deliverText(raw []byte, n int, pre prefix) error {
-	if firstControl(unsafe.String(unsafe.SliceData(raw), len(raw))) < len(raw) {
+	ctl, ascii := firstControlASCII(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if ctl < len(raw) {
 		return ls.deliver(raw, n, false)
 	}
-	steps := pre.steps
-	if len(raw) > 0 && raw[len(raw)-1] != '\r' {
-		// linePrefix stopped on these very bytes (no trailing CR that
-		// normalize trims first): no further prefix to look for.
-		steps = maxPrefixes
-	}
-	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, steps)
+	// linePrefix stopped where normalize would: no further prefix.
+	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, maxPrefixes, ascii)
 	ls.sum.Delivered++
 	if h.name != "" {
 		ls.sum.addHint(h)
 	}
 	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Level: h.level})
-}
-
-// trimRightCR is strings.TrimRight(s, "\r").
-func trimRightCR(s string) string {
-	e := len(s)
-	for e > 0 && s[e-1] == '\r' {
-		e--
-	}
-	return s[:e]
 }
 
 // str copies b into a string. Short lines are packed into shared 64 KiB
