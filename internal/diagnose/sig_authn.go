@@ -633,6 +633,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 	if status == "400" && h.kind() != reghost.ECRPublic && h.kind() != reghost.ECR {
 		return tokenEndpoint400(h)
 	}
+	if cs := ghcrPlaceholderScope(h, anonymous); cs != nil {
+		return cs
+	}
 	if anonymous {
 		if h.kind() == reghost.DockerHub {
 			return []cand{

@@ -335,7 +335,7 @@ func sigsAuthz() {
 			id:   "gcr-needed-permissions",
 			keys: []string{"don't have the needed permissions", "unauthenticated request"},
 			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request)`),
-			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized"},
+			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized", "cloud.google.com/container-registry/"},
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
 				if h.host == "" && len(f.loginsBefore(h.line())) > 0 && reghost.Classify(f.loginsBefore(h.line())[0].Host) == reghost.GAR {
