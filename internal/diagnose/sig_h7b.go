@@ -7,8 +7,12 @@ import (
 )
 
 // Shapes from the seventh held-out batch, part b (causes the sets have few
-// of): Docker Hub's immutable-tags refusal, AWS and Google clock-skew
-// refusals of a registry credential request, login-action's bare
+// of), and their neighbours in the same message grammars: Docker Hub's and
+// Harbor 1.10's immutable-tag refusals, Docker Hub's "must log in with a
+// Personal Access Token", Artifactory's "unknown: Bad Credentials", AWS and
+// Google clock-skew refusals of a registry credential request, plain HTTP
+// sent to a TLS port (a registry's or the dind daemon's), podman's remote
+// client without a service, glibc's EAI_AGAIN, login-action's bare
 // "Password required", a fork flag in a workflow's env block, and GitHub
 // Actions' cache service (not a registry).
 
