@@ -3,6 +3,9 @@ package diagnose
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/regdoctor/regdoctor/internal/logscan"
 )
@@ -10,85 +13,167 @@ import (
 // lineBatch is how many delivered lines go to the diagnosis at once.
 const lineBatch = 256
 
+// prepChunk is how many lines of a batch one goroutine claims to prepare at
+// a time.
+const prepChunk = 32
+
+// batch is lineBatch delivered lines on their way from the scan to the
+// diagnosis. Any goroutine may prepare its lines (claimed prepChunk at a
+// time through next); the last to finish sends on ready.
+type batch struct {
+	lines []lineIn
+	next  atomic.Int32  // first line not yet claimed
+	done  atomic.Int32  // lines prepared
+	ready chan struct{} // one token once every line is prepared
+	// refs counts the goroutines yet to let go of the batch (the consumer,
+	// and a worker when workers run); the last puts it on the free list.
+	refs atomic.Int32
+}
+
+// release lets go of b; the last user returns it to free for reuse.
+func (b *batch) release(free chan *batch) {
+	if b.refs.Add(-1) == 0 {
+		select {
+		case free <- b:
+		default:
+		}
+	}
+}
+
+// help prepares chunks of b until none is left to claim; the goroutine that
+// prepares its last line sends b.ready its token.
+func (b *batch) help(ar *lowArena) {
+	n := int32(len(b.lines))
+	for {
+		i := b.next.Add(prepChunk) - prepChunk
+		if i >= n {
+			return
+		}
+		j := min(i+prepChunk, n)
+		for k := i; k < j; k++ {
+			b.lines[k].prepare(b.lines[k].l, ar)
+		}
+		if b.done.Add(j-i) == n {
+			b.ready <- struct{}{}
+		}
+	}
+}
+
 // pipeline scans r (logscan.ScanSummary with the keyword prefilter kw),
-// prepares every delivered line (lineIn.prepare) and hands it, in order, to
-// fn on one other goroutine, in batches: reading, keyword matching and the
-// per-line preparation overlap with the diagnosis when a second core is
-// free. Line texts are copies the scanner never reuses (logscan.Line), so
-// they can cross goroutines; fn must not keep the *lineIn. At most a few
-// batches are in flight (bounded memory: under 2 MiB). A panic in fn becomes
-// an error, never a crash.
+// prepares every delivered line (lineIn.prepare) and hands it, in input
+// order, to fn on one other goroutine, in batches of lineBatch lines.
 //
-// Which goroutine prepares a line adapts to the load: the scanning one
-// prepares the first share lines of each batch and the diagnosing one the
-// rest. When the diagnosis waits for batches (none queued), the scanning
-// side is the slower and its share shrinks; when batches queue up, it grows.
+// Three kinds of goroutine share the work. The calling one runs the scan
+// (reading, the keyword prefilter, normalisation) and only fills batches.
+// Preparing a line depends on its text alone, so up to runtime.GOMAXPROCS(0)
+// worker goroutines prepare batches in parallel, prepChunk lines at a time;
+// they start with the second batch, so a log with few delivered lines
+// starts none. One consumer goroutine takes the batches in scan order,
+// helps prepare its current batch when the workers have not finished it,
+// and calls fn for each line: everything that depends on earlier lines
+// (facts, folding, evidence line numbers) happens there, so the result does
+// not depend on GOMAXPROCS.
+//
+// Line texts are copies the scanner never reuses (logscan.Line), so they can
+// cross goroutines; fn must not keep the *lineIn. At most 2*workers+4
+// batches are in flight (bounded memory: a few MiB). A panic in fn becomes
+// an error, never a crash.
 func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, error) {
-	batches := make(chan []lineIn, 4)
-	free := make(chan []lineIn, 6)
+	workers := runtime.GOMAXPROCS(0)
+	inFlight := 2*workers + 4
+	ordered := make(chan *batch, inFlight) // to the consumer, in scan order
+	work := make(chan *batch, inFlight)    // to the workers
+	free := make(chan *batch, inFlight)
 	done := make(chan error, 1)
 	go func() {
 		var perr error
-		var ar lowArena // the diagnosing goroutine's own
-		for b := range batches {
+		var ar lowArena // the consumer's own
+		for b := range ordered {
 			if perr == nil {
 				perr = runBatch(b, &ar, fn)
+			} else {
+				b.help(&ar) // settle the batch so that it can be reused
+				<-b.ready
 			}
-			select {
-			case free <- b[:0]:
-			default:
-			}
+			b.release(free)
 		}
 		done <- perr
 	}()
-	batch := make([]lineIn, 0, lineBatch)
-	var ar lowArena
-	share := lineBatch / 2 // lines of a batch the scanning goroutine prepares
-	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
-		batch = batch[:len(batch)+1]
-		in := &batch[len(batch)-1]
-		if len(batch) <= share {
-			in.prepare(l, &ar)
-		} else {
-			in.l, in.prepared = l, false
+	var wg sync.WaitGroup
+	started := false
+	sent := 0 // batches sent
+	newBatch := func() *batch {
+		select {
+		case b := <-free:
+			b.lines = b.lines[:0]
+			b.next.Store(0)
+			b.done.Store(0)
+			return b
+		default:
+			return &batch{lines: make([]lineIn, 0, lineBatch), ready: make(chan struct{}, 1)}
 		}
-		if len(batch) == lineBatch {
-			switch queued := len(batches); {
-			case queued == 0:
-				share = max(share-lineBatch/16, 0)
-			case queued >= 2:
-				share = min(share+lineBatch/16, lineBatch)
+	}
+	send := func(b *batch) {
+		sent++
+		if started {
+			b.refs.Store(2)
+			work <- b
+		} else {
+			b.refs.Store(1)
+		}
+		ordered <- b
+	}
+	cur := newBatch()
+	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
+		cur.lines = append(cur.lines, lineIn{l: l})
+		if len(cur.lines) == lineBatch {
+			if !started && sent > 0 {
+				// The second batch: start the workers.
+				started = true
+				wg.Add(workers)
+				for range workers {
+					go func() {
+						defer wg.Done()
+						var ar lowArena // each worker's own
+						for b := range work {
+							b.help(&ar)
+							b.release(free)
+						}
+					}()
+				}
 			}
-			batches <- batch
-			select {
-			case batch = <-free:
-			default:
-				batch = make([]lineIn, 0, lineBatch)
-			}
+			send(cur)
+			cur = newBatch()
 		}
 		return nil
 	})
-	if len(batch) > 0 {
-		batches <- batch
+	if len(cur.lines) > 0 {
+		send(cur)
 	}
-	close(batches)
-	if perr := <-done; perr != nil && err == nil {
+	close(ordered)
+	if started {
+		close(work)
+	}
+	perr := <-done
+	wg.Wait()
+	if perr != nil && err == nil {
 		err = perr
 	}
 	return sum, err
 }
 
-func runBatch(b []lineIn, ar *lowArena, fn func(*lineIn)) (err error) {
+// runBatch prepares what is left of b on this goroutine, waits for the rest,
+// and calls fn for each line in order.
+func runBatch(b *batch, ar *lowArena, fn func(*lineIn)) (err error) {
+	b.help(ar)
+	<-b.ready
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("diagnose: internal error: %v", p)
 		}
 	}()
-	for i := range b {
-		if !b[i].prepared {
-			b[i].prepare(b[i].l, ar)
-		}
-		fn(&b[i])
+	for i := range b.lines {
+		fn(&b.lines[i])
 	}
 	return nil
 }

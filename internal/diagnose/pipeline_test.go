@@ -2,14 +2,26 @@ package diagnose
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 )
 
-// TestPipelineOrder: every line reaches fn once, in order, across batches.
+// TestPipelineOrder: every line reaches fn once, in order, across batches,
+// whatever the number of preparing workers (GOMAXPROCS).
 func TestPipelineOrder(t *testing.T) {
+	for _, procs := range []int{1, 2, 4, 7} {
+		t.Run(fmt.Sprint("procs", procs), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			for _, n := range []int{1, lineBatch, 2*lineBatch + 1, 40*lineBatch + 17} {
+				pipelineOrder(t, n)
+			}
+		})
+	}
+}
+
+func pipelineOrder(t *testing.T, n int) {
 	var b strings.Builder
-	const n = 3*lineBatch + 17
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&b, "line %d\n", i)
 	}
