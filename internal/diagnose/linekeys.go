@@ -16,7 +16,7 @@ import (
 // [auxBase, auxBase+maxAuxKeys). Facts and signatures share the pass instead of
 // scanning the line once per fragment.
 const (
-	maxAuxKeys = 256
+	maxAuxKeys = 320
 	auxBase    = 2 * maxSigKeys
 	keySlots   = auxBase + maxAuxKeys
 )
@@ -26,7 +26,7 @@ const maxSigs = 128
 
 // keyBits marks the keys a line holds (findLineKeys), by slot (see
 // keySlots): the signature and reference keys one bit each, the fact
-// fragments (read most, by facts.has) a bool each: 320 bytes a line,
+// fragments (read most, by facts.has) a bool each: 384 bytes a line,
 // where a bool per slot took 768 between the two goroutines.
 type keyBits struct {
 	bits [auxBase / 64]uint64
