@@ -16,6 +16,8 @@ func TestMessageGrammarH8c(t *testing.T) {
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens`: "password-not-token",
 		// GCR/Artifact Registry: the _json_key password is JSON but no service-account key
 		`Error response from daemon: Get "https://gcr.io/v2/": unknown: Missing "client_email" in json key.`: "bad-credentials",
+		// ... and to a key that is not JSON as given (base64, extra quotes)
+		`Error response from daemon: Get "https://us-docker.pkg.dev/v2/": unknown: Unable to parse json key.`: "bad-credentials",
 		// ECR Public's API called in a region it is not served from
 		"Error: getaddrinfo ENOTFOUND api.ecr-public.ap-southeast-2.amazonaws.com":                                                                                        "login-wrong-host",
 		`Could not connect to the endpoint URL: "https://api.ecr-public.eu-west-2.amazonaws.com/"`:                                                                        "login-wrong-host",

@@ -44,17 +44,28 @@ func sigsH8c() {
 		&signature{
 			id: "json-key-not-service-account",
 			// GCR and Artifact Registry take a service-account key as the
-			// password of the user _json_key; JSON without a client_email
-			// (a workload identity federation credential configuration, an
-			// OAuth client file) is refused at the login: "unknown: Missing
-			// \"client_email\" in json key."
-			keys: []string{`missing "client_email"`},
-			re:   regexp.MustCompile(`(?i)Missing "client_email" in json key`),
-			rank: fixed(
-				c("bad-credentials", 0.82, "The registry read the password as a service-account JSON key and found no client_email in it: the JSON given is another kind of credential (a workload identity federation configuration from google-github-actions/auth, an OAuth client file). Give a service-account key, or log in as oauth2accesstoken with an access token (token_format: access_token)."),
-				c("client-bug", 0.32, "")),
+			// password of the user _json_key and answer the login when it is
+			// not one: "unknown: Unable to parse json key." (not JSON as
+			// given: still base64-encoded, quoted or cut by the way the
+			// secret was stored or echoed) and "unknown: Missing
+			// \"client_email\" in json key." (JSON, but no service-account
+			// key: a workload identity federation credential configuration,
+			// an OAuth client file). The key format:
+			// cloud.google.com/artifact-registry/docs/docker/authentication#json-key.
+			keys: []string{`missing "client_email"`, "unable to parse json key"},
+			re:   regexp.MustCompile(`(?i)(?:Missing "client_email" in json key|Unable to parse json key)`),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "unable to parse json key") {
+					return []cand{
+						c("bad-credentials", 0.82, "The registry could not read the _json_key password as JSON: the service-account key reached the login altered (still base64-encoded, wrapped in extra quotes, or cut at a newline by echo). Pass the key file's content unchanged, e.g. `docker login -u _json_key --password-stdin < key.json`, or decode it first."),
+						c("empty-credential", 0.35, "")}
+				}
+				return []cand{
+					c("bad-credentials", 0.82, "The registry read the password as a service-account JSON key and found no client_email in it: the JSON given is another kind of credential (a workload identity federation configuration from google-github-actions/auth, an OAuth client file). Give a service-account key, or log in as oauth2accesstoken with an access token (token_format: access_token)."),
+					c("client-bug", 0.32, "")}
+			},
 			tell: func(h *hit, f *facts) string {
-				return "A service-account key has \"type\": \"service_account\" and a client_email; a credential configuration from workload identity federation has \"type\": \"external_account\" and no key: it cannot be the _json_key password."
+				return "A service-account key is JSON with \"type\": \"service_account\" and a client_email; a credential configuration from workload identity federation has \"type\": \"external_account\" and no key: it cannot be the _json_key password."
 			},
 		},
 		&signature{
