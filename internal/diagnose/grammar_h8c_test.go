@@ -24,6 +24,10 @@ func TestMessageGrammarH8c(t *testing.T) {
 		"An error occurred (UnsupportedCommandException) when calling the GetAuthorizationToken operation: GetAuthorizationToken command is only supported in us-east-1.": "login-wrong-host",
 		// guard: the right region, unreachable, stays a network failure
 		"Error: getaddrinfo ENOTFOUND api.ecr-public.us-east-1.amazonaws.com": "registry-unreachable",
+		// docker/login-action's split empty-input message in the raw log (##[error] read as the level)
+		"Run docker/login-action@v3\n  with:\n    registry: ghcr.io\n    logout: true\n##[error]Password required": "empty-credential",
+		// guard: the bare words outside GitHub Actions are another program's prompt
+		"Password required": "",
 		// containerd's streamed request that the registry asked to be replayed
 		`#12 ERROR: failed commit on ref "manifest-sha256:9b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e": cannot reuse body, request must be retried`: "registry-fault",
 		// a Python bytes repr of docker's output keeps docker's reading
