@@ -339,6 +339,9 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
+	if !f.pullRequest && f.has(kPRTag) && pushesPRTag(low) { // sig_h8c.go
+		f.pullRequest = true
+	}
 	// "Set up job" prints where the run's secrets come from: Actions,
 	// Dependabot, or None when a fork pull request gets no secrets.
 	if i := secretSourceAt(f, text); i >= 0 {

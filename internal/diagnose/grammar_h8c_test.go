@@ -28,6 +28,12 @@ func TestMessageGrammarH8c(t *testing.T) {
 		"Run docker/login-action@v3\n  with:\n    registry: ghcr.io\n    logout: true\n##[error]Password required": "empty-credential",
 		// guard: the bare words outside GitHub Actions are another program's prompt
 		"Password required": "",
+		// a pushed pr-N tag (metadata-action's pull_request tag) makes the run a pull request
+		"#15 ERROR: failed to push ghcr.io/lumen-labs/ledger:pr-214: denied: installation not allowed to Write organization package": "fork-pr-readonly",
+		// guard: a release tag keeps the token reading
+		"#15 ERROR: failed to push ghcr.io/lumen-labs/ledger:v2.1.4: denied: installation not allowed to Write organization package": "gh-token-packages-permission",
+		// guard: "pr-" followed by a word is no pull request tag
+		"#15 ERROR: failed to push ghcr.io/lumen-labs/ledger:pr-preview: denied: installation not allowed to Write organization package": "gh-token-packages-permission",
 		// containerd's streamed request that the registry asked to be replayed
 		`#12 ERROR: failed commit on ref "manifest-sha256:9b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e": cannot reuse body, request must be retried`: "registry-fault",
 		// a Python bytes repr of docker's output keeps docker's reading

@@ -201,3 +201,32 @@ func stripReprTail(s string) string {
 	}
 	return t[:lead] + body
 }
+
+// kPRTag marks a line naming an image tag "pr-…" (pushesPRTag).
+var kPRTag = lowKey(":pr-")
+
+// pushesPRTag reports whether low (a lowercased line) pushes an image tag
+// "pr-N": docker/metadata-action's tag for pull_request events
+// (type=ref,event=pr, on by default: github.com/docker/metadata-action#tags-input),
+// which a workflow pushes only when it runs for a pull request. The
+// checkout's refs/pull/N/merge line says the same when the excerpt has it.
+func pushesPRTag(low string) bool {
+	if !strings.Contains(low, "push") {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(low[from:], ":pr-")
+		if i < 0 {
+			return false
+		}
+		j := from + i + len(":pr-")
+		k := j
+		for k < len(low) && low[k] >= '0' && low[k] <= '9' {
+			k++
+		}
+		if k > j && (k == len(low) || strings.IndexByte(":@ \t\"',", low[k]) >= 0) {
+			return true
+		}
+		from = j
+	}
+}
