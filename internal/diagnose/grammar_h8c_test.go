@@ -24,10 +24,6 @@ func TestMessageGrammarH8c(t *testing.T) {
 		"An error occurred (UnsupportedCommandException) when calling the GetAuthorizationToken operation: GetAuthorizationToken command is only supported in us-east-1.": "login-wrong-host",
 		// guard: the right region, unreachable, stays a network failure
 		"Error: getaddrinfo ENOTFOUND api.ecr-public.us-east-1.amazonaws.com": "registry-unreachable",
-		// docker/login-action's split empty-input message in the raw log (##[error] read as the level)
-		"Run docker/login-action@v3\n  with:\n    registry: ghcr.io\n    logout: true\n##[error]Password required": "empty-credential",
-		// guard: the bare words outside GitHub Actions are another program's prompt
-		"Password required": "",
 		// a pushed pr-N tag (metadata-action's pull_request tag) makes the run a pull request
 		"#15 ERROR: failed to push ghcr.io/lumen-labs/ledger:pr-214: denied: installation not allowed to Write organization package": "fork-pr-readonly",
 		// guard: a release tag keeps the token reading

@@ -97,26 +97,6 @@ func sigsH8c() {
 			},
 		},
 		&signature{
-			id: "login-action-input-bare",
-			// docker/login-action since v3.2 fails an empty username or
-			// password input with "Username required" or "Password required"
-			// (src/docker.ts loginStandard, docker/login-action#706); the
-			// runner's raw log writes it as "##[error]Password required",
-			// which the scanner reads as an error-level line without the
-			// "Error: " the web view shows (login-action-empty-input reads
-			// that form). The bare words are a login-action's only in a
-			// GitHub Actions log.
-			keys: []string{"username required", "password required"},
-			re:   regexp.MustCompile(`(?i)^\s*(?:Username|Password) required\.?\s*$`),
-			rank: func(h *hit, f *facts) []cand {
-				if f.platform != "github-actions" {
-					return nil
-				}
-				return rankEmptyCredential(h, f)
-			},
-			tell: tellEmptyCredential,
-		},
-		&signature{
 			id: "request-body-not-replayable",
 			// containerd's pusher (BuildKit, buildx, nerdctl) streams a
 			// layer or manifest; when the registry answers the request with
