@@ -6,8 +6,7 @@ import (
 	"strings"
 )
 
-// Shapes from the eighth held-out batch, part c (GitHub Actions): Docker
-// Hub's wording for an account that must use an access token, GCR's answer
+// Shapes from the eighth held-out batch, part c (GitHub Actions): GCR's answer
 // to a JSON password that is no service-account key, the ECR Public API
 // named in a region it is not served from, containerd's request that could
 // not be replayed after an auth challenge, and the GitHub-hosted runner's
@@ -27,20 +26,6 @@ const ecrPublicAPIPat = `(?:ENOTFOUND|Could not connect to the endpoint URL:?|In
 
 func sigsH8c() {
 	register(
-		&signature{
-			id: "hub-pat-required",
-			// Docker Hub's answer (2025) to a password login for an account
-			// that must use a personal access token (an organization with
-			// SSO or enforced tokens): "unauthorized: your account must log
-			// in with a Personal Access Token (PAT) - learn more at
-			// docs.docker.com/go/access-tokens".
-			keys: []string{"log in with a personal access token"},
-			re:   regexp.MustCompile(`(?i)must log in with a Personal Access Token`),
-			rank: fixed(
-				c("password-not-token", 0.92, "Docker Hub refused the account password: this account must log in with a personal access token (docs.docker.com/go/access-tokens). Create one and put it in the secret the login step uses."),
-				c("bad-credentials", 0.4, "")),
-			tell: tellBadCredential,
-		},
 		&signature{
 			id: "json-key-not-service-account",
 			// GCR and Artifact Registry take a service-account key as the
