@@ -32,6 +32,10 @@ func TestMessageGrammarH8a(t *testing.T) {
 		`checking push permission for "docker.io/ledger:4f1c2ab": POST https://index.docker.io/v2/library/ledger/blobs/uploads/: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:library/ledger Type:repository] map[Action:push Class: Name:library/ledger Type:repository]]`: "push-outside-namespace",
 		// guard: library/ in a push's source, not its destination, keeps the login reading
 		`error pushing image "docker.io/library/busybox:latest" to "atomic:busybox:latest": error copying layers and metadata: Error writing blob: Error initiating layer upload to /v2/library/busybox/blobs/uploads/, status 401`: "no-login",
+		// GitLab's missing-personal-access-token error: a password for a 2FA account
+		`invalid credentials: AuthFailed(why: "received unexpected HTTP status code 401 while retrieving an authentication token", details: "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"HTTP Basic: Access denied\\nYou must use a personal access token with 'api' scope for Git over HTTP.\\nYou can generate one at https://gitlab.lumen.example/-/profile/personal_access_tokens\"}]}")`: "password-not-token",
+		// guard: GitLab's generic wording keeps the wrong-credential reading
+		`Error response from daemon: Get "https://registry.gitlab.com/v2/": unauthorized: HTTP Basic: Access denied. The provided password or token is incorrect or your account has 2FA enabled and you must use a personal access token instead of a password.`: "bad-credentials",
 		// docker.io/library/ORG/NAME: no such Docker Hub repository can exist
 		`ctr: failed to resolve reference "docker.io/library/lumen/ledger-worker:2.3.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "manifest-unknown",
 		// guard: an ordinary two-part name keeps the no-login reading
