@@ -18,8 +18,7 @@ func TestMessageGrammarH8a(t *testing.T) {
 		// guard: a refused database or web port, or a port that only begins with 2375
 		"Error: connect ECONNREFUSED 127.0.0.1:5432":      "",
 		"FetchError: connect ECONNREFUSED 10.0.0.5:23750": "",
-		// the Docker daemon's own answer to plain HTTP on its TLS port
-		"Error: (HTTP code 400) unexpected - Client sent an HTTP request to an HTTPS server.":                      "daemon-unreachable",
+		// the Docker daemon's own answer to plain HTTP on its TLS port (sig_h7b.go's plain-http-to-tls-port)
 		"(HTTP code 400) bad parameter - Client sent an HTTP request to an HTTPS server.":                          "daemon-unreachable",
 		"error during connect: Get http://docker:2376/v1.45/info: Client sent an HTTP request to an HTTPS server.": "daemon-unreachable",
 		// the same text from a registry told to use http://
