@@ -22,7 +22,7 @@ const (
 )
 
 // maxSigs bounds the signatures (sigSet's size).
-const maxSigs = 128
+const maxSigs = 192
 
 // keyBits marks the keys a line holds (findLineKeys), by slot (see
 // keySlots): the signature and reference keys one bit each, the fact
