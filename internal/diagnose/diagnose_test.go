@@ -362,3 +362,19 @@ func TestMessageGrammar(t *testing.T) {
 		}
 	}
 }
+
+// Signature ids name a reading in evidence folding and in test failures: two
+// signatures with one id would be folded and reported as one.
+func TestSignatureIDsUnique(t *testing.T) {
+	keywords() // registers the signatures
+	if len(allSigs) == 0 {
+		t.Fatal("no signature registered")
+	}
+	seen := map[string]bool{}
+	for _, s := range allSigs {
+		if seen[s.id] {
+			t.Errorf("signature id %q is registered twice", s.id)
+		}
+		seen[s.id] = true
+	}
+}
