@@ -35,6 +35,11 @@ func TestMessageGrammarH8b(t *testing.T) {
 		"The push refers to repository [docker.io/labteam/indexer]\n3c9a7e51b20f: Preparing\nunauthorized: authentication required": "no-login",
 		// a DNS resolver that refuses the query
 		`Error response from daemon: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example on [::1]:53: read udp [::1]:42089->[::1]:53: read: connection refused`: "registry-unreachable",
+		// urllib3's connection failure from a Python registry client (az acr login, docker-py)
+		"HTTPSConnectionPool(host='labcr.azurecr.io', port=443): Max retries exceeded with url: /v2/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a>: Failed to establish a new connection: [Errno 110] Connection timed out'))":                                               "registry-unreachable",
+		"requests.exceptions.SSLError: HTTPSConnectionPool(host='registry.lab.example', port=443): Max retries exceeded with url: /v2/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)')))": "tls-untrusted",
+		// guard: pip's index is not a registry
+		"ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='pypi.lab.example', port=443): Max retries exceeded with url: /simple/indexer/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a>: Failed to establish a new connection: [Errno 111] Connection refused'))": "",
 	} {
 		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
 		if err != nil {

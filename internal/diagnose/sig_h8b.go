@@ -76,6 +76,38 @@ func sigsH8b() {
 				c("registry-unreachable", 0.45, ""),
 				c("missing-registry-host", 0.3, "")),
 		},
+		&signature{
+			id: "python-connection-pool",
+			// Python clients of the registry API (az acr login, docker-py and
+			// docker-compose v1, ansible's docker modules) print urllib3's
+			// connection failure: "HTTPSConnectionPool(host='H', port=443):
+			// Max retries exceeded with url: /v2/... (Caused by
+			// NewConnectionError(…))" (urllib3.exceptions.MaxRetryError,
+			// urllib3.readthedocs.io/en/stable/reference/urllib3.exceptions.html).
+			// The /v2/ path marks a registry request; the cause names what
+			// failed: name resolution, connect, proxy, or TLS verification.
+			keys: []string{"max retries exceeded with url"},
+			re:   regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: /v2/\S*`),
+			rank: func(h *hit, f *facts) []cand {
+				host := h.m[1]
+				switch {
+				case containsAny(h.low, []string{"certificate_verify_failed", "certificate verify failed", "sslerror", "sslcertverificationerror"}):
+					return []cand{
+						c("tls-untrusted", 0.85, fmt.Sprintf("The Python client could not verify %s's certificate (urllib3's SSLError): the registry's certificate chain is not trusted by the client's CA bundle (a private CA, a TLS-inspecting proxy, or an incomplete chain).", host)),
+						c("registry-unreachable", 0.4, ""),
+					}
+				case strings.Contains(h.low, "proxyerror"):
+					return []cand{
+						c("registry-unreachable", 0.84, fmt.Sprintf("The request to %s failed at the HTTP proxy (urllib3's ProxyError): the proxy refused or could not reach the registry; check HTTPS_PROXY/NO_PROXY.", host)),
+						c("registry-fault", 0.35, ""),
+					}
+				}
+				return []cand{
+					c("registry-unreachable", 0.84, fmt.Sprintf("The client never got an answer from %s: urllib3 gave up after its retries (name resolution, connection refused or timed out). Check DNS, firewall, proxy and the registry's address from this machine.", host)),
+					c("registry-fault", 0.35, ""),
+				}
+			},
+		},
 	)
 }
 
