@@ -88,7 +88,9 @@ func BenchmarkScanFileDiagnoseKeywords(b *testing.B) {
 }
 
 // BenchmarkExplainFile: the whole explain diagnosis on the assembled log.
-// Slow at 512 MiB; REGDOCTOR_BENCH_MB=64 for a quick look.
+// Slow at 512 MiB; REGDOCTOR_BENCH_MB=64 for a quick look. Besides wall
+// time it reports cpu-ms/op, the process's CPU time (both goroutines and the
+// GC) per run: steadier than wall time on a shared machine.
 func BenchmarkExplainFile(b *testing.B) {
 	path := bigLog(b)
 	st, err := os.Stat(path)
@@ -97,6 +99,7 @@ func BenchmarkExplainFile(b *testing.B) {
 	}
 	b.SetBytes(st.Size())
 	b.ResetTimer()
+	cpu0, ok := processCPU()
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -106,6 +109,9 @@ func BenchmarkExplainFile(b *testing.B) {
 			b.Fatal(err)
 		}
 		f.Close()
+	}
+	if cpu1, ok1 := processCPU(); ok && ok1 {
+		b.ReportMetric(float64((cpu1-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 

@@ -71,14 +71,32 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 	}
 	keysOnce.Do(buildKeywords)
 	e := newEngine()
+	// Lines carrying a CI platform's prefix or marker: counted in a short
+	// list (a few platforms), added to the votes once, not a map update
+	// per line.
+	type platformLines struct {
+		name string
+		n    int
+	}
+	var lines []platformLines
 	sum, err := pipeline(r, kw, func(in *lineIn) {
-		if in.l.Platform != "" {
-			e.f.votes[in.l.Platform] += 2
+		if p := in.l.Platform; p != "" {
+			i := 0
+			for i < len(lines) && lines[i].name != p {
+				i++
+			}
+			if i == len(lines) {
+				lines = append(lines, platformLines{name: p})
+			}
+			lines[i].n++
 		}
 		e.apply(in)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, l := range lines {
+		e.f.votes[l.name] += 2 * l.n
 	}
 	if sum.Platform != "" {
 		e.f.votes[sum.Platform] += 5 // the scanner saw the CI's own line prefixes and markers
@@ -103,6 +121,7 @@ type signature struct {
 	keyIdx  []int // indexes of keys in sigKeys
 	// vetoKeys and needKeys are veto and need as keys (linekeys.go).
 	vetoKeys, needKeys []*auxKey
+	vetoMask, needMask auxMask   // their slots (maskOf)
 	guard              litGuard  // literals re needs (built with keyIdx)
 	start              startLits // literals every match of re begins with (built with keyIdx)
 	// match, when set, is re.FindStringSubmatchIndex by hand (sigmatch.go).
@@ -202,6 +221,7 @@ func buildKeywords() {
 	buildRefIndex()
 	indexSigKeys()
 	buildLineKeyIndex()
+	bindGuardKeys()
 	seen := map[string]bool{}
 	for _, k := range append(factKeys, refKeys()...) {
 		seen[k] = true
@@ -220,10 +240,15 @@ func buildKeywords() {
 type engine struct {
 	f    *facts
 	hits []*hit
-	fold map[string]*hit
+	fold map[foldKey]*hit
 }
 
-func newEngine() *engine { return &engine{f: newFacts(), fold: map[string]*hit{}} }
+func newEngine() *engine { return &engine{f: newFacts(), fold: map[foldKey]*hit{}} }
+
+// foldKey names the repeats of one message that engine.add folds into one
+// hit: the signature's id and the message from the match on (a struct, so
+// that looking a repeat up builds no string).
+type foldKey struct{ id, inner string }
 
 // lineIn is a delivered line with what its text alone tells (prepare): the
 // text the diagnosis reads, its lowercase, its keys and the signatures they
@@ -283,7 +308,7 @@ func (e *engine) apply(in *lineIn) {
 		// failure that stops the job prints its own line.
 		return
 	}
-	if f.hasAny(otherEcosystemKeys) {
+	if f.hasAnyIn(otherEcosystemKeys, &otherEcosystemMask) {
 		f.otherEcoLine = l.N
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
@@ -304,9 +329,9 @@ func (e *engine) apply(in *lineIn) {
 				i := w*64 + bits.TrailingZeros64(set)
 				set &= set - 1
 				s := allSigs[i]
-				if s.generic != (pass == 1) || f.hasAny(s.vetoKeys) ||
-					(len(s.needKeys) > 0 && !f.hasAny(s.needKeys) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
-					(guards && s.match == nil && !s.guard.may(text, low)) {
+				if s.generic != (pass == 1) || f.hasAnyIn(s.vetoKeys, &s.vetoMask) ||
+					(len(s.needKeys) > 0 && !f.hasAnyIn(s.needKeys, &s.needMask) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
+					(guards && s.match == nil && !s.guard.mayKeys(text, low, &in.keys)) {
 					continue
 				}
 				if ascii < 0 {
@@ -357,8 +382,10 @@ func indexSigKeys() {
 	}
 	for _, s := range allSigs {
 		s.vetoKeys, s.needKeys = lowKeys(s.veto), lowKeys(s.need)
+		s.vetoMask, s.needMask = maskOf(s.vetoKeys), maskOf(s.needKeys)
 	}
 	otherEcosystemKeys = lowKeys(otherEcosystems)
+	otherEcosystemMask = maskOf(otherEcosystemKeys)
 }
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
@@ -435,7 +462,10 @@ var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.gi
 	// go.dev/ref/mod#goproxy-protocol) and its public servers.
 	"/@v/", "proxy.golang.org", "sum.golang.org"}
 
-var otherEcosystemKeys []*auxKey // built with the signatures' keys
+var (
+	otherEcosystemKeys []*auxKey // built with the signatures' keys
+	otherEcosystemMask auxMask   // their slots (maskOf)
+)
 
 func containsAny(s string, subs []string) bool {
 	for _, k := range subs {
@@ -461,8 +491,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
 	}
-	key := s.id + "\x00" + inner
-	if h, ok := e.fold[key]; ok {
+	if h, ok := e.fold[foldKey{s.id, inner}]; ok {
 		if len(h.lines) < 3 {
 			h.lines = append(h.lines, n)
 			h.texts = append(h.texts, evidence())
@@ -513,7 +542,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	if s.refGroup > 0 && s.refGroup < len(h.m) && h.m[s.refGroup] != "" {
 		h.ref = parseRef(h.m[s.refGroup])
 	}
-	e.fold[key] = h
+	e.fold[foldKey{s.id, inner}] = h // inner is the clone here
 	e.hits = append(e.hits, h)
 	if h.hasURL {
 		e.f.lastRegistry = n // a registry request failed here: the next lines may be its body

@@ -263,6 +263,16 @@ var (
 	kTryingPull  = lowKey("trying to pull ")
 )
 
+// The masks of the lists above that observe tests on every line
+// (facts.hasAnyIn).
+var (
+	mContainersImage = maskOf(kContainersImage)
+	mJobToken        = maskOf(kJobToken)
+	mCredHelper      = maskOf(kCredHelper)
+	mTransfer        = maskOf(kTransfer)
+	mLoginLine       = maskOf(kLoginLine)
+)
+
 // secretSourceAt is strings.Index(text, "Secret source: ") when the line's
 // keys allow it, else -1.
 func secretSourceAt(f *facts, text string) int {
@@ -302,7 +312,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.authFileLine == 0 && f.has(kRegistryAuthFile) {
 		f.authFileLine = n
 	}
-	if !f.containersImage && f.hasAny(kContainersImage) {
+	if !f.containersImage && f.hasAnyIn(kContainersImage, &mContainersImage) {
 		f.containersImage = true
 	}
 	if len(f.awsRegions) < maxLogins && f.has(kRegion) {
@@ -313,7 +323,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kMasked) || f.has(kMaskedGitLab) {
 		f.masked = true
 	}
-	if f.hasAny(kJobToken) {
+	if f.hasAnyIn(kJobToken, &mJobToken) {
 		f.jobToken = true
 	}
 	if f.has(kKaniko) || f.has(kKanikoPushCheck) {
@@ -341,13 +351,13 @@ func (f *facts) observe(n int, text, low string) {
 			f.dependabot = true
 		}
 	}
-	if f.hasAny(kCredHelper) {
+	if f.hasAnyIn(kCredHelper, &mCredHelper) {
 		f.credHelper = true
 	}
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if f.hasAny(kTransfer) {
+	if f.hasAnyIn(kTransfer, &mTransfer) {
 		f.lastTransfer = n
 	}
 	if f.has(kTryingPull) {
@@ -363,9 +373,11 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 
-	var refBuf [maxSigKeys]bool
-	if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
-		f.observeRefs(n, text, has, mask)
+	if f.lineKeys == nil || f.lineRefMask != 0 { // else no reference key: lineRefCandidates has none
+		var refBuf [maxSigKeys]bool // zeroed only for the lines that use it
+		if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
+			f.observeRefs(n, text, has, mask)
+		}
 	}
 	if f.has(kBuildKitAuth) {
 		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
@@ -591,15 +603,16 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.loginActionLine = n
 	}
 	f.observeLoginInput(n, text)
-	if !f.hasAny(kLoginLine) {
+	if !f.hasAnyIn(kLoginLine, &mLoginLine) {
 		return
 	}
 	g := lineGuards(text)
 	// dockerd's refusal names the command it suggests ("… or may require
 	// 'docker login'"): that is advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") { // loginCmdRe
-		f.pending = &login{Host: loginHostArg(m[2]), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
-		if a := hubKeyAlias(loginHostWord(m[2])); a != "" {
+		w := loginHostWord(m[2])
+		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
+		if a := hubKeyAlias(w); a != "" {
 			f.pending.Host, f.pending.HubAlias = a, true
 		}
 		f.addLogin(*f.pending)
@@ -683,8 +696,11 @@ var loginSources = func() map[string]string {
 // loginHostArg finds the registry argument of a login command line:
 // the first word that is neither a flag nor a flag's value. A shell variable
 // gives "" (unknown); no argument means Docker Hub.
-func loginHostArg(args string) string {
-	w := loginHostWord(args)
+func loginHostArg(args string) string { return loginHost(loginHostWord(args)) }
+
+// loginHost is loginHostArg for the registry argument as written
+// (loginHostWord).
+func loginHost(w string) string {
 	if w == "" || w == "docker.io" {
 		return w
 	}

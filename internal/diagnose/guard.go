@@ -3,6 +3,7 @@ package diagnose
 import (
 	"regexp"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -25,6 +26,10 @@ type litGuard struct {
 type guardLit struct {
 	s    string
 	fold bool // look in the lowercased line
+	// key, when not 0, is 1 + the slot of a line key (linekeys.go) equal
+	// to s (fold literals only): the line's key pass already knows whether
+	// the lowercased line holds it (mayKeys). Set by bindGuardKeys.
+	key int
 }
 
 const (
@@ -148,6 +153,62 @@ next:
 		return true
 	}
 	return false
+}
+
+// mayKeys is may for a line whose keys (lineKeyPass over low) are known:
+// a literal that is a line key is read from them instead of searched for.
+func (g *litGuard) mayKeys(text, low string, keys *keyBits) bool {
+	if g.alts == nil {
+		return true
+	}
+next:
+	for _, a := range g.alts {
+		for _, l := range a {
+			if l.key > 0 {
+				if !keys.get(l.key - 1) {
+					continue next
+				}
+				continue
+			}
+			in := text
+			if l.fold {
+				in = low
+			}
+			if !strings.Contains(in, l.s) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// bindGuardKeys marks the signatures' guard literals that are line keys
+// (guardLit.key) and tests those first in each alternative (a table read
+// before a search). Called once the line key index is built.
+func bindGuardKeys() {
+	slot := map[string]int{}
+	for i, k := range sigKeys {
+		slot[k] = i
+	}
+	for j, k := range refIndex.keys {
+		slot[k] = maxSigKeys + j
+	}
+	for j, k := range auxLow {
+		if j > 0 {
+			slot[k] = auxBase + j
+		}
+	}
+	for _, s := range allSigs {
+		for _, a := range s.guard.alts {
+			for i := range a {
+				if at, ok := slot[a[i].s]; ok && a[i].fold {
+					a[i].key = 1 + at
+				}
+			}
+			sort.SliceStable(a, func(x, y int) bool { return a[x].key > 0 && a[y].key == 0 })
+		}
+	}
 }
 
 // lineGuards reports whether the literal guards apply to a line: not when it

@@ -98,3 +98,53 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 		t.Fatalf("only %d matches over %d lines: the check saw too little", matched, len(lines))
 	}
 }
+
+// TestGuardKeys checks that reading a guard's literals from the line's keys
+// (mayKeys) decides as searching for them (may), for every signature on
+// every line of the test logs and of the corpus, as is and case-changed,
+// and that some literals are read so.
+func TestGuardKeys(t *testing.T) {
+	keywords()
+	bound := 0
+	for _, s := range allSigs {
+		for _, a := range s.guard.alts {
+			for _, l := range a {
+				if l.key > 0 {
+					bound++
+					if k := l.key - 1; !l.fold || lineKeyName(k) != l.s {
+						t.Errorf("signature %s: literal %q bound to key slot %d (%q)", s.id, l.s, k, lineKeyName(k))
+					}
+				}
+			}
+		}
+	}
+	if bound == 0 {
+		t.Fatal("no guard literal is a line key: mayKeys is not exercised")
+	}
+	t.Logf("%d guard literals read from the line keys", bound)
+	for _, l := range testLogLines(t) {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			low := strings.ToLower(v)
+			var keys keyBits
+			var cand sigSet
+			lineKeyPass(low, &keys, &cand)
+			for _, s := range allSigs {
+				if got, want := s.guard.mayKeys(v, low, &keys), s.guard.may(v, low); got != want {
+					t.Errorf("signature %s on %q: mayKeys %v, may %v", s.id, v, got, want)
+				}
+			}
+		}
+	}
+}
+
+// lineKeyName is the key of a line key slot (keySlots' layout).
+func lineKeyName(slot int) string {
+	switch {
+	case slot < maxSigKeys:
+		return sigKeys[slot]
+	case slot < auxBase:
+		return refIndex.keys[slot-maxSigKeys]
+	default:
+		return auxLow[slot-auxBase]
+	}
+}

@@ -31,6 +31,23 @@ const maxSigs = 128
 type keyBits struct {
 	bits [auxBase / 64]uint64
 	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
+	// auxSet is aux as bits: a list of fragments is ruled out at once
+	// (facts.hasAnyIn).
+	auxSet auxMask
+}
+
+// auxMask is a set of fact fragments, by slot (auxKey.slot).
+type auxMask [maxAuxKeys / 64]uint64
+
+// maskOf is the set of keys' slots (never keys, which no line holds, left
+// out).
+func maskOf(keys []*auxKey) (m auxMask) {
+	for _, k := range keys {
+		if !k.never {
+			m[k.slot/64] |= 1 << (k.slot % 64)
+		}
+	}
+	return m
 }
 
 func (b *keyBits) get(i int) bool {
@@ -43,6 +60,7 @@ func (b *keyBits) get(i int) bool {
 func (b *keyBits) set(i int) {
 	if i >= auxBase {
 		b.aux[i-auxBase] = true
+		b.auxSet[(i-auxBase)/64] |= 1 << ((i - auxBase) % 64)
 		return
 	}
 	b.bits[i>>6] |= 1 << (i & 63)
@@ -212,7 +230,8 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 type lowArena struct{ buf []byte }
 
 // lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
-// at a time into the arena; any other goes to strings.ToLower (Unicode case
+// at a time into the arena, and kept there only when it had upper case (else
+// s is its own lowercase); any other goes to strings.ToLower (Unicode case
 // mapping can change lengths).
 func (a *lowArena) lower(s string) string {
 	const block = 64 << 10
@@ -226,6 +245,7 @@ func (a *lowArena) lower(s string) string {
 	b := a.buf[len(a.buf) : len(a.buf)+n]
 	src := unsafe.Slice(unsafe.StringData(s), n)
 	i := 0
+	var upper uint64 // nonzero once an upper-case byte was seen
 	for ; i+8 <= n; i += 8 {
 		w := binary.LittleEndian.Uint64(src[i:])
 		if w&0x8080808080808080 != 0 {
@@ -234,6 +254,7 @@ func (a *lowArena) lower(s string) string {
 		// Per byte (all < 0x80, so no carries): +0x3f sets the top bit
 		// from 'A' up, +0x25 from 'Z'+1 up; upper case has the first only.
 		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		upper |= up
 		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
 	}
 	for ; i < n; i++ {
@@ -243,8 +264,12 @@ func (a *lowArena) lower(s string) string {
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+			upper = 1
 		}
 		b[i] = c
+	}
+	if upper == 0 {
+		return s // already lower case: the arena bytes written are reused
 	}
 	a.buf = a.buf[:len(a.buf)+n]
 	return unsafe.String(&b[0], n)
@@ -361,6 +386,22 @@ func (f *facts) hasSlow(k *auxKey) bool {
 		return strings.Contains(f.text, k.s)
 	}
 	return strings.Contains(f.low, k.s)
+}
+
+// hasAnyIn is hasAny(keys) for m, the mask of keys (maskOf): when the
+// line's keys are known and it holds none of their fragments, false at once.
+// (has needs a key's fragment, lowercase, among the line's keys: an exact
+// key is then confirmed in the line as is.)
+func (f *facts) hasAnyIn(keys []*auxKey, m *auxMask) bool {
+	if lk := f.lineKeys; lk != nil {
+		for i := range m {
+			if lk.auxSet[i]&m[i] != 0 {
+				return f.hasAny(keys)
+			}
+		}
+		return false
+	}
+	return f.hasAny(keys)
 }
 
 // hasAny reports whether the current line holds one of keys.

@@ -176,3 +176,73 @@ func TestLowArena(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLineKeyPass: the line key pass over every line of the test
+// logs, lowercased (B/op counts the bytes walked).
+func BenchmarkLineKeyPass(b *testing.B) {
+	keywords()
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	var lines []string
+	size := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, strings.ToLower(logscan.Normalize(l)))
+			size += len(l)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	var keys keyBits
+	var cand sigSet
+	for b.Loop() {
+		for _, l := range lines {
+			keys, cand = keyBits{}, sigSet{}
+			lineKeyPass(l, &keys, &cand)
+		}
+	}
+}
+
+// TestHasAnyIn checks the mask shortcut of the fragment lists observe and
+// the signatures test: hasAnyIn with the line's keys answers as hasAny
+// searching the line (no keys known), on every test and corpus line, as is
+// and case-changed.
+func TestHasAnyIn(t *testing.T) {
+	keywords()
+	type list struct {
+		name string
+		keys []*auxKey
+		m    *auxMask
+	}
+	lists := []list{{"containersImage", kContainersImage, &mContainersImage}, {"jobToken", kJobToken, &mJobToken},
+		{"credHelper", kCredHelper, &mCredHelper}, {"transfer", kTransfer, &mTransfer}, {"loginLine", kLoginLine, &mLoginLine},
+		{"otherEcosystems", otherEcosystemKeys, &otherEcosystemMask}}
+	for _, s := range allSigs {
+		lists = append(lists, list{s.id + " veto", s.vetoKeys, &s.vetoMask}, list{s.id + " need", s.needKeys, &s.needMask})
+	}
+	hits := 0
+	for _, l := range testLogLines(t) {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			var in lineIn
+			in.prepare(logscan.Line{Text: v}, nil)
+			f := newFacts()
+			for _, ls := range lists {
+				f.text, f.low, f.lineKeys = in.text, in.low, nil
+				want := f.hasAny(ls.keys)
+				f.lineKeys = &in.keys
+				if got := f.hasAnyIn(ls.keys, ls.m); got != want {
+					t.Errorf("%s on %q: hasAnyIn %v, hasAny %v", ls.name, v, got, want)
+				}
+				if want {
+					hits++
+				}
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no list held by any line: the check saw nothing")
+	}
+}

@@ -314,6 +314,8 @@ func rankDenied(h *hit, f *facts) []cand {
 		}
 		if gitlab && f.jobToken {
 			cs = append([]cand{c("job-token-cross-project", 0.8, "The job authenticated with its CI_JOB_TOKEN (credentials from the job payload), which only reaches projects that allow this project in their job token allowlist.")}, cs...)
+		} else if gitlab && runnerGitLabPull(h, kind) {
+			cs = append([]cand{c("job-token-cross-project", 0.76, runnerJobTokenWhy)}, cs...)
 		} else if state == "other" {
 			cs = append([]cand{c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l))}, cs...)
 		}

@@ -213,6 +213,8 @@ var refPatterns = []struct {
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
 	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
 	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},
+	// tart (the GitLab Tart executor): "Pulling the latest version of REF..."
+	{"Pulling the latest version of ", lazyRe(`Pulling the latest version of (\S+?)\.\.\.`), opPull, nil},
 }
 
 // refKeys are the keys of refPatterns, for the scanner's prefilter

@@ -448,6 +448,22 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 			c("login-other-job", 0.4, ""),
 		}
 	}
+	if runnerPull(h) {
+		// The runner's own pull of the job image: DOCKER_AUTH_CONFIG, not
+		// a login in the script, is what carries the credential.
+		if h.kind() == reghost.ECR {
+			return []cand{
+				c("no-login", 0.72, fmt.Sprintf(runnerAuthConfigWhy, hostName(h.host))),
+				c("credential-store-error", 0.68, runnerECRHelperWhy),
+				c("login-wrong-host", 0.45, whyECRHostKey),
+			}
+		}
+		return []cand{
+			c("no-login", 0.78, fmt.Sprintf(runnerAuthConfigWhy, hostName(h.host))),
+			c("login-wrong-host", 0.45, ""),
+			c("credential-store-error", 0.4, ""),
+		}
+	}
 	if h.kind() == reghost.ECR && !f.fullLog() {
 		// An excerpt: ECR is most often reached through
 		// docker-credential-ecr-login, which fails silently.

@@ -3,6 +3,7 @@ package logscan
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzScan checks, for any input, chunk size and window, that Scan does not
@@ -53,4 +54,53 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// FuzzNormalizeRest checks the scanner's shortcut for a line whose CI
+// prefixes are plain and that holds no control byte (deliverText): the
+// text after the prefixes, normalised on from their hint, is normalize's
+// text and hint for the whole line.
+func FuzzNormalizeRest(f *testing.F) {
+	for _, s := range []string{
+		"2024-01-02T03:04:05.4040000Z ##[group]Run docker/login-action@v3",
+		"2024-01-02T03:04:05.4040000Z ##[error]denied\r\r",
+		"2024-12-18T10:30:09.950336Z 01E+denied",
+		"2024-12-18T10:30:09.950336Z 01O section_start:1:x\rdone",
+		"[2024-01-01T00:00:00.000Z] [Pipeline] { (Push)",
+		"[Container] 2024/01/01 00:00:00.123 Running",
+		"Step #1 - \"push\":\r",
+		"Step #1:",
+		"[build : push] [step] 12:34:56  x",
+		"2024-01-02T03:04:05Z \r",
+		"##[group]Run\r",
+		"2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z 2024-01-02T03:04:05.1Z x",
+		"2024-01-02T03:04:05.4040000Z Current runner version: '2.311.0'",
+		"[Container] 0000/00/00 00:00:00\r",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		pre := linePrefix(s)
+		if pre.n != textStart(s) {
+			t.Fatalf("linePrefix(%q).n = %d, textStart %d", s, pre.n, textStart(s))
+		}
+		if !pre.plain || firstControl(s) < len(s) {
+			return
+		}
+		wantText, wantHint := normalize(s)
+		_, ascii := firstControlASCII(s)
+		if want := utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0; ascii != want {
+			t.Fatalf("%q: firstControlASCII says ASCII %v", s, ascii)
+		}
+		gotText, gotHint := normalizeRest(trimRightCR(s[pre.n:]), pre.h, pre.steps, ascii)
+		if gotText != wantText || gotHint != wantHint {
+			t.Fatalf("%q: after the prefixes (%d bytes, %d steps): %q %+v, normalize: %q %+v", s, pre.n, pre.steps, gotText, gotHint, wantText, wantHint)
+		}
+		// linePrefix stopped where normalize stops: deliverText looks for
+		// no further prefix.
+		gotText, gotHint = normalizeRest(trimRightCR(s[pre.n:]), pre.h, maxPrefixes, ascii)
+		if gotText != wantText || gotHint != wantHint {
+			t.Fatalf("%q: after the prefixes (%d bytes), none looked for: %q %+v, normalize: %q %+v", s, pre.n, gotText, gotHint, wantText, wantHint)
+		}
+	})
 }

@@ -6,7 +6,8 @@
 // Actions' "Download log archive" gives (one entry per job and per step),
 // each told apart by its magic bytes, not its name. The keyword prefilter is
 // searched over whole chunks with an ASCII case-insensitive Aho-Corasick DFA;
-// only matching lines are cut out and normalised. Memory is bounded by the
+// a match that may lie in a line's CI prefix is looked for again after it,
+// and only matching lines are cut out and normalised. Memory is bounded by the
 // chunk size (1 MiB) whatever the line lengths (see DefaultMaxLineBytes).
 // Delivered texts are copied into shared 64 KiB blocks (one allocation per
 // block, not per line), so a caller that keeps a line keeps its block.
@@ -45,8 +46,13 @@ type Line struct {
 
 // Options select which lines Scan delivers.
 type Options struct {
-	// Keywords: a line is delivered only when its raw text contains at
-	// least one of them (ASCII case-insensitive). Empty delivers every line.
+	// Keywords: a line is delivered only when its raw text after the CI
+	// prefixes normalisation removes (timestamps, "##[group]"-style
+	// markers, GitLab section markers; see NormalizeLine) contains at least
+	// one of them (ASCII case-insensitive). A keyword only in a timestamp's
+	// digits ("2024-01-02T03:04:05.4040000Z") does not deliver a line: its
+	// meaning must not depend on the time it was printed. Empty delivers
+	// every line.
 	Keywords []string
 	// MaxLineBytes bounds the raw bytes delivered for one line; 0 means
 	// DefaultMaxLineBytes (8 KiB), and more than MaxMaxLineBytes (1 MiB)

@@ -15,8 +15,12 @@ type matcher struct {
 	trans     []uint32    // trans[row+class[b]]: next row, where row = state*stride
 	class     [256]uint32 // byte -> class; bytes no keyword tells apart share class 0
 	matchFrom uint32      // rows >= matchFrom are states that end at least one keyword
-	dead      uint32      // row of a non-match state that never leaves (parks a lane in find)
-	maxLen    int         // longest keyword in bytes
+	shift     uint32      // row = state << shift (the row stride is a power of two)
+	// outLen[(row-matchFrom)>>shift] is the length of the shortest keyword
+	// a match state ends: a match ending at i holds p[i-outLen:i].
+	outLen []uint16
+	dead   uint32 // row of a non-match state that never leaves (parks a lane in find)
+	maxLen int    // longest keyword in bytes
 	// newlineFree: no keyword holds '\n', so the automaton is back at its
 	// root after every newline (lineEnds relies on it).
 	newlineFree bool
@@ -37,6 +41,7 @@ func newMatcher(keywords []string) (*matcher, error) {
 		next  [256]int32
 		fail  int32
 		match bool
+		short int // shortest keyword ending here (its own or its fail chain's); 0 for none
 	}
 	newNode := func() node {
 		var n node
@@ -74,6 +79,9 @@ func newMatcher(keywords []string) (*matcher, error) {
 			s = nodes[s].next[b]
 		}
 		nodes[s].match = true
+		if nodes[s].short == 0 || len(k) < nodes[s].short {
+			nodes[s].short = len(k)
+		}
 	}
 	if len(nodes) > 1<<22 {
 		return nil, fmt.Errorf("logscan: keyword set too large (%d automaton states)", len(nodes))
@@ -90,8 +98,11 @@ func newMatcher(keywords []string) (*matcher, error) {
 	}
 	for qi := 0; qi < len(queue); qi++ {
 		s := queue[qi]
-		if nodes[nodes[s].fail].match {
+		if f := nodes[s].fail; nodes[f].match {
 			nodes[s].match = true
+			if nodes[s].short == 0 || nodes[f].short < nodes[s].short {
+				nodes[s].short = nodes[f].short // fail states come first (breadth-first)
+			}
 		}
 		for b := 0; b < 256; b++ {
 			c := nodes[s].next[b]
@@ -143,15 +154,23 @@ func newMatcher(keywords []string) (*matcher, error) {
 	for b := 255; b >= 0; b-- {
 		rep[cls[b]] = b
 	}
-	stride := uint32(1)
+	stride, shift := uint32(1), uint32(0)
 	for stride < nclass {
 		stride <<= 1
+		shift++
 	}
 	m := &matcher{
 		trans:     make([]uint32, uint32(len(nodes))*stride),
 		matchFrom: matchFrom * stride,
+		shift:     shift,
+		outLen:    make([]uint16, next-matchFrom),
 		dead:      id[len(nodes)-1] * stride,
 		maxLen:    maxLen,
+	}
+	for i := range nodes {
+		if nodes[i].match {
+			m.outLen[id[i]-matchFrom] = uint16(nodes[i].short)
+		}
 	}
 	m.newlineFree = true
 	for _, k := range keywords {
@@ -170,6 +189,16 @@ func newMatcher(keywords []string) (*matcher, error) {
 	}
 	return m, nil
 }
+
+// shortest is the length of the shortest keyword that match state row ends.
+func (m *matcher) shortest(row uint32) int { return int(m.outLen[(row-m.matchFrom)>>m.shift]) }
+
+// lineEnds' results pack a match end and the shortest keyword ending there
+// (matcher.shortest): end | length<<endBits.
+const (
+	endBits = 40
+	endMask = 1<<endBits - 1
+)
 
 func lower(b byte) byte {
 	if 'A' <= b && b <= 'Z' {
@@ -264,7 +293,9 @@ func (m *matcher) find1(p []byte, s uint32, from, to int) int {
 const lineSegments = 32
 
 // lineEnds appends to out, for each line of p that holds a keyword, the
-// index just past the end of its first keyword occurrence, in input order.
+// index just past the end of its first keyword occurrence, in input order,
+// with the length of the shortest keyword ending there (end |
+// length<<endBits).
 // p is a run of whole lines (a line ends at '\n' or at the end of p); the
 // automaton starts fresh at p[0] and at each line start, which is what a
 // walk across the lines does when no keyword holds '\n' (m.newlineFree:
@@ -344,7 +375,7 @@ func (m *matcher) lineEnds(p []byte, out []int) []int {
 		}
 		for k := 0; k < lanes; k++ {
 			if s[k] >= mf {
-				segOut[seg[k]] = append(segOut[seg[k]], at[k])
+				segOut[seg[k]] = append(segOut[seg[k]], at[k]|m.shortest(s[k])<<endBits)
 				s[k] = 0
 				if j := bytes.IndexByte(p[at[k]:end[k]], '\n'); j >= 0 {
 					at[k] += j + 1
@@ -372,7 +403,7 @@ func (m *matcher) lineEnds(p []byte, out []int) []int {
 		for i := at[k]; i < end[k]; i++ {
 			st = trans[st+class[p[i]]]
 			if st >= mf {
-				segOut[seg[k]] = append(segOut[seg[k]], i+1)
+				segOut[seg[k]] = append(segOut[seg[k]], i+1|m.shortest(st)<<endBits)
 				st = 0
 				j := bytes.IndexByte(p[i+1:end[k]], '\n')
 				if j < 0 {

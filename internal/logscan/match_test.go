@@ -109,6 +109,20 @@ func TestMatcherLineEnds(t *testing.T) {
 				start = end + 1
 			}
 			got := m.lineEnds([]byte(s), nil)
+			for i, e := range got {
+				// The shortest keyword ending there.
+				end, n := e&endMask, e>>endBits
+				short := 0
+				for _, k := range kw {
+					if strings.HasSuffix(strings.ToLower(s[:end]), strings.ToLower(k)) && (short == 0 || len(k) < short) {
+						short = len(k)
+					}
+				}
+				if n != short {
+					t.Fatalf("keywords %q, input %q: lineEnds[%d] = end %d, shortest %d, want %d", kw, s, i, end, n, short)
+				}
+				got[i] = end
+			}
 			if len(got) != len(want) {
 				t.Fatalf("keywords %q, input %q: lineEnds = %v, want %v", kw, s, got, want)
 			}

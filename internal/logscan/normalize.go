@@ -1,8 +1,10 @@
 package logscan
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // CI platform names reported by NormalizeLine, Line.Platform and
@@ -68,9 +70,21 @@ func normalize(s string) (string, hint) {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = stripControls(s)
 	s = strings.TrimRight(s, "\r")
+	return normalizeRest(s, hint{}, 0, false)
+}
 
-	var p hint
-	s = p.stripPrefixes(s)
+// normalizeRest is normalize for a line without a byte-order mark or
+// control bytes (TAB and CR aside) and without trailing CRs, of which steps
+// CI prefixes were already removed, as hint p recorded (linePrefix). ascii
+// says the line is known to be ASCII (then valid UTF-8).
+func normalizeRest(s string, p hint, steps int, ascii bool) (string, hint) {
+	for ; steps < maxPrefixes; steps++ {
+		n, ok := p.stripOne(s)
+		if !ok {
+			break
+		}
+		s = s[n:]
+	}
 	if strings.HasPrefix(s, "section_start:") || strings.HasPrefix(s, "section_end:") {
 		p.set(GitLabCI, true)
 		if i := strings.IndexByte(s, '\r'); i >= 0 {
@@ -86,10 +100,81 @@ func normalize(s string) (string, hint) {
 	if name := wholeLineHint(s); name != "" {
 		p.set(name, true)
 	}
-	if !utf8.ValidString(s) {
+	if !ascii && !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
 	return s, p
+}
+
+// textStart returns the length of the CI prefixes at the start of the raw
+// line s that normalize removes: timestamps (GitHub Actions / Azure
+// Pipelines, the GitLab runner's with its stream tag, Jenkins Timestamper's,
+// CodeBuild's), markers ("##[group]", "##vso[...]", "[Pipeline] ", Tekton's
+// "[task : step] ", Cloud Build's "Step #N: ") and a GitLab section marker up
+// to its CR, after any escape sequences and byte-order mark that lead the
+// line; 0 when there is none. It reads the raw bytes as they are: a prefix
+// that control bytes interrupt is not one here (the line's whole raw text is
+// searched).
+//
+// The keyword prefilter (Options.Keywords) searches s[textStart(s):]: a
+// line's meaning must not change with the time it was printed, and the
+// runner's seven-digit fraction holds any three digits ("...05.4040000Z").
+func textStart(s string) int { return linePrefix(s).n }
+
+// prefix is what linePrefix found at the start of a raw line.
+type prefix struct {
+	n     int  // textStart
+	steps int  // prefixes removed (stripPrefixes)
+	h     hint // what they told
+	// plain: the prefixes are the line's first bytes, with no byte-order
+	// mark, escape or GitLab section marker: when the line holds no
+	// control byte, normalize(s) is normalizeRest(s[n:] without trailing
+	// CRs, h, maxPrefixes): linePrefix read the prefixes as normalize does,
+	// from the line without its trailing CRs, and stopped where it stops.
+	plain bool
+}
+
+// linePrefix is textStart with how the prefixes were removed. Like
+// normalize it reads the line without its trailing CRs (a "[Container]"
+// timestamp needs 20 bytes: a CR must not make one).
+func linePrefix(s string) prefix {
+	s = trimRightCR(s)
+	i := 0
+	if strings.HasPrefix(s, "\uFEFF") {
+		i = len("\uFEFF")
+	}
+	for i < len(s) && s[i] == 0x1b { // GitLab's "\x1b[0Ksection_start:", Jenkins' ConsoleNote
+		i = skipEscape(s, i)
+	}
+	if len(s)-i < 3 {
+		return prefix{}
+	}
+	switch c := s[i]; {
+	case isDigit(c), c == '#', c == '[', c == 'S', c == 's':
+	default:
+		return prefix{}
+	}
+	var h hint
+	rest, steps := h.stripPrefixes(s[i:])
+	if rest != "" && rest[0] == 's' && (strings.HasPrefix(rest, "section_start:") || strings.HasPrefix(rest, "section_end:")) {
+		if j := strings.IndexByte(rest, '\r'); j >= 0 {
+			return prefix{n: len(s) - len(rest) + j + 1}
+		}
+		return prefix{n: len(s)}
+	}
+	if len(rest) == len(s)-i {
+		return prefix{} // no prefix: the leading escapes stay searched, as any text
+	}
+	return prefix{n: len(s) - len(rest), steps: steps, h: h, plain: i == 0}
+}
+
+// trimRightCR is strings.TrimRight(s, "\r").
+func trimRightCR(s string) string {
+	e := len(s)
+	for e > 0 && s[e-1] == '\r' {
+		e--
+	}
+	return s[:e]
 }
 
 // trimRightBlank is strings.TrimRight(s, " \t\r").
@@ -115,15 +200,19 @@ func (h *hint) set(name string, strong bool) {
 	}
 }
 
-func (h *hint) stripPrefixes(s string) string {
-	for range 8 {
+// maxPrefixes is how many stacked prefixes normalize removes at most.
+const maxPrefixes = 8
+
+// stripPrefixes removes up to maxPrefixes stacked prefixes and says how many.
+func (h *hint) stripPrefixes(s string) (string, int) {
+	for i := range maxPrefixes {
 		n, ok := h.stripOne(s)
 		if !ok {
-			return s
+			return s, i
 		}
 		s = s[n:]
 	}
-	return s
+	return s, maxPrefixes
 }
 
 // stripOne removes one known prefix from s and returns its length.
@@ -165,9 +254,7 @@ func (h *hint) stripOne(s string) (int, bool) {
 				h.set(GitHubActions, strings.HasPrefix(s[end+1:], "Run "))
 			case "endgroup", "error", "warning", "notice", "debug", "command":
 				h.set(GitHubActions, false)
-				if w := s[3:end]; w != "endgroup" && w != "command" {
-					h.level = w
-				}
+				h.level = levelOf(s[3:end]) // a constant: s may be a reused buffer (linePrefix)
 			default:
 				return 0, false
 			}
@@ -218,6 +305,22 @@ func (h *hint) stripOne(s string) (int, bool) {
 	return 0, false
 }
 
+// levelOf is the annotation level of a "##[w]" marker (hint.level) as a
+// constant string, "" for a marker without one.
+func levelOf(w string) string {
+	switch w {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	case "notice":
+		return "notice"
+	case "debug":
+		return "debug"
+	}
+	return ""
+}
+
 // logLevels are bracketed words that tools print themselves; they are not
 // Tekton step names.
 var logLevels = map[string]bool{
@@ -230,6 +333,14 @@ var logLevels = map[string]bool{
 // wholeLineHint recognises lines that only one platform prints (after its
 // prefixes are removed).
 func wholeLineHint(s string) string {
+	if s == "" {
+		return ""
+	}
+	switch s[0] { // the first bytes of the lines below: most lines are none of them
+	case 'C', 'G', '#', '+', 'R', 'S', 'F':
+	default:
+		return ""
+	}
 	switch {
 	case strings.HasPrefix(s, "Current runner version: "), strings.HasPrefix(s, "GITHUB_TOKEN Permissions"):
 		return GitHubActions // the runner's "Set up job" step
@@ -390,21 +501,7 @@ func isLabel(s string) bool {
 // charset designations, two-byte escapes), Jenkins ConsoleNote blobs and C0
 // control characters other than TAB and CR.
 func stripControls(s string) string {
-	i := 0
-	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
-	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
-	for ; i+8 <= len(s); i += 8 {
-		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
-		d := x ^ (0x7f * ones)
-		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
-			break
-		}
-	}
-	for i < len(s) && !isControl[s[i]] {
-		i++
-	}
+	i := firstControl(s)
 	if i == len(s) {
 		return s
 	}
@@ -425,6 +522,37 @@ func stripControls(s string) string {
 		i++
 	}
 	return b.String()
+}
+
+// firstControl is the index of the first byte of s that stripControls
+// removes or interprets (isControl), len(s) when there is none.
+func firstControl(s string) int {
+	i, _ := firstControlASCII(s)
+	return i
+}
+
+// firstControlASCII is firstControl that also says whether the bytes before
+// the first control byte are ASCII.
+func firstControlASCII(s string) (int, bool) {
+	i := 0
+	var high uint64 // the bytes seen, or'ed: bit 7 of a byte set for a non-ASCII one
+	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
+	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:]) // one load (the byte-wise OR was eight)
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
+			break
+		}
+		high |= x
+	}
+	for i < len(s) && !isControl[s[i]] {
+		high |= uint64(s[i])
+		i++
+	}
+	return i, high&0x8080808080808080 == 0
 }
 
 // isControl marks the bytes stripControls removes or interprets: C0

@@ -78,6 +78,12 @@ func TestNormalizeLine(t *testing.T) {
 			if Normalize(c.in) != c.want {
 				t.Errorf("Normalize(%q) = %q", c.in, Normalize(c.in))
 			}
+			// The prefilter searches what follows the prefixes: that is
+			// the whole text (nothing of it is cut), and no prefix is left.
+			p0 := textStart(c.in)
+			if got := Normalize(c.in[p0:]); got != c.want {
+				t.Errorf("Normalize(%q[textStart %d:]) = %q, want %q", c.in, p0, got, c.want)
+			}
 		})
 	}
 }
@@ -116,6 +122,36 @@ func TestTrimRightBlank(t *testing.T) {
 	for _, s := range []string{"", " ", "a", "a \t\r", " \t\r a", "a\r\n", "a\u00a0", "\t\t", "x \r \t"} {
 		if got, want := trimRightBlank(s), strings.TrimRight(s, " \t\r"); got != want {
 			t.Errorf("trimRightBlank(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestTextStart: the CI prefixes the keyword prefilter skips, each ending
+// where the text begins (given as the expected rest of the raw line).
+func TestTextStart(t *testing.T) {
+	for _, c := range []struct{ in, rest string }{
+		{"2024-01-02T03:04:05.4040000Z Pushed", "Pushed"},
+		{"2024-01-02T03:04:05.4040000Z ##[group]Run docker/login-action@v3", "Run docker/login-action@v3"},
+		{"2024-01-02T03:04:05.4040000Z", ""},
+		{"2024-12-18T10:30:09.401336Z 01E+denied: access forbidden", "denied: access forbidden"},
+		{"\x1b[0Ksection_start:1704010401:step_script\r\x1b[0K\x1b[36;1m$ docker push x", "\x1b[0K\x1b[36;1m$ docker push x"},
+		{"section_end:1704010401:step_script", ""},
+		{"[2024-01-01T00:00:00.404Z] [Pipeline] sh", "sh"},
+		{"18:40:41  + docker push acme/x", "+ docker push acme/x"},
+		{"[Container] 2024/01/01 00:00:00.404123 Running command docker push x", "Running command docker push x"},
+		{"Step #404: denied", "denied"},
+		{"[Container] 2024/01/01 00:00:00\r", "2024/01/01 00:00:00\r"}, // 19 bytes and a CR: no timestamp (normalize trims the CR first)
+		{"[build : push-404] error", "error"},
+		{"\uFEFF2024-01-01T00:00:00.4010000Z Starting", "Starting"},
+		// No prefix: the whole line is searched.
+		{"404 Not Found", "404 Not Found"},
+		{"2024-01-01 404 is the date", "2024-01-01 404 is the date"},
+		{"\x1b[31m404\x1b[0m", "\x1b[31m404\x1b[0m"},
+		{"[ERROR] 404", "[ERROR] 404"},
+		{"", ""},
+	} {
+		if got := c.in[textStart(c.in):]; got != c.rest {
+			t.Errorf("textStart(%q): the text is %q, want %q", c.in, got, c.rest)
 		}
 	}
 }

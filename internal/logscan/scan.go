@@ -56,11 +56,12 @@ type lineScanner struct {
 
 // next is ls.m.find(buf[pos:n]) (the index in buf[pos:n] just past the first
 // keyword occurrence, or -1) for a pos that is the start of the region last
-// searched or a line start in it. The first call after a fill finds the
-// first match of every whole line of buf[pos:n] in one lineEnds walk; later
-// calls take the first one past pos. The partial line at the end of the
-// buffer is searched by find.
-func (ls *lineScanner) next(buf []byte, pos, n int) int {
+// searched or a line start in it, with the length of the shortest keyword
+// ending there (the longest keyword's when not known). The first call after
+// a fill finds the first match of every whole line of buf[pos:n] in one
+// lineEnds walk; later calls take the first one past pos. The partial line
+// at the end of the buffer is searched by find.
+func (ls *lineScanner) next(buf []byte, pos, n int) (int, int) {
 	if !ls.qValid {
 		ls.qValid = true
 		ls.qFrom, ls.qTo = pos, pos
@@ -73,17 +74,18 @@ func (ls *lineScanner) next(buf []byte, pos, n int) int {
 		}
 	}
 	// A line's match ends are past its start and before its newline.
-	for ls.qi < len(ls.q) && ls.q[ls.qi] <= pos {
+	for ls.qi < len(ls.q) && ls.q[ls.qi]&endMask <= pos {
 		ls.qi++
 	}
 	if ls.qi < len(ls.q) {
-		return ls.q[ls.qi] - pos
+		e := ls.q[ls.qi]
+		return e&endMask - pos, e >> endBits
 	}
 	t := max(pos, ls.qTo)
 	if e := ls.m.find(buf[t:n]); e >= 0 {
-		return t - pos + e
+		return t - pos + e, ls.m.maxLen
 	}
-	return -1
+	return -1, 0
 }
 
 // denseGap: when matches come closer than this, find1 beats find's lanes.
@@ -96,6 +98,23 @@ func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
 		ls.sum.addHint(h)
 	}
 	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Truncated: truncated, Level: h.level})
+}
+
+// deliverText is deliver for a whole line whose CI prefixes pre are plain
+// (linePrefix): when the line holds no control byte, only its text after
+// them is copied and normalised, and the prefixes are not read again.
+func (ls *lineScanner) deliverText(raw []byte, n int, pre prefix) error {
+	ctl, ascii := firstControlASCII(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	if ctl < len(raw) {
+		return ls.deliver(raw, n, false)
+	}
+	// linePrefix stopped where normalize would: no further prefix.
+	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, maxPrefixes, ascii)
+	ls.sum.Delivered++
+	if h.name != "" {
+		ls.sum.addHint(h)
+	}
+	return ls.fn(Line{N: n, File: ls.file, Text: text, Platform: h.name, Level: h.level})
 }
 
 // str copies b into a string. Short lines are packed into shared 64 KiB
@@ -190,8 +209,9 @@ func (ls *lineScanner) run(r io.Reader) error {
 				// Dense matches (the last came soon after its line start)
 				// waste find's look-ahead lanes: walk one lane instead.
 				var e int
+				klen := maxKw // the shortest keyword ending at the match, when known
 				if ls.m.newlineFree {
-					e = ls.next(buf, pos, n)
+					e, klen = ls.next(buf, pos, n)
 				} else if ls.dense {
 					e = ls.m.find1(buf[pos:n], 0, 0, n-pos)
 				} else {
@@ -229,6 +249,45 @@ func (ls *lineScanner) run(r io.Reader) error {
 				} else if eof {
 					lineEnd = n
 				}
+				var pre prefix // the line's CI prefixes, when its start is in buf
+				if lineStart >= 0 {
+					// Keywords count only in the text after the CI prefixes
+					// (textStart): a match that may begin in a timestamp is
+					// looked for again from the text's start.
+					end := lineEnd
+					if end < 0 {
+						end = n
+					}
+					pre = linePrefix(unsafe.String(&buf[lineStart], end-lineStart))
+					if p := pre.n; p > 0 && hit-klen < lineStart+p {
+						from := lineStart + p
+						if e := ls.m.find1(buf[:end], 0, from, end); e >= 0 {
+							hit = e
+						} else if lineEnd >= 0 {
+							// No keyword in the text: the next line.
+							if lineEnd >= n {
+								pos, keep = n, n
+								break search
+							}
+							pos = lineEnd + 1
+							lineNo++
+							lineStart = pos
+							continue search
+						} else {
+							// The line goes on past the buffer: search its
+							// text on in the next round, never its prefix.
+							keep = lineStart
+							if n-lineStart > len(buf)/2 {
+								// Long line: keep context for a window and a straddling keyword.
+								if k := max(n-(window/2+maxKw), 0); k > lineStart {
+									keep, lineStart = k, -1
+								}
+							}
+							pos = max(keep, from)
+							break search
+						}
+					}
+				}
 				if lineEnd < 0 {
 					// The line goes on past the buffer.
 					if lineStart >= 0 && n-lineStart <= window {
@@ -259,7 +318,13 @@ func (ls *lineScanner) run(r io.Reader) error {
 					ws = max(ls0, we-window)
 				}
 				cut := lineStart < 0 || ws > ls0 || we < lineEnd
-				if err := ls.deliver(buf[ws:we], lineNo, cut); err != nil {
+				var err error
+				if pre.plain && !cut {
+					err = ls.deliverText(buf[ws:we], lineNo, pre)
+				} else {
+					err = ls.deliver(buf[ws:we], lineNo, cut)
+				}
+				if err != nil {
 					return err
 				}
 				if lineEnd >= n {

@@ -30,7 +30,8 @@ func collect(t *testing.T, r io.Reader, o Options) ([]Line, Summary) {
 }
 
 // naive is the obvious line-by-line scanner the chunked one must agree with
-// for lines no longer than the window.
+// for lines no longer than the window: a line is delivered when the text
+// after its CI prefixes (textStart) holds a keyword.
 func naive(log string, keywords []string) []Line {
 	var out []Line
 	sc := bufio.NewScanner(strings.NewReader(log))
@@ -41,7 +42,7 @@ func naive(log string, keywords []string) []Line {
 		raw := sc.Text()
 		hit := len(keywords) == 0
 		for _, k := range keywords {
-			if strings.Contains(strings.ToLower(raw), strings.ToLower(k)) {
+			if strings.Contains(strings.ToLower(raw[textStart(raw):]), strings.ToLower(k)) {
 				hit = true
 			}
 		}
@@ -185,8 +186,14 @@ func genLog(rng *rand.Rand, lines, maxLen int, keywords []string) string {
 	const alpha = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/._-"
 	var b strings.Builder
 	for i := 0; i < lines; i++ {
-		if rng.IntN(3) == 0 {
-			b.WriteString("2024-03-05T10:11:12.1234567Z ")
+		switch rng.IntN(6) {
+		case 0, 1:
+			// Any digits: the fraction may hold a keyword ("...12.4010000Z").
+			fmt.Fprintf(&b, "2024-03-05T10:11:12.%07dZ ", rng.IntN(10_000_000))
+		case 2:
+			fmt.Fprintf(&b, "2024-03-05T10:11:12.%06dZ 00O ", rng.IntN(1_000_000)) // GitLab runner
+		case 3:
+			b.WriteString("2024-03-05T10:11:12.4011234Z ##[group]")
 		}
 		n := rng.IntN(maxLen)
 		if rng.IntN(40) == 0 {
@@ -549,6 +556,30 @@ func TestSummaryPlatform(t *testing.T) {
 		_, sum := collect(t, strings.NewReader(log), Options{Keywords: []string{"zzz-no-match"}})
 		if sum.Platform != want || sum.PlatformSure != (want != "") {
 			t.Errorf("%q: Platform = %q sure %v (%v), want %q", log, sum.Platform, sum.PlatformSure, sum.Platforms, want)
+		}
+	}
+}
+
+// TestScanKeywordInTimestamp: a keyword only in a line's CI timestamp does
+// not deliver it, short or long (a window), across chunk boundaries; one in
+// its text does, and a long line's window holds that one.
+func TestScanKeywordInTimestamp(t *testing.T) {
+	const window = 64
+	long := strings.Repeat("x", 3000)
+	log := "2024-01-02T03:04:05.4010000Z step output\n" + // 401 only in the fraction
+		"2024-01-02T03:04:05.4010000Z HTTP 401 Unauthorized\n" +
+		"2024-01-02T03:04:05.4010000Z " + long + "\n" + // long, 401 only in the fraction
+		"2024-01-02T03:04:05.4010000Z " + long + " 401 " + long + "\n" +
+		"2024-01-02T03:04:05.1234567Z 00O \n" +
+		"2024-01-02T03:04:05.4010000Z"
+	for _, chunk := range []int{1, 13, 100, 1 << 20} {
+		got, sum := collect(t, strings.NewReader(log), Options{Keywords: []string{"401"}, MaxLineBytes: window, chunkSize: chunk})
+		if len(got) != 2 || got[0].N != 2 || got[0].Text != "HTTP 401 Unauthorized" || got[1].N != 4 ||
+			!got[1].Truncated || !strings.Contains(got[1].Text, " 401 ") {
+			t.Fatalf("chunk %d: delivered %+v", chunk, got)
+		}
+		if sum.Delivered != 2 || sum.Lines != 6 {
+			t.Errorf("chunk %d: Delivered %d Lines %d", chunk, sum.Delivered, sum.Lines)
 		}
 	}
 }
