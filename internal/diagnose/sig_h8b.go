@@ -34,8 +34,10 @@ func sigsH8b() {
 			re:   regexp.MustCompile(`(?i)(?:413 Request Entity Too Large|413 Payload Too Large|StatusCode: 413\b)`),
 			// GitLab Runner's artifact upload to its coordinator answers the
 			// same status: an instance size limit, not a registry.
-			veto: []string{"uploading artifacts", "artifacts to coordinator"},
-			need: []string{"/v2/", "blob", "layer", "error parsing http", "push", "registry", "harbor"},
+			// No need list: the three forms are HTTP clients' wording of the
+			// status line and page (npm, Maven and NuGet word it otherwise
+			// and their lines are skipped as other ecosystems').
+			veto: []string{"to coordinator"},
 			rank: fixed(
 				c("registry-fault", 0.8, "The upload was refused with 413 (request body too large): a size limit of the web server, proxy or ingress in front of the registry (nginx client_max_body_size, ingress-nginx proxy-body-size, a load balancer's body limit) or of the registry itself, not the credential or the image. Lift the limit for the registry's paths (client_max_body_size 0; for an ingress, nginx.ingress.kubernetes.io/proxy-body-size: \"0\") on every proxy in the chain."),
 				c("registry-unreachable", 0.3, "")),
