@@ -38,6 +38,10 @@ func TestMessageGrammarH8b(t *testing.T) {
 		// urllib3's connection failure from a Python registry client (az acr login, docker-py)
 		"HTTPSConnectionPool(host='labcr.azurecr.io', port=443): Max retries exceeded with url: /v2/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a>: Failed to establish a new connection: [Errno 110] Connection timed out'))":                                               "registry-unreachable",
 		"requests.exceptions.SSLError: HTTPSConnectionPool(host='registry.lab.example', port=443): Max retries exceeded with url: /v2/ (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1006)')))": "tls-untrusted",
+		// ... and to the Docker Engine API: the daemon, not a registry
+		"requests.exceptions.ConnectionError: HTTPConnectionPool(host='docker', port=2375): Max retries exceeded with url: /v1.30/version (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f0c>: Failed to establish a new connection: [Errno 111] Connection refused'))": "daemon-unreachable",
+		// oras-go's wording of a proxy's 413
+		"Error: failed to push: PATCH \"https://registry.lab.example/v2/tools/indexer/blobs/uploads/5d1c\": response status code 413: Request Entity Too Large": "registry-fault",
 		// guard: pip's index is not a registry
 		"ERROR: Could not install packages due to an OSError: HTTPSConnectionPool(host='pypi.lab.example', port=443): Max retries exceeded with url: /simple/indexer/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a>: Failed to establish a new connection: [Errno 111] Connection refused'))": "",
 	} {

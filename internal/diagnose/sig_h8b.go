@@ -31,7 +31,7 @@ func sigsH8b() {
 			// <html>…`, containerd's `unexpected status from PUT request to
 			// …: 413 Payload Too Large`.
 			keys: []string{"entity too large", "payload too large", "statuscode: 413"},
-			re:   regexp.MustCompile(`(?i)(?:413 Request Entity Too Large|413 Payload Too Large|StatusCode: 413\b)`),
+			re:   regexp.MustCompile(`(?i)(?:413\W{0,3}(?:Request Entity|Payload) Too Large|StatusCode: 413\b)`),
 			// GitLab Runner's artifact upload to its coordinator answers the
 			// same status: an instance size limit, not a registry.
 			// No need list: the three forms are HTTP clients' wording of the
@@ -89,10 +89,18 @@ func sigsH8b() {
 			// The /v2/ path marks a registry request; the cause names what
 			// failed: name resolution, connect, proxy, or TLS verification.
 			keys: []string{"max retries exceeded with url"},
-			re:   regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: /v2/\S*`),
+			// The same wording for the Docker Engine API (/v1.NN/…, /_ping:
+			// docker-py and docker-compose v1 talking to DOCKER_HOST) is a
+			// daemon the job cannot reach, not a registry.
+			re: regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: (/v2/\S*|/v1\.\d+/\S*|/_ping\S*)`),
 			rank: func(h *hit, f *facts) []cand {
 				host := h.m[1]
 				switch {
+				case !strings.HasPrefix(h.m[2], "/v2/"):
+					return []cand{
+						c("daemon-unreachable", 0.84, fmt.Sprintf("The Python Docker client could not reach the Docker daemon at %s (Engine API %s): the daemon or the dind service is not running there, or DOCKER_HOST / DOCKER_TLS_CERTDIR / the port (2375 plain, 2376 TLS) do not match it.", host, h.m[2])),
+						c("registry-unreachable", 0.3, ""),
+					}
 				case containsAny(h.low, []string{"certificate_verify_failed", "certificate verify failed", "sslerror", "sslcertverificationerror"}):
 					return []cand{
 						c("tls-untrusted", 0.85, fmt.Sprintf("The Python client could not verify %s's certificate (urllib3's SSLError): the registry's certificate chain is not trusted by the client's CA bundle (a private CA, a TLS-inspecting proxy, or an incomplete chain).", host)),
