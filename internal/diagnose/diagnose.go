@@ -351,7 +351,7 @@ func (e *engine) apply(in *lineIn) {
 	}
 }
 
-const maxSigKeys = 256
+const maxSigKeys = 320
 
 // sigKeys are the distinct keys of all signatures; signature.keyIdx points
 // into it. Built once, on first use.

@@ -81,6 +81,7 @@ type facts struct {
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
 	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	forkEnv       int    // line of a step env's fork flag printed true (sig_h7b.go); 0 when none
 	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
 	masked        bool   // the CI masked values (*** or [MASKED])
 	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
@@ -292,6 +293,7 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	f.observeClientVersion(n, text, low)
+	f.observeForkEnv(n, text)
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}

@@ -16,18 +16,19 @@ import (
 // [auxBase, auxBase+maxAuxKeys). Facts and signatures share the pass instead of
 // scanning the line once per fragment.
 const (
-	maxAuxKeys = 256
+	maxAuxKeys = 320 // a multiple of 64 (auxMask); 256 filled up with the seventh held-out batches
 	auxBase    = 2 * maxSigKeys
 	keySlots   = auxBase + maxAuxKeys
 )
 
 // maxSigs bounds the signatures (sigSet's size).
-const maxSigs = 128
+const maxSigs = 192
 
 // keyBits marks the keys a line holds (findLineKeys), by slot (see
 // keySlots): the signature and reference keys one bit each, the fact
-// fragments (read most, by facts.has) a bool each: 320 bytes a line,
-// where a bool per slot took 768 between the two goroutines.
+// fragments (read most, by facts.has) a bool each: 424 bytes a line with
+// 320 fragment slots (and their bit set), where a bool per slot took 768
+// between the two goroutines.
 type keyBits struct {
 	bits [auxBase / 64]uint64
 	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]

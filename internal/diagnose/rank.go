@@ -35,7 +35,7 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // A pull request whose job got its secrets ("Secret source: Actions") comes
 // from the same repository and is not read-only.
 func (f *facts) prOrFork() bool {
-	return f.forkNoSecret || f.dependabot || (f.pullRequest && f.secretSource != "Actions")
+	return f.forkNoSecret || f.dependabot || f.forkEnv > 0 || (f.pullRequest && f.secretSource != "Actions")
 }
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:

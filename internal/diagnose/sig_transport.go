@@ -64,8 +64,13 @@ func sigsTransport() {
 			// `Cannot run program "docker-credential-NAME"` (ProcessBuilder).
 			// Apple's container CLI keeps logins in the macOS keychain:
 			// "error querying keychain for HOST (cause: …)".
-			re:   regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
-			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential"}, gitLike...),
+			re: regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
+			// A helper that ran and relays the credential service's clock
+			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
+			// JWT: Token must be a short-lived token") works: the clock is
+			// the fault (sig_h7b.go).
+			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
+				"signature expired:", "short-lived token"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
 		},
 		&signature{
