@@ -18,8 +18,10 @@ func TestMessageGrammarH8b(t *testing.T) {
 		"Error: writing blob: uploading layer chunked: StatusCode: 413, <html>":                                                                                                                      "registry-fault",
 		"ERROR: failed to solve: failed to copy: unexpected status from PUT request to https://registry.lab.example/v2/tools/indexer/blobs/uploads/5d1c?digest=sha256%3A9e1f: 413 Payload Too Large": "registry-fault",
 		// guard: GitLab Runner's artifact upload and npm's publish answer 413 too
-		"ERROR: Uploading artifacts as \"archive\" to coordinator... 413 Request Entity Too Large  id=8812 responseStatus=413 Request Entity Too Large": "",
-		"npm error 413 Payload Too Large - PUT https://registry.npmjs.org/@lab%2findexer - Payload Too Large":                                           "",
+		"ERROR: Uploading artifacts as \"archive\" to coordinator... 413 Request Entity Too Large  id=8812 responseStatus=413 Request Entity Too Large":                                                            "",
+		"Error: There was an error running the uploader: Error uploading to https://codecov.io: Error: There was an error fetching the storage URL during POST: 413 - Request Entity Too Large":                    "",
+		"ERROR: Error during SonarScanner execution\nERROR: Failed to upload report: Error 413 on https://sonar.lab.example/api/ce/submit : <html><head><title>413 Request Entity Too Large</title></head></html>": "",
+		"npm error 413 Payload Too Large - PUT https://registry.npmjs.org/@lab%2findexer - Payload Too Large":                                                                                                      "",
 		// the daemon's last line of a push the registry lost
 		"The push refers to repository [registry.lab.example/tools/indexer]\n3c9a7e51b20f: Pushing  3.584kB\nunknown blob": "registry-fault",
 		"docker : unknown blob": "registry-fault",

@@ -34,10 +34,11 @@ func sigsH8b() {
 			re:   regexp.MustCompile(`(?i)(?:413\W{0,3}(?:Request Entity|Payload) Too Large|StatusCode: 413\b)`),
 			// GitLab Runner's artifact upload to its coordinator answers the
 			// same status: an instance size limit, not a registry.
-			// No need list: the three forms are HTTP clients' wording of the
-			// status line and page (npm, Maven and NuGet word it otherwise
-			// and their lines are skipped as other ecosystems').
+			// Other uploads in the same jobs meet the same limit (coverage
+			// and analysis reports, artifacts): the line must show a
+			// registry request (or follow a registry line closely).
 			veto: []string{"to coordinator"},
+			need: []string{"/v2/", "blob", "layer", "manifest", "error parsing http", "the push refers"},
 			rank: fixed(
 				c("registry-fault", 0.8, "The upload was refused with 413 (request body too large): a size limit of the web server, proxy or ingress in front of the registry (nginx client_max_body_size, ingress-nginx proxy-body-size, a load balancer's body limit) or of the registry itself, not the credential or the image. Lift the limit for the registry's paths (client_max_body_size 0; for an ingress, nginx.ingress.kubernetes.io/proxy-body-size: \"0\") on every proxy in the chain."),
 				c("registry-unreachable", 0.3, "")),
