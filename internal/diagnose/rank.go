@@ -237,6 +237,18 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if q := rankQuayCIPush(h, f, "none"); q != nil && h.op == opPush {
 		return q
 	}
+	if h.op == opPush && h.url.Host != "" && reghost.Classify(h.url.Host) == reghost.DockerHub && officialName(h.url.Repo) {
+		// The request itself went to Docker Hub's library/, which holds
+		// Docker's official images: no account may push there, logged in
+		// or not, so the name is wrong before the login. (The reference on
+		// the line may be a push's source, not its destination: only the
+		// request URL shows where the push went.)
+		return []cand{
+			c("push-outside-namespace", 0.78, fmt.Sprintf("The push goes to %s on Docker Hub, the official-images namespace no account can push to: the image name has no namespace (or no registry host) — a login would not help.", h.url.Repo)),
+			c("missing-registry-host", 0.6, ""),
+			c("no-login", 0.5, ""),
+		}
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.
@@ -261,7 +273,7 @@ func rankDenied(h *hit, f *facts) []cand {
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
 	gitlab := kind == reghost.GitLab || f.platform == "gitlab-ci"
-	if h.op == "" && isManifestRead(h) {
+	if h.op == "" && (isManifestRead(h) || isReadRequest(h)) {
 		h.op = opPull
 	}
 	if cs := rankDockerHubDeepPath(h); cs != nil {

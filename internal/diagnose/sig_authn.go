@@ -488,6 +488,18 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 }
 
 func rankGitLabBasic(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "must use a personal access token with") {
+		// GitLab's older answer names the missing token itself: "You must
+		// use a personal access token with 'api' scope for Git over HTTP" is
+		// the text of its MissingPersonalAccessTokenError, raised only when
+		// a password was sent for an account that may not use one (2FA on,
+		// or password authentication off). The generic newer wording ("…
+		// or your account has 2FA enabled and you must use a personal
+		// access token instead of a password") says nothing of the kind.
+		return []cand{c("password-not-token", 0.82, "GitLab answered with its missing-personal-access-token error, which it gives only to a password sent for an account that must use a token (2FA, or password sign-in disabled): log in with a personal, project or deploy token with read_registry/write_registry."),
+			c("bad-credentials", 0.55, ""),
+			c("token-missing-scope", 0.4, "")}
+	}
 	if f.typedPwd {
 		return []cand{c("password-not-token", 0.78, "A password was typed at an interactive prompt; GitLab rejects account passwords for the registry when 2FA is on (it needs a personal, project or deploy token)."),
 			c("bad-credentials", 0.65, "")}

@@ -162,6 +162,9 @@ func sigsAuthz() {
 			keys: []string{"insufficient_scope", "authorization failed"},
 			re:   regexp.MustCompile(`(?:insufficient_scope: authorization failed|authorization status: 40[13]: authorization failed)`),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := rankDockerHubDeepPath(h); cs != nil {
+					return cs
+				}
 				state, l := f.loginState(h.line(), h.host)
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
@@ -238,6 +241,9 @@ func sigsAuthz() {
 			keys: []string{"access to the requested resource is not authorized"},
 			re:   regexp.MustCompile(`access to the requested resource is not authorized`),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := rankDockerHubDeepPath(h); cs != nil {
+					return cs
+				}
 				state, l := f.loginState(h.line(), h.host)
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("no-login", 0.45, "")}

@@ -1,0 +1,42 @@
+package diagnose
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Shapes from the eighth held-out batch, part a (GitLab CI jobs): clients
+// other than the docker CLI that talk to a docker:dind service and print the
+// failure in their own words. (The daemon's "Client sent an HTTP request to
+// an HTTPS server." on dind's TLS port is read by sig_h7b.go's
+// plain-http-to-tls-port.)
+
+func init() { sigGroups = append(sigGroups, sigsH8a) }
+
+func sigsH8a() {
+	register(
+		&signature{
+			id: "node-daemon-refused",
+			// Node's net error for a refused TCP connection, "connect
+			// ECONNREFUSED HOST:PORT" (libuv's errno name), as dockerode and
+			// testcontainers-node print it. Only the Docker Engine ports count
+			// (2375 plain, 2376 TLS, IANA-registered for docker): a refused
+			// database or web port is the test's own business.
+			keys: []string{":2375", ":2376"},
+			re:   regexp.MustCompile(`(?i)connect ECONNREFUSED \[?[0-9A-Za-z.:\-]*\]?:237[56]\b`),
+			rank: fixed(c("daemon-unreachable", 0.86, "Nothing listens on the Docker Engine port the client dialled: the docker:dind service is not up, or listens on the other port (dind 19.03+ serves TLS on 2376 and nothing on 2375 unless DOCKER_TLS_CERTDIR is empty)."),
+				c("registry-unreachable", 0.3, "")),
+		},
+	)
+}
+
+// isReadRequest reports whether the refused request is a read by its HTTP
+// verb (docker's and Go's "Get https://…", "Head \"https://…\""), when the
+// URL itself does not say what was read (a redacted or elided URL). The
+// registry's /v2/ ping is a login's, not a read's.
+func isReadRequest(h *hit) bool {
+	if h.url.Object == "ping" || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "/v2/:") || strings.Contains(h.low, "/v2/\":") {
+		return false
+	}
+	return containsAny(h.low, []string{"get http", "head http", "get \"http", "head \"http"})
+}
