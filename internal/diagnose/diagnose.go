@@ -280,6 +280,13 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 		}
 	}
+	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_h8c.go)
+		if t := stripReprTail(in.text); t != in.text {
+			in.text, in.low = t, ar.lower(t)
+			in.keys, in.cand = keyBits{}, sigSet{}
+			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+		}
+	}
 	in.prepared = true
 }
 
@@ -662,6 +669,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		}
 		if ev, ok := emptySegmentCand(h, cs); ok {
 			cs = append(cs, ev)
+		}
+		if rf, ok := runnerHubCredCand(h, e.f, cs); ok {
+			cs = append(cs, rf)
 		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several

@@ -362,3 +362,15 @@ func TestMessageGrammar(t *testing.T) {
 		}
 	}
 }
+
+// Signature ids name a reading in evidence folding and in test failures: two
+// signatures with one id would be folded and reported as one.
+func TestSignatureIDsUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range allSigs {
+		if seen[s.id] {
+			t.Errorf("signature id %q is registered twice", s.id)
+		}
+		seen[s.id] = true
+	}
+}

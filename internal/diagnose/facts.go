@@ -166,6 +166,12 @@ var platformMarks = []struct{ s, platform string }{
 	{"GITHUB_TOKEN Permissions", "github-actions"}, {"Run actions/", "github-actions"}, {"Run docker/", "github-actions"},
 	{"/home/runner/work/", "github-actions"}, {"Process completed with exit code", "github-actions"},
 	{"buildx failed with", "github-actions"}, {"buildx call failed with", "github-actions"}, {"Current runner version", "github-actions"},
+	// The runner's and the JS actions' own lines (their keys are factKeys, so that an excerpt of only an action's
+	// step still shows its platform): building or pulling a Docker action's image, setup-buildx-action booting its
+	// builder, @actions/exec's failure of a tool.
+	{"Build container for action use", "github-actions"}, {"Pull down action image", "github-actions"},
+	{"/home/runner/work/_actions/", "github-actions"}, {"--bootstrap --builder builder-", "github-actions"},
+	{"Error: The process '/usr/bin/", "github-actions"},
 	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
 	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
 	{`Executing "step_script" stage`, "gitlab-ci"},
@@ -212,6 +218,7 @@ var factKeys = []string{
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
 	"trying to pull ", ": retrying in ", "guest mode enabled",
+	"build container for action use", "pull down action image", "/home/runner/work/_actions/", "--bootstrap --builder builder-", "error: the process '/usr/bin/",
 }
 
 // The fragments observe tests (auxKey: found by the line's key pass).
@@ -342,6 +349,9 @@ func (f *facts) observe(n int, text, low string) {
 		f.dependabot = true
 	}
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {
+		f.pullRequest = true
+	}
+	if !f.pullRequest && f.has(kPRTag) && pushesPRTag(low) { // sig_h8c.go
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,

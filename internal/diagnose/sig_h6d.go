@@ -54,7 +54,7 @@ func sigsLongTail() {
 			},
 		},
 		&signature{
-			id: "bare-unauthorized",
+			id: "dockerd-bare-unauthorized",
 			// dockerd's answer when the registry's 401 carries no error
 			// detail: `Head "https://HOST/v2/NAME/manifests/TAG": unauthorized`
 			// (GHCR for a package that is not public).
