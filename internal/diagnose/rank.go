@@ -103,6 +103,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("clock-skew", 0.3, ""),
 		}
 	}
+	if cs := rankLibraryPush(h, state); cs != nil {
+		return cs // a push into Docker Hub's library/ namespace (sig_h8b.go)
+	}
 	if state == "none" && (strings.Contains(h.low, "token?account=") || strings.Contains(h.low, "&account=")) {
 		// Docker's token request names the account only when it has a
 		// credential to send (distribution docs/spec/auth/token.md: the

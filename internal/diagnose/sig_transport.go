@@ -133,7 +133,7 @@ func sigsTransport() {
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
 			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:i/o timeout|server misbehaving)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write): )?(?:i/o timeout|server misbehaving|connection refused)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
