@@ -28,6 +28,7 @@ type batch struct {
 	// refs counts the goroutines yet to let go of the batch (the consumer,
 	// and a worker when workers run); the last puts it on the free list.
 	refs atomic.Int32
+	err  atomic.Pointer[error] // a panic while preparing a line
 }
 
 // release lets go of b; the last user returns it to free for reuse.
@@ -50,12 +51,24 @@ func (b *batch) help(ar *lowArena) {
 			return
 		}
 		j := min(i+prepChunk, n)
-		for k := i; k < j; k++ {
-			b.lines[k].prepare(b.lines[k].l, ar)
-		}
+		b.prepare(i, j, ar)
 		if b.done.Add(j-i) == n {
 			b.ready <- struct{}{}
 		}
+	}
+}
+
+// prepare prepares lines [i, j) of b. A panic becomes b's error (the first
+// one kept), never a crash of a worker goroutine.
+func (b *batch) prepare(i, j int32, ar *lowArena) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("diagnose: internal error: %v", p)
+			b.err.CompareAndSwap(nil, &err)
+		}
+	}()
+	for k := i; k < j; k++ {
+		b.lines[k].prepare(b.lines[k].l, ar)
 	}
 }
 
@@ -108,6 +121,7 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 			b.lines = b.lines[:0]
 			b.next.Store(0)
 			b.done.Store(0)
+			b.err.Store(nil)
 			return b
 		default:
 			return &batch{lines: make([]lineIn, 0, lineBatch), ready: make(chan struct{}, 1)}
@@ -167,6 +181,9 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 func runBatch(b *batch, ar *lowArena, fn func(*lineIn)) (err error) {
 	b.help(ar)
 	<-b.ready
+	if e := b.err.Load(); e != nil {
+		return *e
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("diagnose: internal error: %v", p)
