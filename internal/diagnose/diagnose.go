@@ -280,7 +280,7 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 		}
 	}
-	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_h8c.go)
+	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_cloudlogin.go)
 		if t := stripReprTail(in.text); t != in.text {
 			in.text, in.low = t, ar.lower(t)
 			in.keys, in.cand = keyBits{}, sigSet{}

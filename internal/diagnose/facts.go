@@ -81,7 +81,7 @@ type facts struct {
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
 	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
-	forkEnv       int    // line of a step env's fork flag printed true (sig_h7b.go); 0 when none
+	forkEnv       int    // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
 	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
 	masked        bool   // the CI masked values (*** or [MASKED])
 	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
@@ -351,7 +351,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
-	if !f.pullRequest && f.has(kPRTag) && pushesPRTag(low) { // sig_h8c.go
+	if !f.pullRequest && f.has(kPRTag) && pushesPRTag(low) { // sig_cloudlogin.go
 		f.pullRequest = true
 	}
 	// "Set up job" prints where the run's secrets come from: Actions,

@@ -104,7 +104,7 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 		}
 	}
 	if cs := rankLibraryPush(h, state); cs != nil {
-		return cs // a push into Docker Hub's library/ namespace (sig_h8b.go)
+		return cs // a push into Docker Hub's library/ namespace (sig_proxies.go)
 	}
 	if state == "none" && (strings.Contains(h.low, "token?account=") || strings.Contains(h.low, "&account=")) {
 		// Docker's token request names the account only when it has a

@@ -191,7 +191,7 @@ func sigsPolicy() {
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				if registryLogHEAD(h.low) {
-					return nil // the registry's own log of a client's existence check (sig_h7a.go)
+					return nil // the registry's own log of a client's existence check (sig_engine.go)
 				}
 				return []cand{c("registry-fault", 0.72, "The registry does not find a blob it reported as present (or that a manifest it stores references): its blob store and its database disagree, a registry-side fault (storage garbage collection, an interrupted upload, a corrupted index). Retrying the push, or repairing the registry's blob store, fixes it."),
 					c("client-bug", 0.45, ""), c("manifest-unknown", 0.3, "")}

@@ -68,7 +68,7 @@ func sigsTransport() {
 			// A helper that ran and relays the credential service's clock
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
-			// the fault (sig_h7b.go).
+			// the fault (sig_rarecauses.go).
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
 				"signature expired:", "short-lived token"}, gitLike...),
 			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),

@@ -5,14 +5,14 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH6b holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarCIPlatforms holds TestMessageGrammar's lines for the shapes found
 // in the sixth held-out batch, part b (other CI platforms: Tekton and
 // OpenShift builds, CircleCI executors, Azure Pipelines, Gradle/Maven docker
 // plugins): one line (or a few) per shape, the first finding's cause wanted
 // ("" = no finding), with guards that keep the ordinary reading. Kept apart
 // from the other tables so that batches worked on in parallel do not touch
 // the same block.
-func TestMessageGrammarH6b(t *testing.T) {
+func TestMessageGrammarCIPlatforms(t *testing.T) {
 	for msg, want := range map[string]string{
 		// OpenShift's integrated registry answers a service account without the push role with "authentication required"
 		`Error: writing blob: initiating layer upload to /v2/shop-ci/orders/blobs/uploads/ in image-registry.openshift-image-registry.svc:5000: unauthorized: authentication required`: "insufficient-role",

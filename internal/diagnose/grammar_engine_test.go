@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH7a holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarEngine holds TestMessageGrammar's lines for the shapes found
 // in the seventh held-out batch, part a: one line (or a few) per shape, the
 // first finding's cause wanted ("" = no finding), with guards that keep the
 // neighbouring readings. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
-func TestMessageGrammarH7a(t *testing.T) {
+func TestMessageGrammarEngine(t *testing.T) {
 	for msg, want := range map[string]string{
 		// the Docker Engine's containerd-store wording of a registry error code
 		"error from registry: unknown\nunknown":                                                           "registry-fault",

@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH8c holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarCloudLogin holds TestMessageGrammar's lines for the shapes found
 // in the eighth held-out batch, part c (GitHub Actions): one line (or a few)
 // per shape, the first finding's cause wanted ("" = no finding), with guards
 // that keep the neighbouring readings. Kept apart from the other tables so
 // that parallel batches do not edit the same block.
-func TestMessageGrammarH8c(t *testing.T) {
+func TestMessageGrammarCloudLogin(t *testing.T) {
 	for msg, want := range map[string]string{
 		// Docker Hub's 2025 wording for an account that must use an access token
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens`: "password-not-token",

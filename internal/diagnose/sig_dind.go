@@ -8,7 +8,7 @@ import (
 // Shapes from the eighth held-out batch, part a (GitLab CI jobs): clients
 // other than the docker CLI that talk to a docker:dind service and print the
 // failure in their own words. (The daemon's "Client sent an HTTP request to
-// an HTTPS server." on dind's TLS port is read by sig_h7b.go's
+// an HTTPS server." on dind's TLS port is read by sig_rarecauses.go's
 // plain-http-to-tls-port.)
 
 func init() { sigGroups = append(sigGroups, sigsH8a) }

@@ -5,13 +5,13 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH7c holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarIntegration holds TestMessageGrammar's lines for the shapes found
 // in the seventh held-out batch, part c (negatives first): one line (or a
 // few) per shape, the first finding's cause wanted ("" = no finding), with
 // guards for the other tools' look-alikes that sit in the same jobs. Kept
 // apart from the other tables so that parallel batches do not edit the same
 // block.
-func TestMessageGrammarH7c(t *testing.T) {
+func TestMessageGrammarIntegration(t *testing.T) {
 	for msg, want := range map[string]string{
 		// GitHub's integration-permission text as the registry's denied answer
 		"The push refers to repository [docker.pkg.github.com/lumen-labs/ledger/api]\ndenied: Resource not accessible by integration": "gh-token-packages-permission",

@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH8a holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarDind holds TestMessageGrammar's lines for the shapes found
 // in the eighth held-out batch, part a (GitLab CI jobs): one line (or a few)
 // per shape, the first finding's cause wanted ("" = no finding), with guards
 // for the look-alikes. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
-func TestMessageGrammarH8a(t *testing.T) {
+func TestMessageGrammarDind(t *testing.T) {
 	for msg, want := range map[string]string{
 		// Node's refused connection to a Docker Engine port (dockerode, testcontainers-node)
 		"connect ECONNREFUSED 172.17.0.4:2375": "daemon-unreachable",
@@ -18,7 +18,7 @@ func TestMessageGrammarH8a(t *testing.T) {
 		// guard: a refused database or web port, or a port that only begins with 2375
 		"Error: connect ECONNREFUSED 127.0.0.1:5432":      "",
 		"FetchError: connect ECONNREFUSED 10.0.0.5:23750": "",
-		// the Docker daemon's own answer to plain HTTP on its TLS port (sig_h7b.go's plain-http-to-tls-port)
+		// the Docker daemon's own answer to plain HTTP on its TLS port (sig_rarecauses.go's plain-http-to-tls-port)
 		"(HTTP code 400) bad parameter - Client sent an HTTP request to an HTTPS server.":                          "daemon-unreachable",
 		"error during connect: Get http://docker:2376/v1.45/info: Client sent an HTTP request to an HTTPS server.": "daemon-unreachable",
 		// the same text from a registry told to use http://

@@ -5,12 +5,12 @@ import (
 	"testing"
 )
 
-// TestMessageGrammarH8b holds TestMessageGrammar's lines for the shapes found
+// TestMessageGrammarProxies holds TestMessageGrammar's lines for the shapes found
 // in the eighth held-out batch, part b (question threads): one line (or a
 // few) per shape, the first finding's cause wanted ("" = no finding), with
 // guards for look-alikes. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
-func TestMessageGrammarH8b(t *testing.T) {
+func TestMessageGrammarProxies(t *testing.T) {
 	for msg, want := range map[string]string{
 		// a proxy's 413 on a layer upload, in each client's wording
 		`Error parsing HTTP response: invalid character '<' looking for beginning of value: "<html>\r\n<head><title>413 Request Entity Too Large</title></head>"`:                                    "registry-fault",
