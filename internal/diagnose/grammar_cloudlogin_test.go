@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarCloudLogin holds TestMessageGrammar's lines for the shapes found
 // in the eighth held-out batch, part c (GitHub Actions): one line (or a few)
@@ -11,7 +8,7 @@ import (
 // that keep the neighbouring readings. Kept apart from the other tables so
 // that parallel batches do not edit the same block.
 func TestMessageGrammarCloudLogin(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// Docker Hub's 2025 wording for an account that must use an access token
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": unauthorized: your account must log in with a Personal Access Token (PAT) - learn more at docs.docker.com/go/access-tokens`: "password-not-token",
 		// GCR/Artifact Registry: the _json_key password is JSON but no service-account key
@@ -46,17 +43,5 @@ func TestMessageGrammarCloudLogin(t *testing.T) {
 		`#3 ERROR: failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alibrary%2Falpine%3Apull&service=registry.docker.io: 401 Unauthorized`: "bad-credentials",
 		// guard: a push is the workflow's credential
 		"Error: The process '/usr/bin/docker' failed with exit code 1\n#9 ERROR: failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Alumenlabs%2Fledger%3Apull%2Cpush&service=registry.docker.io: 401 Unauthorized": "bad-credentials",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
-		}
-	}
+	})
 }

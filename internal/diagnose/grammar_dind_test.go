@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarDind holds TestMessageGrammar's lines for the shapes found
 // in the eighth held-out batch, part a (GitLab CI jobs): one line (or a few)
@@ -11,7 +8,7 @@ import (
 // for the look-alikes. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
 func TestMessageGrammarDind(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// Node's refused connection to a Docker Engine port (dockerode, testcontainers-node)
 		"connect ECONNREFUSED 172.17.0.4:2375": "daemon-unreachable",
 		"Error: connect ECONNREFUSED 10.1.0.9:2376\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1607:16)": "daemon-unreachable",
@@ -39,17 +36,5 @@ func TestMessageGrammarDind(t *testing.T) {
 		`ctr: failed to resolve reference "docker.io/library/lumen/ledger-worker:2.3.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "manifest-unknown",
 		// guard: an ordinary two-part name keeps the no-login reading
 		`ctr: failed to resolve reference "docker.io/lumen/ledger-worker:2.3.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "no-login",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
-		}
-	}
+	})
 }

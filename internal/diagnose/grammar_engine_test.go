@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarEngine holds TestMessageGrammar's lines for the shapes found
 // in the seventh held-out batch, part a: one line (or a few) per shape, the
@@ -11,7 +8,7 @@ import (
 // neighbouring readings. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
 func TestMessageGrammarEngine(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// the Docker Engine's containerd-store wording of a registry error code
 		"error from registry: unknown\nunknown":                                                           "registry-fault",
 		"The push refers to repository [registry.paas.example/web/app]\nerror from registry: unsupported": "registry-fault",
@@ -30,17 +27,5 @@ func TestMessageGrammarEngine(t *testing.T) {
 		"Error response from daemon: login attempt to https://nexus.lab.example:8443/v2/ failed with status: 401 Unauthorized": "bad-credentials",
 		// guard: a client's blob unknown keeps the registry-fault reading
 		"error pushing image: blob unknown to registry: sha256:7c4f2b8d": "registry-fault",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
-		}
-	}
+	})
 }

@@ -11,7 +11,7 @@ import (
 // the other tables so that batches collected in parallel add their lines
 // without touching the same block.
 func TestMessageGrammarGHA(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// buildx pushing with an empty tags input (metadata-action generated none)
 		"ERROR: tag is needed when pushing to registry":                              "empty-reference-variable",
 		"##[error]buildx failed with: ERROR: tag is needed when pushing to registry": "empty-reference-variable",
@@ -49,19 +49,7 @@ func TestMessageGrammarGHA(t *testing.T) {
 		// lines copied from GitHub's web log view keep its line links inline
 		`Error response from daemon: Head "https://registry-1.docker.io/v[2](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:2)/tonistiigi/binfmt/manifests/latest": received unexpected HTTP status: 50[3](https://github.com/example-org/ledger/actions/runs/111/job/222#step:4:3) Service Unavailable`: "registry-fault",
 		"  Error response from daemon: manifest for example/deploy-action:v2.[1](https://github.com/example-org/ledger/actions/runs/111/jobs/222#step:2:2)0.0 not found: manifest unknown: manifest unknown":                                                                                                                    "manifest-unknown",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%s\n  got %q, want %q", msg, got, want)
-		}
-	}
+	})
 }
 
 func TestStripWebLogLinks(t *testing.T) {

@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarIntegration holds TestMessageGrammar's lines for the shapes found
 // in the seventh held-out batch, part c (negatives first): one line (or a
@@ -12,7 +9,7 @@ import (
 // apart from the other tables so that parallel batches do not edit the same
 // block.
 func TestMessageGrammarIntegration(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// GitHub's integration-permission text as the registry's denied answer
 		"The push refers to repository [docker.pkg.github.com/lumen-labs/ledger/api]\ndenied: Resource not accessible by integration": "gh-token-packages-permission",
 		// ... with Packages: write granted, the package's own access is the gap
@@ -37,17 +34,5 @@ func TestMessageGrammarIntegration(t *testing.T) {
 		"npm error 401 Unauthorized - PUT https://npm.pkg.github.com/@lumen%2fledger - unauthenticated: User cannot be authenticated with the token provided.": "",
 		`{"message":"insufficient scope","errinfo":{}}`: "",
 		"ERROR: (gcloud.run.deploy) PERMISSION_DENIED: Permission 'iam.serviceaccounts.actAs' denied on service account ledger@lumen-prod.iam.gserviceaccount.com (or it may not exist).": "",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
-		}
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarLongTail holds TestMessageGrammar's lines for the shapes
 // found in the sixth held-out batch, part d (long-tail clients and
@@ -12,7 +9,7 @@ import (
 // Kept apart from the other tables so that parallel batches do not edit the
 // same block.
 func TestMessageGrammarLongTail(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// docker's nested token request to a realm only the registry's own network resolves
 		`Error response from daemon: Get "https://code.lab.example/v2/": Get "http://forge:3000/v2/token?account=ci&service=container_registry": dial tcp: lookup forge on 127.0.0.53:53: no such host`:   "registry-fault",
 		`Error response from daemon: Get "https://code.lab.example/v2/": Get "http://code.lab.example/v2/token?account=ci&service=container_registry": dial tcp 10.1.2.3:80: connect: connection refused`: "registry-fault",
@@ -69,17 +66,5 @@ func TestMessageGrammarLongTail(t *testing.T) {
 		"Error: HTTP request to https://ghcr.io/v2/acme/app/manifests/1.0 failed with response: 404 Not Found": "manifest-unknown",
 		// guard: its 401 keeps the generic reading
 		`Error: internalError: "HTTP request to https://acme.azurecr.io/v2/big/manifests/latest failed with response: 401 Unauthorized. Reason: Access denied or wrong credentials. No credentials found for host acme.azurecr.io"`: "no-login",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%q:\n  want %q, got %q", msg, want, got)
-		}
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestMessageGrammarOtherCI holds TestMessageGrammar's lines for the shapes
 // found in the fifth held-out batch (other CI platforms and local clients):
@@ -11,7 +8,7 @@ import (
 // finding). Kept apart from TestMessageGrammar's table so that batches
 // collected in parallel add their lines without touching the same block.
 func TestMessageGrammarOtherCI(t *testing.T) {
-	for msg, want := range map[string]string{
+	checkFirstCause(t, map[string]string{
 		// an empty path segment in the pushed repository: a variable expanded to empty
 		"The push refers to repository [ghcr.io//billing-api]\ndenied: denied": "empty-reference-variable",
 		// a valid reference keeps the ordinary reading
@@ -40,17 +37,5 @@ func TestMessageGrammarOtherCI(t *testing.T) {
 		"$ docker pull harbor.lab.example/hub-cache/postgres:16\nError response from daemon: unauthorized: http status code: 401, body:": "manifest-unknown",
 		// helm-push (ChartMuseum) answers are a chart repository's
 		`Error: 401: could not properly parse response JSON: {"errors":[{"code":"UNAUTHORIZED","message":"UnAuthorized"}]}`: "",
-	} {
-		rep, err := Explain(strings.NewReader(msg+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%s\n  got %q, want %q", msg, got, want)
-		}
-	}
+	})
 }
