@@ -46,7 +46,7 @@ for f in "$tmp"/logs/*.log "$tmp"/big-*.log "$tmp"/big-*.log.gz "$tmp"/cases.zip
   rc=0; "$tmp/new" explain --format json "$f" > "$tmp/b" 2>&1 || rc=$?; echo "exit $rc" >> "$tmp/b"
   n=$((n+1))
   if ! cmp -s "$tmp/a" "$tmp/b"; then
-    diff=$((diff+1)); echo "DIFFERS: $(basename "$f")"; diff "$tmp/a" "$tmp/b" | head -5
+    diff=$((diff+1)); echo "DIFFERS: $(basename "$f")"; { diff "$tmp/a" "$tmp/b" || true; } | head -5
   fi
 done
 echo "$n inputs, $diff differ"
