@@ -135,28 +135,11 @@ func required(t *syntax.Regexp) ([][]guardLit, bool) {
 
 // may reports whether the line (text, its lowercase low) can match: false
 // only when some literal of every alternative is missing.
-func (g *litGuard) may(text, low string) bool {
-	if g.alts == nil {
-		return true
-	}
-next:
-	for _, a := range g.alts {
-		for _, l := range a {
-			in := text
-			if l.fold {
-				in = low
-			}
-			if !strings.Contains(in, l.s) {
-				continue next
-			}
-		}
-		return true
-	}
-	return false
-}
+func (g *litGuard) may(text, low string) bool { return g.mayKeys(text, low, nil) }
 
 // mayKeys is may for a line whose keys (lineKeyPass over low) are known:
-// a literal that is a line key is read from them instead of searched for.
+// a literal that is a line key is read from them instead of searched for
+// (nil keys: every literal is searched for).
 func (g *litGuard) mayKeys(text, low string, keys *keyBits) bool {
 	if g.alts == nil {
 		return true
@@ -164,7 +147,7 @@ func (g *litGuard) mayKeys(text, low string, keys *keyBits) bool {
 next:
 	for _, a := range g.alts {
 		for _, l := range a {
-			if l.key > 0 {
+			if l.key > 0 && keys != nil {
 				if !keys.get(l.key - 1) {
 					continue next
 				}
