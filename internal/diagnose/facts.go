@@ -89,6 +89,7 @@ type facts struct {
 	credHelper    bool   // a credential helper/credsStore is configured or named
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
 	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
@@ -301,6 +302,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeClientVersion(n, text, low)
 	f.observeForkEnv(n, text)
+	f.observeOwnImageCmd(n, text)
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}
