@@ -88,7 +88,7 @@ func sigsTransport() {
 			id:   "tls-untrusted",
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
 			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid)`),
-			need: registryContext,
+			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				// Go's crypto/x509 prints one message for both ends of the
