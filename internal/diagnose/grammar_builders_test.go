@@ -8,8 +8,8 @@ import (
 // TestMessageGrammarBuilders holds TestMessageGrammar's lines for the shapes
 // found in the ninth held-out batch, part b (GitLab CI and the other CI
 // systems): image builders' own wording (buildpacks lifecycle, Packer),
-// GCR's older refusal, a mount within one registry, and a CI agent's own
-// API. One line (or a few) per shape, the first finding's cause wanted
+// GCR's older refusal, a mount within one registry, a CI agent's own
+// API, and a reverse proxy's status text relayed as the registry's answer. One line (or a few) per shape, the first finding's cause wanted
 // ("" = no finding).
 func TestMessageGrammarBuilders(t *testing.T) {
 	checkFirstCause(t, map[string]string{
@@ -29,6 +29,10 @@ func TestMessageGrammarBuilders(t *testing.T) {
 		`FATAL  Failed to change step: Put "https://agent.buildkite.com/v3/steps/0190f1c2/meta-data": x509: certificate signed by unknown authority`: "",
 		// guard: BuildKit's own x509 failure stays a registry's
 		`ERROR: failed to solve: failed to do request: Head "https://registry.lab.example/v2/shop/cart/manifests/1": x509: certificate signed by unknown authority`: "tls-untrusted",
+		// the proxy in front of a registry cut a long upload (nginx's 499 status text)
+		"#22 ERROR: unknown: Client Closed Request": "registry-fault",
+		// guard: the status text in an application's own test output is no registry's
+		"proxy_test.go:88: got 499 Client Closed Request, want 200": "",
 	})
 }
 
