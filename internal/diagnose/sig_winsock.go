@@ -31,16 +31,8 @@ func sigsWinsock() {
 			veto: append([]string{"docker_engine", ":2375", ":2376", "docker daemon", "error during connect"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				where := hostName(h.host)
-				if strings.Contains(h.low, "error storing credentials") || strings.Contains(h.low, "error getting credentials") {
-					// The credential helper ran and relays its own network
-					// failure (Docker Desktop's helper signs in to Docker
-					// Hub's API when it stores a Docker Hub login). The
-					// credential-store signature names credential-store-error
-					// on the same line; naming it here too would count as
-					// corroboration.
-					return []cand{
-						c("registry-unreachable", 0.94, fmt.Sprintf("The credential helper ran, but its request to %s could not connect (Windows: the remote host did not answer or refused): a network, firewall or proxy problem, not the credential store. Check the proxy settings of Docker Desktop and that the host is reachable.", where)),
-					}
+				if helperRelaysNetError(h) {
+					return []cand{c("registry-unreachable", 0.94, helperNetWhy(h))}
 				}
 				return []cand{
 					c("registry-unreachable", 0.85, fmt.Sprintf("The connection to %s could not be made (Windows: the remote host did not answer, refused, or is on an unreachable network): DNS, routing, firewall, proxy, or the registry host is down.", where)),
@@ -49,4 +41,20 @@ func sigsWinsock() {
 			},
 		},
 	)
+}
+
+// helperRelaysNetError reports whether the line is a credential helper's
+// failure that relays its own network error: the helper ran (docker prints
+// its output after "error storing/getting credentials - err: exit status 1,
+// out:") and could not connect to the service it asked (Docker Desktop's
+// helper signs in to Docker Hub's API when it stores a Docker Hub login; the
+// ECR and GCR helpers call their cloud's token API). The credential-store
+// signature names credential-store-error on the same line; naming it here
+// too would count as corroboration, so the network reading comes alone.
+func helperRelaysNetError(h *hit) bool {
+	return strings.Contains(h.low, "error storing credentials") || strings.Contains(h.low, "error getting credentials")
+}
+
+func helperNetWhy(h *hit) string {
+	return fmt.Sprintf("The credential helper ran, but its own request to %s could not connect: a network, firewall or proxy problem (DNS, a refused or timed-out connection), not the credential store. Check the proxy settings of the host (Docker Desktop's Resources > Proxies) and that the service is reachable.", hostName(h.host))
 }
