@@ -393,6 +393,8 @@ func indexSigKeys() {
 	}
 	otherEcosystemKeys = lowKeys(otherEcosystems)
 	otherEcosystemMask = maskOf(otherEcosystemKeys)
+	gitLikeKeys = lowKeys(gitLike)
+	gitLikeMask = maskOf(gitLikeKeys)
 }
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
@@ -472,6 +474,14 @@ var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.gi
 var (
 	otherEcosystemKeys []*auxKey // built with the signatures' keys
 	otherEcosystemMask auxMask   // their slots (maskOf)
+)
+
+// gitLikeKeys are gitLike as line keys: a line of another service (git,
+// Sigstore's signing services) is no registry request, so the lines after
+// it are not read as its answer (facts.lastRegistry).
+var (
+	gitLikeKeys []*auxKey
+	gitLikeMask auxMask
 )
 
 func containsAny(s string, subs []string) bool {

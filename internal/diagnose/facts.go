@@ -403,10 +403,13 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	if f.has(kHTTP) {
-		for _, u := range findURLs(text, 4) { // urlRe
+		other := f.hasAnyIn(gitLikeKeys, &gitLikeMask) // another service's request (git, Sigstore)
+		for _, u := range findURLs(text, 4) {          // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
-				f.lastRegistry = n // a registry API request: the lines after it may be its answer
+				if !other {
+					f.lastRegistry = n // a registry API request: the lines after it may be its answer
+				}
 			}
 		}
 	}

@@ -219,7 +219,9 @@ func sigsAuthn() {
 		&signature{
 			id:   "ghcr-denied-denied",
 			keys: []string{"denied: denied"},
-			re:   regexp.MustCompile(`denied: denied\b`),
+			// (?i): oras-go (trivy, helm) prints the error code upper case,
+			// "DENIED: denied".
+			re: regexp.MustCompile(`(?i)denied: denied\b`),
 			rank: fixed(c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
 				c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")),
 			tell: tellBadCredential,
