@@ -34,6 +34,15 @@ func TestMessageGrammarServerPolicy(t *testing.T) {
 		"getting key from Fulcio: retrieving cert:\n  POST https://fulcio.sigstore.dev/api/v1/signingCert returned 504 Gateway Timeout:\n\"<html><head><title>504 Gateway Time-out</title></head></html>\"": "",
 		// guard: a registry's 5xx body after its request line stays a registry fault
 		"Error: failed to push: PUT https://registry.orbit.example/v2/notes/manifests/1.2:\n\"<html><head><title>504 Gateway Time-out</title></head></html>\"": "registry-fault",
+		// GHCR's bare "denied" for a pull: the runner's container pull with
+		// the job's credentials, and an anonymous pull outside Actions
+		"  /usr/bin/docker --config /home/runner/work/_temp/.docker_1a2b login ghcr.io -u orbit-bot --password-stdin\n  /usr/bin/docker --config /home/runner/work/_temp/.docker_1a2b pull ghcr.io/orbit/ci-image:3\n  Error response from daemon: denied": "gh-token-packages-permission",
+		"docker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied":                 "manifest-unknown",
+		`Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/2.0": denied`: "manifest-unknown",
+		// guard: Docker Hub's full denial of a GHCR token request keeps its reading
+		"GET https://ghcr.io/token?scope=repository%3Aorbit%2Fnotes%3Apull&service=ghcr.io: DENIED: requested access to the resource is denied": "no-login",
+		// guard: a login to GHCR before the pull is no anonymous pull
+		"docker login ghcr.io -u orbit-bot --password-stdin\nLogin Succeeded\ndocker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied": "no-login",
 		// Docker Hub's web API (README sync) refusing a token
 		`level=error msg="error pushing readme to repo server. bad status code for response: 403 FORBIDDEN. Server responded: \"access to the resource is forbidden with personal access token\". If you have 2FA auth enabled you'll need to disable it"`: "",
 	})
