@@ -514,6 +514,9 @@ func rankGitLabBasic(h *hit, f *facts) []cand {
 }
 
 func rankTokenNotAccepted(h *hit, f *facts) []cand {
+	if cs := rankCosignHelmLogin(h, f); cs != nil {
+		return cs // sig_pushrefs.go
+	}
 	state, _ := f.loginState(h.line(), h.host)
 	if h.op == opPush && state == "none" {
 		return []cand{
