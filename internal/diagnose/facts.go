@@ -91,6 +91,7 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
 	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
 	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
@@ -411,14 +412,14 @@ func (f *facts) observe(n int, text, low string) {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
 	}
+	if f.hasAnyIn(gitLikeKeys, &gitLikeMask) {
+		f.otherService = n // another service's line (git, Sigstore): the lines after it are its answer, not a registry's
+	}
 	if f.has(kHTTP) {
-		other := f.hasAnyIn(gitLikeKeys, &gitLikeMask) // another service's request (git, Sigstore)
-		for _, u := range findURLs(text, 4) {          // urlRe
+		for _, u := range findURLs(text, 4) { // urlRe
 			if uf, ok := parseURL(u); ok {
 				f.urls.add(urlSeen{URL: uf, Line: n})
-				if !other {
-					f.lastRegistry = n // a registry API request: the lines after it may be its answer
-				}
+				f.lastRegistry = n // a registry API request: the lines after it may be its answer
 			}
 		}
 	}

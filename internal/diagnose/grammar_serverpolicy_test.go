@@ -37,8 +37,8 @@ func TestMessageGrammarServerPolicy(t *testing.T) {
 		// GHCR's bare "denied" for a pull: the runner's container pull with
 		// the job's credentials, and an anonymous pull outside Actions
 		"  /usr/bin/docker --config /home/runner/work/_temp/.docker_1a2b login ghcr.io -u orbit-bot --password-stdin\n  /usr/bin/docker --config /home/runner/work/_temp/.docker_1a2b pull ghcr.io/orbit/ci-image:3\n  Error response from daemon: denied": "gh-token-packages-permission",
-		"docker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied":                 "manifest-unknown",
-		`Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/2.0": denied`: "manifest-unknown",
+		"docker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied":                                                             "manifest-unknown",
+		"$ docker pull ghcr.io/orbit/notes:2.0\n" + `Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/2.0": denied`: "manifest-unknown",
 		// guard: Docker Hub's full denial of a GHCR token request keeps its reading
 		"GET https://ghcr.io/token?scope=repository%3Aorbit%2Fnotes%3Apull&service=ghcr.io: DENIED: requested access to the resource is denied": "no-login",
 		// guard: a login to GHCR before the pull is no anonymous pull

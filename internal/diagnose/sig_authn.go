@@ -219,9 +219,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "ghcr-denied-denied",
 			keys: []string{"denied: denied"},
-			// (?i): oras-go (trivy, helm) prints the error code upper case,
-			// "DENIED: denied".
-			re: regexp.MustCompile(`(?i)denied: denied\b`),
+			re:   regexp.MustCompile(`denied: denied\b`),
 			rank: fixed(c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
 				c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")),
 			tell: tellBadCredential,

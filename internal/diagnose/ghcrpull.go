@@ -2,36 +2,16 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
-
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // GHCR's refusals of a pull (found in the ninth held-out batch, part c):
 // GHCR answers a pull it refuses with a bare "denied", whether the package
-// does not exist, is private to others, or the token may not read it.
-
-func init() { sigGroups = append(sigGroups, sigsGHCRPull) }
-
-func sigsGHCRPull() {
-	register(&signature{
-		id: "request-url-denied",
-		// docker's error for a manifest or blob request refused with a
-		// bare DENIED: `Error response from daemon: Head
-		// "https://HOST/v2/REPO/manifests/TAG": denied` (the daemon keeps
-		// only the code's word when the message is empty). Generic: only
-		// when no specific signature read the line.
-		generic: true,
-		keys:    []string{"\": denied", ": denied"},
-		re:      regexp.MustCompile(`(?i)https?://\S+/v2/\S+/(?:manifests|blobs)/[^"\s]+"?: denied\s*$`),
-		veto:    gitLike,
-		rank:    rankDenied,
-		tell:    tellDenied,
-	})
-}
+// does not exist, is private to others, or the token may not read it
+// (main's url-bare-denied, sig_deniedurl.go, reads the daemon's line).
 
 // rankGHCRAnonPull reads GHCR's bare "denied" for a pull with no login
 // anywhere in the log, outside GitHub Actions: GHCR answers so for a
@@ -42,6 +22,16 @@ func sigsGHCRPull() {
 func rankGHCRAnonPull(h *hit, f *facts, state string) []cand {
 	if h.op != opPull || h.kind() != reghost.GHCR || state != "none" || f.runnerCred > 0 || f.platform == "github-actions" ||
 		!strings.HasSuffix(strings.TrimSpace(h.low), ": denied") { // the bare word, not "requested access to the resource is denied"
+		return nil
+	}
+	// A pull typed as a command (docker/podman pull) before the refusal:
+	// a reader pulling a documented image by hand. The refusal line alone
+	// (a service's or compose's pull) keeps the credential reading.
+	cmd := false
+	f.refs.each(func(r refSeen) {
+		cmd = cmd || r.Op == opPull && r.Line < h.line() && reghost.Classify(reghost.Normalize(r.Ref.Host)) == reghost.GHCR
+	})
+	if !cmd {
 		return nil
 	}
 	return []cand{
