@@ -1,0 +1,46 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarOCIClients holds TestMessageGrammar's lines for the
+// shapes found in the ninth held-out batch, part d (registry clients' own
+// trackers: containers/image, nerdctl, oras, SDK-built clients): one line
+// (or a few) per shape, the first finding's cause wanted ("" = no finding),
+// with guards that keep the neighbouring readings. Kept apart from the other
+// tables so that parallel batches do not edit the same block.
+func TestMessageGrammarOCIClients(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// containers/image's own spelling "Requesting bear token", on a pull of a GHCR name nobody logged in for
+		"Error: initializing source docker://ghcr.io/lumen-labs/notes-base-main:stable: Requesting bear token: invalid status code from registry 403 (Forbidden)": "manifest-unknown",
+		// guard: the same refusal after a login to ghcr.io keeps the credential reading
+		"$ podman login ghcr.io -u mira\nLogin Succeeded!\nError: initializing source docker://ghcr.io/lumen-labs/notes-base-main:stable: Requesting bear token: invalid status code from registry 403 (Forbidden)": "token-expired",
+		// guard: a 404 from the token endpoint stays the registry's
+		"Error: initializing source docker://registry.lab.example/ops/agent:2.0: Requesting bear token: invalid status code from registry 404 (Not Found)": "registry-fault",
+		// oras-go (helm) reading a GHCR path that holds no package
+		"$ helm pull oci://ghcr.io/lumen-labs/charts:2.4.0\n" + `Error: GET "https://ghcr.io/v2/lumen-labs/charts/tags/list": GET "https://ghcr.io/token?scope=repository%3Alumen-labs%2Fcharts%3Apull&service=ghcr.io": response status code 403: denied: requested access to the resource is denied`: "manifest-unknown",
+		// guard: a copy's token request for its source name (no image read in the log) keeps no-login
+		`✗  ERROR:  GET https://ghcr.io/token?scope=repository%3Alumen-labs%2Fcharts%3Apull&service=ghcr.io: DENIED: requested access to the resource is denied`: "no-login",
+		// containers/image's "STATUS (Text)" server error while checking a blob at the destination
+		`FATA[0036] trying to reuse blob sha256:0a1b2c at destination: failed to read from destination repository ledger-api: 500 (Internal Server Error)`: "registry-fault",
+		// a login answered 404 names no repository
+		`ERRO[0001] failed to call tryLoginWithRegHost            error="unexpected status code 404" i=0`: "client-bug",
+		// guard: a push answered 404 keeps the repository reading
+		`ERROR: failed to push registry.lab.example/ops/agent:2.0: unexpected status from POST request to https://registry.lab.example/v2/ops/agent/blobs/uploads/: 404 Not Found`: "repo-not-found",
+		// ECR refusing to complete an upload for what the client sent
+		`Response content: {"errors":[{"code":"BLOB_UPLOAD_INVALID","message":"None of the provided layer digests match the calculated layer digest"}]}`:                                                                                                                                                                                        "client-bug",
+		`Cause: PUT "https://111122223333.dkr.ecr.us-east-2.amazonaws.com/v2/recipes/blobs/uploads/47552b?digest=sha256%3Ae3b0c4": response status code 400: blob upload invalid: The upload with id '47552b' in the repository with name 'recipes' in registry with id '111122223333' cannot be completed because it does not have any parts.`: "client-bug",
+		// guard: a lost upload session stays the registry's
+		`error pushing image: failed to push to destination harbor.lab.example/ops/agent:2.0: PATCH https://harbor.lab.example/v2/ops/agent/blobs/uploads/1f2e: BLOB_UPLOAD_UNKNOWN: blob upload unknown to registry`: "registry-fault",
+		// oras refusing a reference whose digest expanded to empty
+		`Error: "ghcr.io/lumen-labs/guest-agent@": no tag or digest specified`: "empty-reference-variable",
+		// nerdctl build and buildctl without a BuildKit daemon
+		"FATA[0000] no buildkit host is available, tried 2 candidates: failed to ping to host unix:///run/buildkit-default/buildkitd.sock: exit status 1":                                   "daemon-unreachable",
+		`error: failed to list workers: Unavailable: connection error: desc = "transport: error while dialing: dial unix /run/buildkit/buildkitd.sock: connect: no such file or directory"`: "daemon-unreachable",
+		// guard: a builder description naming the socket is not a failure
+		"Endpoint:      unix:///run/buildkit/buildkitd.sock": "",
+		// Red Hat's unauthenticated registry asking for a login: its own fault
+		"Error: creating build container: initializing source docker://registry.access.redhat.com/ubi9/go-toolset:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.": "registry-fault",
+		// guard: registry.redhat.io does require the login
+		"error creating build container: Error initializing source docker://registry.redhat.io/ubi9/ubi:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.": "no-login",
+	})
+}
