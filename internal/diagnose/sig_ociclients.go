@@ -21,7 +21,7 @@ func sigsOCIClients() {
 			// unix /run/buildkit/buildkitd.sock: connect: no such file or
 			// directory". BuildKit is the daemon these clients build with,
 			// as dockerd is docker's.
-			keys: []string{"no buildkit host is available", "needs to be running", "buildkitd.sock: connect:"},
+			keys: []string{"no buildkit host is available", "buildkitd` needs to be running", "buildkitd.sock: connect:"},
 			re:   regexp.MustCompile("(?i)(?:no buildkit host is available|`buildkitd` needs to be running|dial unix \\S*buildkitd\\.sock: connect: (?:no such file or directory|connection refused|permission denied))"),
 			rank: fixed(c("daemon-unreachable", 0.86, "The build client (nerdctl build, buildctl) found no BuildKit daemon at its socket: buildkitd is not running, runs under another user (rootless: $XDG_RUNTIME_DIR/buildkit*/buildkitd.sock), or is not set up for this containerd namespace (containerd-rootless-setuptool.sh install-buildkit). No registry was contacted."),
 				c("client-bug", 0.3, "")),
