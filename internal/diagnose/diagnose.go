@@ -37,6 +37,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/regdoctor/regdoctor/internal/catalog"
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -488,7 +489,7 @@ func containsAny(s string, subs []string) bool {
 func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) {
 	n := l.N
 	evidence := func() string { // redaction is the costly part: only for kept lines
-		ev := evidenceText(text)
+		ev := evidenceText(text, text[loc[0]:loc[1]])
 		if l.File != "" {
 			ev = "[" + l.File + "] " + ev
 		}
@@ -556,12 +557,43 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	}
 }
 
-func evidenceText(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) > 400 {
-		s = s[:400] + "..."
+// maxEvidenceBytes bounds the text of one evidence line (bytes, before the
+// "..." marks).
+const maxEvidenceBytes = 400
+
+// evidenceText is the redacted text shown for an evidence line. A line longer
+// than maxEvidenceBytes is cut to a window that holds the matched message
+// (anchor, the signature's match) when the line's head would cut it: a long
+// line's head is then usually a progress bar or a base64 blob, not the refusal. The line is redacted whole before it
+// is cut, so a cut never splits a secret out of the redactor's sight; cuts
+// fall on UTF-8 boundaries and are marked "...".
+func evidenceText(s, anchor string) string {
+	s = redact.String(strings.TrimSpace(s))
+	if len(s) <= maxEvidenceBytes {
+		return s
 	}
-	return redact.String(s)
+	start := 0
+	anchor = strings.TrimSpace(anchor)
+	if i := strings.Index(s, anchor); i > 0 && i+min(len(anchor), maxEvidenceBytes/2) > maxEvidenceBytes {
+		// The head would cut the message: the window moves to it, and a
+		// little of what precedes it (its host or step) stays.
+		start = max(0, min(i-maxEvidenceBytes/4, len(s)-maxEvidenceBytes))
+	}
+	for start > 0 && !utf8.RuneStart(s[start]) {
+		start--
+	}
+	end := start + maxEvidenceBytes
+	for end < len(s) && !utf8.RuneStart(s[end]) {
+		end--
+	}
+	out := s[start:end]
+	if start > 0 {
+		out = "..." + out
+	}
+	if end < len(s) {
+		out += "..."
+	}
+	return out
 }
 
 // resolve fills what a hit's own line did not say from the lines around it.
