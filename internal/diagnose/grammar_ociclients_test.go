@@ -38,6 +38,15 @@ func TestMessageGrammarOCIClients(t *testing.T) {
 		`error: failed to list workers: Unavailable: connection error: desc = "transport: error while dialing: dial unix /run/buildkit/buildkitd.sock: connect: no such file or directory"`: "daemon-unreachable",
 		// guard: a builder description naming the socket is not a failure
 		"Endpoint:      unix:///run/buildkit/buildkitd.sock": "",
+		// an HTML page (a WAF or proxy) answering containers/image's layer upload
+		`Error: writing blob: uploading layer chunked: StatusCode: 403, <!DOCTYPE html>`:                                                        "registry-fault",
+		`level=fatal msg="writing blob: uploading layer chunked: StatusCode: 400, \"<html><body><h1>400 Bad request</h1>\\nYour browser ...\""`: "registry-fault",
+		// guard: the registry's own JSON answer in the same wording keeps the credential reading
+		`Error: writing blob: uploading layer chunked: StatusCode: 401, Reason: Unauthorized, Details: {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}`: "no-login",
+		// the token request cut off (EOF)
+		`FATA[0030] failed to resolve reference "docker.io/lumenlabs/notes-api:1.4": failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alumenlabs%2Fnotes-api%3Apull&service=registry.docker.io": EOF`: "registry-fault",
+		// guard: another service's EOF is not a registry's
+		`Error: Get "https://api.github.com/repos/acme/widget/releases?per_page=1": EOF`: "",
 		// Red Hat's unauthenticated registry asking for a login: its own fault
 		"Error: creating build container: initializing source docker://registry.access.redhat.com/ubi9/go-toolset:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.": "registry-fault",
 		// guard: registry.redhat.io does require the login

@@ -153,7 +153,10 @@ func sigsTransport() {
 		&signature{
 			id:   "registry-eof",
 			keys: []string{": eof"},
-			re:   regexp.MustCompile(`https?://\S+/v2/\S*"?: EOF\s*$`),
+			// The token request of a registry's challenge counts too
+			// (containerd: `failed to fetch anonymous token: Get
+			// "https://auth.docker.io/token?…": EOF`).
+			re:   regexp.MustCompile(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
 			veto: []string{".dkr.ecr."},
 			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
 				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
