@@ -47,6 +47,12 @@ func TestMessageGrammarOCIClients(t *testing.T) {
 		`FATA[0030] failed to resolve reference "docker.io/lumenlabs/notes-api:1.4": failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alumenlabs%2Fnotes-api%3Apull&service=registry.docker.io": EOF`: "registry-fault",
 		// guard: another service's EOF is not a registry's
 		`Error: Get "https://api.github.com/repos/acme/widget/releases?per_page=1": EOF`: "",
+		// containers/image after the manifest it read: GHCR's bare "denied"
+		"Error: initializing source docker://ghcr.io/lumen-labs/notes-worker:1.9.2: reading manifest 1.9.2 in ghcr.io/lumen-labs/notes-worker: denied": "manifest-unknown",
+		// guard: the bare "denied" of another tool's message stays quiet
+		"Error: reading config file /etc/notes/app.yaml: denied": "",
+		// a structured logger's quoted error after the registry's bare "unauthorized"
+		`level=warning msg="Failed to send blob post" err="failed to send blob post, ref harbor.lab.example/mirror/agent:2.0: unauthorized"`: "no-login",
 		// Red Hat's unauthenticated registry asking for a login: its own fault
 		"Error: creating build container: initializing source docker://registry.access.redhat.com/ubi9/go-toolset:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.": "registry-fault",
 		// guard: registry.redhat.io does require the login

@@ -309,11 +309,13 @@ func sigsAuthn() {
 			// it had no credential to send.
 			generic: true,
 			keys:    []string{": unauthorized"},
-			re:      regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized\s*$`),
-			need:    []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put"},
-			veto:    append([]string{"authentication required"}, gitLike...),
-			rank:    rankBareUnauthorized,
-			tell:    tellUnauthenticated,
+			// A structured logger quotes the error (regsync: err="failed to
+			// send blob post, ref REF: unauthorized").
+			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\s*$`),
+			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put"},
+			veto: append([]string{"authentication required"}, gitLike...),
+			rank: rankBareUnauthorized,
+			tell: tellUnauthenticated,
 		},
 		&signature{
 			id:   "basic-credential-not-found",
