@@ -53,6 +53,10 @@ func TestMessageGrammarOCIClients(t *testing.T) {
 		"Error: reading config file /etc/notes/app.yaml: denied": "",
 		// a structured logger's quoted error after the registry's bare "unauthorized"
 		`level=warning msg="Failed to send blob post" err="failed to send blob post, ref harbor.lab.example/mirror/agent:2.0: unauthorized"`: "no-login",
+		// jib's refusal for an Artifact Registry path without its repository part
+		"Build image failed, perhaps you should make sure your credentials for 'europe-west1-docker.pkg.dev/lumen-prod-2231/notes-api' are set up correctly.": "invalid-reference",
+		// guard: a full PROJECT/REPOSITORY/IMAGE path keeps the login reading
+		"Build image failed, perhaps you should make sure your credentials for 'europe-west1-docker.pkg.dev/lumen-prod-2231/apps/notes-api' are set up correctly.": "no-login",
 		// Red Hat's unauthenticated registry asking for a login: its own fault
 		"Error: creating build container: initializing source docker://registry.access.redhat.com/ubi9/go-toolset:latest: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials.": "registry-fault",
 		// guard: registry.redhat.io does require the login

@@ -274,7 +274,15 @@ func sigsAuthn() {
 			id:   "jib-unauthorized",
 			keys: []string{"unauthorized for", "credentials for '"},
 			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
-			rank: rankUnauthenticated,
+			rank: func(h *hit, f *facts) []cand {
+				if h.ref.Repo == "" {
+					// jib names the target image (registry/repository)
+					// itself.
+					h.ref = parseRef(h.m[1] + h.m[2])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
+				}
+				return rankUnauthenticated(h, f)
+			},
 			tell: tellUnauthenticated,
 		},
 		&signature{
