@@ -41,6 +41,9 @@ func (f *facts) prOrFork() bool {
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
 func rankUnauthenticated(h *hit, f *facts) []cand {
+	if cs := rankCosignHelmLogin(h, f); cs != nil {
+		return cs // sig_pushrefs.go
+	}
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
 	if cs := garShallowPath(h); cs != nil {
@@ -322,8 +325,14 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("missing-registry-host", 0.45, ""),
 		}
 	}
+	if cs := rankRunnerGHCRPull(h, f); cs != nil {
+		return cs
+	}
+	if cs := rankGHCRAnonPull(h, f, state); cs != nil {
+		return cs
+	}
 	if h.op == opPull && state == "none" {
-		if cs := ghcrAnonymousRead(h); cs != nil {
+		if cs := ghcrAnonymousRead(h, f); cs != nil {
 			return cs
 		}
 	}

@@ -530,6 +530,9 @@ func rankGitLabBasic(h *hit, f *facts) []cand {
 }
 
 func rankTokenNotAccepted(h *hit, f *facts) []cand {
+	if cs := rankCosignHelmLogin(h, f); cs != nil {
+		return cs // sig_pushrefs.go
+	}
 	state, _ := f.loginState(h.line(), h.host)
 	if h.op == opPush && state == "none" {
 		return []cand{
@@ -615,7 +618,7 @@ func rankBearerToken(h *hit, f *facts) []cand {
 	}
 	state, l := f.loginState(h.line(), h.host)
 	if status == "403" && state == "none" {
-		if cs := ghcrAnonymousRead(h); cs != nil {
+		if cs := ghcrAnonymousRead(h, f); cs != nil {
 			return cs
 		}
 	}
@@ -705,11 +708,18 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		// A plain 401 (not "insufficient scopes") means the token service
 		// did not authenticate the request at all; the library/ scope is a
 		// second problem the push will meet once logged in.
-		return []cand{
+		cs := []cand{
 			c("no-login", 0.62, "The token service did not authenticate the push (401 without \"insufficient scopes\"): no usable Docker Hub login reached the builder."),
 			c("push-outside-namespace", 0.6, "The token request also asks for repository:library/...: the image name has no Docker Hub namespace."),
 			c("bad-credentials", 0.5, ""),
 		}
+		if bareLibraryPush(h) {
+			// The pushed name is one component: neither a namespace nor a
+			// registry host was written, so the name may have lost the
+			// intended registry's prefix as well.
+			cs = append(cs[:2], c("missing-registry-host", 0.55, "The pushed name has no registry host either: if the image was meant for another registry, its host prefix is missing and the push went to Docker Hub."), cs[2])
+		}
+		return cs
 	}
 	if status == "403" {
 		return []cand{
@@ -872,11 +882,14 @@ func redHatOpenRegistryRefusal(h *hit) []cand {
 // (the anonymous token request is refused), and a pull of one's own private
 // package comes with a login step: without one, a misspelt, renamed or
 // never-published name is the more common reason, as for Docker Hub
-// (rankDenied). Nil unless the hit is such a read of a named image.
-func ghcrAnonymousRead(h *hit) []cand {
-	if h.kind() != reghost.GHCR || h.op != opPull || h.ref.Repo == "" {
+// (rankDenied). Nil unless the hit is such a read of a named image outside
+// GitHub Actions.
+func ghcrAnonymousRead(h *hit, f *facts) []cand {
+	if h.kind() != reghost.GHCR || h.op != opPull || h.ref.Repo == "" || f.platform == "github-actions" || f.runnerCred > 0 {
 		// Only a read of an image the log names (a pull, a FROM, a helm
 		// pull): a copy's token request for its source name is not one.
+		// In GitHub Actions a GHCR pull without a login is mostly one of
+		// the organization's own private packages (rankGHCRAnonPull).
 		return nil
 	}
 	return []cand{
@@ -884,4 +897,16 @@ func ghcrAnonymousRead(h *hit) []cand {
 		c("no-login", 0.64, "If the package is private, log in to ghcr.io (a token with read:packages) before the pull."),
 		c("login-other-job", 0.38, ""),
 	}
+}
+
+// bareLibraryPush reports whether the push the token request is for named
+// a single-component repository (library/NAME, with NAME written bare): the
+// reference carried neither a namespace nor a registry host.
+func bareLibraryPush(h *hit) bool {
+	for _, s := range h.url.Scopes {
+		if name, ok := strings.CutPrefix(s.Name, "library/"); ok && s.has("push") && name != "" && !strings.Contains(name, "/") {
+			return true
+		}
+	}
+	return false
 }
