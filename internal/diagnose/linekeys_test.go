@@ -246,3 +246,63 @@ func TestHasAnyIn(t *testing.T) {
 		t.Error("no list held by any line: the check saw nothing")
 	}
 }
+
+// TestPrepareLines checks that preparing a batch of lines (the key walks of
+// four lines in lockstep) gives every line what preparing it alone gives:
+// text, lowercase, keys, candidate signatures, reference mask; on every test
+// and corpus line, as is and upper-cased, in runs of every length from 0 to
+// 40 lines (the lanes' refills and their ends).
+func TestPrepareLines(t *testing.T) {
+	keywords()
+	var raw []string
+	for _, l := range testLogLines(t) {
+		raw = append(raw, l, strings.ToUpper(l))
+	}
+	var ar lowArena
+	for size, at := 0, 0; at < len(raw); size = (size + 1) % 41 {
+		n := min(size, len(raw)-at)
+		lines := make([]lineIn, n)
+		for k := range lines {
+			lines[k].l = logscan.Line{N: at + k, Text: raw[at+k]}
+		}
+		prepareLines(lines, &ar)
+		for k := range lines {
+			var want lineIn
+			want.prepare(lines[k].l, nil)
+			got := &lines[k]
+			if got.text != want.text || got.low != want.low || got.keys != want.keys || got.cand != want.cand ||
+				got.refMask != want.refMask || got.anyKey != want.anyKey || !got.prepared {
+				t.Fatalf("line %q in a batch of %d: prepared unlike alone", raw[at+k], n)
+			}
+		}
+		at += n
+	}
+}
+
+// BenchmarkPrepareLines: prepareLines over every line of the test logs in
+// batches of prepChunk (as the pipeline's workers do); B/op counts the raw
+// bytes.
+func BenchmarkPrepareLines(b *testing.B) {
+	keywords()
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	var lines []lineIn
+	size := 0
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			lines = append(lines, lineIn{l: logscan.Line{Text: logscan.Normalize(l)}})
+			size += len(l)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	var ar lowArena
+	for b.Loop() {
+		for i := 0; i < len(lines); i += prepChunk {
+			prepareLines(lines[i:min(i+prepChunk, len(lines))], &ar)
+		}
+	}
+}

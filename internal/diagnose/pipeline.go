@@ -67,9 +67,7 @@ func (b *batch) prepare(i, j int32, ar *lowArena) {
 			b.err.CompareAndSwap(nil, &err)
 		}
 	}()
-	for k := i; k < j; k++ {
-		b.lines[k].prepare(b.lines[k].l, ar)
-	}
+	prepareLines(b.lines[i:j], ar)
 }
 
 // pipeline scans r (logscan.ScanSummary with the keyword prefilter kw),
