@@ -1,6 +1,9 @@
 package logscan
 
-import "fmt"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // KeySet tells which keys of a set a text holds, every occurrence of every
 // key, in one pass over the text: an Aho-Corasick automaton (Aho and
@@ -30,93 +33,48 @@ func NewKeySet(keys []string) (*KeySet, error) {
 	if len(keys) > 1<<16-1 {
 		return nil, fmt.Errorf("logscan: too many keys (%d)", len(keys))
 	}
-	// Alphabet compression: bytes no key holds behave alike.
-	var cls [256]uint32
-	nclass := uint32(1)
 	total := 1
 	for _, k := range keys {
 		if k == "" || len(k) > 1<<16-1 {
 			return nil, fmt.Errorf("logscan: key empty or longer than 65535 bytes: %.40q", k)
 		}
 		total += len(k)
-		for i := 0; i < len(k); i++ {
-			if cls[k[i]] == 0 {
-				cls[k[i]] = nclass
-				nclass++
-			}
-		}
 	}
 	if total > 1<<22 {
 		return nil, fmt.Errorf("logscan: key set too large (%d bytes)", total)
 	}
-	// The trie, on classes (next: -1 for none), then fail links and full
-	// transitions breadth-first.
-	next := make([]int32, 0, total*int(nclass))
-	newState := func() int32 {
-		for range nclass {
-			next = append(next, -1)
+	a := newACTrie(keys, func(b byte) byte { return b })
+	nstates := a.states()
+	// Outputs: own keys, then the fail state's outputs (the fail state
+	// comes first, breadth-first).
+	outs := make([][]uint16, nstates)
+	for _, s := range a.order {
+		for _, k := range a.end[s] {
+			outs[s] = append(outs[s], uint16(k))
 		}
-		return int32(len(next)/int(nclass) - 1)
-	}
-	newState()
-	own := make([][]uint16, 1, total) // keys ending at a state
-	for i, k := range keys {
-		s := int32(0)
-		for j := 0; j < len(k); j++ {
-			c := int32(s)*int32(nclass) + int32(cls[k[j]])
-			if next[c] < 0 {
-				t := newState()
-				next[c] = t // next may have grown: index again
-				own = append(own, nil)
-			}
-			s = next[int32(s)*int32(nclass)+int32(cls[k[j]])]
-		}
-		own[s] = append(own[s], uint16(i))
-	}
-	nstates := len(own)
-	fail := make([]int32, nstates)
-	outs := make([][]uint16, nstates) // own keys, then the fail state's outputs
-	outs[0] = own[0]
-	queue := make([]int32, 0, nstates)
-	for c := range int32(nclass) {
-		if t := next[c]; t > 0 {
-			fail[t] = 0
-			queue = append(queue, t)
-		} else {
-			next[c] = 0
-		}
-	}
-	for qi := 0; qi < len(queue); qi++ {
-		s := queue[qi]
-		outs[s] = append(append([]uint16(nil), own[s]...), outs[fail[s]]...) // fail states come first (breadth-first)
-		for c := range int32(nclass) {
-			t := next[s*int32(nclass)+c]
-			f := next[fail[s]*int32(nclass)+c]
-			if t >= 0 {
-				fail[t] = f
-				queue = append(queue, t)
-			} else {
-				next[s*int32(nclass)+c] = f
+		if s != 0 {
+			if o := outs[a.fail[s]]; len(o) > 0 {
+				outs[s] = append(outs[s], o...)
 			}
 		}
 	}
 	// Renumber: states without outputs first (root stays 0), output states
 	// last, so that "has outputs" is one comparison; each group in
 	// breadth-first order, so that the shallow states a text visits most
-	// have neighbouring rows.
-	order := append([]int32{0}, queue...)
+	// have neighbouring rows. Output states start at a power of two (rows
+	// between are unused), as the matcher's match states do, for walk4.
 	id := make([]uint32, nstates)
 	nid := uint32(0)
-	for _, s := range order {
+	for _, s := range a.order {
 		if len(outs[s]) == 0 {
 			id[s] = nid
 			nid++
 		}
 	}
-	outFrom := nid
-	ks := &KeySet{n: len(keys)}
+	nid = pow2(nid)
+	ks := &KeySet{n: len(keys), outFrom: nid}
 	ks.outAt = append(ks.outAt, 0)
-	for _, s := range order {
+	for _, s := range a.order {
 		if len(outs[s]) > 0 {
 			id[s] = nid
 			nid++
@@ -124,22 +82,12 @@ func NewKeySet(keys []string) (*KeySet, error) {
 			ks.outAt = append(ks.outAt, uint32(len(ks.outs)))
 		}
 	}
-	stride := uint32(1)
-	for stride < nclass {
-		stride <<= 1
-		ks.shift++
-	}
-	ks.outFrom = outFrom << ks.shift
-	ks.trans = make([]uint32, uint32(nstates)*stride)
-	for s := range nstates {
-		row := id[s] << ks.shift
-		for c := range nclass {
-			ks.trans[row+c] = id[next[s*int(nclass)+int(c)]] << ks.shift
-		}
-	}
-	for b := range 256 {
-		ks.class[b] = cls[b]
-	}
+	stride, shift := strideOf(a.nclass)
+	ks.shift = shift
+	ks.outFrom <<= shift
+	ks.trans = make([]uint32, nid*stride)
+	a.fill(ks.trans, id, shift)
+	ks.class = a.cls
 	return ks, nil
 }
 
@@ -205,31 +153,15 @@ func (ks *KeySet) AppendKeysEach(dst [][]uint16, texts []string) {
 	}
 	for {
 		n := min(len(s[0]), len(s[1]), len(s[2]), len(s[3]))
-		a0, a1, a2, a3 := s[0][:n], s[1][:n], s[2][:n], s[3][:n]
-		s0, s1, s2, s3 := st[0], st[1], st[2], st[3]
-		for i := 0; i < len(a0) && i < len(a1) && i < len(a2) && i < len(a3); i++ {
-			s0 = trans[s0+class[a0[i]]]
-			s1 = trans[s1+class[a1[i]]]
-			s2 = trans[s2+class[a2[i]]]
-			s3 = trans[s3+class[a3[i]]]
-			if s0 >= of || s1 >= of || s2 >= of || s3 >= of {
-				if s0 >= of {
-					dst[t[0]] = ks.appendOut(dst[t[0]], s0)
-				}
-				if s1 >= of {
-					dst[t[1]] = ks.appendOut(dst[t[1]], s1)
-				}
-				if s2 >= of {
-					dst[t[2]] = ks.appendOut(dst[t[2]], s2)
-				}
-				if s3 >= of {
-					dst[t[3]] = ks.appendOut(dst[t[3]], s3)
+		for n > 0 {
+			i := walk4(trans, class, of, unsafe.StringData(s[0]), unsafe.StringData(s[1]), unsafe.StringData(s[2]), unsafe.StringData(s[3]), n, &st)
+			for k := range lanes {
+				s[k] = s[k][i:]
+				if st[k] >= of {
+					dst[t[k]] = ks.appendOut(dst[t[k]], st[k])
 				}
 			}
-		}
-		st = [lanes]uint32{s0, s1, s2, s3}
-		for k := range lanes {
-			s[k] = s[k][n:]
+			n -= i
 		}
 		for k := range lanes {
 			if s[k] == "" && !take(k) {
