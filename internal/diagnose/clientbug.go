@@ -77,6 +77,14 @@ func clientBugCand(h *hit, f *facts, cs []cand) (cand, bool) {
 				w = 0.8
 			}
 		}
+		if !strings.Contains(h.low, "origin=") && strings.Contains(h.low, "authentication required") {
+			// go-containerregistry adds origin= (the source registry) only
+			// to a mount from another registry, the one the crane 0.10
+			// defect broke; a mount within one registry refused with
+			// "authentication required" is an anonymous request (a
+			// credential with push here may read the source to mount it).
+			w = 0.55
+		}
 		return c("client-bug", w, fmt.Sprintf("The failing request is a cross-repository blob mount into %s: the token asked for pull on the source repository too, and the client gave up instead of uploading the blob (older go-containerregistry/crane releases did); upgrade the client or copy without mounting.", orSome(h.repo(), "the repository"))), true
 	}
 	return cand{}, false

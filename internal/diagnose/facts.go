@@ -82,6 +82,7 @@ type facts struct {
 	dependabot    bool
 	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
 	forkEnv       int    // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
+	cosignSign    int    // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
 	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
 	masked        bool   // the CI masked values (*** or [MASKED])
 	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
@@ -301,6 +302,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeClientVersion(n, text, low)
 	f.observeForkEnv(n, text)
+	f.observeCosignSign(n) // sig_pushrefs.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}

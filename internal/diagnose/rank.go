@@ -41,6 +41,9 @@ func (f *facts) prOrFork() bool {
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
 func rankUnauthenticated(h *hit, f *facts) []cand {
+	if cs := rankCosignHelmLogin(h, f); cs != nil {
+		return cs // sig_pushrefs.go
+	}
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
 	if strings.HasPrefix(h.repo(), "chartrepo/") {

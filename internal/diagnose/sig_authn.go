@@ -512,6 +512,9 @@ func rankGitLabBasic(h *hit, f *facts) []cand {
 }
 
 func rankTokenNotAccepted(h *hit, f *facts) []cand {
+	if cs := rankCosignHelmLogin(h, f); cs != nil {
+		return cs // sig_pushrefs.go
+	}
 	state, _ := f.loginState(h.line(), h.host)
 	if h.op == opPush && state == "none" {
 		return []cand{
@@ -682,11 +685,18 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		// A plain 401 (not "insufficient scopes") means the token service
 		// did not authenticate the request at all; the library/ scope is a
 		// second problem the push will meet once logged in.
-		return []cand{
+		cs := []cand{
 			c("no-login", 0.62, "The token service did not authenticate the push (401 without \"insufficient scopes\"): no usable Docker Hub login reached the builder."),
 			c("push-outside-namespace", 0.6, "The token request also asks for repository:library/...: the image name has no Docker Hub namespace."),
 			c("bad-credentials", 0.5, ""),
 		}
+		if bareLibraryPush(h) {
+			// The pushed name is one component: neither a namespace nor a
+			// registry host was written, so the name may have lost the
+			// intended registry's prefix as well.
+			cs = append(cs[:2], c("missing-registry-host", 0.55, "The pushed name has no registry host either: if the image was meant for another registry, its host prefix is missing and the push went to Docker Hub."), cs[2])
+		}
+		return cs
 	}
 	if status == "403" {
 		return []cand{
@@ -823,4 +833,16 @@ func rankRunnerContainerLogin(h *hit, f *facts) []cand {
 		c("empty-credential", 0.52, ""),
 		c("token-expired", 0.42, ""),
 	}
+}
+
+// bareLibraryPush reports whether the push the token request is for named
+// a single-component repository (library/NAME, with NAME written bare): the
+// reference carried neither a namespace nor a registry host.
+func bareLibraryPush(h *hit) bool {
+	for _, s := range h.url.Scopes {
+		if name, ok := strings.CutPrefix(s.Name, "library/"); ok && s.has("push") && name != "" && !strings.Contains(name, "/") {
+			return true
+		}
+	}
+	return false
 }

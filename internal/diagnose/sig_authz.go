@@ -338,9 +338,14 @@ func sigsAuthz() {
 			},
 		},
 		&signature{
-			id:   "gcr-needed-permissions",
-			keys: []string{"don't have the needed permissions", "unauthenticated request"},
-			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request)`),
+			id: "gcr-needed-permissions",
+			// GCR's older wording for the same refusal (docker push to
+			// gcr.io without the gcloud credential helper): "denied: Unable to
+			// access the repository, please check that you have permission to
+			// access it." (Docker 1.x's v1 pull printed "Unable to access the
+			// repository: NAME; please verify that it exists ...").
+			keys: []string{"don't have the needed permissions", "unauthenticated request", "unable to access the repository"},
+			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request|Unable to access the repository)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized", "cloud.google.com/container-registry/"},
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)

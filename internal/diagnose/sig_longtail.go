@@ -217,6 +217,10 @@ func ecrPublicStalePull(h *hit) []cand {
 	return []cand{
 		c("token-expired", 0.72, "Amazon ECR Public answered 403 to a pull: public repositories need no login, so the client sent a stored ECR Public token that has expired (they last 12 hours). Log out of public.ecr.aws (docker logout / helm registry logout) or log in again."),
 		c("bad-credentials", 0.45, ""),
+		// The refused credential may come from a credential helper that
+		// the config names for public.ecr.aws (credHelpers) and that
+		// serves another registry's tokens.
+		c("credential-store-error", 0.4, "If the Docker config names a credential helper for public.ecr.aws (credHelpers), that helper supplied the refused token: remove the entry or use a helper that serves ECR Public."),
 		c("manifest-unknown", 0.35, ""),
 	}
 }

@@ -27,7 +27,10 @@ var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git
 	// JFrog CLI's REST client (build-info, repository lookups) words
 	// Artifactory's REST API answers so; registry pushes fail in docker's
 	// words.
-	"artifactory response:"}
+	"artifactory response:",
+	// The Buildkite agent's API (agent.buildkite.com: job steps, logs,
+	// meta-data); its errors also hold "buildkit" as a substring.
+	"agent.buildkite.com"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 

@@ -1,0 +1,35 @@
+package diagnose
+
+import "regexp"
+
+// Signatures for a registry answer that is the status text of the reverse
+// proxy in front of the registry rather than the registry's own error.
+
+func init() { sigGroups = append(sigGroups, sigsProxyStatus) }
+
+func sigsProxyStatus() {
+	register(
+		&signature{
+			id: "registry-proxy-client-closed",
+			// 499 "Client Closed Request" is nginx's own status for a
+			// request whose client connection closed before the upstream
+			// answered (nginx logs it; Gitea and others relay it). A
+			// registry client that reads no JSON error body reports the
+			// status text under the catch-all code: "unknown: Client Closed
+			// Request" (buildkit, containerd's remotes). It comes after a
+			// long upload through a proxy whose read, send or body timeouts
+			// are shorter than the upload: the registry side, not the
+			// credential.
+			keys: []string{"client closed request"},
+			re:   regexp.MustCompile(`(?i)\bunknown: Client Closed Request`),
+			veto: gitLike,
+			rank: fixed(
+				c("registry-fault", 0.74, "The answer is the status text of the reverse proxy in front of the registry (nginx's 499 Client Closed Request): the connection between the proxy and the registry was cut during the request, typically a long layer upload that outlasted the proxy's timeouts. Raise the proxy's timeouts and body size limit (proxy_read_timeout, proxy_send_timeout, client_max_body_size), or push smaller layers; the credential was accepted."),
+				c("registry-unreachable", 0.45, ""),
+			),
+			tell: func(*hit, *facts) string {
+				return "Look at how long the failing upload ran before the error: one that ran for minutes and stopped at the proxy's timeout is the proxy's configuration (registry-fault); one that failed at once on every request is a network path that cannot reach the registry (registry-unreachable)."
+			},
+		},
+	)
+}
