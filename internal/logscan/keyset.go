@@ -153,15 +153,37 @@ func (ks *KeySet) AppendKeysEach(dst [][]uint16, texts []string) {
 	}
 	for {
 		n := min(len(s[0]), len(s[1]), len(s[2]), len(s[3]))
-		for n > 0 {
-			i := walk4(trans, class, of, unsafe.StringData(s[0]), unsafe.StringData(s[1]), unsafe.StringData(s[2]), unsafe.StringData(s[3]), n, &st)
-			for k := range lanes {
-				s[k] = s[k][i:]
-				if st[k] >= of {
-					dst[t[k]] = ks.appendOut(dst[t[k]], st[k])
+		if n > 0 {
+			// As walk4, without bounds checks (every row and class is in
+			// the table), but a lane's outputs are taken on the way.
+			tp := unsafe.Pointer(unsafe.SliceData(trans))
+			b0, b1 := unsafe.Pointer(unsafe.StringData(s[0])), unsafe.Pointer(unsafe.StringData(s[1]))
+			b2, b3 := unsafe.Pointer(unsafe.StringData(s[2])), unsafe.Pointer(unsafe.StringData(s[3]))
+			s0, s1, s2, s3 := st[0], st[1], st[2], st[3]
+			for i := 0; i < n; i++ {
+				s0 = *(*uint32)(unsafe.Add(tp, uintptr(s0+class[*(*byte)(unsafe.Add(b0, i))])*4))
+				s1 = *(*uint32)(unsafe.Add(tp, uintptr(s1+class[*(*byte)(unsafe.Add(b1, i))])*4))
+				s2 = *(*uint32)(unsafe.Add(tp, uintptr(s2+class[*(*byte)(unsafe.Add(b2, i))])*4))
+				s3 = *(*uint32)(unsafe.Add(tp, uintptr(s3+class[*(*byte)(unsafe.Add(b3, i))])*4))
+				if s0|s1|s2|s3 >= of {
+					if s0 >= of {
+						dst[t[0]] = ks.appendOut(dst[t[0]], s0)
+					}
+					if s1 >= of {
+						dst[t[1]] = ks.appendOut(dst[t[1]], s1)
+					}
+					if s2 >= of {
+						dst[t[2]] = ks.appendOut(dst[t[2]], s2)
+					}
+					if s3 >= of {
+						dst[t[3]] = ks.appendOut(dst[t[3]], s3)
+					}
 				}
 			}
-			n -= i
+			st = [lanes]uint32{s0, s1, s2, s3}
+			for k := range lanes {
+				s[k] = s[k][n:]
+			}
 		}
 		for k := range lanes {
 			if s[k] == "" && !take(k) {
