@@ -266,28 +266,14 @@ type lineIn struct {
 
 func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	in.l = l
-	in.setText(ar)
-	// Which signature, reference and fact keys the line holds, in one pass.
-	in.keys, in.cand = keyBits{}, sigSet{}
-	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
-	in.finishKeys(ar)
-}
-
-// setText sets the text the diagnosis reads (the run-view prefix
-// stripped, at most maxLine bytes) and its lowercase.
-func (in *lineIn) setText(ar *lowArena) {
-	text := stripRunViewPrefix(in.l.Text)
+	text := stripRunViewPrefix(l.Text)
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
 	in.text, in.low = text, ar.lower(text)
-}
-
-// finishKeys ends prepare once the line's keys are marked: a line copied
-// from a web log view or a Python repr is read without those wrappings
-// (its keys found again), and the line is marked prepared.
-func (in *lineIn) finishKeys(ar *lowArena) {
-	text := in.text
+	// Which signature, reference and fact keys the line holds, in one pass.
+	in.keys, in.cand = keyBits{}, sigSet{}
+	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 	if in.keys.aux[kWebLogLink.slot] { // copied from GitHub's web log view (weblog.go)
 		if t := stripWebLogLinks(text); t != text {
 			in.text, in.low = t, ar.lower(t)
@@ -303,40 +289,6 @@ func (in *lineIn) finishKeys(ar *lowArena) {
 		}
 	}
 	in.prepared = true
-}
-
-// prepareLines is prepare for each line of lines (their l set): the key
-// walks of the lines' lowercase go four lines in lockstep
-// (logscan.KeySet.AppendKeysEach), the same keys as lineKeyPass line by
-// line. ar holds the walk's scratch; nil prepares line by line.
-func prepareLines(lines []lineIn, ar *lowArena) {
-	if ar == nil {
-		for k := range lines {
-			lines[k].prepare(lines[k].l, nil)
-		}
-		return
-	}
-	texts := ar.texts[:0]
-	for k := range lines {
-		lines[k].setText(ar)
-		texts = append(texts, lines[k].low)
-	}
-	for len(ar.hits) < len(lines) {
-		ar.hits = append(ar.hits, make([]uint16, 0, 32))
-	}
-	hits := ar.hits[:len(lines)]
-	for k := range hits {
-		hits[k] = hits[k][:0]
-	}
-	lineKeys.set.AppendKeysEach(hits, texts)
-	for k := range lines {
-		in := &lines[k]
-		in.keys, in.cand = keyBits{}, sigSet{}
-		in.refMask, in.anyKey = markKeys(hits[k], &in.keys, &in.cand)
-		in.finishKeys(ar)
-	}
-	clear(texts) // the scratch keeps no line alive
-	ar.texts = texts[:0]
 }
 
 // apply reads one prepared line into the facts and the signature hits.

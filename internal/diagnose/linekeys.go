@@ -3,10 +3,9 @@ package diagnose
 import (
 	"encoding/binary"
 	"math/bits"
+	"sort"
 	"strings"
 	"unsafe"
-
-	"github.com/regdoctor/regdoctor/internal/logscan"
 )
 
 // Key slots of a line (lineIn.keys), all found by one pass over the
@@ -77,30 +76,63 @@ func (s *sigSet) or(o *sigSet) {
 	}
 }
 
-// lineKeys indexes every key (3 bytes or longer): one Aho-Corasick DFA of
-// all of them (logscan.KeySet) walks a line once, one table load per byte,
-// and reports the keys that end at each byte (ents' indexes). A new key
-// costs the walk nothing. Built once (keysOnce).
+// lineKeys indexes every key (3 bytes or longer) by a hash of its first
+// three bytes: a 64 Ki-bit filter of those hashes (8 KiB, stays in cache)
+// rules out most positions of a line with one load and one bit test. The
+// keys of a passing hash sit in one run of ents (its slot: the hash's top 12
+// bits; start is 8 KiB), compared first as two 32-bit words (the key's first
+// eight bytes, masked), then on the rest. The compact layout keeps the
+// lookups in cache. Built once (keysOnce).
 var lineKeys struct {
-	set   *logscan.KeySet
-	ents  []lineKey
-	keys  []string  // by ents index: the key
-	sigs  []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
-	built bool
+	filter [1 << 16 / 64]uint64 // hashes of the keys' first three bytes
+	start  [1<<12 + 1]uint16    // slot -> first index in ents; slot s is ents[start[s]:start[s+1]]
+	ents   []lineKey
+	keys   []string  // by ents index: the key
+	sigs   []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
+	built  bool
 }
 
 type lineKey struct {
-	at uint16 // slot in lineIn.keys
+	pre, mask   uint32 // first (up to) four bytes, little-endian, and their mask
+	pre2, mask2 uint32 // the next (up to) four bytes and their mask
+	size        uint16 // len(key)
+	at          uint16 // slot in lineIn.keys
+}
+
+// keyHash is the filter's hash of three bytes (little-endian, in a word).
+func keyHash(w3 uint32) uint32 { return (w3 * 0x9E3779B1) >> 16 }
+
+// load32 is s[i:i+4] as a little-endian word.
+func load32(s string, i int) uint32 {
+	_ = s[i+3]
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
 }
 
 func buildLineKeyIndex() {
+	type entry struct {
+		k    lineKey
+		key  string
+		sigs *sigSet
+		slot uint32
+	}
+	var all []entry
 	add := func(k string, at int, sigs *sigSet) {
 		if len(k) < 3 || len(k) > 1<<16-1 {
 			panic("diagnose: key shorter than 3 bytes or too long: " + k)
 		}
-		lineKeys.ents = append(lineKeys.ents, lineKey{at: uint16(at)})
-		lineKeys.keys = append(lineKeys.keys, k)
-		lineKeys.sigs = append(lineKeys.sigs, sigs)
+		var lk lineKey
+		for b := 0; b < 4 && b < len(k); b++ {
+			lk.pre |= uint32(k[b]) << (8 * b)
+			lk.mask |= 0xff << (8 * b)
+		}
+		for b := 4; b < 8 && b < len(k); b++ {
+			lk.pre2 |= uint32(k[b]) << (8 * (b - 4))
+			lk.mask2 |= 0xff << (8 * (b - 4))
+		}
+		lk.size, lk.at = uint16(len(k)), uint16(at)
+		h := keyHash(lk.pre & 0xffffff)
+		lineKeys.filter[h/64] |= 1 << (h % 64)
+		all = append(all, entry{k: lk, key: k, sigs: sigs, slot: h >> 4})
 	}
 	// The signatures each signature key admits.
 	sigsOf := make([]sigSet, len(sigKeys))
@@ -120,14 +152,22 @@ func buildLineKeyIndex() {
 			add(k, auxBase+j, nil)
 		}
 	}
-	if len(lineKeys.ents) >= 1<<16 || keySlots > 1<<16 {
+	if len(all) >= 1<<16 || keySlots > 1<<16 {
 		panic("diagnose: too many keys")
 	}
-	set, err := logscan.NewKeySet(lineKeys.keys)
-	if err != nil {
-		panic("diagnose: " + err.Error())
+	sort.SliceStable(all, func(a, b int) bool { return all[a].slot < all[b].slot })
+	for _, e := range all {
+		lineKeys.ents = append(lineKeys.ents, e.k)
+		lineKeys.keys = append(lineKeys.keys, e.key)
+		lineKeys.sigs = append(lineKeys.sigs, e.sigs)
 	}
-	lineKeys.set = set
+	i := 0
+	for slot := range len(lineKeys.start) {
+		for i < len(all) && int(all[i].slot) < slot {
+			i++
+		}
+		lineKeys.start[slot] = uint16(i)
+	}
 	lineKeys.built = true
 }
 
@@ -143,25 +183,42 @@ func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 // at all (signature, reference or fact key): a line without one is read by
 // facts.observeKeyless alone.
 func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
-	var scratch [64]uint16
-	return markKeys(lineKeys.set.AppendKeys(scratch[:0], low), present, cand)
-}
-
-// markKeys marks the keys found (lineKeys.ents indexes, repeats allowed) in
-// present and adds the signatures they admit to cand; it returns the
-// reference keys as a mask and whether any key was found.
-func markKeys(found []uint16, present *keyBits, cand *sigSet) (refs uint64, any bool) {
-	for _, j := range found {
-		at := int(lineKeys.ents[j].at)
-		if present.get(at) {
+	n := len(low)
+	for i := 0; i+3 <= n; i++ {
+		var w uint32
+		if i+4 <= n {
+			w = load32(low, i)
+		} else {
+			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16
+		}
+		h := keyHash(w & 0xffffff)
+		if lineKeys.filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		present.set(at)
-		any = true
-		if sigs := lineKeys.sigs[j]; sigs != nil {
-			cand.or(sigs)
-		} else if at < auxBase {
-			refs |= 1 << (at - maxSigKeys)
+		// The next four bytes, zero past the end (a key that long is
+		// ruled out by its size first).
+		var w2 uint32
+		if i+8 <= n {
+			w2 = load32(low, i+4)
+		} else {
+			for b := 4; i+b < n; b++ {
+				w2 |= uint32(low[i+b]) << (8 * (b - 4))
+			}
+		}
+		slot := h >> 4
+		for j := int(lineKeys.start[slot]); j < int(lineKeys.start[slot+1]); j++ {
+			k := &lineKeys.ents[j]
+			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present.get(int(k.at)) ||
+				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
+				continue
+			}
+			present.set(int(k.at))
+			any = true
+			if sigs := lineKeys.sigs[j]; sigs != nil {
+				cand.or(sigs)
+			} else if k.at < auxBase {
+				refs |= 1 << (k.at - maxSigKeys)
+			}
 		}
 	}
 	return refs, any
@@ -171,12 +228,7 @@ func markKeys(found []uint16, present *keyBits, cand *sigSet) (refs uint64, any 
 // shared 64 KiB blocks as logscan packs line texts: one allocation per
 // block instead of one per line. A block is never written again once a
 // string points into it. Used by the scanning goroutine only.
-type lowArena struct {
-	buf []byte
-	// prepareLines' scratch: the lines' lowercase and the keys found in each.
-	texts []string
-	hits  [][]uint16
-}
+type lowArena struct{ buf []byte }
 
 // lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
 // at a time into the arena, and kept there only when it had upper case (else

@@ -67,7 +67,9 @@ func (b *batch) prepare(i, j int32, ar *lowArena) {
 			b.err.CompareAndSwap(nil, &err)
 		}
 	}()
-	prepareLines(b.lines[i:j], ar)
+	for k := i; k < j; k++ {
+		b.lines[k].prepare(b.lines[k].l, ar)
+	}
 }
 
 // pipeline scans r (logscan.ScanSummary with the keyword prefilter kw),
