@@ -3,11 +3,10 @@ package logscan
 // acTrie is an Aho-Corasick automaton (Aho and Corasick, "Efficient string
 // matching", CACM 18(6), 1975) before it is compiled to a dense table: the
 // trie of the keys over byte classes, sparse (a state's children in a list),
-// with fail links and a breadth-first order. newMatcher and NewKeySet build
-// it; the dense tables are then filled row by row in that order, a state's
-// row a copy of its fail state's (shallower, so already filled) with its own
-// edges set: the work is one row copy per state, not a test per state and
-// byte.
+// with fail links and a breadth-first order. newMatcher builds it, then
+// fills its dense table row by row in that order, a state's row a copy of
+// its fail state's (shallower, so already filled) with its own edges set:
+// the work is one row copy per state, not a test per state and byte.
 type acTrie struct {
 	cls     [256]uint32 // byte -> class; 0 for bytes no key holds
 	nclass  uint32
