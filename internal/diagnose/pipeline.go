@@ -139,7 +139,12 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 	}
 	cur := newBatch()
 	sum, err := logscan.ScanSummary(r, logscan.Options{Keywords: kw}, func(l logscan.Line) error {
-		cur.lines = append(cur.lines, lineIn{l: l})
+		// Only l is set: prepare sets every other field (a reused batch's
+		// old values are overwritten), so the ~600-byte lineIn is not
+		// zeroed here first.
+		n := len(cur.lines)
+		cur.lines = cur.lines[:n+1]
+		cur.lines[n].l = l
 		if len(cur.lines) == lineBatch {
 			if !started && sent > 0 {
 				// The second batch: start the workers.

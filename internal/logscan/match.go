@@ -3,6 +3,8 @@ package logscan
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unsafe"
 )
 
 // matcher finds ASCII case-insensitive occurrences of a set of keywords.
@@ -37,27 +39,7 @@ func newMatcher(keywords []string) (*matcher, error) {
 	if len(keywords) == 0 {
 		return nil, nil
 	}
-	type node struct {
-		next  [256]int32
-		fail  int32
-		match bool
-		short int // shortest keyword ending here (its own or its fail chain's); 0 for none
-	}
-	newNode := func() node {
-		var n node
-		for i := range n.next {
-			n.next[i] = -1
-		}
-		return n
-	}
-	// At most one state per keyword byte: allocating them up front spares
-	// the appends' copies of these 1 KiB states (most of a small log's time).
 	total := 1
-	for _, k := range keywords {
-		total += min(len(k), maxKeywordLen+1)
-	}
-	nodes := make([]node, 1, total)
-	nodes[0] = newNode()
 	maxLen := 0
 	for _, k := range keywords {
 		if k == "" {
@@ -66,126 +48,78 @@ func newMatcher(keywords []string) (*matcher, error) {
 		if len(k) > maxKeywordLen {
 			return nil, fmt.Errorf("logscan: keyword longer than %d bytes: %.40q...", maxKeywordLen, k)
 		}
-		if len(k) > maxLen {
-			maxLen = len(k)
-		}
-		s := int32(0)
-		for i := 0; i < len(k); i++ {
-			b := lower(k[i])
-			if nodes[s].next[b] < 0 {
-				nodes = append(nodes, newNode())
-				nodes[s].next[b] = int32(len(nodes) - 1)
-			}
-			s = nodes[s].next[b]
-		}
-		nodes[s].match = true
-		if nodes[s].short == 0 || len(k) < nodes[s].short {
-			nodes[s].short = len(k)
-		}
+		maxLen = max(maxLen, len(k))
+		total += len(k)
 	}
-	if len(nodes) > 1<<22 {
-		return nil, fmt.Errorf("logscan: keyword set too large (%d automaton states)", len(nodes))
+	if total > 1<<22 {
+		return nil, fmt.Errorf("logscan: keyword set too large (%d automaton states)", total)
 	}
-	// Breadth-first: fail links and full (DFA) transitions on folded bytes.
-	queue := make([]int32, 0, len(nodes))
-	for b := 0; b < 256; b++ {
-		if c := nodes[0].next[b]; c >= 0 {
-			nodes[c].fail = 0
-			queue = append(queue, c)
-		} else {
-			nodes[0].next[b] = 0
-		}
-	}
-	for qi := 0; qi < len(queue); qi++ {
-		s := queue[qi]
-		if f := nodes[s].fail; nodes[f].match {
-			nodes[s].match = true
-			if nodes[s].short == 0 || nodes[f].short < nodes[s].short {
-				nodes[s].short = nodes[f].short // fail states come first (breadth-first)
+	// ASCII case is folded into the classes: a byte's class is its lower
+	// case's.
+	a := newACTrie(keywords, lower)
+	nstates := a.states()
+	// short: the shortest keyword a state ends, its own or its fail
+	// chain's (the fail state comes first, breadth-first); 0 for none.
+	short := make([]int, nstates)
+	for _, s := range a.order {
+		for _, k := range a.end[s] {
+			if short[s] == 0 || len(keywords[k]) < short[s] {
+				short[s] = len(keywords[k])
 			}
 		}
-		for b := 0; b < 256; b++ {
-			c := nodes[s].next[b]
-			f := nodes[nodes[s].fail].next[b]
-			if c >= 0 {
-				nodes[c].fail = f
-				queue = append(queue, c)
-			} else {
-				nodes[s].next[b] = f
-			}
+		if f := short[a.fail[s]]; s != 0 && f > 0 && (short[s] == 0 || f < short[s]) {
+			short[s] = f
 		}
 	}
-	// A dead state for find's parked lanes: it never leaves and never matches.
-	deadNode := node{fail: 0}
-	for b := range deadNode.next {
-		deadNode.next[b] = int32(len(nodes))
-	}
-	nodes = append(nodes, deadNode)
-	// Renumber: non-match states first (root stays 0), match states last.
-	id := make([]uint32, len(nodes))
+	// Renumber: non-match states first (root stays 0, breadth-first), then
+	// a dead state for find's parked lanes (it never leaves and never
+	// matches), then the match states from a power of two (rows between
+	// are unused), so that "is this a match" is one comparison, and
+	// lineEnds tells whether any of four states is one with a single
+	// comparison of their bitwise or.
+	id := make([]uint32, nstates)
 	next := uint32(0)
-	for i := range nodes {
-		if !nodes[i].match {
-			id[i] = next
+	for _, s := range a.order {
+		if short[s] == 0 {
+			id[s] = next
 			next++
 		}
 	}
+	dead := next
+	next = pow2(next + 1)
 	matchFrom := next
-	for i := range nodes {
-		if nodes[i].match {
-			id[i] = next
+	for _, s := range a.order {
+		if short[s] > 0 {
+			id[s] = next
 			next++
 		}
 	}
-	// Alphabet compression: case-folded bytes that no keyword contains all
-	// behave alike. Rows of a few dozen classes instead of 256 bytes keep the
-	// table in cache, which the byte-at-a-time walk of dense matches needs.
-	var cls [256]uint32
-	nclass := uint32(1)
-	for _, k := range keywords {
-		for i := 0; i < len(k); i++ {
-			if b := lower(k[i]); cls[b] == 0 {
-				cls[b] = nclass
-				nclass++
-			}
-		}
-	}
-	rep := make([]int, nclass) // a byte of each class
-	for b := 255; b >= 0; b-- {
-		rep[cls[b]] = b
-	}
-	stride, shift := uint32(1), uint32(0)
-	for stride < nclass {
-		stride <<= 1
-		shift++
-	}
+	stride, shift := strideOf(a.nclass)
 	m := &matcher{
-		trans:     make([]uint32, uint32(len(nodes))*stride),
+		trans:     make([]uint32, next*stride),
 		matchFrom: matchFrom * stride,
 		shift:     shift,
 		outLen:    make([]uint16, next-matchFrom),
-		dead:      id[len(nodes)-1] * stride,
+		dead:      dead * stride,
 		maxLen:    maxLen,
 	}
-	for i := range nodes {
-		if nodes[i].match {
-			m.outLen[id[i]-matchFrom] = uint16(nodes[i].short)
+	for s := range nstates {
+		if short[s] > 0 {
+			m.outLen[id[s]-matchFrom] = uint16(short[s])
 		}
 	}
 	m.newlineFree = true
 	for _, k := range keywords {
-		if bytes.IndexByte([]byte(k), '\n') >= 0 {
+		if strings.IndexByte(k, '\n') >= 0 {
 			m.newlineFree = false
 		}
 	}
 	for b := 0; b < 256; b++ {
-		m.class[b] = cls[lower(byte(b))]
+		m.class[b] = a.cls[lower(byte(b))]
 	}
-	for i := range nodes {
-		row := id[i] * stride
-		for c := uint32(0); c < nclass; c++ {
-			m.trans[row+c] = id[nodes[i].next[rep[c]]] * stride
-		}
+	a.fill(m.trans, id, shift)
+	for c := range stride {
+		m.trans[m.dead+c] = m.dead
 	}
 	return m, nil
 }
@@ -286,6 +220,34 @@ func (m *matcher) find1(p []byte, s uint32, from, to int) int {
 	return -1
 }
 
+// walk4 walks four lanes of n bytes (at p0..p3) in lockstep from states s,
+// and stops after the first byte that leaves any lane in a match state. It
+// returns the bytes walked (n when no lane matched) and leaves the lanes'
+// states in s. mf is a power of two (newMatcher), so one comparison of the
+// states' bitwise or tells whether any is a match state. The table is read
+// without bounds checks: every row holds a row index and every class is
+// below the stride, so trans[row+class] is always in the table; this loop
+// is most of the scan's time, and the checks (with the register spills
+// they cost) were half its instructions.
+func walk4(trans []uint32, class *[256]uint32, mf uint32, p0, p1, p2, p3 *byte, n int, s *[4]uint32) int {
+	tp := unsafe.Pointer(unsafe.SliceData(trans))
+	b0, b1, b2, b3 := unsafe.Pointer(p0), unsafe.Pointer(p1), unsafe.Pointer(p2), unsafe.Pointer(p3)
+	s0, s1, s2, s3 := s[0], s[1], s[2], s[3]
+	i := 0
+	for i < n {
+		s0 = *(*uint32)(unsafe.Add(tp, uintptr(s0+class[*(*byte)(unsafe.Add(b0, i))])*4))
+		s1 = *(*uint32)(unsafe.Add(tp, uintptr(s1+class[*(*byte)(unsafe.Add(b1, i))])*4))
+		s2 = *(*uint32)(unsafe.Add(tp, uintptr(s2+class[*(*byte)(unsafe.Add(b2, i))])*4))
+		s3 = *(*uint32)(unsafe.Add(tp, uintptr(s3+class[*(*byte)(unsafe.Add(b3, i))])*4))
+		i++
+		if s0|s1|s2|s3 >= mf {
+			break
+		}
+	}
+	s[0], s[1], s[2], s[3] = s0, s1, s2, s3
+	return i
+}
+
 // lineSegments is how many pieces (cut at newlines) lineEnds splits a
 // region into; its four lanes take them in turn, so a lane whose lines
 // match often (and are skipped to their newline) does not leave the
@@ -356,19 +318,7 @@ func (m *matcher) lineEnds(p []byte, out []int) []int {
 			a1 := p[at[1] : at[1]+n]
 			a2 := p[at[2] : at[2]+n]
 			a3 := p[at[3] : at[3]+n]
-			s0, s1, s2, s3 := s[0], s[1], s[2], s[3]
-			i := 0
-			for ; i < len(a0) && i < len(a1) && i < len(a2) && i < len(a3); i++ {
-				s0 = trans[s0+class[a0[i]]]
-				s1 = trans[s1+class[a1[i]]]
-				s2 = trans[s2+class[a2[i]]]
-				s3 = trans[s3+class[a3[i]]]
-				if s0 >= mf || s1 >= mf || s2 >= mf || s3 >= mf {
-					i++
-					break
-				}
-			}
-			s[0], s[1], s[2], s[3] = s0, s1, s2, s3
+			i := walk4(trans, class, mf, &a0[0], &a1[0], &a2[0], &a3[0], n, &s)
 			for k := 0; k < lanes; k++ {
 				at[k] += i
 			}
