@@ -1,0 +1,35 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarAuthHeader holds the lines for the shapes found in the
+// tenth held-out batch, part b (searched by error text): answers about the
+// request's form rather than the credential (Quay's "Invalid bearer token
+// format", a token request for a non-repository scope), GHCR's own
+// authorization service failing, and BLOB_UNKNOWN on a manifest upload;
+// with guards for look-alikes. Kept apart from the other tables so that
+// parallel batches do not edit the same block.
+func TestMessageGrammarAuthHeader(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// Quay refuses the Authorization header's form, in two clients' wordings
+		`FATAL error in image scan: failed to create the registry client: Get https://quay.io/v2/: http: non-successful response (status=401 body="{\"error\": \"Invalid bearer token format\"}")`: "client-bug",
+		`registry failed ping request, error: Get https://quay.io/v2/: http: non-successful response (status=401 body="{\"error\": \"Invalid bearer token format\"}")`:                             "client-bug",
+		// guard: the Kubernetes API server's own bearer-token error
+		`E0722 11:41:09.420668       1 authentication.go:53] Unable to authenticate the request due to an error: [invalid bearer token, oidc: verify token: oidc: token is expired]`: "",
+		// guard: a 401 with the registry's ordinary error keeps the ordinary reading
+		`failed to create the registry client: Get https://quay.io/v2/: http: non-successful response (status=401 body="{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}")`: "no-login",
+		// a token request for the catalog, refused as malformed
+		`GET https://auth.docker.io/token?scope=registry%3Acatalog%3A%2A&service=registry.docker.io: unexpected status code 400 Bad Request: {"details":"unknown resource type"}`: "client-bug",
+		// guard: a 400 for a repository scope stays a name the registry does not accept
+		`GET https://auth.docker.io/token?scope=repository%3Alabteam%2Ftools%2Findexer%3Apull%2Cpush&service=registry.docker.io: unexpected status code 400 Bad Request`: "invalid-reference",
+		// GHCR's authorization service unreachable, wrapped in a DENIED
+		`PUT https://ghcr.io/v2/labteam/indexer/blobs/upload/03f8?digest=sha256%3A9f77: DENIED: permission_denied: unable to connect to authzd server: twirp error bad_route: Error from intermediary with HTTP status code 404 "Not Found"`: "registry-fault",
+		// guard: the ordinary write_package refusal keeps its reading
+		`ERROR: failed to push ghcr.io/labteam/indexer:2.3.1: denied: permission_denied: write_package`: "ghcr-package-actions-access",
+		// BLOB_UNKNOWN on the manifest upload: the client sent the manifest too early
+		`error: manifest upload https://registry.lab.example/v2/indexer/manifests/2.3.1 returned 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"unknown blob sha256:7a8b","detail":{}}]}`:                      "client-bug",
+		`WARN[0003] Retrying operation after 1s due to PUT https://registry.lab.example/v2/tools/indexer/manifests/2.3.1: multiple errors returned: MANIFEST_BLOB_UNKNOWN: blob unknown to registry; sha256:4699`: "client-bug",
+		// guard: after "Layer already exists" the registry lost a blob it said it had
+		"a62778643d56: Layer already exists\nerror from registry: blob unknown to registry - sha256:ddf74a63f7d8": "registry-fault",
+	})
+}
