@@ -29,6 +29,10 @@ func TestMessageGrammarAuthHeader(t *testing.T) {
 		// BLOB_UNKNOWN on the manifest upload: the client sent the manifest too early
 		`error: manifest upload https://registry.lab.example/v2/indexer/manifests/2.3.1 returned 400: {"errors":[{"code":"BLOB_UNKNOWN","message":"unknown blob sha256:7a8b","detail":{}}]}`:                      "client-bug",
 		`WARN[0003] Retrying operation after 1s due to PUT https://registry.lab.example/v2/tools/indexer/manifests/2.3.1: multiple errors returned: MANIFEST_BLOB_UNKNOWN: blob unknown to registry; sha256:4699`: "client-bug",
+		// containerd's request wrapped after its URL: the cause on the next line
+		"failed to do request: Head \"https://registry.lab.example/v2/indexer/manifests/2.3.1\": \ntls: failed to verify certificate: x509: certificate signed by unknown authority": "tls-untrusted",
+		// guard: the same wrap after a request to another service (Go's checksum database)
+		"failed to do request: Get \"https://sum.golang.org/lookup/example.com/lib@v1.0.0\": \ntls: failed to verify certificate: x509: certificate signed by unknown authority": "",
 		// guard: after "Layer already exists" the registry lost a blob it said it had
 		"a62778643d56: Layer already exists\nerror from registry: blob unknown to registry - sha256:ddf74a63f7d8": "registry-fault",
 	})
