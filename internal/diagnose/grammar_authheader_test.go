@@ -33,6 +33,10 @@ func TestMessageGrammarAuthHeader(t *testing.T) {
 		"failed to do request: Head \"https://registry.lab.example/v2/indexer/manifests/2.3.1\": \ntls: failed to verify certificate: x509: certificate signed by unknown authority": "tls-untrusted",
 		// guard: the same wrap after a request to another service (Go's checksum database)
 		"failed to do request: Get \"https://sum.golang.org/lookup/example.com/lib@v1.0.0\": \ntls: failed to verify certificate: x509: certificate signed by unknown authority": "",
+		// a manifest GET refused with UNAUTHORIZED's message: a read without a credential
+		"FATAL unable to initialize the docker scanner: failed to initialize source: GET https://nexus.lab.example/v2/indexer/manifests/2.3.1: unauthorized: access to the requested resource is not authorized": "no-login",
+		// guard: the same message to a manifest PUT keeps the push reading
+		"error pushing image: PUT https://quay.io/v2/labteam/indexer/manifests/2.3.1: unauthorized: access to the requested resource is not authorized": "push-outside-namespace",
 		// guard: after "Layer already exists" the registry lost a blob it said it had
 		"a62778643d56: Layer already exists\nerror from registry: blob unknown to registry - sha256:ddf74a63f7d8": "registry-fault",
 	})

@@ -103,3 +103,12 @@ func manifestWriteLine(h *hit) bool {
 	}
 	return h.hasURL && h.url.Object == "manifests" && strings.Contains(h.low, "put ")
 }
+
+// manifestGetLine reports whether the hit's line is the answer to a GET of
+// a manifest and names no push: an image read (a scanner's or builder's
+// go-containerregistry "GET https://HOST/v2/NAME/manifests/REF: …"). A
+// HEAD is left out: a push checks the manifest's existence with one.
+func manifestGetLine(h *hit) bool {
+	return h.hasURL && h.url.Object == "manifests" && !strings.Contains(h.low, "push") &&
+		containsAny(h.low, []string{"get request", "get http", "get \"http"})
+}
