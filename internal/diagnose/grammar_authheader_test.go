@@ -6,7 +6,8 @@ import "testing"
 // tenth held-out batch, part b (searched by error text): answers about the
 // request's form rather than the credential (Quay's "Invalid bearer token
 // format", a token request for a non-repository scope), GHCR's own
-// authorization service failing, and BLOB_UNKNOWN on a manifest upload;
+// authorization service failing, BLOB_UNKNOWN on a manifest upload, a
+// request wrapped before its cause, and docker 1.x's reference wordings;
 // with guards for look-alikes. Kept apart from the other tables so that
 // parallel batches do not edit the same block.
 func TestMessageGrammarAuthHeader(t *testing.T) {
@@ -37,6 +38,12 @@ func TestMessageGrammarAuthHeader(t *testing.T) {
 		"FATAL unable to initialize the docker scanner: failed to initialize source: GET https://nexus.lab.example/v2/indexer/manifests/2.3.1: unauthorized: access to the requested resource is not authorized": "no-login",
 		// guard: the same message to a manifest PUT keeps the push reading
 		"error pushing image: PUT https://quay.io/v2/labteam/indexer/manifests/2.3.1: unauthorized: access to the requested resource is not authorized": "push-outside-namespace",
+		// docker 1.x's and distribution's older reference-parser wordings
+		`docker push https://123456789012.dkr.ecr.us-east-1.amazonaws.com/indexer:17` + "\n" + `Invalid repository name (ex: "registry.domain.tld/myrepos")`: "invalid-reference",
+		`unable to parse repository info: repository name component must match "[a-z0-9](?:-*[a-z0-9])*(?:[._][a-z0-9](?:-*[a-z0-9])*)*"`:                    "invalid-reference",
+		"Error parsing reference: repository name must have at least one component":                                                                          "empty-reference-variable",
+		// guard: git's own repository-name complaint
+		"fatal: Invalid repository name (ex: \"acme/widget\")": "",
 		// guard: after "Layer already exists" the registry lost a blob it said it had
 		"a62778643d56: Layer already exists\nerror from registry: blob unknown to registry - sha256:ddf74a63f7d8": "registry-fault",
 	})
