@@ -642,6 +642,15 @@ func (e *engine) resolve(h *hit) {
 			}
 		})
 	}
+	if !h.hasURL && h.ref.Repo == "" && h.ref.Host == "" {
+		// A message wrapped after its request (sig_wrapped.go): the
+		// request's URL ends the line just before.
+		e.f.urls.each(func(u urlSeen) {
+			if u.Line == n-1 && !h.hasURL {
+				h.url, h.hasURL = u.URL, true
+			}
+		})
+	}
 	// The registry host: from a URL on the line (a token realm's URL names
 	// the registry it serves, see parseURL), else from the reference; a
 	// reference without a host goes to Docker Hub.

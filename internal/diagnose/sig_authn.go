@@ -803,6 +803,9 @@ func tokenEndpoint404() []cand {
 // (Docker Hub: more than NAMESPACE/NAME, "invalid repository name"; Quay
 // without nested repository names: ORG/REPO/IMAGE).
 func tokenEndpoint400(h *hit) []cand {
+	if cs := nonRepositoryScope400(h); cs != nil {
+		return cs // a scope that is not a repository's (sig_authheader.go)
+	}
 	if h.op == opLogin && len(h.url.Scopes) == 0 && h.ref.Repo == "" && !containsAny(h.low, []string{"blob", "manifest", "destination", "source", "push", "pull"}) {
 		return []cand{
 			c("client-bug", 0.7, "The token service refused the login's token request as malformed (400), and a login names no repository: the client builds a request this registry does not accept (nerdctl's empty scope= parameter); docker login to the same registry is the check."),

@@ -250,9 +250,13 @@ func sigsAuthz() {
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("no-login", 0.45, "")}
 				}
-				if h.op == opPull {
+				if h.op == opPull || manifestGetLine(h) {
 					// Quay answers a pull of a private repository without a
 					// credential, and of one that does not exist, this way.
+					// So do distribution-based registries (Nexus, the CNCF
+					// registry): UNAUTHORIZED's message. A GET of a manifest
+					// (go-containerregistry's "GET URL: UNAUTHORIZED: …" in
+					// scanners and builders reading an image) is a read.
 					return []cand{
 						c("no-login", 0.62, fmt.Sprintf("The pull of %s was refused: Quay gives this answer for a private repository pulled without a credential and for a repository that does not exist.", orSome(h.ref.Raw, "the image"))),
 						c("manifest-unknown", 0.58, ""),

@@ -186,12 +186,24 @@ func sigsPolicy() {
 			// distribution's BLOB_UNKNOWN ("blob unknown to registry"): the
 			// registry does not have a blob it said it had ("Layer already
 			// exists" just before) or that a manifest it stores names.
-			keys: []string{"blob unknown to registry"},
-			re:   regexp.MustCompile(`(?i)blob unknown to registry`),
+			// The code alone, in a registry's JSON error body quoted by a
+			// client that prints bodies ("code":"BLOB_UNKNOWN","message":
+			// "unknown blob sha256:…").
+			keys: []string{"blob unknown to registry", "blob_unknown"},
+			re:   regexp.MustCompile(`(?i)(?:blob unknown to registry|"code"\s*:\s*"(?:MANIFEST_)?BLOB_UNKNOWN")`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				if registryLogHEAD(h.low) {
 					return nil // the registry's own log of a client's existence check (sig_engine.go)
+				}
+				if manifestWriteLine(h) {
+					// The refusal answers the manifest upload: a registry
+					// accepts a manifest only when it holds every blob the
+					// manifest names (OCI distribution-spec, "Pushing
+					// Manifests": MANIFEST_BLOB_UNKNOWN / BLOB_UNKNOWN), so
+					// the client sent it before the layers were all up.
+					return []cand{c("client-bug", 0.7, "The registry refused the manifest upload because the manifest names a blob it does not hold (BLOB_UNKNOWN on the manifest PUT; a registry accepts a manifest only after every blob it references is uploaded): the pushing client sent the manifest before all its layers were up (a defect of the tool, or a layer upload it retried badly). Retry with another client or version; docker push of the same image is the check."),
+						c("registry-fault", 0.5, ""), c("manifest-unknown", 0.3, "")}
 				}
 				return []cand{c("registry-fault", 0.72, "The registry does not find a blob it reported as present (or that a manifest it stores references): its blob store and its database disagree, a registry-side fault (storage garbage collection, an interrupted upload, a corrupted index). Retrying the push, or repairing the registry's blob store, fixes it."),
 					c("client-bug", 0.45, ""), c("manifest-unknown", 0.3, "")}

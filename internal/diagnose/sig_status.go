@@ -93,6 +93,9 @@ func sigsStatus() {
 			need:    []string{"/v2/", "unexpected status"},
 			veto:    append([]string{"public.ecr.aws", "login attempt"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := nonRepositoryScope400(h); cs != nil {
+					return cs // a token request for a scope no pull or push asks for (sig_authheader.go)
+				}
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					// The registry rejected a cross-repository mount request
 					// (OCI distribution spec: a registry that cannot mount
