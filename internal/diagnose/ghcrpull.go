@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -12,34 +11,8 @@ import (
 // GHCR answers a pull it refuses with a bare "denied", whether the package
 // does not exist, is private to others, or the token may not read it
 // (main's url-bare-denied, sig_deniedurl.go, reads the daemon's line).
-
-// rankGHCRAnonPull reads GHCR's bare "denied" for a pull with no login
-// anywhere in the log, outside GitHub Actions: GHCR answers so for a
-// package that does not exist and for one that is private to others
-// alike, and a reader pulling a documented image meets the first (an image
-// never published, a private package) more often than a private package
-// of their own, which would come with a login step. nil otherwise.
-func rankGHCRAnonPull(h *hit, f *facts, state string) []cand {
-	if h.op != opPull || h.kind() != reghost.GHCR || state != "none" || f.runnerCred > 0 || f.platform == "github-actions" ||
-		!strings.HasSuffix(strings.TrimSpace(h.low), ": denied") { // the bare word, not "requested access to the resource is denied"
-		return nil
-	}
-	// A pull typed as a command (docker/podman pull) before the refusal:
-	// a reader pulling a documented image by hand. The refusal line alone
-	// (a service's or compose's pull) keeps the credential reading.
-	cmd := false
-	f.refs.each(func(r refSeen) {
-		cmd = cmd || r.Op == opPull && r.Line < h.line() && reghost.Classify(reghost.Normalize(r.Ref.Host)) == reghost.GHCR
-	})
-	if !cmd {
-		return nil
-	}
-	return []cand{
-		c("manifest-unknown", 0.68, fmt.Sprintf("GHCR refused the pull of %s with a bare \"denied\" and no login ran: GHCR answers so for a package that does not exist (never published, or another name) and for one that is private. Check that the package and tag exist and are public; for your own private package, log in first.", orSome(h.ref.Raw, "the image"))),
-		c("no-login", 0.62, ""),
-		c("insufficient-role", 0.35, ""),
-	}
-}
+// An anonymous read outside GitHub Actions is ghcrAnonymousRead's
+// (sig_authn.go); a pull by the Actions runner itself is read here.
 
 // rankRunnerGHCRPull reads a GHCR refusal of a pull made by the GitHub
 // Actions runner itself with the credentials a job gave its container or

@@ -328,9 +328,6 @@ func rankDenied(h *hit, f *facts) []cand {
 	if cs := rankRunnerGHCRPull(h, f); cs != nil {
 		return cs
 	}
-	if cs := rankGHCRAnonPull(h, f, state); cs != nil {
-		return cs
-	}
 	if h.op == opPull && state == "none" {
 		if cs := ghcrAnonymousRead(h, f); cs != nil {
 			return cs

@@ -892,7 +892,7 @@ func ghcrAnonymousRead(h *hit, f *facts) []cand {
 		// Only a read of an image the log names (a pull, a FROM, a helm
 		// pull): a copy's token request for its source name is not one.
 		// In GitHub Actions a GHCR pull without a login is mostly one of
-		// the organization's own private packages (rankGHCRAnonPull).
+		// the organization's own private packages.
 		return nil
 	}
 	return []cand{
