@@ -338,7 +338,7 @@ func (e *engine) apply(in *lineIn) {
 				set &= set - 1
 				s := allSigs[i]
 				if s.generic != (pass == 1) || f.hasAnyIn(s.vetoKeys, &s.vetoMask) ||
-					(len(s.needKeys) > 0 && !f.hasAnyIn(s.needKeys, &s.needMask) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5)) ||
+					(len(s.needKeys) > 0 && !f.hasAnyIn(s.needKeys, &s.needMask) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5 && f.otherService < f.lastRegistry)) ||
 					(guards && s.match == nil && !s.guard.mayKeys(text, low, &in.keys)) {
 					continue
 				}
@@ -394,6 +394,8 @@ func indexSigKeys() {
 	}
 	otherEcosystemKeys = lowKeys(otherEcosystems)
 	otherEcosystemMask = maskOf(otherEcosystemKeys)
+	gitLikeKeys = lowKeys(gitLike)
+	gitLikeMask = maskOf(gitLikeKeys)
 }
 
 // keyIndex finds which of a set of lowercase keys (2 bytes or longer) occur
@@ -473,6 +475,14 @@ var otherEcosystems = []string{"npm err", "npm error", "npm notice", "npm.pkg.gi
 var (
 	otherEcosystemKeys []*auxKey // built with the signatures' keys
 	otherEcosystemMask auxMask   // their slots (maskOf)
+)
+
+// gitLikeKeys are gitLike as line keys: after a line of another service
+// (git, Sigstore's signing services), the lines that follow are that
+// service's answer, not the last registry request's (facts.otherService).
+var (
+	gitLikeKeys []*auxKey
+	gitLikeMask auxMask
 )
 
 func containsAny(s string, subs []string) bool {

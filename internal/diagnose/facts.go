@@ -91,6 +91,8 @@ type facts struct {
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	lastRegistry  int    // last line with a registry command or reference
+	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
+	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
 	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
 	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
@@ -270,6 +272,9 @@ var (
 	kAzLogin     = lowKey("az acr login")
 	kTransfer    = lowKeys(transferKeys)
 	kTryingPull  = lowKey("trying to pull ")
+	// The GitHub Actions runner's own docker with a job's container
+	// credentials (ghcrrunner.go).
+	kRunnerDockerCfg = lowKey("/_temp/.docker_")
 )
 
 // The masks of the lists above that observe tests on every line
@@ -386,6 +391,9 @@ func (f *facts) observe(n int, text, low string) {
 	}
 
 	f.observeLogin(n, text, low)
+	if f.has(kRunnerDockerCfg) && f.runnerCred == 0 {
+		f.runnerCred = n
+	}
 
 	if f.lineKeys == nil || f.lineRefMask != 0 { // else no reference key: lineRefCandidates has none
 		var refBuf [maxSigKeys]bool // zeroed only for the lines that use it
@@ -403,6 +411,9 @@ func (f *facts) observe(n int, text, low string) {
 		if m := cacheImportRe.FindStringSubmatch(text); m != nil {
 			f.cacheRefs = append(f.cacheRefs, m[1])
 		}
+	}
+	if f.hasAnyIn(gitLikeKeys, &gitLikeMask) {
+		f.otherService = n // another service's line (git, Sigstore): the lines after it are its answer, not a registry's
 	}
 	if f.has(kHTTP) {
 		for _, u := range findURLs(text, 4) { // urlRe

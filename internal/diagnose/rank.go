@@ -322,6 +322,12 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("missing-registry-host", 0.45, ""),
 		}
 	}
+	if cs := rankRunnerGHCRPull(h, f); cs != nil {
+		return cs
+	}
+	if cs := rankGHCRAnonPull(h, f, state); cs != nil {
+		return cs
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),

@@ -193,6 +193,10 @@ var refPatterns = []struct {
 	{": error getting credentials", errGettingCredsRe, opPull, refsIfMay(errGettingCredsRe, mayErrGettingCreds)},
 	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
+	// The GitHub Actions runner pulling a job or service container image
+	// with the credentials given to it: "/usr/bin/docker --config
+	// /home/runner/work/_temp/.docker_ID pull REF".
+	{"docker --config", lazyRe(`docker --config \S+ pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"image pull ", lazyRe(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"podman pull ", lazyRe(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"buildah pull ", lazyRe(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
