@@ -715,6 +715,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if rf, ok := runnerHubCredCand(h, e.f, cs); ok {
 			cs = append(cs, rf)
 		}
+		if oc, ok := ownPathCand(h, e.f, cs); ok {
+			cs = append(cs, oc)
+		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several
 			// registries and each refused in its own words: the common

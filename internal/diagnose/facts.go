@@ -90,6 +90,7 @@ type facts struct {
 	credHelper    bool   // a credential helper/credsStore is configured or named
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
 	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
 	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
@@ -307,7 +308,8 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeClientVersion(n, text, low)
 	f.observeForkEnv(n, text)
-	f.observeCosignSign(n) // sig_pushrefs.go
+	f.observeOwnImageCmd(n, text) // gitlabownpath.go
+	f.observeCosignSign(n)        // sig_pushrefs.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}

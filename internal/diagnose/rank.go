@@ -46,6 +46,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	}
 	state, l := f.loginState(h.line(), h.host)
 	kind := h.kind()
+	if cs := garShallowPath(h); cs != nil {
+		return cs
+	}
 	if strings.HasPrefix(h.repo(), "chartrepo/") {
 		// /chartrepo/PROJECT is Harbor's legacy ChartMuseum API path
 		// (ChartMuseum deprecated in Harbor 2.6, removed in 2.8), not an
@@ -327,6 +330,11 @@ func rankDenied(h *hit, f *facts) []cand {
 	}
 	if cs := rankGHCRAnonPull(h, f, state); cs != nil {
 		return cs
+	}
+	if h.op == opPull && state == "none" {
+		if cs := ghcrAnonymousRead(h, f); cs != nil {
+			return cs
+		}
 	}
 	if h.op == opPull {
 		cs := []cand{
@@ -709,4 +717,20 @@ func emptySegmentCand(h *hit, cs []cand) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// garShallowPath ranks a refusal for an Artifact Registry Docker path with
+// fewer than three parts: REGION-docker.pkg.dev/PROJECT/REPOSITORY/IMAGE
+// (cloud.google.com/artifact-registry/docs/docker/names); a path without
+// the repository part names nothing the registry can hold, whatever the
+// credential (a path carried over from gcr.io/PROJECT/IMAGE). Nil otherwise.
+func garShallowPath(h *hit) []cand {
+	if h.kind() != reghost.GAR || !strings.HasSuffix(h.host, "-docker.pkg.dev") || h.repo() == "" || strings.Count(h.repo(), "/") >= 2 {
+		return nil
+	}
+	return []cand{
+		c("invalid-reference", 0.74, fmt.Sprintf("Artifact Registry image paths are HOST/PROJECT/REPOSITORY/IMAGE; %s has fewer parts (a gcr.io-style PROJECT/IMAGE path), so it names no repository, and the registry refuses it whatever the credential.", h.repo())),
+		c("repo-not-found", 0.55, ""),
+		c("no-login", 0.4, ""),
+	}
 }

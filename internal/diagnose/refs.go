@@ -192,6 +192,9 @@ var refPatterns = []struct {
 	{": failed to authorize", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
 	{": error getting credentials", errGettingCredsRe, opPull, refsIfMay(errGettingCredsRe, mayErrGettingCreds)},
 	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},
+	// containers/image (podman, buildah, skopeo) reading an image: "initializing
+	// source docker://REF: ERROR".
+	{"initializing source docker://", lazyRe(`initializing source docker://(\S+?):(?:\s|$)`), opPull, nil},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
 	// The GitHub Actions runner pulling a job or service container image
 	// with the credentials given to it: "/usr/bin/docker --config

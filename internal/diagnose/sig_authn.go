@@ -133,6 +133,9 @@ func sigsAuthn() {
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			veto: append([]string{"github.com/rest"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := redHatOpenRegistryRefusal(h); cs != nil {
+					return cs
+				}
 				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
 					// containers/image's "invalid username/password" wraps any
 					// 401 of the token server; the registry's own text asking
@@ -229,6 +232,9 @@ func sigsAuthn() {
 			keys: []string{"unable to retrieve auth token"},
 			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := redHatOpenRegistryRefusal(h); cs != nil {
+					return cs
+				}
 				if strings.Contains(h.low, "please login") || strings.Contains(h.low, "please log in") {
 					// containers/image says "invalid username/password" for
 					// any 401 of the token server; the registry's own text
@@ -248,9 +254,11 @@ func sigsAuthn() {
 			// endpoint of the bearer challenge refuses the request
 			// (docker/docker_client.go: "requesting bearer token: invalid
 			// status code from registry 403 (Forbidden)"; older releases
-			// capitalise "Requesting"). The host is not on the line.
-			keys: []string{"requesting bearer token"},
-			re:   regexp.MustCompile(`(?i)requesting bearer token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
+			// capitalise "Requesting" and spell it "Requesting bear token",
+			// still the wording of podman 4/5 and buildah 1.3x). The host is
+			// not on the line.
+			keys: []string{"requesting bear"},
+			re:   regexp.MustCompile(`(?i)requesting bear(?:er)? token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
 			rank: rankBearerToken,
 			tell: tellBadCredential,
 		},
@@ -266,7 +274,15 @@ func sigsAuthn() {
 			id:   "jib-unauthorized",
 			keys: []string{"unauthorized for", "credentials for '"},
 			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
-			rank: rankUnauthenticated,
+			rank: func(h *hit, f *facts) []cand {
+				if h.ref.Repo == "" {
+					// jib names the target image (registry/repository)
+					// itself.
+					h.ref = parseRef(h.m[1] + h.m[2])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
+				}
+				return rankUnauthenticated(h, f)
+			},
 			tell: tellUnauthenticated,
 		},
 		&signature{
@@ -304,11 +320,13 @@ func sigsAuthn() {
 			// its bare "denied" (bare-denied).
 			generic: true,
 			keys:    []string{": unauthorized"},
-			re:      regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized\s*$`),
-			need:    []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
-			veto:    append([]string{"authentication required"}, gitLike...),
-			rank:    rankBareUnauthorized,
-			tell:    tellUnauthenticated,
+			// A structured logger quotes the error (regsync: err="failed to
+			// send blob post, ref REF: unauthorized").
+			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\s*$`),
+			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
+			veto: append([]string{"authentication required"}, gitLike...),
+			rank: rankBareUnauthorized,
+			tell: tellUnauthenticated,
 		},
 		&signature{
 			id:   "basic-credential-not-found",
@@ -602,6 +620,11 @@ func rankBearerToken(h *hit, f *facts) []cand {
 		return tokenEndpoint400(h)
 	}
 	state, l := f.loginState(h.line(), h.host)
+	if status == "403" && state == "none" {
+		if cs := ghcrAnonymousRead(h, f); cs != nil {
+			return cs
+		}
+	}
 	switch state {
 	case "same":
 		if status == "403" {
@@ -835,6 +858,47 @@ func rankRunnerContainerLogin(h *hit, f *facts) []cand {
 		c("bad-credentials", 0.6, fmt.Sprintf("The runner's login to %s for the container: credentials failed before any step ran: the username or password given there is wrong or empty.", host)),
 		c("empty-credential", 0.52, ""),
 		c("token-expired", 0.42, ""),
+	}
+}
+
+// redHatOpenRegistryRefusal ranks a login demand from
+// registry.access.redhat.com, Red Hat's registry that serves its images
+// without authentication (access.redhat.com/articles/RegistryAuthentication;
+// registry.redhat.io is the one that requires a Customer Portal or
+// registry service account login): no credential is needed there, so its
+// "Please login to the Red Hat Registry" answer is the registry's own
+// transient fault. Nil for other hosts.
+func redHatOpenRegistryRefusal(h *hit) []cand {
+	if !strings.Contains(h.low, "registry.access.redhat.com") || strings.Contains(h.low, "registry.redhat.io") {
+		return nil
+	}
+	return []cand{
+		c("registry-fault", 0.7, "registry.access.redhat.com serves its images without a login, yet it answered the token request as if one were needed: a fault on the registry's side, which passes on a retry. (registry.redhat.io is the host that requires a login.)"),
+		c("no-login", 0.5, ""),
+		c("missing-registry-host", 0.3, ""),
+	}
+}
+
+// ghcrAnonymousRead ranks a read from GHCR refused (403 on the token
+// request, or "denied") with no login for ghcr.io anywhere before it. GHCR
+// answers a repository that does not exist exactly as a private one
+// (the anonymous token request is refused), and a pull of one's own private
+// package comes with a login step: without one, a misspelt, renamed or
+// never-published name is the more common reason, as for Docker Hub
+// (rankDenied). Nil unless the hit is such a read of a named image outside
+// GitHub Actions.
+func ghcrAnonymousRead(h *hit, f *facts) []cand {
+	if h.kind() != reghost.GHCR || h.op != opPull || h.ref.Repo == "" || f.platform == "github-actions" || f.runnerCred > 0 {
+		// Only a read of an image the log names (a pull, a FROM, a helm
+		// pull): a copy's token request for its source name is not one.
+		// In GitHub Actions a GHCR pull without a login is mostly one of
+		// the organization's own private packages (rankGHCRAnonPull).
+		return nil
+	}
+	return []cand{
+		c("manifest-unknown", 0.7, fmt.Sprintf("GHCR refused an anonymous read of %s; it answers a package that does not exist exactly as a private one, and with no login in the log a misspelt, renamed or never-published name is the more common reason: check the path (owner/package[/name]) against the package page.", orSome(h.repo(), "the repository"))),
+		c("no-login", 0.64, "If the package is private, log in to ghcr.io (a token with read:packages) before the pull."),
+		c("login-other-job", 0.38, ""),
 	}
 }
 

@@ -136,13 +136,15 @@ func sigsAuthz() {
 			id: "bare-denied",
 			// The registry's DENIED code with its message dropped: the docker
 			// daemon passes on a proxy's or registry's bare "denied" body
-			// ("Error response from daemon: denied"). Generic: only when no
+			// ("Error response from daemon: denied"), and containers/image
+			// after the manifest it was reading ("reading manifest TAG in
+			// REPO: denied", GHCR's bare answer). Generic: only when no
 			// specific signature read the line, and only next to a registry
 			// request or reference.
 			generic: true,
 			keys:    []string{": denied"},
-			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error): denied\s*$`),
-			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon"},
+			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+): denied\s*$`),
+			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest"},
 			veto:    gitLike,
 			rank:    rankDenied,
 			tell:    tellDenied,

@@ -68,6 +68,14 @@ func sigsStatus() {
 				if h.op == opPull || isManifestRead(h) {
 					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
 				}
+				if h.op == opLogin && h.url.Repo == "" && !containsAny(h.low, []string{"blobs/", "manifests/", "push"}) {
+					// A login only asks the registry's API root (/v2/) and its
+					// token endpoint, neither of which names a repository: a
+					// 404 there is not a missing repository but a request the
+					// registry does not serve at that address.
+					return []cand{c("client-bug", 0.62, fmt.Sprintf("The login to %s was answered 404 Not Found; a login names no repository, and a registry serves /v2/ at its root, so the client asked for something the registry does not serve (nerdctl 0.16.0 did so against ghcr.io, fixed in 0.16.1). Check the client version, and that the login names the registry host alone, without a path.", hostName(h.host))),
+						c("invalid-reference", 0.45, ""), c("registry-fault", 0.4, "")}
+				}
 				if cs := rankIndexCommit404(h, f); cs != nil {
 					return cs
 				}

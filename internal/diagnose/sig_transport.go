@@ -91,7 +91,7 @@ func sigsTransport() {
 			id:   "tls-untrusted",
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
 			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid)`),
-			need: registryContext,
+			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				// Go's crypto/x509 prints one message for both ends of the
@@ -149,6 +149,9 @@ func sigsTransport() {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
 				}
+				if helperRelaysNetError(h) {
+					return []cand{c("registry-unreachable", 0.94, helperNetWhy(h))}
+				}
 				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}
 			},
@@ -156,7 +159,10 @@ func sigsTransport() {
 		&signature{
 			id:   "registry-eof",
 			keys: []string{": eof"},
-			re:   regexp.MustCompile(`https?://\S+/v2/\S*"?: EOF\s*$`),
+			// The token request of a registry's challenge counts too
+			// (containerd: `failed to fetch anonymous token: Get
+			// "https://auth.docker.io/token?…": EOF`).
+			re:   regexp.MustCompile(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
 			veto: []string{".dkr.ecr."},
 			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
 				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
@@ -175,8 +181,18 @@ func sigsTransport() {
 			id:   "blob-upload-unknown",
 			keys: []string{"blob upload unknown", "blob_upload_unknown", "blob upload invalid", "blob_upload_invalid"},
 			re:   regexp.MustCompile(`(?i)blob[ _]upload[ _](?:unknown|invalid)`),
-			rank: fixed(c("registry-fault", 0.7, "The registry lost the upload session between requests: typically several registry replicas behind a load balancer without shared storage or sticky sessions, or a proxy rewriting the upload Location."),
-				c("client-bug", 0.35, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if containsAny(h.low, uploadContentRefusals) {
+					// The registry kept the session and checked what the
+					// client sent: the bytes did not match the digest the
+					// client named, or the client completed an upload it
+					// sent no data to (ECR's BLOB_UPLOAD_INVALID texts).
+					return []cand{c("client-bug", 0.7, "The registry refused to complete the blob upload because of what the client sent: the uploaded bytes do not match the digest the client named, or the upload was completed with no data (an empty blob, a chunk range started over). That is the client's upload logic (chunked uploads to ECR are a known weak spot); another client or release, or a monolithic upload, passes."),
+						c("registry-fault", 0.45, "")}
+				}
+				return []cand{c("registry-fault", 0.7, "The registry lost the upload session between requests: typically several registry replicas behind a load balancer without shared storage or sticky sessions, or a proxy rewriting the upload Location."),
+					c("client-bug", 0.35, "")}
+			},
 		},
 		&signature{
 			id: "token-realm-no-host",
@@ -229,7 +245,7 @@ func sigsTransport() {
 		&signature{
 			id:   "registry-5xx",
 			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
-			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
+			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
@@ -328,3 +344,10 @@ func rankGcloudHelper(h *hit, f *facts) []cand {
 		c("token-expired", 0.35, ""),
 	}
 }
+
+// uploadContentRefusals are a registry's reasons for refusing to complete a
+// blob upload it still holds, because of the bytes the client sent (ECR:
+// "None of the provided layer digests match the calculated layer digest",
+// "cannot be completed because it does not have any parts", "First byte of
+// the layer part ..."; distribution's "digest did not match").
+var uploadContentRefusals = []string{"layer digests match", "does not have any parts", "first byte of the layer part", "digest did not match"}
