@@ -180,7 +180,7 @@ func sigsAuthn() {
 			keys: []string{"expired"},
 			re:   regexp.MustCompile(`(?i)(?:authorization token has expired|token (?:is|has) expired|access token is expired|token expired|ExpiredToken|expired token|credentials? (?:have|has) expired)`),
 			need: []string{"unauthorized", "denied", "registry", "docker", "/v2/", "login", "ecr", "reauthenticate", "pull", "push", "ghcr"},
-			veto: append([]string{"certificate has expired", "x509", "kubectl", "kubeconfig", "vault"}, gitLike...),
+			veto: append([]string{"certificate has expired", "x509", "kubectl", "kubeconfig", "vault"}, withoutLogLevelFatal(gitLike)...),
 			rank: fixed(c("token-expired", 0.93, "The registry says the credential has expired."),
 				c("clock-skew", 0.35, "")),
 		},
@@ -314,13 +314,16 @@ func sigsAuthn() {
 			// unauthorized", "failed to ping registry HOST: unauthorized"),
 			// docker/buildx on GHCR (`Head "https://ghcr.io/v2/NAME/manifests/TAG":
 			// unauthorized`). regctl adds "no credentials available" when
-			// it had no credential to send.
+			// it had no credential to send. The docker daemon passes the
+			// bare code on with no request at all ("Error response from
+			// daemon: unauthorized", GHCR refusing a private package), like
+			// its bare "denied" (bare-denied).
 			generic: true,
 			keys:    []string{": unauthorized"},
 			// A structured logger quotes the error (regsync: err="failed to
 			// send blob post, ref REF: unauthorized").
 			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\s*$`),
-			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put"},
+			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
 			veto: append([]string{"authentication required"}, gitLike...),
 			rank: rankBareUnauthorized,
 			tell: tellUnauthenticated,

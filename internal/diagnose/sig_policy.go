@@ -360,6 +360,12 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	}
 	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
 		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")
+	if !empty && emptyAffix(bare) {
+		return []cand{
+			c("empty-reference-variable", 0.86, fmt.Sprintf("The reference %q has a tag or path part that starts or ends with a separator (-, ., _): no one types that, it is a template whose variable part expanded to empty (docker/metadata-action's {{branch}}- prefix on a tag push, ${VERSION}- in a script).", raw)),
+			c("invalid-reference", 0.55, ""),
+		}
+	}
 	if empty {
 		return []cand{
 			c("empty-reference-variable", 0.88, fmt.Sprintf("The reference %q has an empty part: a variable used to build it expanded to empty.", raw)),
