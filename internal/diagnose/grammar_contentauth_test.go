@@ -18,6 +18,11 @@ func TestMessageGrammarContentAndAuthFiles(t *testing.T) {
 		// containers/image cannot read its auth file, and its login cannot create the directory
 		`time="2026-04-02T09:12:44Z" level=fatal msg="Error parsing image name \"docker://registry.lab.example/orbit/notes:1.4\": getting username and password: 1 error occurred:\n\t* reading JSON file \"/run/containers/1001/auth.json\": open /run/containers/1001/auth.json: permission denied\n\n"`: "credential-store-error",
 		"+ skopeo login --username orbit --password-stdin quay.io\ntime=\"2026-04-02T09:12:44Z\" level=fatal msg=\"mkdir /run/containers: permission denied\"":                                                                                                                                             "credential-store-error",
+		// containers/common's check of --authfile / REGISTRY_AUTH_FILE
+		"Error: credential file is not accessible: faccessat /home/runner/work/_temp/auth.json: no such file or directory": "credential-store-error",
+		"Error: credential file is not accessible: stat /run/user/1001/containers/auth.json: permission denied":            "credential-store-error",
+		// guard: another tool's sentence with the same words
+		"AWS credential file is not accessible": "",
 		// guard: another tool's JSON file is not a registry credential
 		`npm error JSON.parse Failed to parse JSON data: reading JSON file "package.json": unexpected end of JSON input`: "",
 		// actions/attest reads only ~/.docker/config.json

@@ -13,7 +13,9 @@ import (
 //     username and password: 1 error occurred: * reading JSON file
 //     \"PATH\": open PATH: permission denied" (containers-auth.json(5)); its
 //     login creates that directory first: "mkdir /run/containers: permission
-//     denied".
+//     denied"; and containers/common checks an --authfile or REGISTRY_AUTH_FILE
+//     before use: "credential file is not accessible: faccessat PATH: no such
+//     file or directory".
 //   - actions/attest (push-to-registry) reads only ~/.docker/config.json:
 //     "No credential file found at /home/runner/.docker/config.json" when the
 //     login wrote elsewhere (buildah/podman's auth.json, another DOCKER_CONFIG)
@@ -25,12 +27,17 @@ func sigsAuthFiles() {
 	register(
 		&signature{
 			id:   "auth-file-unreadable",
-			keys: []string{"reading json file", "/containers: permission denied"},
-			re:   regexp.MustCompile(`(?i)(?:reading JSON file \\?"([^"\\]*(?:auth|config)\.json)\\?": .{0,160}?(permission denied|unexpected end of JSON input|invalid character|is a directory)|mkdir (/run/(?:user/\d+/)?containers): permission denied)`),
+			keys: []string{"reading json file", "/containers: permission denied", "credential file is not accessible"},
+			re:   regexp.MustCompile(`(?i)(?:reading JSON file \\?"([^"\\]*(?:auth|config)\.json)\\?": .{0,160}?(permission denied|unexpected end of JSON input|invalid character|is a directory)|mkdir (/run/(?:user/\d+/)?containers): permission denied|credential file is not accessible: (?:faccessat|l?stat) (\S+): (no such file or directory|permission denied))`),
 			rank: func(h *hit, f *facts) []cand {
-				path := h.m[1]
-				if path == "" {
-					path = h.m[3]
+				path := h.m[1] + h.m[3] + h.m[4]
+				if h.m[4] != "" && strings.Contains(strings.ToLower(h.m[5]), "no such file") {
+					// containers/common's CheckAuthFile: --authfile or
+					// REGISTRY_AUTH_FILE names a file that is not there.
+					return []cand{
+						c("credential-store-error", 0.74, fmt.Sprintf("The auth file the client was told to use (--authfile or REGISTRY_AUTH_FILE: %s) does not exist, so no credential could be read: the login that should have written it did not run in this job, or wrote another path.", path)),
+						c("no-login", 0.55, ""),
+					}
 				}
 				if h.m[3] != "" && f.pending == nil && !f.containersImage {
 					// The directory is also podman's run root: without a
