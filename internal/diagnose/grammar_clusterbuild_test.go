@@ -1,0 +1,32 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarClusterBuild holds the lines for the shapes found in the
+// eleventh held-out batch, part c (cluster and pipeline builds: kpack, ko,
+// kaniko, Tekton): one line per shape, the first finding's cause wanted (""
+// = no finding), with guards that keep the neighbouring readings.
+func TestMessageGrammarClusterBuild(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// kpack's write check, by what the tag holds
+		"prepare:main.go:83: invalid credentials to build to orbitteam/notes":                            "push-outside-namespace",
+		"prepare:main.go:66: invalid credentials to build to /7c1f0a52-9d3e-4b8a-a1f0-55c2e8d6b0aa":      "empty-reference-variable",
+		"prepare:main.go:83: invalid credentials to build to registry.orbit.example:5000/apps/notes:1.4": "no-login",
+		"prepare:main.go:83: invalid credentials to build to localhost:5000/notes":                       "no-login",
+		// kpack-cli's local credential check
+		`invalid credentials, ensure registry credentials for 'index.docker.io' are available locally`: "no-login",
+		// guard: other services' "invalid credentials" stay quiet
+		"smtp: 535 invalid credentials":                 "",
+		"Error: invalid credentials for user orbit-bot": "",
+		// a credential helper's bare exit on a token request (older go-containerregistry)
+		`Get https://gcr.io/v2/token?scope=repository%3Adistroless%2Fstatic%3Apull&service=gcr.io: exit status 1`:                                                                    "credential-store-error",
+		`error building "github.com/orbit/notes": GET "https://europe-docker.pkg.dev/v2/token?scope=repository%3Aorbit%2Fnotes%3Apull&service=europe-docker.pkg.dev": exit status 2`: "credential-store-error",
+		// guard: git's and a shell's exit statuses are not a registry's
+		"fatal: unable to access 'https://git.orbit.example/v2/notes.git/': exit status 128": "",
+		"make: *** [Makefile:12: push] Error 1: exit status 2":                               "",
+		// Artifactory's 401 body relayed after the token URL
+		`GET https://orbit.jfrog.example:443/artifactory/api/docker/docker-local/v2/token?scope=repository%3Abuilder%3Apush%2Cpull&service=orbit.jfrog.example%3A443: : Authentication is required`: "no-login",
+		// guard: an HTTP proxy's own 407 wording keeps its reading
+		"Get https://registry.orbit.example/v2/: Proxy Authentication Required": "",
+	})
+}
