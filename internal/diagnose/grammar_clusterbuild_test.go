@@ -33,5 +33,10 @@ func TestMessageGrammarClusterBuild(t *testing.T) {
 		"$ aws ecr get-login-password --region eu-central-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-central-1.amazonaws.com\nLogin Succeeded\n$ docker push 123456789012.dkr.ecr.eu-central-1.amazonaws.com/orbit/notes:1.4\ndenied: Your Authorization Token is invalid.": "bad-credentials",
 		// guard: the expired wording keeps its own reading
 		"denied: Your authorization token has expired. Reauthenticate and try again.": "token-expired",
+		// go-containerregistry's and kaniko's form of the registry's catch-all code
+		"error pushing image: failed to push to destination svr-nexus01.orbit.example:8128/notes: PATCH https://svr-nexus01.orbit.example:8128/v2/notes/blobs/uploads/e92e4712-9a8b: UNKNOWN: unknown": "registry-fault",
+		`error pushing image: failed to push to destination index.docker.io/orbit/notes:0.1: UNKNOWN: "unknown error"`:                                                                                 "registry-fault",
+		// guard: a CLI's own "unknown" wording is not a registry code
+		"Error: unknown: unknown command \"pushh\" for \"crane\"": "",
 	})
 }
