@@ -1,0 +1,30 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarClientConfig holds the lines of a client that cannot use
+// the file it keeps logins in (sig_clientconfig.go): containers/image's
+// auth-file errors (podman, buildah, skopeo) and the docker config directory
+// that cannot be created or written, plus the docker CLI's newer wording of
+// an unreachable engine (sig_transport.go), with guards.
+func TestMessageGrammarClientConfig(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// containers/image before 5.19 ("error " prefix), the default path of a user without XDG_RUNTIME_DIR
+		`FATA[0002] error writing to file "/auth.json": open /auth.json: permission denied`: "credential-store-error",
+		// newer wording, REGISTRY_AUTH_FILE on a read-only mount
+		`Error: writing to file "/etc/registry/ci-auth.json": open /etc/registry/.tmp-ci-auth.json1234: read-only file system`: "credential-store-error",
+		// an empty or truncated auth file
+		`Error: reading JSON file "/run/user/1001/containers/auth.json": unmarshaling JSON at "/run/user/1001/containers/auth.json": unexpected end of JSON input`:                                      "credential-store-error",
+		`error reading JSON file "/home/builder/.docker/config.json": error unmarshaling JSON at "/home/builder/.docker/config.json": invalid character '}' looking for beginning of object key string`: "credential-store-error",
+		// the docker config directory of a user without a home, and a read-only mounted config
+		`Error: mkdir /.docker: permission denied`:                       "credential-store-error",
+		`error: open /kaniko/.docker/config.json: read-only file system`: "credential-store-error",
+		// docker 26+: no engine behind the named pipe or socket
+		`failed to connect to the docker API at npipe:////./pipe/dockerDesktopLinuxEngine; check if the path is correct and if the daemon is running: open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.`:             "daemon-unreachable",
+		`failed to connect to the docker API at unix:///home/builder/.colima/default/docker.sock; check if the path is correct and if the daemon is running: dial unix /home/builder/.colima/default/docker.sock: connect: no such file or directory`: "daemon-unreachable",
+		// guards: another program's JSON file, and docker going on without an unreadable config
+		`Error: reading JSON file "/app/package.json": unexpected end of JSON input`:                                                       "",
+		`WARNING: Error loading config file: /home/builder/.docker/config.json: open /home/builder/.docker/config.json: permission denied`: "",
+		`error writing to file "/tmp/report.json": open /tmp/report.json: permission denied`:                                               "",
+	})
+}
