@@ -16,6 +16,10 @@ func TestMessageGrammarClientConfig(t *testing.T) {
 		// an empty or truncated auth file
 		`Error: reading JSON file "/run/user/1001/containers/auth.json": unmarshaling JSON at "/run/user/1001/containers/auth.json": unexpected end of JSON input`:                                      "credential-store-error",
 		`error reading JSON file "/home/builder/.docker/config.json": error unmarshaling JSON at "/home/builder/.docker/config.json": invalid character '}' looking for beginning of object key string`: "credential-store-error",
+		// podman/buildah's check of the --authfile / REGISTRY_AUTH_FILE path, three releases' wording
+		`Error: error checking authfile path /builds/ops/agent/auth.json: stat /builds/ops/agent/auth.json: no such file or directory`: "credential-store-error",
+		`Error: checking authfile: stat /tmp/ci-auth.json: no such file or directory`:                                                  "credential-store-error",
+		`Error: credential file is not accessible: faccessat /run/user/1001/containers/auth.json: no such file or directory`:           "credential-store-error",
 		// the docker config directory of a user without a home, and a read-only mounted config
 		`Error: mkdir /.docker: permission denied`:                       "credential-store-error",
 		`error: open /kaniko/.docker/config.json: read-only file system`: "credential-store-error",

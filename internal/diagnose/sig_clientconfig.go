@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/finding"
 )
 
 // The files a registry client keeps its logins in, when the client cannot
@@ -30,6 +32,23 @@ func sigsClientConfig() {
 			re:   regexp.MustCompile(`(?i)(?:reading JSON file|unmarshaling JSON at|writing to file) "([^"]*(?:auth[^"/]*\.json|\.docker/config\.json|\.dockercfg|/containers/[^"/]+\.json))":? ?(.*)`),
 			veto: gitLike,
 			rank: rankContainersAuthFile,
+		},
+		&signature{
+			id: "containers-authfile-missing",
+			// podman and buildah check an --authfile / REGISTRY_AUTH_FILE
+			// path before they run (c/common pkg/auth CheckAuthFile):
+			// "error checking authfile path PATH: stat PATH: ERR" (podman
+			// 1-3), "checking authfile: stat PATH: ERR", "credential file
+			// is not accessible: faccessat PATH: ERR" (podman 5, buildah
+			// 1.3x). The file the job names does not exist or cannot be
+			// read: the login wrote elsewhere (another job or container,
+			// another user's XDG_RUNTIME_DIR) or never ran.
+			keys: []string{"checking authfile", "credential file is not accessible"},
+			re:   regexp.MustCompile(`(?i)(?:checking authfile(?: path \S+)?|credential file is not accessible): (?:stat|faccessat|lstat) (\S+): (.+)`),
+			rank: func(h *hit, f *facts) []cand {
+				why := fmt.Sprintf("The auth file this job names (--authfile / REGISTRY_AUTH_FILE: %s) cannot be read: %s. podman and buildah stop before any request; the login that should have written the file ran elsewhere (another job, container or user) or wrote to its default path instead. Point REGISTRY_AUTH_FILE at the file the login writes, in the same job, or run the login with the same setting first.", h.m[1], strings.TrimSpace(h.m[2]))
+				return []cand{c("credential-store-error", 0.84, why), c("no-login", 0.55, ""), c("login-other-job", 0.45, "")}
+			},
 		},
 		&signature{
 			id: "docker-config-dir",
@@ -77,4 +96,68 @@ func rankContainersAuthFile(h *hit, f *facts) []cand {
 		c("credential-store-error", 0.8, fmt.Sprintf("podman/buildah/skopeo could not use the auth file %s, so the login cannot be stored or read: check that the path exists and is writable by this user, or pass --authfile / REGISTRY_AUTH_FILE.", path)),
 		c("no-login", 0.4, ""),
 	}
+}
+
+// The warnings that say the docker config or its credential helper is
+// unusable while the client goes on: the docker CLI's "WARNING: Error
+// loading config file: PATH: ERR" (it runs without the file, so no stored
+// login is read) and gcloud auth configure-docker's "WARNING:
+// `docker-credential-gcloud` not in system PATH" (the credHelpers entry it
+// wrote names a helper docker cannot run). The line's key pass finds them;
+// the docker CLI's warning holds no signature key, hence the fact keyword.
+func init() { factKeys = append(factKeys, "error loading config file") }
+
+var (
+	kConfigLoadWarn  = lowKey("error loading config file")
+	kHelperNotInPath = lowKey("not in system path")
+)
+
+// observeStoreWarning records the first such warning (facts.storeWarn).
+func (f *facts) observeStoreWarning(n int, low string) {
+	switch {
+	case f.has(kConfigLoadWarn):
+		f.storeWarn = n
+	case f.has(kHelperNotInPath) && strings.Contains(low, "docker-credential-gcloud"):
+		f.storeWarn, f.storeWarnGCP = n, true
+	}
+}
+
+// storeWarningCand puts credential-store-error first for a request that went
+// without a (valid) credential after such a warning: the login was not
+// missing, the client could not read it. gcloud's warning counts only for
+// Google's registries (gcr.io, pkg.dev, or Artifact Registry's own refusal
+// when the line names no host), the hosts its helper serves.
+func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if f.storeWarn == 0 || f.storeWarn >= h.line() || len(cs) == 0 {
+		return cand{}, false
+	}
+	top := cs[0]
+	for _, x := range cs[1:] {
+		if x.w > top.w {
+			top = x
+		}
+	}
+	switch top.cause {
+	case "no-login", "login-other-job", "bad-credentials", "token-expired":
+	case "cloud-iam-denied":
+		// Artifact Registry says "Unauthenticated request" when no
+		// credential arrived at all: configure-docker counted as the login,
+		// but its helper never ran.
+		if !f.storeWarnGCP || !strings.Contains(h.low, "unauthenticated request") {
+			return cand{}, false
+		}
+	default:
+		return cand{}, false
+	}
+	ev := []finding.Evidence{{Line: f.storeWarn, Text: "(the client warned that its docker config or credential helper is unusable)"}}
+	if f.storeWarnGCP {
+		host := strings.ToLower(h.host)
+		if !strings.Contains(host, "gcr.io") && !strings.Contains(host, "pkg.dev") && !strings.Contains(h.low, "artifactregistry.") {
+			return cand{}, false
+		}
+		return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
+			why: fmt.Sprintf("gcloud auth configure-docker warned (line %d) that docker-credential-gcloud is not on PATH, so the credHelpers entry it wrote cannot run and docker sent no credential to %s: put the Google Cloud SDK's bin directory on PATH (or install docker-credential-gcr), or log in with an access token instead.", f.storeWarn, hostName(h.host))}, true
+	}
+	return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
+		why: fmt.Sprintf("The docker client warned (line %d) that it could not load its config file and went on without it, so no stored login was read for %s: fix the file (permissions for this user, valid JSON) or point DOCKER_CONFIG at a readable one.", f.storeWarn, hostName(h.host))}, true
 }
