@@ -26,6 +26,10 @@ func TestMessageGrammarClientConfig(t *testing.T) {
 		// docker 26+: no engine behind the named pipe or socket
 		`failed to connect to the docker API at npipe:////./pipe/dockerDesktopLinuxEngine; check if the path is correct and if the daemon is running: open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.`:             "daemon-unreachable",
 		`failed to connect to the docker API at unix:///home/builder/.colima/default/docker.sock; check if the path is correct and if the daemon is running: dial unix /home/builder/.colima/default/docker.sock: connect: no such file or directory`: "daemon-unreachable",
+		// Docker Desktop's endpoint answering 500: its engine is down
+		`unable to get image 'nginx:alpine': request returned 500 Internal Server Error for API route and version http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.51/images/nginx:alpine/json, check if the server supports the requested API version`: "daemon-unreachable",
+		`error: request returned Internal Server Error for API route and version http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/auth, check if the server supports the requested API version`:                                                                 "daemon-unreachable",
+		`Error response from daemon: Docker Desktop is unable to start`: "daemon-unreachable",
 		// guards: another program's JSON file, and docker going on without an unreadable config
 		`Error: reading JSON file "/app/package.json": unexpected end of JSON input`:                                                       "",
 		`WARNING: Error loading config file: /home/builder/.docker/config.json: open /home/builder/.docker/config.json: permission denied`: "",
