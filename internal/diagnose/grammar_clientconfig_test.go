@@ -23,6 +23,8 @@ func TestMessageGrammarClientConfig(t *testing.T) {
 		// the docker config directory of a user without a home, and a read-only mounted config
 		`Error: mkdir /.docker: permission denied`:                       "credential-store-error",
 		`error: open /kaniko/.docker/config.json: read-only file system`: "credential-store-error",
+		// the containers auth file opened bare by a user it does not belong to
+		`Error: open /run/containers/0/auth.json: permission denied`: "credential-store-error",
 		// docker 26+: no engine behind the named pipe or socket
 		`failed to connect to the docker API at npipe:////./pipe/dockerDesktopLinuxEngine; check if the path is correct and if the daemon is running: open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.`:             "daemon-unreachable",
 		`failed to connect to the docker API at unix:///home/builder/.colima/default/docker.sock; check if the path is correct and if the daemon is running: dial unix /home/builder/.colima/default/docker.sock: connect: no such file or directory`: "daemon-unreachable",

@@ -60,13 +60,18 @@ func sigsClientConfig() {
 			// docker CLI's own "Error saving credentials: …" is the
 			// credential-store signature's; its "WARNING: Error loading
 			// config file" goes on without the file and is no failure.
-			keys: []string{".docker: permission denied", ".docker: read-only file system", "config.json: permission denied", "config.json: read-only file system"},
-			re:   regexp.MustCompile(`(?i)\b(?:mkdir|open) (\S*\.docker(?:/config\.json)?|\S*docker\S*/config\.json): (permission denied|read-only file system)`),
+			// The containers auth file fails the same way when opened
+			// bare ("open /run/containers/0/auth.json: permission
+			// denied": a rootless user reaching root's path).
+			keys: []string{".docker: permission denied", ".docker: read-only file system", "config.json: permission denied", "config.json: read-only file system", "auth.json: permission denied", "auth.json: read-only file system"},
+			re:   regexp.MustCompile(`(?i)\b(?:mkdir|open) (\S*\.docker(?:/config\.json)?|\S*docker\S*/config\.json|\S*/containers/\S*auth\.json): (permission denied|read-only file system)`),
 			veto: append([]string{"error loading config file"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				path := h.m[1]
 				why := fmt.Sprintf("The client could not create or write its docker config (%s): the user it runs as has no writable home (a non-root container user with HOME=/ or unset), or the directory is mounted read-only. Set HOME or DOCKER_CONFIG to a writable directory before the login.", path)
-				if strings.Contains(strings.ToLower(h.m[2]), "read-only") {
+				if strings.HasSuffix(strings.ToLower(path), "auth.json") {
+					why = fmt.Sprintf("This user cannot open the containers auth file %s (podman, buildah, skopeo): it belongs to another user (root's /run/containers/0 reached by a rootless user, or the reverse under sudo) or lies on a read-only mount. Pass --authfile or set REGISTRY_AUTH_FILE to a file this user owns, and log in as the same user that pushes.", path)
+				} else if strings.Contains(strings.ToLower(h.m[2]), "read-only") {
 					why = fmt.Sprintf("The docker config (%s) is on a read-only mount (a secret or config map mounted where the client writes its login): mount it elsewhere and point DOCKER_CONFIG at a writable copy, or skip the login when the mounted file already holds the credential.", path)
 				}
 				return []cand{c("credential-store-error", 0.86, why), c("no-login", 0.4, "")}
