@@ -727,6 +727,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if oc, ok := ownPathCand(h, e.f, cs); ok {
 			cs = append(cs, oc)
 		}
+		if sc, ok := storeWarningCand(h, e.f, cs); ok {
+			cs = append(cs, sc)
+		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several
 			// registries and each refused in its own words: the common

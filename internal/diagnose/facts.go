@@ -88,6 +88,8 @@ type facts struct {
 	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
 	typedPwd      bool   // an interactive password prompt was answered
 	credHelper    bool   // a credential helper/credsStore is configured or named
+	storeWarn     int    // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
+	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
@@ -374,6 +376,9 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	if f.hasAnyIn(kCredHelper, &mCredHelper) {
 		f.credHelper = true
+	}
+	if f.storeWarn == 0 {
+		f.observeStoreWarning(n, low)
 	}
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true

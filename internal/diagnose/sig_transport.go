@@ -38,10 +38,15 @@ func sigsTransport() {
 	register(
 		&signature{
 			id:   "docker-daemon-unreachable",
-			keys: []string{"connect to the docker daemon", "docker daemon running", "error during connect", "docker.sock", "'docker daemon' running", "connect to docker daemon"},
+			keys: []string{"connect to the docker daemon", "docker daemon running", "error during connect", "docker.sock", "'docker daemon' running", "connect to docker daemon", "connect to the docker api at"},
 			// docker-compose v1 (python) says "Couldn't connect to Docker
-			// daemon at URL - is it running?".
-			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon)`),
+			// daemon at URL - is it running?". The docker CLI since 26 says
+			// "failed to connect to the docker API at ENDPOINT; check if the
+			// path is correct and if the daemon is running: ERR" for a
+			// socket or named pipe nothing serves (unix:///…/docker.sock,
+			// npipe:////./pipe/docker_engine, Docker Desktop's
+			// dockerDesktopLinuxEngine).
+			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
 			// A wrapper's error chain that ends in the registry's own answer
 			// ("docker build: error during connect: Post …: … getting image:
 			// UNAUTHORIZED: authentication required") reached the daemon and
@@ -54,6 +59,8 @@ func sigsTransport() {
 					why = "The client talks to a docker:dind service that is not there or not listening on that port (dind 19.03+ serves TLS on 2376 unless DOCKER_TLS_CERTDIR is empty)."
 				case strings.Contains(h.low, "permission denied"):
 					why = "The user running the job may not open the docker socket (group docker, SELinux label or a rootless socket path)."
+				case strings.Contains(h.low, "npipe:"):
+					why = "Nothing serves the Docker Engine's named pipe on this Windows machine: the Docker service (or Docker Desktop) is not running or has not finished starting, or the client targets the other engine (docker_engine for Windows containers, dockerDesktopLinuxEngine for Linux ones). Start the engine and wait until docker info answers before the login or push."
 				}
 				return []cand{c("daemon-unreachable", 0.92, why)}
 			},
