@@ -28,6 +28,8 @@ func TestMessageGrammarWebFront(t *testing.T) {
 		"ERROR: unauthorized: Repository '/lab/legacy' does not support Docker API version v2": "registry-fault",
 		// Artifactory's wording of a request without a credential
 		"unknown: Authentication is required": "no-login",
+		// Artifactory's refusal of a blob upload without the Deploy permission
+		"com.github.dockerjava.api.exception.DockerClientException: Could not push image: error from registry: User is unauthorized to upload to docker-local/lab/indexer/_uploads": "insufficient-role",
 		// Harbor's CSRF check answering a registry client
 		`UnexpectedHTTPStatusCode(when: "pushing blob (POST)", code: 403, details: "{\"errors\":[{\"code\":\"FORBIDDEN\",\"message\":\"CSRF token invalid\"}]}\n")`: "client-bug",
 		// guard: Quay's API refusing a README update (no registry error array)

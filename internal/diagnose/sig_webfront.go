@@ -192,6 +192,24 @@ func sigsWebFront() {
 			),
 		},
 		&signature{
+			id: "artifactory-upload-unauthorized",
+			// Artifactory's docker repositories refuse a blob upload by an
+			// identity without the Deploy/Cache permission on the repository
+			// with "User is unauthorized to upload to REPO/PATH/_uploads"
+			// (docker-java relays it as "error from registry: …"). The
+			// anonymous user gets it too when no credential reached the
+			// client. Permissions: jfrog.com/help, "Permission Details".
+			keys: []string{"is unauthorized to upload to"},
+			re:   regexp.MustCompile(`(?i)User is unauthorized to upload to (\S+?)/_uploads`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{
+					c("insufficient-role", 0.62, fmt.Sprintf("Artifactory refused the layer upload to %s: the identity the client sent has no Deploy/Cache permission on that repository (a permission target that covers the repository, including the docker repository key in the path). Grant it, or push with a user or token that has it.", h.m[1])),
+					c("no-login", 0.5, "If the client sent no credential (no docker login for this host in the job, a plugin that does not pass its configured credential to the daemon), Artifactory treats the request as its anonymous user, which gets the same refusal."),
+					c("login-other-job", 0.35, ""),
+				}
+			},
+		},
+		&signature{
 			id: "registry-csrf-refused",
 			// Harbor's CSRF middleware answers a state-changing request that
 			// carries its UI session but no valid X-Harbor-CSRF-Token with
