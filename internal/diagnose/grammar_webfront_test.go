@@ -30,6 +30,10 @@ func TestMessageGrammarWebFront(t *testing.T) {
 		"unknown: Authentication is required": "no-login",
 		// Artifactory's refusal of a blob upload without the Deploy permission
 		"com.github.dockerjava.api.exception.DockerClientException: Could not push image: error from registry: User is unauthorized to upload to docker-local/lab/indexer/_uploads": "insufficient-role",
+		// containers/image's /v2/ check answered 404: no registry API at that address
+		"Error: trying to reuse blob sha256:50644c29ef5a at destination: pinging container registry localhost:8002: invalid status code from registry 404 (Not Found)": "registry-fault",
+		// guard: the same check failing on the certificate keeps the TLS reading
+		`Error: pinging container registry registry.lab.example: Get "https://registry.lab.example/v2/": tls: failed to verify certificate: x509: certificate signed by unknown authority`: "tls-untrusted",
 		// Harbor's CSRF check answering a registry client
 		`UnexpectedHTTPStatusCode(when: "pushing blob (POST)", code: 403, details: "{\"errors\":[{\"code\":\"FORBIDDEN\",\"message\":\"CSRF token invalid\"}]}\n")`: "client-bug",
 		// guard: Quay's API refusing a README update (no registry error array)

@@ -210,6 +210,26 @@ func sigsWebFront() {
 			},
 		},
 		&signature{
+			id: "ping-no-registry-api",
+			// containers/image (podman, buildah, skopeo) checks HOST/v2/
+			// before it authenticates: "pinging container registry HOST:
+			// invalid status code from registry 404 (Not Found)". A registry
+			// answers /v2/ with 200 or 401 (distribution spec, "API Version
+			// Check"); 404 or 5xx there is no registry API at that address
+			// (a web UI's port, a path the proxy does not route, a content
+			// app of a repository manager), as docker's "login attempt to
+			// …/v2/ failed with status: 404" is.
+			keys: []string{"pinging container registry"},
+			re:   regexp.MustCompile(`(?i)pinging container registry (\S+?): invalid status code from registry (404|5\d\d)`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{
+					c("registry-fault", 0.62, fmt.Sprintf("%s answered the registry API check (/v2/) with %s: no registry API is served at that address (the web UI's host or port instead of the registry's, a path the reverse proxy does not route to the registry, a registry service that is down). Use the registry's own host:port, or route /v2/ to it.", h.m[1], h.m[2])),
+					c("login-wrong-host", 0.45, ""),
+					c("registry-unreachable", 0.38, ""),
+				}
+			},
+		},
+		&signature{
 			id: "registry-csrf-refused",
 			// Harbor's CSRF middleware answers a state-changing request that
 			// carries its UI session but no valid X-Harbor-CSRF-Token with
