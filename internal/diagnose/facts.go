@@ -105,6 +105,8 @@ type facts struct {
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
 	lastTransfer int
+	// pushProgress, attestLine, apiStatusLine: sig_webfront.go (observeWebFront).
+	pushProgress, attestLine, apiStatusLine int
 	// searched maps a repository path to the registries a short-name search
 	// tried for it (containers/image: "Trying to pull HOST/PATH..."), capped.
 	searched map[string][]string
@@ -224,6 +226,7 @@ var factKeys = []string{
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
 	"trying to pull ", ": retrying in ", "guest mode enabled",
+	"exporting attestation manifest", // sig_webfront.go
 	"build container for action use", "pull down action image", "/home/runner/work/_actions/", "--bootstrap --builder builder-", "error: the process '/usr/bin/",
 }
 
@@ -312,6 +315,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeForkEnv(n, text)
 	f.observeOwnImageCmd(n, text) // gitlabownpath.go
 	f.observeCosignSign(n)        // sig_pushrefs.go
+	f.observeWebFront(n)          // sig_webfront.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}

@@ -114,7 +114,7 @@ func sigsAuthn() {
 			// 1.x's answer as "Error pushing to registry: Authentication is
 			// required."
 			keys: []string{"authentication required", "authentication is required"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required)`),
+			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required)`),
 			veto: []string{"proxy authentication required", "aka.ms/acr"},
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,

@@ -122,6 +122,9 @@ func sigsAuthz() {
 			// repository over HTTP, not a container registry.
 			veto: append([]string{"could not properly parse response json"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if harborAPIAnswer(h, f) {
+					return nil // the Harbor REST API's answer to a management client (sig_webfront.go)
+				}
 				if h.m[1] == "UNAUTHORIZED" {
 					return rankUnauthenticated(h, f)
 				}
@@ -224,6 +227,9 @@ func sigsAuthz() {
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s: docker keys credentials by host[:port].", l.Host, hostName(h.host)), loginEv(l)),
 						c("insufficient-role", 0.55, "")}
+				}
+				if cs := rankPushAfterUpload(h, f); cs != nil {
+					return cs // the push's layers were uploading: a proxy-rewritten follow-up (sig_webfront.go)
 				}
 				if strings.Contains(h.low, "robot") {
 					return []cand{c("token-missing-scope", 0.75, "The robot account lacks this permission on the project."), c("insufficient-role", 0.6, "")}

@@ -294,11 +294,13 @@ func sigsPolicy() {
 			id: "html-error-body",
 			// docker 1.x printed the same case as "Error: Status 404 trying
 			// to push repository NAME: \"<!DOCTYPE html>...".
-			keys: []string{"response body: invalid character '<'", "trying to push repository", "trying to pull repository"},
-			re:   regexp.MustCompile(`(?:error parsing HTTP (\d{3}) response body: invalid character '<'|Status (\d{3}) trying to (?:push|pull) repository \S+?:? \\?"?\s*<)`),
+			// Docker 1.9's "Error parsing HTTP response: invalid character
+			// '<'…" names no status: the page's <title> does.
+			keys: []string{"response body: invalid character '<'", "trying to push repository", "trying to pull repository", "http response: invalid character '<'"},
+			re:   regexp.MustCompile(`(?:error parsing HTTP (\d{3}) response body: invalid character '<'|Status (\d{3}) trying to (?:push|pull) repository \S+?:? \\?"?\s*<|Error parsing HTTP response: invalid character '<'.*?<title>(\d{3}))`),
 			veto: []string{"429"},
 			rank: func(h *hit, f *facts) []cand {
-				status := h.m[1] + h.m[2]
+				status := h.m[1] + h.m[2] + h.m[3]
 				if strings.HasPrefix(status, "5") {
 					return []cand{c("registry-fault", 0.75, "A proxy or load balancer answered with an HTML error page instead of the registry API."), c("registry-unreachable", 0.4, "")}
 				}
@@ -313,6 +315,9 @@ func sigsPolicy() {
 						c("missing-registry-host", 0.4, ""),
 					}
 					return cs
+				}
+				if ws := webServerPage(h.low); ws != "" {
+					return rankWebServerHTML(h, status, ws) // a named web server's own page (sig_webfront.go)
 				}
 				return []cand{
 					c("missing-registry-host", 0.58, "An HTML page answered instead of a registry API: the request went to a host that is not the intended registry (an unqualified reference sent to a default registry, or a web front end)."),

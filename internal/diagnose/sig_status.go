@@ -96,6 +96,9 @@ func sigsStatus() {
 				if cs := nonRepositoryScope400(h); cs != nil {
 					return cs // a token request for a scope no pull or push asks for (sig_authheader.go)
 				}
+				if cs := rankAttestation400(h, f); cs != nil {
+					return cs // a manifest commit refused after BuildKit exported attestations (sig_webfront.go)
+				}
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					// The registry rejected a cross-repository mount request
 					// (OCI distribution spec: a registry that cannot mount
