@@ -5,7 +5,11 @@
 // It shows which keywords deliver many lines that produce nothing
 // (bench/README.md, explain-perf7).
 //
-//	go run ./bench/kwcount [-top N] LOG
+//	go run ./bench/kwcount [-top N] [-show KEYWORD] [-dump FILE] LOG
+//
+// -show prints the distinct texts KEYWORD alone delivers (with their
+// counts); -dump writes every distinct delivered text and its count to
+// FILE (count, tab, Go-quoted text), e.g. to time the diagnosis per text.
 //
 // Output: one row a keyword, most delivered lines first: keyword, lines,
 // lines it alone delivers, distinct texts of those, and of those distinct
