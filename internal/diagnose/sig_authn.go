@@ -665,6 +665,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 			}
 		}
 	}
+	if cs := cacheOptionAsRef(h, f); cs != nil { // cacheref.go
+		return cs
+	}
 	libraryScope := false
 	for _, s := range h.url.Scopes {
 		if strings.HasPrefix(s.Name, "library/") && s.has("push") {
@@ -694,6 +697,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		return cs
 	}
 	if anonymous {
+		if cs := publicOnlyTokenRefused(h, status); cs != nil { // cacheref.go
+			return cs
+		}
 		if h.kind() == reghost.DockerHub {
 			return []cand{
 				c("registry-fault", 0.6, "Docker Hub's token service issues anonymous tokens even for private or missing repositories, so a refused anonymous token points at the registry side (an incident) or the client."),

@@ -343,6 +343,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
 		raw = m[1] + m[2] + m[3] + m[4] + m[5]
 	}
+	if raw == "" {
+		raw = unopenedQuotedRef(h.texts[0]) // refspace.go
+	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
 		bare = strings.TrimPrefix(bare, p) // a transport prefix is not an empty part
@@ -351,6 +354,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	// the reference was not empty (docker/distribution reference.go).
 	if strings.Contains(h.low, "must be lowercase") || upperRe.MatchString(parseRef(bare).Repo) {
 		return []cand{c("invalid-reference", 0.92, fmt.Sprintf("Repository names must be lowercase, but %q is not (often the GitHub owner name, ${{ github.repository_owner }}).", orSome(raw, "the reference")))}
+	}
+	if cs := spaceInReference(raw); cs != nil { // refspace.go
+		return cs
 	}
 	if schemeInReference(bare) {
 		return []cand{

@@ -1,0 +1,83 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// kpack (buildpacks-community/kpack, Cloud Foundry for Kubernetes, Tanzu Build
+// Service) checks, before it builds, that the Build's service-account secrets
+// can write the tag; its build-init "prepare" step prints the refusal as
+// "prepare:main.go:N: invalid credentials to build to TAG"
+// (kpack cmd/build-init; the tag as written in the Image/Build spec).
+// kpack-cli words the same check for the credentials of the machine running
+// `kp` as "invalid credentials, ensure registry credentials for 'HOST' are
+// available locally" (kpack-cli pkg/registry/errors.go).
+//
+// The tag alone tells most of the cause: a tag that starts with "/" (or holds
+// "//", or ends with ":") was assembled from a variable that rendered empty
+// (cf-for-k8s' app_registry repository prefix); a tag without a registry host
+// is a Docker Hub repository, usually a namespace the credential does not own;
+// a full tag means no credential for that registry reached the build.
+
+func init() { sigGroups = append(sigGroups, sigsKpack) }
+
+func sigsKpack() {
+	register(
+		&signature{
+			id:   "kpack-invalid-credentials",
+			keys: []string{"invalid credentials to build to", "ensure registry credentials for"},
+			re:   regexp.MustCompile(`(?i)invalid credentials(?: to build to "?([^"\s]*)|, ensure registry credentials for '([^']*)' are available locally)`),
+			veto: gitLike,
+			rank: rankKpackCredentials,
+		},
+	)
+}
+
+func rankKpackCredentials(h *hit, f *facts) []cand {
+	if len(h.m) > 2 && h.m[2] != "" {
+		host := h.m[2]
+		return []cand{
+			c("no-login", 0.8, fmt.Sprintf("kpack-cli found no credential for %s in the local docker config (the machine running kp): log in to that registry there, or give kp the credential it relocates with.", host)),
+			c("credential-store-error", 0.45, ""),
+			c("bad-credentials", 0.4, ""),
+		}
+	}
+	tag := ""
+	if len(h.m) > 1 {
+		tag = h.m[1]
+	}
+	switch {
+	case tag == "" || strings.HasPrefix(tag, "/") || strings.Contains(tag, "//") || strings.HasSuffix(tag, ":"):
+		return []cand{
+			c("empty-reference-variable", 0.84, fmt.Sprintf("kpack was asked to build to %q: the registry or repository part of the tag is empty, so the value that should fill it (an install value such as the app registry's repository prefix, or a variable) rendered to nothing.", tag)),
+			c("invalid-reference", 0.45, ""),
+			c("no-login", 0.3, ""),
+		}
+	case !tagHasHost(tag):
+		return []cand{
+			c("push-outside-namespace", 0.74, fmt.Sprintf("The tag %q has no registry host, so kpack checks write access to Docker Hub's repository %s, a namespace the service account's credential does not own: name the repository under your own Docker Hub user or organisation, or put the intended registry host in front.", tag, tag)),
+			c("missing-registry-host", 0.62, ""),
+			c("no-login", 0.4, ""),
+		}
+	}
+	return []cand{
+		c("no-login", 0.72, fmt.Sprintf("kpack found no credential among the Build's service-account secrets that can write %s: add a registry secret for that host (kpack.io/docker annotation or a dockerconfigjson secret) to the service account the Image names.", tag)),
+		c("bad-credentials", 0.52, ""),
+		c("insufficient-role", 0.48, ""),
+	}
+}
+
+// tagHasHost reports whether an image tag's first path component is a
+// registry host (holds a dot or a port, or is localhost), the rule docker's
+// reference parser uses to tell a host from a Docker Hub namespace
+// (distribution/reference normalize.go splitDockerDomain).
+func tagHasHost(tag string) bool {
+	i := strings.IndexByte(tag, '/')
+	if i < 0 {
+		return false
+	}
+	first := tag[:i]
+	return strings.ContainsAny(first, ".:") || first == "localhost"
+}
