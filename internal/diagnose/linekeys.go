@@ -184,6 +184,7 @@ func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 // facts.observeKeyless alone.
 func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
+	filter := &lineKeys.filter
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
 		if i+4 <= n {
@@ -192,11 +193,11 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16
 		}
 		h := keyHash(w & 0xffffff)
-		if lineKeys.filter[h/64]&(1<<(h%64)) == 0 {
+		if filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
 		// The next four bytes, zero past the end (a key that long is
-		// ruled out by its size first).
+		// ruled out by its size).
 		var w2 uint32
 		if i+8 <= n {
 			w2 = load32(low, i+4)
@@ -206,15 +207,24 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 			}
 		}
 		slot := h >> 4
-		for j := int(lineKeys.start[slot]); j < int(lineKeys.start[slot+1]); j++ {
-			k := &lineKeys.ents[j]
-			if int(k.size) > n-i || w&k.mask != k.pre || w2&k.mask2 != k.pre2 || present.get(int(k.at)) ||
-				(k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[j][8:]) {
+		first := int(lineKeys.start[slot])
+		ents := lineKeys.ents[first:lineKeys.start[slot+1]]
+		for j := range ents {
+			k := &ents[j]
+			// The first word first: it rules out almost every key of the
+			// slot (a key of another hash, or another fourth byte). Past
+			// the line's end w and w2 hold zero bytes, which no key has,
+			// so a key longer than the rest of the line fails here or on
+			// its size.
+			if w&k.mask != k.pre || w2&k.mask2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
+				continue
+			}
+			if k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[first+j][8:] {
 				continue
 			}
 			present.set(int(k.at))
 			any = true
-			if sigs := lineKeys.sigs[j]; sigs != nil {
+			if sigs := lineKeys.sigs[first+j]; sigs != nil {
 				cand.or(sigs)
 			} else if k.at < auxBase {
 				refs |= 1 << (k.at - maxSigKeys)

@@ -137,6 +137,31 @@ func matchPushRefersTo(text string, n int, dst []string) []string {
 // most one of them can match (they differ in their first or ninth byte).
 var pullLeads = [...]string{"Failed to pull image", "failed to pull image", "Pulling docker image", "Pulling image"}
 
+// pullLeadAt returns the leftmost match at or after from of one of
+// pullLeads, and which (-1 when none). Every lead ends with "image", so the
+// line is searched for that word alone (a "pull" line without it, "git
+// pull", "--pull", is read once), and at each occurrence the leads are
+// compared backwards; the first occurrence that ends a lead ends the
+// leftmost one: leads ending at a later "image" begin after this one's
+// start (a lead is at most 20 bytes, and none holds "image" before its
+// end, so two of them never overlap).
+func pullLeadAt(text string, from int) (int, string) {
+	const word = "image"
+	for p := from; ; {
+		i := strings.Index(text[p:], word)
+		if i < 0 {
+			return -1, ""
+		}
+		end := p + i + len(word)
+		for _, l := range pullLeads {
+			if start := end - len(l); start >= from && text[start:end] == l {
+				return start, l
+			}
+		}
+		p = end - len(word) + 1
+	}
+}
+
 // matchPullImage is
 // `(?:Failed to pull image|failed to pull image|Pulling docker image|Pulling image) "?([^"\s]+?)"?(?: |$)`.
 // The optional quote before the group is taken when present (the group cannot
@@ -145,12 +170,7 @@ var pullLeads = [...]string{"Failed to pull image", "failed to pull image", "Pul
 // quote or white space, so it is the whole run of [^"\s] that follows.
 func matchPullImage(text string, n int, dst []string) []string {
 	for from, found := 0, 0; found < n; {
-		at, lead := -1, ""
-		for _, l := range pullLeads {
-			if i := strings.Index(text[from:], l); i >= 0 && (at < 0 || from+i < at) {
-				at, lead = from+i, l
-			}
-		}
+		at, lead := pullLeadAt(text, from)
 		if at < 0 {
 			break
 		}
