@@ -34,9 +34,11 @@ for mb in "${SIZES[@]}"; do
   go run ./bench/assemble -corpus "$SHARED/corpus/logs" -keywords bench/keywords.txt -o "$tmp/big-$mb.log" -mb "$mb"
 done
 gzip -c "$tmp/big-${SIZES[0]}.log" > "$tmp/big-${SIZES[0]}.log.gz"
-(cd "$tmp/logs" && ls | head -60 | xargs python3 -c 'import sys,zipfile
+# The first 60 case logs (an array, not `ls | head`: under pipefail, ls
+# killed by head's early exit failed the pipeline).
+(cd "$tmp/logs" && files=(*.log) && python3 -c 'import sys,zipfile
 z=zipfile.ZipFile("../cases.zip","w",zipfile.ZIP_DEFLATED)
-[z.write(f,"build/%d_%s.txt"%(i,f)) for i,f in enumerate(sys.argv[1:])]' 2>/dev/null) || echo "(no python3: zip archive skipped)"
+[z.write(f,"build/%d_%s.txt"%(i,f)) for i,f in enumerate(sys.argv[1:])]' "${files[@]:0:60}") || echo "(no python3: zip archive skipped)"
 
 echo "== compare"
 n=0 diff=0
