@@ -1,8 +1,10 @@
 package diagnose
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,20 +12,20 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// testLogLines returns every line of the package's test logs
-// (testdata/logs/*.log) and of the shared corpus's logs (the log: field of
-// ../shared/corpus/logs/*.yaml, read in place; the test is skipped with a
-// message when ../shared is absent).
-func testLogLines(t *testing.T) []string {
+// testLogs returns the package's test logs (testdata/logs/*.log) and the
+// shared corpus's logs (the log: field of ../shared/corpus/logs/*.yaml, read
+// in place; the test is skipped with a message when ../shared is absent),
+// keyed by file path.
+func testLogs(t *testing.T) map[string]string {
 	t.Helper()
-	var lines []string
+	logs := map[string]string{}
 	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines = append(lines, strings.Split(string(data), "\n")...)
+		logs[f] = string(data)
 	}
 	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
 	for _, f := range corpus {
@@ -35,7 +37,19 @@ func testLogLines(t *testing.T) []string {
 		if err := yaml.Load(data, &cc); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		lines = append(lines, strings.Split(cc.Log, "\n")...)
+		logs[f] = cc.Log
+	}
+	return logs
+}
+
+// testLogLines returns every line of testLogs, the logs in file-path order.
+func testLogLines(t *testing.T) []string {
+	t.Helper()
+	logs := testLogs(t)
+	names := slices.Sorted(maps.Keys(logs))
+	var lines []string
+	for _, name := range names {
+		lines = append(lines, strings.Split(logs[name], "\n")...)
 	}
 	return lines
 }

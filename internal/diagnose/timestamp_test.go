@@ -2,15 +2,9 @@ package diagnose
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v4"
-
-	"github.com/regdoctor/regdoctor/internal/testenv"
 )
 
 // TestTimestampDigitsChangeNothing: a line's meaning must not change with
@@ -20,27 +14,7 @@ import (
 // "...05.4040400Z": 404 and 400) and once with fractions that hold none, and
 // explained both ways: the reports must be equal.
 func TestTimestampDigitsChangeNothing(t *testing.T) {
-	logs := map[string]string{}
-	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		logs[f] = string(data)
-	}
-	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
-	for _, f := range corpus {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		logs[f] = cc.Log
-	}
+	logs := testLogs(t)
 	stamp := func(log string, fractions ...string) string {
 		var b strings.Builder
 		for i, l := range strings.Split(strings.TrimSuffix(log, "\n"), "\n") {
