@@ -359,7 +359,7 @@ func (e *engine) apply(in *lineIn) {
 	}
 }
 
-const maxSigKeys = 320
+const maxSigKeys = 384 // 320 filled up with the eleventh held-out batches
 
 // sigKeys are the distinct keys of all signatures; signature.keyIdx points
 // into it. Built once, on first use.
