@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
+	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // The files a registry client keeps its logins in, when the client cannot
@@ -156,8 +157,7 @@ func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	}
 	ev := []finding.Evidence{{Line: f.storeWarn, Text: "(the client warned that its docker config or credential helper is unusable)"}}
 	if f.storeWarnGCP {
-		host := strings.ToLower(h.host)
-		if !strings.Contains(host, "gcr.io") && !strings.Contains(host, "pkg.dev") && !strings.Contains(h.low, "artifactregistry.") {
+		if h.kind() != reghost.GAR && !strings.Contains(h.low, "artifactregistry.") {
 			return cand{}, false
 		}
 		return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
