@@ -78,14 +78,21 @@ func (s *sigSet) or(o *sigSet) {
 
 // lineKeys indexes every key (3 bytes or longer) by a hash of its first
 // three bytes: a 64 Ki-bit filter of those hashes (8 KiB, stays in cache)
-// rules out most positions of a line with one load and one bit test. The
-// keys of a passing hash sit in one run of ents (its slot: the hash's top 12
-// bits; start is 8 KiB), compared first as two 32-bit words (the key's first
-// eight bytes, masked), then on the rest. The compact layout keeps the
-// lookups in cache. Built once (keysOnce).
+// rules out most positions of a line with one load and one bit test. At a
+// passing position, the keys shorter than eight bytes sit in one run of
+// ents (their slot: the three-byte hash's top 12 bits; start), compared
+// first as two 32-bit words (the key's first bytes, masked), then on the
+// size; the keys of eight bytes or longer sit in another run (their long
+// slot: a hash of their first eight bytes; lstart), compared on those
+// eight bytes and then on the rest. Keys share their first three bytes by
+// the dozen ("docker...", "error...", "failed to..."): under one
+// three-byte slot each passing position compared them all, where the
+// eight-byte slot holds about one. The compact layout keeps the lookups
+// in cache. Built once (keysOnce).
 var lineKeys struct {
 	filter [1 << 16 / 64]uint64 // hashes of the keys' first three bytes
-	start  [1<<12 + 1]uint16    // slot -> first index in ents; slot s is ents[start[s]:start[s+1]]
+	start  [1<<12 + 1]uint16    // slot -> first index in ents; slot s is ents[start[s]:start[s+1]] (keys under 8 bytes)
+	lstart [1<<12 + 1]uint16    // long slot -> first index in ents (keys of 8 bytes or longer)
 	ents   []lineKey
 	keys   []string  // by ents index: the key
 	sigs   []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
@@ -102,6 +109,12 @@ type lineKey struct {
 // keyHash is the filter's hash of three bytes (little-endian, in a word).
 func keyHash(w3 uint32) uint32 { return (w3 * 0x9E3779B1) >> 16 }
 
+// longSlot is the long slot of eight bytes (two little-endian words): 12
+// bits of a multiplicative hash.
+func longSlot(w, w2 uint32) uint32 {
+	return uint32((uint64(w2)<<32 | uint64(w)) * 0x9E3779B97F4A7C15 >> 52)
+}
+
 // load32 is s[i:i+4] as a little-endian word.
 func load32(s string, i int) uint32 {
 	_ = s[i+3]
@@ -113,7 +126,8 @@ func buildLineKeyIndex() {
 		k    lineKey
 		key  string
 		sigs *sigSet
-		slot uint32
+		slot uint32 // its slot, or long slot when long
+		long bool   // 8 bytes or longer
 	}
 	var all []entry
 	add := func(k string, at int, sigs *sigSet) {
@@ -132,7 +146,11 @@ func buildLineKeyIndex() {
 		lk.size, lk.at = uint16(len(k)), uint16(at)
 		h := keyHash(lk.pre & 0xffffff)
 		lineKeys.filter[h/64] |= 1 << (h % 64)
-		all = append(all, entry{k: lk, key: k, sigs: sigs, slot: h >> 4})
+		e := entry{k: lk, key: k, sigs: sigs, slot: h >> 4}
+		if len(k) >= 8 {
+			e.long, e.slot = true, longSlot(lk.pre, lk.pre2)
+		}
+		all = append(all, e)
 	}
 	// The signatures each signature key admits.
 	sigsOf := make([]sigSet, len(sigKeys))
@@ -155,19 +173,32 @@ func buildLineKeyIndex() {
 	if len(all) >= 1<<16 || keySlots > 1<<16 {
 		panic("diagnose: too many keys")
 	}
-	sort.SliceStable(all, func(a, b int) bool { return all[a].slot < all[b].slot })
+	// The short keys by slot, then the long ones by long slot.
+	sort.SliceStable(all, func(a, b int) bool {
+		if all[a].long != all[b].long {
+			return !all[a].long
+		}
+		return all[a].slot < all[b].slot
+	})
 	for _, e := range all {
 		lineKeys.ents = append(lineKeys.ents, e.k)
 		lineKeys.keys = append(lineKeys.keys, e.key)
 		lineKeys.sigs = append(lineKeys.sigs, e.sigs)
 	}
-	i := 0
-	for slot := range len(lineKeys.start) {
-		for i < len(all) && int(all[i].slot) < slot {
+	fill := func(start []uint16, long bool) {
+		i := 0
+		for i < len(all) && all[i].long != long {
 			i++
 		}
-		lineKeys.start[slot] = uint16(i)
+		for slot := range len(start) {
+			for i < len(all) && all[i].long == long && int(all[i].slot) < slot {
+				i++
+			}
+			start[slot] = uint16(i)
+		}
 	}
+	fill(lineKeys.start[:], false)
+	fill(lineKeys.lstart[:], true)
 	lineKeys.built = true
 }
 
@@ -184,11 +215,18 @@ func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 // facts.observeKeyless alone.
 func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
+	if n < 3 {
+		return 0, false
+	}
 	filter := &lineKeys.filter
+	// The line's bytes are read through a pointer: one 32-bit load a
+	// position (word), where indexing a string byte by byte took four
+	// loads, their shifts and a bounds check (cachegrind, explain-perf8).
+	base := unsafe.Pointer(unsafe.StringData(low))
 	for i := 0; i+3 <= n; i++ {
 		var w uint32
 		if i+4 <= n {
-			w = load32(low, i)
+			w = word(base, i)
 		} else {
 			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16
 		}
@@ -200,7 +238,7 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 		// ruled out by its size).
 		var w2 uint32
 		if i+8 <= n {
-			w2 = load32(low, i+4)
+			w2 = word(base, i+4)
 		} else {
 			for b := 4; i+b < n; b++ {
 				w2 |= uint32(low[i+b]) << (8 * (b - 4))
@@ -219,19 +257,47 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 			if w&k.mask != k.pre || w2&k.mask2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
 				continue
 			}
-			if k.size > 8 && low[i+8:i+int(k.size)] != lineKeys.keys[first+j][8:] {
+			refs |= markKey(first+j, k, present, cand)
+			any = true
+		}
+		if i+8 > n {
+			continue // no room for a long key
+		}
+		ls := longSlot(w, w2)
+		first = int(lineKeys.lstart[ls])
+		ents = lineKeys.ents[first:lineKeys.lstart[ls+1]]
+		for j := range ents {
+			k := &ents[j]
+			if w != k.pre || w2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
 				continue
 			}
-			present.set(int(k.at))
-			any = true
-			if sigs := lineKeys.sigs[first+j]; sigs != nil {
-				cand.or(sigs)
-			} else if k.at < auxBase {
-				refs |= 1 << (k.at - maxSigKeys)
+			if low[i+8:i+int(k.size)] != lineKeys.keys[first+j][8:] {
+				continue
 			}
+			refs |= markKey(first+j, k, present, cand)
+			any = true
 		}
 	}
 	return refs, any
+}
+
+// markKey marks key e (k, ents[e]) found in the line: its slot in present,
+// the signatures it admits in cand; it returns its bit of the reference
+// key mask (zero for another kind of key).
+func markKey(e int, k *lineKey, present *keyBits, cand *sigSet) (ref uint64) {
+	present.set(int(k.at))
+	if sigs := lineKeys.sigs[e]; sigs != nil {
+		cand.or(sigs)
+	} else if k.at < auxBase {
+		ref = 1 << (k.at - maxSigKeys)
+	}
+	return ref
+}
+
+// word is the four bytes at base+i as a little-endian word (one load on a
+// little-endian machine). The caller makes sure they are in the string.
+func word(base unsafe.Pointer, i int) uint32 {
+	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(base, i))[:])
 }
 
 // lowArena holds the lowercase copies of lines (lineIn.low), packed into

@@ -85,6 +85,20 @@ var refMatchCases = []string{
 	"--username=bot x -u -u=me",
 	"-u--username a -uu -u _x -u y\t",
 	"docker login --username $USER -u real.user-1",
+	"Error: signing [ghcr.io/a/b:1]: getting signer: x",
+	"signing [a,b] xsigning [c] _signing [d] \xffsigning [e]",
+	"signing [] signing [ x] signing [y\tz] signing [q",
+	"Error parsing reference: \"\" Error parsing reference: \"Ghcr.io/A:1\" is not valid",
+	"Error parsing reference: \"unterminated",
+	"invalid tag \"a b\" invalid tag \"",
+	"Error: initializing source docker://quay.io/a/b:1: reading manifest 1 in quay.io/a/b: unauthorized",
+	"initializing source docker://a:b: initializing source docker://c::",
+	"initializing source docker://x: initializing source docker:// y: initializing source docker://z:",
+	"initializing source docker://:x: y initializing source docker://p:q:\tr",
+	"blob sha256:1 exists in ghcr.io/a: exists in  b: exists in c:d",
+	"failed to read from destination repository quay.io/a/b: 403 (Forbidden)",
+	"buildah pull --tls-verify=false quay.io/a/b && podman pull -q x nerdctl pull - y",
+	"docker image push -a r/x:1 nerdctl push y oras push --plain-http z:5000/a:v1",
 }
 
 func checkRefMatchers(t *testing.T, line string) {

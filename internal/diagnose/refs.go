@@ -173,15 +173,15 @@ var refPatterns = []struct {
 	{"--destination", lazyRe(`--destination[= ]'?([^\s']+)`), opPush, matchDestination},
 	{"pushing image to", lazyRe(`Pushing image to (\S+)`), opPush, prefixNonSpace("Pushing image to ")},
 	{"put manifest", lazyRe(`failed to put manifest (\S+?):? `), opPush, nil},
-	{"destination repository", lazyRe(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush, nil},
-	{"exists in", lazyRe(`exists in (\S+?):(?:\s|$)`), opPush, nil},
+	{"destination repository", lazyRe(`failed to read from destination repository (\S+?):(?:\s|$)`), opPush, prefixLazyColon("failed to read from destination repository ")},
+	{"exists in", lazyRe(`exists in (\S+?):(?:\s|$)`), opPush, prefixLazyColon("exists in ")},
 	{"docker://", lazyRe(` to "docker://([^"]+)"`), opPush, nil},
 	{"docker push ", lazyRe(`docker push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("docker push ")},
-	{"docker image push ", lazyRe(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
+	{"docker image push ", lazyRe(`docker image push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("docker image push ")},
 	{"podman push ", lazyRe(`podman (?:manifest )?push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
 	{"buildah push ", lazyRe(`buildah push (?:-\S+ )*(?:\S+ )?([^\s-]\S*/\S+)`), opPush, nil},
-	{"nerdctl push ", lazyRe(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
-	{"oras push ", lazyRe(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush, nil},
+	{"nerdctl push ", lazyRe(`nerdctl push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("nerdctl push ")},
+	{"oras push ", lazyRe(`oras push (?:-\S+ )*([^\s-]\S*)`), opPush, prefixOptionsArg("oras push ")},
 	{"helm push ", lazyRe(`helm push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	// helm pull/install/upgrade/template/show of an OCI chart: the
 	// reference is the oci:// argument (the version is a flag).
@@ -194,16 +194,16 @@ var refPatterns = []struct {
 	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},
 	// containers/image (podman, buildah, skopeo) reading an image: "initializing
 	// source docker://REF: ERROR".
-	{"initializing source docker://", lazyRe(`initializing source docker://(\S+?):(?:\s|$)`), opPull, nil},
+	{"initializing source docker://", lazyRe(`initializing source docker://(\S+?):(?:\s|$)`), opPull, prefixLazyColon("initializing source docker://")},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
 	// The GitHub Actions runner pulling a job or service container image
 	// with the credentials given to it: "/usr/bin/docker --config
 	// /home/runner/work/_temp/.docker_ID pull REF".
 	{"docker --config", lazyRe(`docker --config \S+ pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
 	{"image pull ", lazyRe(`(?:docker|ctr|nerdctl|podman) image pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"podman pull ", lazyRe(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"buildah pull ", lazyRe(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
-	{"nerdctl pull ", lazyRe(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull, nil},
+	{"podman pull ", lazyRe(`podman pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("podman pull ")},
+	{"buildah pull ", lazyRe(`buildah pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("buildah pull ")},
+	{"nerdctl pull ", lazyRe(`nerdctl pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("nerdctl pull ")},
 	{"load metadata for", lazyRe(`load metadata for (\S+)`), opPull, prefixNonSpace("load metadata for ")},
 	{": FROM ", lazyRe(`: FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg(": FROM ")},  // docker build "Step 1/9 : FROM x"
 	{"] FROM ", lazyRe(`\] FROM (?:--platform=\S+ )?(\S+)`), opPull, prefixPlatformArg("] FROM ")}, // BuildKit "#5 [1/3] FROM x"
@@ -218,8 +218,8 @@ var refPatterns = []struct {
 	// OpenShift's builder (openshift/builder: "Pushing image REF ...").
 	{"pushing image ", lazyRe(`Pushing image (\S+) \.\.\.`), opPush, nil},
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
-	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, nil},
-	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, nil},
+	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, prefixQuotedMin("invalid tag ", 0)},
+	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, prefixQuotedMin("Error parsing reference: ", 0)},
 	// tart (the GitLab Tart executor): "Pulling the latest version of REF..."
 	{"Pulling the latest version of ", lazyRe(`Pulling the latest version of (\S+?)\.\.\.`), opPull, nil},
 }

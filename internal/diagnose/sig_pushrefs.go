@@ -33,7 +33,7 @@ func init() {
 			re   *lazyRegexp
 			op   string
 			find refMatchFunc
-		}{"signing [", lazyRe(`\bsigning \[([^\]\s,]+)`), opPush, nil},
+		}{"signing [", lazyRe(`\bsigning \[([^\]\s,]+)`), opPush, matchSigningRef},
 	)
 }
 
