@@ -215,68 +215,81 @@ func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 // facts.observeKeyless alone.
 func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
-	if n < 3 {
-		return 0, false
-	}
 	filter := &lineKeys.filter
 	// The line's bytes are read through a pointer: one 32-bit load a
 	// position (word), where indexing a string byte by byte took four
 	// loads, their shifts and a bounds check (cachegrind, explain-perf8).
+	// Positions with eight bytes left read both words so; the last seven
+	// assemble them byte by byte, zero past the end.
 	base := unsafe.Pointer(unsafe.StringData(low))
-	for i := 0; i+3 <= n; i++ {
-		var w uint32
-		if i+4 <= n {
-			w = word(base, i)
-		} else {
-			w = uint32(low[i]) | uint32(low[i+1])<<8 | uint32(low[i+2])<<16
+	i := 0
+	for ; i+8 <= n; i++ {
+		w := word(base, i)
+		h := keyHash(w & 0xffffff)
+		if filter[h/64]&(1<<(h%64)) == 0 {
+			continue
+		}
+		r, a := probeKeys(low, i, w, word(base, i+4), h, present, cand)
+		refs |= r
+		any = any || a
+	}
+	for ; i+3 <= n; i++ {
+		var w, w2 uint32
+		for b := 0; b < 4 && i+b < n; b++ {
+			w |= uint32(low[i+b]) << (8 * b)
 		}
 		h := keyHash(w & 0xffffff)
 		if filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		// The next four bytes, zero past the end (a key that long is
-		// ruled out by its size).
-		var w2 uint32
-		if i+8 <= n {
-			w2 = word(base, i+4)
-		} else {
-			for b := 4; i+b < n; b++ {
-				w2 |= uint32(low[i+b]) << (8 * (b - 4))
-			}
+		for b := 4; i+b < n; b++ {
+			w2 |= uint32(low[i+b]) << (8 * (b - 4))
 		}
-		slot := h >> 4
-		first := int(lineKeys.start[slot])
-		ents := lineKeys.ents[first:lineKeys.start[slot+1]]
-		for j := range ents {
-			k := &ents[j]
-			// The first word first: it rules out almost every key of the
-			// slot (a key of another hash, or another fourth byte). Past
-			// the line's end w and w2 hold zero bytes, which no key has,
-			// so a key longer than the rest of the line fails here or on
-			// its size.
-			if w&k.mask != k.pre || w2&k.mask2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
-				continue
-			}
-			refs |= markKey(first+j, k, present, cand)
-			any = true
+		r, a := probeKeys(low, i, w, w2, h, present, cand)
+		refs |= r
+		any = any || a
+	}
+	return refs, any
+}
+
+// probeKeys compares the keys that may start at low[i:] (w and w2 its
+// first eight bytes, zero past the end; h the filter hash of the first
+// three) with it, marks those found (markKey) and returns their reference
+// key bits and whether there was one.
+func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSet) (refs uint64, any bool) {
+	n := len(low)
+	ents := unsafe.Pointer(unsafe.SliceData(lineKeys.ents))
+	const size = unsafe.Sizeof(lineKey{})
+	slot := h >> 4
+	first, last := int(lineKeys.start[slot]), int(lineKeys.start[slot+1])
+	for e := first; e < last; e++ {
+		k := (*lineKey)(unsafe.Add(ents, uintptr(e)*size))
+		// The first word first: it rules out almost every key of the
+		// slot (a key of another hash, or another fourth byte). Past
+		// the line's end w and w2 hold zero bytes, which no key has,
+		// so a key longer than the rest of the line fails here or on
+		// its size.
+		if w&k.mask != k.pre || w2&k.mask2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
+			continue
 		}
-		if i+8 > n {
-			continue // no room for a long key
+		refs |= markKey(e, k, present, cand)
+		any = true
+	}
+	if i+8 > n {
+		return refs, any // no room for a long key
+	}
+	ls := longSlot(w, w2)
+	first, last = int(lineKeys.lstart[ls]), int(lineKeys.lstart[ls+1])
+	for e := first; e < last; e++ {
+		k := (*lineKey)(unsafe.Add(ents, uintptr(e)*size))
+		if w != k.pre || w2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
+			continue
 		}
-		ls := longSlot(w, w2)
-		first = int(lineKeys.lstart[ls])
-		ents = lineKeys.ents[first:lineKeys.lstart[ls+1]]
-		for j := range ents {
-			k := &ents[j]
-			if w != k.pre || w2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
-				continue
-			}
-			if low[i+8:i+int(k.size)] != lineKeys.keys[first+j][8:] {
-				continue
-			}
-			refs |= markKey(first+j, k, present, cand)
-			any = true
+		if low[i+8:i+int(k.size)] != lineKeys.keys[e][8:] {
+			continue
 		}
+		refs |= markKey(e, k, present, cand)
+		any = true
 	}
 	return refs, any
 }
