@@ -129,7 +129,10 @@ type signature struct {
 	match func(text string) []int
 	// shortcut, when set, decides some matches at the first start literal
 	// (sigShortcuts).
-	shortcut   func(low string, p, n int) ([]int, bool)
+	shortcut func(low string, p, n int) ([]int, bool)
+	// matchASCII, when set, is re.FindStringSubmatchIndex by hand on an
+	// ASCII line, given its lowercase (sigASCIIMatchers).
+	matchASCII func(low string) []int
 	anchorOnce sync.Once
 	anchored   *regexp.Regexp // re anchored at the text start (anchoredRe)
 	rank       func(h *hit, f *facts) []cand
@@ -372,6 +375,11 @@ func indexSigKeys() {
 		s.guard = newLitGuard(s.re)
 		s.start = newStartLits(s.re)
 		s.match, s.shortcut = sigMatchers[s.id], sigShortcuts[s.id]
+		if m, ok := sigASCIIMatchers[s.id]; ok && m.expr == s.re.String() {
+			s.matchASCII = m.match // only for the regexp it was written for
+		} else {
+			s.matchASCII = nil
+		}
 		for _, k := range s.keys {
 			i, ok := at[k]
 			if !ok {

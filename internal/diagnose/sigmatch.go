@@ -19,6 +19,113 @@ var sigMatchers = map[string]func(text string) []int{
 	"eof-after-retry": matchBareEOF,
 }
 
+// sigASCIIMatchers are hand matchers of signature regexps for ASCII lines,
+// by signature id, each with the regexp (as written) it stands for: a
+// signature whose regexp is changed falls back to the regexp until the
+// matcher is brought along (TestSigMatchersAgreeWithRegexps fails then).
+// A match returns what FindStringSubmatchIndex returns on the line; it
+// reads the lowercased line (the regexps are (?i); on ASCII the offsets are
+// the line's, and no non-ASCII rune folds to ASCII there, e.g. KELVIN SIGN
+// to k or LONG S to s).
+var sigASCIIMatchers = map[string]struct {
+	expr  string
+	match func(low string) []int
+}{
+	"name-unknown": {`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b|\bunknown: (?:repository|artifact) \S+ not found\b)`, matchNameUnknownASCII},
+}
+
+// nameUnknownLeads are the literals name-unknown's alternatives begin
+// with (lowercase); at one position at most one of them can match.
+var nameUnknownLeads = [...]string{"name unknown", "name_unknown", "repository name not known to registry", "project ", "repository does not exist: ", "unknown: the repository ", "unknown: repository ", "unknown: artifact "}
+
+// matchNameUnknownASCII is name-unknown's regexp on an ASCII line (low its
+// lowercase). The regexp's `.{0,200}?` makes its program 601 instructions,
+// over the 500 Go's backtracker takes, so it ran on the NFA: ~25 us for
+// every line it read. Every match begins at a lead; the leftmost lead
+// where an alternative matches holds the leftmost match.
+func matchNameUnknownASCII(low string) []int {
+	for from := 0; from < len(low); {
+		at := -1
+		for _, l := range nameUnknownLeads {
+			if i := strings.Index(low[from:], l); i >= 0 && (at < 0 || from+i < at) {
+				at = from + i
+			}
+		}
+		if at < 0 {
+			return nil
+		}
+		if loc := nameUnknownAt(low, at); loc != nil {
+			return loc
+		}
+		from = at + 1
+	}
+	return nil
+}
+
+// nameUnknownAt matches name-unknown's alternatives at p, in the regexp's
+// order: the match and its group 1 (set by "repository does not exist: "
+// only), or nil.
+func nameUnknownAt(low string, p int) []int {
+	n, rest := len(low), low[p:]
+	for _, l := range [...]string{"name unknown", "name_unknown", "repository name not known to registry"} {
+		if strings.HasPrefix(rest, l) {
+			return []int{p, p + len(l), -1, -1}
+		}
+	}
+	// `project \S+ not found`, `unknown: (?:repository|artifact) \S+ not
+	// found\b`: \S+ cannot hold the space that follows it, so it is the
+	// whole run of \S.
+	notFound := func(q int, boundary bool) []int {
+		e := nonSpaceEnd(low, q)
+		if e == q || !strings.HasPrefix(low[e:], " not found") {
+			return nil
+		}
+		end := e + len(" not found")
+		if boundary && end < n && isREWord(low[end]) {
+			return nil
+		}
+		return []int{p, end, -1, -1}
+	}
+	if strings.HasPrefix(rest, "project ") {
+		return notFound(p+len("project "), false)
+	}
+	if lead := "repository does not exist: "; strings.HasPrefix(rest, lead) {
+		q := p + len(lead)
+		if e := nonSpaceEnd(low, q); e > q {
+			return []int{p, e, q, e}
+		}
+		return nil
+	}
+	if p > 0 && isREWord(low[p-1]) {
+		return nil // \b before "unknown: "
+	}
+	if lead := "unknown: the repository "; strings.HasPrefix(rest, lead) {
+		// \S (one byte on ASCII), then the fewest bytes (0 to 200, no
+		// newline: '.') before " does not exist" on a word boundary.
+		q := p + len(lead)
+		if q >= n || isRESpace(low[q]) {
+			return nil
+		}
+		const tail = " does not exist"
+		for k := 0; k <= 200 && q+1+k <= n; k++ {
+			e := q + 1 + k
+			if k > 0 && low[e-1] == '\n' {
+				return nil
+			}
+			if strings.HasPrefix(low[e:], tail) && (e+len(tail) == n || !isREWord(low[e+len(tail)])) {
+				return []int{p, e + len(tail), -1, -1}
+			}
+		}
+		return nil
+	}
+	for _, lead := range [...]string{"unknown: repository ", "unknown: artifact "} {
+		if strings.HasPrefix(rest, lead) {
+			return notFound(p+len(lead), true)
+		}
+	}
+	return nil
+}
+
 // reSpace is RE2's \s: [\t\n\f\r ] (github.com/google/re2/wiki/Syntax).
 var reSpace = asciiSet("\t\n\f\r ")
 
@@ -108,6 +215,9 @@ const maxAnchoredTries = 8
 func (s *signature) findIndex(text, low string, ascii bool) []int {
 	if s.match != nil {
 		return s.match(text)
+	}
+	if ascii && s.matchASCII != nil {
+		return s.matchASCII(low)
 	}
 	if !ascii || s.start == nil {
 		return s.start.findSubmatchIndex(s.re, text, low, ascii)

@@ -59,6 +59,14 @@ var sigMatchCases = []string{
 	"[auth] a b:push token for y", "[auth] a:pul token for y [auth] b:xpushy token for z\tw", "[auth] a:push token forx",
 	"EOF", "  EOF  ", "\tEOF\r", "\vEOF", "EOF\n", "xEOF", "eof", "EOF EOF", "\u00a0EOF", "Post https://x/v2/: EOF", "EOF\u017f",
 	"reading manifest x in y:x\u017f", "reading manifest x\tin y: ", "reading manifest x in : y", "reading manifest x in y",
+	"Repository does not exist: newtest/widget-hello", "repository does not exist: ", "REPOSITORY DOES NOT EXIST: A\tB",
+	"ERROR: name unknown: repository name not known to registry", "xNAME_UNKNOWN", "project  not found project a/b not found",
+	"project a not foundx project b not found", "unknown: The repository x/y does not exist", "unknown: The repository  x does not exist",
+	"xunknown: The repository x does not exist unknown: the repository abc does not existent does not exist.",
+	"unknown: the repository a" + strings.Repeat("b", 199) + " does not exist", "unknown: the repository a" + strings.Repeat("b", 200) + " does not exist", "unknown: the repository a" + strings.Repeat("b", 201) + " does not exist",
+	"unknown: the repository a\nb does not exist", "unknown: the repository a does not exist\u212a", "unknown: the repository a does not exis\u212a",
+	"_unknown: repository a not found; unknown: artifact p/n@sha256:00 not found", "unknown: repository a not founds unknown: artifact b not found_",
+	"unknown: repository  not found", "Unknown: Repository does not exist: r", "repository name not known to registr",
 }
 
 // checkSigMatchers compares the hand matchers with their regexps on line,
@@ -68,7 +76,7 @@ func checkSigMatchers(t *testing.T, line string, all bool) {
 	t.Helper()
 	low := strings.ToLower(line)
 	for _, s := range allSigs {
-		if !all && s.match == nil && s.shortcut == nil {
+		if !all && s.match == nil && s.shortcut == nil && s.matchASCII == nil {
 			continue
 		}
 		if got, want := s.findIndex(line, low, isASCII(line)), s.re.FindStringSubmatchIndex(line); !reflect.DeepEqual(got, want) {
@@ -115,6 +123,15 @@ func TestSigMatchersAgreeWithRegexps(t *testing.T) {
 	}
 	if hand != len(sigMatchers)+len(sigShortcuts) {
 		t.Fatalf("%d signatures have a hand matcher, sigMatchers has %d: an id is wrong", hand, len(sigMatchers))
+	}
+	for id := range sigASCIIMatchers {
+		ok := false
+		for _, s := range allSigs {
+			ok = ok || (s.id == id && s.matchASCII != nil)
+		}
+		if !ok {
+			t.Fatalf("sigASCIIMatchers[%q]: no such signature, or its regexp changed: bring the hand matcher along (or drop it)", id)
+		}
 	}
 	for _, line := range sigMatchCases {
 		checkSigMatchers(t, line, true)
