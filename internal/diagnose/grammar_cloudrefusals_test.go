@@ -1,0 +1,30 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarCloudRefusals holds cloud registries' policy refusals
+// (sig_cloudrefusals.go), the login ping's refusal with a registry's own
+// text (sig_loginping.go) and the anonymous-only registry's authentication
+// demand (publiconly.go), with guards.
+func TestMessageGrammarCloudRefusals(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// ACR's network rules, at the login of an ACR Tasks run
+		`failed to login, ran out of retries: failed to set docker credentials: Error response from daemon: Get "https://widgetcr.azurecr.io/v2/": denied: client with IP '203.0.113.7' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.`: "cloud-iam-denied",
+		// the same refusal in the JSON body an Azure SDK client prints
+		`      "message": "client with IP '<redacted>' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."`: "cloud-iam-denied",
+		// Azure RBAC on a registry action
+		`The client 'jdoe@acme.test' with object id '1f2e3d4c' does not have authorization to perform action 'Microsoft.ContainerRegistry/registries/listCredentials/action' over scope '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/widgetcr'.`: "cloud-iam-denied",
+		// guard: RBAC on another resource type is not the registry's
+		`The client 'jdoe@acme.test' with object id '1f2e3d4c' does not have authorization to perform action 'Microsoft.Web/sites/write' over scope '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Web/sites/widget'.`: "",
+		// ECR's validation of a pushed manifest
+		`Error: response status code 405: unsupported: Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'`: "client-bug",
+		// the login ping refused with a registry's own text
+		`Error response from daemon: Get "https://cr.example.test/v2/": unauthorized: Password is invalid - must be OAuth token.`: "bad-credentials",
+		`Error response from daemon: Get https://cr.example.test/v2/: unauthorized: the API key is disabled`:                        "bad-credentials",
+		// an anonymous-only registry's authentication demand is its own fault
+		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token?scope=repository%3Adotnet%2Fruntime%3Apull&service=mcrprod.azurecr.io: 401 Unauthorized`: "registry-fault",
+		`Error response from daemon: Head "https://mcr.microsoft.com/v2/dotnet/runtime/manifests/8.0": unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.`: "registry-fault",
+		// guard: the same demand from a private ACR is a missing login
+		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://widgetcr.azurecr.io/oauth2/token?scope=repository%3Awidget%3Apull&service=widgetcr.azurecr.io: 401 Unauthorized`: "no-login",
+	})
+}
