@@ -24,6 +24,14 @@ func TestMessageGrammarCloudRefusals(t *testing.T) {
 		// an anonymous-only registry's authentication demand is its own fault
 		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token?scope=repository%3Adotnet%2Fruntime%3Apull&service=mcrprod.azurecr.io: 401 Unauthorized`: "registry-fault",
 		`Error response from daemon: Head "https://mcr.microsoft.com/v2/dotnet/runtime/manifests/8.0": unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.`:                                     "registry-fault",
+		// DigitalOcean's plan limit on repositories refuses the push that would create one
+		`denied: registry contains 1 repositories, limit is 1`: "repo-not-found",
+		// ECS (containerd) names a tag that is gone, e.g. removed by an ECR lifecycle rule
+		`CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 123456789012.dkr.ecr.us-east-1.amazonaws.com/widget:v41: 123456789012.dkr.ecr.us-east-1.amazonaws.com/widget:v41: not found`: "manifest-unknown",
+		// a commit-SHA tag on an official-image name: the project's own image without its registry host
+		`CannotPullContainerError: Error response from daemon: manifest for widget:0f6b3cdf5e24f0da3dd932acd84fd90e9786a522 not found`: "missing-registry-host",
+		// guard: a version tag on an official name is just a missing tag
+		`Error response from daemon: manifest for nginx:1.99.9 not found: manifest unknown: manifest unknown`: "manifest-unknown",
 		// guard: the same demand from a private ACR is a missing login
 		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://widgetcr.azurecr.io/oauth2/token?scope=repository%3Awidget%3Apull&service=widgetcr.azurecr.io: 401 Unauthorized`: "no-login",
 	})
