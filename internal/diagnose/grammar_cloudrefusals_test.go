@@ -32,6 +32,12 @@ func TestMessageGrammarCloudRefusals(t *testing.T) {
 		`CannotPullContainerError: Error response from daemon: manifest for widget:0f6b3cdf5e24f0da3dd932acd84fd90e9786a522 not found`: "missing-registry-host",
 		// guard: a version tag on an official name is just a missing tag
 		`Error response from daemon: manifest for nginx:1.99.9 not found: manifest unknown: manifest unknown`: "manifest-unknown",
+		// AWS does not know the access key that asks ECR for a token
+		`An error occurred (UnrecognizedClientException) when calling the GetAuthorizationToken operation: The security token included in the request is invalid.`: "bad-credentials",
+		// guard: the same exception from another AWS API is not the registry's
+		`An error occurred (UnrecognizedClientException) when calling the DescribeStacks operation: The security token included in the request is invalid.`: "",
+		// Google's registry API is off for the project
+		`denied: Artifact Registry API has not been used in project 123456789 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/artifactregistry.googleapis.com/overview?project=123456789 then retry.`: "registry-disabled",
 		// guard: the same demand from a private ACR is a missing login
 		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://widgetcr.azurecr.io/oauth2/token?scope=repository%3Awidget%3Apull&service=widgetcr.azurecr.io: 401 Unauthorized`: "no-login",
 	})
