@@ -38,6 +38,11 @@ func TestMessageGrammarCloudRefusals(t *testing.T) {
 		`An error occurred (UnrecognizedClientException) when calling the DescribeStacks operation: The security token included in the request is invalid.`: "",
 		// Google's registry API is off for the project
 		`denied: Artifact Registry API has not been used in project 123456789 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/artifactregistry.googleapis.com/overview?project=123456789 then retry.`: "registry-disabled",
+		// ACR's lock on a repository, image or tag refuses the write
+		`unknown: The operation is disallowed on this registry, repository or image. View troubleshooting steps at https://aka.ms/acr/faq/#why-does-my-pull-or-push-request-fail-with-disallowed-operation`: "tag-immutable-or-protected",
+		`Error: PUT https://widgetcr.azurecr.io/v2/widget/manifests/1.0.0: REGISTRY_DISALLOWED_OPERATION: The operation is disallowed on this registry, repository or image.`:                               "tag-immutable-or-protected",
+		// ACR has no account namespaces: a push token without push is the identity's role
+		`ERROR: failed to solve: failed to push widgetcr.azurecr.io/widget/api:2.3.0: server message: insufficient_scope: authorization failed`: "insufficient-role",
 		// guard: the same demand from a private ACR is a missing login
 		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://widgetcr.azurecr.io/oauth2/token?scope=repository%3Awidget%3Apull&service=widgetcr.azurecr.io: 401 Unauthorized`: "no-login",
 	})

@@ -41,6 +41,24 @@ func sigsCloudRefusals() {
 			},
 		},
 		&signature{
+			id: "acr-disallowed-operation",
+			// ACR refuses a write (push, tag, delete) to a locked repository,
+			// image or tag (changeable attributes writeEnabled/deleteEnabled
+			// false, `az acr repository update`), and every write once the
+			// registry reaches its storage limit: "The operation is
+			// disallowed on this registry, repository or image. View
+			// troubleshooting steps at https://aka.ms/acr/faq/…" (code
+			// UNKNOWN, REGISTRY_DISALLOWED_OPERATION in OCI clients;
+			// learn.microsoft.com/azure/container-registry/container-registry-image-lock,
+			// troubleshoot/azure/azure-container-registry/delete-operation-issues).
+			keys: []string{"operation is disallowed on this registry"},
+			re:   regexp.MustCompile(`(?i)The operation is disallowed on this registry, repository or image`),
+			rank: fixed(
+				c("tag-immutable-or-protected", 0.84, "The registry refused the write because the repository, image or tag is locked (its writeEnabled or deleteEnabled attribute is false). Check with `az acr repository show --name REGISTRY --image REPO:TAG` (and --repository REPO), and unlock with `az acr repository update … --write-enabled true` if the lock is not intended; otherwise push a new tag."),
+				c("registry-fault", 0.3, "ACR also refuses every write this way once the registry reaches its storage limit (`az acr show-usage`)."),
+			),
+		},
+		&signature{
 			id: "azure-rbac-registry-action",
 			// Azure Resource Manager's AuthorizationFailed for a registry
 			// action: "The client 'ID' with object id 'ID' does not have
