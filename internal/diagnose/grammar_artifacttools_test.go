@@ -45,5 +45,9 @@ func TestMessageGrammarArtifactTools(t *testing.T) {
 		`Publish stopped because detection of ledger/bundle:v2 in the destination registry failed. To overwrite it, repeat the command with --force specified: error retrieving bundle metadata for ledger/bundle:v2: GET https://index.docker.io/v2/ledger/bundle/manifests/v2: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:ledger/bundle Type:repository]]`: "client-bug",
 		// helm dependency repository ending with the chart name: the name twice
 		`Error: could not download oci://ghcr.io/ledger/charts/postgres/postgres: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aledger%2Fcharts%2Fpostgres%2Fpostgres%3Apull&service=ghcr.io: 403 Forbidden`: "manifest-unknown",
+		// Crossplane's default registry (index.docker.io before v1.15) has no such package: the host was left out
+		`Warning  UnpackPackage  12s (x4 over 40s)  packages/provider.pkg.crossplane.io  cannot unpack package: failed to fetch package digest from remote: failed to fetch package descriptor with a GET request after a previous HEAD request failure: HEAD https://index.docker.io/v2/ledgerorg/provider-ledger/manifests/v0.2.0: unexpected status code 401 Unauthorized (HEAD responses have no body, use GET for details): GET https://index.docker.io/v2/ledgerorg/provider-ledger/manifests/v0.2.0: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:ledgerorg/provider-ledger Type:repository]]`: "missing-registry-host",
+		// guard: a package on another registry refused keeps the ordinary reading
+		`cannot unpack package: failed to fetch package digest from remote: GET https://ghcr.io/v2/ledgerorg/provider-ledger/manifests/v0.2.0: UNAUTHORIZED: authentication required`: "no-login",
 	})
 }

@@ -34,6 +34,13 @@ import (
 //     Chart.yaml dependency repository already ends with the chart name and
 //     helm appends it again, so the path names a repository nobody pushed
 //     (helm.sh/docs/topics/registries, "Specifying dependencies").
+//   - Crossplane's package manager `cannot unpack package: failed to fetch
+//     package digest from remote: … https://DEFAULT-REGISTRY/…` refused
+//     (401/403/404) by its default registry: a package reference without a
+//     registry host resolves to index.docker.io before Crossplane v1.15 and
+//     to xpkg.upbound.io since (crossplane v1.15.0 release notes), so a
+//     package published elsewhere (GHCR, xpkg.crossplane.io) is looked for
+//     where it never was.
 
 func init() { sigGroups = append(sigGroups, sigsArtifactTools) }
 
@@ -106,6 +113,24 @@ func sigsArtifactTools() {
 				}
 				return []cand{
 					c("manifest-unknown", 0.87, fmt.Sprintf("helm downloaded %s: the chart name %q appears twice because the Chart.yaml dependency repository already ends with it and helm appends the name. Set the dependency's repository to the path without the chart name.", h.m[1], h.m[3])),
+					c("no-login", 0.5, ""),
+				}
+			},
+		},
+		&signature{
+			id:   "crossplane-package-default-registry",
+			keys: []string{"cannot unpack package"},
+			re:   regexp.MustCompile(`(?i)cannot unpack package: .*?\bhttps://(index\.docker\.io|registry-1\.docker\.io|xpkg\.upbound\.io)/\S+`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				low := h.low
+				if !strings.Contains(low, "401") && !strings.Contains(low, "unauthorized") && !strings.Contains(low, "403") &&
+					!strings.Contains(low, "denied") && !strings.Contains(low, "404") && !strings.Contains(low, "not found") {
+					return nil
+				}
+				return []cand{
+					c("missing-registry-host", 0.8, fmt.Sprintf("Crossplane fetched the package from %s, its default registry: a package reference without a registry host resolves to index.docker.io before Crossplane v1.15 and to xpkg.upbound.io since, and the package is not published there. Write the package's registry host in spec.package (e.g. ghcr.io/ORG/NAME:TAG).", h.m[1])),
+					c("manifest-unknown", 0.6, ""),
 					c("no-login", 0.5, ""),
 				}
 			},

@@ -54,24 +54,22 @@ func sigsOddStatus() {
 			},
 		},
 		&signature{
-			id:   "success-status-as-error",
-			keys: []string{"204 no content", "202 accepted"},
-			re:   regexp.MustCompile(`(?i)\b(?:unexpected|error)\b.{0,80}?\b(?:code[=:]\s*|status(?: code)?:?\s*)(20[24])\s+(?:No Content|Accepted)\b`),
+			id: "client-refused-valid-answer",
+			// A success status reported as an error, and a Bearer
+			// challenge refused for want of a scope: the client is too
+			// strict for an answer the specs allow.
+			keys: []string{"204 no content", "202 accepted", "no scope specified"},
+			re:   regexp.MustCompile(`(?i)(?:\b(?:unexpected|error)\b.{0,80}?\b(?:code[=:]\s*|status(?: code)?:?\s*)(20[24])\s+(?:No Content|Accepted)\b|no scope specified for token auth challenge)`),
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] == "" {
+					return []cand{c("client-bug", 0.84, "The client's resolver refused the registry's Bearer challenge because it names no scope: containerd's older docker resolver (embedded in oras 0.x, opm 1.8–1.9, wasme) required one, which registries may omit. Upgrade the client (or push with docker/oras 1.x)."),
+						c("registry-fault", 0.4, "")}
+				}
 				return []cand{c("client-bug", 0.82, fmt.Sprintf("The client reported the registry's %s as an error: %s is a success answer the distribution spec allows for this request (202 Accepted starts an upload, 201 Created and 204 No Content complete writes), so the client's check is too strict. Upgrade the client, or push with another one.", h.m[1], h.m[1])),
 					c("registry-fault", 0.4, "")}
 			},
-		},
-		&signature{
-			id:   "token-challenge-without-scope",
-			keys: []string{"no scope specified"},
-			re:   regexp.MustCompile(`(?i)no scope specified for token auth challenge`),
-			rank: fixed(
-				c("client-bug", 0.84, "The client's resolver refused the registry's Bearer challenge because it names no scope: containerd's older docker resolver (embedded in oras 0.x, opm 1.8–1.9, wasme) required one, which registries may omit. Upgrade the client (or push with docker/oras 1.x)."),
-				c("registry-fault", 0.4, ""),
-			),
 		},
 	)
 }
