@@ -86,50 +86,47 @@ func sigsArtifactTools() {
 			},
 		},
 		&signature{
-			id:   "porter-publish-detection",
-			keys: []string{"publish stopped because detection"},
-			re:   regexp.MustCompile(`(?i)Publish stopped because detection of (\S+) in the destination registry failed`),
+			// A deploy tool's own wrapper in front of a registry refusal,
+			// where the wrapper tells the cause: Porter's pre-publish
+			// check (1), helm's dependency download (2-4), Crossplane's
+			// package fetch from its default registry (5).
+			id:   "tool-wrapped-refusal",
+			keys: []string{"publish stopped because detection", "could not download oci://", "cannot unpack package"},
+			re: regexp.MustCompile(`(?i)(?:Publish stopped because detection of (\S+) in the destination registry failed` +
+				`|could not download (oci://\S+?/([^/\s:]+)/([^/\s:]+)):` +
+				`|cannot unpack package: .*?\bhttps://(index\.docker\.io|registry-1\.docker\.io|xpkg\.upbound\.io)/\S+)`),
 			rank: func(h *hit, f *facts) []cand {
-				h.op = opPush
-				if !strings.Contains(h.low, "unauthorized") && !strings.Contains(h.low, "401") {
-					return nil
-				}
-				return []cand{
-					c("client-bug", 0.86, fmt.Sprintf("Porter's check for an existing %s before publishing asked the registry anonymously (Porter before v1.0 did not use the docker login credential for it) and the registry answers 401 for a repository that does not exist yet. Upgrade Porter, or publish with --force.", h.m[1])),
-					c("no-login", 0.6, ""),
-				}
-			},
-		},
-		&signature{
-			id:   "helm-dependency-name-twice",
-			keys: []string{"could not download oci://"},
-			re:   regexp.MustCompile(`(?i)could not download (oci://\S+?/([^/\s:]+)/([^/\s:]+)):`),
-			rank: func(h *hit, f *facts) []cand {
-				h.op = opPull
-				if !strings.EqualFold(h.m[2], h.m[3]) || strings.Contains(h.low, "400 bad request") {
-					// A 400 is the registry refusing the name itself (Docker
-					// Hub's two-level names): the reference reading ranks it.
-					return nil
-				}
-				return []cand{
-					c("manifest-unknown", 0.87, fmt.Sprintf("helm downloaded %s: the chart name %q appears twice because the Chart.yaml dependency repository already ends with it and helm appends the name. Set the dependency's repository to the path without the chart name.", h.m[1], h.m[3])),
-					c("no-login", 0.5, ""),
-				}
-			},
-		},
-		&signature{
-			id:   "crossplane-package-default-registry",
-			keys: []string{"cannot unpack package"},
-			re:   regexp.MustCompile(`(?i)cannot unpack package: .*?\bhttps://(index\.docker\.io|registry-1\.docker\.io|xpkg\.upbound\.io)/\S+`),
-			rank: func(h *hit, f *facts) []cand {
-				h.op = opPull
 				low := h.low
+				switch {
+				case h.m[1] != "":
+					h.op = opPush
+					if !strings.Contains(low, "unauthorized") && !strings.Contains(low, "401") {
+						return nil
+					}
+					return []cand{
+						c("client-bug", 0.86, fmt.Sprintf("Porter's check for an existing %s before publishing asked the registry anonymously (Porter before v1.0 did not use the docker login credential for it) and the registry answers 401 for a repository that does not exist yet. Upgrade Porter, or publish with --force.", h.m[1])),
+						c("no-login", 0.6, ""),
+					}
+				case h.m[2] != "":
+					h.op = opPull
+					if !strings.EqualFold(h.m[3], h.m[4]) || strings.Contains(low, "400 bad request") {
+						// A 400 is the registry refusing the name itself
+						// (Docker Hub's two-level names): the reference
+						// reading ranks it.
+						return nil
+					}
+					return []cand{
+						c("manifest-unknown", 0.87, fmt.Sprintf("helm downloaded %s: the chart name %q appears twice because the Chart.yaml dependency repository already ends with it and helm appends the name. Set the dependency's repository to the path without the chart name.", h.m[2], h.m[4])),
+						c("no-login", 0.5, ""),
+					}
+				}
+				h.op = opPull
 				if !strings.Contains(low, "401") && !strings.Contains(low, "unauthorized") && !strings.Contains(low, "403") &&
 					!strings.Contains(low, "denied") && !strings.Contains(low, "404") && !strings.Contains(low, "not found") {
 					return nil
 				}
 				return []cand{
-					c("missing-registry-host", 0.8, fmt.Sprintf("Crossplane fetched the package from %s, its default registry: a package reference without a registry host resolves to index.docker.io before Crossplane v1.15 and to xpkg.upbound.io since, and the package is not published there. Write the package's registry host in spec.package (e.g. ghcr.io/ORG/NAME:TAG).", h.m[1])),
+					c("missing-registry-host", 0.8, fmt.Sprintf("Crossplane fetched the package from %s, its default registry: a package reference without a registry host resolves to index.docker.io before Crossplane v1.15 and to xpkg.upbound.io since, and the package is not published there. Write the package's registry host in spec.package (e.g. ghcr.io/ORG/NAME:TAG).", h.m[5])),
 					c("manifest-unknown", 0.6, ""),
 					c("no-login", 0.5, ""),
 				}
