@@ -81,7 +81,12 @@ func sigsTransport() {
 			// the fault (sig_rarecauses.go).
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
 				"signature expired:", "short-lived token"}, gitLike...),
-			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
+			rank: func(h *hit, f *facts) []cand {
+				if jibHelperWarningBuilt(h, f) {
+					return nil // jib went on without the helper and pushed (sig_buildplugins.go)
+				}
+				return []cand{c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")}
+			},
 		},
 		&signature{
 			id: "gcloud-docker-helper",
