@@ -730,6 +730,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if sc, ok := storeWarningCand(h, e.f, cs); ok {
 			cs = append(cs, sc)
 		}
+		if ea, ok := emptyAuthCand(h, e.f, cs); ok { // sig_buildplugins.go
+			cs = append(cs, ea)
+		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several
 			// registries and each refused in its own words: the common

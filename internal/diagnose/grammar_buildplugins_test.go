@@ -51,6 +51,12 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 		"[WARNING] The system does not have docker-credential-gcr CLI\n[INFO] Built and pushed image as gcr.io/shop-demo/cart:1.2": "",
 		// guard: the warning alone stays the credential store's
 		"[WARNING] The system does not have docker-credential-gcr CLI": "credential-store-error",
+		// the lifecycle's bare check, not even naming the image
+		"failed to initialize analyzer: validating registry read access: ensure registry read access": "client-bug",
+		// an Engine API push whose X-Registry-Auth header holds no credential
+		`http-outgoing-3 >> "X-Registry-Auth: eyJ1c2VybmFtZSI6IG51bGwsICJwYXNzd29yZCI6IG51bGwsICJlbWFpbCI6IG51bGwsICJzZXJ2ZXJhZGRyZXNzIjogImh0dHBzOi8vaW5kZXguZG9ja2VyLmlvL3YxLyIsICJhdXRoIjogbnVsbCwgInJlZ2lzdHJ5dG9rZW4iOiBudWxsLCAiaWRlbnRpdHl0b2tlbiI6IG51bGx9[\r][\n]"` + "\n" + `http-outgoing-3 << "{\"errorDetail\":{\"message\":\"unauthorized: unauthenticated: User cannot be authenticated with the token provided.\"}}"`: "no-login",
+		// guard: a header with a credential keeps the registry's reading
+		`http-outgoing-3 >> "X-Registry-Auth: eyJ1c2VybmFtZSI6ICJzaG9wYm90IiwgInBhc3N3b3JkIjogIm5vdC1hLXJlYWwtc2VjcmV0IiwgInNlcnZlcmFkZHJlc3MiOiAiZ2hjci5pbyJ9[\r][\n]"` + "\n" + `http-outgoing-3 << "{\"errorDetail\":{\"message\":\"unauthorized: unauthenticated: User cannot be authenticated with the token provided.\"}}"`: "token-expired",
 		// Gitea's package registry API is another ecosystem's (here Maven's)
 		"2023/03/19 13:40:49 [641710e1-3] router: completed PUT /api/packages/shop/maven/org/example/cart/1.0/cart-1.0.pom for 10.1.2.3:57133, 401 Unauthorized in 3.2ms @ packages/api.go:38(packages.reqPackageAccess)": "",
 	})

@@ -1,6 +1,8 @@
 package diagnose
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -22,7 +24,8 @@ import (
 func init() {
 	sigGroups = append(sigGroups, sigsBuildPlugins)
 	// jib's success lines: a helper warning before them was no failure.
-	factKeys = append(factKeys, "built and pushed image as", "built image to docker daemon as")
+	factKeys = append(factKeys, "built and pushed image as", "built image to docker daemon as",
+		"x-registry-auth: ") // an Engine API request header in a wire log (emptyAuthCand)
 	// Gitea's and Forgejo's package registry API (/api/packages/OWNER/TYPE/…,
 	// docs.gitea.com/usage/packages): their container registry answers on
 	// /v2/, so a line on this path is another ecosystem's (Maven, npm…).
@@ -32,6 +35,7 @@ func init() {
 var (
 	kJibBuilt      = []*auxKey{lowKey("built and pushed image as"), lowKey("built image to docker daemon as")}
 	kCredsNotFound = lowKey("credentials not found")
+	kRegistryAuth  = lowKey("x-registry-auth: ")
 )
 
 // buildPluginFacts are the lines the signatures below read besides their
@@ -39,6 +43,7 @@ var (
 type buildPluginFacts struct {
 	jibBuilt      int // last line of jib's "Built and pushed image as" / "Built image to Docker daemon as"
 	credsNotFound int // last line a credential helper answered "credentials not found"
+	emptyAuth     int // last line of an X-Registry-Auth header that carries no credential
 }
 
 // observeBuildPlugins records those lines (facts.observe).
@@ -49,6 +54,70 @@ func (f *facts) observeBuildPlugins(n int) {
 	if f.has(kCredsNotFound) {
 		f.bp.credsNotFound = n
 	}
+	if f.has(kRegistryAuth) && registryAuthEmpty(f.text) {
+		f.bp.emptyAuth = n
+	}
+}
+
+// registryAuthHeaderRe is the X-Registry-Auth header of a Docker Engine API
+// request as an HTTP client's wire log prints it (docker-java's Apache
+// client: `>> "X-Registry-Auth: BASE64[\r][\n]"`).
+var registryAuthHeaderRe = lazyRe(`(?i)X-Registry-Auth: ([A-Za-z0-9+/_=-]{8,})`)
+
+// registryAuthEmpty reports an X-Registry-Auth header whose AuthConfig
+// (base64url JSON, Docker Engine API "Authentication") names no username,
+// password, auth, identity token or registry token: the client asked the
+// daemon to push without a credential. The header is decoded only here and
+// never shown.
+func registryAuthEmpty(text string) bool {
+	m := registryAuthHeaderRe.FindStringSubmatch(text)
+	if m == nil {
+		return false
+	}
+	raw := strings.TrimRight(m[1], "=")
+	var b []byte
+	var err error
+	for _, enc := range []*base64.Encoding{base64.RawURLEncoding, base64.RawStdEncoding} {
+		if b, err = enc.DecodeString(raw); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return false
+	}
+	var ac map[string]any
+	if json.Unmarshal(b, &ac) != nil {
+		return false
+	}
+	for _, k := range []string{"username", "password", "auth", "identitytoken", "registrytoken"} {
+		if v, ok := ac[k].(string); ok && v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyAuthCand puts no-login first for a refusal after the client sent
+// the daemon an X-Registry-Auth header without any credential: whatever
+// the registry's wording (GHCR's "User cannot be authenticated with the
+// token provided"), no credential went out.
+func emptyAuthCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if f.bp.emptyAuth == 0 || f.bp.emptyAuth >= h.line() || h.line()-f.bp.emptyAuth > 40 || len(cs) == 0 {
+		return cand{}, false
+	}
+	top := cs[0]
+	for _, x := range cs[1:] {
+		if x.w > top.w {
+			top = x
+		}
+	}
+	switch top.cause {
+	case "bad-credentials", "token-expired", "password-not-token", "insufficient-role":
+	default:
+		return cand{}, false
+	}
+	return cand{cause: "no-login", w: top.w + 0.04,
+		why: fmt.Sprintf("The Engine API request (line %d) carried an X-Registry-Auth header with no username, password or token in it: the plugin had no credential configured for %s and asked the daemon to push without one. Configure the registry credentials in the plugin (registryCredentials / the provider's registry_auth).", f.bp.emptyAuth, hostName(h.host))}, true
 }
 
 // jibHelperWarningBuilt reports a jib warning that it could not find or run
@@ -114,7 +183,7 @@ func sigsBuildPlugins() {
 			// (buildpacks/pack#1432).
 			generic: true,
 			keys:    []string{"ensure registry read", "ensure registry write"},
-			re:      regexp.MustCompile(`(?i)ensure registry (read|write|read/write) access to (\S+)\s*(.*)$`),
+			re:      regexp.MustCompile(`(?i)ensure registry (read|write|read/write) access(?: to (\S+))?\s*(.*)$`),
 			rank:    rankCNBRegistryAccess,
 		},
 		&signature{
@@ -285,8 +354,12 @@ func sigsBuildPlugins() {
 // reason it gives after the reference (lifecycle 0.20+) or, with none, by
 // what the bare message means: an old lifecycle or pack.
 func rankCNBRegistryAccess(h *hit, f *facts) []cand {
-	h.ref = parseRef(strings.TrimSuffix(h.m[2], ":"))
-	h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+	img := "the image"
+	if h.m[2] != "" {
+		h.ref = parseRef(strings.TrimSuffix(h.m[2], ":"))
+		h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+		img = h.ref.Raw
+	}
 	mode, reason := strings.ToLower(h.m[1]), strings.ToLower(h.m[3])
 	if mode != "read" {
 		h.op = opPush
@@ -294,7 +367,7 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 	switch {
 	case strings.Contains(reason, "artifactregistry.") || strings.Contains(reason, "storage.objects."):
 		return []cand{
-			c("cloud-iam-denied", 0.8, fmt.Sprintf("Google Cloud refused the lifecycle's %s check of %s for an IAM permission (the Artifact Registry role of the identity the build runs as): grant roles/artifactregistry.reader for the run image and roles/artifactregistry.writer for the target.", mode, h.ref.Raw)),
+			c("cloud-iam-denied", 0.8, fmt.Sprintf("Google Cloud refused the lifecycle's %s check of %s for an IAM permission (the Artifact Registry role of the identity the build runs as): grant roles/artifactregistry.reader for the run image and roles/artifactregistry.writer for the target.", mode, img)),
 			c("no-login", 0.45, ""),
 		}
 	case containsAny(reason, []string{"unauthorized", " 401", "authentication required"}):
@@ -303,13 +376,13 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 		return rank403(h, f)
 	case strings.TrimSpace(reason) == "":
 		return []cand{
-			c("client-bug", 0.6, fmt.Sprintf("The lifecycle's %s check of %s failed without a reason: lifecycle releases before 0.20 print none, and pack releases before 0.25 did not pass a private registry's credentials to the lifecycle (buildpacks/pack#1432). Upgrade pack, the builder's lifecycle or the platform's, which also prints the registry's answer.", mode, h.ref.Raw)),
+			c("client-bug", 0.6, fmt.Sprintf("The lifecycle's %s check of %s failed without a reason: lifecycle releases before 0.20 print none, and pack releases before 0.25 did not pass a private registry's credentials to the lifecycle (buildpacks/pack#1432). Upgrade pack, the builder's lifecycle or the platform's, which also prints the registry's answer.", mode, img)),
 			c("no-login", 0.55, ""),
 			c("insufficient-role", 0.4, ""),
 		}
 	}
 	return []cand{
-		c("no-login", 0.5, fmt.Sprintf("The lifecycle could not %s %s with the credentials it has (CNB_REGISTRY_AUTH or the docker config it reads): %s.", mode, h.ref.Raw, strings.TrimSpace(h.m[3]))),
+		c("no-login", 0.5, fmt.Sprintf("The lifecycle could not %s %s with the credentials it has (CNB_REGISTRY_AUTH or the docker config it reads): %s.", mode, img, strings.TrimSpace(h.m[3]))),
 		c("insufficient-role", 0.42, ""),
 		c("client-bug", 0.38, ""),
 	}
