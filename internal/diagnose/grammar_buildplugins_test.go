@@ -57,6 +57,13 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 		`http-outgoing-3 >> "X-Registry-Auth: eyJ1c2VybmFtZSI6IG51bGwsICJwYXNzd29yZCI6IG51bGwsICJlbWFpbCI6IG51bGwsICJzZXJ2ZXJhZGRyZXNzIjogImh0dHBzOi8vaW5kZXguZG9ja2VyLmlvL3YxLyIsICJhdXRoIjogbnVsbCwgInJlZ2lzdHJ5dG9rZW4iOiBudWxsLCAiaWRlbnRpdHl0b2tlbiI6IG51bGx9[\r][\n]"` + "\n" + `http-outgoing-3 << "{\"errorDetail\":{\"message\":\"unauthorized: unauthenticated: User cannot be authenticated with the token provided.\"}}"`: "no-login",
 		// guard: a header with a credential keeps the registry's reading
 		`http-outgoing-3 >> "X-Registry-Auth: eyJ1c2VybmFtZSI6ICJzaG9wYm90IiwgInBhc3N3b3JkIjogIm5vdC1hLXJlYWwtc2VjcmV0IiwgInNlcnZlcmFkZHJlc3MiOiAiZ2hjci5pbyJ9[\r][\n]"` + "\n" + `http-outgoing-3 << "{\"errorDetail\":{\"message\":\"unauthorized: unauthenticated: User cannot be authenticated with the token provided.\"}}"`: "token-expired",
+		// jib's wording of a registry's 403 or DENIED
+		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.1:dockerBuild (default-cli) on project api: Build to Docker daemon failed, perhaps you should make sure you have permissions for registry.lab.example/shop/base and set correct credentials. See https://github.com/GoogleContainerTools/jib/blob/master/docs/faq.md#what-should-i-do-when-the-registry-responds-with-forbidden-or-denied for help": "insufficient-role",
+		// the .NET SDK's refused blob upload and its retries
+		"error CONTAINER1013: Failed to push to the output registry: System.ApplicationException: CONTAINER1001: Failed to upload blob to POST https://registry.lab.example/v2/shop/api/blobs/uploads/": "no-login",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1006: Too many retries, stopping.":                                                                                        "registry-unreachable",
+		// guard: NuGet's own 401 inside the same build stays NuGet's
+		"/usr/share/dotnet/sdk/8.0.100/NuGet.targets(156,5): error : Response status code does not indicate success: 401 (Unauthorized). [/src/Shop.csproj]": "",
 		// Gitea's package registry API is another ecosystem's (here Maven's)
 		"2023/03/19 13:40:49 [641710e1-3] router: completed PUT /api/packages/shop/maven/org/example/cart/1.0/cart-1.0.pom for 10.1.2.3:57133, 401 Unauthorized in 3.2ms @ packages/api.go:38(packages.reqPackageAccess)": "",
 	})

@@ -170,6 +170,55 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "jib-forbidden",
+			// jib's answer to a registry's 403 or DENIED (its
+			// handleRegistryForbidden): "Build image failed, perhaps you
+			// should make sure you have permissions for IMAGE and set
+			// correct credentials. See …#what-should-i-do-when-the-registry-responds-with-forbidden-or-denied"
+			// ("Build to Docker daemon failed" for jib:dockerBuild). IMAGE
+			// is the base image or the target, whichever was refused.
+			keys: []string{"make sure you have permissions for"},
+			re:   regexp.MustCompile(`(?i)perhaps you should make sure you have permissions for (\S+?)\.? and set correct credentials`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.ref.Repo == "" {
+					h.ref = parseRef(h.m[1])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+				}
+				return rank403(h, f)
+			},
+		},
+		&signature{
+			id: "dotnet-blob-upload",
+			// The .NET SDK's container push (Microsoft.NET.Build.Containers)
+			// words a refused blob upload "CONTAINER1001: Failed to upload
+			// blob to POST URL" inside "CONTAINER1013: Failed to push to the
+			// output registry": the registry's answer to the upload POST, in
+			// practice its authorization (dotnet/sdk-container-builds#434,
+			// "A better error message describing general class of auth
+			// problems").
+			keys: []string{"container1001: failed to upload blob"},
+			re:   regexp.MustCompile(`(?i)CONTAINER1001: Failed to upload blob(?: to (?:POST )?(\S+))?`),
+			rank: fixed(
+				c("no-login", 0.55, "The registry refused the .NET SDK's blob upload: the SDK found no credential for it (it reads the docker config and its credential helper; log in to exactly this registry host first, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD)."),
+				c("bad-credentials", 0.48, ""),
+				c("insufficient-role", 0.44, ""),
+			),
+		},
+		&signature{
+			id: "dotnet-push-retries",
+			// "CONTAINER1006: Too many retries, stopping." after the SDK's
+			// own "Encountered a SocketException … Pausing before retry"
+			// lines: the uploads kept failing in transit (a reset
+			// connection, a proxy or registry timeout on a large layer:
+			// dotnet/sdk-container-builds#483, #432).
+			keys: []string{"container1006: too many retries"},
+			re:   regexp.MustCompile(`(?i)CONTAINER1006: Too many retries`),
+			rank: fixed(
+				c("registry-unreachable", 0.56, "The .NET SDK retried its uploads until it gave up: the connection to the registry kept failing (reset, broken pipe, a proxy or load balancer timing out a large layer). Retry; check the proxy's body size and timeout limits in front of a self-hosted registry."),
+				c("registry-fault", 0.48, ""),
+			),
+		},
+		&signature{
 			id: "cnb-registry-access",
 			// The buildpacks lifecycle checks that it can read the run and
 			// previous images and write the target and cache images before
