@@ -64,6 +64,11 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1006: Too many retries, stopping.":                                                                                        "registry-unreachable",
 		// guard: NuGet's own 401 inside the same build stays NuGet's
 		"/usr/share/dotnet/sdk/8.0.100/NuGet.targets(156,5): error : Response status code does not indicate success: 401 (Unauthorized). [/src/Shop.csproj]": "",
+		// jib naming Docker Hub's library/ namespace
+		"Caused by: com.google.cloud.tools.jib.api.RegistryUnauthorizedException: Unauthorized for registry-1.docker.io/library/shop-cart": "push-outside-namespace",
+		// jib's ResponseException carries the registry's status
+		"Caused by: com.google.cloud.tools.jib.http.ResponseException: 429 Too Many Requests": "rate-limited",
+		"Caused by: com.google.cloud.tools.jib.http.ResponseException: 401 Unauthorized":      "no-login",
 		// Gitea's package registry API is another ecosystem's (here Maven's)
 		"2023/03/19 13:40:49 [641710e1-3] router: completed PUT /api/packages/shop/maven/org/example/cart/1.0/cart-1.0.pom for 10.1.2.3:57133, 401 Unauthorized in 3.2ms @ packages/api.go:38(packages.reqPackageAccess)": "",
 	})

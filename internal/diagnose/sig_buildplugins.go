@@ -134,6 +134,17 @@ func jibHelperWarningBuilt(h *hit, f *facts) bool {
 // namespace, the official images no account may push to (jib FAQ, "What
 // should I do when the registry responds with UNAUTHORIZED?").
 func jibBareTargetCands(h *hit) []cand {
+	if strings.HasPrefix(h.ref.Repo, "library/") && (h.ref.Host == "" || reghost.Classify(reghost.Normalize(h.ref.Host)) == reghost.DockerHub) {
+		// The name jib reports is already Docker Hub's library/NAME: a
+		// push there is to the official images; a pull is of an official
+		// image Docker Hub does not have (it answers 401 for a repository
+		// it does not know, distribution's token flow).
+		return []cand{
+			c("push-outside-namespace", 0.62, fmt.Sprintf("jib was refused %s on Docker Hub: library/ is the official-images namespace, which no account may push to. If this is the image jib builds, name it NAMESPACE/%s (your Docker Hub user or organization); if it is the base image, the name does not exist as an official image.", h.ref.Repo, strings.TrimPrefix(h.ref.Repo, "library/"))),
+			c("manifest-unknown", 0.5, ""),
+			c("no-login", 0.44, ""),
+		}
+	}
 	if h.ref.Host != "" || h.ref.Repo == "" || strings.Contains(h.ref.Repo, "/") || !strings.Contains(h.low, "credentials for '") {
 		return nil
 	}
@@ -185,6 +196,29 @@ func sigsBuildPlugins() {
 					h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
 				}
 				return rank403(h, f)
+			},
+		},
+		&signature{
+			id: "jib-response-exception",
+			// jib's ResponseException, the registry's HTTP status as the
+			// cause of its step ("Caused by: com.google.cloud.tools.jib.http.ResponseException:
+			// 401 Unauthorized", the method and URL on the next line). A
+			// line of jib's own wording, when there is one, says more.
+			generic: true,
+			keys:    []string{"jib.http.responseexception: "},
+			re:      regexp.MustCompile(`jib\.http\.ResponseException: (\d{3})\b`),
+			rank: func(h *hit, f *facts) []cand {
+				switch st := h.m[1]; {
+				case st == "401":
+					return rankUnauthenticated(h, f)
+				case st == "403":
+					return rank403(h, f)
+				case st == "429":
+					return []cand{c("rate-limited", 0.84, "The registry answered 429 Too Many Requests: its rate limit (Docker Hub's pull limit for anonymous or free accounts). Authenticate the pulls or mirror the base image.")}
+				case strings.HasPrefix(st, "5"):
+					return []cand{c("registry-fault", 0.7, fmt.Sprintf("The registry answered %s to jib: a server-side failure (or the proxy in front of it). Retry; if it persists, the registry's own logs say why.", st)), c("registry-unreachable", 0.35, "")}
+				}
+				return nil
 			},
 		},
 		&signature{
