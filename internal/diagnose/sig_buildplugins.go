@@ -19,7 +19,8 @@ import (
 // (Spotify's docker-maven-plugin, Terraform's and Pulumi's docker
 // providers), Ansible's docker_image, Bazel's Python pusher
 // (containerregistry, rules_docker), skopeo run by a wrapper (nix
-// dockerTools), and the older go-containerregistry error format.
+// dockerTools). The older go-containerregistry error format ("UNKNOWN:
+// unknown error; map[]") is read in sig_ggcrcodes.go.
 
 func init() {
 	sigGroups = append(sigGroups, sigsBuildPlugins)
@@ -222,35 +223,33 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
-			id: "dotnet-blob-upload",
+			id: "dotnet-push-error",
 			// The .NET SDK's container push (Microsoft.NET.Build.Containers)
-			// words a refused blob upload "CONTAINER1001: Failed to upload
-			// blob to POST URL" inside "CONTAINER1013: Failed to push to the
-			// output registry": the registry's answer to the upload POST, in
-			// practice its authorization (dotnet/sdk-container-builds#434,
-			// "A better error message describing general class of auth
-			// problems").
-			keys: []string{"container1001: failed to upload blob"},
-			re:   regexp.MustCompile(`(?i)CONTAINER1001: Failed to upload blob(?: to (?:POST )?(\S+))?`),
-			rank: fixed(
-				c("no-login", 0.55, "The registry refused the .NET SDK's blob upload: the SDK found no credential for it (it reads the docker config and its credential helper; log in to exactly this registry host first, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD)."),
-				c("bad-credentials", 0.48, ""),
-				c("insufficient-role", 0.44, ""),
-			),
-		},
-		&signature{
-			id: "dotnet-push-retries",
+			// inside "CONTAINER1013: Failed to push to the output registry":
+			// "CONTAINER1001: Failed to upload blob to POST URL", the
+			// registry's answer to the upload POST, in practice its
+			// authorization (dotnet/sdk-container-builds#434, "A better error
+			// message describing general class of auth problems"); and
 			// "CONTAINER1006: Too many retries, stopping." after the SDK's
 			// own "Encountered a SocketException … Pausing before retry"
-			// lines: the uploads kept failing in transit (a reset
+			// lines, uploads that kept failing in transit (a reset
 			// connection, a proxy or registry timeout on a large layer:
-			// dotnet/sdk-container-builds#483, #432).
-			keys: []string{"container1006: too many retries"},
-			re:   regexp.MustCompile(`(?i)CONTAINER1006: Too many retries`),
-			rank: fixed(
-				c("registry-unreachable", 0.56, "The .NET SDK retried its uploads until it gave up: the connection to the registry kept failing (reset, broken pipe, a proxy or load balancer timing out a large layer). Retry; check the proxy's body size and timeout limits in front of a self-hosted registry."),
-				c("registry-fault", 0.48, ""),
-			),
+			// sdk-container-builds#483, #432).
+			keys: []string{"container1001: failed to upload blob", "container1006: too many retries"},
+			re:   regexp.MustCompile(`(?i)CONTAINER100(1): Failed to upload blob|CONTAINER100(6): Too many retries`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[2] != "" {
+					return []cand{
+						c("registry-unreachable", 0.56, "The .NET SDK retried its uploads until it gave up: the connection to the registry kept failing (reset, broken pipe, a proxy or load balancer timing out a large layer). Retry; check the proxy's body size and timeout limits in front of a self-hosted registry."),
+						c("registry-fault", 0.48, ""),
+					}
+				}
+				return []cand{
+					c("no-login", 0.55, "The registry refused the .NET SDK's blob upload: the SDK found no credential for it (it reads the docker config and its credential helper; log in to exactly this registry host first, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD)."),
+					c("bad-credentials", 0.48, ""),
+					c("insufficient-role", 0.44, ""),
+				}
+			},
 		},
 		&signature{
 			id: "cnb-registry-access",
@@ -268,20 +267,6 @@ func sigsBuildPlugins() {
 			keys:    []string{"ensure registry read", "ensure registry write"},
 			re:      regexp.MustCompile(`(?i)ensure registry (read|write|read/write) access(?: to (\S+))?\s*(.*)$`),
 			rank:    rankCNBRegistryAccess,
-		},
-		&signature{
-			id: "ggcr-unknown-map",
-			// go-containerregistry before v0.1 formatted a registry's error
-			// as "CODE: message; DETAIL" with the detail a Go map: "UNKNOWN:
-			// unknown error; map[]" (riff, kaniko 0.x, ko). UNKNOWN is the
-			// distribution spec's catch-all code (ggcr-unknown-code).
-			keys: []string{"unknown error; map["},
-			re:   regexp.MustCompile(`UNKNOWN: unknown error; map\[`),
-			veto: gitLike,
-			rank: fixed(
-				c("registry-fault", 0.64, "The registry answered with its catch-all error code UNKNOWN (\"unknown error\"): it took the request and failed internally, as during a registry incident (Docker Hub's status page lists them). Retry; if it persists with one client version only, it is that client's defect."),
-				c("client-bug", 0.4, ""),
-			),
 		},
 		&signature{
 			id: "engine-missing-registry-auth",
