@@ -160,6 +160,9 @@ func sigsTransport() {
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
 				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := schemeHostCands(h); cs != nil {
+					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
+				}
 				if reg, realm, ok := realmElsewhere(h); ok {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
