@@ -22,6 +22,7 @@ func TestMessageGrammarEngineOld(t *testing.T) {
 		// docker 1.x v1-index pushes
 		`Error: Status 403 trying to push repository lumencorp/ledger-worker: "Access denied: Not allowed to create Repo at given location"`: "push-outside-namespace",
 		`Error: Status 401 trying to push repository lumencorp/ledger-worker: "Authentication is required."`:                                 "no-login",
+		`Error response from daemon: Error: Status 401 trying to pull repository lumencorp/ledger-worker: "Authentication is required."`:     "no-login",
 		// other tools' "image ... not found" are not a registry's answer
 		"fatal: image lumenlabs/ledger-api not found in the local store": "",
 		// npm wraps GitHub Packages' answer onto a line of its own after " - "

@@ -18,9 +18,9 @@ import (
 //   - "Error: image R not found" and "Tag T not found in repository R":
 //     docker 1.x pulls (graph/pull_v1.go, pull_v2.go) of a name or a tag the
 //     registry does not have.
-//   - "Error: Status 403 trying to push repository R: \"MSG\"": docker 1.x
-//     pushes through the v1 index (graph/push_v1.go), with the index's own
-//     message ("Access denied: Not allowed to create Repo at given
+//   - "Error: Status 403 trying to push repository R: \"MSG\"" (and "…
+//     trying to pull repository …"): docker 1.x pushes and pulls through the
+//     v1 index (graph/push_v1.go, pull_v1.go), with the index's own message ("Access denied: Not allowed to create Repo at given
 //     location", "Access denied, you don't have access to this repo").
 
 func init() { sigGroups = append(sigGroups, sigsEngineOld) }
@@ -65,17 +65,23 @@ func sigsEngineOld() {
 			},
 		},
 		&signature{
-			id:   "push-status-v1",
-			keys: []string{"trying to push repository"},
+			id: "push-status-v1",
+			// Generic: a registry's own reading of the quoted message (GCR's
+			// "Access denied." read as its IAM) comes first.
+			generic: true,
+			keys:    []string{"trying to push repository", "trying to pull repository"},
 			// The repository is printed without its registry host (the v1
 			// index path): the reference comes from the push's own lines.
-			re: regexp.MustCompile(`Status (40[13]) trying to push repository (\S+?):`),
+			re: regexp.MustCompile(`Status (40[13]) trying to (push|pull) repository (\S+?):`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
+				if len(h.m) > 2 && h.m[2] == "pull" {
+					h.op = opPull
+				}
 				if len(h.m) > 1 && h.m[1] == "401" {
 					return rankUnauthenticated(h, f)
 				}
-				if strings.Contains(h.low, "not allowed to create repo") {
+				if h.op == opPush && strings.Contains(h.low, "not allowed to create repo") {
 					// The v1 index refuses to create a repository under a
 					// namespace the account may not create in.
 					return []cand{
