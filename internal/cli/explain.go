@@ -33,7 +33,9 @@ CI platform and registry it detected. When the log cannot separate two causes
 denied"), it ranks them and says what tells them apart.
 
 LOG is a file; '-' or no argument reads standard input (when it is not a
-terminal). Secrets in evidence lines are masked.
+terminal). Secrets in evidence lines are masked. Reading a log file of
+64 MB or more takes a few seconds: on a terminal, its progress is shown on
+standard error and erased before the report.
 
 Exit codes: 0 no registry failure found, 1 a cause was found,
 2 usage error, 3 the log could not be read.`,
@@ -78,6 +80,7 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 				name = args[0]
 			}
 			var r io.Reader
+			stopProgress := func() {}
 			if name == "-" {
 				in := cmd.InOrStdin()
 				if f, ok := in.(*os.File); ok && len(args) == 0 && term.IsTerminal(int(f.Fd())) {
@@ -94,9 +97,11 @@ Exit codes: 0 no registry failure found, 1 a cause was found,
 					return ioErr(fmt.Errorf("%s is a directory, not a log file", name))
 				}
 				r = f
+				stopProgress = startProgress(cmd.ErrOrStderr(), f, name)
 			}
 			in, empty := watchEmpty(decodeUTF16(r))
 			rep, err := diagnose.Explain(in, diagnose.Options{MaxFindings: max})
+			stopProgress() // erase the bar before anything else is printed
 			if err != nil {
 				return ioErr(fmt.Errorf("cannot read %s: %w", displayName(name), err))
 			}

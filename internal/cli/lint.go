@@ -48,9 +48,10 @@ once: each directory is a root, each file belongs to the root of its
 repository (the nearest directory above it with .git, .github or
 .gitlab-ci.yml). Each root is linted on its own (its .regdoctor.yaml, its
 ignore comments), in parallel, and one report lists them in the order given.
-With several roots, text shows ROOT/FILE:LINE:COL from the current
-directory, and JSON findings keep "file" relative to their root and add
-"root".
+Text shows ROOT/FILE:LINE:COL, the path from the current directory (so
+'regdoctor lint services/api' names services/api/.github/workflows/x.yml).
+JSON findings keep "file" relative to their root; with several roots they
+add "root".
 
 Ignore a finding with a comment on its line or the line above:
   # regdoctor:ignore GHA010 pushed by a self-hosted runner with a stored login
@@ -160,7 +161,22 @@ exit 0.`,
 // notes are named root/file, the path from the working directory.
 func mergeLintResults(repos []lintRepo, results []*lint.Result) (*lint.Result, report.Options) {
 	if len(results) == 1 {
-		return results[0], report.Options{Root: repos[0].root, Source: results[0].Source}
+		// Findings keep File relative to the root (the JSON shape of one
+		// root); the text report shows them from the working directory
+		// (report.Options.Root), and so do the errors and notes here.
+		r, root := results[0], filepath.ToSlash(filepath.Clean(repos[0].root))
+		if root != "." && (len(r.Errors) > 0 || len(r.Notes) > 0) {
+			c := *r
+			c.Errors, c.Notes = nil, nil
+			for _, e := range r.Errors {
+				c.Errors = append(c.Errors, lint.FileError{File: path.Join(root, e.File), Err: e.Err})
+			}
+			for _, n := range r.Notes {
+				c.Notes = append(c.Notes, strings.TrimSuffix(root, "/")+"/"+n) // a note starts with the file it is about
+			}
+			r = &c
+		}
+		return r, report.Options{Root: repos[0].root, Source: results[0].Source}
 	}
 	out := &lint.Result{}
 	type src struct {

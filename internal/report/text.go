@@ -111,10 +111,17 @@ func writeFix(b *strings.Builder, p painter, f finding.Finding) {
 	}
 }
 
-// writeLintText prints "file:line:col: severity: message [rule]" then a snippet, like actionlint.
+// writeLintText prints "file:line:col: severity: message [rule]" then a
+// snippet, like actionlint. The file is shown from the working directory
+// ("regdoctor lint sub" prints sub/.github/workflows/x.yml), so that a
+// terminal or an editor opens what it names.
 func writeLintText(b *strings.Builder, p painter, f finding.Finding, o Options) {
 	file := lintPath(f)
-	fmt.Fprintf(b, "%s:%d:%d: %s %s %s\n", p.paint(ansiBold, file), f.Line, f.Column,
+	shown := file
+	if f.Root == "" {
+		shown = workspacePath(o.Root, file)
+	}
+	fmt.Fprintf(b, "%s:%d:%d: %s %s %s\n", p.paint(ansiBold, shown), f.Line, f.Column,
 		p.paint(sevColor(f.Severity), string(f.Severity)+":"), f.Message, p.paint(ansiDim, "["+f.Rule+" "+f.Cause+"]"))
 	if o.Source != nil && f.Line > 0 {
 		if src, ok := o.Source(file, f.Line); ok {
