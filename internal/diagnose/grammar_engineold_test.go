@@ -23,6 +23,12 @@ func TestMessageGrammarEngineOld(t *testing.T) {
 		`Error: Status 403 trying to push repository lumencorp/ledger-worker: "Access denied: Not allowed to create Repo at given location"`: "push-outside-namespace",
 		`Error: Status 401 trying to push repository lumencorp/ledger-worker: "Authentication is required."`:                                 "no-login",
 		`Error response from daemon: Error: Status 401 trying to pull repository lumencorp/ledger-worker: "Authentication is required."`:     "no-login",
+		// Go before 1.9 ("getsockopt:") and Linux's ETIMEDOUT wordings of a failed connect
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:443: getsockopt: connection refused": "registry-unreachable",
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:5000: getsockopt: no route to host":  "registry-unreachable",
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:443: connect: connection timed out":  "registry-unreachable",
+		// a database's connect timeout is not a registry's
+		"psql: error: connection to server at \"db.lumen.example\" (10.0.0.9), port 5432 failed: Connection timed out": "",
 		// other tools' "image ... not found" are not a registry's answer
 		"fatal: image lumenlabs/ledger-api not found in the local store": "",
 		// npm wraps GitHub Packages' answer onto a line of its own after " - "
