@@ -23,6 +23,11 @@ func TestMessageGrammarEngineOld(t *testing.T) {
 		`Error: Status 403 trying to push repository lumencorp/ledger-worker: "Access denied: Not allowed to create Repo at given location"`: "push-outside-namespace",
 		`Error: Status 401 trying to push repository lumencorp/ledger-worker: "Authentication is required."`:                                 "no-login",
 		`Error response from daemon: Error: Status 401 trying to pull repository lumencorp/ledger-worker: "Authentication is required."`:     "no-login",
+		// docker 1.x: the v1 index's server errors
+		`Error: Status 500 trying to push repository lumencorp/ledger-worker: "Internal Server Error"`: "registry-fault",
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 502":                         "registry-fault",
+		// a 4xx HTTP code on that line is not read as a fault
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 404": "",
 		// Go before 1.9 ("getsockopt:") and Linux's ETIMEDOUT wordings of a failed connect
 		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:443: getsockopt: connection refused": "registry-unreachable",
 		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:5000: getsockopt: no route to host":  "registry-unreachable",

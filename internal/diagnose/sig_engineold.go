@@ -21,7 +21,9 @@ import (
 //   - "Error: Status 403 trying to push repository R: \"MSG\"" (and "…
 //     trying to pull repository …"): docker 1.x pushes and pulls through the
 //     v1 index (graph/push_v1.go, pull_v1.go), with the index's own message ("Access denied: Not allowed to create Repo at given
-//     location", "Access denied, you don't have access to this repo").
+//     location", "Access denied, you don't have access to this repo"); a 5xx
+//     status there, or in "Error pulling image (TAG) from R, HTTP code 500",
+//     is the registry's fault.
 
 func init() { sigGroups = append(sigGroups, sigsEngineOld) }
 
@@ -72,11 +74,15 @@ func sigsEngineOld() {
 			keys:    []string{"trying to push repository", "trying to pull repository"},
 			// The repository is printed without its registry host (the v1
 			// index path): the reference comes from the push's own lines.
-			re: regexp.MustCompile(`Status (40[13]) trying to (push|pull) repository (\S+?):`),
+			re: regexp.MustCompile(`Status (40[13]|5\d\d) trying to (push|pull) repository (\S+?):`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				if len(h.m) > 2 && h.m[2] == "pull" {
 					h.op = opPull
+				}
+				if len(h.m) > 1 && h.m[1][0] == '5' {
+					return []cand{c("registry-fault", 0.8, "The registry's index answered the "+h.op+" with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+						c("registry-unreachable", 0.4, "")}
 				}
 				if len(h.m) > 1 && h.m[1] == "401" {
 					return rankUnauthenticated(h, f)
@@ -93,6 +99,19 @@ func sigsEngineOld() {
 				return rankDenied(h, f)
 			},
 			tell: tellDenied,
+		},
+		&signature{
+			id: "pull-http-code-v1",
+			// docker 1.x's v1 pull of an image's layers or tags answered with
+			// a server error: "Error pulling image (TAG) from REPO, HTTP code
+			// 500" (graph/pull_v1.go).
+			keys: []string{"error pulling image ("},
+			re:   regexp.MustCompile(`Error pulling image \((\S+)\) from (\S+), HTTP code (5\d\d)`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+					c("registry-unreachable", 0.4, "")}
+			},
 		},
 	)
 }
