@@ -80,7 +80,7 @@ func sigsEngineOld() {
 				if len(h.m) > 2 && h.m[2] == "pull" {
 					h.op = opPull
 				}
-				if len(h.m) > 1 && h.m[1][0] == '5' {
+				if len(h.m) > 1 && strings.HasPrefix(h.m[1], "5") {
 					return []cand{c("registry-fault", 0.8, "The registry's index answered the "+h.op+" with a server error (5xx): a fault or an incident on the registry side, usually transient."),
 						c("registry-unreachable", 0.4, "")}
 				}
