@@ -731,6 +731,12 @@ func (e *engine) findings(max int) []finding.Finding {
 		if sc, ok := storeWarningCand(h, e.f, cs); ok {
 			cs = append(cs, sc)
 		}
+		if pc, ok := publicOnlyCand(h, cs); ok {
+			cs = append(cs, pc)
+		}
+		if mc, ok := shaTagOfficialCand(h, cs); ok {
+			cs = append(cs, mc)
+		}
 		if hosts := e.f.searchedHosts(h.repo()); len(hosts) >= 2 && h.op != opPush {
 			// A short-name search (podman, buildah, skopeo) tried several
 			// registries and each refused in its own words: the common

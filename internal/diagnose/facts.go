@@ -105,6 +105,12 @@ type facts struct {
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
 	lastTransfer int
+	// lastDone is the last line that reports a pull or push as complete
+	// (docker/cli: "Status: Downloaded newer image for REF", "TAG: digest:
+	// sha256:… size: N"; kaniko's "Pushed REF"): layers moved before it
+	// belong to that finished operation, not to a later one (compose v1
+	// pulls its services one after another).
+	lastDone int
 	// pushProgress, attestLine, apiStatusLine: sig_webfront.go (observeWebFront).
 	pushProgress, attestLine, apiStatusLine int
 	// searched maps a repository path to the registries a short-name search
@@ -508,9 +514,12 @@ func (f *facts) searchedHosts(repo string) []string {
 var transferKeys = []string{": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting ["}
 
 // transferredBefore reports whether layers moved in the 40 lines before line
-// n: a refusal after them came in the middle of an authorised transfer.
+// n and no pull or push reported completion since: a refusal after them came
+// in the middle of an authorised transfer. Layers of an operation that
+// completed (another image pulled before this one) say nothing of this
+// request's credential.
 func (f *facts) transferredBefore(n int) bool {
-	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40
+	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40 && f.lastTransfer > f.lastDone
 }
 
 // observeRefs records the references of the patterns marked in has, in
@@ -570,17 +579,20 @@ func (f *facts) observeSuccess(n int, text, low string) {
 		if last != nil {
 			f.addSuccess(opPush, repoKey(last.Ref.hostOrHub(), last.Ref.Repo), n)
 		}
+		f.lastDone = n
 	}
 	if f.has(kPushed) {
 		if m := matchKanikoPushed(text); m != nil { // kanikoPushed
 			r := parseRef(m[1])
 			f.addSuccess(opPush, repoKey(r.hostOrHub(), r.Repo), n)
+			f.lastDone = n
 		}
 	}
 	if f.has(kStatus) {
 		if m := pulledRe.FindStringSubmatch(text); m != nil {
 			r := parseRef(m[1])
 			f.addSuccess(opPull, repoKey(r.hostOrHub(), r.Repo), n)
+			f.lastDone = n
 		}
 	}
 }

@@ -179,6 +179,18 @@ func sigsAuthz() {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
 				}
+				if h.kind() == reghost.ACR {
+					// ACR has no account namespaces: a push token without
+					// push is the identity's role (AcrPull without AcrPush,
+					// an ABAC-mode repository permission) or a repository
+					// token's scope map without content/write
+					// (learn.microsoft.com/azure/container-registry/container-registry-roles).
+					return []cand{
+						c("insufficient-role", 0.72, fmt.Sprintf("%s granted the token without push on this repository: the identity can pull but not push here (AcrPull without AcrPush, or a repository-scoped token whose scope map lacks content/write).", hostName(h.host))),
+						c("no-login", 0.5, ""),
+						c("login-other-job", 0.4, ""),
+					}
+				}
 				return []cand{
 					c("push-outside-namespace", 0.62, "The token was granted without push on this repository: on Docker Hub that means the namespace is not the account's (or the name has none)."),
 					c("no-login", 0.58, ""),

@@ -16,6 +16,26 @@ func init() { sigGroups = append(sigGroups, sigsDOCR) }
 func sigsDOCR() {
 	register(
 		&signature{
+			id: "docr-repository-limit",
+			// DigitalOcean's registry refuses a push that would create a
+			// repository beyond the plan's limit (the Starter tier holds one
+			// repository): "denied: registry contains 1 repositories, limit
+			// is 1" (docs.digitalocean.com/products/container-registry/
+			// details/pricing). BuildKit shows only the push token's 403.
+			keys: []string{"repositories, limit is"},
+			re:   regexp.MustCompile(`(?i)registry contains (\d+) repositories, limit is (\d+)`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				if h.host == "" {
+					h.host = "registry.digitalocean.com"
+				}
+				return []cand{
+					c("repo-not-found", 0.86, "The push would create a new repository, and the registry already holds as many repositories as its plan allows ("+h.m[1]+" of "+h.m[2]+"): push to an existing repository, delete an unused one, or upgrade the registry's subscription tier."),
+					c("insufficient-role", 0.3, ""),
+				}
+			},
+		},
+		&signature{
 			id:   "docr-credentials-refused",
 			keys: []string{"registry/docker-credentials"},
 			re:   regexp.MustCompile(`(?i)registry/docker-credentials\S*: (401|403)\b`),

@@ -145,8 +145,11 @@ func sigsTransport() {
 			// Go's resolver also fails with the DNS server's own error:
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
-			// (net/dnsclient_unix.go).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write): )?(?:i/o timeout|server misbehaving|connection refused)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
+			// (net/dnsclient_unix.go). A resolver the host has no route to
+			// fails before any answer: "lookup HOST on RESOLVER:53: dial
+			// udp RESOLVER:53: [connect: ]network is unreachable" (the
+			// kubelet's node lost its network during an e2e pull).
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
@@ -155,6 +158,9 @@ func sigsTransport() {
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
 				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
+				if cs := schemeHostCands(h); cs != nil {
+					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
+				}
 				if reg, realm, ok := realmElsewhere(h); ok {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
@@ -253,9 +259,13 @@ func sigsTransport() {
 			},
 		},
 		&signature{
-			id:   "registry-5xx",
-			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time"},
-			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out))`),
+			id: "registry-5xx",
+			// containers/image before 2019 printed the bare status of a
+			// blob/manifest GET: "Error reading blob sha256:…: Invalid
+			// status code returned when fetching blob 502" (later releases
+			// add "(Bad Gateway)").
+			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time", "status code returned when fetching"},
+			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|status code returned when fetching (?:blob|manifest) (5\d\d))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {

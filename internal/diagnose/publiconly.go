@@ -1,0 +1,40 @@
+package diagnose
+
+import "strings"
+
+// Registries that serve only anonymous pulls have no credential a client
+// could be missing: Microsoft Artifact Registry (mcr.microsoft.com, served
+// from the mcrprod ACR; "MCR does not require authentication",
+// github.com/microsoft/containerregistry). An authentication demand or a
+// refused anonymous token from it is the registry's own failure (an
+// incident), whatever wording the client gives it.
+
+func publicOnlyHost(h *hit) bool {
+	host := lower(h.host)
+	if host == "mcr.microsoft.com" || strings.HasSuffix(host, ".mcr.microsoft.com") || host == "mcrprod.azurecr.io" {
+		return true
+	}
+	return host == "" && (strings.Contains(h.low, "mcr.microsoft.com/") || strings.Contains(h.low, "mcrprod.azurecr.io/"))
+}
+
+// publicOnlyCand puts registry-fault first when an anonymous-only registry
+// answered as if a credential were missing or wrong.
+func publicOnlyCand(h *hit, cs []cand) (cand, bool) {
+	if len(cs) == 0 || !publicOnlyHost(h) {
+		return cand{}, false
+	}
+	top := cs[0]
+	for _, x := range cs[1:] {
+		if x.w > top.w {
+			top = x
+		}
+	}
+	if !authCauses[top.cause] && top.cause != "login-wrong-host" {
+		return cand{}, false
+	}
+	w := top.w + 0.04
+	if w > 0.95 {
+		w = 0.95
+	}
+	return c("registry-fault", w, "mcr.microsoft.com serves its images to anonymous clients only and never needs a login: an authentication demand or a refused anonymous token from it is a service incident on Microsoft's side (check the Azure status page and github.com/microsoft/containerregistry), not the job's credential. Retry later, or pull through a mirror you control."), true
+}
