@@ -323,11 +323,12 @@ func (e *engine) apply(in *lineIn) {
 		f.otherEcoLine = l.N
 		return // another package registry's client (npm, Maven, NuGet...) on GitHub Packages or elsewhere
 	}
-	if f.otherEcoLine > 0 && l.N-f.otherEcoLine == 1 && text != "" && (text[0] == ' ' || text[0] == '\t') {
+	if f.otherEcoLine > 0 && l.N-f.otherEcoLine == 1 && text != "" && (text[0] == ' ' || text[0] == '\t' || strings.HasPrefix(text, "- ")) {
 		// An indented continuation of that client's message: npm prints
 		// GitHub Packages' answer on its own line ("npm error 401
 		// Unauthorized - PUT https://npm.pkg.github.com/…" then
-		// "      unauthenticated: User cannot be authenticated…").
+		// "      unauthenticated: User cannot be authenticated…"), or wraps
+		// its " - " separator onto the next line ("- unauthenticated: …").
 		return
 	}
 	guards := lineGuards(text)
@@ -737,6 +738,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		}
 		if sc, ok := storeWarningCand(h, e.f, cs); ok {
 			cs = append(cs, sc)
+		}
+		if ea, ok := emptyAuthCand(h, e.f, cs); ok { // sig_buildplugins.go
+			cs = append(cs, ea)
 		}
 		if pc, ok := publicOnlyCand(h, cs); ok {
 			cs = append(cs, pc)

@@ -129,6 +129,9 @@ type facts struct {
 	lineKeys    *keyBits
 	lineRefMask uint64    // its reference keys as a mask (findLineKeys)
 	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
+
+	// bp holds the lines the build plugins' signatures read (sig_buildplugins.go).
+	bp buildPluginFacts
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -390,6 +393,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.storeWarn == 0 {
 		f.observeStoreWarning(n, low)
 	}
+	f.observeBuildPlugins(n) // sig_buildplugins.go
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}

@@ -312,9 +312,10 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.45, ""),
 		}
 	}
-	if h.op == opPull && kind == reghost.DockerHub && state == "none" && strings.Contains(h.low, "pull access denied for") && !(gitlab && f.jobToken) {
+	if h.op == opPull && kind == reghost.DockerHub && state == "none" && (strings.Contains(h.low, "pull access denied for") || strings.Contains(h.low, "no pull access")) && !(gitlab && f.jobToken) {
 		// dockerd's own wording ("repository does not exist or may require
-		// 'docker login'") for a Docker Hub name with no login anywhere in
+		// 'docker login'"; 17.03-17.06: "repository R not found: does not
+		// exist or no pull access") for a Docker Hub name with no login anywhere in
 		// the log: the pulls that fail so in the field (kubelet events,
 		// compose files, tutorials) are mostly names that do not exist (a
 		// typo, a renamed image, one only built locally) — a private
@@ -414,6 +415,15 @@ func rankDenied(h *hit, f *facts) []cand {
 		}
 		if state == "none" && f.platform != "" {
 			cs[2].w = 0.55
+		}
+		if state == "same" && l.OK {
+			// A login for Docker Hub succeeded before the refusal: the
+			// credential reached the registry, so what is left is the
+			// namespace or the account's right in an organization's
+			// repository (Docker Hub hides which). A login that went to
+			// another host than the one it was read as (a host from a
+			// variable, podman's default search registry) stays possible.
+			cs = []cand{cs[0], c("insufficient-role", 0.5, "If the namespace is an organization the account belongs to, the account (or its team) may lack write access to this repository."), cs[1], cs[2]}
 		}
 		return cs
 	}

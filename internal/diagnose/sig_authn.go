@@ -273,13 +273,19 @@ func sigsAuthn() {
 		&signature{
 			id:   "jib-unauthorized",
 			keys: []string{"unauthorized for", "credentials for '"},
-			re:   regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)' are set up correctly)`),
+			// A console that wraps at a fixed width cuts the quoted name
+			// ("… credentials for 'demo:0.0.1-SNAP" / "SHOT' are set up
+			// correctly."): the name is read to the line's end.
+			re: regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)(?:' are set up correctly|$))`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					// jib names the target image (registry/repository)
 					// itself.
 					h.ref = parseRef(h.m[1] + h.m[2])
 					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
+				}
+				if cs := jibBareTargetCands(h); cs != nil {
+					return cs // sig_buildplugins.go
 				}
 				return rankUnauthenticated(h, f)
 			},

@@ -115,6 +115,9 @@ func rankGHCRNoInstallation(h *hit, f *facts) []cand {
 	return []cand{
 		c("push-outside-namespace", 0.68, "GHCR finds no installation of this workflow's token on the owner the image path names: the token belongs to another repository's owner (a fork pushing to the upstream organization's name, or an image name hard-coded to another owner). Push to ghcr.io/<this repository's owner>/…, or run the publishing job only in the owning repository."),
 		c("ghcr-package-actions-access", 0.5, ""),
+		// A workflow token without packages: write meets the same answer
+		// for a package it would create (the job's permissions block).
+		c("gh-token-packages-permission", 0.45, ""),
 		c("fork-pr-readonly", 0.42, ""),
 	}
 }

@@ -81,7 +81,12 @@ func sigsTransport() {
 			// the fault (sig_rarecauses.go).
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
 				"signature expired:", "short-lived token"}, gitLike...),
-			rank: fixed(c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")),
+			rank: func(h *hit, f *facts) []cand {
+				if jibHelperWarningBuilt(h, f) {
+					return nil // jib went on without the helper and pushed (sig_buildplugins.go)
+				}
+				return []cand{c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")}
+			},
 		},
 		&signature{
 			id: "gcloud-docker-helper",
@@ -138,7 +143,10 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "registry-unreachable",
-			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out", "dial tcp: lookup"},
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out", "dial tcp: lookup", "connection timed out"},
+			// Go before 1.9 words a failed connect "dial tcp ADDR:
+			// getsockopt: connection refused" (docker 1.10-17.06); Linux's
+			// ETIMEDOUT reads "connect: connection timed out".
 			// Go's resolver also fails with the DNS server's own error:
 			// "lookup HOST on RESOLVER:53: read udp A->B: i/o timeout" (no
 			// answer from the resolver) and "...: server misbehaving"
@@ -146,7 +154,7 @@ func sigsTransport() {
 			// fails before any answer: "lookup HOST on RESOLVER:53: dial
 			// udp RESOLVER:53: [connect: ]network is unreachable" (the
 			// kubelet's node lost its network during an e2e pull).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:

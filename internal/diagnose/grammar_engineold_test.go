@@ -1,0 +1,70 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMessageGrammarEngineOld holds TestMessageGrammar's lines for the Docker
+// engine's older wordings (docker 1.x and 17.0x), found in the twelfth
+// held-out batch (older threads and clients): one line (or a few) per shape,
+// the first finding's cause wanted ("" = no finding).
+func TestMessageGrammarEngineOld(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// dockerd 17.03-17.06's pull refusal: a missing or private repository
+		"Error response from daemon: repository lumenlabs/ledger-builder not found: does not exist or no pull access": "manifest-unknown",
+		// after a login for another registry, the pull went out without a credential for this one
+		"$ docker login registry.lumen.example -u ci\nLogin Succeeded\nError response from daemon: repository registry2.lumen.example/ops/tool not found: does not exist or no pull access": "login-wrong-host",
+		// docker 1.x pulls of a name or a tag the registry does not hold
+		"Error: image lumenlabs/ledger-api:2.4.1 not found":                 "manifest-unknown",
+		"ERROR: for api  Error: image lumenlabs/ledger-api:2.4.1 not found": "manifest-unknown",
+		"Tag 2.4.1 not found in repository docker.io/lumenlabs/ledger-api":  "manifest-unknown",
+		// docker 1.x v1-index pushes
+		`Error: Status 403 trying to push repository lumencorp/ledger-worker: "Access denied: Not allowed to create Repo at given location"`: "push-outside-namespace",
+		`Error: Status 401 trying to push repository lumencorp/ledger-worker: "Authentication is required."`:                                 "no-login",
+		`Error response from daemon: Error: Status 401 trying to pull repository lumencorp/ledger-worker: "Authentication is required."`:     "no-login",
+		// docker 1.x: the v1 index's server errors
+		`Error: Status 500 trying to push repository lumencorp/ledger-worker: "Internal Server Error"`: "registry-fault",
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 502":                         "registry-fault",
+		// a 4xx HTTP code on that line is not read as a fault
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 404": "",
+		// Go before 1.9 ("getsockopt:") and Linux's ETIMEDOUT wordings of a failed connect
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:443: getsockopt: connection refused": "registry-unreachable",
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:5000: getsockopt: no route to host":  "registry-unreachable",
+		"Error response from daemon: Get https://registry.lumen.example/v2/: dial tcp 10.0.0.5:443: connect: connection timed out":  "registry-unreachable",
+		// a database's connect timeout is not a registry's
+		"psql: error: connection to server at \"db.lumen.example\" (10.0.0.9), port 5432 failed: Connection timed out": "",
+		// other tools' "image ... not found" are not a registry's answer
+		"fatal: image lumenlabs/ledger-api not found in the local store": "",
+		// npm wraps GitHub Packages' answer onto a line of its own after " - "
+		"npm ERR! 401 Unauthorized - GET https://npm.pkg.github.com/download/@lumenlabs/ledger-ui/1.2.0/4f1e2d3c\n- unauthenticated: User cannot be authenticated with the token provided.": "",
+	})
+}
+
+// TestDockerHubDeniedAfterLogin checks the candidates after a successful
+// Docker Hub login: the organization role is named right after the
+// namespace, ahead of "no login".
+func TestDockerHubDeniedAfterLogin(t *testing.T) {
+	log := "$ docker login -u \"$DOCKER_USER\" -p \"$DOCKER_PASS\"\nLogin Succeeded\n" +
+		"The push refers to repository [docker.io/lumencorp/ledger-worker]\n9fa033b3feca: Preparing\n" +
+		"denied: requested access to the resource is denied\n"
+	rep, err := Explain(strings.NewReader(log), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Cause)
+	}
+	if len(got) < 2 || got[0] != "push-outside-namespace" || got[1] != "insufficient-role" {
+		t.Errorf("causes %v, want push-outside-namespace then insufficient-role", got)
+	}
+	// Without a login the order stays as it was.
+	rep, err = Explain(strings.NewReader(log[strings.Index(log, "The push"):]), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) < 2 || rep.Findings[1].Cause == "insufficient-role" {
+		t.Errorf("without a login, insufficient-role should not be second: %v", rep.Findings)
+	}
+}

@@ -1,0 +1,117 @@
+package diagnose
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The Docker engine's registry answers in the wordings of docker 1.x and the
+// first 17.0x releases, which CI logs of Travis CI, CircleCI 1.0, Shippable,
+// Drone and Jenkins from 2015-2017 still show. Later engines say the same
+// things in the words other signatures read ("pull access denied for R,
+// repository does not exist or may require 'docker login'", "manifest for R
+// not found", "denied: requested access to the resource is denied").
+//   - "repository R not found: does not exist or no pull access": dockerd
+//     17.03-17.06 (distribution/errors.go, before the 17.07 rewording) when
+//     the registry refuses a pull; a repository that does not exist and a
+//     private one without a credential get the same answer.
+//   - "Error: image R not found" and "Tag T not found in repository R":
+//     docker 1.x pulls (graph/pull_v1.go, pull_v2.go) of a name or a tag the
+//     registry does not have.
+//   - "Error: Status 403 trying to push repository R: \"MSG\"" (and "…
+//     trying to pull repository …"): docker 1.x pushes and pulls through the
+//     v1 index (graph/push_v1.go, pull_v1.go), with the index's own message ("Access denied: Not allowed to create Repo at given
+//     location", "Access denied, you don't have access to this repo"); a 5xx
+//     status there, or in "Error pulling image (TAG) from R, HTTP code 500",
+//     is the registry's fault.
+
+func init() { sigGroups = append(sigGroups, sigsEngineOld) }
+
+func sigsEngineOld() {
+	register(
+		&signature{
+			id:       "pull-no-pull-access",
+			keys:     []string{"no pull access"},
+			re:       regexp.MustCompile(`repository (\S+) not found: does not exist or no pull access`),
+			refGroup: 1,
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == "" {
+					h.op = opPull
+				}
+				return rankDenied(h, f)
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id:   "image-not-found-v1",
+			keys: []string{"error: image ", "not found in repository"},
+			// "Error: image R not found" ends the line (compose v1 may prefix
+			// "ERROR: for SERVICE"); "Tag T not found in repository R".
+			re:       regexp.MustCompile(`(?:(?:^|\s|: )Error: image (\S+) not found\s*$|Tag (\S+) not found in repository (\S+))`),
+			refGroup: 1,
+			veto:     gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == "" {
+					h.op = opPull
+				}
+				what := "The registry has no such image"
+				if len(h.m) > 3 && h.m[2] != "" {
+					h.ref = parseRef(h.m[3] + ":" + h.m[2])
+					what = "The repository exists but has no tag " + h.m[2]
+				}
+				return []cand{
+					c("manifest-unknown", 0.8, what+" (docker 1.x wording of a pull of a name or tag the registry does not hold: a typo, an image that was never pushed, or a tag that was removed)."),
+					c("no-login", 0.45, ""),
+					c("missing-registry-host", 0.35, ""),
+				}
+			},
+		},
+		&signature{
+			id: "push-status-v1",
+			// Generic: a registry's own reading of the quoted message (GCR's
+			// "Access denied." read as its IAM) comes first.
+			generic: true,
+			keys:    []string{"trying to push repository", "trying to pull repository"},
+			// The repository is printed without its registry host (the v1
+			// index path): the reference comes from the push's own lines.
+			re: regexp.MustCompile(`Status (40[13]|5\d\d) trying to (push|pull) repository (\S+?):`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				if len(h.m) > 2 && h.m[2] == "pull" {
+					h.op = opPull
+				}
+				if len(h.m) > 1 && strings.HasPrefix(h.m[1], "5") {
+					return []cand{c("registry-fault", 0.8, "The registry's index answered the "+h.op+" with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+						c("registry-unreachable", 0.4, "")}
+				}
+				if len(h.m) > 1 && h.m[1] == "401" {
+					return rankUnauthenticated(h, f)
+				}
+				if h.op == opPush && strings.Contains(h.low, "not allowed to create repo") {
+					// The v1 index refuses to create a repository under a
+					// namespace the account may not create in.
+					return []cand{
+						c("push-outside-namespace", 0.7, "The index refused to create the repository at that location: the namespace (the part before the first /) is not the account's, or the account may not create repositories in that organization."),
+						c("insufficient-role", 0.55, ""),
+						c("no-login", 0.4, ""),
+					}
+				}
+				return rankDenied(h, f)
+			},
+			tell: tellDenied,
+		},
+		&signature{
+			id: "pull-http-code-v1",
+			// docker 1.x's v1 pull of an image's layers or tags answered with
+			// a server error: "Error pulling image (TAG) from REPO, HTTP code
+			// 500" (graph/pull_v1.go).
+			keys: []string{"error pulling image ("},
+			re:   regexp.MustCompile(`Error pulling image \((\S+)\) from (\S+), HTTP code (5\d\d)`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+					c("registry-unreachable", 0.4, "")}
+			},
+		},
+	)
+}
