@@ -5,8 +5,8 @@
 #   wall time, MB/s and peak RSS (/usr/bin/time -v) for each, and the ratios.
 #
 # usage: bench/explain-vs-ripgrep.sh [MiB]        (default 512)
-# env:   KEYWORDS=file   keyword list (default: internal/diagnose's own prefilter,
-#                        read by bench/kwdump; bench/keywords.txt without diagnose)
+# env:   KEYWORDS=file   keyword list (default: explain's own prefilter,
+#                        printed by bench/kwdump; bench/keywords.txt without diagnose)
 #        RUNS=n          runs per contender, best kept (default 3; explain: EXPLAIN_RUNS, default 1)
 #        EXPLAIN=0       skip the explain run
 #        SHARED=dir      shared folder (default ../shared)

@@ -1,28 +1,19 @@
-// Command kwdump prints the keyword prefilter internal/diagnose passes to
-// logscan, one a line (see bench.DiagnoseKeywords).
-// bench/explain-vs-ripgrep.sh gives the same list to rg.
+// Command kwdump prints the keyword prefilter explain passes to logscan
+// (diagnose.Keywords: the signatures' and facts' keys and the reference
+// patterns' keys), one a line, sorted. bench/explain-vs-ripgrep.sh gives
+// the same list to rg, so both search the file for the same strings.
 //
-//	go run ./bench/kwdump [DIR]     (default internal/diagnose)
+//	go run ./bench/kwdump
 package main
 
 import (
 	"fmt"
-	"os"
 
-	"github.com/regdoctor/regdoctor/bench"
+	"github.com/regdoctor/regdoctor/internal/diagnose"
 )
 
 func main() {
-	dir := "internal/diagnose"
-	if len(os.Args) > 1 {
-		dir = os.Args[1]
-	}
-	kw, err := bench.DiagnoseKeywords(dir)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "kwdump:", err)
-		os.Exit(1)
-	}
-	for _, k := range kw {
+	for _, k := range diagnose.Keywords() {
 		fmt.Println(k)
 	}
 }
