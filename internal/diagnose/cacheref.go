@@ -49,8 +49,7 @@ func cacheOptionAsRef(h *hit, f *facts) []cand {
 }
 
 func publicOnlyTokenRefused(h *hit, status string) []cand {
-	host := strings.ToLower(h.host)
-	if host != "mcr.microsoft.com" && host != "mcrprod.azurecr.io" && !strings.HasSuffix(host, ".mcr.microsoft.com") {
+	if !anonymousOnlyRegistry(h.host) {
 		return nil
 	}
 	why := "Microsoft Artifact Registry serves only public images and issues anonymous pull tokens; its token service refusing one (" + orSome(status, "refused") + ") is an incident or throttling on the registry side, not a missing login. Retry later, or pull through a mirror."

@@ -9,12 +9,21 @@ import "strings"
 // refused anonymous token from it is the registry's own failure (an
 // incident), whatever wording the client gives it.
 
+// anonymousOnlyRegistry tells whether host (any case) is such a registry:
+// mcr.microsoft.com, a regional *.mcr.microsoft.com, or its token realm's
+// host mcrprod.azurecr.io.
+func anonymousOnlyRegistry(host string) bool {
+	host = lower(host)
+	return host == "mcr.microsoft.com" || strings.HasSuffix(host, ".mcr.microsoft.com") || host == "mcrprod.azurecr.io"
+}
+
+// publicOnlyHost tells whether the hit is about an anonymous-only registry:
+// by its host, or, when no host was read, by such a host's path on its line.
 func publicOnlyHost(h *hit) bool {
-	host := lower(h.host)
-	if host == "mcr.microsoft.com" || strings.HasSuffix(host, ".mcr.microsoft.com") || host == "mcrprod.azurecr.io" {
+	if anonymousOnlyRegistry(h.host) {
 		return true
 	}
-	return host == "" && (strings.Contains(h.low, "mcr.microsoft.com/") || strings.Contains(h.low, "mcrprod.azurecr.io/"))
+	return h.host == "" && (strings.Contains(h.low, "mcr.microsoft.com/") || strings.Contains(h.low, "mcrprod.azurecr.io/"))
 }
 
 // publicOnlyCand puts registry-fault first when an anonymous-only registry
