@@ -182,6 +182,29 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "jib-credentials-not-sent",
+			// jib's RegistryCredentialsNotSentException: the registry
+			// answered over plain HTTP (after allowInsecureRegistries let
+			// jib fall back from HTTPS) and asked for credentials, which jib
+			// does not send over HTTP unless -DsendCredentialsOverHttp=true
+			// (jib FAQ). "Required credentials for REF were not sent because
+			// the connection was over HTTP"; the Maven/Gradle wrapper says
+			// "perhaps you should use a registry that supports HTTPS so
+			// credentials can be sent safely".
+			keys: []string{"not sent because the connection was over http", "so credentials can be sent safely"},
+			re:   regexp.MustCompile(`(?i)Required credentials for (\S+) were not sent because the connection was over HTTP|use a registry that supports HTTPS so credentials can be sent safely`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] != "" && h.ref.Repo == "" {
+					h.ref = parseRef(h.m[1])
+					h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+				}
+				return []cand{
+					c("http-https-mismatch", 0.74, fmt.Sprintf("%s speaks plain HTTP and asks for credentials; jib does not send credentials over an unencrypted connection. Serve the registry over HTTPS (with a certificate the JVM trusts), or, for a test registry only, run with -DsendCredentialsOverHttp=true next to allowInsecureRegistries.", hostName(h.host))),
+					c("tls-untrusted", 0.42, ""),
+				}
+			},
+		},
+		&signature{
 			id: "jib-forbidden",
 			// jib's answer to a registry's 403 or DENIED (its
 			// handleRegistryForbidden): "Build image failed, perhaps you

@@ -1,0 +1,27 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarClientWording holds the lines of the shapes found in the
+// thirteenth held-out batch, slice a (OCI artifact and deploy tools, language
+// image builders): Helm's OCI remote check, the Dev Containers CLI's Feature
+// fetch, the docker CLI's argument count for an expanded-away reference, and
+// jib's refusal to send credentials over HTTP. The first finding's cause is
+// wanted ("" = no finding).
+func TestMessageGrammarClientWording(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// helm push to a repository alias instead of an oci:// remote
+		`Error: scheme prefix missing from remote (e.g. "oci://")`: "invalid-reference",
+		// the Dev Containers CLI cannot fetch a Feature (private or missing package)
+		"[2025-03-02T10:11:12.000Z] ERR: Feature 'ghcr.io/shoplab/features/cart-cli:2' could not be processed. You may not have permission to access this Feature, or may not be logged in. If the issue persists, report this to the Feature author.": "manifest-unknown",
+		// docker push of a variable that expanded to nothing
+		`"docker push" requires exactly 1 argument.`:       "empty-reference-variable",
+		`"docker image pull" requires exactly 1 argument.`: "empty-reference-variable",
+		// guard: another docker command's argument count is no registry's
+		`"docker run" requires at least 1 argument.`:   "",
+		`"docker exec" requires at least 2 arguments.`: "",
+		// jib will not send credentials to a plain-HTTP registry
+		"Caused by: com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP":                                                                                                                                                        "http-https-mismatch",
+		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.0:build (default-cli) on project cart: Build image failed, perhaps you should use a registry that supports HTTPS so credentials can be sent safely: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP -> [Help 1]": "http-https-mismatch",
+	})
+}

@@ -1,0 +1,76 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// Registry failures the OCI artifact and deploy tools word themselves,
+// before any request or around the registry's answer: Helm's check of an
+// OCI remote, the Dev Containers CLI's fetch of a Feature, and the docker
+// CLI's argument count when the reference it was given expanded away.
+
+func init() { sigGroups = append(sigGroups, sigsClientWording) }
+
+func sigsClientWording() {
+	register(
+		&signature{
+			id: "helm-oci-scheme-missing",
+			// Helm 3.8+ `helm push CHART REMOTE` needs REMOTE as an OCI
+			// reference with its scheme: "Error: scheme prefix missing from
+			// remote (e.g. \"oci://\")" (helm pkg/pusher, oras remote
+			// parsing). A repository alias (`helm repo add` name, the
+			// chart-museum plugin's `helm push CHART REPO`) or a bare host is
+			// refused before any request.
+			keys: []string{"scheme prefix missing from remote"},
+			re:   regexp.MustCompile(`(?i)scheme prefix missing from remote`),
+			rank: fixed(
+				c("invalid-reference", 0.8, "Helm's push target is not an OCI reference: `helm push CHART oci://REGISTRY/NAMESPACE` wants the oci:// scheme and the registry host, not a repository alias or a bare name (helm.sh/docs/topics/registries). Write the full oci:// remote."),
+				c("empty-reference-variable", 0.4, ""),
+			),
+		},
+		&signature{
+			id: "devcontainer-feature-access",
+			// The Dev Containers CLI (containers.dev, devcontainers/cli)
+			// fetching a Feature or Template from an OCI registry: "ERR:
+			// Feature 'REF' could not be processed. You may not have
+			// permission to access this Feature, or may not be logged in."
+			// It prints this for any failed manifest fetch; GHCR answers an
+			// anonymous fetch of a private (or missing) package so.
+			keys: []string{"may not have permission to access this feature"},
+			re:   regexp.MustCompile(`(?i)Feature '([^']+)' could not be processed\. You may not have permission to access this Feature`),
+			rank: func(h *hit, f *facts) []cand {
+				h.ref = parseRef(h.m[1])
+				h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+				return []cand{
+					c("manifest-unknown", 0.62, fmt.Sprintf("The Dev Containers CLI could not fetch the Feature %s: the package is private (the default for a newly published GHCR package) or the reference names a version or repository that does not exist. The Feature's publisher makes the package public; check the reference and version against the publisher's registry.", h.m[1])),
+					c("no-login", 0.5, "If the Feature is private on purpose, log in to its registry before the build (docker login, or DEVCONTAINERS_OCI_AUTH)."),
+				}
+			},
+		},
+		&signature{
+			id: "docker-cli-missing-reference",
+			// The docker CLI (cobra's ExactArgs) when `docker push $IMAGE` or
+			// `docker pull $IMAGE` got no word at all: "\"docker push\"
+			// requires exactly 1 argument." An unquoted variable that
+			// expanded to nothing is split away by the shell, so the CLI sees
+			// no reference.
+			keys: []string{`push" requires exactly 1 argument`, `pull" requires exactly 1 argument`},
+			re:   regexp.MustCompile(`"docker (?:image )?(push|pull)" requires exactly 1 argument`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] == "push" {
+					h.op = opPush
+				}
+				// No reference was given: the CLI's usage text that follows
+				// ("docker push [OPTIONS] NAME[:TAG]") is no image.
+				h.ref, h.host = imageRef{}, ""
+				return []cand{
+					c("empty-reference-variable", 0.72, fmt.Sprintf("docker %s got no image reference at all: the variable that should hold it expanded to nothing and the shell dropped the empty word. Check the step that sets it (a version or tag computed earlier that came out empty), and quote it (\"$IMAGE\") so an empty value fails with a clear message.", h.m[1])),
+					c("invalid-reference", 0.35, ""),
+				}
+			},
+		},
+	)
+}
