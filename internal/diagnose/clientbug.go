@@ -24,6 +24,10 @@ var knownRegressions = []struct {
 		"helm v3.13.0 and v3.13.1 send OCI registry requests that some registries answer with 401 although the login succeeded or the chart is public (helm/helm#12423, #12533; reverted in v3.13.2): upgrade helm."},
 }
 
+// regressionAfter is how many lines after a failure a version line still
+// names the client that failed (a `helm version` typed to report it).
+const regressionAfter = 12
+
 var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 
 // clientVersionKeys are the prefilter keys of the lines that carry versions.
@@ -60,7 +64,10 @@ func clientBugCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if !auth {
 		return cand{}, false
 	}
-	if f.regression != "" && f.regressionLine < h.line() {
+	// The version line may come before the failure (a job that prints its
+	// tools first) or just after it (`helm version` run to report the
+	// failure): both name the client that failed.
+	if f.regression != "" && (f.regressionLine < h.line() || f.regressionLine-h.line() <= regressionAfter) {
 		return c("client-bug", 0.82, f.regression), true
 	}
 	// POST /v2/NAME/blobs/uploads/?mount=DIGEST&from=OTHER: a registry may

@@ -6,7 +6,8 @@ import "testing"
 // thirteenth held-out batch, slice a (OCI artifact and deploy tools, language
 // image builders): Helm's OCI remote check, the Dev Containers CLI's Feature
 // fetch, the docker CLI's argument count for an expanded-away reference, and
-// jib's refusal to send credentials over HTTP. The first finding's cause is
+// jib's refusal to send credentials over HTTP; a known-bad helm release
+// printed just after the failure. The first finding's cause is
 // wanted ("" = no finding).
 func TestMessageGrammarClientWording(t *testing.T) {
 	checkFirstCause(t, map[string]string{
@@ -23,5 +24,9 @@ func TestMessageGrammarClientWording(t *testing.T) {
 		// jib will not send credentials to a plain-HTTP registry
 		"Caused by: com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP":                                                                                                                                                        "http-https-mismatch",
 		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.0:build (default-cli) on project cart: Build image failed, perhaps you should use a registry that supports HTTPS so credentials can be sent safely: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP -> [Help 1]": "http-https-mismatch",
+		// a known-bad helm release printed just after the failure (`helm version` typed to report it)
+		"Error: unexpected status from HEAD request to https://shop.azurecr.io/v2/helm/cart/manifests/1.4.0: 401 Unauthorized\n$ helm version\nversion.BuildInfo{Version:\"v3.13.1\", GitCommit:\"3547a4b5bf5edb5478ce352e18858d8a552a4110\", GitTreeState:\"clean\", GoVersion:\"go1.20.8\"}": "client-bug",
+		// guard: a good release printed after it leaves the registry's reading
+		"Error: unexpected status from HEAD request to https://shop.azurecr.io/v2/helm/cart/manifests/1.4.0: 401 Unauthorized\n$ helm version\nversion.BuildInfo{Version:\"v3.14.4\", GitCommit:\"81c902a123462fd4052bc5e9aa9c513c4c8fc142\", GitTreeState:\"clean\", GoVersion:\"go1.21.9\"}": "no-login",
 	})
 }
