@@ -24,6 +24,8 @@ func TestMessageGrammarClientWording(t *testing.T) {
 		// jib will not send credentials to a plain-HTTP registry
 		"Caused by: com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP":                                                                                                                                                        "http-https-mismatch",
 		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.0:build (default-cli) on project cart: Build image failed, perhaps you should use a registry that supports HTTPS so credentials can be sent safely: Required credentials for registry.lab.example:5000/shop/cart were not sent because the connection was over HTTP -> [Help 1]": "http-https-mismatch",
+		// Kubewarden's fetcher could not parse the registry's error answer
+		"May 08 17:43:05.828 ERROR policy_server: error while fetching policy name-check from registry://eu.gcr.io/shop-lab/policies/name-check: could not download Wasm module: error decoding response body: missing field `detail` at line 1 column 137; host is not an insecure source": "client-bug",
 		// a known-bad helm release printed just after the failure (`helm version` typed to report it)
 		"Error: unexpected status from HEAD request to https://shop.azurecr.io/v2/helm/cart/manifests/1.4.0: 401 Unauthorized\n$ helm version\nversion.BuildInfo{Version:\"v3.13.1\", GitCommit:\"3547a4b5bf5edb5478ce352e18858d8a552a4110\", GitTreeState:\"clean\", GoVersion:\"go1.20.8\"}": "client-bug",
 		// guard: a good release printed after it leaves the registry's reading

@@ -9,7 +9,8 @@ import (
 
 // Registry failures the OCI artifact and deploy tools word themselves,
 // before any request or around the registry's answer: Helm's check of an
-// OCI remote, the Dev Containers CLI's fetch of a Feature, and the docker
+// OCI remote, the Dev Containers CLI's fetch of a Feature, Kubewarden's
+// Wasm module fetch, and the docker
 // CLI's argument count when the reference it was given expanded away.
 
 func init() { sigGroups = append(sigGroups, sigsClientWording) }
@@ -49,6 +50,24 @@ func sigsClientWording() {
 					c("no-login", 0.5, "If the Feature is private on purpose, log in to its registry before the build (docker login, or DEVCONTAINERS_OCI_AUTH)."),
 				}
 			},
+		},
+		&signature{
+			id: "wasm-policy-fetch-decode",
+			// Kubewarden's policy fetcher (policy-server, kwctl; the Rust
+			// oci-distribution client) pulling a Wasm module from an OCI
+			// registry: "could not download Wasm module: error decoding
+			// response body: missing field `detail` …". The registry answered
+			// with an error whose JSON the client could not parse (GCR's and
+			// others' error bodies leave out `detail`), so the client hides
+			// the registry's reason; it adds a misleading "host is not an
+			// insecure source" hint (kubewarden/policy-server#59).
+			keys: []string{"could not download wasm module: error decoding"},
+			re:   regexp.MustCompile(`(?i)could not download Wasm module: error decoding response body`),
+			rank: fixed(
+				c("client-bug", 0.6, "The Wasm module fetcher could not parse the registry's error answer and shows no reason (older Kubewarden policy-fetcher releases expected a `detail` field the registry leaves out); the TLS hint after it is misleading. Upgrade kwctl/policy-server to see the registry's answer; meanwhile check the reference (a missing tag, a repository that does not exist) with crane or oras."),
+				c("manifest-unknown", 0.52, "A reference without a tag, or a tag that does not exist, is the usual answer the client failed to parse."),
+				c("no-login", 0.4, ""),
+			),
 		},
 		&signature{
 			id: "docker-cli-missing-reference",
