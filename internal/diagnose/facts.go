@@ -189,6 +189,10 @@ var platformMarks = []struct{ s, platform string }{
 	{"Build container for action use", "github-actions"}, {"Pull down action image", "github-actions"},
 	{"/home/runner/work/_actions/", "github-actions"}, {"--bootstrap --builder builder-", "github-actions"},
 	{"Error: The process '/usr/bin/", "github-actions"},
+	// The runner's own messages when building or pulling a Docker container action's image (actions/runner
+	// ContainerActionHandler: "Docker build failed with exit code N", "Docker pull failed with exit code N"); that
+	// build runs at job set-up, before any step, so with no login of the job's own.
+	{"Docker build failed with exit code", "github-actions"}, {"Docker pull failed with exit code", "github-actions"},
 	{"gitlab-ci-token", "gitlab-ci"}, {"CI_JOB_TOKEN", "gitlab-ci"}, {"$CI_REGISTRY", "gitlab-ci"}, {"Using Docker executor", "gitlab-ci"},
 	{"ERROR: Job failed:", "gitlab-ci"}, {"credentials from job payload", "gitlab-ci"}, {"Running before_script", "gitlab-ci"},
 	{`Executing "step_script" stage`, "gitlab-ci"},
@@ -237,6 +241,7 @@ var factKeys = []string{
 	"trying to pull ", ": retrying in ", "guest mode enabled",
 	"exporting attestation manifest", // sig_webfront.go
 	"build container for action use", "pull down action image", "/home/runner/work/_actions/", "--bootstrap --builder builder-", "error: the process '/usr/bin/",
+	"docker build failed with exit code", "docker pull failed with exit code",
 }
 
 // The fragments observe tests (auxKey: found by the line's key pass).

@@ -365,8 +365,11 @@ func sigsAuthn() {
 			keys: []string{"unable to locate credentials", "could not load credentials from any providers", "security token included in the request is invalid",
 				"invalidclienttokenid", "unrecognizedclientexception", "invalid clientid or client secret", "application not registered with aad", "aadsts",
 				"the security token included in the request is expired"},
-			re:   regexp.MustCompile(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
-			need: []string{"ecr", "acr", "azurecr", "docker", "registry", "login", "get-login-password"},
+			re: regexp.MustCompile(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
+			// GetAuthorizationToken: ECR's token call, as AWS names it in
+			// "(UnrecognizedClientException) when calling the
+			// GetAuthorizationToken operation" with no other registry word.
+			need: []string{"ecr", "acr", "azurecr", "docker", "registry", "login", "get-login-password", "getauthorizationtoken"},
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "aadsts") && !azureRegistrySeen(h, f) {
 					return nil // an Entra ID sign-in of az, ARM or AKS, not a registry's credential (otherci.go)

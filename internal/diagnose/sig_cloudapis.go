@@ -6,36 +6,14 @@ import (
 	"strings"
 )
 
-// Cloud control-plane answers on the way to a registry credential: AWS's
-// refusal of the access key that asks ECR for a token, and Google's notice
-// that the registry API is off for the project.
+// Cloud control-plane answers on the way to a registry credential: Google's
+// notice that the registry API is off for the project. (AWS's refusal of the
+// access key that asks ECR for a token is cloud-login-credentials, sig_authn.go.)
 
 func init() { sigGroups = append(sigGroups, sigsCloudAPIs) }
 
 func sigsCloudAPIs() {
 	register(
-		&signature{
-			id: "ecr-token-key-unrecognized",
-			// `aws ecr get-login-password` (and the SDKs behind
-			// amazon-ecr-login, ecr-login helpers) calls ECR's
-			// GetAuthorizationToken with the job's AWS key; AWS answers an
-			// access key ID it does not know "An error occurred
-			// (UnrecognizedClientException) when calling the
-			// GetAuthorizationToken operation: The security token included
-			// in the request is invalid." — a wrong, deleted or deactivated
-			// key, or a temporary key sent without its session token
-			// (docs.aws.amazon.com/AmazonECR/latest/APIReference/CommonErrors.html).
-			keys: []string{"unrecognizedclientexception"},
-			re:   regexp.MustCompile(`(?i)\(UnrecognizedClientException\) when calling the GetAuthorizationToken operation`),
-			rank: func(h *hit, f *facts) []cand {
-				h.op = opLogin
-				return []cand{
-					c("bad-credentials", 0.86, "AWS did not recognise the access key the job used to ask ECR for a registry token (GetAuthorizationToken): the key ID is wrong, deleted or deactivated, or a temporary key was sent without its session token. Check the AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) secrets, or use role assumption."),
-					c("token-expired", 0.4, ""),
-					c("empty-credential", 0.3, ""),
-				}
-			},
-		},
 		&signature{
 			id: "google-registry-api-disabled",
 			// Google answers a registry request for a project whose API is
