@@ -18,6 +18,7 @@ func TestMessageGrammarClientWording(t *testing.T) {
 		// docker push of a variable that expanded to nothing
 		`"docker push" requires exactly 1 argument.`:       "empty-reference-variable",
 		`"docker image pull" requires exactly 1 argument.`: "empty-reference-variable",
+		`"docker tag" requires exactly 2 arguments.`:       "empty-reference-variable",
 		// guard: another docker command's argument count is no registry's
 		`"docker run" requires at least 1 argument.`:   "",
 		`"docker exec" requires at least 2 arguments.`: "",

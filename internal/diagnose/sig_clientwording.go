@@ -73,20 +73,22 @@ func sigsClientWording() {
 			id: "docker-cli-missing-reference",
 			// The docker CLI (cobra's ExactArgs) when `docker push $IMAGE` or
 			// `docker pull $IMAGE` got no word at all: "\"docker push\"
-			// requires exactly 1 argument." An unquoted variable that
+			// requires exactly 1 argument." (`docker tag SRC $DST`: "exactly
+			// 2 arguments"). An unquoted variable that
 			// expanded to nothing is split away by the shell, so the CLI sees
 			// no reference.
-			keys: []string{`push" requires exactly 1 argument`, `pull" requires exactly 1 argument`},
-			re:   regexp.MustCompile(`"docker (?:image )?(push|pull)" requires exactly 1 argument`),
+			keys: []string{`push" requires exactly 1 argument`, `pull" requires exactly 1 argument`, `tag" requires exactly 2 arguments`},
+			re:   regexp.MustCompile(`"docker (?:image )?(push|pull)" requires exactly 1 argument|"docker (?:image )?(tag)" requires exactly 2 arguments`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.m[1] == "push" {
+				cmd := h.m[1] + h.m[2]
+				if cmd != "pull" {
 					h.op = opPush
 				}
 				// No reference was given: the CLI's usage text that follows
 				// ("docker push [OPTIONS] NAME[:TAG]") is no image.
 				h.ref, h.host = imageRef{}, ""
 				return []cand{
-					c("empty-reference-variable", 0.72, fmt.Sprintf("docker %s got no image reference at all: the variable that should hold it expanded to nothing and the shell dropped the empty word. Check the step that sets it (a version or tag computed earlier that came out empty), and quote it (\"$IMAGE\") so an empty value fails with a clear message.", h.m[1])),
+					c("empty-reference-variable", 0.72, fmt.Sprintf("docker %s got fewer image references than it needs: the variable that should hold one expanded to nothing and the shell dropped the empty word. Check the step that sets it (a version or tag computed earlier that came out empty), and quote it (\"$IMAGE\") so an empty value fails with a clear message.", cmd)),
 					c("invalid-reference", 0.35, ""),
 				}
 			},
