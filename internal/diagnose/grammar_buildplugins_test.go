@@ -13,6 +13,10 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// jib cannot verify the registry's certificate and stops
 		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.0:build (default-cli) on project cart: Build image failed, perhaps you should use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries': Failed to verify the server at https://registry.lab.example/v2/shop/cart/blobs/sha256:1f2e3d because only secure connections are allowed. -> [Help 1]": "tls-untrusted",
+		// jib 0.9 names only the registry host in its credentials hint: the
+		// image is the one after "Unauthorized for", not a bare name on
+		// Docker Hub
+		"Build image failed, perhaps you should make sure your credentials for 'registry.lab.example' are set up correctly: Unauthorized for registry.lab.example/shop/cart: 401 Unauthorized": "no-login",
 		// guard: the same words about another service are no registry's
 		"SessionFilter: only secure connections are allowed for this cookie": "",
 		// the lifecycle's access check without a reason: an old lifecycle or pack

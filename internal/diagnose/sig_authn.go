@@ -280,8 +280,16 @@ func sigsAuthn() {
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					// jib names the target image (registry/repository)
-					// itself.
-					h.ref = parseRef(h.m[1] + h.m[2])
+					// itself; jib 0.9 names only the registry host in
+					// its hint ("credentials for 'registry.example.com'"),
+					// and the image follows in "Unauthorized for".
+					name := h.m[1] + h.m[2]
+					if h.m[2] != "" && !strings.Contains(name, "/") && reghost.LooksLikeHost(name) {
+						if m := jibUnauthorizedFor.FindStringSubmatch(h.texts[len(h.texts)-1]); m != nil {
+							name = m[1]
+						}
+					}
+					h.ref = parseRef(name)
 					h.host = orSome(h.host, reghost.Normalize(h.ref.Host))
 				}
 				if cs := jibBareTargetCands(h); cs != nil {
@@ -931,3 +939,7 @@ func bareLibraryPush(h *hit) bool {
 	}
 	return false
 }
+
+// jibUnauthorizedFor is the image jib names after its credentials hint:
+// "…: Unauthorized for REGISTRY/REPOSITORY: 401 Unauthorized".
+var jibUnauthorizedFor = regexp.MustCompile(`Unauthorized for (\S+?):? `)

@@ -146,7 +146,7 @@ func jibBareTargetCands(h *hit) []cand {
 			c("no-login", 0.44, ""),
 		}
 	}
-	if h.ref.Host != "" || h.ref.Repo == "" || strings.Contains(h.ref.Repo, "/") || !strings.Contains(h.low, "credentials for '") {
+	if h.ref.Host != "" || h.ref.Repo == "" || strings.Contains(h.ref.Repo, "/") || reghost.LooksLikeHost(h.ref.Repo) || !strings.Contains(h.low, "credentials for '") {
 		return nil
 	}
 	return []cand{
