@@ -149,6 +149,18 @@ type cand struct {
 	ev    []finding.Evidence // context lines that support this candidate (a login, a permissions line)
 }
 
+// strongest is the candidate of cs with the highest weight (the first of
+// equals); cs must not be empty.
+func strongest(cs []cand) cand {
+	top := cs[0]
+	for _, x := range cs[1:] {
+		if x.w > top.w {
+			top = x
+		}
+	}
+	return top
+}
+
 // hit is one signature matched on one or more (folded, repeated) lines.
 type hit struct {
 	sig    *signature

@@ -56,12 +56,7 @@ func ownPathCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if f.ownImageCmd == 0 || h.line() < f.ownImageCmd || h.line()-f.ownImageCmd > 4 || len(cs) == 0 {
 		return cand{}, false
 	}
-	top := cs[0]
-	for _, x := range cs[1:] {
-		if x.w > top.w {
-			top = x
-		}
-	}
+	top := strongest(cs)
 	if top.cause != "job-token-cross-project" {
 		return cand{}, false
 	}

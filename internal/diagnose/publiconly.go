@@ -32,12 +32,7 @@ func publicOnlyCand(h *hit, cs []cand) (cand, bool) {
 	if len(cs) == 0 || !publicOnlyHost(h) {
 		return cand{}, false
 	}
-	top := cs[0]
-	for _, x := range cs[1:] {
-		if x.w > top.w {
-			top = x
-		}
-	}
+	top := strongest(cs)
 	if !authCauses[top.cause] && top.cause != "login-wrong-host" {
 		return cand{}, false
 	}

@@ -106,12 +106,7 @@ func emptyAuthCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if f.bp.emptyAuth == 0 || f.bp.emptyAuth >= h.line() || h.line()-f.bp.emptyAuth > 40 || len(cs) == 0 {
 		return cand{}, false
 	}
-	top := cs[0]
-	for _, x := range cs[1:] {
-		if x.w > top.w {
-			top = x
-		}
-	}
+	top := strongest(cs)
 	switch top.cause {
 	case "bad-credentials", "token-expired", "password-not-token", "insufficient-role":
 	default:

@@ -137,12 +137,7 @@ func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if f.storeWarn == 0 || f.storeWarn >= h.line() || len(cs) == 0 {
 		return cand{}, false
 	}
-	top := cs[0]
-	for _, x := range cs[1:] {
-		if x.w > top.w {
-			top = x
-		}
-	}
+	top := strongest(cs)
 	switch top.cause {
 	case "no-login", "login-other-job", "bad-credentials", "token-expired":
 	case "cloud-iam-denied":

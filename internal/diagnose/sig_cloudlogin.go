@@ -121,12 +121,7 @@ func runnerHubCredCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if f.platform != "github-actions" || h.host != "docker.io" || h.op == opPush || h.op == opLogin || len(cs) == 0 {
 		return cand{}, false
 	}
-	top := cs[0]
-	for _, x := range cs[1:] {
-		if x.w > top.w {
-			top = x
-		}
-	}
+	top := strongest(cs)
 	if top.cause != "bad-credentials" {
 		return cand{}, false
 	}
