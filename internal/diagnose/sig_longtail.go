@@ -57,9 +57,12 @@ func sigsLongTail() {
 			id: "dockerd-bare-unauthorized",
 			// dockerd's answer when the registry's 401 carries no error
 			// detail: `Head "https://HOST/v2/NAME/manifests/TAG": unauthorized`
-			// (GHCR for a package that is not public).
+			// (GHCR for a package that is not public). Also when a logfmt
+			// logger (watchtower, controllers) quotes it inside error="…"
+			// with escaped quotes and more key=value fields follow, and the
+			// registry's doubled "unauthorized: Unauthorized".
 			keys: []string{": unauthorized"},
-			re:   regexp.MustCompile(`(?i)(?:Head|Get) "?https?://[^"\s]+/v2/[^"\s]+"?: unauthorized\.?\s*$`),
+			re:   regexp.MustCompile(`(?i)(?:Head|Get) \\?"?https?://[^"\s]+/v2/[^"\s]+"?: unauthorized(?:: unauthorized)?\.?(?:\s*$|\\?"(?:\s+[\w.-]+=|\s*$))`),
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
 		},
