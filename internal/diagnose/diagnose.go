@@ -687,7 +687,10 @@ func (e *engine) resolve(h *hit) {
 		switch {
 		case strings.Contains(h.low, "push") || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "put manifest"):
 			h.op = opPush
-		case strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in") || h.url.Object == "ping":
+		case (strings.Contains(h.low, "login") || strings.Contains(h.low, "logging in")) && h.url.Repo == "", h.url.Object == "ping":
+			// A URL naming a repository (…/v2/NAME/tags/list, manifests) is a
+			// read even when the words say "needs login" (GitHub's old
+			// registry; image updaters listing tags).
 			h.op = opLogin
 		case strings.Contains(h.low, "pull") || strings.Contains(h.low, "resolve reference") || strings.Contains(h.low, "load metadata"):
 			h.op = opPull

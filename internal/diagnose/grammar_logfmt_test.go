@@ -13,5 +13,7 @@ func TestMessageGrammarLogfmt(t *testing.T) {
 		`level=warning msg="Image pull failed" error="Error response from daemon: Head \"https://registry.lab.example/v2/tools/cache/manifests/7\": unauthorized" image=cache`:                                              "no-login",
 		// guard: after a login (host not named) it is no longer read as an anonymous request
 		"Login Succeeded\n" + `level=warning msg="Image pull failed" error="Error response from daemon: Head \"https://registry.lab.example/v2/tools/cache/manifests/7\": unauthorized: Unauthorized" image=cache`: "login-wrong-host",
+		// a tag-list read whose 401 body says "needs login": a read without a credential, not a failed login
+		`level=error msg="Could not get tags from registry: Get \"https://pkgs.lab.example/v2/ops/billing/tags/list\": http: non-successful response (status=401 body=\"{\\\"errors\\\":[{\\\"code\\\":\\\"UNAUTHORIZED\\\",\\\"message\\\":\\\"Registry needs login\\\"}]}\\n\")" registry=pkgs.lab.example`: "no-login",
 	})
 }
