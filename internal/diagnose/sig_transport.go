@@ -74,7 +74,13 @@ func sigsTransport() {
 			// `Cannot run program "docker-credential-NAME"` (ProcessBuilder).
 			// Apple's container CLI keeps logins in the macOS keychain:
 			// "error querying keychain for HOST (cause: …)".
-			re: regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with)|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
+			// A shell that cannot find the helper says "sh: line 1:
+			// docker-credential-NAME: command not found" (POSIX sh/bash
+			// grammar), and Node's child_process (Docker Desktop's UI, editor
+			// extensions) reports the call as "Command failed:
+			// docker-credential-NAME get" (the helper protocol's verbs
+			// get/store/erase/list, docker-credential-helpers README).
+			re: regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			// A helper that ran and relays the credential service's clock
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
