@@ -155,28 +155,17 @@ exit 0.`,
 }
 
 // mergeLintResults joins the results of the roots of one run (in the
-// roots' order) and returns the report options for them. With one root,
-// the result is that root's unchanged. With several, findings carry their
-// root (Finding.Root; File stays relative to it), and files, errors and
-// notes are named root/file, the path from the working directory.
+// roots' order) and returns the report options for them. Errors and notes
+// are named root/file, the path from the working directory. With one root,
+// findings keep File relative to it (the JSON shape of one root; the text
+// report joins report.Options.Root). With several, findings carry their
+// root (Finding.Root; File stays relative to it), and files are named
+// root/file too.
 func mergeLintResults(repos []lintRepo, results []*lint.Result) (*lint.Result, report.Options) {
 	if len(results) == 1 {
-		// Findings keep File relative to the root (the JSON shape of one
-		// root); the text report shows them from the working directory
-		// (report.Options.Root), and so do the errors and notes here.
-		r, root := results[0], filepath.ToSlash(filepath.Clean(repos[0].root))
-		if root != "." && (len(r.Errors) > 0 || len(r.Notes) > 0) {
-			c := *r
-			c.Errors, c.Notes = nil, nil
-			for _, e := range r.Errors {
-				c.Errors = append(c.Errors, lint.FileError{File: path.Join(root, e.File), Err: e.Err})
-			}
-			for _, n := range r.Notes {
-				c.Notes = append(c.Notes, strings.TrimSuffix(root, "/")+"/"+n) // a note starts with the file it is about
-			}
-			r = &c
-		}
-		return r, report.Options{Root: repos[0].root, Source: results[0].Source}
+		r := *results[0]
+		r.Errors, r.Notes = rootedProblems(repos[0].root, results[0])
+		return &r, report.Options{Root: repos[0].root, Source: results[0].Source}
 	}
 	out := &lint.Result{}
 	type src struct {
@@ -195,15 +184,9 @@ func mergeLintResults(repos []lintRepo, results []*lint.Result) (*lint.Result, r
 		for _, f := range r.Files {
 			out.Files = append(out.Files, join(f))
 		}
-		for _, e := range r.Errors {
-			out.Errors = append(out.Errors, lint.FileError{File: join(e.File), Err: e.Err})
-		}
-		for _, n := range r.Notes {
-			if root != "." {
-				n = strings.TrimSuffix(root, "/") + "/" + n // a note starts with the file it is about
-			}
-			out.Notes = append(out.Notes, n)
-		}
+		errs, notes := rootedProblems(repos[i].root, r)
+		out.Errors = append(out.Errors, errs...)
+		out.Notes = append(out.Notes, notes...)
 		out.Ignored += r.Ignored
 	}
 	source := func(file string, line int) (string, bool) {
@@ -214,6 +197,24 @@ func mergeLintResults(repos []lintRepo, results []*lint.Result) (*lint.Result, r
 		return s.r.Source(s.file, line)
 	}
 	return out, report.Options{Root: ".", Source: source}
+}
+
+// rootedProblems returns r's errors and notes named from the working
+// directory: root/file (unchanged when root is ".").
+func rootedProblems(root string, r *lint.Result) ([]lint.FileError, []string) {
+	root = filepath.ToSlash(filepath.Clean(root))
+	if root == "." {
+		return r.Errors, r.Notes
+	}
+	var errs []lint.FileError
+	for _, e := range r.Errors {
+		errs = append(errs, lint.FileError{File: path.Join(root, e.File), Err: e.Err})
+	}
+	var notes []string
+	for _, n := range r.Notes {
+		notes = append(notes, strings.TrimSuffix(root, "/")+"/"+n) // a note starts with the file it is about
+	}
+	return errs, notes
 }
 
 // anyAtLeast reports whether a finding has at least severity rank min
