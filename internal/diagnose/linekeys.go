@@ -16,7 +16,7 @@ import (
 // [auxBase, auxBase+maxAuxKeys). Facts and signatures share the pass instead of
 // scanning the line once per fragment.
 const (
-	maxAuxKeys = 320 // a multiple of 64 (auxMask); 256 filled up with the seventh held-out batches
+	maxAuxKeys = 448 // a multiple of 64 (auxMask); 320 nearly filled (296) with the fourteenth held-out batches
 	auxBase    = 2 * maxSigKeys
 	keySlots   = auxBase + maxAuxKeys
 )
