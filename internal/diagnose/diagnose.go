@@ -754,6 +754,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if sc, ok := storeWarningCand(h, e.f, cs); ok {
 			cs = append(cs, sc)
 		}
+		if ss, ok := scanSchemeCand(h, e.f, cs); ok { // sig_scanscheme.go
+			cs = append(cs, ss)
+		}
 		if ea, ok := emptyAuthCand(h, e.f, cs); ok { // sig_buildplugins.go
 			cs = append(cs, ea)
 		}

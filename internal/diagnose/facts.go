@@ -118,7 +118,10 @@ type facts struct {
 	searched map[string][]string
 
 	successes []success // capped at maxLogins
-	cacheRefs []string  // BuildKit cache imports (--cache-from): their misses are not failures; capped
+	// scanSchemeArgs are a scanner command's scheme and the bare name after
+	// it (sig_scanscheme.go), capped at maxLogins.
+	scanSchemeArgs [][2]string
+	cacheRefs      []string // BuildKit cache imports (--cache-from): their misses are not failures; capped
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -330,6 +333,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeOwnImageCmd(n, text) // gitlabownpath.go
 	f.observeCosignSign(n)        // sig_pushrefs.go
 	f.observeWebFront(n)          // sig_webfront.go
+	f.observeScanScheme(text)     // sig_scanscheme.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}
