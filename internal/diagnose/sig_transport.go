@@ -45,8 +45,11 @@ func sigsTransport() {
 			// path is correct and if the daemon is running: ERR" for a
 			// socket or named pipe nothing serves (unix:///…/docker.sock,
 			// npipe:////./pipe/docker_engine, Docker Desktop's
-			// dockerDesktopLinuxEngine).
-			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix /var/run/docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
+			// dockerDesktopLinuxEngine). Go's net error names the socket it
+			// dialled ("dial unix PATH: connect: ERR"): any docker.sock path
+			// (/var/run, an ARC dind sidecar's /run/docker, a rootless
+			// /run/user/UID) is the Docker daemon's socket.
+			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix [^\s:"]*docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
 			// A wrapper's error chain that ends in the registry's own answer
 			// ("docker build: error during connect: Post …: … getting image:
 			// UNAUTHORIZED: authentication required") reached the daemon and
