@@ -63,7 +63,7 @@ func scanSchemeCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	if m == nil {
 		return cand{}, false
 	}
-	name := strings.ToLower(m[1])
+	name := m[1] // h.low is lower-cased already
 	for _, a := range f.scanSchemeArgs {
 		if a[1] == name {
 			return c("invalid-reference", cs[0].w+0.05, fmt.Sprintf("The scanner read %q as its %q source scheme and resolved %q alone as the image, which does not exist: write the reference in full (docker.io/library/%s:%s) or behind an explicit scheme (registry:%s:%s).", a[0]+":"+a[1], a[0], a[1], a[0], a[1], a[0], a[1])), true
