@@ -32,3 +32,13 @@ func TestMessageGrammarStatusText(t *testing.T) {
 		`Get "https://status.example.net/api/checks": Bad Gateway`: "",
 	})
 }
+
+// TestMessageGrammarHerokuApp holds Heroku's registry refusing a push after
+// a good login (herokuapp.go): the app segment of the path is wrong.
+func TestMessageGrammarHerokuApp(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"$ docker login --username=_ --password-stdin registry.heroku.com\nLogin Succeeded\n$ docker push registry.heroku.com/ledger-stagin/web\nThe push refers to repository [registry.heroku.com/ledger-stagin/web]\n3f1a9c2e7b40: Preparing\nunauthorized: authentication required": "push-outside-namespace",
+		// without a login for the host it stays a missing login
+		"$ docker push registry.heroku.com/ledger-staging/web\nThe push refers to repository [registry.heroku.com/ledger-staging/web]\n3f1a9c2e7b40: Preparing\nunauthorized: authentication required": "no-login",
+	})
+}
