@@ -15,6 +15,8 @@ func TestMessageGrammarWrapperTails(t *testing.T) {
 		`error pulling image configuration: Get "https://registry.lab.example/v2/tools/indexer/blobs/sha256:9e1f": net/http: request canceled (Client.Timeout exceeded while reading body)`: "registry-unreachable",
 		// guard: another service's timeout in the same wording (GitHub's API)
 		`Error: Get "https://api.github.com/repos/lab-team/indexer/releases/latest": net/http: request canceled (Client.Timeout exceeded while awaiting headers)`: "",
+		// guard: the Go module proxy's download of a module named after docker
+		`go: github.com/docker/docker@v24.0.7+incompatible: Get "https://proxy.golang.org/github.com/docker/docker/@v/v24.0.7+incompatible.zip": net/http: request canceled (Client.Timeout exceeded while reading body)`: "",
 		// the daemon's bare "unknown blob" under Jenkins Timestamper's clock, indented when pasted
 		"  09:14:02  3c9a7e51b20f: Pushed\n  09:15:40  unknown blob": "registry-fault",
 		"    unknown blob": "registry-fault",
