@@ -700,6 +700,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 	if strings.HasPrefix(status, "5") {
 		return []cand{c("registry-fault", 0.8, "The token service answered with a server error."), c("registry-unreachable", 0.4, "")}
 	}
+	if cs := gcrShutdown412(h, status); cs != nil { // sig_goneimages.go
+		return cs
+	}
 	if status == "404" {
 		// The token endpoint is the realm the registry's own challenge
 		// named; a 404 there is no verdict on the credential. A token
