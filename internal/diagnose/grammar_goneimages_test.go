@@ -17,10 +17,14 @@ func TestMessageGrammarGoneImages(t *testing.T) {
 		`Error reading manifest nightly in quay.io/acme/builder: unknown: Tag nightly was deleted or has expired. To pull, revive via time machine`: "manifest-unknown",
 		// Container Registry shut down: 412 at gcr.io's token endpoint on a push
 		"#12 ERROR: failed to push gcr.io/acme-prod/api:1.2: failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gcr.io/v2/token?scope=repository%3Aacme-prod%2Fapi%3Apull%2Cpush&service=gcr.io: 412 Precondition Failed": "registry-disabled",
+		// the same 412 from go-containerregistry (crane, kaniko) and containers/image (podman, skopeo)
+		"Error: GET https://gcr.io/v2/token?scope=repository%3Aacme-prod%2Fapi%3Apush%2Cpull&service=gcr.io: unexpected status code 412 Precondition Failed":                                  "registry-disabled",
+		"Error: writing blob: initiating layer upload to /v2/acme-prod/api/blobs/uploads/ in eu.gcr.io: requesting bearer token: invalid status code from registry 412 (Precondition Failed)": "registry-disabled",
 		// guards: other runtimes' NotFound with a description, a shell's not found, a 412 elsewhere, a 401 at gcr.io
 		"sh: 1: acme/base:3.1: not found": "",
 		"#12 ERROR: failed to push registry.acme.example/api:1.2: failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://registry.acme.example/token?scope=repository%3Aapi%3Apull%2Cpush: 412 Precondition Failed":    "bad-credentials",
 		"#12 ERROR: failed to push gcr.io/acme-prod/api:1.2: failed to authorize: failed to fetch oauth token: unexpected status from GET request to https://gcr.io/v2/token?scope=repository%3Aacme-prod%2Fapi%3Apull%2Cpush&service=gcr.io: 401 Unauthorized": "bad-credentials",
 		"Tag v1 was pushed": "",
+		"Error: PUT https://uploads.acme.example/v1/object: unexpected status code 412 Precondition Failed": "",
 	})
 }

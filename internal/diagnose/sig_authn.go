@@ -642,6 +642,9 @@ func rankBearerToken(h *hit, f *facts) []cand {
 	if status == "400" {
 		return tokenEndpoint400(h)
 	}
+	if cs := gcrShutdown412(h, status); cs != nil { // sig_goneimages.go
+		return cs
+	}
 	state, l := f.loginState(h.line(), h.host)
 	if status == "403" && state == "none" {
 		if cs := ghcrAnonymousRead(h, f); cs != nil {

@@ -84,6 +84,22 @@ func sigsGoneImages() {
 			tell:    tellDenied,
 		},
 		&signature{
+			id: "http-412-gcr",
+			// go-containerregistry (crane, ko, kaniko) and containers/image
+			// print the shut-down Container Registry's 412 bare:
+			// "GET https://gcr.io/v2/token?...: unexpected status code 412
+			// Precondition Failed", "... 412 (Precondition Failed)".
+			// Generic: BuildKit's token-fetch line is read by
+			// oauth-token-rejected.
+			generic: true,
+			keys:    []string{"412 precondition failed", "412 (precondition failed)"},
+			re:      regexp.MustCompile(`(?i)412 \(?Precondition Failed`),
+			need:    []string{"gcr.io"},
+			rank: func(h *hit, f *facts) []cand {
+				return gcrShutdown412(h, "412")
+			},
+		},
+		&signature{
 			id:   "quay-tag-expired",
 			keys: []string{"was deleted or has expired"},
 			re:   regexp.MustCompile(`(?i)Tag (\S+) was deleted or has expired`),
