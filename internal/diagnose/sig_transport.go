@@ -169,8 +169,12 @@ func sigsTransport() {
 			// containers/image's login ("authenticating creds for HOST:
 			// ...") fetches the token realm the registry advertises.
 			need: append([]string{"lookup ***", "dial tcp ***", "authenticating creds for", "service/token"}, registryContext...),
+			// git's own network failures start "fatal: unable to access"
+			// (kept); a bare "fatal:" is also a log level (Apptainer's
+			// "FATAL:   While making image from oci registry: …"), so the
+			// signature drops it (sig_loglevel.go), as token-expired does.
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
-				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
+				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
