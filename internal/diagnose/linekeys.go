@@ -34,19 +34,34 @@ type keyBits struct {
 	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
 	// auxSet is aux as bits: a list of fragments is ruled out at once
 	// (facts.hasAnyIn).
-	auxSet auxMask
+	auxSet [maxAuxKeys / 64]uint64
 }
 
-// auxMask is a set of fact fragments, by slot (auxKey.slot).
-type auxMask [maxAuxKeys / 64]uint64
+// auxMask is a set of fact fragments, by slot (auxKey.slot), with the
+// range of its words that hold one: a list's fragments are registered
+// together, so their slots are close and hasAnyIn tests one or two words,
+// not all seven.
+type auxMask struct {
+	w      [maxAuxKeys / 64]uint64
+	lo, hi uint16 // w[lo:hi] holds every slot of the set (lo == hi: empty)
+}
 
 // maskOf is the set of keys' slots (never keys, which no line holds, left
 // out).
 func maskOf(keys []*auxKey) (m auxMask) {
 	for _, k := range keys {
 		if !k.never {
-			m[k.slot/64] |= 1 << (k.slot % 64)
+			m.w[k.slot/64] |= 1 << (k.slot % 64)
 		}
+	}
+	m.lo, m.hi = uint16(len(m.w)), 0
+	for i, x := range m.w {
+		if x != 0 {
+			m.lo, m.hi = min(m.lo, uint16(i)), uint16(i+1)
+		}
+	}
+	if m.hi == 0 {
+		m.lo = 0
 	}
 	return m
 }
@@ -220,7 +235,8 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 	// position (word), where indexing a string byte by byte took four
 	// loads, their shifts and a bounds check (cachegrind, explain-perf8).
 	// Positions with eight bytes left read both words so; the last seven
-	// assemble them byte by byte, zero past the end.
+	// shift them out of the line's last eight bytes (a line shorter than
+	// eight assembles them byte by byte), zero past the end.
 	base := unsafe.Pointer(unsafe.StringData(low))
 	i := 0
 	for ; i+8 <= n; i++ {
@@ -232,6 +248,24 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 		r, a := probeKeys(low, i, w, word(base, i+4), h, present, cand)
 		refs |= r
 		any = any || a
+	}
+	if n >= 8 {
+		// The last positions (fewer than eight bytes left): the line's
+		// last eight bytes in one load, shifted so that the position's
+		// byte comes first and zeros fill past the end.
+		last := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, n-8))[:])
+		for ; i+3 <= n; i++ {
+			x := last >> (8 * uint(i-(n-8)))
+			w := uint32(x)
+			h := keyHash(w & 0xffffff)
+			if filter[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
+			r, a := probeKeys(low, i, w, uint32(x>>32), h, present, cand)
+			refs |= r
+			any = any || a
+		}
+		return refs, any
 	}
 	for ; i+3 <= n; i++ {
 		var w, w2 uint32
@@ -346,6 +380,18 @@ func (a *lowArena) lower(s string) string {
 		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
 		upper |= up
 		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
+	}
+	if i < n && n >= 8 {
+		// The last bytes (fewer than eight): the last eight in one load,
+		// the ones before i lowercased again to the same bytes.
+		w := binary.LittleEndian.Uint64(src[n-8:])
+		if w&0x8080808080808080 != 0 {
+			return strings.ToLower(s)
+		}
+		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		upper |= up
+		binary.LittleEndian.PutUint64(b[n-8:], w|up>>2)
+		i = n
 	}
 	for ; i < n; i++ {
 		c := src[i]
@@ -484,8 +530,8 @@ func (f *facts) hasSlow(k *auxKey) bool {
 // key is then confirmed in the line as is.)
 func (f *facts) hasAnyIn(keys []*auxKey, m *auxMask) bool {
 	if lk := f.lineKeys; lk != nil {
-		for i := range m {
-			if lk.auxSet[i]&m[i] != 0 {
+		for i := int(m.lo); i < int(m.hi); i++ {
+			if lk.auxSet[i]&m.w[i] != 0 {
 				return f.hasAny(keys)
 			}
 		}

@@ -104,3 +104,34 @@ func FuzzNormalizeRest(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordHelpers checks the eight-bytes-at-a-time helpers against their
+// byte-by-byte definitions: lastNewline (bytes.LastIndexByte) and
+// firstControlASCII (the first isControl byte, and whether the bytes before
+// it are ASCII), on every suffix of the input.
+func FuzzWordHelpers(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "0123456789\nabcdefgh", "ab\x1bcdefghijk", "abcdefghi\x7f", "abcdefgh\xc3\xa9", "no newline at all here"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for k := 0; k <= len(s); k++ {
+			u := s[k:]
+			if got, want := lastNewline([]byte(u)), strings.LastIndexByte(u, '\n'); got != want {
+				t.Fatalf("lastNewline(%q) = %d, want %d", u, got, want)
+			}
+			want, ascii := len(u), true
+			for i := 0; i < len(u); i++ {
+				if isControl[u[i]] {
+					want = i
+					break
+				}
+				if u[i] >= 0x80 {
+					ascii = false
+				}
+			}
+			if got, gotASCII := firstControlASCII(u); got != want || gotASCII != ascii {
+				t.Fatalf("firstControlASCII(%q) = %d, %v, want %d, %v", u, got, gotASCII, want, ascii)
+			}
+		}
+	})
+}

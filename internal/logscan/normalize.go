@@ -538,15 +538,24 @@ func firstControlASCII(s string) (int, bool) {
 	var high uint64 // the bytes seen, or'ed: bit 7 of a byte set for a non-ASCII one
 	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
 	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:]) // one load (the byte-wise OR was eight)
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
 		d := x ^ (0x7f * ones)
 		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
 			break
 		}
 		high |= x
+	}
+	if i < len(b) && i+8 > len(b) && len(b) >= 8 {
+		// The last bytes (fewer than eight): the line's last eight in one
+		// load, the ones before i already read.
+		x := binary.LittleEndian.Uint64(b[len(b)-8:])
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs == 0 {
+			return len(s), (high|x)&highs == 0
+		}
 	}
 	for i < len(s) && !isControl[s[i]] {
 		high |= uint64(s[i])
