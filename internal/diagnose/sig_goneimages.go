@@ -19,9 +19,10 @@ import (
 //     missing tag the resolver's own text follows: "REF: not found"
 //     (remotes/docker/resolver.go wraps errdefs.ErrNotFound).
 //   - The kubelet's event "Failed to pull image "REF": rpc error: code =
-//     NotFound" with nothing after the gRPC code: the CRI runtime's
-//     NotFound status (the image service maps errdefs.ErrNotFound to
-//     codes.NotFound) with the description cut off.
+//     NotFound" with nothing after the gRPC code, or with a description
+//     no other signature reads (cut off, or another runtime's words): the
+//     CRI runtime's NotFound status (the image service maps
+//     errdefs.ErrNotFound to codes.NotFound).
 //   - dockerd's "pull access denied for R, repository does not exist or
 //     may require 'docker login'" wrapped by compose's progress columns or an
 //     issue tracker right after the comma, so that the first line ends
@@ -60,9 +61,14 @@ func sigsGoneImages() {
 			},
 		},
 		&signature{
-			id:       "cri-pull-notfound-bare",
+			id: "cri-pull-notfound",
+			// Generic: a description the other signatures read ("failed
+			// to resolve reference … not found") decides first; this reads
+			// the gRPC code when the description is cut off or worded by
+			// another runtime ("desc = Requested image not found").
+			generic:  true,
 			keys:     []string{"code = notfound"},
-			re:       regexp.MustCompile(`(?i)Failed to pull image "?([^"\s]+?)"?: rpc error: code = NotFound\s*$`),
+			re:       regexp.MustCompile(`(?i)Failed to pull image "?([^"\s]+?)"?: rpc error: code = NotFound(?:\s*$| desc = )`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
