@@ -15,11 +15,6 @@ func TestMessageGrammarGoneImages(t *testing.T) {
 		// dockerd's pull refusal wrapped after the comma (compose column, tracker)
 		"Image acme/store:2024.1  Error pull access denied for acme/store,\nrepository does not exist or may require 'docker login': denied: requested access to the\nresource is denied": "manifest-unknown",
 		"docker: Error response from daemon: pull access denied for acme/store,\n        repository does not exist or may require 'docker login'":                                         "manifest-unknown",
-		// the containerd image store's wording of the same refusal on Docker Hub, no login in the log
-		`Error response from daemon: failed to resolve reference "docker.io/acme/store:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "manifest-unknown",
-		// ... with a login for Docker Hub before it, or on another registry: unchanged readings
-		"Login Succeeded\n" + `Error response from daemon: failed to resolve reference "docker.io/acme/store:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "no-login",
-		`Error response from daemon: failed to resolve reference "registry.acme.example/acme/store:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`:           "no-login",
 		// Quay's expired or deleted tag
 		`Error reading manifest nightly in quay.io/acme/builder: unknown: Tag nightly was deleted or has expired. To pull, revive via time machine`: "manifest-unknown",
 		// Container Registry shut down: 412 at gcr.io's token endpoint on a push

@@ -175,9 +175,6 @@ func sigsAuthz() {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
 						c("push-outside-namespace", 0.5, ""), c("no-login", 0.45, "")}
 				}
-				if cs := hubPullDeniedNoLogin(h, f, state); cs != nil { // sig_goneimages.go
-					return cs
-				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}

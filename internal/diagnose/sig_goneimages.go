@@ -40,14 +40,6 @@ import (
 //     prints only "failed to fetch oauth token: unexpected status from GET
 //     request to https://gcr.io/v2/token?...: 412 Precondition Failed"
 //     (rankTokenFetch asks gcrShutdown412).
-//   - Docker with the containerd image store (the default of new Docker
-//     Engine 29 installs) words dockerd's pull refusal "failed to resolve
-//     reference "REF": pull access denied, repository does not exist or may
-//     require authorization: server message: insufficient_scope:
-//     authorization failed". On Docker Hub with no login in the log it is
-//     read like the classic "pull access denied for R" (rankDenied):
-//     Docker Hub answers a deleted or misspelt repository exactly as a
-//     private one (hubPullDeniedNoLogin).
 
 func init() { sigGroups = append(sigGroups, sigsGoneImages) }
 
@@ -143,23 +135,4 @@ func gcrShutdown412(h *hit, status string) []cand {
 	}
 	return []cand{c("registry-disabled", 0.8, fmt.Sprintf("%s answered 412 Precondition Failed at its token endpoint: Container Registry is shut down for writes (2025-03-18) and this project's gcr.io was not moved to Artifact Registry. Run `gcloud artifacts docker upgrade migrate --projects=PROJECT` or push to a REGION-docker.pkg.dev repository.", hostName(host))),
 		c("registry-fault", 0.35, "")}
-}
-
-// hubPullDeniedNoLogin ranks the containerd image store's "pull access
-// denied, repository does not exist or may require authorization" for a
-// Docker Hub pull with no login in the log like dockerd's classic wording
-// (rankDenied): a missing repository first, a private one second. Nil
-// otherwise.
-func hubPullDeniedNoLogin(h *hit, f *facts, state string) []cand {
-	if h.op != opPull || state != "none" || h.kind() != reghost.DockerHub || !strings.Contains(h.low, "pull access denied, repository does not exist") {
-		return nil
-	}
-	if (h.kind() == reghost.GitLab || f.platform == "gitlab-ci") && f.jobToken {
-		return nil
-	}
-	return []cand{
-		c("manifest-unknown", 0.7, fmt.Sprintf("Docker Hub refused %s without a login in sight; it answers a repository that does not exist (deleted, renamed, misspelt, or only built locally) exactly as a private one.", orSome(h.ref.Raw, "the image"))),
-		c("no-login", 0.64, "If the repository is private, log in (or give the pod an imagePullSecret) before the pull."),
-		c("missing-registry-host", 0.45, ""),
-	}
 }
