@@ -1,0 +1,31 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarSDKClients holds the lines for the shapes found in the
+// sixteenth held-out batch, part b (programmatic clients and test harnesses:
+// docker-py, docker-java, Testcontainers): one line per shape, the first
+// finding's cause wanted ("" = no finding), with guards for look-alikes.
+func TestMessageGrammarSDKClients(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// docker-py's version probe when the client is made, by what failed
+		"docker.errors.DockerException: Error while fetching server API version: ('Connection aborted.', FileNotFoundError(2, 'No such file or directory'))":                                                                                                                                                                         "daemon-unreachable",
+		"E   docker.errors.DockerException: Error while fetching server API version: ('Connection aborted.', PermissionError(13, 'Permission denied'))":                                                                                                                                                                              "daemon-unreachable",
+		"docker.errors.DockerException: Error while fetching server API version: HTTPConnectionPool(host='docker', port=2375): Max retries exceeded with url: /version (Caused by NameResolutionError(\"<urllib3.connection.HTTPConnection object at 0x7f3e>: Failed to resolve 'docker' ([Errno -2] Name or service not known)\"))": "daemon-unreachable",
+		// the same probe's urllib3 error on its own (no API prefix on /version)
+		"requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=2375): Max retries exceeded with url: /version (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f0c>: Failed to establish a new connection: [Errno 111] Connection refused'))": "daemon-unreachable",
+		// guard: an application's own /version endpoint under test is not the Engine API's
+		"requests.exceptions.ConnectionError: HTTPConnectionPool(host='localhost', port=8080): Max retries exceeded with url: /version (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f0c>: Failed to establish a new connection: [Errno 111] Connection refused'))": "",
+		// guard: a registry's /v2/ keeps its reading
+		"HTTPSConnectionPool(host='widgetcr.azurecr.io', port=443): Max retries exceeded with url: /v2/ (Caused by NewConnectionError('<urllib3.connection.HTTPSConnection object at 0x7f3a>: Failed to establish a new connection: [Errno 110] Connection timed out'))": "registry-unreachable",
+		// guard: other "error while fetching" wordings stay quiet
+		"Error while fetching server list: 503 Service Unavailable": "",
+		// an authenticating proxy's 407 on a registry request (docker-java relays the daemon's error)
+		`com.github.dockerjava.api.exception.InternalServerErrorException: Status 500: {"message":"Get https://registry-1.docker.io/v2/: Proxy Authentication Required"}`: "registry-unreachable",
+		"Login did not succeed, error: Error response from daemon: Get https://registry-1.docker.io/v2/: Proxy Authorization Required":                                    "registry-unreachable",
+		`Error response from daemon: Head "https://registry.widget.example/v2/acme/api/manifests/1.4": Proxy Authentication Required`:                                     "registry-unreachable",
+		// guard: git's and pip's proxies are not a registry's
+		"fatal: unable to access 'https://git.widget.example/v2/acme.git/': Received HTTP code 407 from proxy after CONNECT":                                "",
+		"ERROR: Could not install packages: ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required'))": "",
+	})
+}
