@@ -27,5 +27,19 @@ func TestMessageGrammarSDKClients(t *testing.T) {
 		// guard: git's and pip's proxies are not a registry's
 		"fatal: unable to access 'https://git.widget.example/v2/acme.git/': Received HTTP code 407 from proxy after CONNECT":                                "",
 		"ERROR: Could not install packages: ProxyError('Cannot connect to proxy.', OSError('Tunnel connection failed: 407 Proxy Authentication Required'))": "",
+		// Testcontainers finds no engine, in each language's wording
+		"ERROR DockerClientProviderStrategy: Could not find a valid Docker environment. Please check configuration. Attempted configurations were:":                                                           "daemon-unreachable",
+		"java.lang.IllegalStateException: Could not find a valid Docker environment. Please see logs and check configuration":                                                                                 "daemon-unreachable",
+		"Error: Could not find a working container runtime strategy":                                                                                                                                          "daemon-unreachable",
+		"System.ArgumentException : Docker is either not running or misconfigured. Please ensure that Docker is running and that the endpoint is properly configured. (Parameter 'DockerEndpointAuthConfig')": "daemon-unreachable",
+		// Docker Desktop's 407 for an engine-API pull without credentials
+		"Docker.DotNet.DockerApiException : Docker API responded with status code=ProxyAuthenticationRequired, response=Please run 'docker login'": "no-login",
+		"2023/06/27 16:10:45 Failed to pull image: Error response from daemon: Please run 'docker login', will retry":                              "no-login",
+		// guard: a how-to sentence is not the daemon's answer
+		"If the pull fails, please run 'docker login' first and try again.": "",
+		// docker-py's APIError explanation closes with a parenthesis
+		`docker.errors.APIError: 500 Server Error for http+docker://localhost/v1.43/images/create?tag=latest&fromImage=ghcr.io%2Facme%2Fwidget: Internal Server Error ("Head "https://ghcr.io/v2/acme/widget/manifests/latest": unauthorized")`: "no-login",
+		// guard: a test's own assertion text with the word in parentheses
+		"AssertionError: expected status (unauthorized)": "",
 	})
 }

@@ -26,6 +26,16 @@ import (
 //     relayed by docker-java as Status 500 {"message": …}); Windows proxies
 //     word it "Proxy Authorization Required". RFC 9110 §15.5.8: the proxy,
 //     not the registry, answered.
+//   - Testcontainers says it found no container engine before any pull:
+//     Java "Could not find a valid Docker environment" (DockerClientProviderStrategy),
+//     Node "Could not find a working container runtime strategy", .NET
+//     "Docker is either not running or misconfigured" (DockerUnavailableException).
+//   - Docker Desktop refuses an engine-API pull that carries no credential
+//     when sign-in is enforced for an organisation or Registry Access
+//     Management needs authenticated pulls: 407 "Please run 'docker login'"
+//     (testcontainers-go: "Failed to pull image: Error response from daemon:
+//     Please run 'docker login'"; Docker.DotNet: "status
+//     code=ProxyAuthenticationRequired, response=Please run 'docker login'").
 
 func init() { sigGroups = append(sigGroups, sigsSDKClients) }
 
@@ -62,6 +72,21 @@ func sigsSDKClients() {
 					c("registry-fault", 0.3, ""),
 				}
 			},
+		},
+		&signature{
+			id:   "testcontainers-no-engine",
+			keys: []string{"could not find a valid docker environment", "working container runtime strategy", "docker is either not running or misconfigured"},
+			re:   regexp.MustCompile(`(?i)(?:Could not find a valid Docker environment|Could not find a working container runtime strategy|Docker is either not running or misconfigured)`),
+			rank: fixed(c("daemon-unreachable", 0.86, "Testcontainers found no container engine to talk to, before any image was pulled: no Docker daemon on this runner, the docker:dind service missing or on another port (DOCKER_HOST=tcp://docker:2375 with DOCKER_TLS_CERTDIR=\"\", or 2376 with TLS), a socket the test user may not open, or a runtime whose socket is elsewhere (colima, Podman, rootless: set DOCKER_HOST, and TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE for Ryuk). No registry was contacted.")),
+		},
+		&signature{
+			id:   "desktop-requires-login",
+			keys: []string{"please run 'docker login'"},
+			re:   regexp.MustCompile(`(?i)(?:Error response from daemon: |response=)Please run 'docker login'`),
+			rank: fixed(
+				c("no-login", 0.8, "Docker Desktop refused the pull because it carried no credential: the organisation enforces sign-in or Registry Access Management requires authenticated pulls. The client here (a Docker SDK or Testcontainers) pulls through the engine API and sends X-Registry-Auth only from its own config lookup: sign in to Docker Desktop and docker login, and make sure the library finds that credential (credsStore/credHelpers, DOCKER_AUTH_CONFIG)."),
+				c("client-bug", 0.5, "Docker Desktop 4.19.0 refused SDK pulls this way for signed-in members of an organisation that enforces sign-in (Docker.DotNet issue 631); a Desktop update or the CLI's pull works around it.")),
+			tell: tellUnauthenticated,
 		},
 	)
 }
