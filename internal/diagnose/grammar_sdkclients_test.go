@@ -33,8 +33,11 @@ func TestMessageGrammarSDKClients(t *testing.T) {
 		"Error: Could not find a working container runtime strategy":                                                                                                                                          "daemon-unreachable",
 		"System.ArgumentException : Docker is either not running or misconfigured. Please ensure that Docker is running and that the endpoint is properly configured. (Parameter 'DockerEndpointAuthConfig')": "daemon-unreachable",
 		// Docker Desktop's 407 for an engine-API pull without credentials
-		"Docker.DotNet.DockerApiException : Docker API responded with status code=ProxyAuthenticationRequired, response=Please run 'docker login'": "no-login",
-		"2023/06/27 16:10:45 Failed to pull image: Error response from daemon: Please run 'docker login', will retry":                              "no-login",
+		"Docker.DotNet.DockerApiException : Docker API responded with status code=ProxyAuthenticationRequired, response=Please run 'docker login'":                                                                         "no-login",
+		"2023/06/27 16:10:45 Failed to pull image: Error response from daemon: Please run 'docker login', will retry":                                                                                                      "no-login",
+		"Pull failed due to an unauthenticated request. Registry Access Management is enabled, which requires pulls to be authenticated. Please run `docker login`, or contact your administrators if this is unexpected.": "no-login",
+		// guard: GCR's own wording keeps its reading
+		"denied: Unauthenticated request. Unauthenticated requests do not have permission \"artifactregistry.repositories.downloadArtifacts\" on resource \"projects/acme/locations/europe/repositories/widget\" (or it may not exist)": "no-login",
 		// guard: a how-to sentence is not the daemon's answer
 		"If the pull fails, please run 'docker login' first and try again.": "",
 		// docker-py's APIError explanation closes with a parenthesis

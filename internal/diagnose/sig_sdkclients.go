@@ -80,9 +80,13 @@ func sigsSDKClients() {
 			rank: fixed(c("daemon-unreachable", 0.86, "Testcontainers found no container engine to talk to, before any image was pulled: no Docker daemon on this runner, the docker:dind service missing or on another port (DOCKER_HOST=tcp://docker:2375 with DOCKER_TLS_CERTDIR=\"\", or 2376 with TLS), a socket the test user may not open, or a runtime whose socket is elsewhere (colima, Podman, rootless: set DOCKER_HOST, and TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE for Ryuk). No registry was contacted.")),
 		},
 		&signature{
-			id:   "desktop-requires-login",
-			keys: []string{"please run 'docker login'"},
-			re:   regexp.MustCompile(`(?i)(?:Error response from daemon: |response=)Please run 'docker login'`),
+			id: "desktop-requires-login",
+			// Registry Access Management words its refusal in full: "Pull
+			// failed due to an unauthenticated request. Registry Access
+			// Management is enabled, which requires pulls to be
+			// authenticated. Please run `docker login`, …"
+			keys: []string{"please run 'docker login'", "registry access management is enabled"},
+			re:   regexp.MustCompile(`(?i)(?:(?:Error response from daemon: |response=)Please run 'docker login'|Registry Access Management is enabled, which requires pulls to be authenticated)`),
 			rank: fixed(
 				c("no-login", 0.8, "Docker Desktop refused the pull because it carried no credential: the organisation enforces sign-in or Registry Access Management requires authenticated pulls. The client here (a Docker SDK or Testcontainers) pulls through the engine API and sends X-Registry-Auth only from its own config lookup: sign in to Docker Desktop and docker login, and make sure the library finds that credential (credsStore/credHelpers, DOCKER_AUTH_CONFIG)."),
 				c("client-bug", 0.5, "Docker Desktop 4.19.0 refused SDK pulls this way for signed-in members of an organisation that enforces sign-in (Docker.DotNet issue 631); a Desktop update or the CLI's pull works around it.")),
