@@ -233,7 +233,7 @@ var factKeys = []string{
 	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot[bot]",
 	"run docker/login-action", "registry:", "username:", "password:",
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
-	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login", "container:login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
 	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
@@ -293,6 +293,7 @@ var (
 	kCredsFlags  = []*auxKey{textKey("--creds"), textKey("--dest-creds"), textKey("--src-creds")}
 	kGcloudCfg   = textKey("gcloud auth configure-docker")
 	kAzLogin     = lowKey("az acr login")
+	kHerokuLogin = lowKey("container:login") // heroku container:login (herokuapp.go)
 	kTransfer    = lowKeys(transferKeys)
 	kTryingPull  = lowKey("trying to pull ")
 	// The GitHub Actions runner's own docker with a job's container
@@ -728,6 +729,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 		if m := azLoginRe.findSubmatch(low, low, g); m != nil {
 			f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
 		}
+	}
+	if f.has(kHerokuLogin) && strings.Contains(low, "heroku container:login") {
+		// The Heroku CLI runs docker login for its registry with the
+		// account's API key; docker's "Login Succeeded" follows.
+		f.pending = &login{Host: herokuRegistry, Line: n, Source: "heroku container:login"}
 	}
 }
 

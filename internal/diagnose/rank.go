@@ -112,6 +112,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 	if cs := rankLibraryPush(h, state); cs != nil {
 		return cs // a push into Docker Hub's library/ namespace (sig_proxies.go)
 	}
+	if cs := rankHerokuAppPath(h, state); cs != nil {
+		return cs // a push to a Heroku app the account cannot deploy (herokuapp.go)
+	}
 	if state == "none" && (strings.Contains(h.low, "token?account=") || strings.Contains(h.low, "&account=")) {
 		// Docker's token request names the account only when it has a
 		// credential to send (distribution docs/spec/auth/token.md: the

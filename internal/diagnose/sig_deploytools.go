@@ -1,0 +1,62 @@
+package diagnose
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// Deploy CLIs that build, push or pull an image as one step of a deploy,
+// in their own words around the registry step: AWS SAM CLI when no Docker
+// daemon answers, gcloud's deploy-from-source when Artifact Registry
+// refuses it, and Azure Container Apps quoting an image value whose
+// registry part expanded to empty.
+
+func init() { sigGroups = append(sigGroups, sigsDeployTools) }
+
+func sigsDeployTools() {
+	register(
+		&signature{
+			id: "sam-docker-unreachable",
+			// AWS SAM CLI (samcli/lib/build/app_builder.py,
+			// BuildInsideContainerError): "Docker is unreachable. Docker
+			// needs to be running to build inside a container." for
+			// `sam build --use-container`, and for `sam local`
+			// (samcli/commands/local/cli_common/user_exceptions): "Running
+			// AWS SAM projects locally requires Docker. Have you got it
+			// installed and running?". SAM pings the Docker Engine API
+			// (docker-py, DOCKER_HOST) before any image pull.
+			keys: []string{"docker is unreachable. docker needs", "requires docker. have you got it installed"},
+			re:   regexp.MustCompile(`(?i)(?:Docker is unreachable\. Docker needs to be running|requires Docker\. Have you got it installed and running)`),
+			rank: fixed(c("daemon-unreachable", 0.86, "SAM CLI could not reach a Docker daemon (it pings the Engine API at DOCKER_HOST, or /var/run/docker.sock, before building in a container): Docker is not running there, the socket is elsewhere (Docker Desktop, colima or rootless docker: set DOCKER_HOST), or the CI build has no Docker (CodeBuild: enable privileged mode). No registry was contacted.")),
+		},
+		&signature{
+			id: "gcloud-source-deploy-ar-denied",
+			// gcloud run deploy --source (googlecloudsdk
+			// command_lib/run/artifact_registry.py ShouldCreateRepository):
+			// a 403 (HttpForbiddenError) on GetRepository for the
+			// cloud-run-source-deploy repository logs "Permission denied
+			// while accessing Artifact Registry. Artifact Registry access is
+			// required to deploy from source." before the command's
+			// PERMISSION_DENIED.
+			keys: []string{"denied while accessing artifact registry"},
+			re:   regexp.MustCompile(`(?i)Permission denied while accessing Artifact Registry`),
+			rank: fixed(c("cloud-iam-denied", 0.8, "Artifact Registry answered 403 when gcloud looked up the repository deploy-from-source pushes to (cloud-run-source-deploy in the service's region): the account gcloud runs as lacks Artifact Registry permissions on the project (artifactregistry.repositories.get, and .create for the first deploy; roles/artifactregistry.admin or writer), or the project has no billing enabled, which Google reports the same way."),
+				c("repo-not-found", 0.35, "")),
+		},
+		&signature{
+			id: "containerapp-empty-registry",
+			// Azure Container Apps validates the image of a revision by
+			// pulling it and quotes the value: `Invalid value: "IMAGE": GET
+			// https:…: UNAUTHORIZED: …`. An IMAGE that starts with "/" is a
+			// reference whose registry part expanded to empty
+			// (--image "$ACR_NAME.azurecr.io/app" with the variable unset,
+			// or unquoted).
+			keys: []string{`invalid value: "/`},
+			re:   regexp.MustCompile(`(?i)Invalid value: "(/[^"\s]+)": (?:GET|HEAD) https?:`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("empty-reference-variable", 0.82, fmt.Sprintf("The image value %q starts with \"/\": the registry part of the reference expanded to empty (a variable unset or not expanded in the command), so Container Apps asked no registry it can authenticate to.", h.m[1])),
+					c("no-login", 0.4, "")}
+			},
+		},
+	)
+}
