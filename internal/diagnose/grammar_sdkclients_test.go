@@ -38,6 +38,11 @@ func TestMessageGrammarSDKClients(t *testing.T) {
 		"Pull failed due to an unauthenticated request. Registry Access Management is enabled, which requires pulls to be authenticated. Please run `docker login`, or contact your administrators if this is unexpected.": "no-login",
 		// guard: GCR's own wording keeps its reading
 		"denied: Unauthenticated request. Unauthenticated requests do not have permission \"artifactregistry.repositories.downloadArtifacts\" on resource \"projects/acme/locations/europe/repositories/widget\" (or it may not exist)": "no-login",
+		// testcontainers-node's own credential-helper errors
+		`2025-10-01T07:03:36.303Z testcontainers [ERROR] An error occurred getting a credential: 1`: "credential-store-error",
+		"Error: An error occurred listing credentials":                                              "credential-store-error",
+		// guard: its debug line for a registry without a credential stays quiet
+		`testcontainers [DEBUG] No credential found for registry: "https://index.docker.io/v1/"`: "",
 		// guard: a how-to sentence is not the daemon's answer
 		"If the pull fails, please run 'docker login' first and try again.": "",
 		// docker-py's APIError explanation closes with a parenthesis

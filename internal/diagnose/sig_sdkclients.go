@@ -30,6 +30,10 @@ import (
 //     Java "Could not find a valid Docker environment" (DockerClientProviderStrategy),
 //     Node "Could not find a working container runtime strategy", .NET
 //     "Docker is either not running or misconfigured" (DockerUnavailableException).
+//   - testcontainers-node runs the credential helper itself (its
+//     credential-provider.ts) and throws when the helper fails: "An error
+//     occurred getting a credential: CODE", "An error occurred listing
+//     credentials" (a helper without `list`, docker-credential-gcr).
 //   - Docker Desktop refuses an engine-API pull that carries no credential
 //     when sign-in is enforced for an organisation or Registry Access
 //     Management needs authenticated pulls: 407 "Please run 'docker login'"
@@ -91,6 +95,14 @@ func sigsSDKClients() {
 				c("no-login", 0.8, "Docker Desktop refused the pull because it carried no credential: the organisation enforces sign-in or Registry Access Management requires authenticated pulls. The client here (a Docker SDK or Testcontainers) pulls through the engine API and sends X-Registry-Auth only from its own config lookup: sign in to Docker Desktop and docker login, and make sure the library finds that credential (credsStore/credHelpers, DOCKER_AUTH_CONFIG)."),
 				c("client-bug", 0.5, "Docker Desktop 4.19.0 refused SDK pulls this way for signed-in members of an organisation that enforces sign-in (Docker.DotNet issue 631); a Desktop update or the CLI's pull works around it.")),
 			tell: tellUnauthenticated,
+		},
+		&signature{
+			id:   "testcontainers-node-credential",
+			keys: []string{"error occurred getting a credential", "error occurred listing credentials"},
+			re:   regexp.MustCompile(`(?i)An error occurred (?:getting a credential|listing credentials)`),
+			rank: fixed(
+				c("credential-store-error", 0.8, "Testcontainers (Node) ran the credential helper named in ~/.docker/config.json (credsStore/credHelpers) and the helper failed, so the pull stopped before any registry request. Run the helper by hand (echo HOST | docker-credential-NAME get), install or repair it, or remove the credsStore entry on a runner that needs no login."),
+				c("client-bug", 0.55, "testcontainers-node 11.7.0 stopped on a helper's normal 'not found' answer instead of pulling anonymously (fixed in 11.7.1), and older releases failed on helpers without `list` (docker-credential-gcr): check the library version before the helper.")),
 		},
 	)
 }
