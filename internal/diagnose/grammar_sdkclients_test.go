@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMessageGrammarSDKClients holds the lines for the shapes found in the
 // sixteenth held-out batch, part b (programmatic clients and test harnesses:
@@ -50,4 +53,20 @@ func TestMessageGrammarSDKClients(t *testing.T) {
 		// guard: a test's own assertion text with the word in parentheses
 		"AssertionError: expected status (unauthorized)": "",
 	})
+}
+
+// TestDesktopAdviceIsNoLogin: Docker Desktop's "Please run `docker login`"
+// advice is not a login that ran, so no registry host is read from it.
+func TestDesktopAdviceIsNoLogin(t *testing.T) {
+	msg := "Pull failed due to an unauthenticated request. Registry Access Management is enabled, which requires pulls to be authenticated. Please run `docker login`, or contact your administrators if this is unexpected.\n"
+	rep, err := Explain(strings.NewReader(msg), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) == 0 || rep.Findings[0].Cause != "no-login" {
+		t.Fatalf("want no-login first, got %+v", rep.Findings)
+	}
+	if r := rep.Findings[0].Registry; strings.ContainsAny(r, "`,") {
+		t.Errorf("registry %q read from the advice's backquoted command", r)
+	}
 }
