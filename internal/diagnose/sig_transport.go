@@ -182,6 +182,9 @@ func sigsTransport() {
 				if helperRelaysNetError(h) {
 					return []cand{c("registry-unreachable", 0.94, helperNetWhy(h))}
 				}
+				if addr := refusedDefaultHTTPS(h); addr != "" {
+					return refusedDefaultHTTPSCands(addr) // sig_wraptail.go
+				}
 				return []cand{c("registry-unreachable", 0.85, "No registry answered: DNS, routing, firewall, proxy or the registry host is down."),
 					c("registry-fault", 0.35, "")}
 			},

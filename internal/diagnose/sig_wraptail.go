@@ -1,0 +1,77 @@
+package diagnose
+
+import (
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
+
+// What is left of a client message when an issue tracker, a forum or a
+// kubelet event column wraps it over several lines, and what a refused
+// connection on the HTTPS default port says about a private registry.
+//
+//   - containerd (and the kubelet, nerdctl, ctr) end a pull of a missing tag
+//     with `failed to resolve reference "REF": REF: not found`
+//     (remotes/docker/resolver.go wraps errdefs.ErrNotFound with the
+//     reference). Wrapped, the last line holds only `REF: not found`: a
+//     reference with a registry host (a dot or a port in its first
+//     component) and a tag or digest, alone before ": not found".
+//   - A registry named by a private IPv4 address without a port is dialled
+//     on 443 (docker, containerd and go-containerregistry default to HTTPS
+//     there: distribution's registry.go, docker's insecure-registries doc).
+//     "connection refused" means the host answered but nothing listens on
+//     443: a registry installed plain-HTTP (Harbor's http-only install,
+//     registry:2 published on 80) that the client was never told is
+//     insecure. A time-out or no route is a network problem and keeps the
+//     registry-unreachable reading.
+
+func init() { sigGroups = append(sigGroups, sigsWrapTail) }
+
+func sigsWrapTail() {
+	register(
+		&signature{
+			id:       "ref-not-found-tail",
+			keys:     []string{": not found"},
+			re:       regexp.MustCompile(`(?i)^\s*((?:[a-z0-9][\w-]*(?:\.[\w-]+)+(?::\d+)?|[a-z0-9][\w-]*:\d+)/(?:[\w.-]+/)*[\w.-]+(?::[\w.-]+|@sha256:[0-9a-f]+)): not found\s*$`),
+			refGroup: 1,
+			veto:     []string{"falling back", "cache"},
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				if h.host == "" {
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
+				return []cand{c("manifest-unknown", 0.8, fmt.Sprintf("%s has no such tag or digest in that repository (or hides it from this identity): the line is the end of containerd's \"failed to resolve reference … not found\".", hostName(h.host))),
+					c("empty-reference-variable", 0.3, "")}
+			},
+		},
+	)
+}
+
+// refusedDefaultHTTPS reports the private IPv4 address of a registry that
+// refused a connection on port 443 when the client's URL named no port
+// (https://ADDR/…), or "" when the line says anything else.
+func refusedDefaultHTTPS(h *hit) string {
+	i := strings.Index(h.low, ":443: connect: connection refused")
+	if i < 0 {
+		i = strings.Index(h.low, ":443: getsockopt: connection refused")
+	}
+	if i < 0 {
+		return ""
+	}
+	addr := h.low[strings.LastIndexByte(h.low[:i], ' ')+1 : i]
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || !ip.Is4() || !ip.IsPrivate() || !strings.Contains(h.low, "https://"+addr+"/") {
+		return ""
+	}
+	return addr
+}
+
+// refusedDefaultHTTPSCands ranks a refused 443 on a private registry
+// address (refusedDefaultHTTPS): a plain-HTTP registry first.
+func refusedDefaultHTTPSCands(addr string) []cand {
+	return []cand{c("http-https-mismatch", 0.72, fmt.Sprintf("%s answered but refused the connection on port 443, the HTTPS port the client picks for a registry named without a port: a private registry installed plain-HTTP (Harbor's http install, a registry on port 80) is the usual reason. List it in the daemon's insecure-registries (daemon.json) so the client speaks HTTP to it, or give it TLS; if it listens on another port, name the port in the login and the image reference.", addr)),
+		c("registry-unreachable", 0.66, ""), c("registry-fault", 0.3, "")}
+}
