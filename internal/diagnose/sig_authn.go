@@ -143,6 +143,9 @@ func sigsAuthn() {
 					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
 						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
 				}
+				if cs := ghcrTokenRefusedAnonymous(h, f); cs != nil {
+					return cs
+				}
 				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
 				if h.kind() == reghost.Distribution {
 					// A self-hosted token registry: containers/image prints
@@ -242,6 +245,9 @@ func sigsAuthn() {
 					// the Red Hat Registry"): no credential reached it.
 					return []cand{c("no-login", 0.72, "The registry's own answer asks for a login: the token request carried no credential for it (containers/image words every 401 of a token server as \"invalid username/password\")."),
 						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
+				}
+				if cs := ghcrTokenRefusedAnonymous(h, f); cs != nil {
+					return cs
 				}
 				return []cand{c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
 					c("token-expired", 0.45, ""), c("password-not-token", 0.4, "")}
@@ -928,6 +934,26 @@ func ghcrAnonymousRead(h *hit, f *facts) []cand {
 		c("no-login", 0.64, "If the package is private, log in to ghcr.io (a token with read:packages) before the pull."),
 		c("login-other-job", 0.38, ""),
 	}
+}
+
+// ghcrTokenRefusedAnonymous reads containers/image's "unable to retrieve
+// auth token: invalid username/password" for a pull from GHCR with no login
+// for ghcr.io before it. containers/image words every 401 of the token
+// endpoint so (docker/docker_client.go: ErrUnauthorizedForCredentials),
+// whether or not a credential was sent, and GHCR answers an anonymous token
+// request for a private or missing package with 401 (buildx/containerd
+// quote it as "unexpected status from GET request to
+// https://ghcr.io/token?scope=…: 401 Unauthorized"); Docker Hub, by
+// contrast, issues anonymous tokens and refuses later. Without a login in
+// the log the refusal is GHCR's anonymous one (ghcrAnonymousRead).
+func ghcrTokenRefusedAnonymous(h *hit, f *facts) []cand {
+	if !strings.Contains(h.low, "unable to retrieve auth token: invalid username/password") {
+		return nil
+	}
+	if state, _ := f.loginState(h.line(), h.host); state != "none" {
+		return nil
+	}
+	return ghcrAnonymousRead(h, f)
 }
 
 // bareLibraryPush reports whether the push the token request is for named

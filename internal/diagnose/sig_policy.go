@@ -220,9 +220,15 @@ func sigsPolicy() {
 			// the runes `abc…`: NAME", later "characters"; tags likewise;
 			// the backquotes are lost when the message is quoted in
 			// Markdown) is crane's, ko's and kaniko's.
+			//
+			// ORAS (helm's OCI client) also prints its error code
+			// "invalid_reference: invalid repository" (oras-go errdef
+			// ErrInvalidReference), and Helm v4's "registry login" refuses
+			// a repository path with "invalid reference: invalid registry
+			// \"HOST/PATH\"" (it takes a host only).
 			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference",
-				"can only contain the runes", "can only contain the characters"},
-			re: regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid reference: invalid (?:repository|tag|digest)|invalid reference "[^"]*", (?:repo|tag|digest) |(?:repository|tag) can only contain the (?:runes|characters) ` + "`?abcdefghijklmnopqrstuvwxyz" + `)`),
+				"can only contain the runes", "can only contain the characters", "invalid_reference"},
+			re: regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid[ _]reference: invalid (?:repository|tag|digest|registry)|invalid reference "[^"]*", (?:repo|tag|digest) |(?:repository|tag) can only contain the (?:runes|characters) ` + "`?abcdefghijklmnopqrstuvwxyz" + `)`),
 			// kaniko's layer cache push warns with the same parser errors
 			// ("error uploading layer to cache: getting tag for destination:
 			// …") and goes on to push the image.
@@ -363,6 +369,18 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	if cs := spaceInReference(raw); cs != nil { // refspace.go
 		return cs
 	}
+	if strings.Contains(h.low, `invalid registry "`) {
+		reg := registryArgWithPath(h.texts[0])
+		if reg == "" {
+			return nil // a URL (sig_artifacttools.go reads it) or an empty host
+		}
+		// A registry argument (a login's) that holds a repository path:
+		// Helm v4's "helm registry login" takes HOST[:PORT] only.
+		return []cand{
+			c("invalid-reference", 0.84, fmt.Sprintf("%q was given where a registry host is expected: a registry login takes HOST[:PORT] only (Helm v4's helm registry login refuses a path); log in to the host and keep the path for push and pull.", reg)),
+			c("client-bug", 0.3, ""),
+		}
+	}
 	if schemeInReference(bare) {
 		return []cand{
 			c("invalid-reference", 0.84, fmt.Sprintf("The reference %q was written as a URL: an image reference has no scheme (https://), it is HOST[:PORT]/PATH[:TAG]; a parser that met one takes \"https:\" for the registry and leaves a path starting with /.", raw)),
@@ -387,4 +405,22 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 		c("invalid-reference", 0.82, fmt.Sprintf("The reference %q is not valid: [host[:port]/]path[:tag][@digest], lowercase path, tag of [A-Za-z0-9_.-].", orSome(raw, "given"))),
 		c("empty-reference-variable", 0.5, ""),
 	}
+}
+
+// registryArgWithPath returns X of an `invalid registry "X"` refusal when X is
+// a host followed by a repository path (no URL scheme, which is another
+// mistake), else "".
+func registryArgWithPath(text string) string {
+	_, rest, ok := strings.Cut(text, `invalid registry "`)
+	if !ok {
+		return ""
+	}
+	reg, _, ok := strings.Cut(rest, `"`)
+	if !ok || strings.Contains(reg, "://") || strings.HasPrefix(reg, "/") {
+		return ""
+	}
+	if host, path, ok := strings.Cut(strings.TrimRight(reg, "/"), "/"); ok && host != "" && path != "" {
+		return reg
+	}
+	return ""
 }

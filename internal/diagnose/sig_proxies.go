@@ -56,7 +56,7 @@ func sigsH8b() {
 			// was told (distribution docs: "Deploying a registry behind a
 			// proxy" / http.secret).
 			keys: []string{"unknown blob"},
-			re:   regexp.MustCompile(`(?i)(?:^|[:\]]\s*)unknown blob\s*$`),
+			re:   regexp.MustCompile(`(?i)(?:^\s*(?:\d\d:\d\d:\d\d\s+)?|[:\]]\s*)unknown blob\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("registry-fault", 0.74, fmt.Sprintf("%s answered a layer it had just accepted with \"unknown blob\": the upload ended at a location the registry does not resolve to the blob. The registry's setup is at fault, not the credential or the image: a proxy or load balancer in front of it that changes the scheme or host of upload URLs (X-Forwarded-Proto, the registry's external URL), replicas without a shared http.secret and storage, or a failing storage backend.", hostName(h.host))),

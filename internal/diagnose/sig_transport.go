@@ -152,7 +152,7 @@ func sigsTransport() {
 		},
 		&signature{
 			id:   "registry-unreachable",
-			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "while awaiting headers", "connection reset by peer", "server misbehaving", "operation timed out", "dial tcp: lookup", "connection timed out"},
+			keys: []string{"connection refused", "no route to host", "i/o timeout", "no such host", "tls handshake timeout", "network is unreachable", "context deadline exceeded", "client.timeout", "connection reset by peer", "server misbehaving", "operation timed out", "dial tcp: lookup", "connection timed out"},
 			// Go before 1.9 words a failed connect "dial tcp ADDR:
 			// getsockopt: connection refused" (docker 1.10-17.06); Linux's
 			// ETIMEDOUT reads "connect: connection timed out".
@@ -163,14 +163,23 @@ func sigsTransport() {
 			// fails before any answer: "lookup HOST on RESOLVER:53: dial
 			// udp RESOLVER:53: [connect: ]network is unreachable" (the
 			// kubelet's node lost its network during an e2e pull).
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout exceeded while awaiting headers|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
+			// Go's HTTP client timeout (net/http client.go): "(Client.Timeout
+			// exceeded while awaiting headers)", "... while reading body",
+			// "Client.Timeout or context cancellation while reading body";
+			// threads often quote only its tail after the URL ("Get
+			// "https://HOST/v2/": ... Client.Timeout exceeded").
+			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout (?:exceeded|or context cancellation)|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
 			// ...") fetches the token realm the registry advertises.
 			need: append([]string{"lookup ***", "dial tcp ***", "authenticating creds for", "service/token"}, registryContext...),
+			// git's own network failures start "fatal: unable to access"
+			// (kept); a bare "fatal:" is also a log level (Apptainer's
+			// "FATAL:   While making image from oci registry: …"), so the
+			// signature drops it (sig_loglevel.go), as token-expired does.
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
-				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
+				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
