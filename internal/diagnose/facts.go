@@ -102,6 +102,7 @@ type facts struct {
 	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
 	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
+	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -342,6 +343,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.anonFallback == 0 && f.has(kAnonFallback) {
 		f.anonFallback = n
 	}
+	f.observeAnonTokenCut(n, low) // sig_ghcrread.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
 	} else if f.lastRetry > 0 && n-f.lastRetry <= 3 && len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && strings.TrimSpace(text) == "EOF" {
@@ -408,7 +410,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if f.hasAnyIn(kTransfer, &mTransfer) {
+	if f.hasAnyIn(kTransfer, &mTransfer) && !f.has(kLayerExists) { // sig_layerexists.go
 		f.lastTransfer = n
 	}
 	if f.has(kTryingPull) {

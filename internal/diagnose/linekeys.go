@@ -34,19 +34,34 @@ type keyBits struct {
 	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
 	// auxSet is aux as bits: a list of fragments is ruled out at once
 	// (facts.hasAnyIn).
-	auxSet auxMask
+	auxSet [maxAuxKeys / 64]uint64
 }
 
-// auxMask is a set of fact fragments, by slot (auxKey.slot).
-type auxMask [maxAuxKeys / 64]uint64
+// auxMask is a set of fact fragments, by slot (auxKey.slot), with the
+// range of its words that hold one: a list's fragments are registered
+// together, so their slots are close and hasAnyIn tests one or two words,
+// not all seven.
+type auxMask struct {
+	w      [maxAuxKeys / 64]uint64
+	lo, hi uint16 // w[lo:hi] holds every slot of the set (lo == hi: empty)
+}
 
 // maskOf is the set of keys' slots (never keys, which no line holds, left
 // out).
 func maskOf(keys []*auxKey) (m auxMask) {
 	for _, k := range keys {
 		if !k.never {
-			m[k.slot/64] |= 1 << (k.slot % 64)
+			m.w[k.slot/64] |= 1 << (k.slot % 64)
 		}
+	}
+	m.lo, m.hi = uint16(len(m.w)), 0
+	for i, x := range m.w {
+		if x != 0 {
+			m.lo, m.hi = min(m.lo, uint16(i)), uint16(i+1)
+		}
+	}
+	if m.hi == 0 {
+		m.lo = 0
 	}
 	return m
 }
@@ -91,13 +106,31 @@ func (s *sigSet) or(o *sigSet) {
 // in cache. Built once (keysOnce).
 var lineKeys struct {
 	filter [1 << 16 / 64]uint64 // hashes of the keys' first three bytes
-	start  [1<<12 + 1]uint16    // slot -> first index in ents; slot s is ents[start[s]:start[s+1]] (keys under 8 bytes)
-	lstart [1<<12 + 1]uint16    // long slot -> first index in ents (keys of 8 bytes or longer)
-	ents   []lineKey
-	keys   []string  // by ents index: the key
-	sigs   []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
-	built  bool
+	// The same for the keys shorter than eight bytes alone (sfilter), and
+	// the 16-bit hashes of the long keys' first eight bytes (lfilter,
+	// longHash): a position that passes filter is probed only when it
+	// passes one of these (most positions that pass filter begin a long
+	// key's first three bytes and not the rest: "doc" of "docker push ").
+	sfilter [1 << 16 / 64]uint64
+	lfilter [1 << 16 / 64]uint64
+	// filterp is &filter, read once by the key pass: a loaded pointer
+	// stays in a register, where the constant address was computed again
+	// at every position.
+	filterp *[1 << 16 / 64]uint64
+	start   [1<<12 + 1]uint16 // slot -> first index in ents; slot s is ents[start[s]:start[s+1]] (keys under 8 bytes)
+	lstart  [1<<12 + 1]uint16 // long slot -> first index in ents (keys of 8 bytes or longer)
+	ents    []lineKey
+	keys    []string  // by ents index: the key
+	tails   []keyTail // by ents index: a long key's bytes 8 to 15
+	sigs    []*sigSet // by ents index: the signatures a signature key admits (nil otherwise)
+	built   bool
 }
+
+// keyTail is a long key's bytes 8 to 15 (up to), little-endian, and their
+// mask: the bytes after a long key's first eight are compared in one word
+// when the line has eight bytes there, which is a key of 16 bytes or
+// shorter whole.
+type keyTail struct{ pre, mask uint64 }
 
 type lineKey struct {
 	pre, mask   uint32 // first (up to) four bytes, little-endian, and their mask
@@ -112,7 +145,15 @@ func keyHash(w3 uint32) uint32 { return (w3 * 0x9E3779B1) >> 16 }
 // longSlot is the long slot of eight bytes (two little-endian words): 12
 // bits of a multiplicative hash.
 func longSlot(w, w2 uint32) uint32 {
-	return uint32((uint64(w2)<<32 | uint64(w)) * 0x9E3779B97F4A7C15 >> 52)
+	return longHash(w, w2) >> 4
+}
+
+// longHash is lfilter's hash of eight bytes (two little-endian words): 16
+// bits of two 32-bit multiplicative hashes, longSlot's 12 of them. (A
+// 64-bit multiplier is a constant the key pass's loop would load at every
+// position.)
+func longHash(w, w2 uint32) uint32 {
+	return (w*0x9E3779B1 ^ w2*0x85EBCA77) >> 16
 }
 
 // load32 is s[i:i+4] as a little-endian word.
@@ -149,6 +190,10 @@ func buildLineKeyIndex() {
 		e := entry{k: lk, key: k, sigs: sigs, slot: h >> 4}
 		if len(k) >= 8 {
 			e.long, e.slot = true, longSlot(lk.pre, lk.pre2)
+			lh := longHash(lk.pre, lk.pre2)
+			lineKeys.lfilter[lh/64] |= 1 << (lh % 64)
+		} else {
+			lineKeys.sfilter[h/64] |= 1 << (h % 64)
 		}
 		all = append(all, e)
 	}
@@ -183,6 +228,12 @@ func buildLineKeyIndex() {
 	for _, e := range all {
 		lineKeys.ents = append(lineKeys.ents, e.k)
 		lineKeys.keys = append(lineKeys.keys, e.key)
+		var t keyTail
+		for b := 8; b < 16 && b < len(e.key); b++ {
+			t.pre |= uint64(e.key[b]) << (8 * (b - 8))
+			t.mask |= 0xff << (8 * (b - 8))
+		}
+		lineKeys.tails = append(lineKeys.tails, t)
 		lineKeys.sigs = append(lineKeys.sigs, e.sigs)
 	}
 	fill := func(start []uint16, long bool) {
@@ -199,6 +250,7 @@ func buildLineKeyIndex() {
 	}
 	fill(lineKeys.start[:], false)
 	fill(lineKeys.lstart[:], true)
+	lineKeys.filterp = &lineKeys.filter
 	lineKeys.built = true
 }
 
@@ -215,23 +267,52 @@ func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
 // facts.observeKeyless alone.
 func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
 	n := len(low)
-	filter := &lineKeys.filter
+	filter := lineKeys.filterp
+	if filter == nil { // before the index is built: no key
+		filter = &lineKeys.filter
+	}
+	_ = filter[0] // the nil check, once (not at every position)
 	// The line's bytes are read through a pointer: one 32-bit load a
 	// position (word), where indexing a string byte by byte took four
 	// loads, their shifts and a bounds check (cachegrind, explain-perf8).
 	// Positions with eight bytes left read both words so; the last seven
-	// assemble them byte by byte, zero past the end.
+	// shift them out of the line's last eight bytes (a line shorter than
+	// eight assembles them byte by byte), zero past the end.
 	base := unsafe.Pointer(unsafe.StringData(low))
 	i := 0
-	for ; i+8 <= n; i++ {
+	for last := n - 8; i <= last; i++ {
 		w := word(base, i)
 		h := keyHash(w & 0xffffff)
 		if filter[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		r, a := probeKeys(low, i, w, word(base, i+4), h, present, cand)
+		w2 := word(base, i+4)
+		if lineKeys.sfilter[h/64]&(1<<(h%64)) == 0 {
+			if lh := longHash(w, w2); lineKeys.lfilter[lh/64]&(1<<(lh%64)) == 0 {
+				continue // no short key there, nor a long key's first eight bytes
+			}
+		}
+		r, a := probeKeys(low, i, w, w2, h, present, cand)
 		refs |= r
 		any = any || a
+	}
+	if n >= 8 {
+		// The last positions (fewer than eight bytes left): the line's
+		// last eight bytes in one load, shifted so that the position's
+		// byte comes first and zeros fill past the end.
+		last := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, n-8))[:])
+		for ; i+3 <= n; i++ {
+			x := last >> (8 * uint(i-(n-8)))
+			w := uint32(x)
+			h := keyHash(w & 0xffffff)
+			if filter[h/64]&(1<<(h%64)) == 0 {
+				continue
+			}
+			r, a := probeKeys(low, i, w, uint32(x>>32), h, present, cand)
+			refs |= r
+			any = any || a
+		}
+		return refs, any
 	}
 	for ; i+3 <= n; i++ {
 		var w, w2 uint32
@@ -285,8 +366,17 @@ func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSe
 		if w != k.pre || w2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
 			continue
 		}
-		if low[i+8:i+int(k.size)] != lineKeys.keys[e][8:] {
-			continue
+		if size := int(k.size); size > 8 {
+			if i+16 <= n {
+				// Bytes 8 to 15 in one load; a longer key's rest after.
+				t := &lineKeys.tails[e]
+				if binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(low)), i+8))[:])&t.mask != t.pre ||
+					size > 16 && low[i+16:i+size] != lineKeys.keys[e][16:] {
+					continue
+				}
+			} else if low[i+8:i+size] != lineKeys.keys[e][8:] {
+				continue
+			}
 		}
 		refs |= markKey(e, k, present, cand)
 		any = true
@@ -334,10 +424,13 @@ func (a *lowArena) lower(s string) string {
 	}
 	b := a.buf[len(a.buf) : len(a.buf)+n]
 	src := unsafe.Slice(unsafe.StringData(s), n)
+	sp, bp := unsafe.Pointer(unsafe.StringData(s)), unsafe.Pointer(unsafe.SliceData(b))
 	i := 0
 	var upper uint64 // nonzero once an upper-case byte was seen
 	for ; i+8 <= n; i += 8 {
-		w := binary.LittleEndian.Uint64(src[i:])
+		// Through pointers: the slices' bounds checks were a third of
+		// the loop.
+		w := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(sp, i))[:])
 		if w&0x8080808080808080 != 0 {
 			return strings.ToLower(s)
 		}
@@ -345,7 +438,19 @@ func (a *lowArena) lower(s string) string {
 		// from 'A' up, +0x25 from 'Z'+1 up; upper case has the first only.
 		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
 		upper |= up
-		binary.LittleEndian.PutUint64(b[i:], w|up>>2)
+		binary.LittleEndian.PutUint64((*[8]byte)(unsafe.Add(bp, i))[:], w|up>>2)
+	}
+	if i < n && n >= 8 {
+		// The last bytes (fewer than eight): the last eight in one load,
+		// the ones before i lowercased again to the same bytes.
+		w := binary.LittleEndian.Uint64(src[n-8:])
+		if w&0x8080808080808080 != 0 {
+			return strings.ToLower(s)
+		}
+		up := (w + 0x3f3f3f3f3f3f3f3f) &^ (w + 0x2525252525252525) & 0x8080808080808080
+		upper |= up
+		binary.LittleEndian.PutUint64(b[n-8:], w|up>>2)
+		i = n
 	}
 	for ; i < n; i++ {
 		c := src[i]
@@ -484,8 +589,8 @@ func (f *facts) hasSlow(k *auxKey) bool {
 // key is then confirmed in the line as is.)
 func (f *facts) hasAnyIn(keys []*auxKey, m *auxMask) bool {
 	if lk := f.lineKeys; lk != nil {
-		for i := range m {
-			if lk.auxSet[i]&m[i] != 0 {
+		for i := int(m.lo); i < int(m.hi); i++ {
+			if lk.auxSet[i]&m.w[i] != 0 {
 				return f.hasAny(keys)
 			}
 		}

@@ -7,7 +7,8 @@ import (
 
 // FuzzLineKeyPass checks lineKeyPass against strings.Contains for every
 // signature, reference and fragment key on any line: keys at the line's
-// start and end, keys cut by the end, repeats, lines shorter than a word.
+// start and end, keys cut by the end, repeats, lines shorter than a word;
+// and lowArena.lower against strings.ToLower.
 func FuzzLineKeyPass(f *testing.F) {
 	keywords()
 	for _, s := range []string{"", "ab", "eof", "404", "x 404", "error getting credentials", "unexpected status: 40",
@@ -17,6 +18,10 @@ func FuzzLineKeyPass(f *testing.F) {
 	keys := append(append(append([]string(nil), sigKeys...), refIndex.keys...), auxLow[1:]...)
 	f.Fuzz(func(t *testing.T, line string) {
 		low := strings.ToLower(line)
+		var ar lowArena
+		if got := ar.lower(line); got != low {
+			t.Fatalf("lowArena.lower(%q) = %q, want %q", line, got, low)
+		}
 		var present keyBits
 		var cand sigSet
 		refs, any := lineKeyPass(low, &present, &cand)

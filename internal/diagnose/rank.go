@@ -574,6 +574,9 @@ func rank403(h *hit, f *facts) []cand {
 	}
 	switch h.kind() {
 	case reghost.GHCR:
+		if cs := ghcrReadWithoutCredential(h, f); cs != nil { // sig_ghcrread.go
+			return cs
+		}
 		if cs := ghcrStaleCredential(h); cs != nil {
 			return cs
 		}

@@ -104,3 +104,66 @@ func FuzzNormalizeRest(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordHelpers checks the eight-bytes-at-a-time helpers against their
+// byte-by-byte definitions: lastNewline (bytes.LastIndexByte) and
+// firstControlASCII (the first isControl byte, and whether the bytes before
+// it are ASCII), on every suffix of the input.
+func FuzzWordHelpers(f *testing.F) {
+	for _, s := range []string{"", "a\nb", "0123456789\nabcdefgh", "ab\x1bcdefghijk", "abcdefghi\x7f", "abcdefgh\xc3\xa9", "no newline at all here"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for k := 0; k <= len(s); k++ {
+			u := s[k:]
+			if got, want := lastNewline([]byte(u)), strings.LastIndexByte(u, '\n'); got != want {
+				t.Fatalf("lastNewline(%q) = %d, want %d", u, got, want)
+			}
+			want, ascii := len(u), true
+			for i := 0; i < len(u); i++ {
+				if isControl[u[i]] {
+					want = i
+					break
+				}
+				if u[i] >= 0x80 {
+					ascii = false
+				}
+			}
+			if got, gotASCII := firstControlASCII(u); got != want || gotASCII != ascii {
+				t.Fatalf("firstControlASCII(%q) = %d, %v, want %d, %v", u, got, gotASCII, want, ascii)
+			}
+		}
+	})
+}
+
+// FuzzISOTimestamp checks isoTimestamp's word tests against the byte by
+// byte definition of "YYYY-MM-DDTHH:MM:SS[.frac]Z".
+func FuzzISOTimestamp(f *testing.F) {
+	for _, s := range []string{"2026-11-21T19:38:05.4040000Z x", "2026-11-21T19:38:05Z", "2026-11-21T19:38:0", "2026-1a-21T19:38:05Z", "2026-11-21 19:38:05Z", "9999-99-99T99:99:99.Z", "2026-11-21T19:38:05.123"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, wantFrac := 0, 0
+		if len(s) >= 20 && digits(s, 4) && s[4] == '-' && digits(s[5:], 2) && s[7] == '-' &&
+			digits(s[8:], 2) && s[10] == 'T' && digits(s[11:], 2) && s[13] == ':' &&
+			digits(s[14:], 2) && s[16] == ':' && digits(s[17:], 2) {
+			i := 19
+			if s[i] == '.' {
+				j := i + 1
+				for j < len(s) && isDigit(s[j]) {
+					j++
+				}
+				wantFrac = j - i - 1
+				i = j
+			}
+			if wantFrac == 0 && i > 19 || i >= len(s) || s[i] != 'Z' {
+				want, wantFrac = 0, 0
+			} else {
+				want = i + 1
+			}
+		}
+		if n, frac := isoTimestamp(s); n != want || frac != wantFrac {
+			t.Fatalf("isoTimestamp(%q) = %d, %d, want %d, %d", s, n, frac, want, wantFrac)
+		}
+	})
+}

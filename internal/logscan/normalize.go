@@ -373,9 +373,13 @@ func digits(s string, n int) bool {
 // isoTimestamp matches "YYYY-MM-DDTHH:MM:SS[.frac]Z" at the start of s and
 // returns its length and the number of fraction digits.
 func isoTimestamp(s string) (n, frac int) {
-	if len(s) < 20 || !digits(s, 4) || s[4] != '-' || !digits(s[5:], 2) || s[7] != '-' ||
-		!digits(s[8:], 2) || s[10] != 'T' || !digits(s[11:], 2) || s[13] != ':' ||
-		!digits(s[14:], 2) || s[16] != ':' || !digits(s[17:], 2) {
+	if len(s) < 20 {
+		return 0, 0
+	}
+	// "YYYY-MM-" and "DDTHH:MM" as two words, then ":SS".
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	if !wordIs(binary.LittleEndian.Uint64(b), isoDate) || !wordIs(binary.LittleEndian.Uint64(b[8:]), isoTime) ||
+		s[16] != ':' || !isDigit(s[17]) || !isDigit(s[18]) {
 		return 0, 0
 	}
 	i := 19
@@ -394,6 +398,37 @@ func isoTimestamp(s string) (n, frac int) {
 		return 0, 0
 	}
 	return i + 1, frac
+}
+
+// wordPattern is eight bytes of a fixed layout: literal bytes (lit, under
+// litMask) and ASCII digits (under digitMask, 0xff a digit byte).
+type wordPattern struct{ lit, litMask, digitMask uint64 }
+
+// pattern8 is the wordPattern of p, eight bytes where 'D' stands for a digit.
+func pattern8(p string) (w wordPattern) {
+	for i := range 8 {
+		if p[i] == 'D' {
+			w.digitMask |= 0xff << (8 * i)
+		} else {
+			w.lit |= uint64(p[i]) << (8 * i)
+			w.litMask |= 0xff << (8 * i)
+		}
+	}
+	return w
+}
+
+var (
+	isoDate = pattern8("DDDD-DD-")
+	isoTime = pattern8("DDTDD:DD")
+)
+
+// wordIs reports whether the eight bytes x (little-endian) fit p. A byte b
+// is a digit when its high nibble is 3 and b+6's is too (0x30..0x39): the
+// additions carry into no other byte once the first test holds.
+func wordIs(x uint64, p wordPattern) bool {
+	const f0, d3, six = 0xf0f0f0f0f0f0f0f0, 0x3030303030303030, 0x0606060606060606
+	return x&p.litMask == p.lit && x&f0&p.digitMask == d3&p.digitMask &&
+		(x&p.digitMask+six&p.digitMask)&f0&p.digitMask == d3&p.digitMask
 }
 
 // gitlabStream matches the runner's stream tag after its timestamp: two hex
@@ -538,15 +573,27 @@ func firstControlASCII(s string) (int, bool) {
 	var high uint64 // the bytes seen, or'ed: bit 7 of a byte set for a non-ASCII one
 	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
 	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	base := unsafe.Pointer(unsafe.StringData(s))
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:]) // one load (the byte-wise OR was eight)
-		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		// One load (the byte-wise OR was eight), through the pointer: the
+		// slice's bounds checks were a third of the loop.
+		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, i))[:])
 		d := x ^ (0x7f * ones)
 		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs != 0 {
 			break
 		}
 		high |= x
+	}
+	if i < len(b) && i+8 > len(b) && len(b) >= 8 {
+		// The last bytes (fewer than eight): the line's last eight in one
+		// load, the ones before i already read.
+		x := binary.LittleEndian.Uint64(b[len(b)-8:])
+		d := x ^ (0x7f * ones)
+		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs == 0 {
+			return len(s), (high|x)&highs == 0
+		}
 	}
 	for i < len(s) && !isControl[s[i]] {
 		high |= uint64(s[i])

@@ -2,6 +2,7 @@ package logscan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -240,7 +241,7 @@ func (ls *lineScanner) run(r io.Reader) error {
 				hit := pos + e // just past the keyword
 				if c := bytes.Count(buf[pos:hit], newline); c > 0 {
 					lineNo += c
-					lineStart = pos + bytes.LastIndexByte(buf[pos:hit], '\n') + 1
+					lineStart = pos + lastNewline(buf[pos:hit]) + 1
 				}
 				ls0 := max(lineStart, 0) // a dropped head: the carried context starts the line
 				lineEnd := -1
@@ -465,4 +466,26 @@ func wrapRead(format string, err error) error {
 		return fmt.Errorf("%s: input is truncated (unexpected end of data)", format)
 	}
 	return fmt.Errorf("%s: %w", format, err)
+}
+
+// lastNewline is bytes.LastIndexByte(b, '\n'), eight bytes at a time (the
+// standard library's is a byte loop; run calls it for the text between a
+// line's start and its keyword). A word holds a newline when x^0x0a0a...
+// has a zero byte ("Determine if a word has a zero byte", Bit Twiddling
+// Hacks: exact as to whether there is one, not as to where, so the word's
+// bytes are then read one by one).
+func lastNewline(b []byte) int {
+	i := len(b)
+	for ; i >= 8; i -= 8 {
+		x := binary.LittleEndian.Uint64(b[i-8:]) ^ 0x0a0a0a0a0a0a0a0a
+		if (x-0x0101010101010101)&^x&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i--; i >= 0; i-- {
+		if b[i] == '\n' {
+			return i
+		}
+	}
+	return -1
 }
