@@ -12,6 +12,8 @@ func TestMessageGrammarLoginUsage(t *testing.T) {
 		// a removed flag: the login never ran, the push went out anonymously
 		"$ docker login -e=\"$HUB_EMAIL\" -u=\"$HUB_USER\" -p=\"$HUB_PASS\"\nunknown shorthand flag: 'e' in -e=[secure]\nSee 'docker login --help'.\n$ docker push $IMAGE\nThe push refers to a repository [docker.io/[secure]/tool]\n3f2a1b0c9d8e: Preparing\ndenied: requested access to the resource is denied": "no-login",
 		"+ docker login --email ci@example.org -u builder -p secret\nunknown flag: --email\nSee 'docker login --help'.\n+ docker push builder/tool:2\nThe push refers to repository [docker.io/builder/tool]\ndenied: requested access to the resource is denied":                                                  "no-login",
+		// podman's usage error before a push to Quay
+		"$ podman login -e ci@example.org -u builder -p \"$PASS\" quay.io\nError: unknown shorthand flag: 'e' in -e\nSee 'podman login --help'\n$ podman push quay.io/builder/tool:1\nGetting image source signatures\nError: writing blob: initiating layer upload to /v2/builder/tool/blobs/uploads/ in quay.io: unauthorized: access to the requested resource is not authorized": "no-login",
 		// the same refusal after a login that ran keeps the namespace reading
 		"$ docker login -u=\"$HUB_USER\" -p=\"$HUB_PASS\"\nLogin Succeeded\n$ docker push $IMAGE\nThe push refers to a repository [docker.io/[secure]/tool]\ndenied: requested access to the resource is denied": "push-outside-namespace",
 		// the usage hint alone is not a login: a later real login for another host still reads as login-wrong-host

@@ -7,10 +7,10 @@ import (
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
-// A docker CLI command that stops on a usage error (an unknown or removed
-// flag such as login's -e/--email, gone since Docker 17.06) prints the error
-// and "See 'docker login --help'." and exits before it contacts the
-// registry: no credential is stored. The hint names the command it is about,
+// A docker (or podman) CLI command that stops on a usage error (an unknown
+// or removed flag such as login's -e/--email, gone since Docker 17.06)
+// prints the error and "See 'docker login --help'." and exits before it
+// contacts the registry: no credential is stored. The hint names the command it is about,
 // so a login command within a few lines before it never ran.
 //
 // The hint line holds "docker login" (a prefilter keyword already), so no
@@ -58,7 +58,7 @@ func rankAbortedLogin(h *hit, f *facts, state string) []cand {
 		return nil
 	}
 	return []cand{
-		c("no-login", 0.8, fmt.Sprintf("The login command at line %d stopped on a usage error (docker printed \"See 'docker login --help'\": an unknown or removed flag such as -e/--email) and never reached the registry, so no credential was stored and the request to %s went out anonymously. Fix the login command's flags.", a.Line, hostName(h.host)),
+		c("no-login", 0.8, fmt.Sprintf("The login command at line %d stopped on a usage error (the client printed its \"See '... login --help'\" hint: an unknown or removed flag such as -e/--email) and never reached the registry, so no credential was stored and the request to %s went out anonymously. Fix the login command's flags.", a.Line, hostName(h.host)),
 			finding.Evidence{Line: a.Line, Text: "(login command that stopped on a usage error)"}),
 		c("push-outside-namespace", 0.5, ""),
 		c("insufficient-role", 0.42, ""),
