@@ -676,8 +676,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// it says the login command before it never ran (loginusage.go).
 	helpHint := f.observeLoginUsage(n)
 	// dockerd's refusal names the command it suggests ("… or may require
-	// 'docker login'"): that is advice, not a login that ran.
-	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") { // loginCmdRe
+	// 'docker login'"), and so does Docker Desktop's ("Please run `docker
+	// login`, or contact your administrators"): advice, not a login that ran.
+	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
 		w := loginHostWord(m[2])
 		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
 		if a := hubKeyAlias(w); a != "" {

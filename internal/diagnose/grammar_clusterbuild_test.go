@@ -26,8 +26,8 @@ func TestMessageGrammarClusterBuild(t *testing.T) {
 		"make: *** [Makefile:12: push] Error 1: exit status 2":                               "",
 		// Artifactory's 401 body relayed after the token URL
 		`GET https://orbit.jfrog.example:443/artifactory/api/docker/docker-local/v2/token?scope=repository%3Abuilder%3Apush%2Cpull&service=orbit.jfrog.example%3A443: : Authentication is required`: "no-login",
-		// guard: an HTTP proxy's own 407 wording keeps its reading
-		"Get https://registry.orbit.example/v2/: Proxy Authentication Required": "",
+		// an HTTP proxy's own 407 wording: the proxy answered, not the registry (no login reading)
+		"Get https://registry.orbit.example/v2/: Proxy Authentication Required": "registry-unreachable",
 		// ECR's refusal of a credential that is not an authorization token
 		`error listing tags for repo URL 123456789012.dkr.ecr.eu-central-1.amazonaws.com/orbit/notes: GET https://123456789012.dkr.ecr.eu-central-1.amazonaws.com/v2/orbit/notes/tags/list?n=1000: DENIED: Your Authorization Token is invalid.`:                                                          "client-bug",
 		"$ aws ecr get-login-password --region eu-central-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-central-1.amazonaws.com\nLogin Succeeded\n$ docker push 123456789012.dkr.ecr.eu-central-1.amazonaws.com/orbit/notes:1.4\ndenied: Your Authorization Token is invalid.": "bad-credentials",

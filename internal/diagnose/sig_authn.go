@@ -342,7 +342,9 @@ func sigsAuthn() {
 			keys:    []string{": unauthorized"},
 			// A structured logger quotes the error (regsync: err="failed to
 			// send blob post, ref REF: unauthorized").
-			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\s*$`),
+			// docker-py closes its APIError explanation with a parenthesis:
+			// Internal Server Error ("Head "https://…/manifests/TAG": unauthorized").
+			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\)?\s*$`),
 			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
 			veto: append([]string{"authentication required"}, gitLike...),
 			rank: rankBareUnauthorized,

@@ -374,6 +374,9 @@ func sigsAuthz() {
 			keys: []string{"don't have the needed permissions", "unauthenticated request", "unable to access the repository"},
 			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request|Unable to access the repository)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized", "cloud.google.com/container-registry/"},
+			// Docker Desktop's Registry Access Management also says
+			// "unauthenticated request" (sig_sdkclients.go).
+			veto: []string{"registry access management"},
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
 				if h.host == "" && len(f.loginsBefore(h.line())) > 0 && reghost.Classify(f.loginsBefore(h.line())[0].Host) == reghost.GAR {

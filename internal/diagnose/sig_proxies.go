@@ -93,9 +93,14 @@ func sigsH8b() {
 			// The same wording for the Docker Engine API (/v1.NN/…, /_ping:
 			// docker-py and docker-compose v1 talking to DOCKER_HOST) is a
 			// daemon the job cannot reach, not a registry.
-			re: regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: (/v2/\S*|/v1\.\d+/\S*|/_ping\S*)`),
+			// docker-py's first request, the version probe, has no API
+			// prefix: "/version" (APIClient._retrieve_server_version).
+			re: regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: (/v2/\S*|/v1\.\d+/\S*|/_ping\S*|/version\b)`),
 			rank: func(h *hit, f *facts) []cand {
 				host := h.m[1]
+				if h.m[2] == "/version" && !containsAny(h.low, []string{"port=2375", "port=2376", "host='docker'"}) {
+					return nil // some other service's /version (an app under test), not the Engine's
+				}
 				switch {
 				case !strings.HasPrefix(h.m[2], "/v2/"):
 					return []cand{
