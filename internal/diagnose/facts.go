@@ -73,6 +73,7 @@ type facts struct {
 
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
+	loginAborted  login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
 	refs          ring[refSeen]
 	urls          ring[urlSeen]
 	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
@@ -671,10 +672,13 @@ func (f *facts) observeLogin(n int, text, low string) {
 		return
 	}
 	g := lineGuards(text)
+	// docker's usage hint ("See 'docker login --help'.") is not a login:
+	// it says the login command before it never ran (loginusage.go).
+	helpHint := f.observeLoginUsage(n)
 	// dockerd's refusal names the command it suggests ("… or may require
 	// 'docker login'"), and so does Docker Desktop's ("Please run `docker
 	// login`, or contact your administrators"): advice, not a login that ran.
-	if m := matchLoginCmd(text); m != nil && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
+	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
 		w := loginHostWord(m[2])
 		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
 		if a := hubKeyAlias(w); a != "" {

@@ -332,6 +332,9 @@ func rankDenied(h *hit, f *facts) []cand {
 	if cs := rankRunnerGHCRPull(h, f); cs != nil {
 		return cs
 	}
+	if cs := rankGCRPermissionDeniedFor(h, state); cs != nil && !(gitlab && f.jobToken) {
+		return cs // gcrpermdenied.go
+	}
 	if h.op == opPull && state == "none" {
 		if cs := ghcrAnonymousRead(h, f); cs != nil {
 			return cs
@@ -350,6 +353,9 @@ func rankDenied(h *hit, f *facts) []cand {
 			cs = append([]cand{c("login-wrong-host", 0.8, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l))}, cs...)
 		}
 		return cs
+	}
+	if cs := rankAbortedLogin(h, f, state); cs != nil {
+		return cs // loginusage.go
 	}
 	if f.authFileLine > 0 && state == "none" && f.containersImage {
 		// podman, buildah and skopeo read REGISTRY_AUTH_FILE, not

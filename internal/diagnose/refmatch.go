@@ -99,9 +99,12 @@ func prefixArg(prefix string, skip func(text string, p int) int) refMatchFunc {
 	}
 }
 
-// matchPushRefersTo is `The push refers to (?:a )?repository \[([^\]\s]+)\]`.
+// matchPushRefersTo is `The push refers to (?:a )?repository \[((?:\[secure\]|[^\]\s])+)\]`.
 // The optional "a " is forced: without it "repository" would have to start
-// on 'a'; [^\]\s]+ runs to the first ']' or white space, which must be ']'.
+// on 'a'; the group runs to the first ']' or white space, which must be ']',
+// past Travis CI's secret mask "[secure]" ("[docker.io/[secure]/app]"). When
+// it stops elsewhere, the regexp backtracks into the last mask it took and
+// ends at the mask's own ']' ("[x[secure] y]" gives "x[secure").
 func matchPushRefersTo(text string, n int, dst []string) []string {
 	const lead, repo = "The push refers to ", "repository ["
 	for from, found := 0, 0; found < n; {
@@ -119,11 +122,22 @@ func matchPushRefersTo(text string, n int, dst []string) []string {
 			continue
 		}
 		p += len(repo)
-		e := p
+		e, lastMask := p, -1 // lastMask: the ']' of the last "[secure]" taken
 		for e < len(text) && text[e] != ']' && !isRESpace(text[e]) {
+			if text[e] == '[' && strings.HasPrefix(text[e:], travisMask) {
+				e += len(travisMask)
+				lastMask = e - 1
+				continue
+			}
 			e++
 		}
-		if e == p || e >= len(text) || text[e] != ']' {
+		if e >= len(text) || text[e] != ']' {
+			if lastMask < 0 {
+				continue
+			}
+			e = lastMask
+		}
+		if e == p {
 			continue
 		}
 		dst = append(dst, text[p:e])
@@ -132,6 +146,9 @@ func matchPushRefersTo(text string, n int, dst []string) []string {
 	}
 	return dst
 }
+
+// travisMask is what Travis CI prints in place of a secure variable's value.
+const travisMask = "[secure]"
 
 // pullLeads are the alternatives of the "pull" pattern; at one position at
 // most one of them can match (they differ in their first or ninth byte).

@@ -164,7 +164,7 @@ var refPatterns = []struct {
 	op   string
 	find refMatchFunc // when set, the same group 1 as re, faster (refmatch.go)
 }{
-	{"push refers to", lazyRe(`The push refers to (?:a )?repository \[([^\]\s]+)\]`), opPush, matchPushRefersTo},
+	{"push refers to", lazyRe(`The push refers to (?:a )?repository \[((?:\[secure\]|[^\]\s])+)\]`), opPush, matchPushRefersTo},
 	{"failed to push", lazyRe(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
 	{"pushing manifest for", lazyRe(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
 	{"with docker:", lazyRe(`pushing (\S+) with docker:`), opPush, nil}, // BuildKit's exporter step: " > pushing REF with docker:"

@@ -268,6 +268,9 @@ func sigsAuthz() {
 				if state == "other" {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("no-login", 0.45, "")}
 				}
+				if cs := rankAbortedLogin(h, f, state); cs != nil {
+					return cs // loginusage.go
+				}
 				if h.op == opPull || manifestGetLine(h) {
 					// Quay answers a pull of a private repository without a
 					// credential, and of one that does not exist, this way.
