@@ -190,6 +190,14 @@ func (h *hit) kind() reghost.Kind {
 	return reghost.Classify(h.host)
 }
 
+// hostFromRef sets the hit's host, when no URL gave one, from its image
+// reference (Docker Hub for a reference without a registry host).
+func (h *hit) hostFromRef() {
+	if h.host == "" {
+		h.host = reghost.Normalize(h.ref.hostOrHub())
+	}
+}
+
 // repo is the repository the hit is about, from the reference or the URL.
 func (h *hit) repo() string {
 	if h.ref.Repo != "" {

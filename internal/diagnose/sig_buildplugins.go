@@ -191,7 +191,7 @@ func sigsBuildPlugins() {
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] != "" && h.ref.Repo == "" {
 					h.ref = parseRef(h.m[1])
-					h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+					h.hostFromRef()
 				}
 				return []cand{
 					c("http-https-mismatch", 0.74, fmt.Sprintf("%s speaks plain HTTP and asks for credentials; jib does not send credentials over an unencrypted connection. Serve the registry over HTTPS (with a certificate the JVM trusts), or, for a test registry only, run with -DsendCredentialsOverHttp=true next to allowInsecureRegistries.", hostName(h.host))),
@@ -212,7 +212,7 @@ func sigsBuildPlugins() {
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					h.ref = parseRef(h.m[1])
-					h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+					h.hostFromRef()
 				}
 				return rank403(h, f)
 			},
@@ -443,7 +443,7 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 	img := "the image"
 	if h.m[2] != "" {
 		h.ref = parseRef(strings.TrimSuffix(h.m[2], ":"))
-		h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+		h.hostFromRef()
 		img = h.ref.Raw
 	}
 	mode, reason := strings.ToLower(h.m[1]), strings.ToLower(h.m[3])

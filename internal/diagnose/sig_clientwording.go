@@ -3,8 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"regexp"
-
-	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // Registry failures the OCI artifact and deploy tools word themselves,
@@ -44,7 +42,7 @@ func sigsClientWording() {
 			re:   regexp.MustCompile(`(?i)Feature '([^']+)' could not be processed\. You may not have permission to access this Feature`),
 			rank: func(h *hit, f *facts) []cand {
 				h.ref = parseRef(h.m[1])
-				h.host = orSome(h.host, reghost.Normalize(h.ref.hostOrHub()))
+				h.hostFromRef()
 				return []cand{
 					c("manifest-unknown", 0.62, fmt.Sprintf("The Dev Containers CLI could not fetch the Feature %s: the package is private (the default for a newly published GHCR package) or the reference names a version or repository that does not exist. The Feature's publisher makes the package public; check the reference and version against the publisher's registry.", h.m[1])),
 					c("no-login", 0.5, "If the Feature is private on purpose, log in to its registry before the build (docker login, or DEVCONTAINERS_OCI_AUTH)."),

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // What clients print when an image, a tag or a whole registry service went
@@ -53,9 +51,7 @@ func sigsGoneImages() {
 			veto:     []string{"falling back"},
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
-				if h.host == "" {
-					h.host = reghost.Normalize(h.ref.hostOrHub())
-				}
+				h.hostFromRef()
 				return []cand{c("manifest-unknown", 0.85, fmt.Sprintf("BuildKit could not resolve the Dockerfile's base image: %s has no such tag or digest in that repository (withdrawn, renamed or never pushed), or hides it from this identity.", hostName(h.host))),
 					c("empty-reference-variable", 0.3, "")}
 			},
@@ -72,9 +68,7 @@ func sigsGoneImages() {
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
-				if h.host == "" {
-					h.host = reghost.Normalize(h.ref.hostOrHub())
-				}
+				h.hostFromRef()
 				return []cand{c("manifest-unknown", 0.8, fmt.Sprintf("The container runtime answered NotFound for the image: %s has no such tag or digest in that repository (withdrawn or never pushed), or hides it from this identity.", hostName(h.host))),
 					c("empty-reference-variable", 0.3, "")}
 			},

@@ -5,8 +5,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
-
-	"github.com/regdoctor/regdoctor/internal/reghost"
 )
 
 // What is left of a client message when an issue tracker, a forum or a
@@ -40,9 +38,7 @@ func sigsWrapTail() {
 			veto:     []string{"falling back", "cache"},
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
-				if h.host == "" {
-					h.host = reghost.Normalize(h.ref.hostOrHub())
-				}
+				h.hostFromRef()
 				return []cand{c("manifest-unknown", 0.8, fmt.Sprintf("%s has no such tag or digest in that repository (or hides it from this identity): the line is the end of containerd's \"failed to resolve reference … not found\".", hostName(h.host))),
 					c("empty-reference-variable", 0.3, "")}
 			},
