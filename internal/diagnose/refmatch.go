@@ -15,9 +15,12 @@ import "strings"
 // refMatchFunc appends to dst group 1 of up to n matches in text.
 type refMatchFunc func(text string, n int, dst []string) []string
 
-// isRESpace is RE2's \s: [\t\n\f\r ].
+// isRESpace is RE2's \s: [\t\n\f\r ]. One compare for a byte above the
+// space (most of a line) and a bit test below it, where the five compares
+// of the plain definition ran for every non-space byte.
 func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+	const set = 1<<' ' | 1<<'\t' | 1<<'\n' | 1<<'\f' | 1<<'\r'
+	return c <= ' ' && uint64(set)>>c&1 != 0
 }
 
 // nonSpaceEnd is the end of the run of \S starting at i.

@@ -88,17 +88,17 @@ func FuzzNormalizeRest(f *testing.F) {
 			return
 		}
 		wantText, wantHint := normalize(s)
-		_, ascii := firstControlASCII(s)
+		_, ascii, noCR := firstControlASCII(s)
 		if want := utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0; ascii != want {
 			t.Fatalf("%q: firstControlASCII says ASCII %v", s, ascii)
 		}
-		gotText, gotHint := normalizeRest(trimRightCR(s[pre.n:]), pre.h, pre.steps, ascii)
+		gotText, gotHint := normalizeRest(trimRightCR(s[pre.n:]), pre.h, pre.steps, ascii, false)
 		if gotText != wantText || gotHint != wantHint {
 			t.Fatalf("%q: after the prefixes (%d bytes, %d steps): %q %+v, normalize: %q %+v", s, pre.n, pre.steps, gotText, gotHint, wantText, wantHint)
 		}
 		// linePrefix stopped where normalize stops: deliverText looks for
 		// no further prefix.
-		gotText, gotHint = normalizeRest(trimRightCR(s[pre.n:]), pre.h, maxPrefixes, ascii)
+		gotText, gotHint = normalizeRest(trimRightCR(s[pre.n:]), pre.h, maxPrefixes, ascii, noCR)
 		if gotText != wantText || gotHint != wantHint {
 			t.Fatalf("%q: after the prefixes (%d bytes), none looked for: %q %+v, normalize: %q %+v", s, pre.n, gotText, gotHint, wantText, wantHint)
 		}
@@ -119,7 +119,12 @@ func FuzzWordHelpers(f *testing.F) {
 			if got, want := lastNewline([]byte(u)), strings.LastIndexByte(u, '\n'); got != want {
 				t.Fatalf("lastNewline(%q) = %d, want %d", u, got, want)
 			}
-			want, ascii := len(u), true
+			want, ascii, low := len(u), true, false // low: a byte below 0x20 or DEL
+			for i := 0; i < len(u); i++ {
+				if u[i] < 0x20 || u[i] == 0x7f {
+					low = true
+				}
+			}
 			for i := 0; i < len(u); i++ {
 				if isControl[u[i]] {
 					want = i
@@ -129,8 +134,12 @@ func FuzzWordHelpers(f *testing.F) {
 					ascii = false
 				}
 			}
-			if got, gotASCII := firstControlASCII(u); got != want || gotASCII != ascii {
+			got, gotASCII, noCR := firstControlASCII(u)
+			if got != want || gotASCII != ascii {
 				t.Fatalf("firstControlASCII(%q) = %d, %v, want %d, %v", u, got, gotASCII, want, ascii)
+			}
+			if wantNoCR := len(u) >= 8 && !low; noCR != wantNoCR {
+				t.Fatalf("firstControlASCII(%q) says no CR %v, want %v", u, noCR, wantNoCR)
 			}
 		}
 	})

@@ -70,14 +70,15 @@ func normalize(s string) (string, hint) {
 	s = strings.TrimPrefix(s, "\uFEFF")
 	s = stripControls(s)
 	s = strings.TrimRight(s, "\r")
-	return normalizeRest(s, hint{}, 0, false)
+	return normalizeRest(s, hint{}, 0, false, false)
 }
 
 // normalizeRest is normalize for a line without a byte-order mark or
 // control bytes (TAB and CR aside) and without trailing CRs, of which steps
 // CI prefixes were already removed, as hint p recorded (linePrefix). ascii
-// says the line is known to be ASCII (then valid UTF-8).
-func normalizeRest(s string, p hint, steps int, ascii bool) (string, hint) {
+// says the line is known to be ASCII (then valid UTF-8), noCR that it is
+// known to hold no CR (firstControlASCII): no search for one.
+func normalizeRest(s string, p hint, steps int, ascii, noCR bool) (string, hint) {
 	for ; steps < maxPrefixes; steps++ {
 		n, ok := p.stripOne(s)
 		if !ok {
@@ -93,7 +94,7 @@ func normalizeRest(s string, p hint, steps int, ascii bool) (string, hint) {
 			s = ""
 		}
 	}
-	if strings.IndexByte(s, '\r') >= 0 { // IndexByte is vectorised, LastIndexByte is not
+	if !noCR && strings.IndexByte(s, '\r') >= 0 { // IndexByte is vectorised, LastIndexByte is not
 		s = s[strings.LastIndexByte(s, '\r')+1:]
 	}
 	s = trimRightBlank(s) // strings.TrimRight(s, " \t\r") without building its cutset per line
@@ -562,14 +563,15 @@ func stripControls(s string) string {
 // firstControl is the index of the first byte of s that stripControls
 // removes or interprets (isControl), len(s) when there is none.
 func firstControl(s string) int {
-	i, _ := firstControlASCII(s)
+	i, _, _ := firstControlASCII(s)
 	return i
 }
 
 // firstControlASCII is firstControl that also says whether the bytes before
-// the first control byte are ASCII.
-func firstControlASCII(s string) (int, bool) {
-	i := 0
+// the first control byte are ASCII, and (noCR) that s holds no CR: true when
+// s is at least eight bytes long and none of its bytes is below 0x20 or DEL
+// (every word read said so); false when s holds a CR or that is not known.
+func firstControlASCII(s string) (i int, ascii, noCR bool) {
 	var high uint64 // the bytes seen, or'ed: bit 7 of a byte set for a non-ASCII one
 	// Eight bytes at a time while none is below 0x20 or is DEL (SWAR, see
 	// "Determine if a word has a byte less than n", Bit Twiddling Hacks).
@@ -592,14 +594,17 @@ func firstControlASCII(s string) (int, bool) {
 		x := binary.LittleEndian.Uint64(b[len(b)-8:])
 		d := x ^ (0x7f * ones)
 		if ((x-0x20*ones)&^x|(d-ones)&^d)&highs == 0 {
-			return len(s), (high|x)&highs == 0
+			return len(s), (high|x)&highs == 0, true
 		}
+	}
+	if i == len(b) && i >= 8 { // the word loop read every byte
+		return i, high&highs == 0, true
 	}
 	for i < len(s) && !isControl[s[i]] {
 		high |= uint64(s[i])
 		i++
 	}
-	return i, high&0x8080808080808080 == 0
+	return i, high&0x8080808080808080 == 0, false
 }
 
 // isControl marks the bytes stripControls removes or interprets: C0

@@ -105,12 +105,12 @@ func (ls *lineScanner) deliver(raw []byte, n int, truncated bool) error {
 // (linePrefix): when the line holds no control byte, only its text after
 // them is copied and normalised, and the prefixes are not read again.
 func (ls *lineScanner) deliverText(raw []byte, n int, pre prefix) error {
-	ctl, ascii := firstControlASCII(unsafe.String(unsafe.SliceData(raw), len(raw)))
+	ctl, ascii, noCR := firstControlASCII(unsafe.String(unsafe.SliceData(raw), len(raw)))
 	if ctl < len(raw) {
 		return ls.deliver(raw, n, false)
 	}
 	// linePrefix stopped where normalize would: no further prefix.
-	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, maxPrefixes, ascii)
+	text, h := normalizeRest(trimRightCR(ls.str(raw[pre.n:])), pre.h, maxPrefixes, ascii, noCR)
 	ls.sum.Delivered++
 	if h.name != "" {
 		ls.sum.addHint(h)
