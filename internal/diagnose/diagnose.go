@@ -295,22 +295,19 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	}
 	in.text, in.low = text, ar.lower(text)
 	// Which signature, reference and fact keys the line holds, in one pass.
-	in.keys.reset()
-	in.cand = sigSet{}
+	in.keys, in.cand = keyBits{}, sigSet{}
 	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 	if in.keys.aux[kWebLogLink.slot] { // copied from GitHub's web log view (weblog.go)
 		if t := stripWebLogLinks(text); t != text {
 			in.text, in.low = t, ar.lower(t)
-			in.keys.reset()
-			in.cand = sigSet{}
+			in.keys, in.cand = keyBits{}, sigSet{}
 			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 		}
 	}
 	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_cloudlogin.go)
 		if t := stripReprTail(in.text); t != in.text {
 			in.text, in.low = t, ar.lower(t)
-			in.keys.reset()
-			in.cand = sigSet{}
+			in.keys, in.cand = keyBits{}, sigSet{}
 			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 		}
 	}

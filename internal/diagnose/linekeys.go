@@ -73,18 +73,6 @@ func (b *keyBits) get(i int) bool {
 	return b.bits[i>>6]&(1<<(i&63)) != 0
 }
 
-// reset empties b: it clears the fragment bools auxSet marks (set writes
-// both; a line holds a few) instead of all maxAuxKeys of them, where the
-// struct's zero value rewrote its 632 bytes for every line.
-func (b *keyBits) reset() {
-	for w, x := range b.auxSet {
-		for ; x != 0; x &= x - 1 {
-			b.aux[w*64+bits.TrailingZeros64(x)] = false
-		}
-	}
-	b.bits, b.auxSet = [auxBase / 64]uint64{}, [maxAuxKeys / 64]uint64{}
-}
-
 func (b *keyBits) set(i int) {
 	if i >= auxBase {
 		b.aux[i-auxBase] = true
