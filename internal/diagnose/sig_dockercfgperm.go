@@ -23,11 +23,10 @@ import (
 // followed.
 func init() {
 	register(&signature{
-		id:       "docker-config-unreadable",
-		keys:     []string{".token_seed", "/.docker/config.json: permission denied"},
-		re:       regexp.MustCompile(`open (\S*/\.docker/(?:config\.json|\.token_seed\S*)): permission denied`),
-		veto:     append([]string{"error loading config file"}, gitLike...),
-		refGroup: 0,
+		id:   "docker-config-unreadable",
+		keys: []string{".token_seed", "/.docker/config.json: permission denied"},
+		re:   regexp.MustCompile(`open (\S*/\.docker/(?:config\.json|\.token_seed\S*)): permission denied`),
+		veto: append([]string{"error loading config file"}, gitLike...),
 		rank: func(h *hit, f *facts) []cand {
 			path := ""
 			if len(h.m) > 1 {
