@@ -8,7 +8,8 @@ import "testing"
 // at an address the client cannot use (the same host on another port, a
 // loopback or docker-bridge address), Go's refusal of a certificate that
 // names its host only in the Common Name, a manifest PUT by digest refused
-// with 400 after its layers, act's failed clone of an action; with guards
+// with 400 after its layers, act's failed clone of an action, another HTTPS
+// client's POST to a web API; with guards
 // for look-alikes. Kept apart from the other tables so that parallel
 // batches do not edit the same block.
 func TestMessageGrammarSelfHosted(t *testing.T) {
@@ -33,6 +34,12 @@ func TestMessageGrammarSelfHosted(t *testing.T) {
 		`#12 ERROR: failed to push registry.home.arpa/tools/relay:0.9.1: failed commit on ref "manifest-sha256:3c2b1a0f": unexpected status from PUT request to https://registry.home.arpa/v2/tools/relay/manifests/0.9.1: 400 Bad Request`: "invalid-reference",
 		// act's failed clone of an action is git, not a registry
 		`[Publish/build] Unable to clone https://github.com/docker/setup-buildx-action refs/heads/v3: authentication required: Invalid username or password.`: "",
+		// another HTTPS client's POST to a web API (no registry path, no image, no login) is not a registry failure
+		`Post "https://api.push.example.net/3/device/5a0f": x509: certificate signed by unknown authority`: "",
+		// guard: a POST of a blob upload keeps the TLS reading
+		`Post "https://registry.home.arpa/v2/tools/relay/blobs/uploads/": x509: certificate signed by unknown authority`: "tls-untrusted",
+		// guard: a POST to the token realm keeps the TLS reading
+		`Post "https://gitea.home.arpa/v2/token": tls: failed to verify certificate: x509: certificate signed by unknown authority`: "tls-untrusted",
 		// guard: Gitea's package-access check without any login keeps the token reading first
 		`Error during deploy: deploying images: POST https://git.lab.internal/v2/ops/relay/blobs/uploads/: unexpected status code 401 Unauthorized: reqPackageAccess`: "password-not-token",
 	})

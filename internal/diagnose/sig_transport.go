@@ -119,6 +119,9 @@ func sigsTransport() {
 			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
+				if nonRegistryPost(h, f) {
+					return nil // another HTTPS client's POST (sig_posturl.go)
+				}
 				// Go's crypto/x509 prints one message for both ends of the
 				// validity period and tells them apart only in its detail:
 				// "current time T is after NotAfter" (expired) or "is before
