@@ -24,7 +24,7 @@ func TestMessageGrammarManifestMerge(t *testing.T) {
 func TestMessageGrammarRequestsUnauthorizedForURL(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		"An error occurred in pipeline execution. 401 Client Error: Unauthorized for url: https://gitlab.example.com/api/v4/projects?search=ledger": "",
-		"requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/deployments/ledger": "",
+		"requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/deployments/ledger":                      "",
 		// jib's own wording keeps its reading
 		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.0:build (default-cli) on project ledger: Build image failed, perhaps you should make sure your credentials for 'registry-1.docker.io/example-org/ledger' are set up correctly.\nCaused by: com.google.cloud.tools.jib.api.RegistryUnauthorizedException: Unauthorized for registry-1.docker.io/example-org/ledger": "no-login",
 	})
