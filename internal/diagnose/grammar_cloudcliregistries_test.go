@@ -5,7 +5,7 @@ import "testing"
 // TestMessageGrammarCloudCLIRegistries holds TestMessageGrammar's lines for
 // the shapes found in the seventeenth held-out batch, part e (cloud CLIs as
 // the login step, the smaller clouds' registries): az acr login where no
-// Docker daemon can run, OCIR's IAM refusal, Huawei SWR's "You may not login
+// Docker daemon can run or the login server does not answer, OCIR's IAM refusal, Huawei SWR's "You may not login
 // yet", and Harbor's read-only mode. One line (or a few) per shape, the first
 // finding's cause wanted ("" = no finding), with guards that keep the
 // neighbouring readings.
@@ -13,6 +13,8 @@ func TestMessageGrammarCloudCLIRegistries(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// az acr login in a shell without a Docker daemon
 		"This command requires running the docker daemon, which is not supported in Azure Cloud Shell. You may want to use 'az acr login -n labcr --expose-token' to get an access token, which does not require Docker to be installed.": "daemon-unreachable",
+		// az's ACR commands when the login server does not answer
+		"ERROR: Could not connect to the registry login server 'labcrprod.azurecr.io'. Please verify that the registry exists and the URL 'https://labcrprod.azurecr.io/v2/' is reachable from your environment.": "registry-unreachable",
 		// OCIR's IAM refusal of a push: the path's namespace first, a policy second
 		"denied: User UserId(ocid1.user.oc1..aaaaaaaexampleuser0002) cannot UploadDockerLayer on resource othertenancy/notes/notes-api": "push-outside-namespace",
 		// the same refusal of a pull: a read policy

@@ -39,6 +39,29 @@ func sigsCloudCLIRegistries() {
 			},
 		},
 		&signature{
+			id: "az-acr-login-server-unreachable",
+			// The Azure CLI's ACR commands (az acr login, az acr repository)
+			// first fetch https://LOGINSERVER/v2/; when nothing answers it
+			// stops with "Could not connect to the registry login server
+			// 'NAME.azurecr.io'. Please verify that the registry exists and
+			// the URL 'https://NAME.azurecr.io/v2/' is reachable from your
+			// environment." — a registry name that does not resolve (a typo,
+			// a registry not created yet or deleted), or a network that does
+			// not reach it (private endpoint, firewall, proxy)
+			// (learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access).
+			keys: []string{"could not connect to the registry login server"},
+			re:   regexp.MustCompile(`(?i)Could not connect to the registry login server '?([^'\s]+)`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == "" {
+					h.op = opLogin
+				}
+				return []cand{
+					c("registry-unreachable", 0.78, fmt.Sprintf("The Azure CLI got no answer from %s: check that the registry exists under that name (a typo or a registry not created yet does not resolve) and that this network reaches it (a registry behind a private endpoint or firewall rules answers only from allowed networks; `az acr check-health -n NAME --yes` tells which).", h.m[1])),
+					c("registry-fault", 0.3, ""),
+				}
+			},
+		},
+		&signature{
 			id: "ocir-iam-cannot",
 			// OCIR answers a request its IAM authorizer refuses with
 			// "denied: User UserId(ocid1.user.oc1..ID) cannot ACTION on
