@@ -97,9 +97,11 @@ func sigsCloudCLIRegistries() {
 			// set it read-only: "denied: The system is in read only mode.
 			// Any modification is prohibited." (goharbor/harbor
 			// src/server/middleware/readonly; ovh/public-cloud-roadmap#242).
-			keys: []string{"in read only mode"},
-			re:   regexp.MustCompile(`(?i)system is in read only mode`),
-			need: []string{"denied", "harbor", "modification is prohibited"},
+			// The key is the message's second sentence: a key starting
+			// "in " would be tried at most positions of every log.
+			keys: []string{"modification is prohibited"},
+			re:   regexp.MustCompile(`(?i)system is in read only mode\. Any modification is prohibited`),
+			need: []string{"denied"},
 			rank: func(h *hit, f *facts) []cand {
 				if h.op == "" {
 					h.op = opPush
