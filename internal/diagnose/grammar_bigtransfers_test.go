@@ -9,7 +9,7 @@ import "testing"
 func TestMessageGrammarBigTransfers(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// BuildKit 0.11.0/0.11.1's containerd pusher closing its pipe on a large layer
-		"#21 ERROR: failed to push ghcr.io/acme/trainer:gpu-1.4: failed to copy: io: read/write on closed pipe":                                           "client-bug",
+		"#21 ERROR: failed to push ghcr.io/acme/trainer:gpu-1.4: failed to copy: io: read/write on closed pipe":                                                "client-bug",
 		"Error: buildx failed with: ERROR: failed to solve: failed to push registry.acme.example/ml/notebook:2: failed to copy: io: read/write on closed pipe": "client-bug",
 		// GHCR's per-request limit on a chunked upload, hit by a client sending one big chunk
 		`Error: code=416 Range Not Satisfiable, message='{"errors":[{"code":"REQUESTED_RANGE_NOT_SATISFIABLE","message":"the request body is too large and exceeds the maximum permissible limit of 4.00MiB"}]}'`: "client-bug",
@@ -24,10 +24,10 @@ func TestMessageGrammarBigTransfers(t *testing.T) {
 		// docker push's bare EOF right after its layer lines, no retry shown
 		"The push refers to repository [registry.acme.example/game/server]\n1a2b3c4d5e6f: Layer already exists\n7a8b9c0d1e2f: Pushing [==================================================>]  912.4MB/912.4MB\n3c4d5e6f7a8b: Layer already exists\nEOF": "registry-unreachable",
 		// guards: other tools' closed pipe, another limit, a 4xx upload answer, heredocs, EOF after a finished push
-		"panic: io: read/write on closed pipe": "",
-		"Error: request body is too large": "",
+		"panic: io: read/write on closed pipe":                                             "",
+		"Error: request body is too large":                                                 "",
 		"FATAL:   Unable to push image to library: error uploading image: HTTP status 404": "",
-		"cat <<EOF > values.yaml\nimage: registry.acme.example/game/server\nEOF": "",
+		"cat <<EOF > values.yaml\nimage: registry.acme.example/game/server\nEOF":           "",
 		"7a8b9c0d1e2f: Pushing [==================================================>]  912.4MB/912.4MB\n7a8b9c0d1e2f: Pushed\nv1: digest: sha256:0d5b7f2c3e4a5b6c7d8e9f00112233445566778899aabbccddeeff0011223344 size: 1573\ncat <<EOF\nEOF": "",
 	})
 }
