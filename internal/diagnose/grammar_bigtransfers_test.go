@@ -23,6 +23,15 @@ func TestMessageGrammarBigTransfers(t *testing.T) {
 		"The push refers to repository [harbor.acme.example/ml/api]\n8c0a7e66d2f4: Pushing [==================================================>]  41.2MB\nunauthorized: unauthorized to access repository: ml/api, action: push: unauthorized to access repository: ml/api, action: push": "registry-fault",
 		// docker push's bare EOF right after its layer lines, no retry shown
 		"The push refers to repository [registry.acme.example/game/server]\n1a2b3c4d5e6f: Layer already exists\n7a8b9c0d1e2f: Pushing [==================================================>]  912.4MB/912.4MB\n3c4d5e6f7a8b: Layer already exists\nEOF": "registry-unreachable",
+		// a connection broken in the middle of a blob upload (Go's net errors after the request)
+		`#14 ERROR: failed commit on ref "layer-sha256:7d57542e": failed to do request: Put https://ghcr.io/v2/acme/base/blobs/upload/e0620cbc?digest=sha256%3A7d57542e: read tcp 172.17.0.2:44330->140.82.112.33:443: read: connection timed out`:                          "registry-unreachable",
+		`error: failed to copy: failed to do request: Put "https://registry.acme.example/v2/ml/app/blobs/upload/71fa65fd?digest=sha256%3Af09067": write tcp 172.17.0.2:42616->10.1.2.3:443: write: broken pipe`:                                                             "registry-unreachable",
+		`Error: failed to copy: failed to do request: Put "https://acme.azurecr.io/v2/disks/vhd/blobs/uploads/a064371b?digest=sha256%3A2fff39d3": write tcp 192.168.29.71:51899->52.168.114.2:443: wsasend: An existing connection was forcibly closed by the remote host.`: "registry-unreachable",
+		// docker push ending a layer it gave up on with the bare net error
+		"The push refers to repository [docker.io/acme/prover]\nb56ea151cdd2: Pushing [==================================================>]  1.175GB/1.175GB\nddab9d46cf0a: Retrying in 7 seconds\nwrite tcp 10.0.2.15:51090->54.83.42.45:443: write: broken pipe": "registry-unreachable",
+		// guards: a database client's broken pipe, a bare one with no registry transfer before it
+		"psql: write tcp 10.0.0.1:40012->10.0.0.9:5432: write: broken pipe": "",
+		"write tcp 10.0.2.15:51090->54.83.42.45:443: write: broken pipe":    "",
 		// guards: other tools' closed pipe, another limit, a 4xx upload answer, heredocs, EOF after a finished push
 		"panic: io: read/write on closed pipe":                                             "",
 		"Error: request body is too large":                                                 "",

@@ -23,6 +23,15 @@ import (
 //     crane and oras upload a layer in one PUT (or smaller chunks); a client
 //     that sends a bigger chunk is at fault (the Rust oci-distribution
 //     crate before rust-oci-client#37 sent a whole layer as one "chunk").
+//   - A connection that breaks in the middle of a layer upload, in Go's
+//     net error words: "write tcp A->B:443: write: broken pipe", "read tcp
+//     A->B:443: read: connection timed out" (ETIMEDOUT on an established
+//     connection, which registry-unreachable's dial forms do not cover),
+//     "use of closed network connection", Windows' "wsasend: An existing
+//     connection was forcibly closed by the remote host". Read when the line
+//     is about a registry request or docker's layer upload lines come
+//     before it (a bare "write tcp …: broken pipe" is how docker push
+//     ends a layer it gave up on).
 //   - Singularity/Apptainer's library client prints a front end's timeout
 //     of a multi-GB upload as "FATAL: Unable to push image to library:
 //     error uploading image: HTTP status 504" (no status text).
@@ -56,6 +65,21 @@ func sigsBigTransfers() {
 				return []cand{
 					c("client-bug", 0.76, fmt.Sprintf("The registry refused one upload request of a layer as larger than it accepts per request (%s; GHCR caps each chunked PATCH at 4 MiB): the client sent a whole layer, or too big a chunk, in one request instead of chunks within the limit. docker, buildx, crane and oras push such layers; upgrade the tool (or its OCI library) to one that chunks within the registry's limit.", h.m[1])),
 					c("registry-fault", 0.35, ""),
+				}
+			},
+		},
+		&signature{
+			id:   "upload-connection-broken",
+			keys: []string{"write: broken pipe", "read: connection timed out", "use of closed network connection", "wsasend:", "wsarecv:"},
+			re:   regexp.MustCompile(`(?i)(?:(?:read|write) tcp \S+: (?:(?:read|write): (?:broken pipe|connection timed out)|(?:wsasend|wsarecv): An existing connection was forcibly closed)|use of closed network connection)`),
+			veto: append([]string{"docker.sock", "error during connect", "postgres", "mysql", "redis", "database"}, gitLike...),
+			rank: func(h *hit, f *facts) []cand {
+				if !containsAny(h.low, registryContext) && !f.uploadedBefore(h.line()) && !f.transferredBefore(h.line()) {
+					return nil // another client's connection, not a registry transfer
+				}
+				return []cand{
+					c("registry-unreachable", 0.72, fmt.Sprintf("The connection to %s broke in the middle of a transfer (the registry, a proxy or load balancer in front of it, or the network closed or stalled it): large layers meet proxy idle and body timeouts and unstable links first. Retry; for a self-hosted registry raise the front end's timeouts, and lower max-concurrent-uploads on slow links.", hostName(h.host))),
+					c("registry-fault", 0.5, ""),
 				}
 			},
 		},
