@@ -29,9 +29,12 @@ func TestMessageGrammarBigTransfers(t *testing.T) {
 		`Error: failed to copy: failed to do request: Put "https://acme.azurecr.io/v2/disks/vhd/blobs/uploads/a064371b?digest=sha256%3A2fff39d3": write tcp 192.168.29.71:51899->52.168.114.2:443: wsasend: An existing connection was forcibly closed by the remote host.`: "registry-unreachable",
 		// docker push ending a layer it gave up on with the bare net error
 		"The push refers to repository [docker.io/acme/prover]\nb56ea151cdd2: Pushing [==================================================>]  1.175GB/1.175GB\nddab9d46cf0a: Retrying in 7 seconds\nwrite tcp 10.0.2.15:51090->54.83.42.45:443: write: broken pipe": "registry-unreachable",
-		// guards: a database client's broken pipe, a bare one with no registry transfer before it
-		"psql: write tcp 10.0.0.1:40012->10.0.0.9:5432: write: broken pipe": "",
-		"write tcp 10.0.2.15:51090->54.83.42.45:443: write: broken pipe":    "",
+		// any other 416 on a blob upload
+		"ERROR: failed to push acme.azurecr.io/lab/notebook:pr5: unexpected status from PUT request to https://acme.azurecr.io/v2/lab/notebook/blobs/uploads/a94f5e86?_nouploadcache=false&digest=sha256%3A77afaa97: 416 Requested Range Not Satisfiable": "registry-fault",
+		// guards: a 416 of a web download, a database client's broken pipe, a bare one with no registry transfer before it
+		"curl: (22) The requested URL returned error: 416 Range Not Satisfiable": "",
+		"psql: write tcp 10.0.0.1:40012->10.0.0.9:5432: write: broken pipe":      "",
+		"write tcp 10.0.2.15:51090->54.83.42.45:443: write: broken pipe":         "",
 		// guards: other tools' closed pipe, another limit, a 4xx upload answer, heredocs, EOF after a finished push
 		"panic: io: read/write on closed pipe":                                             "",
 		"Error: request body is too large":                                                 "",

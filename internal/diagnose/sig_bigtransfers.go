@@ -32,6 +32,12 @@ import (
 //     is about a registry request or docker's layer upload lines come
 //     before it (a bare "write tcp …: broken pipe" is how docker push
 //     ends a layer it gave up on).
+//   - Any other 416 Requested Range Not Satisfiable on a blob upload
+//     request: the registry and the client disagree on the upload's offset
+//     (OCI distribution spec, "Pushing a blob in chunks": a chunk out of
+//     order is answered 416). The registry lost part of the upload session
+//     (replicas without shared upload state, a proxy that buffered or cut
+//     the body) or the client resent or mis-sized a chunk.
 //   - Singularity/Apptainer's library client prints a front end's timeout
 //     of a multi-GB upload as "FATAL: Unable to push image to library:
 //     error uploading image: HTTP status 504" (no status text).
@@ -80,6 +86,23 @@ func sigsBigTransfers() {
 				return []cand{
 					c("registry-unreachable", 0.72, fmt.Sprintf("The connection to %s broke in the middle of a transfer (the registry, a proxy or load balancer in front of it, or the network closed or stalled it): large layers meet proxy idle and body timeouts and unstable links first. Retry; for a self-hosted registry raise the front end's timeouts, and lower max-concurrent-uploads on slow links.", hostName(h.host))),
 					c("registry-fault", 0.5, ""),
+				}
+			},
+		},
+		&signature{
+			id: "upload-range-416",
+			// Generic: chunk-over-registry-limit reads GHCR's body-size
+			// answer, which is also a 416.
+			generic: true,
+			keys:    []string{"range not satisfiable"},
+			re:      regexp.MustCompile(`(?i)/blobs/uploads?/\S*:? 416 (?:Requested )?Range Not Satisfiable`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == "" {
+					h.op = opPush
+				}
+				return []cand{
+					c("registry-fault", 0.6, fmt.Sprintf("%s answered a blob upload request with 416 Range Not Satisfiable: the registry and the client disagree on how much of the layer it holds. The registry lost part of the upload session (replicas without shared upload state, a proxy that buffered or cut the body), or the client resent a chunk; retrying the push starts a new session.", hostName(h.host))),
+					c("client-bug", 0.5, ""),
 				}
 			},
 		},
