@@ -141,13 +141,15 @@ func sigsAuthz() {
 			// daemon passes on a proxy's or registry's bare "denied" body
 			// ("Error response from daemon: denied"), and containers/image
 			// after the manifest it was reading ("reading manifest TAG in
-			// REPO: denied", GHCR's bare answer). Generic: only when no
-			// specific signature read the line, and only next to a registry
-			// request or reference.
+			// REPO: denied", GHCR's bare answer), and docker manifest push
+			// after the manifest list it was writing ("failed to put
+			// manifest REF: denied", docker/cli manifest push). Generic:
+			// only when no specific signature read the line, and only next
+			// to a registry request or reference.
 			generic: true,
 			keys:    []string{": denied"},
-			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+): denied\s*$`),
-			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest"},
+			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+|failed to put manifest \S+): denied\s*$`),
+			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest", "put manifest"},
 			veto:    gitLike,
 			rank:    rankDenied,
 			tell:    tellDenied,
