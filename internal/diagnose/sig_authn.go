@@ -347,7 +347,11 @@ func sigsAuthn() {
 			// send blob post, ref REF: unauthorized").
 			// docker-py closes its APIError explanation with a parenthesis:
 			// Internal Server Error ("Head "https://…/manifests/TAG": unauthorized").
-			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized"?\)?\s*$`),
+			// go-containerregistry (ko, crane, goreleaser's kos) prints a
+			// diagnostic as "CODE: MESSAGE", so a registry's UNAUTHORIZED
+			// with an empty message ends the line in "UNAUTHORIZED: " (ko
+			// publishing through a token endpoint: `GET https://HOST/v2/token?scope=…: UNAUTHORIZED: `).
+			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized:?"?\)?\s*$`),
 			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
 			veto: append([]string{"authentication required"}, gitLike...),
 			rank: rankBareUnauthorized,

@@ -141,13 +141,15 @@ func sigsAuthz() {
 			// daemon passes on a proxy's or registry's bare "denied" body
 			// ("Error response from daemon: denied"), and containers/image
 			// after the manifest it was reading ("reading manifest TAG in
-			// REPO: denied", GHCR's bare answer). Generic: only when no
-			// specific signature read the line, and only next to a registry
-			// request or reference.
+			// REPO: denied", GHCR's bare answer), and docker manifest push
+			// after the manifest list it was writing ("failed to put
+			// manifest REF: denied", docker/cli manifest push). Generic:
+			// only when no specific signature read the line, and only next
+			// to a registry request or reference.
 			generic: true,
 			keys:    []string{": denied"},
-			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+): denied\s*$`),
-			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest"},
+			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+|failed to put manifest \S+): denied\s*$`),
+			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest", "put manifest"},
 			veto:    gitLike,
 			rank:    rankDenied,
 			tell:    tellDenied,
@@ -426,6 +428,9 @@ func sigsAuthz() {
 				if h.kind() == reghost.ECR {
 					return []cand{c("cloud-iam-denied", 0.6, fmt.Sprintf("%s closed the layer upload without an answer, after docker's retries: ECR does that when the identity lacks the ECR push actions and for a repository that does not exist in this account and region.", hostName(h.host))),
 						c("repo-not-found", 0.58, ""), c("registry-unreachable", 0.5, "")}
+				}
+				if f.lastRetry == 0 || h.line()-f.lastRetry > 3 {
+					return rankEOFAfterUpload(h, f)
 				}
 				return []cand{c("registry-unreachable", 0.6, fmt.Sprintf("The connection to %s was closed without an answer while uploading layers, and docker's retries did not get through: a proxy, load balancer or the registry dropped the upload.", hostName(h.host))),
 					c("registry-fault", 0.55, ""), c("repo-not-found", 0.4, "")}
