@@ -1,0 +1,65 @@
+package diagnose
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMessageGrammarCredMangle holds the lines for the shapes found in the
+// seventeenth held-out batch, part b (credentials mangled on the way to the
+// client): one line per shape, the first finding's cause wanted ("" = no
+// finding), with guards for look-alikes.
+func TestMessageGrammarCredMangle(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// containers/common's login prompted for the username it was not given
+		"Error: getting username and password: reading username: EOF":                       "empty-credential",
+		"Username: Error: error getting username and password: error reading username: EOF": "empty-credential",
+		// guard: docker's prompt after a push without a stored login keeps its reading
+		"Username: EOF":               "no-login",
+		"Please login prior to push:": "no-login",
+		// guard: the same wrapper around an unreadable auth file is the store's
+		`Error: getting username and password: 1 error occurred: * reading JSON file "/run/containers/1000/auth.json": open /run/containers/1000/auth.json: permission denied`: "credential-store-error",
+		// the engine could not decode the credentials header
+		`Error: (HTTP code 400) unexpected - failed to parse "X-Registry-Config" header for /build?t=widget: failed to decode "X-Registry-Config": illegal base64 data at input byte 42`:                                           "credential-store-error",
+		`Error response from daemon: failed to parse "X-Registry-Auth" header for /images/create?fromImage=registry.widget.example%2Facme%2Fapi&tag=1.2: failed to decode "X-Registry-Auth": illegal base64 data at input byte 17`: "credential-store-error",
+		"Error response from daemon: invalid X-Registry-Auth header: invalid character 'e' looking for beginning of value":                                                                                                         "client-bug",
+		// guard: a client's debug dump of the header it sends is not an error
+		`>> "X-Registry-Auth: eyJ1c2VybmFtZSI6Impkb2UifQ==[\r][\n]"`: "",
+		// guard: bash's quoted export without a registry login in the log
+		"/home/ci/build.sh: eval: line 7: `export REGISTRY_PASSWORD=ab)cd'": "",
+		"./deploy.sh: line 12: `export GREETING=hello)world'":               "",
+	})
+}
+
+// TestExportSyntaxErrorStarvesLogin: bash could not parse the export of a
+// credential variable, and the docker login that uses it runs later.
+func TestExportSyntaxErrorStarvesLogin(t *testing.T) {
+	cases := map[string]string{
+		"/home/ci/build.sh: eval: line 7: syntax error near unexpected token `)'\n" +
+			"/home/ci/build.sh: eval: line 7: `export REGISTRY_PASSWORD=ab)cd'\n" +
+			"$ docker login -u \"$REGISTRY_USER\" -p \"$REGISTRY_PASSWORD\" registry.widget.example\n" +
+			"Password: \n": "empty-credential",
+		// the export of a non-credential variable does not starve the login
+		"/home/ci/build.sh: eval: line 7: syntax error near unexpected token `)'\n" +
+			"/home/ci/build.sh: eval: line 7: `export BUILD_LABEL=a)b'\n" +
+			"$ docker login -u acme -p \"$REGISTRY_PASSWORD\" registry.widget.example\n" +
+			"Login Succeeded\n": "",
+		// another ecosystem's token without a registry login stays quiet
+		"/home/ci/build.sh: line 3: syntax error near unexpected token `('\n" +
+			"/home/ci/build.sh: line 3: `export NPM_TOKEN=x(y'\n" +
+			"npm error code E401\n": "",
+	}
+	for log, want := range cases {
+		rep, err := Explain(strings.NewReader(log), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(rep.Findings) > 0 {
+			got = rep.Findings[0].Cause
+		}
+		if got != want {
+			t.Errorf("%s\n  got %q, want %q", log, got, want)
+		}
+	}
+}
