@@ -63,3 +63,39 @@ func TestExportSyntaxErrorStarvesLogin(t *testing.T) {
 		}
 	}
 }
+
+// TestSudoSplitsLoginAndPush: a login and the push that needs it ran one
+// under sudo and one not, so they read different docker config files.
+func TestSudoSplitsLoginAndPush(t *testing.T) {
+	cases := map[string]string{
+		"$ echo \"$HUB_TOKEN\" | docker login -u acme --password-stdin\nLogin Succeeded\n$ sudo docker push acme/widget:1.0\nThe push refers to repository [docker.io/acme/widget]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied\n":                  "no-login",
+		"+ sudo docker login registry.widget.example -u ci -p \"$REG_PASS\"\nLogin Succeeded\n+ docker push registry.widget.example/acme/api:2\nThe push refers to repository [registry.widget.example/acme/api]\nno basic auth credentials\n":                                      "no-login",
+		"Run docker/login-action@v3\nLogging into registry.widget.example...\nLogin Succeeded!\nRun sudo docker pull registry.widget.example/acme/api:2\nError response from daemon: Head \"https://registry.widget.example/v2/acme/api/manifests/2\": no basic auth credentials\n": "no-login",
+	}
+	for log, want := range cases {
+		rep, err := Explain(strings.NewReader(log), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 || rep.Findings[0].Cause != want || !strings.Contains(rep.Findings[0].Message, "sudo") {
+			t.Errorf("%s\n  want %q explained by sudo, got %+v", log, want, rep.Findings)
+		}
+	}
+	// guards: the same user for both keeps the other readings
+	same := []string{
+		"$ sudo docker login -u acme -p \"$HUB_TOKEN\"\nLogin Succeeded\n$ sudo docker push acme/widget:1.0\nThe push refers to repository [docker.io/acme/widget]\ndenied: requested access to the resource is denied\n",
+		"Run docker/login-action@v3\nLogging into registry.widget.example...\nLogin Succeeded!\nRun docker push registry.widget.example/acme/api:2\nThe push refers to repository [registry.widget.example/acme/api]\nno basic auth credentials\n",
+		"$ docker login registry.widget.example -u ci -p \"$REG_PASS\"\nLogin Succeeded\n$ sudo docker push ghcr.io/acme/api:2\nThe push refers to repository [ghcr.io/acme/api]\nunauthorized: unauthenticated: User cannot be authenticated with the token provided.\n",
+	}
+	for _, log := range same {
+		rep, err := Explain(strings.NewReader(log), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rep.Findings {
+			if strings.Contains(f.Message, "sudo gives the client") {
+				t.Errorf("%s\n  sudo explanation where login and push ran alike: %+v", log, f)
+			}
+		}
+	}
+}

@@ -112,3 +112,78 @@ func rankAuthHeaderUndecodable(h *hit, f *facts) []cand {
 	bug.w, store.w = 0.72, 0.5
 	return []cand{bug, store}
 }
+
+// A login and the push (or pull) that needs it ran as different users: one
+// under sudo, the other not. sudo runs the client with root's HOME (Ubuntu's
+// and Debian's sudo set HOME to the target user's; `sudo -E`/`-H` change
+// that), so the two read different config files
+// (HOME/.docker/config.json, or DOCKER_CONFIG), and the credential the login
+// stored is not the one the push looks up.
+
+// clientCmd is a registry client's push or pull command line.
+type clientCmd struct {
+	Line int
+	Sudo bool
+}
+
+const maxClientCmds = 32
+
+// sudoPrefixRe: a command line that runs a registry client under sudo
+// ("$ sudo docker push …", "+ sudo -E podman pull …").
+var sudoPrefixRe = lazyRe(`(?:^|[\s$#>+;&|(])sudo\s+(?:-\S+\s+)*(?:docker|podman|buildah|nerdctl|skopeo|crane|oras|helm)\s`)
+
+// sudoCmd reports whether the command on this line runs under sudo.
+func sudoCmd(text string) bool {
+	return strings.Contains(text, "sudo ") && sudoPrefixRe.MatchString(text)
+}
+
+// noteClientCmd records a push or pull command line (a reference pattern
+// whose key is the client's command) with its sudo.
+func (f *facts) noteClientCmd(n int, text, key string) {
+	if !strings.HasSuffix(key, " push ") && !strings.HasSuffix(key, " pull ") {
+		return
+	}
+	if len(f.clientCmds) > 0 && f.clientCmds[len(f.clientCmds)-1].Line == n {
+		return
+	}
+	if len(f.clientCmds) == maxClientCmds {
+		copy(f.clientCmds, f.clientCmds[1:])
+		f.clientCmds = f.clientCmds[:maxClientCmds-1]
+	}
+	f.clientCmds = append(f.clientCmds, clientCmd{Line: n, Sudo: sudoCmd(text)})
+}
+
+// sudoHomeCand: the push or pull failed without a usable credential, the
+// command ran under sudo and the login for its host did not, or the other
+// way round.
+func sudoHomeCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if h.op != opPush && h.op != opPull {
+		return cand{}, false
+	}
+	n := h.line()
+	var cmd *clientCmd
+	for i := len(f.clientCmds) - 1; i >= 0; i-- {
+		if l := f.clientCmds[i].Line; l <= n {
+			if n-l <= 60 {
+				cmd = &f.clientCmds[i]
+			}
+			break
+		}
+	}
+	if cmd == nil {
+		return cand{}, false
+	}
+	state, l := f.loginState(cmd.Line, h.host)
+	cliLogin := strings.HasSuffix(l.Source, " login") && !strings.Contains(l.Source, " acr ") && !strings.HasPrefix(l.Source, "heroku")
+	if state != "same" || l.Sudo == cmd.Sudo || (!cliLogin && l.Source != "docker/login-action") {
+		return cand{}, false
+	}
+	if l.Source == "docker/login-action" && !cmd.Sudo {
+		return cand{}, false
+	}
+	who, other := "under sudo", "as the job's own user"
+	if !l.Sudo {
+		who, other = other, who
+	}
+	return c("no-login", 0.86, fmt.Sprintf("The login (line %d) ran %s and the %s (line %d) %s: sudo gives the client root's HOME, so the two read different docker config files and the %s found no stored credential for %s. Run both the same way: add the user to the docker group and drop sudo, or log in with sudo too (or keep HOME with sudo -E / set DOCKER_CONFIG).", l.Line, who, h.op, cmd.Line, other, h.op, orSome(hostName(h.host), "the registry"))), true
+}
