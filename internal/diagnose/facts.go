@@ -32,6 +32,9 @@ type login struct {
 	Source   string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
 	User     string // the literal -u/--username of a login command ("" when absent or a variable)
 	Sudo     bool   // the login command ran under sudo (sig_credmangle.go)
+	// DollarUser is a literal -u/--username with a `$` the shell expands
+	// (robot$name unquoted or in double quotes; sig_credmangle.go).
+	DollarUser string
 }
 
 type refSeen struct {
@@ -685,7 +688,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// login`, or contact your administrators"): advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
 		w := loginHostWord(m[2])
-		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2]), Sudo: sudoCmd(text)}
+		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2]), Sudo: sudoCmd(text), DollarUser: dollarUserArg(m[2])}
 		if a := hubKeyAlias(w); a != "" {
 			f.pending.Host, f.pending.HubAlias = a, true
 		}

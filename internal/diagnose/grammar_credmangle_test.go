@@ -99,3 +99,48 @@ func TestSudoSplitsLoginAndPush(t *testing.T) {
 		}
 	}
 }
+
+// TestDollarUsernameCutByShell: a literal username with a `$` (Harbor's
+// robot accounts) written bare or in double quotes reaches the registry cut
+// at the `$`; single quotes, `\$` and a plain variable do not say so.
+func TestDollarUsernameCutByShell(t *testing.T) {
+	refused := "Error response from daemon: Get \"https://harbor.widget.example/v2/\": unauthorized: authentication required\n"
+	cases := map[string]string{
+		"$ docker login harbor.widget.example -u robot$acme+ci -p \"$TOKEN\"\n":                             `"robot+ci"`,
+		"$ echo \"$TOKEN\" | docker login harbor.widget.example --username \"robot$ci\" --password-stdin\n": `"robot"`,
+		"+ podman login --username=robot${acme} harbor.widget.example\n":                                    `"robot"`,
+	}
+	for cmd, user := range cases {
+		rep, err := Explain(strings.NewReader(cmd+refused), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 || rep.Findings[0].Cause != "bad-credentials" || !strings.Contains(rep.Findings[0].Message, "the registry got the username "+user) {
+			t.Errorf("%s\n  want bad-credentials naming the cut username %s, got %+v", cmd, user, rep.Findings)
+		}
+	}
+	for _, cmd := range []string{
+		"$ docker login harbor.widget.example -u 'robot$acme+ci' -p \"$TOKEN\"\n",
+		"$ docker login harbor.widget.example -u \"robot\\$acme+ci\" -p \"$TOKEN\"\n",
+		"$ docker login harbor.widget.example -u $HARBOR_USER -p $HARBOR_TOKEN\n",
+		"$ docker login harbor.widget.example -u jdoe -p \"pa$word\"\n",
+	} {
+		rep, err := Explain(strings.NewReader(cmd+refused), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range rep.Findings {
+			if strings.Contains(f.Message, "the shell expands") {
+				t.Errorf("%s\n  cut-username explanation where the username reaches the registry whole: %+v", cmd, f)
+			}
+		}
+	}
+	// guard: the same command followed by a successful login says nothing
+	rep, err := Explain(strings.NewReader("$ docker login harbor.widget.example -u robot$acme -p x\nLogin Succeeded\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 0 {
+		t.Errorf("finding after a successful login: %+v", rep.Findings)
+	}
+}

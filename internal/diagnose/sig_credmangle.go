@@ -187,3 +187,94 @@ func sudoHomeCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	}
 	return c("no-login", 0.86, fmt.Sprintf("The login (line %d) ran %s and the %s (line %d) %s: sudo gives the client root's HOME, so the two read different docker config files and the %s found no stored credential for %s. Run both the same way: add the user to the docker group and drop sudo, or log in with sudo too (or keep HOME with sudo -E / set DOCKER_CONFIG).", l.Line, who, h.op, cmd.Line, other, h.op, orSome(hostName(h.host), "the registry"))), true
 }
+
+// credMangleCand adds the candidates of this file that read the whole log
+// around a hit: the sudo split, then a username the shell expanded.
+func credMangleCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if sc, ok := sudoHomeCand(h, f, cs); ok {
+		return sc, true
+	}
+	return dollarUserCand(h, f, cs)
+}
+
+// dollarUserArg returns the -u/--username value of a login command when the
+// shell expands a `$` inside it: a literal prefix, then `$NAME`, written
+// bare or in double quotes (Harbor's robot$project+name, a password-like
+// user). Single quotes and `\$` keep the `$`; a value that starts with `$`
+// is a variable whose value the log does not show.
+func dollarUserArg(args string) string {
+	if !strings.Contains(args, "$") {
+		return ""
+	}
+	for p := 0; p < len(args); p++ {
+		var q int
+		switch {
+		case strings.HasPrefix(args[p:], "-u"):
+			q = p + 2
+		case strings.HasPrefix(args[p:], "--username"):
+			q = p + len("--username")
+		default:
+			continue
+		}
+		if q >= len(args) || (args[q] != '=' && args[q] != ' ') || (p > 0 && args[p-1] != ' ') {
+			continue
+		}
+		v := args[q+1:]
+		if strings.HasPrefix(v, "'") {
+			return ""
+		}
+		end := " "
+		if strings.HasPrefix(v, `"`) {
+			v, end = v[1:], `"`
+		}
+		if i := strings.Index(v, end); i >= 0 {
+			v = v[:i]
+		}
+		if dollarUserRe.MatchString(v) && !strings.Contains(v, `\$`) {
+			return v
+		}
+		return ""
+	}
+	return ""
+}
+
+var dollarUserRe = lazyRe(`^[A-Za-z0-9._+@-]+\$\{?[A-Za-z_]`)
+
+// dollarUserCand: the registry refused a login whose username the shell
+// cut at its `$`.
+func dollarUserCand(h *hit, f *facts, cs []cand) (cand, bool) {
+	if h.op != opLogin {
+		return cand{}, false
+	}
+	ls := f.loginsBefore(h.line() + 1)
+	if len(ls) == 0 {
+		return cand{}, false
+	}
+	l := ls[len(ls)-1]
+	if l.DollarUser == "" || h.line()-l.Line > 10 {
+		return cand{}, false
+	}
+	refused := false
+	for _, x := range cs {
+		if x.cause == "bad-credentials" {
+			refused = true
+		}
+	}
+	if !refused {
+		return cand{}, false
+	}
+	u := l.DollarUser
+	i := strings.Index(u, "$")
+	j := i + 1
+	if j < len(u) && u[j] == '{' {
+		j++
+	}
+	for j < len(u) && (u[j] == '_' || u[j] >= 'a' && u[j] <= 'z' || u[j] >= 'A' && u[j] <= 'Z' || u[j] >= '0' && u[j] <= '9') {
+		j++
+	}
+	name := strings.Trim(u[i+1:j], "{")
+	if j < len(u) && u[j] == '}' {
+		j++
+	}
+	return c("bad-credentials", 0.88, fmt.Sprintf("The login command (line %d) passes the username %s unquoted or in double quotes: the shell expands $%s (normally unset) to nothing, so the registry got the username %q and refused it. Put the name in single quotes ('%s') or escape the dollar (%s\\%s); in GitLab CI variables, Makefiles and docker-compose files write $$.", l.Line, u, name, u[:i]+u[j:], u, u[:i], u[i:])), true
+}
