@@ -36,7 +36,11 @@ var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "h
 var clientVersionAux = lowKeys(clientVersionKeys)
 
 func (f *facts) observeClientVersion(n int, text, low string) {
-	if f.regression != "" || !f.hasAny(clientVersionAux) {
+	if !f.hasAny(clientVersionAux) {
+		return
+	}
+	f.observeHelmVersion(low) // sig_helmquay.go
+	if f.regression != "" {
 		return
 	}
 	for _, r := range knownRegressions {
@@ -94,7 +98,7 @@ func clientBugCand(h *hit, f *facts, cs []cand) (cand, bool) {
 		}
 		return c("client-bug", w, fmt.Sprintf("The failing request is a cross-repository blob mount into %s: the token asked for pull on the source repository too, and the client gave up instead of uploading the blob (older go-containerregistry/crane releases did); upgrade the client or copy without mounting.", orSome(h.repo(), "the repository"))), true
 	}
-	return cand{}, false
+	return helmQuayExistsCand(h, f) // sig_helmquay.go
 }
 
 // configBlobAuthCand returns registry-fault for an authentication refusal

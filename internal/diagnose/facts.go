@@ -69,6 +69,9 @@ type facts struct {
 	// break registry auth (clientbug.go); regressionLine is its line.
 	regression     string
 	regressionLine int
+	// helmVer is the first Helm 3 version the log prints, minor*1000+patch
+	// (sig_helmquay.go); 0 when none.
+	helmVer int
 	// containersImage: a containers/image client (podman, buildah,
 	// skopeo) runs in this log.
 	containersImage bool
