@@ -110,6 +110,7 @@ type facts struct {
 	guestMode     int         // first line of drone's docker plugin saying it got no registry credentials
 	anonFallback  int         // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
 	anonTokenCut  int         // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	mergeList     int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
 	clientCmds    []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
@@ -352,6 +353,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.anonFallback = n
 	}
 	f.observeAnonTokenCut(n, low) // sig_ghcrread.go
+	f.observeMergeList(n)         // sig_manifestmerge.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
 	} else if f.lastRetry > 0 && n-f.lastRetry <= 3 && len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && strings.TrimSpace(text) == "EOF" {

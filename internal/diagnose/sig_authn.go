@@ -276,6 +276,9 @@ func sigsAuthn() {
 		&signature{
 			id:   "jib-unauthorized",
 			keys: []string{"unauthorized for", "credentials for '"},
+			// python-requests' HTTPError ("401 Client Error: Unauthorized
+			// for url: URL") is another tool's answer; jib names an image.
+			veto: []string{"unauthorized for url"},
 			// A console that wraps at a fixed width cuts the quoted name
 			// ("… credentials for 'demo:0.0.1-SNAP" / "SHOT' are set up
 			// correctly."): the name is read to the line's end.

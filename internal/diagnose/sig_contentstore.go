@@ -30,6 +30,9 @@ func sigsContentStore() {
 						c("manifest-unknown", 0.45, ""),
 					}
 				}
+				if cs := mergeListRead(h, f); cs != nil {
+					return cs // sig_manifestmerge.go
+				}
 				return []cand{
 					c("manifest-unknown", 0.78, "The tag resolved, but the registry answered 404 for the manifest it points at (by digest): the image index names a per-platform manifest that is no longer in the registry, typically after a cleanup deleted untagged versions of a multi-arch image. Use another tag or digest, or re-publish the image."),
 					c("registry-fault", 0.45, ""),
