@@ -747,6 +747,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if rf, ok := configBlobAuthCand(h, cs); ok {
 			cs = append(cs, rf)
 		}
+		if sc, ok := credMangleCand(h, e.f, cs); ok { // sig_credmangle.go
+			cs = append(cs, sc)
+		}
 		if ec, ok := guestModeCand(h, e.f, cs); ok {
 			cs = append(cs, ec)
 		}

@@ -31,6 +31,10 @@ type login struct {
 	OK       bool   // "Login Succeeded" (or the credential is used directly)
 	Source   string // "docker login", "docker/login-action", "config.json", "--creds", "gcloud"
 	User     string // the literal -u/--username of a login command ("" when absent or a variable)
+	Sudo     bool   // the login command ran under sudo (sig_credmangle.go)
+	// DollarUser is a literal -u/--username with a `$` the shell expands
+	// (robot$name unquoted or in double quotes; sig_credmangle.go).
+	DollarUser string
 }
 
 type refSeen struct {
@@ -84,29 +88,30 @@ type facts struct {
 	pkgLine       int  // the "Packages: ..." line of that block
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
-	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
-	forkEnv       int    // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
-	cosignSign    int    // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
-	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
-	masked        bool   // the CI masked values (*** or [MASKED])
-	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
-	typedPwd      bool   // an interactive password prompt was answered
-	credHelper    bool   // a credential helper/credsStore is configured or named
-	storeWarn     int    // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
-	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
-	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
-	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
-	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
-	lastRegistry  int    // last line with a registry command or reference
-	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
-	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
-	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
-	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
-	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
-	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
-	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
-	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
-	mergeList     int    // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
+	forkNoSecret  bool        // "Secret source: None": fork PR, secrets withheld
+	forkEnv       int         // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
+	cosignSign    int         // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
+	secretSource  string      // "Actions", "Dependabot", "None" or "" (not in the log)
+	masked        bool        // the CI masked values (*** or [MASKED])
+	jobToken      bool        // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd      bool        // an interactive password prompt was answered
+	credHelper    bool        // a credential helper/credsStore is configured or named
+	storeWarn     int         // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
+	storeWarnGCP  bool        // that warning is gcloud's helper missing from PATH (Google registries only)
+	kaniko        bool        // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	gitlabProject string      // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	ownImageCmd   int         // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
+	lastRegistry  int         // last line with a registry command or reference
+	otherService  int         // last line of another service's request or answer (gitLike: git, Sigstore)
+	runnerCred    int         // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
+	otherEcoLine  int         // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
+	lastRetry     int         // last line of docker's per-layer "ID: Retrying in N seconds"
+	eofAfterRetry []int       // bare "EOF" lines within 3 lines of a layer retry (capped)
+	guestMode     int         // first line of drone's docker plugin saying it got no registry credentials
+	anonFallback  int         // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
+	anonTokenCut  int         // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	mergeList     int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
+	clientCmds    []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -560,6 +565,9 @@ func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool, mask uint
 		if !has[i] {
 			continue
 		}
+		if p.op != opBuild {
+			f.noteClientCmd(n, text, p.key) // sig_credmangle.go
+		}
 		if p.find != nil {
 			for _, g := range p.find(text, 2, f.refGroups[:0]) {
 				f.addRef(n, parseRef(g), p.op)
@@ -692,7 +700,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// login`, or contact your administrators"): advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
 		w := loginHostWord(m[2])
-		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2])}
+		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2]), Sudo: sudoCmd(text), DollarUser: dollarUserArg(m[2])}
 		if a := hubKeyAlias(w); a != "" {
 			f.pending.Host, f.pending.HubAlias = a, true
 		}

@@ -55,10 +55,7 @@ func sigsAuthn() {
 			id:   "docker-login-prompt-eof",
 			keys: []string{"please login prior to", "username: eof"},
 			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: EOF)`),
-			rank: fixed(
-				c("no-login", 0.78, "The client hit an auth challenge without a stored credential and fell back to an interactive prompt, which a CI job cannot answer."),
-				c("login-wrong-host", 0.45, ""),
-				c("empty-credential", 0.4, "")),
+			rank: rankPromptEOF, // sig_credmangle.go
 			tell: tellUnauthenticated,
 		},
 		&signature{
