@@ -108,11 +108,17 @@ func sigsLongTail() {
 			keys: []string{"reqpackageaccess"},
 			re:   regexp.MustCompile(`(?i)(?:unauthorized: )?reqPackageAccess`),
 			rank: func(h *hit, f *facts) []cand {
-				return []cand{
+				cs := []cand{
 					c("password-not-token", 0.72, fmt.Sprintf("%s's package registry refused the request at its package-access check: log in with a personal access token that has the package read/write scope (the account password is refused with 2FA and for organization packages).", hostName(h.host))),
 					c("token-missing-scope", 0.55, ""),
-					c("insufficient-role", 0.45, ""),
 				}
+				if state, _ := f.loginState(h.line(), h.host); state == "none" {
+					// No login anywhere before the refusal: the check also
+					// refuses a request that carries no credential at all
+					// (a pusher that reads none from the docker config).
+					cs = append(cs, c("no-login", 0.5, ""))
+				}
+				return append(cs, c("insufficient-role", 0.45, ""))
 			},
 			tell: func(*hit, *facts) string {
 				return "An account password (or a token without the package scope) stops at Gitea's package-access check; a personal access token with write:package and membership of the owning organization pass it. A reverse proxy that drops the Authorization header fails it too."

@@ -99,6 +99,9 @@ func sigsStatus() {
 				if cs := rankAttestation400(h, f); cs != nil {
 					return cs // a manifest commit refused after BuildKit exported attestations (sig_webfront.go)
 				}
+				if cs := rankManifestDigest400(h); cs != nil {
+					return cs // a manifest PUT by digest refused after its layers (sig_manifestput.go)
+				}
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					// The registry rejected a cross-repository mount request
 					// (OCI distribution spec: a registry that cannot mount

@@ -30,7 +30,11 @@ var gitLike = []string{"fatal: unable to access", "git fetch", "git clone", "git
 	"artifactory response:",
 	// The Buildkite agent's API (agent.buildkite.com: job steps, logs,
 	// meta-data); its errors also hold "buildkit" as a substring.
-	"agent.buildkite.com"}
+	"agent.buildkite.com",
+	// nektos/act (and act_runner) fetching an action's git repository:
+	// "Unable to clone https://github.com/OWNER/ACTION refs/heads/v1:
+	// authentication required: ..." (go-git's wording).
+	"unable to clone https://"}
 
 func init() { sigGroups = append(sigGroups, sigsTransport) }
 
@@ -111,10 +115,13 @@ func sigsTransport() {
 		&signature{
 			id:   "tls-untrusted",
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
-			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid)`),
+			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field)`),
 			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
+				if nonRegistryPost(h, f) {
+					return nil // another HTTPS client's POST (sig_posturl.go)
+				}
 				// Go's crypto/x509 prints one message for both ends of the
 				// validity period and tells them apart only in its detail:
 				// "current time T is after NotAfter" (expired) or "is before
@@ -128,6 +135,13 @@ func sigsTransport() {
 					return []cand{c("tls-untrusted", 0.8, "The registry's certificate is outside its validity period: expired, or not valid yet for this runner's clock."), c("clock-skew", 0.55, "")}
 				}
 				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
+				if strings.Contains(h.low, "legacy common name") {
+					// Go 1.15+ (crypto/x509) ignores the Common Name when
+					// checking the host: a certificate that names the host
+					// only there fails ("relies on legacy Common Name
+					// field, use SANs ..."); go.dev/doc/go1.15#commonname.
+					why = "The registry's certificate names its host only in the Common Name; Go clients since 1.15 match the host against the subjectAltName only. Reissue the certificate with a SAN for the name or IP address clients dial."
+				}
 				if h.url.Realm {
 					why = "The token service's certificate (the realm host, which the user never typed) is not trusted or does not match that host."
 				}
@@ -339,7 +353,7 @@ func realmElsewhere(h *hit) (reg, realm string, ok bool) {
 // nestedRealmRe is the docker daemon's (and containerd's) error chain for a
 // token request that failed: `Get "https://HOST/v2/": Get
 // "SCHEME://REALMHOST/PATH?…token…": ERROR` (quotes since Go 1.14).
-var nestedRealmRe = lazyRe(`(?:Get|Head) "?https://([^/"\s]+)/v2/[^"\s]*"?: (?:Get|Post) "?(https?)://([^/"\s]+)/[^"\s]*token`)
+var nestedRealmRe = lazyRe(`(?:Get|Head) "?(https?)://([^/"\s]+)/v2/[^"\s]*"?: (?:Get|Post) "?(https?)://([^/"\s]+)/[^"\s]*token`)
 
 // internalRealm reports a registry reached over HTTPS whose token realm is
 // a plain-HTTP URL (on any host) or another, single-label host name (a
@@ -356,9 +370,12 @@ func internalRealm(h *hit) (reg, realm string, ok bool) {
 	if m == nil {
 		return "", "", false
 	}
-	name, _, _ := strings.Cut(m[3], ":")
-	if m[2] == "http" || !strings.EqualFold(m[1], m[3]) && !strings.Contains(name, ".") && !strings.EqualFold(name, "localhost") {
-		return m[1], m[2] + "://" + m[3], true
+	regScheme, regHost, realmScheme, realmHost := m[1], m[2], m[3], m[4]
+	name, _, _ := strings.Cut(realmHost, ":")
+	if regScheme == "https" && realmScheme == "http" ||
+		!strings.EqualFold(regHost, realmHost) && !strings.Contains(name, ".") && !strings.EqualFold(name, "localhost") ||
+		realmMisplaced(regScheme, regHost, realmScheme, realmHost) { // sig_realmaddr.go
+		return regHost, realmScheme + "://" + realmHost, true
 	}
 	return "", "", false
 }
