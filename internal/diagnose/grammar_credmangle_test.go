@@ -49,19 +49,7 @@ func TestExportSyntaxErrorStarvesLogin(t *testing.T) {
 			"/home/ci/build.sh: line 3: `export NPM_TOKEN=x(y'\n" +
 			"npm error code E401\n": "",
 	}
-	for log, want := range cases {
-		rep, err := Explain(strings.NewReader(log), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(rep.Findings) > 0 {
-			got = rep.Findings[0].Cause
-		}
-		if got != want {
-			t.Errorf("%s\n  got %q, want %q", log, got, want)
-		}
-	}
+	checkFirstCause(t, cases)
 }
 
 // TestSudoSplitsLoginAndPush: a login and the push that needs it ran one
