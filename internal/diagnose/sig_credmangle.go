@@ -207,19 +207,11 @@ func dollarUserArg(args string) string {
 		return ""
 	}
 	for p := 0; p < len(args); p++ {
-		var q int
-		switch {
-		case strings.HasPrefix(args[p:], "-u"):
-			q = p + 2
-		case strings.HasPrefix(args[p:], "--username"):
-			q = p + len("--username")
-		default:
+		q := userOptAt(args, p)
+		if q < 0 || (p > 0 && args[p-1] != ' ') {
 			continue
 		}
-		if q >= len(args) || (args[q] != '=' && args[q] != ' ') || (p > 0 && args[p-1] != ' ') {
-			continue
-		}
-		v := args[q+1:]
+		v := args[q:]
 		if strings.HasPrefix(v, "'") {
 			return ""
 		}

@@ -515,26 +515,32 @@ func matchV2Path(p string) []string {
 	}
 }
 
+// userOptAt returns the index just past a "-u" or "--username" option and
+// its separator (' ' or '=') when one starts at args[p], or -1.
+func userOptAt(args string, p int) int {
+	var q int
+	switch {
+	case strings.HasPrefix(args[p:], "-u"):
+		q = p + 2
+	case strings.HasPrefix(args[p:], "--username"):
+		q = p + len("--username")
+	default:
+		return -1
+	}
+	if q >= len(args) || (args[q] != '=' && args[q] != ' ') {
+		return -1
+	}
+	return q + 1
+}
+
 // matchLoginUser is loginUserRe.FindStringSubmatch(args)[1], "" when it
 // does not match: `(?:-u|--username)[= ]([A-Za-z0-9][\w.-]*)(?:\s|$)`. At
 // each "-u" or "--username" in turn; [\w.-]* takes its whole run, which
 // must end at white space or the end.
 func matchLoginUser(args string) string {
 	for p := 0; p < len(args); p++ {
-		var q int
-		switch {
-		case strings.HasPrefix(args[p:], "-u"):
-			q = p + 2
-		case strings.HasPrefix(args[p:], "--username"):
-			q = p + len("--username")
-		default:
-			continue
-		}
-		if q >= len(args) || (args[q] != '=' && args[q] != ' ') {
-			continue
-		}
-		q++
-		if q >= len(args) || !(isREWord(args[q]) && args[q] != '_') {
+		q := userOptAt(args, p)
+		if q < 0 || q >= len(args) || !(isREWord(args[q]) && args[q] != '_') {
 			continue
 		}
 		e := q + 1
