@@ -119,6 +119,12 @@ type facts struct {
 	lastDone int
 	// pushProgress, attestLine, apiStatusLine: sig_webfront.go (observeWebFront).
 	pushProgress, attestLine, apiStatusLine int
+	// pushGB is the last docker push progress line whose layer size is in
+	// GB (sig_bigtransfers.go, observeBigTransfer).
+	pushGB int
+	// layerLine is the last line of docker's per-layer status (any of
+	// transferKeys, "Layer already exists" too): sig_bigtransfers.go.
+	layerLine int
 	// searched maps a repository path to the registries a short-name search
 	// tried for it (containers/image: "Trying to pull HOST/PATH..."), capped.
 	searched map[string][]string
@@ -340,6 +346,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeOwnImageCmd(n, text) // gitlabownpath.go
 	f.observeCosignSign(n)        // sig_pushrefs.go
 	f.observeWebFront(n)          // sig_webfront.go
+	f.observeBigTransfer(n, low)  // sig_bigtransfers.go
 	f.observeScanScheme(text)     // sig_scanscheme.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
@@ -351,7 +358,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeMergeList(n)         // sig_manifestmerge.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
-	} else if f.lastRetry > 0 && n-f.lastRetry <= 3 && len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && strings.TrimSpace(text) == "EOF" {
+	} else if len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && f.eofEndsUpload(n) && strings.TrimSpace(text) == "EOF" {
 		// docker prints the error of a layer upload it gave up retrying
 		// on a line of its own: the connection was closed without an
 		// HTTP answer.

@@ -427,6 +427,9 @@ func sigsAuthz() {
 					return []cand{c("cloud-iam-denied", 0.6, fmt.Sprintf("%s closed the layer upload without an answer, after docker's retries: ECR does that when the identity lacks the ECR push actions and for a repository that does not exist in this account and region.", hostName(h.host))),
 						c("repo-not-found", 0.58, ""), c("registry-unreachable", 0.5, "")}
 				}
+				if f.lastRetry == 0 || h.line()-f.lastRetry > 3 {
+					return rankEOFAfterUpload(h, f)
+				}
 				return []cand{c("registry-unreachable", 0.6, fmt.Sprintf("The connection to %s was closed without an answer while uploading layers, and docker's retries did not get through: a proxy, load balancer or the registry dropped the upload.", hostName(h.host))),
 					c("registry-fault", 0.55, ""), c("repo-not-found", 0.4, "")}
 			},

@@ -271,8 +271,11 @@ func sigsTransport() {
 			// "Retrying in N seconds" lines (distribution client:
 			// "received unexpected HTTP status: 503 Service Unavailable"),
 			// and the v1 form "Received HTTP code 502 while uploading layer".
-			keys: []string{"received unexpected http status", "received http code"},
-			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
+			// A quote may double a space ("received  unexpected HTTP
+			// status: 502"): "unexpected http status" is registry-5xx's
+			// key, no new prefilter keyword.
+			keys: []string{"received unexpected http status", "received http code", "unexpected http status"},
+			re:   regexp.MustCompile(`(?i)(?:received\s+unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {

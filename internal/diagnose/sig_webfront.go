@@ -115,6 +115,9 @@ func rankPushAfterUpload(h *hit, f *facts) []cand {
 	if h.m[2] != "push" || !f.uploadedBefore(h.line()) {
 		return nil
 	}
+	if cs := rankRefusedAfterBigUpload(h, f); cs != nil {
+		return cs
+	}
 	return []cand{
 		c("registry-fault", 0.7, fmt.Sprintf("Layers of this push were uploading (line %d) before Harbor refused the push action, so the credential and its push role were accepted for the upload's first requests: the refused request is a follow-up that the reverse proxy or load balancer in front of Harbor rewrote (an upload URL returned as http:// or with the inner host). Pass Host and X-Forwarded-Proto through the proxy (proxy_set_header X-Forwarded-Proto $scheme; proxy_redirect http:// $scheme://) and set Harbor's external_url to the public https address.", f.pushProgress)),
 		c("insufficient-role", 0.5, ""),
