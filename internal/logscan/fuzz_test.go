@@ -13,6 +13,7 @@ func FuzzScan(f *testing.F) {
 	f.Add("a denied b\nc\r\nunauthorized", 3, 16)
 	f.Add(strings.Repeat("x", 100)+"denied"+strings.Repeat("y", 100)+"\n\ndenied\n", 1, 8)
 	f.Add("\x1b[31mdenied\x1b[0m\rlast", 7, 1)
+	f.Add("2024-01-02T03:04:05.4010000Z 4 denied\n2024-01-02T03:04:05.4Z unauth\n2024-01-02T03:04:05Z x4\n", 5, 30)
 	f.Fuzz(func(t *testing.T, log string, chunk, window int) {
 		if strings.IndexByte(log[:min(len(log), binarySniff)], 0) >= 0 {
 			return // binary: covered by TestScanBinary
@@ -148,7 +149,7 @@ func FuzzWordHelpers(f *testing.F) {
 // FuzzISOTimestamp checks isoTimestamp's word tests against the byte by
 // byte definition of "YYYY-MM-DDTHH:MM:SS[.frac]Z".
 func FuzzISOTimestamp(f *testing.F) {
-	for _, s := range []string{"2026-11-21T19:38:05.4040000Z x", "2026-11-21T19:38:05Z", "2026-11-21T19:38:0", "2026-1a-21T19:38:05Z", "2026-11-21 19:38:05Z", "9999-99-99T99:99:99.Z", "2026-11-21T19:38:05.123"} {
+	for _, s := range []string{"2026-11-21T19:38:05.4040000Z x", "2026-11-21T19:38:05Z", "2026-11-21T19:38:0", "2026-1a-21T19:38:05Z", "2026-11-21 19:38:05Z", "9999-99-99T99:99:99.Z", "2026-11-21T19:38:05.123", "2026-11-21T19:38:05.1234567Z", "2026-11-21T19:38:05.12345678Z", "2026-11-21T19:38:05.123456Z ", "2026-11-21T19:38:05:1234567Z"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -384,6 +384,11 @@ func isoTimestamp(s string) (n, frac int) {
 		return 0, 0
 	}
 	i := 19
+	if len(s) >= 28 && wordIs(binary.LittleEndian.Uint64(b[20:]), isoFrac7) && s[i] == '.' {
+		// GitHub Actions' seven fraction digits then 'Z' in one word test
+		// (the loop below read them one by one).
+		return 28, 7
+	}
 	if s[i] == '.' {
 		j := i + 1
 		for j < len(s) && isDigit(s[j]) {
@@ -421,6 +426,9 @@ func pattern8(p string) (w wordPattern) {
 var (
 	isoDate = pattern8("DDDD-DD-")
 	isoTime = pattern8("DDTDD:DD")
+	// isoFrac7 is a timestamp's seven fraction digits and 'Z' (the .NET
+	// "o" format GitHub Actions and Azure Pipelines print), from byte 20.
+	isoFrac7 = pattern8("DDDDDDDZ")
 )
 
 // wordIs reports whether the eight bytes x (little-endian) fit p. A byte b

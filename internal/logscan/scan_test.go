@@ -583,3 +583,40 @@ func TestScanKeywordInTimestamp(t *testing.T) {
 		}
 	}
 }
+
+// TestScanKeywordsAroundTimestamps compares the scanner with the
+// line-by-line one where keywords lie wholly in a line's leading timestamp,
+// span its end or the space after it, or begin right after it: lineEnds
+// walks such a line on from the timestamp's end (stampRestart) instead of
+// reporting the match, which must deliver the same lines.
+func TestScanKeywordsAroundTimestamps(t *testing.T) {
+	keywords := []string{"401", "2024-03", ":11:", "z ", "0z a", "4z ##[", " 00o", "denied", "##[group]x", "12.4"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for iter := 0; iter < 40; iter++ {
+		log := genLog(rng, 300, 150, keywords)
+		switch iter % 3 {
+		case 1: // no line starts with a timestamp: they are all inside lines
+			log = "x " + strings.ReplaceAll(log, "\n", "\nx ")
+		case 2: // each line twice, the second time after its own start
+			lines := strings.Split(log, "\n")
+			for i, l := range lines {
+				lines[i] = l + " " + l
+			}
+			log = strings.Join(lines, "\n")
+		}
+		want := naive(log, keywords)
+		for _, chunk := range []int{1, 7, 64, 333, 4096, 1 << 20} {
+			for _, window := range []int{40, 200} {
+				got, _ := collect(t, strings.NewReader(log), Options{Keywords: keywords, MaxLineBytes: window, chunkSize: chunk})
+				if len(got) != len(want) {
+					t.Fatalf("iter %d chunk %d window %d: %d lines, want %d", iter, chunk, window, len(got), len(want))
+				}
+				for i := range got {
+					if got[i].N != want[i].N || !got[i].Truncated && got[i].Text != want[i].Text {
+						t.Fatalf("iter %d chunk %d window %d: line %d: got %+v, want %+v", iter, chunk, window, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	}
+}
