@@ -25,3 +25,17 @@ func TestMessageGrammarLoneMessage(t *testing.T) {
 		"docker push registry.orbit.test/app:1\nx509: certificate signed by unknown authority": "tls-untrusted",
 	})
 }
+
+// TestMessageGrammarWrappedX509 holds the lines for Go's TLS message wrapped
+// after its "x509:" prefix (sig_lonemessage.go).
+func TestMessageGrammarWrappedX509(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"Error response from daemon: Get https://registry.orbit.test/v2/: x509: \ncertificate signed by unknown authority": "tls-untrusted",
+		"Get https://registry-1.docker.io/v2/library/alpine/manifests/3: x509:\n  certificate signed by unknown authority": "tls-untrusted",
+		// guard: another client's cut message keeps out
+		"fatal: unable to access 'https://git.orbit.test/app.git/': x509: \ncertificate signed by unknown authority": "",
+		"Unable to connect to the server: x509: \ncertificate signed by unknown authority":                           "",
+		// guard: the reason two lines below the cut is not its continuation
+		"Error response from daemon: Get https://registry.orbit.test/v2/: x509: \nretrying\ncertificate signed by unknown authority": "",
+	})
+}

@@ -24,6 +24,22 @@ import (
 
 var loneTLSRe = regexp.MustCompile(`(?i)^\s*(?:tls: failed to verify certificate: )?x509: (certificate signed by unknown authority|certificate has expired or is not yet valid|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+|cannot validate certificate for \S+ because it doesn't contain any IP SANs)\s*\.?\s*$`)
 
+// A Go TLS message wrapped after its "x509:" prefix (a terminal or an issue
+// pasted at a fixed width): the URL and the prefix end one line, the reason
+// ("certificate signed by unknown authority") starts the next. The first
+// line holds the "x509:" key, so the prefilter delivers it; facts.x509Cut
+// keeps it, and the reason's line is read with the cut line's context.
+var kX509Cut = lowKey("x509:")
+
+var wrappedTLSRe = regexp.MustCompile(`(?i)^\s*(certificate signed by unknown authority|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+)`)
+
+// observeX509Cut records a line that ends right after "x509:".
+func (f *facts) observeX509Cut(n int, low string) {
+	if f.has(kX509Cut) && strings.HasSuffix(strings.TrimRight(low, " \t\r"), "x509:") {
+		f.x509Cut, f.x509CutLow = n, low
+	}
+}
+
 func init() { sigGroups = append(sigGroups, sigsLoneMessage) }
 
 func sigsLoneMessage() {
@@ -46,6 +62,17 @@ func sigsLoneMessage() {
 			}
 			why := "The registry's TLS certificate is not trusted by the client (a private CA or self-signed certificate the client's host does not trust) or does not name the host dialled. The log quotes only Go's x509 message: give the CA to the process that dials the registry (the daemon's /etc/docker/certs.d/HOST/ca.crt, the BuildKit builder's config, the system trust store), not only to the job's shell."
 			return []cand{c("tls-untrusted", 0.8, why)}
+		},
+	}, &signature{
+		id: "tls-untrusted-wrapped",
+		// tls-untrusted's own keys: no new prefilter keyword.
+		keys: []string{"certificate signed by unknown authority", "certificate is valid for"},
+		re:   wrappedTLSRe,
+		rank: func(h *hit, f *facts) []cand {
+			if f.x509Cut == 0 || h.line()-f.x509Cut != 1 || !containsAny(f.x509CutLow, registryContext) || containsAny(f.x509CutLow, gitLike) {
+				return nil // not the continuation of a registry request's cut message
+			}
+			return []cand{c("tls-untrusted", 0.88, "The registry's TLS certificate is not trusted by this client (a private CA or self-signed certificate, or a CA bundle replaced instead of extended) or does not name the host dialled; the message is wrapped after its \"x509:\" prefix.")}
 		},
 	})
 }
