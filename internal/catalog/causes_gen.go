@@ -180,6 +180,7 @@ var generated = [...]genCause{
 				"Check the token still exists and belongs to that username (Docker Hub: Account settings > Personal access tokens; GitLab: the token's page shows its username and expiry; GitHub: Settings > Developer settings).",
 				"Look for invisible characters in the stored value without printing it:\ncase \"$REGISTRY_PASSWORD\" in *[[:space:]]*) echo \"password contains whitespace or a newline\";; *) echo \"no whitespace\";; esac",
 				"Search the CI settings for a second variable or secret with the same name (project vs group vs organization, variable groups) that overrides the one you updated.",
+				"On Docker Hub, an organization access token is refused the same way for a repository outside the resources it was given: a token limited to `myorg/*` cannot pull public images such as `library/golang` unless `*/*/public` is among its resources (token-missing-scope, not a wrong password; see https://docs.docker.com/security/access-tokens/reference/).",
 			},
 			Signals: []string{
 				"unauthorized: incorrect username or password",
@@ -473,7 +474,7 @@ var generated = [...]genCause{
 		},
 		registryFix: []genSteps{
 			{"dockerhub", []string{
-				"A personal access token needs `Repo Read & Write`; an organization access token needs push access to the repository among its scopes.",
+				"A personal access token needs `Repo Read & Write`; an organization access token needs push access to the repository among its scopes, and `*/*/public` among its resources to pull public images (base images in `FROM`).",
 			}},
 			{"ghcr", []string{
 				"A classic personal access token with `write:packages` (it includes `read:packages`); the account must also have write access to the package.",
