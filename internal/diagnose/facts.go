@@ -110,6 +110,8 @@ type facts struct {
 	guestMode     int         // first line of drone's docker plugin saying it got no registry credentials
 	anonFallback  int         // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
 	anonTokenCut  int         // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	x509Cut       int         // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
+	x509CutLow    string      // that line, lowercase (its registry context)
 	mergeList     int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
 	clientCmds    []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
 	// lastTransfer is the last line of a layer transfer that got through
@@ -360,6 +362,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.anonFallback = n
 	}
 	f.observeAnonTokenCut(n, low) // sig_ghcrread.go
+	f.observeX509Cut(n, low)      // sig_lonemessage.go
 	f.observeMergeList(n)         // sig_manifestmerge.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
