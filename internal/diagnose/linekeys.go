@@ -404,23 +404,47 @@ func word(base unsafe.Pointer, i int) uint32 {
 }
 
 // lowArena holds the lowercase copies of lines (lineIn.low), packed into
-// shared 64 KiB blocks as logscan packs line texts: one allocation per
-// block instead of one per line. A block is never written again once a
-// string points into it. Used by the scanning goroutine only.
+// shared blocks of lowBlock bytes: one allocation per block instead of one
+// per line. Each prepChunk lines of a batch have an arena of their own
+// (batch.low), used by the one goroutine that claimed the chunk; rewind
+// lets the batch's next use write its current block again, so a lowercase
+// copy lives only as long as its batch: nothing may keep a substring of
+// lineIn.low past fn (engine.add clones; TestLowNotKept poisons the bytes
+// on release and compares every corpus answer).
 type lowArena struct{ buf []byte }
+
+// lowBlock is the size of a lowArena block in bytes; lines longer than
+// half of it go to strings.ToLower.
+const lowBlock = 8 << 10
+
+// rewind makes the arena's current block free for the next lines: every
+// string lower returned from it must be dead (the batch was released).
+// With poisonLow set (tests), the bytes given back are overwritten first.
+func (a *lowArena) rewind() {
+	if poisonLow {
+		b := a.buf[:len(a.buf)]
+		for i := range b {
+			b[i] = '\x00'
+		}
+	}
+	a.buf = a.buf[:0]
+}
+
+// poisonLow makes lowArena.rewind overwrite the bytes it gives back (tests
+// only: TestLowNotKept).
+var poisonLow bool
 
 // lower returns strings.ToLower(s). An ASCII line is lowercased eight bytes
 // at a time into the arena, and kept there only when it had upper case (else
 // s is its own lowercase); any other goes to strings.ToLower (Unicode case
 // mapping can change lengths).
 func (a *lowArena) lower(s string) string {
-	const block = 64 << 10
 	n := len(s)
-	if a == nil || n == 0 || n > block/16 {
+	if a == nil || n == 0 || n > lowBlock/2 {
 		return strings.ToLower(s)
 	}
 	if len(a.buf)+n > cap(a.buf) {
-		a.buf = make([]byte, 0, block)
+		a.buf = make([]byte, 0, lowBlock)
 	}
 	b := a.buf[len(a.buf) : len(a.buf)+n]
 	src := unsafe.Slice(unsafe.StringData(s), n)

@@ -29,11 +29,18 @@ type batch struct {
 	// and a worker when workers run); the last puts it on the free list.
 	refs atomic.Int32
 	err  atomic.Pointer[error] // a panic while preparing a line
+	// low holds the lowercase copies of the batch's lines, one arena a
+	// chunk (the chunk's goroutine writes it alone); rewound when the
+	// batch is released, so they are reused and not allocated again.
+	low [lineBatch / prepChunk]lowArena
 }
 
 // release lets go of b; the last user returns it to free for reuse.
 func (b *batch) release(free chan *batch) {
 	if b.refs.Add(-1) == 0 {
+		for i := range b.low {
+			b.low[i].rewind()
+		}
 		select {
 		case free <- b:
 		default:
@@ -43,7 +50,7 @@ func (b *batch) release(free chan *batch) {
 
 // help prepares chunks of b until none is left to claim; the goroutine that
 // prepares its last line sends b.ready its token.
-func (b *batch) help(ar *lowArena) {
+func (b *batch) help() {
 	n := int32(len(b.lines))
 	for {
 		i := b.next.Add(prepChunk) - prepChunk
@@ -51,7 +58,7 @@ func (b *batch) help(ar *lowArena) {
 			return
 		}
 		j := min(i+prepChunk, n)
-		b.prepare(i, j, ar)
+		b.prepare(i, j)
 		if b.done.Add(j-i) == n {
 			b.ready <- struct{}{}
 		}
@@ -60,13 +67,14 @@ func (b *batch) help(ar *lowArena) {
 
 // prepare prepares lines [i, j) of b. A panic becomes b's error (the first
 // one kept), never a crash of a worker goroutine.
-func (b *batch) prepare(i, j int32, ar *lowArena) {
+func (b *batch) prepare(i, j int32) {
 	defer func() {
 		if p := recover(); p != nil {
 			err := fmt.Errorf("diagnose: internal error: %v", p)
 			b.err.CompareAndSwap(nil, &err)
 		}
 	}()
+	ar := &b.low[i/prepChunk]
 	for k := i; k < j; k++ {
 		b.lines[k].prepare(b.lines[k].l, ar)
 	}
@@ -105,12 +113,11 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 	done := make(chan error, 1)
 	go func() {
 		var perr error
-		var ar lowArena // the consumer's own
 		for b := range ordered {
 			if perr == nil {
-				perr = runBatch(b, &ar, fn)
+				perr = runBatch(b, fn)
 			} else {
-				b.help(&ar) // settle the batch so that it can be reused
+				b.help() // settle the batch so that it can be reused
 				<-b.ready
 			}
 			b.release(free)
@@ -158,9 +165,8 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 				for range workers {
 					go func() {
 						defer wg.Done()
-						var ar lowArena // each worker's own
 						for b := range work {
-							b.help(&ar)
+							b.help()
 							b.release(free)
 						}
 					}()
@@ -188,8 +194,8 @@ func pipeline(r io.Reader, kw []string, fn func(*lineIn)) (logscan.Summary, erro
 
 // runBatch prepares what is left of b on this goroutine, waits for the rest,
 // and calls fn for each line in order.
-func runBatch(b *batch, ar *lowArena, fn func(*lineIn)) (err error) {
-	b.help(ar)
+func runBatch(b *batch, fn func(*lineIn)) (err error) {
+	b.help()
 	<-b.ready
 	if e := b.err.Load(); e != nil {
 		return *e

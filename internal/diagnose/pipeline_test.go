@@ -8,7 +8,8 @@ import (
 )
 
 // TestPipelineOrder: every line reaches fn once, in order, across batches,
-// whatever the number of preparing workers (GOMAXPROCS).
+// whatever the number of preparing workers (GOMAXPROCS), with its lowercase
+// copy right (written into the batch's arenas, reused once batches are).
 func TestPipelineOrder(t *testing.T) {
 	for _, procs := range []int{1, 2, 4, 7} {
 		t.Run(fmt.Sprint("procs", procs), func(t *testing.T) {
@@ -23,7 +24,7 @@ func TestPipelineOrder(t *testing.T) {
 func pipelineOrder(t *testing.T, n int) {
 	var b strings.Builder
 	for i := 1; i <= n; i++ {
-		fmt.Fprintf(&b, "line %d\n", i)
+		fmt.Fprintf(&b, "Line %d\n", i)
 	}
 	next := 1
 	if _, err := pipeline(strings.NewReader(b.String()), nil, func(in *lineIn) {
@@ -31,7 +32,7 @@ func pipelineOrder(t *testing.T, n int) {
 		if in.low != fmt.Sprintf("line %d", next) {
 			t.Fatalf("line %d prepared as %q", next, in.low)
 		}
-		if l.N != next || l.Text != fmt.Sprintf("line %d", next) {
+		if l.N != next || l.Text != fmt.Sprintf("Line %d", next) {
 			t.Fatalf("got line %d %q, want %d", l.N, l.Text, next)
 		}
 		next++
