@@ -21,6 +21,22 @@ type corpusCase struct {
 	Log    string   `yaml:"log"`
 }
 
+// readCorpusCase reads one case file of shared/corpus/logs (the shape in
+// shared/corpus/README.md); it fails the test when the file cannot be read
+// or parsed.
+func readCorpusCase(t *testing.T, file string) corpusCase {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cc corpusCase
+	if err := yaml.Load(data, &cc); err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return cc
+}
+
 // TestCorpus runs Explain on every real log of shared/corpus/logs, read in
 // place, and reports per-cause top-1/top-3 and the share of negatives kept
 // quiet. It fails when any negative gets a finding or top-1 falls under
@@ -47,14 +63,7 @@ func TestCorpus(t *testing.T) {
 	var pos, top1, top3, neg, quiet int
 	var misses, loud []string
 	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+		cc := readCorpusCase(t, file)
 		rep, err := Explain(strings.NewReader(cc.Log), Options{})
 		if err != nil {
 			t.Fatalf("%s: Explain: %v", cc.ID, err)

@@ -2,12 +2,9 @@ package diagnose
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v4"
 
 	"github.com/regdoctor/regdoctor/internal/logscan"
 	"github.com/regdoctor/regdoctor/internal/testenv"
@@ -66,14 +63,7 @@ func TestLowNotKept(t *testing.T) {
 		return string(out)
 	}
 	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+		cc := readCorpusCase(t, file)
 		// Twice over, so that a substring kept from the first copy's
 		// lines is read again while the second copy's are applied.
 		log := cc.Log + "\n" + cc.Log

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/regdoctor/regdoctor/internal/testenv"
-	"go.yaml.in/yaml/v4"
 )
 
 // testLogs returns the package's test logs (testdata/logs/*.log) and the
@@ -29,14 +28,7 @@ func testLogs(t *testing.T) map[string]string {
 	}
 	corpus, _ := filepath.Glob(filepath.Join(testenv.SharedDir(t), "corpus", "logs", "*.yaml"))
 	for _, f := range corpus {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cc corpusCase
-		if err := yaml.Load(data, &cc); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
+		cc := readCorpusCase(t, f)
 		logs[f] = cc.Log
 	}
 	return logs
