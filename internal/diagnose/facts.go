@@ -430,8 +430,11 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true
 	}
-	if f.hasAnyIn(kTransfer, &mTransfer) && !f.has(kLayerExists) { // sig_layerexists.go
-		f.lastTransfer = n
+	if f.hasAnyIn(kTransfer, &mTransfer) {
+		f.layerLine = n           // sig_bigtransfers.go
+		if !f.has(kLayerExists) { // sig_layerexists.go
+			f.lastTransfer = n
+		}
 	}
 	if f.has(kTryingPull) {
 		f.observeSearch(text)

@@ -129,9 +129,6 @@ var kPushingBar = lowKey("pushing [")
 // GB (docker's jsonmessage prints units up to GB; sizes at or above 1 GB
 // show "GB"). Lines without the progress key cost a key test.
 func (f *facts) observeBigTransfer(n int, low string) {
-	if f.hasAnyIn(kTransfer, &mTransfer) {
-		f.layerLine = n
-	}
 	if !f.has(kPushingBar) {
 		return
 	}
