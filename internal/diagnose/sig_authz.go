@@ -177,6 +177,18 @@ func sigsAuthz() {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
 						c("push-outside-namespace", 0.5, ""), c("no-login", 0.45, "")}
 				}
+				if h.op == opPull && h.kind() == reghost.DockerHub && officialName(h.repo()) {
+					// library/ holds only Docker's public official images:
+					// BuildKit's "pull access denied, repository does not
+					// exist or may require authorization" there means the
+					// name does not exist (a COPY --from stage that is not
+					// defined, a local-only image), as rankDenied reads it.
+					return []cand{
+						c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists (an image built only locally, a misspelt name, or a COPY --from/FROM naming a build stage the Dockerfile does not define).", orSome(h.repo(), "The image"))),
+						c("no-login", 0.5, ""),
+						c("missing-registry-host", 0.45, ""),
+					}
+				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
@@ -210,6 +222,18 @@ func sigsAuthz() {
 					return []cand{
 						c("password-not-token", 0.8, "The credential carries no scopes at all: an account password (or a token without any scope) was used where a personal access token with write:packages is required."),
 						c("token-missing-scope", 0.6, ""),
+					}
+				}
+				if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && !scopesAskPush(h) && (isManifestRead(h) || isReadRequest(h)) {
+					// A read (GET/HEAD of a manifest or blob) refused for
+					// its token's scopes with no login anywhere before it:
+					// the client sent an anonymous token, which carries no
+					// pull scope for a private (or missing) repository. A
+					// write scope would not change a read.
+					return []cand{
+						c("no-login", 0.72, fmt.Sprintf("The read of %s was refused for the token's scopes and no login for %s ran before it: the client used an anonymous token, which has no pull scope on a private repository. Log in before the command (docker manifest inspect, a pull, a build's FROM).", orSome(h.ref.Raw, orSome(h.repo(), "the image")), hostName(h.host))),
+						c("manifest-unknown", 0.55, "Registries also answer so for a repository that does not exist: check the name."),
+						c("token-missing-scope", 0.45, ""),
 					}
 				}
 				for _, s := range h.url.Scopes {
@@ -512,4 +536,15 @@ func rankNoPushAccess(h *hit, f *facts) []cand {
 		cs = append(cs[:1], c("cloud-iam-denied", 0.5, ""), c("login-wrong-host", 0.46, ""))
 	}
 	return cs
+}
+
+// scopesAskPush reports whether a token request on the hit's line asks for
+// push on some repository (a push's token fetch is a GET, too).
+func scopesAskPush(h *hit) bool {
+	for _, s := range h.url.Scopes {
+		if s.has("push") {
+			return true
+		}
+	}
+	return false
 }
