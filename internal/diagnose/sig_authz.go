@@ -470,6 +470,15 @@ func sigsAuthz() {
 // HOST, or a docker login) for this exact regional host
 // (cloud.google.com/artifact-registry/docs/docker/authentication).
 func rankGCPPermission(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token exchange failed") && strings.Contains(h.low, "please enable google container registry api") {
+		// GCR's token exchange for a project whose Container Registry API
+		// is off: "Token exchange failed for project 'P'. Please enable
+		// Google Container Registry API in Cloud Console at
+		// https://console.cloud.google.com/apis/api/containerregistry.googleapis.com/overview?project=P
+		// before performing this operation."
+		return []cand{c("registry-disabled", 0.92, "The Container Registry API is not enabled in the project the image path names, so GCR refuses every push and pull for it. Enable it (`gcloud services enable containerregistry.googleapis.com --project PROJECT`, with billing on the project) and check that the path names the intended project."),
+			c("cloud-iam-denied", 0.45, "")}
+	}
 	if strings.Contains(h.low, "token exchange failed") || strings.Contains(h.low, "storage.") {
 		return []cand{c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the bucket behind the registry does not exist)."),
 			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
