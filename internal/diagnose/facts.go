@@ -78,16 +78,17 @@ type facts struct {
 	markVotes       int // votes from content markers so far
 	platform        string
 
-	logins       []login
-	pending      *login // a login command waiting for its "Login Succeeded"
-	loginAborted login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
-	refs         ring[refSeen]
-	urls         ring[urlSeen]
-	perms        map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
-	permsLine    int
-	pkgLine      int  // the "Packages: ..." line of that block
-	pullRequest  bool // pull_request event (refs/pull/N/merge)
-	dependabot   bool
+	logins        []login
+	pending       *login // a login command waiting for its "Login Succeeded"
+	loginAborted  login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
+	loginHelpLine int    // the last line with docker's "See 'docker login --help'" hint (loginusage.go); 0 when none
+	refs          ring[refSeen]
+	urls          ring[urlSeen]
+	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
+	permsLine     int
+	pkgLine       int  // the "Packages: ..." line of that block
+	pullRequest   bool // pull_request event (refs/pull/N/merge)
+	dependabot    bool
 	// dependabotDocker is the first line naming Dependabot's docker
 	// ecosystem or a docker_registry credential (sig_dependabot.go); 0 when none.
 	dependabotDocker int
