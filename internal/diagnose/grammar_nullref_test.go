@@ -17,6 +17,10 @@ func TestMessageGrammarNullRef(t *testing.T) {
 		"[ERROR] Failed to execute goal io.fabric8:docker-maven-plugin:0.40.2:start (start) on project it: Unable to pull 'registry.lab.example/team/db:undefined' from registry 'registry.lab.example' -> [Help 1]": "empty-reference-variable",
 		// docker's push of a Docker Hub path whose namespace is null
 		"The push refers to repository [docker.io/null/cart]\ndenied: requested access to the resource is denied": "empty-reference-variable",
+		// only the registry's DNS name, from a URL built with an undefined host part
+		`Error response from daemon: Get "https://registry.undefined/v2/": dial tcp: lookup registry.undefined on 127.0.0.53:53: no such host`: "empty-reference-variable",
+		// guard: a real host that does not resolve stays registry-unreachable
+		`Error response from daemon: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example on 127.0.0.53:53: no such host`: "registry-unreachable",
 		// guard: a bare d-m-p failure about a normal reference gives no reason
 		"[ERROR] DOCKER> Unable to push 'registry.lab.example/team/cart:2.1.0' to registry 'registry.lab.example'": "",
 		// guard: registry [null] is d-m-p 0.11's own default, not the reference

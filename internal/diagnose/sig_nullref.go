@@ -112,17 +112,24 @@ func nullRefWhy(raw, part string) string {
 // registry answered (denied, manifest unknown, no such host), it was asked
 // about a name nobody meant.
 func nullRefCand(h *hit, cs []cand) (cand, bool) {
-	if len(cs) == 0 || h.ref.Raw == "" {
+	if len(cs) == 0 {
 		return cand{}, false
 	}
 	top := strongest(cs)
 	if top.cause == "empty-reference-variable" {
 		return cand{}, false
 	}
-	part, ok := nullRefPart(h.ref.Raw)
-	if !ok {
+	raw := h.ref.Raw
+	if raw == "" && h.host != "" {
+		// No reference in the line, only the registry's URL or DNS name
+		// ("lookup registry.undefined: no such host"): its host is read.
+		raw = h.host + "/"
+	}
+	part, ok := nullRefPart(raw)
+	if !ok || (h.ref.Raw == "" && part != "host") {
 		return cand{}, false
 	}
+	raw = strings.TrimSuffix(raw, "/")
 	w := top.w + 0.04
 	if w < 0.86 {
 		w = 0.86
@@ -130,5 +137,5 @@ func nullRefCand(h *hit, cs []cand) (cand, bool) {
 	if w > 0.97 {
 		w = 0.97
 	}
-	return c("empty-reference-variable", w, nullRefWhy(h.ref.Raw, part)), true
+	return c("empty-reference-variable", w, nullRefWhy(raw, part)), true
 }
