@@ -21,6 +21,10 @@ func TestMessageGrammarNullRef(t *testing.T) {
 		`Error response from daemon: Get "https://registry.undefined/v2/": dial tcp: lookup registry.undefined on 127.0.0.53:53: no such host`: "empty-reference-variable",
 		// guard: a real host that does not resolve stays registry-unreachable
 		`Error response from daemon: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example on 127.0.0.53:53: no such host`: "registry-unreachable",
+		// docker's pull of a tag that a jq field rendered as null
+		"Error response from daemon: manifest for team/cart:null not found: manifest unknown: manifest unknown": "empty-reference-variable",
+		// guard: a real tag that is missing stays manifest-unknown
+		"Error response from daemon: manifest for team/cart:2.1.0 not found: manifest unknown: manifest unknown": "manifest-unknown",
 		// guard: a bare d-m-p failure about a normal reference gives no reason
 		"[ERROR] DOCKER> Unable to push 'registry.lab.example/team/cart:2.1.0' to registry 'registry.lab.example'": "",
 		// guard: registry [null] is d-m-p 0.11's own default, not the reference

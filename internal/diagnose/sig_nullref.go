@@ -107,6 +107,9 @@ func nullRefWhy(raw, part string) string {
 	return fmt.Sprintf("The reference %q names a value that was never set: %s, which is how Groovy, Java, jq and JavaScript print a variable or property with no value (null, undefined). The variable that builds this part of the reference is unset in this job (an environment variable, a Maven property, a jq field that does not exist): set it, or fail the job when it is empty.", raw, where)
 }
 
+// manifestForRe is the reference in docker's "manifest for REF not found".
+var manifestForRe = lazyRe(`manifest for (\S+) not found`)
+
 // nullRefCand returns empty-reference-variable, above the signature's own
 // reading, for a failure about a reference with a null part: whatever the
 // registry answered (denied, manifest unknown, no such host), it was asked
@@ -120,13 +123,21 @@ func nullRefCand(h *hit, cs []cand) (cand, bool) {
 		return cand{}, false
 	}
 	raw := h.ref.Raw
+	if raw == "" && h.host == "" && len(h.texts) > 0 {
+		// docker's "manifest for REF not found" (daemon distribution
+		// errors) names the reference without a registry URL.
+		if m := manifestForRe.FindStringSubmatch(h.texts[0]); m != nil {
+			raw = m[1]
+		}
+	}
+	hostOnly := false
 	if raw == "" && h.host != "" {
 		// No reference in the line, only the registry's URL or DNS name
 		// ("lookup registry.undefined: no such host"): its host is read.
-		raw = h.host + "/"
+		raw, hostOnly = h.host+"/", true
 	}
 	part, ok := nullRefPart(raw)
-	if !ok || (h.ref.Raw == "" && part != "host") {
+	if !ok || (hostOnly && part != "host") {
 		return cand{}, false
 	}
 	raw = strings.TrimSuffix(raw, "/")
