@@ -785,6 +785,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if ev, ok := emptySegmentCand(h, cs); ok {
 			cs = append(cs, ev)
 		}
+		if nv, ok := nullRefCand(h, cs); ok { // sig_nullref.go
+			cs = append(cs, nv)
+		}
 		if rf, ok := runnerHubCredCand(h, e.f, cs); ok {
 			cs = append(cs, rf)
 		}
