@@ -32,11 +32,12 @@ import (
 //     bootBuildImage) validates its docker.publishRegistry block before it
 //     pushes: "Invalid Docker publish registry configuration, either token or
 //     username/password must be provided" (DockerRegistryConfig in
-//     spring-boot-maven-plugin's Docker.java / the Gradle DockerSpec). From
-//     2.6.10/2.7.2 a block without credentials is allowed, so the message
-//     means a username or password that rendered to nothing; before that it
-//     also refused a registry that needs no authentication
-//     (spring-projects/spring-boot#28844, #31821).
+//     spring-boot-maven-plugin's Docker.java / the Gradle DockerSpec). Since
+//     the 2.6.x/2.7.x/3.0 fixes of July 2022 (spring-projects/spring-boot
+//     #31821, #31823, #31825) a block without credentials is allowed, so the
+//     message means a username or password that rendered to nothing; before
+//     them it also refused a registry that needs no authentication
+//     (spring-projects/spring-boot#28844).
 
 func init() { sigGroups = append(sigGroups, sigsBuilderChecks) }
 
@@ -110,7 +111,7 @@ func sigsBuilderChecks() {
 			re:   regexp.MustCompile(`(?i)Invalid Docker publish registry configuration, either token or username/password must be provided`),
 			rank: fixed(
 				c("empty-credential", 0.64, "Spring Boot's build-image found a docker.publishRegistry block without a usable username/password or token: the properties or environment variables that fill them rendered empty (an unset CI secret, a misspelt property). Set them, or remove the block for a registry that needs no login."),
-				c("client-bug", 0.58, "Before Spring Boot 2.6.10 / 2.7.2 the build-image plugins refused a publishRegistry block without credentials even for a registry that needs none (spring-projects/spring-boot#28844): upgrade the plugin."),
+				c("client-bug", 0.58, "Spring Boot versions before the July 2022 fixes (spring-projects/spring-boot#31821) refused a publishRegistry block without credentials even for a registry that needs none (#28844): upgrade the plugin."),
 			),
 		},
 	)
