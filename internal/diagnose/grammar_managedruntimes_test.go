@@ -37,6 +37,9 @@ func TestMessageGrammarManagedRuntimes(t *testing.T) {
 		// flyctl's remote image lookup
 		`Error: failed to fetch an image or build from source: Authentication required to access image "docker.io/ledgerops/ledgerd:3.2.0"`: "client-bug",
 		`Error failed to fetch an image or build from source: Authentication required to access image "docker.io/library/ledgerd:latest"`:   "missing-registry-host",
+		// the ECS agent's "failed to resolve ref": a library/ name does not exist, a private name needs credentials
+		`CannotPullContainerError: failed to resolve ref "docker.io/library/ledger_worker:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "manifest-unknown",
+		`CannotPullContainerError: failed to resolve ref "docker.io/ledgerops/ledgerd:3.2.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`:      "no-login",
 		// ECS secrets fetch: not the registry
 		"ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://ssm.eu-west-1.amazonaws.com/\": dial tcp 10.0.4.12:443: i/o timeout": "",
 	})

@@ -177,6 +177,19 @@ func sigsAuthz() {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
 						c("push-outside-namespace", 0.5, ""), c("no-login", 0.45, "")}
 				}
+				if h.op == opPull && h.kind() == reghost.DockerHub && officialName(h.repo()) {
+					// containerd's wording of the refusal rankDenied reads
+					// for dockerd ("pull access denied, repository does not
+					// exist or may require authorization: server message:
+					// insufficient_scope"): library/ holds only public
+					// official images, so no login would make the name
+					// exist there.
+					return []cand{
+						c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists there (an image built only locally or pushed to another registry, or a name missing its namespace or registry host).", orSome(h.repo(), "The image"))),
+						c("missing-registry-host", 0.55, ""),
+						c("no-login", 0.45, ""),
+					}
+				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
