@@ -81,6 +81,7 @@ type facts struct {
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
 	loginAborted  login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
+	loginHelpLine int    // the last line with docker's "See 'docker login --help'" hint (loginusage.go); 0 when none
 	refs          ring[refSeen]
 	urls          ring[urlSeen]
 	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
