@@ -189,6 +189,10 @@ var refPatterns = []struct {
 	{"crane push ", lazyRe(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{" copy ", lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{"resolve reference", lazyRe(`failed to resolve reference "([^"]+)"`), opPull, nil},
+	// The ECS agent's wording of containerd's resolve ("CannotPullContainerError:
+	// pull image manifest has been retried N time(s): failed to resolve ref
+	// REF: …", the reference quoted or bare).
+	{"resolve ref ", lazyRe(`failed to resolve ref "?([^"\s]+?)"?:(?:\s|$)`), opPull, nil},
 	{": failed to authorize", lazyRe(`(?:^|failed to solve: )([a-z0-9][\w./-]*:[\w.-]+): failed to authorize`), opPull, nil},
 	{": error getting credentials", errGettingCredsRe, opPull, refsIfMay(errGettingCredsRe, mayErrGettingCreds)},
 	{"pull access denied", lazyRe(`pull access denied for ([^,\s]+)`), opPull, nil},

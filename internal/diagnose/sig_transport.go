@@ -196,7 +196,12 @@ func sigsTransport() {
 			// "FATAL:   While making image from oci registry: …"), so the
 			// signature drops it (sig_loglevel.go), as token-expired does.
 			veto: append([]string{"docker.sock", ":2375", ":2376", "lookup docker on", "lookup docker:", "docker daemon", "error during connect",
-				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, withoutLogLevelFatal(gitLike)...),
+				"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp",
+				// ECS's ResourceInitializationError "unable to pull secrets
+				// or registry auth: … unable to retrieve secret(s) from
+				// asm|ssm: … context deadline exceeded" is a Secrets
+				// Manager / Parameter Store fetch, not the registry.
+				"unable to retrieve secret"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"

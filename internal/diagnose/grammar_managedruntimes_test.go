@@ -1,0 +1,46 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarManagedRuntimes holds image pulls as managed runtimes
+// report them (sig_managedruntimes.go): ECS's CannotPullContainer with a
+// bare AccessDenied, App Runner's access role, App Engine / Cloud Run's
+// "generic::CODE: failed to fetch manifest", the Cloud Run service agent's
+// read permission and "Image 'REF' not found.", Cloud Run's refusal to
+// deploy from Container Registry,
+// flyctl's remote image lookup, and ECS's secret fetches that name
+// "registry auth" without being the registry.
+func TestMessageGrammarManagedRuntimes(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// ECS / Batch stopped-task reasons
+		"CannotPullContainerError: AccessDenied":             "cloud-iam-denied",
+		"stoppedReason: CannotPullContainer AccessDenied":    "cloud-iam-denied",
+		"CannotPullECRContainerError: AccessDenied (status)": "cloud-iam-denied",
+		// Google serverless runtimes fetching the image
+		"reason: generic::permission_denied: failed to fetch manifest: generic::permission_denied": "cloud-iam-denied",
+		"reason: generic::not_found: failed to fetch manifest":                                     "manifest-unknown",
+		// an unrelated Google status on the same runtime is not an image fetch
+		"reason: generic::permission_denied: caller does not have permission to act as service account": "",
+		// gcloud run deploy: the service agent cannot read the image, or there is no such image
+		"ERROR: (gcloud.run.deploy) Google Cloud Run Service Agent service-345678901234@serverless-robot-prod.iam.gserviceaccount.com must have permission to read the image, europe-west1-docker.pkg.dev/ledger-shared/apps/ledger-web:1.8.0.": "cloud-iam-denied",
+		"ERROR: (gcloud.run.deploy) Revision 'ledgerd-00017-xoq' is not ready and cannot serve traffic. Image 'gcr.io/ledger-prod/ledgerd:latest' not found.":                                                                                   "manifest-unknown",
+		"Failed. Details: Image 'us-docker.pkg.dev/ledger-prod/apps/ledgerd:9a1c3e7' not found.":                                                                                                                                                "manifest-unknown",
+		// a local name some other tool could not find is not a registry's image
+		"Error: image 'ledgerd' not found.": "",
+		// App Runner's access role
+		"[AppRunner] Failed to pull your application image. Be sure you configure your service with a valid access role to your ECR repository.": "cloud-iam-denied",
+		// Azure Container Instances
+		"ERROR: (InaccessibleImage) The image 'ledgeracr.azurecr.io/ledgerd:3.2.0' in container group 'ledger' is not accessible. Please check the image and registry credential.": "no-login",
+		// Cloud Run refusing a gcr.io image after the shutdown; the same words as a notice are not a failure
+		"ERROR: (gcloud.run.deploy) Container Registry is deprecated and scheduled for shutdown. Please transition to Artifact Registry to prevent deployment failures": "registry-disabled",
+		"WARNING: Container Registry is deprecated and scheduled for shutdown.":                                                                                         "",
+		// flyctl's remote image lookup
+		`Error: failed to fetch an image or build from source: Authentication required to access image "docker.io/ledgerops/ledgerd:3.2.0"`: "client-bug",
+		`Error failed to fetch an image or build from source: Authentication required to access image "docker.io/library/ledgerd:latest"`:   "missing-registry-host",
+		// the ECS agent's "failed to resolve ref": a library/ name does not exist, a private name needs credentials
+		`CannotPullContainerError: failed to resolve ref "docker.io/library/ledger_worker:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`: "manifest-unknown",
+		`CannotPullContainerError: failed to resolve ref "docker.io/ledgerops/ledgerd:3.2.0": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`:      "no-login",
+		// ECS secrets fetch: not the registry
+		"ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://ssm.eu-west-1.amazonaws.com/\": dial tcp 10.0.4.12:443: i/o timeout": "",
+	})
+}
