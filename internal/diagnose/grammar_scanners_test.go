@@ -21,5 +21,9 @@ func TestMessageGrammarScannersAndVerifiers(t *testing.T) {
 		"Error: GET https://registry.lab.example/v2/orbit/notes/manifests/1.4.2: MANIFEST_UNKNOWN: manifest unknown": "manifest-unknown",
 		// guard: a copy that failed writing its own signature is not a verifier's lookup: still read
 		"Error: writing signatures: reading manifest sha256-4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c.sig in registry.lab.example/orbit/notes: manifest unknown": "manifest-unknown",
+		// an anonymous read of Docker Hub's library/ refused with 401: not an official image, a login would not help
+		"Error: GET https://index.docker.io/v2/library/orbit-notes/manifests/1.4: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:library/orbit-notes Type:repository]]": "manifest-unknown",
+		// guard: the same refusal for a user namespace keeps the missing login first
+		"Error: GET https://index.docker.io/v2/orbitlabs/notes/manifests/1.4: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:orbitlabs/notes Type:repository]]": "no-login",
 	})
 }
