@@ -174,6 +174,10 @@ type hit struct {
 	url    urlFacts // first registry URL on the line
 	hasURL bool
 	host   string // registry host, normalised; "" when unknown
+	// pingOnly: op is opLogin only because the request was the /v2/ check
+	// (a URL naming no repository) and no login ran near the line: the
+	// message names the request, not a login (a pull checks /v2/ first).
+	pingOnly bool
 	// kindHint is the registry kind the message's wording shows when the
 	// log does not name the host (ECR's "does not exist in the registry
 	// with id", GitLab's "access forbidden").
@@ -306,6 +310,13 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	}
 	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_cloudlogin.go)
 		if t := stripReprTail(in.text); t != in.text {
+			in.text, in.low = t, ar.lower(t)
+			in.keys, in.cand = keyBits{}, sigSet{}
+			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+		}
+	}
+	if in.keys.aux[kAnsibleFailed.slot] { // Ansible's task status, not git's "fatal:" (ansible.go)
+		if t := stripAnsibleFatal(in.text, in.low); t != in.text {
 			in.text, in.low = t, ar.lower(t)
 			in.keys, in.cand = keyBits{}, sigSet{}
 			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
@@ -514,6 +525,23 @@ var (
 	gitLikeMask auxMask
 )
 
+// trimQuotingTail drops the closing quotes, brackets and escapes that a
+// message quoted inside JSON or a repr ends with (Ansible's `…denied\")"}`,
+// a Go %q's `…format\""`): a trailing run of \ " ' ) } ] that holds an
+// escaped quote. A message's own ")" ("403 (Forbidden)") and a registry's
+// JSON body (`{"errors":[…]}`) stay.
+func trimQuotingTail(s string) string {
+	i := len(s)
+	for i > 0 && strings.IndexByte(`\"')}]`, s[i-1]) >= 0 {
+		i--
+	}
+	tail := s[i:]
+	if i == 0 || !strings.Contains(tail, `\"`) {
+		return s
+	}
+	return s[:i]
+}
+
 func containsAny(s string, subs []string) bool {
 	for _, k := range subs {
 		if strings.Contains(s, k) {
@@ -534,7 +562,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 		}
 		return ev
 	}
-	inner := strings.TrimSpace(text[loc[0]:])
+	inner := trimQuotingTail(strings.TrimSpace(text[loc[0]:]))
 	if len(inner) > 300 {
 		inner = inner[:300] + "..."
 	}
@@ -700,6 +728,7 @@ func (e *engine) resolve(h *hit) {
 			// read even when the words say "needs login" (GitHub's old
 			// registry; image updaters listing tags).
 			h.op = opLogin
+			h.pingOnly = !strings.Contains(h.low, "login") && !strings.Contains(h.low, "logging in") && !e.f.loginNear(n)
 		case strings.Contains(h.low, "pull") || strings.Contains(h.low, "resolve reference") || strings.Contains(h.low, "load metadata"):
 			h.op = opPull
 		}
@@ -755,6 +784,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		}
 		if ev, ok := emptySegmentCand(h, cs); ok {
 			cs = append(cs, ev)
+		}
+		if nv, ok := nullRefCand(h, cs); ok { // sig_nullref.go
+			cs = append(cs, nv)
 		}
 		if rf, ok := runnerHubCredCand(h, e.f, cs); ok {
 			cs = append(cs, rf)
@@ -877,7 +909,11 @@ func message(h *hit, c cand) string {
 	case opPull:
 		fmt.Fprintf(&b, "The pull from %s failed", orSome(target, "the registry"))
 	case opLogin:
-		fmt.Fprintf(&b, "The login to %s failed", orSome(h.host, "the registry"))
+		if h.pingOnly && h.host != "" {
+			fmt.Fprintf(&b, "The /v2/ request to %s failed", h.host) // not a login (hit.pingOnly)
+		} else {
+			fmt.Fprintf(&b, "The login to %s failed", orSome(h.host, "the registry"))
+		}
 	case opBuild:
 		b.WriteString("The build failed before any registry request")
 	default:

@@ -81,6 +81,7 @@ type facts struct {
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
 	loginAborted  login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
+	loginHelpLine int    // the last line with docker's "See 'docker login --help'" hint (loginusage.go); 0 when none
 	refs          ring[refSeen]
 	urls          ring[urlSeen]
 	perms         map[string]string // GITHUB_TOKEN Permissions block: "packages" -> "read"
@@ -88,32 +89,41 @@ type facts struct {
 	pkgLine       int  // the "Packages: ..." line of that block
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
-	forkNoSecret  bool        // "Secret source: None": fork PR, secrets withheld
-	forkEnv       int         // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
-	cosignSign    int         // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
-	secretSource  string      // "Actions", "Dependabot", "None" or "" (not in the log)
-	masked        bool        // the CI masked values (*** or [MASKED])
-	jobToken      bool        // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
-	typedPwd      bool        // an interactive password prompt was answered
-	credHelper    bool        // a credential helper/credsStore is configured or named
-	storeWarn     int         // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
-	storeWarnGCP  bool        // that warning is gcloud's helper missing from PATH (Google registries only)
-	kaniko        bool        // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
-	gitlabProject string      // project path from the runner's checkout (/builds/GROUP/PROJECT)
-	ownImageCmd   int         // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
-	lastRegistry  int         // last line with a registry command or reference
-	otherService  int         // last line of another service's request or answer (gitLike: git, Sigstore)
-	runnerCred    int         // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
-	otherEcoLine  int         // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
-	lastRetry     int         // last line of docker's per-layer "ID: Retrying in N seconds"
-	eofAfterRetry []int       // bare "EOF" lines within 3 lines of a layer retry (capped)
-	guestMode     int         // first line of drone's docker plugin saying it got no registry credentials
-	anonFallback  int         // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
-	anonTokenCut  int         // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
-	x509Cut       int         // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
-	x509CutLow    string      // that line, lowercase (its registry context)
-	mergeList     int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
-	clientCmds    []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
+	// dependabotDocker is the first line naming Dependabot's docker
+	// ecosystem or a docker_registry credential (sig_dependabot.go); 0 when none.
+	dependabotDocker int
+	// baseImages are the references of Dockerfile FROM lines a build
+	// printed (ecrbase.go), capped at maxLogins.
+	baseImages    []refSeen
+	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	forkEnv       int    // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
+	cosignSign    int    // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
+	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)
+	masked        bool   // the CI masked values (*** or [MASKED])
+	jobToken      bool   // GitLab CI_JOB_TOKEN / gitlab-ci-token / job payload credentials
+	typedPwd      bool   // an interactive password prompt was answered
+	credHelper    bool   // a credential helper/credsStore is configured or named
+	storeWarn     int    // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
+	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
+	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
+	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
+	lastRegistry  int    // last line with a registry command or reference
+	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
+	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
+	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
+	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
+	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
+	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
+	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
+	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
+	x509CutLow    string // that line, lowercase (its registry context)
+	// loginAttemptCut is the last line holding "login attempt to" without
+	// its status (a wrapped docker login check failure, loginwrap.go); 0 when none.
+	loginAttemptCut int
+	mergeList       int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
+	clientCmds      []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
 	// lastTransfer is the last line of a layer transfer that got through
 	// ("Pull complete", "Layer already exists", "Pushed", a progress bar):
 	// requests up to there were authorised.
@@ -361,9 +371,10 @@ func (f *facts) observe(n int, text, low string) {
 	if f.anonFallback == 0 && f.has(kAnonFallback) {
 		f.anonFallback = n
 	}
-	f.observeAnonTokenCut(n, low) // sig_ghcrread.go
-	f.observeX509Cut(n, low)      // sig_lonemessage.go
-	f.observeMergeList(n)         // sig_manifestmerge.go
+	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go
+	f.observeX509Cut(n, low)         // sig_lonemessage.go
+	f.observeLoginAttemptCut(n, low) // loginwrap.go
+	f.observeMergeList(n)            // sig_manifestmerge.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
 	} else if len(f.eofAfterRetry) < maxLogins && f.has(kEOF) && f.eofEndsUpload(n) && strings.TrimSpace(text) == "EOF" {
@@ -405,6 +416,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kDependabot) && (f.has(kActor) || f.has(kTriggering)) {
 		f.dependabot = true
 	}
+	f.observeDependabotDocker(n) // sig_dependabot.go
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {
 		f.pullRequest = true
 	}
@@ -448,6 +460,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 
 	f.observeLogin(n, text, low)
+	f.observeHelmCreds(n, text, low) // helmcreds.go
 	if f.has(kRunnerDockerCfg) && f.runnerCred == 0 {
 		f.runnerCred = n
 	}
@@ -577,6 +590,7 @@ func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool, mask uint
 		if p.find != nil {
 			for _, g := range p.find(text, 2, f.refGroups[:0]) {
 				f.addRef(n, parseRef(g), p.op)
+				f.noteBaseImage(n, p.key) // ecrbase.go
 			}
 			continue
 		}
@@ -595,8 +609,34 @@ func (f *facts) addRef(n int, r imageRef, op string) {
 	if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
 		return
 	}
+	if k, v, ok := strings.Cut(r.Raw, "="); ok && isArgKey(k) {
+		// A reference holds no '=' (distribution/reference grammar): a
+		// KEY=VALUE argument names it after the '=' (act prints "docker
+		// pull image=REF platform=P username=U forcePull=B").
+		if v == "" || strings.HasPrefix(v, "$") {
+			return
+		}
+		r = parseRef(v)
+		if r.Repo == "" && r.Host == "" {
+			return
+		}
+	}
 	f.refs.add(refSeen{Ref: r, Op: op, Line: n})
 	f.lastRegistry = n
+}
+
+// isArgKey reports whether k is the key of a KEY=VALUE argument: a letter,
+// then letters, digits or underscores.
+func isArgKey(k string) bool {
+	if k == "" || !('a' <= k[0] && k[0] <= 'z' || 'A' <= k[0] && k[0] <= 'Z') {
+		return false
+	}
+	for i := 1; i < len(k); i++ {
+		if !isREWord(k[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *facts) addSuccess(op, repo string, n int) {
@@ -870,6 +910,20 @@ func (f *facts) loginsBefore(n int) []login {
 		}
 	}
 	return out
+}
+
+// loginNear reports whether a login command ran within 10 lines before
+// line n (or one is still waiting for its answer).
+func (f *facts) loginNear(n int) bool {
+	if f.pending != nil && n-f.pending.Line <= 10 {
+		return true
+	}
+	for _, l := range f.logins {
+		if l.Line <= n && n-l.Line <= 10 {
+			return true
+		}
+	}
+	return false
 }
 
 // loginState says how the logins before line n relate to host:

@@ -30,6 +30,7 @@ func (f *facts) observeLoginUsage(n int) bool {
 	if !f.has(kLoginHelp) {
 		return false
 	}
+	f.loginHelpLine = n
 	if f.pending == nil || n-f.pending.Line > loginHelpSpan {
 		return true
 	}

@@ -41,6 +41,9 @@ func (f *facts) prOrFork() bool {
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
 func rankUnauthenticated(h *hit, f *facts) []cand {
+	if cs := wrappedLoginAttempt(h, f); cs != nil {
+		return cs // loginwrap.go
+	}
 	if cs := rankCosignHelmLogin(h, f); cs != nil {
 		return cs // sig_pushrefs.go
 	}
@@ -160,7 +163,7 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 				// credential without asking the registry, so it may never
 				// have worked.
 				return []cand{
-					c("bad-credentials", 0.6, fmt.Sprintf("The credential stored at line %d was never checked by the registry (%s only stores it), and the first request with it was refused.", l.Line, l.Source), loginEv(l)),
+					c("bad-credentials", 0.6, fmt.Sprintf("The credential given at line %d was never checked by the registry (%s), and the first request with it was refused.", l.Line, storedHow(l)), loginEv(l)),
 					c("token-expired", 0.58, ""),
 					c("push-outside-namespace", 0.57, ""),
 					c("insufficient-role", 0.5, ""),
@@ -560,6 +563,9 @@ func tellGHCRWrite(h *hit, f *facts) string {
 
 // rank403 ranks a bare 403 with no registry error text, by registry kind.
 func rank403(h *hit, f *facts) []cand {
+	if cs := wrappedLoginAttempt(h, f); cs != nil {
+		return cs // loginwrap.go
+	}
 	helmPullHost(h)
 	if strings.Contains(h.low, "token auth attempt for registry") && !strings.Contains(h.low, "account=") {
 		if state, _ := f.loginState(h.line(), h.host); state != "same" {

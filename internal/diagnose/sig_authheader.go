@@ -27,11 +27,17 @@ func sigsAuthHeader() {
 			keys: []string{"invalid bearer token format"},
 			re:   regexp.MustCompile(`(?i)Invalid bearer token format`),
 			veto: gitLike,
-			rank: fixed(
-				c("client-bug", 0.74, "The registry (Quay) refused the Authorization header itself: it says Bearer but carries no token Quay issued, so the client built the header wrongly (it sent a stored basic credential, or an empty one, as a bearer token). The credential was not checked; `docker pull` of the same image is the check, and upgrading the tool that failed is the fix."),
-				c("no-login", 0.45, ""),
-				c("bad-credentials", 0.4, ""),
-			),
+			rank: func(h *hit, f *facts) []cand {
+				who := "The registry (Quay)"
+				if h.host != "" {
+					who = h.host + " (Quay)"
+				}
+				return []cand{
+					c("client-bug", 0.74, who+" refused the Authorization header itself: it says Bearer but carries no token Quay issued, so the client built the header wrongly (it sent a stored basic credential, or an empty one, as a bearer token). The credential was not checked; `docker pull` of the same image is the check, and upgrading the tool that failed is the fix."),
+					c("no-login", 0.45, ""),
+					c("bad-credentials", 0.4, ""),
+				}
+			},
 			tell: func(*hit, *facts) string {
 				return "Pull the same image with docker or skopeo: when that works, the failing tool builds the Authorization header wrongly (client-bug); when that fails too with 401 unauthorized, no credential or a wrong one reached the registry (no-login, bad-credentials)."
 			},

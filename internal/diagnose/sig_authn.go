@@ -515,6 +515,9 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 		}
 	}
 	if h.kind() == reghost.ECR && !f.fullLog() {
+		if cs := ecrBaseImageNoLogin(h, f); cs != nil {
+			return cs // ecrbase.go
+		}
 		// An excerpt: ECR is most often reached through
 		// docker-credential-ecr-login, which fails silently.
 		return []cand{
@@ -588,9 +591,13 @@ func rankTokenNotAccepted(h *hit, f *facts) []cand {
 // the registry or its proxy failed (5xx), or ECR could not use the token
 // (400: ECR answers 400 to an authorization token issued for another
 // region or account, or an expired one).
-func rankLoginAttempt(h *hit, f *facts) []cand {
-	h.op = opLogin
-	switch status := h.m[2]; {
+func rankLoginAttempt(h *hit, f *facts) []cand { return rankLoginStatus(h, h.m[2]) }
+
+// rankLoginStatus ranks a login check (GET /v2/ with the credential)
+// answered with HTTP status (three digits).
+func rankLoginStatus(h *hit, status string) []cand {
+	h.op, h.pingOnly = opLogin, false // docker's own words for its login check
+	switch {
 	case strings.HasPrefix(status, "5"):
 		return []cand{c("registry-fault", 0.78, "The registry answered the login check with a server error."), c("registry-unreachable", 0.4, "")}
 	case status == "404":

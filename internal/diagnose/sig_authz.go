@@ -177,6 +177,18 @@ func sigsAuthz() {
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)),
 						c("push-outside-namespace", 0.5, ""), c("no-login", 0.45, "")}
 				}
+				if h.op == opPull && h.kind() == reghost.DockerHub && officialName(h.repo()) {
+					// library/ holds only Docker's public official images:
+					// BuildKit's "pull access denied, repository does not
+					// exist or may require authorization" there means the
+					// name does not exist (a COPY --from stage that is not
+					// defined, a local-only image), as rankDenied reads it.
+					return []cand{
+						c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists (an image built only locally, a misspelt name, or a COPY --from/FROM naming a build stage the Dockerfile does not define).", orSome(h.repo(), "The image"))),
+						c("no-login", 0.5, ""),
+						c("missing-registry-host", 0.45, ""),
+					}
+				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
@@ -210,6 +222,18 @@ func sigsAuthz() {
 					return []cand{
 						c("password-not-token", 0.8, "The credential carries no scopes at all: an account password (or a token without any scope) was used where a personal access token with write:packages is required."),
 						c("token-missing-scope", 0.6, ""),
+					}
+				}
+				if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && !scopesAskPush(h) && (isManifestRead(h) || isReadRequest(h)) {
+					// A read (GET/HEAD of a manifest or blob) refused for
+					// its token's scopes with no login anywhere before it:
+					// the client sent an anonymous token, which carries no
+					// pull scope for a private (or missing) repository. A
+					// write scope would not change a read.
+					return []cand{
+						c("no-login", 0.72, fmt.Sprintf("The read of %s was refused for the token's scopes and no login for %s ran before it: the client used an anonymous token, which has no pull scope on a private repository. Log in before the command (docker manifest inspect, a pull, a build's FROM).", orSome(h.ref.Raw, orSome(h.repo(), "the image")), hostName(h.host))),
+						c("manifest-unknown", 0.55, "Registries also answer so for a repository that does not exist: check the name."),
+						c("token-missing-scope", 0.45, ""),
 					}
 				}
 				for _, s := range h.url.Scopes {
@@ -446,6 +470,15 @@ func sigsAuthz() {
 // HOST, or a docker login) for this exact regional host
 // (cloud.google.com/artifact-registry/docs/docker/authentication).
 func rankGCPPermission(h *hit, f *facts) []cand {
+	if strings.Contains(h.low, "token exchange failed") && strings.Contains(h.low, "please enable google container registry api") {
+		// GCR's token exchange for a project whose Container Registry API
+		// is off: "Token exchange failed for project 'P'. Please enable
+		// Google Container Registry API in Cloud Console at
+		// https://console.cloud.google.com/apis/api/containerregistry.googleapis.com/overview?project=P
+		// before performing this operation."
+		return []cand{c("registry-disabled", 0.92, "The Container Registry API is not enabled in the project the image path names, so GCR refuses every push and pull for it. Enable it (`gcloud services enable containerregistry.googleapis.com --project PROJECT`, with billing on the project) and check that the path names the intended project."),
+			c("cloud-iam-denied", 0.45, "")}
+	}
 	if strings.Contains(h.low, "token exchange failed") || strings.Contains(h.low, "storage.") {
 		return []cand{c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the bucket behind the registry does not exist)."),
 			c("repo-not-found", 0.45, ""), c("login-wrong-host", 0.35, "")}
@@ -512,4 +545,15 @@ func rankNoPushAccess(h *hit, f *facts) []cand {
 		cs = append(cs[:1], c("cloud-iam-denied", 0.5, ""), c("login-wrong-host", 0.46, ""))
 	}
 	return cs
+}
+
+// scopesAskPush reports whether a token request on the hit's line asks for
+// push on some repository (a push's token fetch is a GET, too).
+func scopesAskPush(h *hit) bool {
+	for _, s := range h.url.Scopes {
+		if s.has("push") {
+			return true
+		}
+	}
+	return false
 }

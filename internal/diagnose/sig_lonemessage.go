@@ -69,7 +69,7 @@ func sigsLoneMessage() {
 		keys: []string{"certificate signed by unknown authority", "certificate is valid for"},
 		re:   wrappedTLSRe,
 		rank: func(h *hit, f *facts) []cand {
-			if f.x509Cut == 0 || h.line()-f.x509Cut != 1 || !containsAny(f.x509CutLow, registryContext) || containsAny(f.x509CutLow, gitLike) {
+			if f.x509Cut == 0 || h.line()-f.x509Cut != 1 || !registryContextBeyondHosts(f.x509CutLow) || containsAny(f.x509CutLow, gitLike) {
 				return nil // not the continuation of a registry request's cut message
 			}
 			return []cand{c("tls-untrusted", 0.88, "The registry's TLS certificate is not trusted by this client (a private CA or self-signed certificate, or a CA bundle replaced instead of extended) or does not name the host dialled; the message is wrapped after its \"x509:\" prefix.")}

@@ -122,6 +122,9 @@ func sigsTransport() {
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
 				}
+				if !tlsRegistryContext(h, f) {
+					return nil // its context word is inside a host name (hostcontext.go)
+				}
 				// Go's crypto/x509 prints one message for both ends of the
 				// validity period and tells them apart only in its detail:
 				// "current time T is after NotAfter" (expired) or "is before
@@ -276,8 +279,13 @@ func sigsTransport() {
 			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
 			need: registryContext,
 			veto: gitLike,
-			rank: fixed(c("tls-untrusted", 0.7, "The registry refused the TLS handshake: it requires a client certificate (mTLS) or does not accept this client's TLS settings."),
-				c("registry-unreachable", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if !tlsRegistryContext(h, f) {
+					return nil // its context word is inside a host name (hostcontext.go)
+				}
+				return []cand{c("tls-untrusted", 0.7, "The registry refused the TLS handshake: it requires a client certificate (mTLS) or does not accept this client's TLS settings."),
+					c("registry-unreachable", 0.4, "")}
+			},
 		},
 		&signature{
 			id: "docker-received-5xx",

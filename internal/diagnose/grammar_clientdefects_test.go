@@ -1,0 +1,26 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarClientDefects holds TestMessageGrammar's lines for known
+// client defects in older docker wordings and GCR's API-enablement refusal
+// (sig_clientdefects.go, rankGCPPermission), found in the eighteenth held-out
+// batch (threads of 2015-2021): one line (or a few) per shape, the first
+// finding's cause wanted ("" = no finding).
+func TestMessageGrammarClientDefects(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// Docker Hub's block page for docker 1.8.0, quoted by the engine
+		`Error parsing HTTP response: invalid character '<' looking for beginning of value: "<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>\n\n"`: "client-bug",
+		// docker login's removed -e/--email (aws ecr get-login without --no-include-email)
+		"$(aws ecr get-login --region eu-west-1)\nunknown shorthand flag: 'e' in -e\nSee 'docker login --help'.":                                                   "client-bug",
+		"$ docker login -e none -u AWS -p *** https://123456789012.dkr.ecr.eu-west-1.amazonaws.com\nunknown shorthand flag: 'e' in -e\nSee 'docker login --help'.": "client-bug",
+		// the same usage error, then a refused push: the push went out without a credential
+		"$ docker login -e=\"$DOCKER_EMAIL\" -u=\"$DOCKER_USER\" -p=\"$DOCKER_PASS\"\nunknown shorthand flag: 'e' in -e=[secure]\nSee 'docker login --help'.\n$ docker push lumenlabs/ledger-api:2.4.1\nThe push refers to a repository [docker.io/lumenlabs/ledger-api]\n5c1e2f3a9b7d: Preparing\ndenied: requested access to the resource is denied": "no-login",
+		// another command's -e is not docker login's
+		"Error: unknown shorthand flag: 'e' in -e\nSee 'kubectl exec --help' for usage.": "",
+		// GCR: the Container Registry API is off for the project
+		"denied: Token exchange failed for project 'lumen-ledger-7731'. Please enable Google Container Registry API in Cloud Console at https://console.cloud.google.com/apis/api/containerregistry.googleapis.com/overview?project=lumen-ledger-7731 before performing this operation.": "registry-disabled",
+		// the IAM wording of the same token exchange stays cloud-iam-denied
+		"denied: Token exchange failed for project 'lumen-ledger-7731'. Caller does not have permission 'storage.buckets.get'. To configure permissions, follow instructions at: https://cloud.google.com/container-registry/docs/access-control": "cloud-iam-denied",
+	})
+}

@@ -1,0 +1,38 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarTerseAnswers pins registry answers users paste as the
+// whole error (sig_terseanswers.go, and the read-side readings of the
+// insufficient-scope signatures in sig_authz.go): dockerd's bare unexpected
+// EOF, Container Registry's "Caller does not have permission or the
+// resource may not exist", docker's status-less empty-body parse error, a
+// BuildKit pull refused in Docker Hub's library/ namespace, a read refused
+// for its token's scopes with no login; and, as guards, the same words from
+// other steps (an EOF while extracting a layer, the Go module proxy's EOF, a
+// push's token request). One log per shape, the first finding's cause
+// wanted ("" = no finding).
+func TestMessageGrammarTerseAnswers(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// dockerd's whole message is io.ErrUnexpectedEOF
+		"+ docker pull quay.io/orbit/builder:7\nError response from daemon: unexpected EOF": "registry-fault",
+		// guard: the layer was downloaded; extracting it hit the disk
+		"9c3f0e1a2b4d: Extracting  12.5GB/12.5GB\nfailed to register layer: Error processing tar file(exit status 1): unexpected EOF": "",
+		// guard: Go's module proxy inside a RUN step
+		"#14 41.2 go: example.org/lib@v1.4.0: read \"https:/proxy.golang.org/@v/v1.4.0.zip\": unexpected EOF": "",
+		// gcr.io's refusal of a read without any login: the image is gone or private
+		"Error response from daemon: Head \"https://gcr.io/v2/orbit-public/runner/manifests/3.1\": denied: Caller does not have permission or the resource may not exist 'read'. To configure permissions, follow instructions at: https://cloud.google.com/container-registry/docs/access-control": "manifest-unknown",
+		// the same refusal after a login for the host: the identity's IAM
+		"$ docker login -u oauth2accesstoken --password-stdin https://gcr.io\nLogin Succeeded\n$ docker pull gcr.io/orbit-internal/api:9\nError response from daemon: Head \"https://gcr.io/v2/orbit-internal/api/manifests/9\": denied: Caller does not have permission or the resource may not exist 'read'.": "cloud-iam-denied",
+		// a push refused so with no login before it
+		"$ docker push gcr.io/orbit-internal/api:9\nThe push refers to repository [gcr.io/orbit-internal/api]\ndenied: Caller does not have permission or the resource may not exist 'write'.": "no-login",
+		// docker < 1.11 printed an empty error body without its status
+		"$ docker push 123456789012.dkr.ecr.us-west-2.amazonaws.com/orbit/api:4\nError parsing HTTP response: unexpected end of JSON input: \"\"": "cloud-iam-denied",
+		// BuildKit refused a library/ name: a stage the Dockerfile never defines
+		" => ERROR [internal] load metadata for docker.io/library/assets:latest\nERROR: failed to solve: assets: failed to resolve source metadata for docker.io/library/assets:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed": "manifest-unknown",
+		// a read refused for its token's scopes, no login in the job
+		"Run docker manifest inspect orbit/cli:2.4\nGet \"https://registry-1.docker.io/v2/orbit/cli/manifests/2.4\": unauthorized: access token has insufficient scopes": "no-login",
+		// a push's token request asks for push: not a read
+		"The push refers to repository [docker.io/library/notes]\nGet \"https://auth.docker.io/token?scope=repository%3Alibrary%2Fnotes%3Apush%2Cpull&service=registry.docker.io\": unauthorized: access token has insufficient scopes": "push-outside-namespace",
+	})
+}
