@@ -340,7 +340,7 @@ func (e *engine) apply(in *lineIn) {
 	f.lineRefMask = in.refMask
 	defer func() { f.lineKeys = nil }()
 	f.observe(l.N, text, low)
-	if in.cand == (sigSet{}) {
+	if in.cand.empty() {
 		return
 	}
 	if l.Level == "warning" || l.Level == "notice" || l.Level == "debug" {

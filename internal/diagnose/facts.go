@@ -466,9 +466,8 @@ func (f *facts) observe(n int, text, low string) {
 	}
 
 	if f.lineKeys == nil || f.lineRefMask != 0 { // else no reference key: lineRefCandidates has none
-		var refBuf [maxSigKeys]bool // zeroed only for the lines that use it
-		if has, mask := f.lineRefCandidates(text, low, &refBuf); has != nil {
-			f.observeRefs(n, text, has, mask)
+		if mask := f.lineRefCandidates(text, low); mask != 0 {
+			f.observeRefs(n, text, mask)
 		}
 	}
 	if f.has(kBuildKitAuth) {
@@ -575,15 +574,12 @@ func (f *facts) transferredBefore(n int) bool {
 	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40 && f.lastTransfer > f.lastDone
 }
 
-// observeRefs records the references of the patterns marked in has, in
-// refPatterns order, visiting those of mask only.
-func (f *facts) observeRefs(n int, text string, has *[maxSigKeys]bool, mask uint64) {
+// observeRefs records the references of the patterns of mask (bit i:
+// refPatterns[i]), in refPatterns order.
+func (f *facts) observeRefs(n int, text string, mask uint64) {
 	for ; mask != 0; mask &= mask - 1 {
 		i := bits.TrailingZeros64(mask)
 		p := &refPatterns[i]
-		if !has[i] {
-			continue
-		}
 		if p.op != opBuild {
 			f.noteClientCmd(n, text, p.key) // sig_credmangle.go
 		}

@@ -219,7 +219,8 @@ func TestHasAnyIn(t *testing.T) {
 	}
 	lists := []list{{"containersImage", kContainersImage, &mContainersImage}, {"jobToken", kJobToken, &mJobToken},
 		{"credHelper", kCredHelper, &mCredHelper}, {"transfer", kTransfer, &mTransfer}, {"loginLine", kLoginLine, &mLoginLine},
-		{"otherEcosystems", otherEcosystemKeys, &otherEcosystemMask}}
+		{"otherEcosystems", otherEcosystemKeys, &otherEcosystemMask}, {"scanSchemeCmd", kScanSchemeCmd, &mScanSchemeCmd},
+		{"pushProgress", kPushProgress, &mPushProgress}}
 	for _, s := range allSigs {
 		lists = append(lists, list{s.id + " veto", s.vetoKeys, &s.vetoMask}, list{s.id + " need", s.needKeys, &s.needMask})
 	}
@@ -244,5 +245,34 @@ func TestHasAnyIn(t *testing.T) {
 	}
 	if hits == 0 {
 		t.Error("no list held by any line: the check saw nothing")
+	}
+}
+
+// TestLineRefCandidates checks the reference patterns a line is read with:
+// the mask from the line's keys (confirmRefMask) equals the one found by
+// searching the line (refCandidates, no keys known), on every test and
+// corpus line, as is and case-changed, and a scanner command line.
+func TestLineRefCandidates(t *testing.T) {
+	keywords()
+	lines := append(testLogLines(t), "grype docker:cli --fail-on high", "Pulling image \"ghcr.io/acme/widget:1\" ...")
+	marked := 0
+	for _, l := range lines {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l)} {
+			var in lineIn
+			in.prepare(logscan.Line{Text: v}, nil)
+			f := newFacts()
+			f.text, f.low, f.lineKeys = in.text, in.low, nil
+			want := f.lineRefCandidates(in.text, in.low)
+			f.lineKeys, f.lineRefMask = &in.keys, in.refMask
+			if got := f.lineRefCandidates(in.text, in.low); got != want {
+				t.Errorf("%q: reference patterns %#x from the line's keys, %#x searched", v, got, want)
+			}
+			if want != 0 {
+				marked++
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no line marked a reference pattern: the check saw nothing")
 	}
 }

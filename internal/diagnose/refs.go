@@ -275,18 +275,19 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	return true
 }
 
-// confirmRefMask is confirmRefKeys for the patterns of mask only (bit i:
-// refPatterns[i]).
-func confirmRefMask(text, low string, present *[maxSigKeys]bool, mask uint64) {
+// confirmRefMask is confirmRefKeys for the patterns of mask (bit i:
+// refPatterns[i]): it returns mask without the patterns the line rules out.
+func confirmRefMask(text, low string, mask uint64) uint64 {
 	guards := lineGuards(text)
-	for ; mask != 0; mask &= mask - 1 {
-		i := bits.TrailingZeros64(mask)
+	for m := mask; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
 		p := &refPatterns[i]
-		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && p.find == nil && !refGuards[i].may(text, low))) {
-			present[i] = false
+		if (p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+			(guards && p.find == nil && !refGuards[i].may(text, low)) {
+			mask &^= 1 << i
 		}
 	}
+	return mask
 }
 
 // confirmRefKeys unmarks the refPatterns whose key with upper case the line

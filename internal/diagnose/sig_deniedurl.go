@@ -27,10 +27,14 @@ func sigsDeniedURL() {
 			// stays that signature's.
 			generic: true,
 			keys:    []string{"\": denied"},
-			re:      regexp.MustCompile(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?\s*$`),
-			veto:    gitLike,
-			rank:    rankDenied,
-			tell:    tellDenied,
+			// docker-py (and the tools on it: Ansible's docker modules,
+			// docker-compose 1.x, Home Assistant's supervisor) quotes the
+			// engine's message at the end of its APIError: `500 Server
+			// Error for http+docker://…: Internal Server Error ("MSG")`.
+			re:   regexp.MustCompile(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?\s*$`),
+			veto: gitLike,
+			rank: rankDenied,
+			tell: tellDenied,
 		},
 		&signature{
 			id: "ggcr-denied-denied",

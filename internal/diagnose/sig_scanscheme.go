@@ -25,6 +25,11 @@ var scanSchemeCmdKeys = []string{"grype docker:", "syft docker:", "grype podman:
 
 var kScanSchemeCmd = lowKeys(scanSchemeCmdKeys)
 
+// mScanSchemeCmd is kScanSchemeCmd's mask: observe tests it on every
+// delivered line, where testing the six keys one by one cost about 130
+// instructions a line.
+var mScanSchemeCmd = maskOf(kScanSchemeCmd)
+
 var (
 	// scanSchemeCmdRe is the command: the name after the scheme, bare
 	// (no tag, digest or path, so SCHEME:NAME also reads as an image).
@@ -36,7 +41,7 @@ var (
 // observeScanScheme records the names a scanner command took after a
 // scheme word (facts.observe).
 func (f *facts) observeScanScheme(text string) {
-	if len(f.scanSchemeArgs) >= maxLogins {
+	if len(f.scanSchemeArgs) >= maxLogins || !f.hasAnyIn(kScanSchemeCmd, &mScanSchemeCmd) {
 		return
 	}
 	for _, k := range kScanSchemeCmd {
