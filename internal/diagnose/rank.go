@@ -237,6 +237,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 		}
 	}
 	if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
+		if cs := rankOfficialNamespaceRead(h); cs != nil {
+			return cs // sig_officialread.go
+		}
 		// A read refused with 401 and no login: a private image, or one that
 		// does not exist (Docker Hub and Quay answer a missing repository or
 		// tag with the same 401).

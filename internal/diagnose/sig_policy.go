@@ -139,6 +139,9 @@ func sigsPolicy() {
 					h.ref, h.op = parseRef(h.m[4]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
 				}
+				if signatureAttachmentRead(h) {
+					return nil // a signature attachment tag, not the image (sig_signaturetags.go)
+				}
 				if acceptRefused(h) {
 					return []cand{c("client-bug", 0.76, fmt.Sprintf("%s has the manifest but would not serve it because the client's Accept header does not list its media type (an OCI artifact manifest): the client is too old for that artifact type. Upgrade it.", hostName(h.host))),
 						c("manifest-unknown", 0.45, "")}
