@@ -8,13 +8,9 @@ import (
 )
 
 // What image builders other than docker build print when their own registry
-// check or push fails, before or instead of the registry's answer:
+// check or push fails, before or instead of the registry's answer (kpack's
+// checks are in sig_kpack.go):
 //
-//   - kpack's build-init prepare step checks that the Build's service-account
-//     secrets can write the tag and prints the refusal as `Error verifying
-//     write access to "TAG": CODE[: message]` (kpack cmd/build-init,
-//     pkg/registry: the go-containerregistry transport.Error code, such as
-//     UNAUTHORIZED or DENIED, after the tag).
 //   - go-containerregistry before 0.1 (pack 0.1, riff, kaniko 0.x) printed a
 //     registry error response without a JSON error body as `<empty
 //     transport.Error response>` (pkg/v1/remote/transport/error.go). pack
@@ -43,14 +39,6 @@ func init() { sigGroups = append(sigGroups, sigsBuilderChecks) }
 
 func sigsBuilderChecks() {
 	register(
-		&signature{
-			id:       "kpack-verify-write-access",
-			keys:     []string{"error verifying write access to"},
-			re:       regexp.MustCompile(`(?i)Error verifying write access to "([^"]*)": (UNAUTHORIZED|DENIED|FORBIDDEN)\b`),
-			refGroup: 1,
-			veto:     gitLike,
-			rank:     rankKpackWriteAccess,
-		},
 		&signature{
 			id:   "ggcr-empty-transport-error",
 			keys: []string{"<empty transport.error response>"},
@@ -115,29 +103,4 @@ func sigsBuilderChecks() {
 			),
 		},
 	)
-}
-
-// rankKpackWriteAccess ranks kpack's write-access check refusal by the code
-// the registry answered and the tag kpack was asked to build to.
-func rankKpackWriteAccess(h *hit, f *facts) []cand {
-	tag, code := h.m[1], strings.ToUpper(h.m[2])
-	if code != "UNAUTHORIZED" {
-		return []cand{
-			c("insufficient-role", 0.66, fmt.Sprintf("The registry refused (%s) kpack's check that the Image's service-account credential may write %s: the credential is accepted but has no push right there.", code, tag)),
-			c("push-outside-namespace", 0.5, ""),
-			c("token-missing-scope", 0.4, ""),
-		}
-	}
-	if !tagHasHost(tag) {
-		return []cand{
-			c("push-outside-namespace", 0.66, fmt.Sprintf("The tag %q has no registry host, so kpack checks write access to Docker Hub's repository %s, a namespace the service account's credential does not own or has no secret for.", tag, tag)),
-			c("no-login", 0.55, ""),
-			c("missing-registry-host", 0.45, ""),
-		}
-	}
-	return []cand{
-		c("no-login", 0.7, fmt.Sprintf("kpack's write-access check for %s went out without a credential the registry accepts: the Image's service account has no secret for that host, or kpack did not read it (a kubernetes.io/dockerconfigjson secret whose registry key differs from the tag's host; a kubernetes.io/basic-auth secret with the kpack.io/docker annotation is read as is).", tag)),
-		c("client-bug", 0.5, ""),
-		c("bad-credentials", 0.45, ""),
-	}
 }

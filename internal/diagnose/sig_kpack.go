@@ -13,7 +13,10 @@ import (
 // (kpack cmd/build-init; the tag as written in the Image/Build spec).
 // kpack-cli words the same check for the credentials of the machine running
 // `kp` as "invalid credentials, ensure registry credentials for 'HOST' are
-// available locally" (kpack-cli pkg/registry/errors.go).
+// available locally" (kpack-cli pkg/registry/errors.go). Later kpack words
+// the refusal with the registry's code instead: `Error verifying write access
+// to "TAG": CODE[: message]` (pkg/registry: the go-containerregistry
+// transport.Error code, such as UNAUTHORIZED or DENIED, after the tag).
 //
 // The tag alone tells most of the cause: a tag that starts with "/" (or holds
 // "//", or ends with ":") was assembled from a variable that rendered empty
@@ -31,6 +34,14 @@ func sigsKpack() {
 			re:   regexp.MustCompile(`(?i)invalid credentials(?: to build to "?([^"\s]*)|, ensure registry credentials for '([^']*)' are available locally)`),
 			veto: gitLike,
 			rank: rankKpackCredentials,
+		},
+		&signature{
+			id:       "kpack-verify-write-access",
+			keys:     []string{"error verifying write access to"},
+			re:       regexp.MustCompile(`(?i)Error verifying write access to "([^"]*)": (UNAUTHORIZED|DENIED|FORBIDDEN)\b`),
+			refGroup: 1,
+			veto:     gitLike,
+			rank:     rankKpackWriteAccess,
 		},
 	)
 }
@@ -80,4 +91,29 @@ func tagHasHost(tag string) bool {
 	}
 	first := tag[:i]
 	return strings.ContainsAny(first, ".:") || first == "localhost"
+}
+
+// rankKpackWriteAccess ranks kpack's write-access check refusal by the code
+// the registry answered and the tag kpack was asked to build to.
+func rankKpackWriteAccess(h *hit, f *facts) []cand {
+	tag, code := h.m[1], strings.ToUpper(h.m[2])
+	if code != "UNAUTHORIZED" {
+		return []cand{
+			c("insufficient-role", 0.66, fmt.Sprintf("The registry refused (%s) kpack's check that the Image's service-account credential may write %s: the credential is accepted but has no push right there.", code, tag)),
+			c("push-outside-namespace", 0.5, ""),
+			c("token-missing-scope", 0.4, ""),
+		}
+	}
+	if !tagHasHost(tag) {
+		return []cand{
+			c("push-outside-namespace", 0.66, fmt.Sprintf("The tag %q has no registry host, so kpack checks write access to Docker Hub's repository %s, a namespace the service account's credential does not own or has no secret for.", tag, tag)),
+			c("no-login", 0.55, ""),
+			c("missing-registry-host", 0.45, ""),
+		}
+	}
+	return []cand{
+		c("no-login", 0.7, fmt.Sprintf("kpack's write-access check for %s went out without a credential the registry accepts: the Image's service account has no secret for that host, or kpack did not read it (a kubernetes.io/dockerconfigjson secret whose registry key differs from the tag's host; a kubernetes.io/basic-auth secret with the kpack.io/docker annotation is read as is).", tag)),
+		c("client-bug", 0.5, ""),
+		c("bad-credentials", 0.45, ""),
+	}
 }
