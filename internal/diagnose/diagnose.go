@@ -297,32 +297,32 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 	if len(text) > maxLine {
 		text = text[:maxLine]
 	}
-	in.text, in.low = text, ar.lower(text)
-	// Which signature, reference and fact keys the line holds, in one pass.
-	in.keys, in.cand = keyBits{}, sigSet{}
-	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	in.reread(text, ar)
 	if in.keys.aux[kWebLogLink.slot] { // copied from GitHub's web log view (weblog.go)
 		if t := stripWebLogLinks(text); t != text {
-			in.text, in.low = t, ar.lower(t)
-			in.keys, in.cand = keyBits{}, sigSet{}
-			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+			in.reread(t, ar)
 		}
 	}
 	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_cloudlogin.go)
 		if t := stripReprTail(in.text); t != in.text {
-			in.text, in.low = t, ar.lower(t)
-			in.keys, in.cand = keyBits{}, sigSet{}
-			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+			in.reread(t, ar)
 		}
 	}
 	if in.keys.aux[kAnsibleFailed.slot] { // Ansible's task status, not git's "fatal:" (ansible.go)
 		if t := stripAnsibleFatal(in.text, in.low); t != in.text {
-			in.text, in.low = t, ar.lower(t)
-			in.keys, in.cand = keyBits{}, sigSet{}
-			in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+			in.reread(t, ar)
 		}
 	}
 	in.prepared = true
+}
+
+// reread makes text the line's text and works out, in one pass, which
+// signature, reference and fact keys it holds (prepare calls it again after
+// it strips a wrapper whose words must not count).
+func (in *lineIn) reread(text string, ar *lowArena) {
+	in.text, in.low = text, ar.lower(text)
+	in.keys, in.cand = keyBits{}, sigSet{}
+	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
 }
 
 // apply reads one prepared line into the facts and the signature hits.
