@@ -315,11 +315,7 @@ func rankDenied(h *hit, f *facts) []cand {
 		// library/ holds Docker's official images, all public: Docker Hub
 		// refuses a pull there only for a name that does not exist (an image
 		// that was only built locally, or a name missing its namespace).
-		return []cand{
-			c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists there (an image built only locally, or a name missing its namespace or registry host).", orSome(h.repo(), "The image"))),
-			c("missing-registry-host", 0.55, ""),
-			c("no-login", 0.45, ""),
-		}
+		return officialNameRefused(h.repo(), "access denied") // sig_officialread.go
 	}
 	if h.op == opPull && kind == reghost.DockerHub && state == "none" && (strings.Contains(h.low, "pull access denied for") || strings.Contains(h.low, "no pull access")) && !(gitlab && f.jobToken) {
 		// dockerd's own wording ("repository does not exist or may require

@@ -183,11 +183,7 @@ func sigsAuthz() {
 					// exist or may require authorization" there means the
 					// name does not exist (a COPY --from stage that is not
 					// defined, a local-only image), as rankDenied reads it.
-					return []cand{
-						c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only public official images: the refusal means no such repository exists (an image built only locally, a misspelt name, or a COPY --from/FROM naming a build stage the Dockerfile does not define).", orSome(h.repo(), "The image"))),
-						c("no-login", 0.5, ""),
-						c("missing-registry-host", 0.45, ""),
-					}
+					return officialNameRefused(h.repo(), "insufficient_scope") // sig_officialread.go
 				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),

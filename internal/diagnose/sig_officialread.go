@@ -29,9 +29,19 @@ func rankOfficialNamespaceRead(h *hit) []cand {
 	if !officialName(repo) {
 		return nil
 	}
+	return officialNameRefused(repo, "401")
+}
+
+// officialNameRefused ranks a read of repo (a name in Docker Hub's library/
+// namespace) that Docker Hub refused, answer saying how ("401", "pull access
+// denied", "insufficient_scope"): every repository there is public, so the
+// name does not exist there. The one ranking for every refusal of such a
+// read (rankDenied, rankOfficialNamespaceRead, sig_authz.go's scope
+// refusal).
+func officialNameRefused(repo, answer string) []cand {
 	return []cand{
-		c("manifest-unknown", 0.74, fmt.Sprintf("The read of %s on Docker Hub was refused with 401, but library/ holds only Docker's official images, all public: a login would not change the answer. That name is not an official image — it does not exist on Docker Hub (a local build never pushed, a mistyped or misplaced word taken as the image), or the reference lost its namespace or registry host.", repo)),
-		c("missing-registry-host", 0.5, ""),
+		c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only Docker's official images, all public: the refusal (%s) means no such repository exists there, and a login would not change the answer. Typically an image built only locally and never pushed, a misspelt name or a word of the command taken as the image, a COPY --from or FROM naming a build stage the Dockerfile does not define, or a reference that lost its namespace or registry host.", orSome(repo, "The image"), answer)),
+		c("missing-registry-host", 0.55, ""),
 		c("no-login", 0.45, ""),
 	}
 }
