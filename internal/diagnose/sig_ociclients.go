@@ -34,8 +34,11 @@ func sigsOCIClients() {
 			// with JSON errors (distribution spec); an HTML page comes from a
 			// web application firewall, reverse proxy or load balancer in
 			// front of it. 413 has its own reading (request-too-large).
+			// The body is quoted with Go's %q when it starts with a line
+			// break, so the page may open after escaped "\r\n" sequences:
+			// `StatusCode: 400, "\r\n<html>\r\n  <head>…"`.
 			keys: []string{"uploading layer chunked: statuscode", "uploading layer monolithic: statuscode"},
-			re:   regexp.MustCompile(`(?i)uploading layer (?:chunked|monolithic): StatusCode: (40[0-9]|41[0-24-9]|4[2-9]\d|5\d\d),\s*\\?"?<`),
+			re:   regexp.MustCompile(`(?i)uploading layer (?:chunked|monolithic): StatusCode: (40[0-9]|41[0-24-9]|4[2-9]\d|5\d\d),\s*\\?"?(?:\\[rnt]|\s)*<`),
 			rank: fixed(c("registry-fault", 0.68, "The layer upload was answered with an HTML page instead of the registry's JSON error: a web application firewall, reverse proxy or load balancer in front of the registry refused the request (a WAF rule matching the uploaded bytes, a body or header limit, a misrouted ingress). Check that front end's logs; the credential and the image name are not what failed."),
 				c("registry-unreachable", 0.4, ""),
 				c("insufficient-role", 0.3, "")),
