@@ -20,9 +20,11 @@ import (
 // line or just before it, because kubectl, the Go module proxy or a webhook
 // say the same. A log whose first line is that message and nothing else, and
 // which names no registry and no other service anywhere, has nothing else to be about:
-// it is read as the registry's certificate, a little less surely.
+// it is read as the registry's certificate, a little less surely. Go's hint
+// after an unknown authority and a remark in another script around the
+// message (remark.go) still leave it alone.
 
-var loneTLSRe = regexp.MustCompile(`(?i)^\s*(?:tls: failed to verify certificate: )?x509: (certificate signed by unknown authority|certificate has expired or is not yet valid|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+|cannot validate certificate for \S+ because it doesn't contain any IP SANs)\s*\.?\s*$`)
+var loneTLSRe = regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:tls: failed to verify certificate: )?x509: (certificate signed by unknown authority|certificate has expired or is not yet valid|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+|cannot validate certificate for \S+ because it doesn't contain any IP SANs)` + goX509Hint + `\s*\.?` + remarkTail + `\s*$`)
 
 // A Go TLS message wrapped after its "x509:" prefix (a terminal or an issue
 // pasted at a fixed width): the URL and the prefix end one line, the reason

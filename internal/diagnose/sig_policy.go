@@ -119,7 +119,7 @@ func sigsPolicy() {
 		&signature{
 			id:   "unknown-not-found",
 			keys: []string{"unknown: not found"},
-			re:   regexp.MustCompile(`(?i)^(?:error: )?unknown: Not Found\s*$`),
+			re:   regexp.MustCompile(`(?i)^` + remarkLead + `(?:error: )?unknown: Not Found` + remarkTail + `\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.op == opPull {
 					return []cand{c("manifest-unknown", 0.65, "The registry answered 404 Not Found for the image."), c("repo-not-found", 0.5, "")}

@@ -208,7 +208,7 @@ func sigsFewCauses() {
 			// error as the annotation "##[error]Password required", which
 			// reaches us as a line of those words alone.
 			keys: []string{"password required", "username required"},
-			re:   regexp.MustCompile(`(?i)^\s*(?:Username|Password) required\.?\s*$`),
+			re:   regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:Username|Password) required\.?` + remarkTail + `\s*$`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},
