@@ -186,6 +186,15 @@ type hit struct {
 
 func (h *hit) line() int { return h.lines[0] }
 
+// assumeOp sets the hit's operation to op when nothing named one (no
+// reference or URL near the line): a signature whose message implies the
+// operation (an upload is a push) says so.
+func (h *hit) assumeOp(op string) {
+	if h.op == "" {
+		h.op = op
+	}
+}
+
 // kind is the registry kind of the hit's host ("" when unknown).
 func (h *hit) kind() reghost.Kind {
 	if h.host == "" {
@@ -687,9 +696,7 @@ func (e *engine) resolve(h *hit) {
 				best = after
 			}
 			h.ref = best.Ref
-			if h.op == "" {
-				h.op = best.Op
-			}
+			h.assumeOp(best.Op)
 		}
 	}
 	if !h.hasURL {

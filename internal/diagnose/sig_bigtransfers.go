@@ -51,9 +51,7 @@ func sigsBigTransfers() {
 			keys: []string{"read/write on closed pipe"},
 			re:   regexp.MustCompile(`(?i)failed to copy: io: read/write on closed pipe`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPush
-				}
+				h.assumeOp(opPush)
 				return []cand{
 					c("client-bug", 0.8, "BuildKit's push closed its upload stream while a layer was still being written (\"io: read/write on closed pipe\"): a defect of the containerd pusher in BuildKit v0.11.0 and v0.11.1 (Buildx 0.10.0) that hits large layers (containerd/containerd#7972). Use BuildKit v0.11.2+ (docker/setup-buildx-action pulls the latest moby/buildkit by default; pin driver-opts: image=moby/buildkit:v0.11.2 or later if you pin it); no registry change is needed."),
 					c("registry-unreachable", 0.35, ""),
@@ -65,9 +63,7 @@ func sigsBigTransfers() {
 			keys: []string{"exceeds the maximum permissible limit"},
 			re:   regexp.MustCompile(`(?i)request body is too large and exceeds the maximum permissible limit of ([\d.]+ ?[KMG]i?B)`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPush
-				}
+				h.assumeOp(opPush)
 				return []cand{
 					c("client-bug", 0.76, fmt.Sprintf("The registry refused one upload request of a layer as larger than it accepts per request (%s; GHCR caps each chunked PATCH at 4 MiB): the client sent a whole layer, or too big a chunk, in one request instead of chunks within the limit. docker, buildx, crane and oras push such layers; upgrade the tool (or its OCI library) to one that chunks within the registry's limit.", h.m[1])),
 					c("registry-fault", 0.35, ""),
@@ -97,9 +93,7 @@ func sigsBigTransfers() {
 			keys:    []string{"range not satisfiable"},
 			re:      regexp.MustCompile(`(?i)/blobs/uploads?/\S*:? 416 (?:Requested )?Range Not Satisfiable`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPush
-				}
+				h.assumeOp(opPush)
 				return []cand{
 					c("registry-fault", 0.6, fmt.Sprintf("%s answered a blob upload request with 416 Range Not Satisfiable: the registry and the client disagree on how much of the layer it holds. The registry lost part of the upload session (replicas without shared upload state, a proxy that buffered or cut the body), or the client resent a chunk; retrying the push starts a new session.", hostName(h.host))),
 					c("client-bug", 0.5, ""),

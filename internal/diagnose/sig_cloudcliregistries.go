@@ -52,9 +52,7 @@ func sigsCloudCLIRegistries() {
 			keys: []string{"could not connect to the registry login server"},
 			re:   regexp.MustCompile(`(?i)Could not connect to the registry login server '?([^'\s]+)`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opLogin
-				}
+				h.assumeOp(opLogin)
 				return []cand{
 					c("registry-unreachable", 0.78, fmt.Sprintf("The Azure CLI got no answer from %s: check that the registry exists under that name (a typo or a registry not created yet does not resolve) and that this network reaches it (a registry behind a private endpoint or firewall rules answers only from allowed networks; `az acr check-health -n NAME --yes` tells which).", h.m[1])),
 					c("registry-fault", 0.3, ""),
@@ -103,9 +101,7 @@ func sigsCloudCLIRegistries() {
 			re:   regexp.MustCompile(`(?i)system is in read only mode\. Any modification is prohibited`),
 			need: []string{"denied"},
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPush
-				}
+				h.assumeOp(opPush)
 				who := "The registry"
 				if h.host != "" {
 					who = h.host
@@ -124,18 +120,14 @@ func rankOCIRCannot(h *hit, f *facts) []cand {
 	action, resource := strings.ToLower(h.m[1]), h.m[2]
 	ns, _, _ := strings.Cut(resource, "/")
 	if strings.Contains(action, "pull") || strings.Contains(action, "read") || strings.Contains(action, "download") {
-		if h.op == "" {
-			h.op = opPull
-		}
+		h.assumeOp(opPull)
 		return []cand{
 			c("cloud-iam-denied", 0.66, fmt.Sprintf("OCIR's IAM refused %s on %s: no policy gives the user's group read access to that repository (allow group G to read repos in tenancy), or the repository is under another tenancy's namespace (%s).", h.m[1], resource, ns)),
 			c("push-outside-namespace", 0.5, ""),
 			c("manifest-unknown", 0.4, ""),
 		}
 	}
-	if h.op == "" {
-		h.op = opPush
-	}
+	h.assumeOp(opPush)
 	return []cand{
 		c("push-outside-namespace", 0.64, fmt.Sprintf("OCIR refused %s on %s. The first part of an OCIR path is a tenancy's object-storage namespace (%s): tag the image REGION.ocir.io/YOUR-NAMESPACE/REPO — a namespace copied from a tutorial or another tenancy is refused this way.", h.m[1], resource, ns)),
 		c("cloud-iam-denied", 0.58, "If the namespace is your tenancy's, no IAM policy lets the user's group push there: allow group G to manage repos in tenancy (or in the repository's compartment)."),

@@ -35,9 +35,7 @@ func sigsEngineOld() {
 			re:       regexp.MustCompile(`repository (\S+) not found: does not exist or no pull access`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPull
-				}
+				h.assumeOp(opPull)
 				return rankDenied(h, f)
 			},
 			tell: tellDenied,
@@ -51,9 +49,7 @@ func sigsEngineOld() {
 			refGroup: 1,
 			veto:     gitLike,
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPull
-				}
+				h.assumeOp(opPull)
 				what := "The registry has no such image"
 				if len(h.m) > 3 && h.m[2] != "" {
 					h.ref = parseRef(h.m[3] + ":" + h.m[2])

@@ -104,9 +104,7 @@ func sigsGoneImages() {
 			keys: []string{"was deleted or has expired"},
 			re:   regexp.MustCompile(`(?i)Tag (\S+) was deleted or has expired`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opPull
-				}
+				h.assumeOp(opPull)
 				return []cand{c("manifest-unknown", 0.88, fmt.Sprintf("Quay no longer serves tag %s: it was deleted or its expiration passed (Quay's time machine can restore it within the repository's retention window). Point the job at a tag that exists.", h.m[1]))}
 			},
 		},

@@ -25,9 +25,7 @@ func sigsLoginPing() {
 			keys:    []string{`/v2/": unauthorized`, "/v2/: unauthorized"},
 			re:      regexp.MustCompile(`(?i)\bGet "?(https?://[^/\s"]+)/v2/"?: unauthorized: ?(.*)`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.op == "" {
-					h.op = opLogin
-				}
+				h.assumeOp(opLogin)
 				msg := strings.TrimSpace(h.m[2])
 				if len(msg) > 160 {
 					msg = msg[:160] + "…"
