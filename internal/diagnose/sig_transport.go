@@ -137,9 +137,8 @@ func sigsTransport() {
 				case strings.Contains(h.low, "not yet valid"):
 					return []cand{c("tls-untrusted", 0.8, "The registry's certificate is outside its validity period: expired, or not valid yet for this runner's clock."), c("clock-skew", 0.55, "")}
 				}
-				if op, ok := sameOperatorCert(h.low); ok {
-					return []cand{c("registry-fault", 0.86, "The certificate names only other hosts of "+op+", the registry's own operator, not the host dialled: the registry's front end or download CDN served the wrong certificate. That is an incident or misconfiguration on the registry side (tlsoperator.go), which no CA bundle or insecure-registry setting here fixes; retry later and check the registry's status page."),
-						c("tls-untrusted", 0.45, "")}
+				if cs := sameOperatorCands(h, 0.86); cs != nil {
+					return cs // tlsoperator.go
 				}
 				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
 				if strings.Contains(h.low, "legacy common name") {

@@ -61,3 +61,14 @@ func sameOperatorCert(low string) (string, bool) {
 	}
 	return op, true
 }
+
+// sameOperatorCands returns registry-fault (weight w) over tls-untrusted for
+// a HostnameError that names only the dialled host's operator, else nil.
+func sameOperatorCands(h *hit, w float64) []cand {
+	op, ok := sameOperatorCert(h.low)
+	if !ok {
+		return nil
+	}
+	return []cand{c("registry-fault", w, "The certificate names only other hosts of "+op+", the operator of the host dialled: the registry's front end or download CDN served the wrong certificate, its own. That is an incident or misconfiguration on the registry side, which no CA bundle or insecure-registry setting on this machine fixes; retry later and check the registry's status page."),
+		c("tls-untrusted", 0.45, "")}
+}
