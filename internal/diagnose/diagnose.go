@@ -618,7 +618,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
-			h.ref = refFromMatch(m)
+			if r, ok := asciiRef(refFromMatch(m)); ok {
+				h.ref = r
+			}
 			h.op = p.op
 			break
 		}

@@ -605,6 +605,10 @@ func (f *facts) addRef(n int, r imageRef, op string) {
 	if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
 		return
 	}
+	r, ok := asciiRef(r)
+	if !ok {
+		return
+	}
 	if k, v, ok := strings.Cut(r.Raw, "="); ok && isArgKey(k) {
 		// A reference holds no '=' (distribution/reference grammar): a
 		// KEY=VALUE argument names it after the '=' (act prints "docker
@@ -1004,4 +1008,31 @@ func (f *facts) context() []string {
 type awsRegion struct {
 	region string
 	line   int
+}
+
+// asciiRef cuts reference r at its first byte outside ASCII: a reference is
+// ASCII (distribution/reference grammar), so a word in another script after
+// "docker pull" is a remark's ("docker pull で…", "docker push 시…") and
+// text run on after a reference ("docker push REFに失敗") is not part of
+// it. ok is false when nothing of a reference is left.
+func asciiRef(r imageRef) (imageRef, bool) {
+	i := nonASCIIAt(r.Raw)
+	if i < 0 {
+		return r, true
+	}
+	if i == 0 {
+		return imageRef{}, false
+	}
+	r = parseRef(r.Raw[:i])
+	return r, r.Repo != "" || r.Host != ""
+}
+
+// nonASCIIAt is the index of the first byte of s outside ASCII, -1 when none.
+func nonASCIIAt(s string) int {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
 }

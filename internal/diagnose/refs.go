@@ -219,6 +219,13 @@ var refPatterns = []struct {
 	// CircleCI's executor pulling the job's image ("Starting container
 	// REF" then "image cache not found on this host, downloading REF").
 	{"on this host, downloading", lazyRe(`image cache not found on this host, downloading (\S+)`), opPull, nil},
+	// Ansible's community.docker modules ("Error pushing image REF: MSG",
+	// "Error pulling image REF - MSG") and Go tools built on the Engine API
+	// (fmt.Errorf("Error pushing image %s: %v", ref, err)).
+	// (Capitalised: docker's own "error pulling image configuration" is
+	// not one.)
+	{"Error pushing image ", lazyRe(`Error pushing image (\S+?)(?::|\s-)?\s`), opPush, nil},
+	{"Error pulling image ", lazyRe(`Error pulling image (\S+?)(?::|\s-)?\s`), opPull, nil},
 	// OpenShift's builder (openshift/builder: "Pushing image REF ...").
 	{"pushing image ", lazyRe(`Pushing image (\S+) \.\.\.`), opPush, nil},
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},

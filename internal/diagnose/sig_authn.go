@@ -215,8 +215,15 @@ func sigsAuthn() {
 			id:   "login-ping-rejected",
 			keys: []string{"/v2/\": unauthorized", "/v2/\": denied", "/v2/: unauthorized", "/v2/: denied", "/v2/\": forbidden", "/v2/: forbidden"},
 			re:   regexp.MustCompile(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
-			rank: fixed(c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
-				c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "unauthorized") {
+					if cs := pingRefusedWithoutLogin(h, f, ""); cs != nil {
+						return cs // sig_loginping.go
+					}
+				}
+				return []cand{c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
+					c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")}
+			},
 			tell: tellBadCredential,
 		},
 		&signature{
