@@ -10,6 +10,8 @@ func TestMessageGrammarMirrorTools(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// oc reading the source of a mirror: a read refused is not a push outside a namespace
 		"error: unable to read image quay.io/ledger-ops/catalog-index:v4.14: unauthorized: access to the requested resource is not authorized": "no-login",
+		// oc adm release mirror reading a source manifest of the release payload
+		"error: unable to retrieve source image quay.io/ledger-dev/ocp-art-dev manifest sha256:599585dafdbaf5a108dcd3b1c0ae9f688fe1cf96db49d08234f53d6a88868188: unauthorized: access to the requested resource is not authorized": "no-login",
 		// the same answer to an upload stays a push question
 		"error: unable to push quay.io/ledger-ops/mirror: failed to upload blob sha256:3c9e1f7a2b5d: unauthorized: access to the requested resource is not authorized": "push-outside-namespace",
 		// skopeo listing the tags of an ECR repository the identity may not list
