@@ -20,6 +20,8 @@ func TestMessageGrammarServerlessPackagers(t *testing.T) {
 		// Replicate (r8.im): a model the credential cannot see
 		"name unknown: The model https://replicate.com/ledgerops/ledger-llm does not exist":                                             "bad-credentials",
 		`unknown: {"errors":[{"code":"NAME_UNKNOWN","message":"The model https://replicate.com/ledgerops/ledger-llm does not exist"}]}`: "bad-credentials",
+		// Replicate (r8.im): no credential sent at all
+		"unauthorized: not authenticated: No valid credential was supplied.": "no-login",
 		// another registry's name unknown on a push keeps its reading
 		"name unknown: The repository with name 'ledger-api' does not exist in the registry": "repo-not-found",
 		// the OpenFaaS gateway's answers through faas-cli are not a registry's
