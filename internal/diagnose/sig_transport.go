@@ -329,7 +329,12 @@ func sigsTransport() {
 			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time", "status code returned when fetching"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|status code returned when fetching (?:blob|manifest) (5\d\d))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
-			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
+			// "Server returned unexpected status code: N - MESSAGE" is a
+			// generic HTTP-client wording that no registry client uses;
+			// faas-cli prints the OpenFaaS gateway's answers so (gateway
+			// list/login/describe: "… 500 - Error pulling metrics from
+			// provider/backend"), a deploy API next to the push, not a registry.
+			veto: append([]string{"twine", "pypi", "nuget", "npm", "server returned unexpected status code"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
 					// One message lists several attempts (kubelet's "[rpc error:
