@@ -228,8 +228,13 @@ func sigsTransport() {
 			// "https://auth.docker.io/token?…": EOF`).
 			re:   regexp.MustCompile(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
 			veto: []string{".dkr.ecr."},
-			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
-				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if appV2Path(h.m[0]) {
+					return nil // an application's own /v2/ API (appv2path.go)
+				}
+				return []cand{c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
+					c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")}
+			},
 		},
 		&signature{
 			id: "registry-malformed-response",
