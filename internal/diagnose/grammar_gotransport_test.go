@@ -18,6 +18,11 @@ func TestMessageGrammarGoTransport(t *testing.T) {
 		"Error: copying system image from manifest list: writing blob: storing blob to file \"/var/tmp/storage1/1\": happened during read: local error: tls: bad record MAC": "registry-unreachable",
 		// guard: another tool's download with the same Go error names no registry
 		`Error: Failed to install provider: Get "https://releases.example.org/provider-null_3.2.1_linux_amd64.zip": local error: tls: bad record MAC`: "",
+		// Docker Desktop's own proxy inside its VM refused the engine's registry traffic
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 192.168.65.1:3128: connect: connection refused`: "client-bug",
+		// guards: a proxy of the user's, and Desktop's proxy timing out, keep the network reading
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 10.20.0.5:3128: connect: connection refused`: "registry-unreachable",
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 192.168.65.1:3128: i/o timeout`:              "registry-unreachable",
 		// docker 1.x: the blob existence check answered with a server error
 		"FATA[0003] Error pushing to registry: Server error: 502 trying head request for lab/indexer - sha256:4f9a1c0e": "registry-fault",
 		// guard: an application's own /v2/ API behind a port-forward closed without an answer

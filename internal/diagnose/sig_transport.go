@@ -206,6 +206,9 @@ func sigsTransport() {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
 				}
+				if desktopProxyRefused(h) != nil {
+					return nil // Docker Desktop's own proxy: proxy-unreachable reads it (desktopproxy.go)
+				}
 				if reg, realm, ok := realmElsewhere(h); ok {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
