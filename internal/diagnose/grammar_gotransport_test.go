@@ -23,6 +23,17 @@ func TestMessageGrammarGoTransport(t *testing.T) {
 		// guards: a proxy of the user's, and Desktop's proxy timing out, keep the network reading
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 10.20.0.5:3128: connect: connection refused`: "registry-unreachable",
 		`Error response from daemon: Get "https://registry-1.docker.io/v2/": proxyconnect tcp: dial tcp 192.168.65.1:3128: i/o timeout`:              "registry-unreachable",
+		// the registry's verification of what the client sent (DIGEST_INVALID, SIZE_INVALID)
+		"9c1d0e7b3a55: Pushing [==================================================>]  45.06kB\ndigest invalid: provided digest did not match uploaded content":        "client-bug",
+		`Error: on finish upload registry responded with code 400: {"errors":[{"code":"DIGEST_INVALID","message":"provided digest did not match uploaded content"}]}`: "client-bug",
+		"size invalid: provided length did not match content length": "client-bug",
+		// guard: a package manager's own checksum words name no registry
+		"npm WARN tarball tarball data for lodash@4.17.21 seems to be corrupted. Trying again. integrity digest invalid": "",
+		// the registry's HTTP/2 front end closed the connection during a push
+		`#14 ERROR: failed to push registry.lab.example/lab/indexer:2.3.1: failed to copy: http2: server sent GOAWAY and closed the connection; LastStreamID=1999, ErrCode=NO_ERROR, debug=""`: "registry-fault",
+		// guards: kubectl and a dashboard against the API server's GOAWAY name no registry
+		`Get https://10.96.0.1:443/api/v1/namespaces/lab/pods?labelSelector=app%3Dindexer: http2: server sent GOAWAY and closed the connection; LastStreamID=7441, ErrCode=NO_ERROR, debug=""`: "",
+		`error: http2: server sent GOAWAY and closed the connection; LastStreamID=9, ErrCode=NO_ERROR, debug=""`:                                                                               "",
 		// docker 1.x: the blob existence check answered with a server error
 		"FATA[0003] Error pushing to registry: Server error: 502 trying head request for lab/indexer - sha256:4f9a1c0e": "registry-fault",
 		// guard: an application's own /v2/ API behind a port-forward closed without an answer

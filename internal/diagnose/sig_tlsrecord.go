@@ -21,7 +21,7 @@ func sigsTLSRecord() {
 		// dockerd's layer retries ("Download failed, retrying: local error:
 		// tls: bad record MAC") and containerd's "failed to copy:" name no
 		// registry word of their own.
-		need: append([]string{"download failed", "failed to copy", "writing blob", "storing blob"}, registryContext...),
+		need: append([]string{"download failed", "failed to copy", "writing blob"}, registryContext...),
 		veto: gitLike,
 		rank: fixed(
 			c("registry-unreachable", 0.72, "A TLS record from the registry arrived damaged (bad record MAC): the bytes changed on the network path after the handshake. That is the runner's network (a VM or WSL network bridge, NIC offload, MTU, a VPN or an intercepting proxy), not the registry or the credential; retry from another network or fix that path."),
