@@ -264,6 +264,18 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("no-login", 0.5, ""),
 		}
 	}
+	if h.op == opPush && kind == reghost.Quay {
+		// Quay answers a push into an organization's repository that does
+		// not exist with the same 401 as an anonymous one (robot accounts
+		// cannot create repositories on push), so the missing repository is
+		// the second reading when no login is in sight.
+		return []cand{
+			c("no-login", 0.75, fmt.Sprintf("No login for %s appears before the failure, so the request went out anonymously.", hostName(h.host))),
+			c("repo-not-found", 0.5, "If the job does log in (in a step this log does not show), Quay gives the same 401 for a repository that does not exist yet in the organization: robots cannot create one on push."),
+			c("login-other-job", 0.45, ""),
+			c("insufficient-role", 0.42, ""),
+		}
+	}
 	// Registries that hide what an identity may not do (Docker Hub, Harbor,
 	// OpenShift) also answer "authentication required" to a known identity
 	// without the push right, so insufficient-role stays a candidate.

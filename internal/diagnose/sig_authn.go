@@ -773,6 +773,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		return cs
 	}
 	if status == "403" {
+		if cs := googleTokenForbidden(h); cs != nil { // googletoken.go
+			return cs
+		}
 		return []cand{
 			c("token-expired", 0.6, "The token service refused the stored credential (403): a stale or revoked token in the credential store."),
 			c("bad-credentials", 0.55, ""),

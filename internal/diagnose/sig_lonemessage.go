@@ -62,6 +62,9 @@ func sigsLoneMessage() {
 				return []cand{c("tls-untrusted", 0.7, "The registry's certificate is outside its validity period as this machine's clock sees it: expired (renew it) or not valid yet (the runner's or VM's clock is behind). The log quotes only the message; check the certificate's dates against the machine's clock."),
 					c("clock-skew", 0.55, "")}
 			}
+			if cs := sameOperatorCands(h, 0.8); cs != nil {
+				return cs // tlsoperator.go
+			}
 			why := "The registry's TLS certificate is not trusted by the client (a private CA or self-signed certificate the client's host does not trust) or does not name the host dialled. The log quotes only Go's x509 message: give the CA to the process that dials the registry (the daemon's /etc/docker/certs.d/HOST/ca.crt, the BuildKit builder's config, the system trust store), not only to the job's shell."
 			return []cand{c("tls-untrusted", 0.8, why)}
 		},

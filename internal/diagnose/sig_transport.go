@@ -137,6 +137,9 @@ func sigsTransport() {
 				case strings.Contains(h.low, "not yet valid"):
 					return []cand{c("tls-untrusted", 0.8, "The registry's certificate is outside its validity period: expired, or not valid yet for this runner's clock."), c("clock-skew", 0.55, "")}
 				}
+				if cs := sameOperatorCands(h, 0.86); cs != nil {
+					return cs // tlsoperator.go
+				}
 				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
 				if strings.Contains(h.low, "legacy common name") {
 					// Go 1.15+ (crypto/x509) ignores the Common Name when
