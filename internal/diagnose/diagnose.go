@@ -618,7 +618,9 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {
-			h.ref = refFromMatch(m)
+			if r, ok := asciiRef(refFromMatch(m)); ok {
+				h.ref = r
+			}
 			h.op = p.op
 			break
 		}
@@ -774,6 +776,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		}
 		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
 			continue // a --cache-from import that missed: BuildKit goes on without it
+		}
+		if e.f.pinWarningBody(h) {
+			continue // the registry's errors printed in docker service create's pinning warning: the service was created (sig_swarmtasks.go)
 		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		cs := h.sig.rank(h, e.f)

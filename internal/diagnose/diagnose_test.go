@@ -334,7 +334,8 @@ func TestMessageGrammar(t *testing.T) {
 		// heldout5a: gcloud's docker credential helper speaks for itself.
 		`ERROR: (gcloud.auth.docker-helper) Failed to load credential file: [/home/runner/work/api/api/gha-creds-0a1b2c3d.json].`: "credential-store-error",
 		`ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: Reauthentication failed.`:    "token-expired",
-		`ERROR: (gcloud.auth.docker-helper) You do not currently have an active account selected.`:                                "no-login",
+		// fix19: the helper ran and failed (pooled h17e-012, h17e-013, h19f-011 label it credential-store-error).
+		`ERROR: (gcloud.auth.docker-helper) You do not currently have an active account selected.`: "credential-store-error",
 		// heldout5a: a reference that is only a registry host went to Docker Hub as a repository name; a dotted Hub name is not a host.
 		`Error response from daemon: pull access denied for 123456789012.dkr.ecr.us-east-2.amazonaws.com, repository does not exist or may require 'docker login'`: "missing-registry-host",
 		`Error response from daemon: pull access denied for socket.io, repository does not exist or may require 'docker login'`:                                    "manifest-unknown",

@@ -117,6 +117,7 @@ type facts struct {
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
 	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
 	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	pinWarns      []int  // lines of docker service create's "unable to pin image" warning (sig_swarmtasks.go), capped
 	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
 	x509CutLow    string // that line, lowercase (its registry context)
 	// loginAttemptCut is the last line holding "login attempt to" without
@@ -265,7 +266,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login", "container:login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
-	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
+	"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9.",
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
@@ -373,6 +374,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go
 	f.observeX509Cut(n, low)         // sig_lonemessage.go
+	f.observePinWarn(n, low)         // sig_swarmtasks.go
 	f.observeLoginAttemptCut(n, low) // loginwrap.go
 	f.observeMergeList(n)            // sig_manifestmerge.go
 	if f.has(kRetrying) {
@@ -603,6 +605,10 @@ func (f *facts) addRef(n int, r imageRef, op string) {
 		return
 	}
 	if strings.HasPrefix(r.Raw, "$") || strings.HasPrefix(r.Raw, "-") {
+		return
+	}
+	r, ok := asciiRef(r)
+	if !ok {
 		return
 	}
 	if k, v, ok := strings.Cut(r.Raw, "="); ok && isArgKey(k) {
@@ -1004,4 +1010,31 @@ func (f *facts) context() []string {
 type awsRegion struct {
 	region string
 	line   int
+}
+
+// asciiRef cuts reference r at its first byte outside ASCII: a reference is
+// ASCII (distribution/reference grammar), so a word in another script after
+// "docker pull" is a remark's ("docker pull で…", "docker push 시…") and
+// text run on after a reference ("docker push REFに失敗") is not part of
+// it. ok is false when nothing of a reference is left.
+func asciiRef(r imageRef) (imageRef, bool) {
+	i := nonASCIIAt(r.Raw)
+	if i < 0 {
+		return r, true
+	}
+	if i == 0 {
+		return imageRef{}, false
+	}
+	r = parseRef(r.Raw[:i])
+	return r, r.Repo != "" || r.Host != ""
+}
+
+// nonASCIIAt is the index of the first byte of s outside ASCII, -1 when none.
+func nonASCIIAt(s string) int {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
 }

@@ -1,6 +1,11 @@
 package diagnose
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+
+	"github.com/regdoctor/regdoctor/internal/reghost"
+)
 
 // A TLS failure counts as a registry's when its line holds registry context
 // (registryContext: "push", "pull", "login", "image"...). Those words also
@@ -70,4 +75,108 @@ func tlsRegistryContext(h *hit, f *facts) bool {
 		return true
 	}
 	return f.lastRegistry > 0 && h.line()-f.lastRegistry <= 5 && f.otherService < f.lastRegistry
+}
+
+// identityTokenURL reports whether the TLS failure of hit h is at an
+// identity provider's OAuth token endpoint rather than a registry's token
+// realm: the line's token URL (parseURL's Realm: a path ending in /token,
+// /oauth2/token...) carries no service= (docker's token request names the
+// registry as service: distribution's token auth spec, "Requesting a
+// Token"), is not at a registry's own realm path (/v2/token, /v2/auth,
+// /service/token, /jwt/auth) or a known registry host, and no reference or
+// login in the log names its host (login.microsoftonline.com/…/token,
+// oauth2.googleapis.com/token are Entra ID's and Google's OAuth endpoints,
+// which cloud CLIs and SDKs call for their own APIs).
+func identityTokenURL(h *hit, f *facts) bool {
+	if !h.url.Realm || strings.Contains(h.low, "service=") || registryContextBeyondHosts(h.low) {
+		return false
+	}
+	for _, raw := range findURLs(h.low, 4) {
+		u, err := url.Parse(strings.TrimRight(raw, ".:;"))
+		if err != nil || u.Host == "" {
+			continue
+		}
+		uf, ok := parseURL(raw)
+		if !ok || !uf.Realm {
+			continue
+		}
+		p := u.Path
+		if strings.HasSuffix(p, "/v2/token") || strings.HasSuffix(p, "/v2/auth") || strings.HasSuffix(p, "/service/token") || strings.HasSuffix(p, "/jwt/auth") {
+			return false
+		}
+		if reghost.Classify(uf.Host) != reghost.Distribution || f.refHostSeen(u.Host) {
+			return false
+		}
+		for _, l := range f.logins {
+			if sameRegistry(l.Host, uf.Host) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// appWordContext reports whether the only registry context of hit h's line
+// is the word "push" or "pull" in an application's own message ("failed to
+// push metrics", "notification push failed"): not followed by something a
+// registry client names (a reference, a host, "image"), with no registry
+// URL or reference on the line (a lone word such as "metrics" read after
+// "failed to push" is none) and no registry line just before it. A
+// registry client's push or pull names what it moves (docker's "failed to
+// push REF", containerd's "pull image REF"); the TLS and network rules stay
+// quiet for the application's own words.
+func appWordContext(h *hit, f *facts) bool {
+	if h.hasURL || strings.ContainsAny(h.ref.Raw, "/:.@") || (f.lastRegistry > 0 && f.lastRegistry < h.line() && h.line()-f.lastRegistry <= 5) {
+		return false
+	}
+	found := false
+	for _, frag := range registryContext {
+		for from := 0; ; {
+			i := strings.Index(h.low[from:], frag)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			if frag != "docker" && isHostLabelText(frag) && inHostName(h.low, i, i+len(frag)) {
+				continue
+			}
+			if frag != "push" && frag != "pull" || clientMoveWord(h.low[i+len(frag):]) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// clientMoveWord reports whether rest (the text after "push" or "pull")
+// goes on as a registry client's: a reference or host after the word
+// (optionally after "ing"/"ed"/"s", "image", "to" or "from"), a colon
+// right after the word, or the word inside a longer one (kept as before:
+// only the verb followed by an application's object or word is dropped).
+func clientMoveWord(rest string) bool {
+	for _, sfx := range []string{"ing", "ed", "es", "s"} {
+		if strings.HasPrefix(rest, sfx) {
+			rest = rest[len(sfx):]
+			break
+		}
+	}
+	if rest != "" && isHostByte(rest[0]) || strings.HasPrefix(rest, "_") || strings.HasPrefix(rest, ":") {
+		return true // inside a longer word or name, or "failed to push: …" (a client's, what it moved unnamed): not an application's object
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	for _, w := range []string{"image ", "to ", "from ", "of "} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	end := strings.IndexAny(rest, " \t\"'")
+	if end < 0 {
+		end = len(rest)
+	}
+	tok := strings.TrimRight(rest[:end], ":,;.")
+	if tok == "" || strings.HasPrefix(tok, "http") || nonASCIIAt(tok) == 0 {
+		return false
+	}
+	return strings.ContainsAny(tok, "/:.") && isHostByte(tok[0])
 }

@@ -200,6 +200,11 @@ var refPatterns = []struct {
 	// source docker://REF: ERROR".
 	{"initializing source docker://", lazyRe(`initializing source docker://(\S+?):(?:\s|$)`), opPull, prefixLazyColon("initializing source docker://")},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
+	// docker run/create pulling an image that is not local first prints
+	// "Unable to find image 'REF' locally"; a registry answer after it
+	// (often without the reference: Quay's "unauthorized: access to the
+	// requested resource is not authorized.") is that implicit pull's.
+	{"unable to find image", lazyRe(`Unable to find image '([^'\s]+)' locally`), opPull, nil},
 	// The GitHub Actions runner pulling a job or service container image
 	// with the credentials given to it: "/usr/bin/docker --config
 	// /home/runner/work/_temp/.docker_ID pull REF".
@@ -219,6 +224,13 @@ var refPatterns = []struct {
 	// CircleCI's executor pulling the job's image ("Starting container
 	// REF" then "image cache not found on this host, downloading REF").
 	{"on this host, downloading", lazyRe(`image cache not found on this host, downloading (\S+)`), opPull, nil},
+	// Ansible's community.docker modules ("Error pushing image REF: MSG",
+	// "Error pulling image REF - MSG") and Go tools built on the Engine API
+	// (fmt.Errorf("Error pushing image %s: %v", ref, err)).
+	// (Capitalised: docker's own "error pulling image configuration" is
+	// not one.)
+	{"Error pushing image ", lazyRe(`Error pushing image (\S+?)(?::|\s-)?\s`), opPush, nil},
+	{"Error pulling image ", lazyRe(`Error pulling image (\S+?)(?::|\s-)?\s`), opPull, nil},
 	// OpenShift's builder (openshift/builder: "Pushing image REF ...").
 	{"pushing image ", lazyRe(`Pushing image (\S+) \.\.\.`), opPush, nil},
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},

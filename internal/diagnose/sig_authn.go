@@ -109,9 +109,11 @@ func sigsAuthn() {
 			id: "unauthorized-authentication-required",
 			// docker-java (Gradle and Maven docker plugins) relays docker
 			// 1.x's answer as "Error pushing to registry: Authentication is
-			// required."
-			keys: []string{"authentication required", "authentication is required"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required)`),
+			// required." Replicate's registry (r8.im) words a request
+			// without a credential "unauthorized: not authenticated: No
+			// valid credential was supplied." (replicate/cog#992, #1844).
+			keys: []string{"authentication required", "authentication is required", "unauthorized: not authenticated"},
+			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required|unauthorized: not authenticated\b)`),
 			veto: []string{"proxy authentication required", "aka.ms/acr"},
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -215,8 +217,15 @@ func sigsAuthn() {
 			id:   "login-ping-rejected",
 			keys: []string{"/v2/\": unauthorized", "/v2/\": denied", "/v2/: unauthorized", "/v2/: denied", "/v2/\": forbidden", "/v2/: forbidden"},
 			re:   regexp.MustCompile(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
-			rank: fixed(c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
-				c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "unauthorized") {
+					if cs := pingRefusedWithoutLogin(h, f, ""); cs != nil {
+						return cs // sig_loginping.go
+					}
+				}
+				return []cand{c("bad-credentials", 0.66, "The registry refused the credential at the login check (GET /v2/) without saying why."),
+					c("token-expired", 0.58, ""), c("token-missing-scope", 0.4, "")}
+			},
 			tell: tellBadCredential,
 		},
 		&signature{

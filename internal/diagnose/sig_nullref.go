@@ -41,9 +41,22 @@ func sigsNullRef() {
 }
 
 // rankDMPFailure ranks a docker-maven-plugin push or pull failure whose
-// reference or registry holds a null value; nothing otherwise (the bare
-// message gives no reason).
+// reference or registry holds a null value, or 0.11's EOF with no registry
+// configured; nothing otherwise (the bare message gives no reason).
 func rankDMPFailure(h *hit, f *facts) []cand {
+	if len(h.m) > 3 && h.m[3] == "null" && strings.Contains(h.low, " : eof") {
+		// d-m-p 0.11.x with no authConfig sent the push without the
+		// X-Registry-Auth header the daemon's push then needed, and the
+		// daemon failed it with EOF (500); fixed in 0.11.4
+		// (fabric8io/docker-maven-plugin#102, #165: "registry [null] :
+		// EOF (Internal Server Error: 500)", maintainer's workaround a
+		// dummy username/password in authConfig).
+		return []cand{
+			c("client-bug", 0.72, "docker-maven-plugin 0.11.x (registry [null]: no registry configured) sent the push with no auth header when no authConfig is set, and the daemon failed it with EOF (500): a defect fixed in 0.11.4 (fabric8io/docker-maven-plugin#102). Upgrade the plugin, or give authConfig a username and password."),
+			c("no-login", 0.45, ""),
+			c("registry-fault", 0.35, ""),
+		}
+	}
 	part, ok := nullRefPart(h.m[2])
 	if !ok && len(h.m) > 3 && h.m[3] != "null" { // registry [null]: d-m-p's own default when none is configured
 		part, ok = nullRefPart(h.m[3])

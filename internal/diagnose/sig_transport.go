@@ -122,8 +122,8 @@ func sigsTransport() {
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
 				}
-				if !tlsRegistryContext(h, f) {
-					return nil // its context word is inside a host name (hostcontext.go)
+				if !tlsRegistryContext(h, f) || identityTokenURL(h, f) || appWordContext(h, f) {
+					return nil // its context word is inside a host name, or an identity provider's token URL (hostcontext.go)
 				}
 				// Go's crypto/x509 prints one message for both ends of the
 				// validity period and tells them apart only in its detail:
@@ -206,6 +206,9 @@ func sigsTransport() {
 				// Manager / Parameter Store fetch, not the registry.
 				"unable to retrieve secret"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
+				if appWordContext(h, f) {
+					return nil // "push"/"pull" in an application's own message (hostcontext.go)
+				}
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
 				}
@@ -296,8 +299,8 @@ func sigsTransport() {
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
-				if !tlsRegistryContext(h, f) {
-					return nil // its context word is inside a host name (hostcontext.go)
+				if !tlsRegistryContext(h, f) || appWordContext(h, f) {
+					return nil // its context word is inside a host name or an application's own (hostcontext.go)
 				}
 				return []cand{c("tls-untrusted", 0.7, "The registry refused the TLS handshake: it requires a client certificate (mTLS) or does not accept this client's TLS settings."),
 					c("registry-unreachable", 0.4, "")}
@@ -334,7 +337,12 @@ func sigsTransport() {
 			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time", "status code returned when fetching"},
 			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|status code returned when fetching (?:blob|manifest) (5\d\d))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
-			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
+			// "Server returned unexpected status code: N - MESSAGE" is a
+			// generic HTTP-client wording that no registry client uses;
+			// faas-cli prints the OpenFaaS gateway's answers so (gateway
+			// list/login/describe: "… 500 - Error pulling metrics from
+			// provider/backend"), a deploy API next to the push, not a registry.
+			veto: append([]string{"twine", "pypi", "nuget", "npm", "server returned unexpected status code"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
 					// One message lists several attempts (kubelet's "[rpc error:
@@ -413,9 +421,13 @@ func rankGcloudHelper(h *hit, f *facts) []cand {
 	msg := strings.ToLower(h.m[1])
 	switch {
 	case containsAny(msg, []string{"do not currently have an active account", "no credentialed accounts"}):
+		// The helper that docker's credHelpers/credsStore names ran and
+		// failed (causes.md credential-store-error: "a helper that is
+		// missing or failing"); docker stops there even for a public image
+		// that needs no credential (pooled: h17e-012, h17e-013, h19f-011).
 		return []cand{
-			c("no-login", 0.8, "gcloud's docker credential helper ran, but gcloud has no authenticated account to take a token from."),
-			c("credential-store-error", 0.5, ""),
+			c("credential-store-error", 0.82, "gcloud's docker credential helper (set in credHelpers/credsStore by gcloud auth configure-docker) ran and failed because gcloud has no active account, and the client stops there, even for a public image: activate an account first (gcloud auth login, gcloud auth activate-service-account, google-github-actions/auth), or remove the helper entry for a registry that needs no credential."),
+			c("no-login", 0.6, ""),
 		}
 	case containsAny(msg, []string{"refreshing your current auth tokens", "reauthentication", "invalid_grant", "expired"}):
 		return []cand{
