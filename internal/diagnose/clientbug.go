@@ -22,6 +22,8 @@ var knownRegressions = []struct {
 		"kaniko v1.7.0 fails its push-permission check against gcr.io and Artifact Registry with a valid credential (GoogleContainerTools/kaniko#1791, #1821; fixed in v1.8.0): pin v1.6.0 or v1.8.0+."},
 	{"helm", lazyRe(`(?:Version:"v3\.13\.[01]"|Helm/3\.13\.[01]\b)`),
 		"helm v3.13.0 and v3.13.1 send OCI registry requests that some registries answer with 401 although the login succeeded or the chart is public (helm/helm#12423, #12533; reverted in v3.13.2): upgrade helm."},
+	{"nomad", lazyRe(`\bNomad v1\.9\.0\b`),
+		"Nomad v1.9.0's docker driver passes the credential of an auth block or auth.config to the Docker Engine in the wrong shape, so a private pull goes out without it (hashicorp/nomad#24181; fixed by #24215 in v1.9.1): upgrade Nomad."},
 }
 
 // regressionAfter is how many lines after a failure a version line still
@@ -31,7 +33,7 @@ const regressionAfter = 12
 var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 
 // clientVersionKeys are the prefilter keys of the lines that carry versions.
-var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3."}
+var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9."}
 
 var clientVersionAux = lowKeys(clientVersionKeys)
 

@@ -777,6 +777,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if h.ref.Raw != "" && h.op != opPush && e.f.isCacheRef(h.ref.Raw) {
 			continue // a --cache-from import that missed: BuildKit goes on without it
 		}
+		if e.f.pinWarningBody(h) {
+			continue // the registry's errors printed in docker service create's pinning warning: the service was created (sig_swarmtasks.go)
+		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		cs := h.sig.rank(h, e.f)
 		if cb, ok := clientBugCand(h, e.f, cs); ok {

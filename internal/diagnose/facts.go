@@ -117,6 +117,7 @@ type facts struct {
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
 	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
 	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
+	pinWarns      []int  // lines of docker service create's "unable to pin image" warning (sig_swarmtasks.go), capped
 	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
 	x509CutLow    string // that line, lowercase (its registry context)
 	// loginAttemptCut is the last line holding "login attempt to" without
@@ -265,7 +266,7 @@ var factKeys = []string{
 	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login", "container:login",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
-	"kaniko-project/executor:", "version:\"v3.", "helm/3.",
+	"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9.",
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
 	"--region", "aws-region", "aws_region", "aws_default_region",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
@@ -373,6 +374,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go
 	f.observeX509Cut(n, low)         // sig_lonemessage.go
+	f.observePinWarn(n, low)         // sig_swarmtasks.go
 	f.observeLoginAttemptCut(n, low) // loginwrap.go
 	f.observeMergeList(n)            // sig_manifestmerge.go
 	if f.has(kRetrying) {

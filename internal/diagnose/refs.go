@@ -200,6 +200,11 @@ var refPatterns = []struct {
 	// source docker://REF: ERROR".
 	{"initializing source docker://", lazyRe(`initializing source docker://(\S+?):(?:\s|$)`), opPull, prefixLazyColon("initializing source docker://")},
 	{"docker pull ", lazyRe(`docker pull (?:-\S+ )*([^\s-]\S*)`), opPull, prefixOptionsArg("docker pull ")},
+	// docker run/create pulling an image that is not local first prints
+	// "Unable to find image 'REF' locally"; a registry answer after it
+	// (often without the reference: Quay's "unauthorized: access to the
+	// requested resource is not authorized.") is that implicit pull's.
+	{"unable to find image", lazyRe(`Unable to find image '([^'\s]+)' locally`), opPull, nil},
 	// The GitHub Actions runner pulling a job or service container image
 	// with the credentials given to it: "/usr/bin/docker --config
 	// /home/runner/work/_temp/.docker_ID pull REF".

@@ -109,9 +109,11 @@ func sigsAuthn() {
 			id: "unauthorized-authentication-required",
 			// docker-java (Gradle and Maven docker plugins) relays docker
 			// 1.x's answer as "Error pushing to registry: Authentication is
-			// required."
-			keys: []string{"authentication required", "authentication is required"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required)`),
+			// required." Replicate's registry (r8.im) words a request
+			// without a credential "unauthorized: not authenticated: No
+			// valid credential was supplied." (replicate/cog#992, #1844).
+			keys: []string{"authentication required", "authentication is required", "unauthorized: not authenticated"},
+			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required|unauthorized: not authenticated\b)`),
 			veto: []string{"proxy authentication required", "aka.ms/acr"},
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,

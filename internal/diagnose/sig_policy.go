@@ -84,6 +84,9 @@ func sigsPolicy() {
 					return []cand{c("client-bug", 0.7, fmt.Sprintf("The image was written; the copy failed while storing its signature, when the client looked up the signature tag and did not take %s's not-found answer as 'no signature yet'. Upgrade skopeo/podman/buildah (containers/image), or copy without --sign-by/--sign-by-sigstore.", hostName(h.host))),
 						c("registry-fault", 0.45, ""), c("manifest-unknown", 0.35, "")}
 				}
+				if cs := replicateModelUnknown(h); cs != nil {
+					return cs // replicate.go
+				}
 				if strings.Contains(h.low, "unknown: artifact ") {
 					return []cand{c("manifest-unknown", 0.78, fmt.Sprintf("%s does not hold that artifact (tag or digest) in the repository.", hostName(h.host))), c("repo-not-found", 0.45, ""), c("registry-fault", 0.35, "")}
 				}
