@@ -102,6 +102,9 @@ func sigsStatus() {
 				if cs := rankManifestDigest400(h); cs != nil {
 					return cs // a manifest PUT by digest refused after its layers (sig_manifestput.go)
 				}
+				if cs := rankCacheManifest400(h); cs != nil {
+					return cs // a registry cache export's manifest refused (sig_cacheexport.go)
+				}
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					// The registry rejected a cross-repository mount request
 					// (OCI distribution spec: a registry that cannot mount
