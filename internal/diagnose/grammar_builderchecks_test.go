@@ -29,7 +29,8 @@ func TestMessageGrammarBuilderChecks(t *testing.T) {
 		// guard: pip behind a TLS-intercepting proxy is no registry's problem
 		`Could not fetch URL https://pypi.org/simple/requests/: There was a problem confirming the ssl certificate: HTTPSConnectionPool(host='pypi.org', port=443): Max retries exceeded with url: /simple/requests/ (Caused by SSLError(SSLError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)'))) - skipping`: "",
 		// docker-py's APIError quoting the engine's refusal of a private or missing image
-		`docker.errors.APIError: 500 Server Error for http+docker://localhost/v1.45/images/create?tag=1.2&fromImage=ghcr.io%2Fshoplab%2Fcart: Internal Server Error ("Head "https://ghcr.io/v2/shoplab/cart/manifests/1.2": denied")`: "no-login",
+		// (GHCR's anonymous "denied" is a path it does not have: ghcrAnonymousRead)
+		`docker.errors.APIError: 500 Server Error for http+docker://localhost/v1.45/images/create?tag=1.2&fromImage=ghcr.io%2Fshoplab%2Fcart: Internal Server Error ("Head "https://ghcr.io/v2/shoplab/cart/manifests/1.2": denied")`: "manifest-unknown",
 		// Spring Boot build-image with publishRegistry credentials that rendered empty
 		`[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:3.1.5:build-image (default-cli) on project cart: Invalid Docker publish registry configuration, either token or username/password must be provided -> [Help 1]`: "empty-credential",
 	})

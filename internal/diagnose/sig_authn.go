@@ -951,9 +951,15 @@ func redHatOpenRegistryRefusal(h *hit) []cand {
 // (rankDenied). Nil unless the hit is such a read of a named image outside
 // GitHub Actions.
 func ghcrAnonymousRead(h *hit, f *facts) []cand {
-	if h.kind() != reghost.GHCR || h.op != opPull || h.ref.Repo == "" || f.platform == "github-actions" || f.runnerCred > 0 {
+	manifestRead := h.op != opPush && isManifestRead(h)
+	if h.kind() != reghost.GHCR || (h.op != opPull && !manifestRead) || (h.ref.Repo == "" && !manifestRead) || f.platform == "github-actions" || f.runnerCred > 0 {
 		// Only a read of an image the log names (a pull, a FROM, a helm
-		// pull): a copy's token request for its source name is not one.
+		// pull, or the daemon's HEAD/GET of the manifest URL, which names
+		// it: `Head "https://ghcr.io/v2/OWNER/NAME/manifests/TAG": denied`):
+		// a copy's token request for its source name is not one. GHCR
+		// answers an anonymous read of a path it does not have with
+		// "denied" and one of an existing private package with
+		// "unauthorized" (rankUnauthenticated keeps no-login first there).
 		// In GitHub Actions a GHCR pull without a login is mostly one of
 		// the organization's own private packages.
 		return nil

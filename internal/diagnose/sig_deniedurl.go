@@ -31,7 +31,9 @@ func sigsDeniedURL() {
 			// docker-compose 1.x, Home Assistant's supervisor) quotes the
 			// engine's message at the end of its APIError: `500 Server
 			// Error for http+docker://…: Internal Server Error ("MSG")`.
-			re:   regexp.MustCompile(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?\s*$`),
+			// docker compose v2 ends a service's line with the elapsed
+			// time (" ✘ svc Error Head "…": denied   0.4s").
+			re:   regexp.MustCompile(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?(?:\s+\d+(?:\.\d+)?m?s)?\s*$`),
 			veto: gitLike,
 			rank: rankDenied,
 			tell: tellDenied,

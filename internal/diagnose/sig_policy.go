@@ -134,7 +134,7 @@ func sigsPolicy() {
 		&signature{
 			id:       "manifest-unknown",
 			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve", "unable to locate any tags"},
-			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": \S+: not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
+			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
