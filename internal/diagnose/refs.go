@@ -236,6 +236,14 @@ var refPatterns = []struct {
 	{"invalid argument", lazyRe(`invalid argument "([^"]*)" for "?-t`), opBuild, nil},
 	{"invalid tag", lazyRe(`invalid tag "([^"]*)"`), opBuild, prefixQuotedMin("invalid tag ", 0)},
 	{"parsing reference", lazyRe(`Error parsing reference: "([^"]*)"`), opBuild, prefixQuotedMin("Error parsing reference: ", 0)},
+	// Mirroring tools' reads (mirrortools.go): oc image mirror / oc adm
+	// catalog mirror "error: unable to read image REF: TAIL", and skopeo's
+	// pure reads "skopeo [OPTS] inspect|list-tags [OPTS] docker://REF".
+	{"unable to read image ", lazyRe(`unable to read image (\S+?):(?:\s|$)`), opPull, prefixLazyColon("unable to read image ")},
+	// oc image mirror / oc adm release mirror reading a source manifest
+	// ("unable to retrieve source image REPO manifest DIGEST: TAIL").
+	{"retrieve source image ", lazyRe(`unable to retrieve source image (\S+) manifest`), opPull, nil},
+	{"skopeo ", lazyRe(`skopeo (?:\S+ )*?(?:inspect|list-tags) (?:.*? )?docker://([^\s"'\x60]+)`), opPull, nil},
 	// tart (the GitLab Tart executor): "Pulling the latest version of REF..."
 	{"Pulling the latest version of ", lazyRe(`Pulling the latest version of (\S+?)\.\.\.`), opPull, nil},
 }

@@ -75,9 +75,13 @@ func sigsLongTail() {
 			re:   regexp.MustCompile(`(?i)proxyconnect tcp: dial tcp(?: \S+:)? (?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|proxyconnect tcp: dial tcp: lookup \S+(?: on \S+)?: no such host`),
 			need: registryContext,
 			veto: gitLike,
-			rank: fixed(
-				c("registry-unreachable", 0.87, "The HTTP(S) proxy the client is configured with did not answer (proxyconnect): its address is wrong or not reachable from where the request runs — a rootless or containerized daemon has its own network namespace and does not see the host's 127.0.0.1."),
-				c("registry-fault", 0.3, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if cs := desktopProxyRefused(h); cs != nil {
+					return cs // Docker Desktop's own proxy (desktopproxy.go)
+				}
+				return []cand{c("registry-unreachable", 0.87, "The HTTP(S) proxy the client is configured with did not answer (proxyconnect): its address is wrong or not reachable from where the request runs — a rootless or containerized daemon has its own network namespace and does not see the host's 127.0.0.1."),
+					c("registry-fault", 0.3, "")}
+			},
 		},
 		&signature{
 			id: "http-request-failed-404",

@@ -363,6 +363,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	if raw == "" {
 		raw = unopenedQuotedRef(h.texts[0]) // refspace.go
 	}
+	if raw == "" {
+		raw = parseRefArg(h.texts[0]) // mirrortools.go
+	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
 		bare = strings.TrimPrefix(bare, p) // a transport prefix is not an empty part

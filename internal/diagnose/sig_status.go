@@ -129,7 +129,10 @@ func sigsStatus() {
 			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
 			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
 			// with status code [manifests TAG]: 403 Forbidden".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code ["},
+			// containers/image before v5.x (skopeo inspect/sync listing
+			// tags): "Invalid status code returned when fetching tags list
+			// 403 (Forbidden)".
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code [", "fetching tags list"},
 			veto: gitLike,
 			rank: rank403,
 			tell: tellDenied,

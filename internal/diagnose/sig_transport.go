@@ -212,6 +212,9 @@ func sigsTransport() {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
 				}
+				if desktopProxyRefused(h) != nil {
+					return nil // Docker Desktop's own proxy: proxy-unreachable reads it (desktopproxy.go)
+				}
 				if reg, realm, ok := realmElsewhere(h); ok {
 					return []cand{c("registry-fault", 0.74, fmt.Sprintf("The client reached the registry at %s, but the token realm the registry advertises is %s, which did not answer: the registry's configured external URL (Harbor externalURL, the token realm setting) names another address or port than the one clients use.", reg, realm)),
 						c("registry-unreachable", 0.6, "")}
@@ -234,8 +237,13 @@ func sigsTransport() {
 			// "https://auth.docker.io/token?…": EOF`).
 			re:   regexp.MustCompile(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
 			veto: []string{".dkr.ecr."},
-			rank: fixed(c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
-				c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				if appV2Path(h.m[0]) {
+					return nil // an application's own /v2/ API (appv2path.go)
+				}
+				return []cand{c("registry-fault", 0.6, "The connection to the registry closed without an answer (EOF): a proxy, load balancer or the registry dropped the request."),
+					c("registry-unreachable", 0.55, ""), c("http-https-mismatch", 0.4, "")}
+			},
 		},
 		&signature{
 			id: "registry-malformed-response",

@@ -164,9 +164,12 @@ func sigsWebFront() {
 			// docker 1.x: "Error pushing to registry: Server error: 413
 			// trying to push NAME blob - sha256:…". 413 is a body size limit
 			// of the proxy in front of the registry (nginx's default
-			// client_max_body_size is 1m); 5xx is the server side.
+			// client_max_body_size is 1m); 5xx is the server side. The
+			// blob existence check of the same client words it "Server
+			// error: %d trying head request for NAME - DIGEST" (docker 1.6-1.9
+			// registry/session_v2.go, HeadV2ImageBlob).
 			keys: []string{"server error: 413", "server error: 50"},
-			re:   regexp.MustCompile(`(?i)Server error: (413|50\d) trying to (?:push|pull|fetch) \S+`),
+			re:   regexp.MustCompile(`(?i)Server error: (413|50\d) trying (?:to (?:push|pull|fetch)|head request for) \S+`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] == "413" {
 					return []cand{
