@@ -994,7 +994,7 @@ var generated = [...]genCause{
 			Layer:   "policy",
 			Title:   "The pulled tag or digest does not exist",
 			Summary: "A pulled tag or digest does not exist in the repository, or the registry hides it from this identity.",
-			Meaning: "The registry answered the manifest request with `MANIFEST_UNKNOWN` (404): there is no such tag or digest in that repository. Common reasons: the tag was never pushed (an earlier job failed or pushed another tag), a cleanup or lifecycle policy deleted it, `:latest` was assumed but never created, the platform (architecture) is missing from the image index, or the name points to the wrong repository. Some registries answer `not found` for private images to anonymous clients.",
+			Meaning: "The registry answered the manifest request with `MANIFEST_UNKNOWN` (404): there is no such tag or digest in that repository. Common reasons: the tag was never pushed (an earlier job failed or pushed another tag), a cleanup or lifecycle policy deleted it, `:latest` was assumed but never created, or the name points to the wrong repository. Some registries answer `not found` for private images to anonymous clients. A client's own `no matching manifest for linux/arm64 in the manifest list entries` is not this cause: the tag exists, it has no build for that platform, and the registry answered the request; explain does not report it (build or pull for a platform the image index lists).",
 			Confirm: []string{
 				"List the tags the repository really has:\ncrane ls HOST/NAMESPACE/REPO        # or: skopeo list-tags docker://HOST/NAMESPACE/REPO",
 				"Check the job that should have pushed this tag, and any cleanup or lifecycle policy on the repository.",
@@ -1004,7 +1004,6 @@ var generated = [...]genCause{
 				"manifest unknown",
 				"MANIFEST_UNKNOWN",
 				"not found: manifest unknown",
-				"no matching manifest for",
 			},
 			Sources: []string{
 				"https://github.com/opencontainers/distribution-spec/blob/main/spec.md",
