@@ -32,9 +32,11 @@ func sigsAuthn() {
 			tell: tellEmptyCredential,
 		},
 		&signature{
-			id:   "docker-login-no-tty",
-			keys: []string{"cannot perform an interactive login", "must provide --username", "flag needs an argument: 'u'", "flag needs an argument: 'p'", "flag needs an argument: -u", "flag needs an argument: -p"},
-			re:   regexp.MustCompile(`(?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|flag needs an argument: '?-?[up]'?)`),
+			id: "docker-login-no-tty",
+			// nerdctl's own words: "stdin is not a terminal (Hint: use
+			// `nerdctl login --username=USERNAME --password-stdin`)".
+			keys: []string{"cannot perform an interactive login", "must provide --username", "flag needs an argument: 'u'", "flag needs an argument: 'p'", "flag needs an argument: -u", "flag needs an argument: -p", "stdin is not a terminal (hint: use"},
+			re:   regexp.MustCompile(`(?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|flag needs an argument: '?-?[up]'?|stdin is not a terminal \(Hint: use .nerdctl login)`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},
@@ -52,9 +54,14 @@ func sigsAuthn() {
 			tell: tellEmptyCredential,
 		},
 		&signature{
-			id:   "docker-login-prompt-eof",
-			keys: []string{"please login prior to", "username: eof"},
-			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: EOF)`),
+			id: "docker-login-prompt-eof",
+			// containers/common's login reads the password with
+			// term.ReadPassword, which fails without a terminal as
+			// "reading password: inappropriate ioctl for device" (ENOTTY);
+			// helm's registry login prints its "Username: " prompt, then
+			// "Error: EOF" when stdin is empty.
+			keys: []string{"please login prior to", "username: eof", "username: error: eof", "reading password: inappropriate ioctl"},
+			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: (?:Error: )?EOF|reading password: inappropriate ioctl for device)`),
 			rank: rankPromptEOF, // sig_credmangle.go
 			tell: tellUnauthenticated,
 		},

@@ -76,12 +76,18 @@ func rankExportSyntaxError(h *hit, f *facts) []cand {
 // other forms (docker's "Please login prior to push") follow a push or pull
 // that found no stored credential.
 func rankPromptEOF(h *hit, f *facts) []cand {
-	if strings.Contains(h.low, "getting username and password") && strings.Contains(h.low, "reading username") {
+	containersPrompt := strings.Contains(h.low, "getting username and password") &&
+		(strings.Contains(h.low, "reading username") || strings.Contains(h.low, "reading password"))
+	// helm registry login prompts "Username: " only when --username is
+	// not given, and fails "Error: EOF" on an empty stdin (helm
+	// cmd/helm/registry_login.go getUsernamePassword).
+	helmPrompt := strings.HasPrefix(strings.TrimSpace(h.low), "username: error: eof")
+	if containersPrompt || helmPrompt {
 		if f.prOrFork() {
 			return append(rankEmptyCredential(h, f), c("no-login", 0.5, ""))
 		}
 		return []cand{
-			c("empty-credential", 0.8, "The login command prompted for a username and read EOF: podman/buildah/skopeo login ask only when --username is empty and the auth file holds none, so the username (or the variable behind it) expanded to empty, for example a $VAR inside single quotes that the remote or inner shell does not define, or a CI variable that is not set for this job."),
+			c("empty-credential", 0.8, "The login command prompted for a username or password and could not read one (EOF, or \"inappropriate ioctl for device\": no terminal in a CI job): podman/buildah/skopeo login ask only when --username or --password is empty and the auth file holds none, and helm registry login only when no --username is given, so the value (or the variable behind it) expanded to empty, for example a $VAR inside single quotes that the remote or inner shell does not define, a CI variable that is not set for this job or branch, or a wrapper that passes empty credentials."),
 			c("no-login", 0.5, ""),
 			c("fork-pr-readonly", 0.4, ""),
 		}

@@ -68,7 +68,11 @@ func sigsStatus() {
 				if h.op == opPull || isManifestRead(h) {
 					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
 				}
-				if h.op == opLogin && h.url.Repo == "" && !containsAny(h.low, []string{"blobs/", "manifests/", "push"}) {
+				// nerdctl's FATA line repeats its tryLoginWithRegHost error
+				// without a URL or the word login: a login a few lines up
+				// with no request on the line is the same login.
+				login := h.op == opLogin || (h.op == "" && !h.hasURL && h.ref.Repo == "" && f.loginNear(h.line()))
+				if login && h.url.Repo == "" && !containsAny(h.low, []string{"blobs/", "manifests/", "push"}) {
 					// A login only asks the registry's API root (/v2/) and its
 					// token endpoint, neither of which names a repository: a
 					// 404 there is not a missing repository but a request the
