@@ -107,14 +107,11 @@ func identityTokenURL(h *hit, f *facts) bool {
 		return false
 	}
 	for _, raw := range findURLs(h.low, 4) {
-		u, err := url.Parse(strings.TrimRight(raw, ".:;"))
-		if err != nil || u.Host == "" {
-			continue
-		}
 		uf, ok := parseURL(raw)
 		if !ok || !uf.Realm {
 			continue
 		}
+		u, _ := url.Parse(strings.TrimRight(raw, ".:;")) // parseURL parsed the same text: no error, a host
 		p := u.Path
 		if strings.HasSuffix(p, "/v2/token") || strings.HasSuffix(p, "/v2/auth") || strings.HasSuffix(p, "/service/token") || strings.HasSuffix(p, "/jwt/auth") {
 			return false
