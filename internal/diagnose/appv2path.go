@@ -16,12 +16,11 @@ import (
 // not called an application path unless it carries a query, which no
 // registry endpoint but the realm, tags/list, referrers and uploads takes.
 func appV2Path(s string) bool {
-	loc := urlRe.FindStringIndex(s)
-	if loc == nil {
+	urls := findURLs(s, 1) // urlRe's first match, without the regexp (refmatch.go)
+	if len(urls) == 0 {
 		return false
 	}
-	raw := strings.TrimRight(s[loc[0]:loc[1]], ".:;")
-	u, err := url.Parse(raw)
+	u, err := url.Parse(strings.TrimRight(urls[0], ".:;"))
 	if err != nil || u.RawQuery == "" {
 		return false
 	}

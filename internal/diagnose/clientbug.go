@@ -32,8 +32,11 @@ const regressionAfter = 12
 
 var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 
-// clientVersionKeys are the prefilter keys of the lines that carry versions.
+// clientVersionKeys are the prefilter keys of the lines that carry versions
+// (factKeys: facts reads those lines).
 var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9."}
+
+func init() { factKeys = append(factKeys, clientVersionKeys...) }
 
 var clientVersionAux = lowKeys(clientVersionKeys)
 

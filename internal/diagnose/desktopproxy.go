@@ -13,12 +13,18 @@ import "strings"
 // proxy settings, is the fix. Other dial failures (a timeout, no route) to
 // the same address keep the network reading.
 func desktopProxyRefused(h *hit) []cand {
-	if !strings.Contains(h.low, "connection refused") ||
-		!containsAny(h.low, []string{"dial tcp 192.168.65.1:3128:", "dial tcp http.docker.internal:3128:", "http.docker.internal:3128: connect"}) {
+	if !desktopProxyRefusal(h.low) {
 		return nil
 	}
 	return []cand{
 		c("client-bug", 0.7, "The engine's registry traffic went to Docker Desktop's built-in HTTP proxy (http.docker.internal:3128 / 192.168.65.1:3128 inside Desktop's VM), which refused the connection: Desktop's own proxy component was not serving (Docker Desktop 4.8 shipped this as a regression). Restart or upgrade Docker Desktop and check its Resources > Proxies setting; the host's proxy is not involved."),
 		c("registry-unreachable", 0.6, ""),
 	}
+}
+
+// desktopProxyRefusal reports whether low (a lowercase line) is a refused
+// connection to Docker Desktop's built-in proxy (desktopProxyRefused).
+func desktopProxyRefusal(low string) bool {
+	return strings.Contains(low, "connection refused") &&
+		containsAny(low, []string{"dial tcp 192.168.65.1:3128:", "dial tcp http.docker.internal:3128:", "http.docker.internal:3128: connect"})
 }

@@ -18,6 +18,19 @@ import (
 // registryContextBeyondHosts reports whether low (a lowercase line) holds a
 // registryContext fragment outside the host names on it.
 func registryContextBeyondHosts(low string) bool {
+	found := false
+	eachContextBeyondHosts(low, func(string, int) bool {
+		found = true
+		return false
+	})
+	return found
+}
+
+// eachContextBeyondHosts calls fn with each occurrence of a registryContext
+// fragment in low (a lowercase line) that lies outside the host names on it
+// ("docker" always counts), and its byte offset, in registryContext order,
+// until fn returns false.
+func eachContextBeyondHosts(low string, fn func(frag string, i int) bool) {
 	for _, frag := range registryContext {
 		for from := 0; ; {
 			i := strings.Index(low[from:], frag)
@@ -25,13 +38,15 @@ func registryContextBeyondHosts(low string) bool {
 				break
 			}
 			i += from
-			if frag == "docker" || !isHostLabelText(frag) || !inHostName(low, i, i+len(frag)) {
-				return true
-			}
 			from = i + 1
+			if frag != "docker" && isHostLabelText(frag) && inHostName(low, i, i+len(frag)) {
+				continue
+			}
+			if !fn(frag, i) {
+				return
+			}
 		}
 	}
-	return false
 }
 
 // inHostName reports whether low[i:j] lies inside a host name: a run of
@@ -92,14 +107,11 @@ func identityTokenURL(h *hit, f *facts) bool {
 		return false
 	}
 	for _, raw := range findURLs(h.low, 4) {
-		u, err := url.Parse(strings.TrimRight(raw, ".:;"))
-		if err != nil || u.Host == "" {
-			continue
-		}
 		uf, ok := parseURL(raw)
 		if !ok || !uf.Realm {
 			continue
 		}
+		u, _ := url.Parse(strings.TrimRight(raw, ".:;")) // parseURL parsed the same text: no error, a host
 		p := u.Path
 		if strings.HasSuffix(p, "/v2/token") || strings.HasSuffix(p, "/v2/auth") || strings.HasSuffix(p, "/service/token") || strings.HasSuffix(p, "/jwt/auth") {
 			return false
@@ -130,25 +142,16 @@ func appWordContext(h *hit, f *facts) bool {
 	if h.hasURL || strings.ContainsAny(h.ref.Raw, "/:.@") || (f.lastRegistry > 0 && f.lastRegistry < h.line() && h.line()-f.lastRegistry <= 5) {
 		return false
 	}
-	found := false
-	for _, frag := range registryContext {
-		for from := 0; ; {
-			i := strings.Index(h.low[from:], frag)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + 1
-			if frag != "docker" && isHostLabelText(frag) && inHostName(h.low, i, i+len(frag)) {
-				continue
-			}
-			if frag != "push" && frag != "pull" || clientMoveWord(h.low[i+len(frag):]) {
-				return false
-			}
-			found = true
+	found, other := false, false
+	eachContextBeyondHosts(h.low, func(frag string, i int) bool {
+		if frag != "push" && frag != "pull" || clientMoveWord(h.low[i+len(frag):]) {
+			other = true
+			return false
 		}
-	}
-	return found
+		found = true
+		return true
+	})
+	return found && !other
 }
 
 // clientMoveWord reports whether rest (the text after "push" or "pull")

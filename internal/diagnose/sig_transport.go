@@ -212,7 +212,7 @@ func sigsTransport() {
 				if cs := schemeHostCands(h); cs != nil {
 					return cs // sig_oddstatus.go: the host looked up is "oci", "https"
 				}
-				if desktopProxyRefused(h) != nil {
+				if desktopProxyRefusal(h.low) {
 					return nil // Docker Desktop's own proxy: proxy-unreachable reads it (desktopproxy.go)
 				}
 				if reg, realm, ok := realmElsewhere(h); ok {
