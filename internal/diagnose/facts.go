@@ -78,8 +78,8 @@ type facts struct {
 	markVotes       int // votes from content markers so far
 	platform        string
 
-	// copySrc is the source of the last copy command (crane, regctl or
-	// skopeo copy SRC DST; hubmount.go); Line 0 when none.
+	// copySrc is the source of the last crane copy SRC DST (hubmount.go);
+	// Line 0 when none.
 	copySrc refSeen
 
 	logins        []login

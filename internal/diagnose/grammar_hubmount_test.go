@@ -23,6 +23,8 @@ func TestMessageGrammarHubMountSource(t *testing.T) {
 		"$ crane copy shoplab/cart:1.8 shoplab/cart-mirror:1.8\nError: unexpected status code 400 Bad Request: {\"details\":\"invalid repository name\"}": "invalid-reference",
 		// guard: a source Docker Hub could hold is not the refused name
 		"$ crane copy quay.io/shoplab/cart:1.8 shoplab/cart:1.8\nError: unexpected status code 400 Bad Request: {\"details\":\"invalid repository name\"}": "invalid-reference",
+		// guard: skopeo does not mount across registries, so its source is not the refused name
+		"$ skopeo copy docker://europe-docker.pkg.dev/shop-prod/images/cart:1.8 docker://docker.io/shoplab/cart:1.8\nFATA[0002] unexpected status code 400 Bad Request: {\"details\":\"invalid repository name\"}": "invalid-reference",
 		// guard: another registry's 400 keeps the registry's path reading
 		"$ crane copy europe-docker.pkg.dev/shop-prod/images/cart:1.8 europe-docker.pkg.dev/shop-prod/cart:1.8\nError: unexpected status code 400 Bad Request: {\"details\":\"invalid repository name\"}": "invalid-reference",
 	})

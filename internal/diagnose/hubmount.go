@@ -73,11 +73,13 @@ func rankHubForeignScope400(h *hit, f *facts) []cand {
 // "crane copy SRC DST", "regctl image copy SRC DST", "skopeo copy SRC DST".
 const copyKey = " copy "
 
-// copySrcRe is the source argument of such a line (the options before it
-// skipped; skopeo's docker:// transport prefix dropped).
-var copySrcRe = regexp.MustCompile(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*(?:docker://)?([^\s-]\S*) \S`)
+// copySrcRe is the source argument of a go-containerregistry copy ("crane
+// copy", "gcrane copy"; the options before it skipped). Only these mount
+// blobs across registries; skopeo and regctl mount within one registry, so
+// their source never reaches Docker Hub's token service.
+var copySrcRe = regexp.MustCompile(`crane copy (?:-\S+ )*([^\s-]\S*) \S`)
 
-// noteCopySource records the source of a copy command on line n: the
+// noteCopySource records the source of a crane copy on line n: the
 // reference patterns record only the destination, the push.
 func (f *facts) noteCopySource(n int, text string) {
 	if m := copySrcRe.FindStringSubmatch(text); m != nil {
