@@ -78,6 +78,10 @@ type facts struct {
 	markVotes       int // votes from content markers so far
 	platform        string
 
+	// copySrc is the source of the last crane copy SRC DST (hubmount.go);
+	// Line 0 when none.
+	copySrc refSeen
+
 	logins        []login
 	pending       *login // a login command waiting for its "Login Succeeded"
 	loginAborted  login  // the last login command that stopped on a usage error (loginusage.go); Line 0 when none
@@ -583,6 +587,9 @@ func (f *facts) observeRefs(n int, text string, mask uint64) {
 		p := &refPatterns[i]
 		if p.op != opBuild {
 			f.noteClientCmd(n, text, p.key) // sig_credmangle.go
+		}
+		if p.key == copyKey {
+			f.noteCopySource(n, text) // hubmount.go
 		}
 		if p.find != nil {
 			for _, g := range p.find(text, 2, f.refGroups[:0]) {

@@ -187,7 +187,7 @@ var refPatterns = []struct {
 	// reference is the oci:// argument (the version is a flag).
 	{"oci://", lazyRe(`helm (?:pull|fetch|install|upgrade|template|show \w+) (?:\S+ )*?oci://([^\s"']+)`), opPull, nil},
 	{"crane push ", lazyRe(`crane push (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
-	{" copy ", lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
+	{copyKey, lazyRe(`(?:crane|regctl image|skopeo) copy (?:-\S+ )*\S+ ([^\s-]\S*)`), opPush, nil},
 	{"resolve reference", lazyRe(`failed to resolve reference "([^"]+)"`), opPull, nil},
 	// The ECS agent's wording of containerd's resolve ("CannotPullContainerError:
 	// pull image manifest has been retried N time(s): failed to resolve ref

@@ -241,6 +241,44 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "jib-manifest-refused",
+			// jib's ManifestPusher turns a registry's refusal of the
+			// manifest PUT (400 or 415 with the single error code
+			// MANIFEST_INVALID or TAG_INVALID) into "Tried to push image
+			// manifest for REF but failed because: Registry may not support
+			// pushing OCI Manifest or Docker Image Manifest Version 2,
+			// Schema 2" (jib 0.9: "Registry does not support Image Manifest
+			// Version 2, Schema 2"; 1.x: "Registry may not support Image
+			// Manifest Version 2, Schema 2"), dropping the registry's own
+			// message (jib-core registry/ManifestPusher.java). The
+			// maintainers: the registry refused a valid manifest, often
+			// intermittently under concurrency (Artifactory, Nexus, Quay:
+			// GoogleContainerTools/jib#3021, #2470); and ECR answers an
+			// overwrite of a tag in an immutable repository with TAG_INVALID
+			// (jib#3215), which jib words the same way.
+			keys: []string{"image manifest version 2, schema 2"},
+			re:   regexp.MustCompile(`(?i)(?:Tried to push image manifest for (\S+?) but failed because: )?Registry (?:may not|does not) support (?:pushing OCI Manifest or Docker )?Image Manifest Version 2, Schema 2`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				if h.m[1] != "" && h.ref.Repo == "" {
+					h.ref = parseRef(h.m[1])
+					h.hostFromRef()
+				}
+				immutable := c("tag-immutable-or-protected", 0.46, "")
+				fault := c("registry-fault", 0.62, fmt.Sprintf("%s refused the manifest jib built (MANIFEST_INVALID or TAG_INVALID; jib does not show the registry's own message). jib builds valid Docker and OCI manifests, so a refusal is the registry's: Artifactory, Nexus and Quay have refused them intermittently under concurrent pushes, and a registry without schema 2 or OCI support refuses every time. Retry; run with --stacktrace (Gradle) or -e (Maven) to see the registry's error body.", hostName(h.host)))
+				if h.kind() == reghost.ECR {
+					// ECR supports both manifest formats; its TAG_INVALID is
+					// the immutable-tag refusal.
+					immutable = c("tag-immutable-or-protected", 0.64, fmt.Sprintf("ECR refused the manifest with MANIFEST_INVALID or TAG_INVALID, and ECR accepts Docker and OCI manifests: its TAG_INVALID is the answer to overwriting a tag in a repository with image tag immutability (\"The image tag ... cannot be overwritten because the repository is immutable\"), which jib rewords as a schema problem. Push a new tag, or set the repository's tag mutability to MUTABLE."))
+					fault.w = 0.5
+				}
+				return []cand{fault, immutable}
+			},
+			tell: func(h *hit, f *facts) string {
+				return "jib hides the registry's answer: the stack trace (--stacktrace, -e) or the registry's log shows it. TAG_INVALID naming an existing tag of an immutable repository (ECR image tag immutability, Harbor immutability rules) is tag-immutable-or-protected; a MANIFEST_INVALID that passes on retry, or a registry that does not accept schema 2 or OCI manifests, is the registry's."
+			},
+		},
+		&signature{
 			id: "dotnet-push-error",
 			// The .NET SDK's container push (Microsoft.NET.Build.Containers)
 			// inside "CONTAINER1013: Failed to push to the output registry":

@@ -116,6 +116,9 @@ func sigsStatus() {
 					return []cand{c("client-bug", 0.72, fmt.Sprintf("The refused request is a cross-repository blob mount into %s whose source repository the registry does not accept (a path from another registry); the client should upload the blob instead. Upgrade the client, or copy without mounting.", orSome(h.repo(), "the repository"))),
 						c("invalid-reference", 0.45, "")}
 				}
+				if cs := rankHubForeignScope400(h, f); cs != nil {
+					return cs // Docker Hub refused a copy's mount source, not the target (hubmount.go)
+				}
 				if h.kind() == reghost.GAR && strings.HasSuffix(h.host, "-docker.pkg.dev") && strings.Count(h.repo(), "/") < 2 {
 					return []cand{c("invalid-reference", 0.8, fmt.Sprintf("Artifact Registry image paths are HOST/PROJECT/REPOSITORY/IMAGE; %s has fewer parts, and the registry answers 400 (NAME_INVALID).", orSome(h.repo(), "this path"))),
 						c("repo-not-found", 0.5, "")}
