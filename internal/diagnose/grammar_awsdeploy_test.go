@@ -4,7 +4,9 @@ import "testing"
 
 // TestMessageGrammarAWSDeploy holds the lines for the shapes found in the
 // twentieth held-out batch, part c (Amazon): the AWS CLI's endpoint errors
-// for the private ECR API while it fetches the login token. One line (or a few)
+// for the private ECR API while it fetches the login token, and the
+// container runtime's "failed to normalize image reference" for a task's
+// image string (ECS stopped reasons, containerd's CRI). One line (or a few)
 // per shape, the first finding's cause wanted ("" = no finding), with the
 // look-alikes that must stay quiet or keep their own reading.
 func TestMessageGrammarAWSDeploy(t *testing.T) {
@@ -25,5 +27,15 @@ func TestMessageGrammarAWSDeploy(t *testing.T) {
 		`Connect timeout on endpoint URL: "https://s3.eu-west-1.amazonaws.com/orbit-artifacts/app.zip"`: "",
 		// guard: ECR Public's API outside us-east-1 stays a wrong-region login
 		`Could not connect to the endpoint URL: "https://api.ecr-public.eu-central-1.amazonaws.com/"`: "login-wrong-host",
+
+		// the runtime's refusal of the image string, by what the string is
+		`CannotPullContainerError: failed to normalize image reference "222233334444.dkr.ecr.eu-west-1.amazonaws.com/orbit-api:"`: "empty-reference-variable",
+		`CannotPullContainerError: failed to normalize image reference "/orbit-api:1.4.2"`:                                        "empty-reference-variable",
+		`InternalError: failed to normalize image reference "Dockerfile"`:                                                         "invalid-reference",
+		`failed to normalize image reference "services/web/Dockerfile"`:                                                           "invalid-reference",
+		`ResourceInitializationError: failed to normalize image reference "ORBIT_IMAGE_PLACEHOLDER"`:                              "invalid-reference",
+		`failed to normalize image reference "REPLACE_ME.dkr.ecr.eu-west-1.amazonaws.com/orbit-api:latest"`:                       "invalid-reference",
+		// guard: an application's own log about picture references is no image pull
+		"WARN [canvas] Failed to normalize image reference for chat payload {source: 'blob:orbit'}": "",
 	})
 }

@@ -8,7 +8,8 @@ import (
 
 // Shapes from the twentieth held-out batch, part c (Amazon: ECR, CodeBuild,
 // CDK, Copilot, ECS): the AWS CLI's own words for an ECR API endpoint it
-// could not reach while fetching the login token.
+// could not reach while fetching the login token, and the container runtime's
+// refusal of a task's image string that is no reference at all.
 
 func init() { sigGroups = append(sigGroups, sigsH20c) }
 
@@ -21,6 +22,18 @@ func init() { sigGroups = append(sigGroups, sigsH20c) }
 // (.com.cn in the China regions; ecr-fips for FIPS endpoints):
 // docs.aws.amazon.com/general/latest/gr/ecr.html. Group 1 is the region.
 const ecrAPIEndpointPat = `(?:Could not connect to the endpoint URL|Connect timeout on endpoint URL|Read timeout on endpoint URL):?\s*["']?https://api\.ecr(?:-fips)?\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?`
+
+var normalizeRefArg = lazyRe(`(?i)failed to normalize image reference "([^"]*)"`)
+
+// fileNameRef reports whether an image string is a build or template file
+// name (Dockerfile, app.Dockerfile, Containerfile, task-def.json, x.yaml)
+// rather than a reference.
+func fileNameRef(s string) bool {
+	l := lower(s)
+	base := l[strings.LastIndex(l, "/")+1:]
+	return strings.HasSuffix(base, "dockerfile") || strings.HasPrefix(base, "dockerfile.") || strings.HasSuffix(base, "containerfile") ||
+		strings.HasSuffix(base, ".json") || strings.HasSuffix(base, ".yml") || strings.HasSuffix(base, ".yaml")
+}
 
 func sigsH20c() {
 	register(
@@ -48,6 +61,35 @@ func sigsH20c() {
 			tell: func(h *hit, f *facts) string {
 				return "An empty-password complaint right after this line (non TTY, Must provide --username) is the login receiving nothing from the failed AWS CLI call, not an undefined secret; reach the endpoint first (curl -sI https://api.ecr.REGION.amazonaws.com/ from the runner)."
 			},
+		},
+		&signature{
+			id: "normalize-image-reference",
+			// containerd's CRI and the ECS agent parse a task's or pod's
+			// image with reference.ParseNormalizedNamed before pulling and
+			// refuse a string that is no reference: "failed to normalize
+			// image reference %q" (containerd pkg/cri, getImageInfo and the
+			// pull path), shown by ECS as the stopped reason
+			// ("CannotPullContainerError: …", "InternalError: …"). The
+			// quoted string is ranked as the parser's other refusals:
+			// a trailing colon from an empty tag variable, upper case, a
+			// placeholder or a file name where a reference belongs.
+			keys: []string{"failed to normalize image reference"},
+			re:   regexp.MustCompile(`(?i)failed to normalize image reference "[^"]*"`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				if m := normalizeRefArg.FindStringSubmatch(h.texts[0]); m != nil && fileNameRef(m[1]) {
+					// A build file where the image belongs: Copilot's
+					// image.location (a registry reference) given the
+					// Dockerfile that image.build takes, a task definition
+					// template's path left in the image field.
+					return []cand{
+						c("invalid-reference", 0.9, fmt.Sprintf("The image given to the task is %q, a file name, not an image reference: the field takes [host[:port]/]path[:tag] (Copilot: image.location is a registry reference; a Dockerfile goes in image.build).", m[1])),
+						c("empty-reference-variable", 0.3, ""),
+					}
+				}
+				return rankInvalidReference(h, f)
+			},
+			tell: tellInvalidReference,
 		},
 	)
 }
