@@ -16,12 +16,16 @@ func TestMessageGrammarAWSDeploy(t *testing.T) {
 		`Could not connect to the endpoint URL: "https://api.ecr.ap-southeast-2.amazonaws.com/"`:     "registry-unreachable",
 		`Read timeout on endpoint URL: "https://api.ecr.cn-northwest-1.amazonaws.com.cn/"`:           "registry-unreachable",
 		`Could not connect to the endpoint URL: "https://api.ecr-fips.us-gov-west-1.amazonaws.com/"`: "registry-unreachable",
+		// botocore's certificate check against its own CA bundle
+		"SSL validation failed for https://api.ecr.eu-west-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1129)": "tls-untrusted",
 		// the pipe's docker login then reads nothing: the timeout is the cause
 		"+ aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 222233334444.dkr.ecr.eu-west-1.amazonaws.com\n" +
 			`Connect timeout on endpoint URL: "https://api.ecr.eu-west-1.amazonaws.com/"` + "\n" +
 			"Error: Cannot perform an interactive login from a non TTY device": "registry-unreachable",
 		// guard: without the endpoint error the empty password keeps its reading
 		"Error: Cannot perform an interactive login from a non TTY device": "empty-credential",
+		// guard: the same check on another AWS endpoint is not the registry's
+		"SSL validation failed for https://sts.eu-west-1.amazonaws.com/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self signed certificate in certificate chain (_ssl.c:1131)": "",
 		// guard: other AWS endpoints are not the registry's
 		`Could not connect to the endpoint URL: "https://sts.eu-west-1.amazonaws.com/"`:                 "",
 		`Connect timeout on endpoint URL: "https://s3.eu-west-1.amazonaws.com/orbit-artifacts/app.zip"`: "",

@@ -17,11 +17,12 @@ func init() { sigGroups = append(sigGroups, sigsH20c) }
 // GetAuthorizationToken for `aws ecr get-login-password`) in botocore's
 // endpoint errors: EndpointConnectionError "Could not connect to the
 // endpoint URL: \"URL\"", ConnectTimeoutError "Connect timeout on endpoint
-// URL: \"URL\"", ReadTimeoutError "Read timeout on endpoint URL: \"URL\""
-// (botocore/exceptions.py). The host is api.ecr.REGION.amazonaws.com
-// (.com.cn in the China regions; ecr-fips for FIPS endpoints):
-// docs.aws.amazon.com/general/latest/gr/ecr.html. Group 1 is the region.
-const ecrAPIEndpointPat = `(?:Could not connect to the endpoint URL|Connect timeout on endpoint URL|Read timeout on endpoint URL):?\s*["']?https://api\.ecr(?:-fips)?\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?`
+// URL: \"URL\"", ReadTimeoutError "Read timeout on endpoint URL: \"URL\"",
+// SSLError "SSL validation failed for URL ERROR" (botocore/exceptions.py).
+// The host is api.ecr.REGION.amazonaws.com (.com.cn in the China regions;
+// ecr-fips for FIPS endpoints): docs.aws.amazon.com/general/latest/gr/ecr.html.
+// Group 1 is set for the SSL error, group 2 is the region.
+const ecrAPIEndpointPat = `(?:Could not connect to the endpoint URL|Connect timeout on endpoint URL|Read timeout on endpoint URL|(SSL validation failed for)):?\s*["']?https://api\.ecr(?:-fips)?\.([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d)\.amazonaws\.com(?:\.cn)?`
 
 var normalizeRefArg = lazyRe(`(?i)failed to normalize image reference "([^"]*)"`)
 
@@ -50,8 +51,17 @@ func sigsH20c() {
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opLogin
 				region := ""
-				if len(h.m) > 1 {
-					region = strings.ToLower(h.m[1])
+				if len(h.m) > 2 {
+					region = strings.ToLower(h.m[2])
+				}
+				if len(h.m) > 1 && h.m[1] != "" {
+					// botocore checks the endpoint's certificate against its
+					// own bundle (certifi, or AWS_CA_BUNDLE / ca_bundle), not
+					// the system store a proxy's CA was added to.
+					return []cand{
+						c("tls-untrusted", 0.8, fmt.Sprintf("The AWS CLI did not trust the certificate the ECR API in %s presented, so it printed no login token: an intercepting proxy's CA missing from the CLI's bundle (set AWS_CA_BUNDLE or ca_bundle to it), or an outdated CA bundle.", orSome(region, "this region"))),
+						c("registry-unreachable", 0.4, ""),
+					}
 				}
 				return []cand{
 					c("registry-unreachable", 0.82, fmt.Sprintf("The AWS CLI could not reach the ECR API in %s (DNS, proxy, firewall, or a private subnet without the com.amazonaws.%s.ecr.api VPC endpoint or a NAT route), so it printed no login token and the docker login after it got an empty password.", orSome(region, "this region"), orSome(region, "REGION"))),
