@@ -93,7 +93,7 @@ func sigsH20c() {
 					// Dockerfile that image.build takes, a task definition
 					// template's path left in the image field.
 					return []cand{
-						c("invalid-reference", 0.9, fmt.Sprintf("The image given to the task is %q, a file name, not an image reference: the field takes [host[:port]/]path[:tag] (Copilot: image.location is a registry reference; a Dockerfile goes in image.build).", m[1])),
+						c("invalid-reference", 0.9, fmt.Sprintf("The image given to the task or pod is %q, a file name, not an image reference: the field takes [host[:port]/]path[:tag] (Copilot: image.location is a registry reference; a Dockerfile goes in image.build).", m[1])),
 						c("empty-reference-variable", 0.3, ""),
 					}
 				}
