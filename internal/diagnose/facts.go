@@ -62,6 +62,9 @@ type facts struct {
 	// awsRegions are AWS regions named by login steps (--region,
 	// aws-region:, AWS_REGION=), compared with an ECR host's region.
 	awsRegions []awsRegion
+	// ecrGetLogins are aws-cli v1 `aws ecr get-login` command lines
+	// (ecrgetlogin.go).
+	ecrGetLogins []ecrGetLogin
 	// authFileLine is the first line naming REGISTRY_AUTH_FILE (podman,
 	// buildah and skopeo read credentials there); 0 when none.
 	authFileLine int
@@ -271,7 +274,7 @@ var factKeys = []string{
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
-	"--region", "aws-region", "aws_region", "aws_default_region",
+	"--region", "aws-region", "aws_region", "aws_default_region", "ecr get-login",
 	"error: job failed:", "executing \"step_script\" stage", "process completed with exit code",
 	": pull complete", ": download complete", ": layer already exists", ": pushed", "pushing [", "downloading [", "extracting [",
 	"trying to pull ", ": retrying in ", "guest mode enabled",
@@ -742,6 +745,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.loginActionLine = n
 	}
 	f.observeLoginInput(n, text)
+	if f.has(kECRGetLogin) {
+		f.observeECRGetLogin(n, low) // ecrgetlogin.go
+	}
 	if !f.hasAnyIn(kLoginLine, &mLoginLine) {
 		return
 	}

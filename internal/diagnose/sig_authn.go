@@ -491,10 +491,20 @@ func rankNoBasicAuth(h *hit, f *facts) []cand {
 					}
 				}
 			}
+			if cs := ecrGetLoginOtherAccount(h, f); cs != nil {
+				return cs // ecrgetlogin.go
+			}
 		}
 	}
 	switch state {
 	case "other":
+		if h.kind() == reghost.ECR && l.Host == "docker.io" && f.ecrGetLoginAt(l.Line) {
+			// The "Login Succeeded" of get-login's own docker login, which
+			// names no host in the log (ecrgetlogin.go).
+			if cs := ecrGetLoginOtherAccount(h, f); cs != nil {
+				return cs
+			}
+		}
 		return []cand{
 			c("login-wrong-host", 0.87, fmt.Sprintf("The login ran for %s (line %d), but docker looked up credentials for %s: the host strings differ.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
 			c("no-login", 0.5, ""),
