@@ -26,3 +26,22 @@ func TestMessageGrammarGCRProject(t *testing.T) {
 		"Task not found or deleted":             "",
 	})
 }
+
+// TestMessageGrammarGCRProjectDeleted holds Container Registry's answer for a
+// path under a deleted Google Cloud project ("denied: Project #NUMBER has been
+// deleted."), pulled and pushed, and the guards: GHCR's own "denied: denied"
+// keeps its reading, and other programs' "has been deleted" stay quiet.
+func TestMessageGrammarGCRProjectDeleted(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// a pull of an image whose publisher's project was shut down
+		`Error response from daemon: Head "https://gcr.io/v2/orbit-packs/python/manifests/latest": denied: denied: Project #761227957636 has been deleted.`: "manifest-unknown",
+		// a push under the deleted project
+		"The push refers to repository [gcr.io/orbit-legacy/api]\ndenied: Project #104857600123 has been deleted.": "repo-not-found",
+		// guard: GHCR's doubled code keeps the stale-token reading
+		`Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/1.2": denied: denied`: "token-expired",
+		"The push refers to repository [ghcr.io/orbit/notes]\ndenied: denied":                             "token-expired",
+		// guard: other programs' deletions
+		"error: the branch 'release/1.4' has been deleted":                   "",
+		"Warning: Project #12 has been deleted and will be purged in 7 days": "",
+	})
+}
