@@ -34,7 +34,7 @@ func TestMessageGrammarGCRProject(t *testing.T) {
 func TestMessageGrammarGCRProjectDeleted(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// a pull of an image whose publisher's project was shut down
-		`Error response from daemon: Head "https://gcr.io/v2/orbit-packs/python/manifests/latest": denied: denied: Project #761227957636 has been deleted.`: "manifest-unknown",
+		`Error response from daemon: Head "https://gcr.io/v2/orbit-packs/python/manifests/latest": denied: denied: Project #918273645501 has been deleted.`: "manifest-unknown",
 		// a push under the deleted project
 		"The push refers to repository [gcr.io/orbit-legacy/api]\ndenied: Project #104857600123 has been deleted.": "repo-not-found",
 		// guard: GHCR's doubled code keeps the stale-token reading

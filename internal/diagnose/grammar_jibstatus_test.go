@@ -15,7 +15,7 @@ func TestMessageGrammarJibStatusLine(t *testing.T) {
 		// Maven, jib:build, the goal line alone (the log cut before the request)
 		"[ERROR] Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.4.1:build (default-cli) on project orbit-app: 429 Too Many Requests": "rate-limited",
 		// Maven's lifecycle exception as a CI timestamper prints it
-		"[2026-03-07T13:01:06.872Z] org.apache.maven.lifecycle.LifecycleExecutionException: Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:dockerBuild (default) on project orbit-metrics: 429 Too Many Requests": "rate-limited",
+		"[2026-05-19T08:42:17.305Z] org.apache.maven.lifecycle.LifecycleExecutionException: Failed to execute goal com.google.cloud.tools:jib-maven-plugin:3.3.2:dockerBuild (default) on project orbit-metrics: 429 Too Many Requests": "rate-limited",
 		// Gradle
 		"> com.google.cloud.tools.jib.plugins.common.BuildStepsExecutionException: 429 Too Many Requests\n  GET https://registry.orbit.test/v2/base/jre/manifests/21": "rate-limited",
 		// the same line form for a registry's server error
