@@ -239,8 +239,18 @@ func sigsAuthn() {
 			id:   "ghcr-denied-denied",
 			keys: []string{"denied: denied"},
 			re:   regexp.MustCompile(`denied: denied\b`),
-			rank: fixed(c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
-				c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")),
+			rank: func(h *hit, f *facts) []cand {
+				switch h.kind() {
+				case reghost.DockerHub, reghost.ECR, reghost.ECRPublic, reghost.GAR, reghost.ACR, reghost.Quay, reghost.GitLab, reghost.Harbor:
+					// The doubled code is GHCR's (and GitHub Enterprise's)
+					// answer; another registry's "denied: denied: …" is its
+					// own message (gcr-project-deleted reads Container
+					// Registry's).
+					return nil
+				}
+				return []cand{c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
+					c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")}
+			},
 			tell: tellBadCredential,
 		},
 		&signature{

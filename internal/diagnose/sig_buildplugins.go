@@ -223,9 +223,18 @@ func sigsBuildPlugins() {
 			// cause of its step ("Caused by: com.google.cloud.tools.jib.http.ResponseException:
 			// 401 Unauthorized", the method and URL on the next line). A
 			// line of jib's own wording, when there is one, says more.
+			// For a status jib has no wording of its own for (429, 5xx) the
+			// plugin's failure line carries the same status line: Maven's
+			// "Failed to execute goal com.google.cloud.tools:jib-maven-plugin:
+			// V:GOAL (ID) on project P: 429 Too Many Requests" and Gradle's
+			// "BuildStepsExecutionException: 429 Too Many Requests", the
+			// request ("GET URL") on the next line (google-http-client's
+			// HttpResponseException message). Maven's words are vetoed by
+			// the generic rate-limit signature (a Maven repository's 429),
+			// so jib's are read here.
 			generic: true,
-			keys:    []string{"jib.http.responseexception: "},
-			re:      regexp.MustCompile(`jib\.http\.ResponseException: (\d{3})\b`),
+			keys:    []string{"jib.http.responseexception: ", "jib-maven-plugin:", "buildstepsexecutionexception: "},
+			re:      regexp.MustCompile(`(?:jib\.http\.ResponseException|jib-maven-plugin:\S+ \([^)]*\) on project \S+|jib\.plugins\.common\.BuildStepsExecutionException): (\d{3})\b`),
 			rank: func(h *hit, f *facts) []cand {
 				switch st := h.m[1]; {
 				case st == "401":

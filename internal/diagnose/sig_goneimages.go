@@ -38,11 +38,29 @@ import (
 //     prints only "failed to fetch oauth token: unexpected status from GET
 //     request to https://gcr.io/v2/token?...: 412 Precondition Failed"
 //     (rankTokenFetch asks gcrShutdown412).
+//   - Container Registry's answer for a path under a Google Cloud project
+//     that has been deleted (shut down): the code "denied" and "Project #NUMBER
+//     has been deleted." (the project's number, not its id), which docker
+//     prints as "denied: denied: Project #… has been deleted."
+//     (paketo-buildpacks/python#1043). The images went with the project.
 
 func init() { sigGroups = append(sigGroups, sigsGoneImages) }
 
 func sigsGoneImages() {
 	register(
+		&signature{
+			id:   "gcr-project-deleted",
+			keys: []string{"has been deleted"},
+			re:   regexp.MustCompile(`(?i)\bdenied: (?:denied: )?Project #\d+ has been deleted\b`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.op == opPush {
+					return []cand{c("repo-not-found", 0.8, fmt.Sprintf("%s answers that the Google Cloud project in the path has been deleted: there is no registry to push to under it. Push to a project that exists (Artifact Registry: HOST/PROJECT/REPOSITORY/IMAGE).", hostName(h.host))),
+						c("push-outside-namespace", 0.35, "")}
+				}
+				return []cand{c("manifest-unknown", 0.8, fmt.Sprintf("%s answers that the Google Cloud project holding this image has been deleted: the image went with it. Pull it from where its publisher moved it (or from your own mirror) and update the reference.", hostName(h.host))),
+					c("repo-not-found", 0.4, "")}
+			},
+		},
 		&signature{
 			id:       "buildkit-source-not-found",
 			keys:     []string{"failed to resolve"},

@@ -61,7 +61,14 @@ func sigsPolicy() {
 			// proxy-cache projects included) with the code "unknown":
 			// "unknown: repository PROJECT/NAME not found", "unknown:
 			// artifact PROJECT/NAME@sha256:… not found".
-			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository", "unknown: repository ", "unknown: artifact "},
+			// Google Container Registry answers a path whose first part is
+			// not an existing Google Cloud project with the code "unknown"
+			// and "Project 'project:ID' not found or deleted." (or
+			// 'projects/ID'), whichever client prints it (docker push and
+			// pull, kaniko, the kubelet); the key holds the error code, so
+			// Google's API errors about a project ("googleapi: Error 403:
+			// Project … not found or deleted.") stay out.
+			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository", "unknown: repository ", "unknown: artifact ", "unknown: project "},
 			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b|\bunknown: (?:repository|artifact) \S+ not found\b)`),
 			veto: []string{"does not exist in the registry with id"},
 			rank: func(h *hit, f *facts) []cand {
@@ -92,6 +99,12 @@ func sigsPolicy() {
 				}
 				if h.op == opPull || (h.op == "" && !garRepositoryNotFound(h) && strings.Contains(h.low, "unknown: repository ") && strings.Contains(h.low, " not found")) {
 					return []cand{c("manifest-unknown", 0.72, "The registry does not know this repository (or hides it from this identity)."), c("repo-not-found", 0.55, ""), c("no-login", 0.4, "")}
+				}
+				if strings.Contains(h.low, "not found or deleted") {
+					// Google Container Registry: the path's first part is
+					// not the id of an existing Google Cloud project.
+					return []cand{c("repo-not-found", 0.84, "Google Container Registry has no Google Cloud project by that id: the first part of the path after the host must be the id of an existing project that holds the registry (a project number, a display name or a variable that expanded to another value are the usual slips)."),
+						c("push-outside-namespace", 0.45, "")}
 				}
 				return []cand{c("repo-not-found", 0.84, fmt.Sprintf("%s has no such repository and does not create it on push.", hostName(h.host))),
 					c("missing-registry-host", 0.4, ""), c("insufficient-role", 0.35, "")}
