@@ -27,3 +27,26 @@ func TestArtifactRegistryUnauthenticated(t *testing.T) {
 		"Pull failed due to an unauthenticated request. Registry Access Management is enabled, which requires pulls to be authenticated. Please run `docker login`, or contact your administrators if this is unexpected.": "no-login",
 	})
 }
+
+// TestGcloudHelperImpersonation: gcloud's docker credential helper relays
+// google-auth's "Unable to acquire impersonated credentials" with the IAM
+// Credentials API's answer. A 403 PERMISSION_DENIED there means the identity
+// the job runs as may not mint tokens for the service account it
+// impersonates (iam.serviceAccounts.getAccessToken: roles/iam.workloadIdentityUser
+// or roles/iam.serviceAccountTokenCreator missing): an IAM binding, not an
+// expired token and not a broken helper (sig_transport.go rankGcloudHelper).
+func TestGcloudHelperImpersonation(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		`ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: ('Unable to acquire impersonated credentials', '{\n  "error": {\n    "code": 403,\n    "message": "Permission \'iam.serviceAccounts.getAccessToken\' denied on resource (or it may not exist).",\n    "status": "PERMISSION_DENIED"\n  }\n}\n')`:                                                                                                                                                                                                                                                                                                                                                              "cloud-iam-denied",
+		"error getting credentials - err: exit status 1, out: `ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: ('Unable to acquire impersonated credentials: No access token or invalid expiration in response.', '{\\n  \"error\": {\\n    \"code\": 403,\\n    \"message\": \"The caller does not have permission\",\\n    \"status\": \"PERMISSION_DENIED\"\\n  }\\n}\\n')`":                                                                                                                                                                                                                                                                                        "cloud-iam-denied",
+		"$ docker push gcr.io/orbit-ci/api:2.0\nERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: ('Unable to acquire impersonated credentials: No access token or invalid expiration in response.', '{\\n  \"error\": {\\n    \"code\": 403,\\n    \"message\": \"The caller does not have permission\",\\n    \"status\": \"PERMISSION_DENIED\"\\n  }\\n}\\n')\nThe push refers to repository [gcr.io/orbit-ci/api]\nunauthorized: You don't have the needed permissions to perform this operation, and you may have invalid credentials. To authenticate your request, follow the steps in: https://cloud.google.com/container-registry/docs/advanced-authentication": "cloud-iam-denied",
+		// look-alikes: the source credential itself refused (401
+		// UNAUTHENTICATED) or a plain failed refresh stays token-expired;
+		// the helper with no account stays credential-store-error; the same
+		// refusal in another gcloud command is not a registry failure
+		`ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: ('Unable to acquire impersonated credentials', '{\n  "error": {\n    "code": 401,\n    "message": "Request had invalid authentication credentials.",\n    "status": "UNAUTHENTICATED"\n  }\n}\n')`:                                      "token-expired",
+		"ERROR: (gcloud.auth.docker-helper) There was a problem refreshing your current auth tokens: Reauthentication failed.":                                                                                                                                                                                                               "token-expired",
+		"ERROR: (gcloud.auth.docker-helper) You do not currently have an active account selected.":                                                                                                                                                                                                                                           "credential-store-error",
+		`ERROR: (gcloud.builds.submit) There was a problem refreshing your current auth tokens: ('Unable to acquire impersonated credentials: No access token or invalid expiration in response.', '{\n  "error": {\n    "code": 403,\n    "message": "The caller does not have permission",\n    "status": "PERMISSION_DENIED"\n  }\n}\n')`: "",
+	})
+}
