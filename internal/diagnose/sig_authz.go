@@ -354,6 +354,17 @@ func sigsAuthz() {
 				case "other":
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("insufficient-role", 0.5, "")}
 				}
+				if kubeletPullHost(h) != "" {
+					// An AKS node pulls an attached registry with the
+					// kubelet identity; without its AcrPull role assignment
+					// the pull is refused like an anonymous one (rank.go
+					// kubeletPullHost).
+					return []cand{
+						c("no-login", 0.62, "No credential for this Azure Container Registry reached the kubelet: outside AKS the pod needs an imagePullSecret for it."),
+						c("cloud-iam-denied", 0.6, "On AKS the kubelet identity pulls: it has no AcrPull role on this registry (az aks update --attach-acr REGISTRY, or az role assignment create --role AcrPull)."),
+						c("insufficient-role", 0.5, ""),
+					}
+				}
 				return []cand{
 					c("no-login", 0.62, "No login to this Azure Container Registry precedes the failure in this log."),
 					c("insufficient-role", 0.58, ""),
