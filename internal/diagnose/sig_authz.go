@@ -433,7 +433,7 @@ func sigsAuthz() {
 						// login for this host did not reach the request:
 						// another user or config directory (sudo, a
 						// container), or a helper that did not run.
-						return []cand{c("no-login", 0.74, fmt.Sprintf("Artifact Registry received no credential (\"Unauthenticated request\"), although a login or configure-docker for %s ran: the push ran as another user or with another docker config directory (sudo, a container, DOCKER_CONFIG), or the credential helper it registered did not run. Log in, or run gcloud auth configure-docker, as the user and with the config that push.", hostName(h.host)), loginEv(l)),
+						return []cand{c("no-login", 0.74, fmt.Sprintf("Artifact Registry received no credential (\"Unauthenticated request\"), although a login or configure-docker for %s ran: the push ran as another user or with another docker config directory (sudo, a container, DOCKER_CONFIG), or the credential helper it registered did not run. Log in, or run gcloud auth configure-docker, as the same user and with the same docker config as the push.", hostName(h.host)), loginEv(l)),
 							c("credential-store-error", 0.55, ""), c("cloud-iam-denied", 0.45, "")}
 					}
 					return []cand{c("cloud-iam-denied", 0.78, "A credential for this host was sent, so the service account lacks the registry role (Artifact Registry Writer / Storage Admin).", loginEv(l)),
