@@ -240,6 +240,21 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 		if cs := rankOfficialNamespaceRead(h); cs != nil {
 			return cs // sig_officialread.go
 		}
+		if host := kubeletPullHost(h); host != "" {
+			// The kubelet's event ("Failed to pull image REF: …") on a
+			// managed cluster has no login step: GKE nodes pull from gcr.io
+			// and *-docker.pkg.dev with the node service account
+			// (cloud.google.com/artifact-registry/docs/integrate-gke), AKS
+			// nodes from an attached registry with the kubelet identity's
+			// AcrPull (learn.microsoft.com/azure/aks/cluster-container-registry-integration).
+			// A 401 there is that identity's missing access; elsewhere a
+			// missing imagePullSecret (no-login) stays first.
+			return []cand{
+				c("no-login", 0.75, fmt.Sprintf("No credential for %s reached the kubelet: outside a managed cluster the pod needs an imagePullSecret for this registry; the image may also not exist (registries answer both with 401).", host)),
+				c("cloud-iam-denied", 0.55, "On GKE or AKS the node pulls with its own identity (the node service account; the kubelet identity of an attached registry): that identity lacks read access (roles/artifactregistry.reader or Storage Object Viewer with the node's storage scope; AcrPull via az aks update --attach-acr)."),
+				c("manifest-unknown", 0.48, ""),
+			}
+		}
 		// A read refused with 401 and no login: a private image, or one that
 		// does not exist (Docker Hub and Quay answer a missing repository or
 		// tag with the same 401).
@@ -769,4 +784,31 @@ func garShallowPath(h *hit) []cand {
 		c("repo-not-found", 0.55, ""),
 		c("no-login", 0.4, ""),
 	}
+}
+
+// kubeletPullHost is the registry host of the image in a kubelet event
+// ("Failed to pull image \"REF\": …", kubelet's images/image_manager.go)
+// when it is Google's (gcr.io, *-docker.pkg.dev) or an Azure Container
+// Registry, the registries whose managed clusters (GKE, AKS) pull with the
+// node's own identity; "" otherwise.
+func kubeletPullHost(h *hit) string {
+	host := h.host
+	if host == "" {
+		const ev = `failed to pull image "`
+		i := strings.Index(h.low, ev)
+		if i < 0 {
+			return ""
+		}
+		ref, _, ok := strings.Cut(h.low[i+len(ev):], `"`)
+		if !ok {
+			return ""
+		}
+		host = parseRef(ref).Host
+	} else if !strings.Contains(h.low, "failed to pull image") {
+		return ""
+	}
+	if k := reghost.Classify(host); k == reghost.GAR || k == reghost.ACR {
+		return host
+	}
+	return ""
 }

@@ -50,6 +50,13 @@ func trimASCII(s string, set *[256]bool) string {
 
 func parseRef(s string) imageRef {
 	s = trimASCII(s, &refTrim)
+	if n := len(s); n >= 2 && s[n-1] == ':' && (s[n-2] == '\'' || s[n-2] == '"') {
+		// A wrapper quoted the command and went on after a colon
+		// (Terraform's local-exec: "Error running command 'docker push
+		// REF': exit status 1"): the colon is the message's, not an empty
+		// tag's, which would sit inside the quotes ('REF:').
+		s = trimASCII(s[:n-1], &refTrim)
+	}
 	r := imageRef{Raw: s}
 	for _, p := range []string{"docker://", "oci://", "https://", "http://"} {
 		s = strings.TrimPrefix(s, p)

@@ -354,6 +354,17 @@ func sigsAuthz() {
 				case "other":
 					return []cand{c("login-wrong-host", 0.85, fmt.Sprintf("The login ran for %s, not for %s.", l.Host, hostName(h.host)), loginEv(l)), c("insufficient-role", 0.5, "")}
 				}
+				if kubeletPullHost(h) != "" {
+					// An AKS node pulls an attached registry with the
+					// kubelet identity; without its AcrPull role assignment
+					// the pull is refused like an anonymous one (rank.go
+					// kubeletPullHost).
+					return []cand{
+						c("no-login", 0.62, "No credential for this Azure Container Registry reached the kubelet: outside AKS the pod needs an imagePullSecret for it."),
+						c("cloud-iam-denied", 0.6, "On AKS the kubelet identity pulls: it has no AcrPull role on this registry (az aks update --attach-acr REGISTRY, or az role assignment create --role AcrPull)."),
+						c("insufficient-role", 0.5, ""),
+					}
+				}
 				return []cand{
 					c("no-login", 0.62, "No login to this Azure Container Registry precedes the failure in this log."),
 					c("insufficient-role", 0.58, ""),
@@ -395,7 +406,11 @@ func sigsAuthz() {
 			// repository: NAME; please verify that it exists ...").
 			keys: []string{"don't have the needed permissions", "unauthenticated request", "unable to access the repository"},
 			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request|Unable to access the repository)`),
-			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized", "cloud.google.com/container-registry/"},
+			// Artifact Registry names the refused permission
+			// ("artifactregistry.repositories.uploadArtifacts"), which is
+			// registry context by itself when the message is quoted without
+			// docker's "denied: " prefix or a host.
+			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "denied", "unauthorized", "cloud.google.com/container-registry/", "artifactregistry.repositories"},
 			// Docker Desktop's Registry Access Management also says
 			// "unauthenticated request" (sig_sdkclients.go).
 			veto: []string{"registry access management"},
@@ -411,6 +426,16 @@ func sigsAuthz() {
 					return []cand{c("login-wrong-host", 0.87, fmt.Sprintf("The login ran for %s but the image is on %s: docker keys credentials by exact host (gcr.io, eu.gcr.io and each *-docker.pkg.dev differ).", l.Host, hostName(h.host)), loginEv(l)),
 						c("cloud-iam-denied", 0.5, ""), c("no-login", 0.45, "")}
 				case "same":
+					if strings.Contains(h.low, "unauthenticated request") {
+						// Artifact Registry says "Unauthenticated request"
+						// only when no credential arrived; with a
+						// credential it names the denied permission. The
+						// login for this host did not reach the request:
+						// another user or config directory (sudo, a
+						// container), or a helper that did not run.
+						return []cand{c("no-login", 0.74, fmt.Sprintf("Artifact Registry received no credential (\"Unauthenticated request\"), although a login or configure-docker for %s ran: the push ran as another user or with another docker config directory (sudo, a container, DOCKER_CONFIG), or the credential helper it registered did not run. Log in, or run gcloud auth configure-docker, as the same user and with the same docker config as the push.", hostName(h.host)), loginEv(l)),
+							c("credential-store-error", 0.55, ""), c("cloud-iam-denied", 0.45, "")}
+					}
 					return []cand{c("cloud-iam-denied", 0.78, "A credential for this host was sent, so the service account lacks the registry role (Artifact Registry Writer / Storage Admin).", loginEv(l)),
 						c("token-expired", 0.45, "")}
 				}

@@ -92,8 +92,12 @@ func sigsTransport() {
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
 			// the fault (sig_rarecauses.go).
+			// Likewise gcloud's helper relaying IAM's refusal to impersonate
+			// the service account ("Unable to acquire impersonated
+			// credentials"): the helper works, the IAM binding is missing
+			// (rankGcloudHelper reads it).
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
-				"signature expired:", "short-lived token"}, gitLike...),
+				"signature expired:", "short-lived token", "unable to acquire impersonated credentials"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if jibHelperWarningBuilt(h, f) {
 					return nil // jib went on without the helper and pushed (sig_buildplugins.go)
@@ -428,6 +432,23 @@ func rankGcloudHelper(h *hit, f *facts) []cand {
 		return []cand{
 			c("credential-store-error", 0.82, "gcloud's docker credential helper (set in credHelpers/credsStore by gcloud auth configure-docker) ran and failed because gcloud has no active account, and the client stops there, even for a public image: activate an account first (gcloud auth login, gcloud auth activate-service-account, google-github-actions/auth), or remove the helper entry for a registry that needs no credential."),
 			c("no-login", 0.6, ""),
+		}
+	case strings.Contains(msg, "unable to acquire impersonated credentials") &&
+		containsAny(msg, []string{"permission_denied", "does not have permission", "iam.serviceaccounts.getaccesstoken", "403"}):
+		// google-auth's impersonated credentials ("Unable to acquire
+		// impersonated credentials", google/auth/impersonated_credentials.py)
+		// call the IAM Credentials API's generateAccessToken; its 403
+		// PERMISSION_DENIED means the source identity (a Workload Identity
+		// Federation principal, another service account) may not mint tokens
+		// for the target service account: it lacks
+		// iam.serviceAccounts.getAccessToken (roles/iam.workloadIdentityUser
+		// or roles/iam.serviceAccountTokenCreator on that account;
+		// https://cloud.google.com/iam/docs/service-account-impersonation).
+		// Nothing expired: an IAM binding is missing.
+		return []cand{
+			c("cloud-iam-denied", 0.82, "gcloud's docker credential helper could not mint an access token: impersonating the service account was refused (403 PERMISSION_DENIED from the IAM Credentials API), so docker sent no usable credential. Grant the identity that runs the job roles/iam.workloadIdentityUser (Workload Identity Federation) or roles/iam.serviceAccountTokenCreator on the service account it impersonates."),
+			c("credential-store-error", 0.5, ""),
+			c("token-expired", 0.4, ""),
 		}
 	case containsAny(msg, []string{"refreshing your current auth tokens", "reauthentication", "invalid_grant", "expired"}):
 		return []cand{
