@@ -717,6 +717,13 @@ func (e *engine) resolve(h *hit) {
 			}
 		})
 	}
+	if h.hasURL && !h.url.Realm && h.url.Repo != "" && h.ref.Host != "" && reghost.Normalize(h.ref.Host) != h.url.Host {
+		// The line names one registry's image and requested another's: the
+		// named one is a copy's source ("failed to push image SRC: failed to
+		// perform \"PushReference\" on destination: PUT DEST-URL", zarf's
+		// mirroring), and the request URL is where the push went.
+		h.ref = imageRef{Raw: h.url.Host + "/" + h.url.Repo, Host: h.url.Host, Repo: h.url.Repo}
+	}
 	// The registry host: from a URL on the line (a token realm's URL names
 	// the registry it serves, see parseURL), else from the reference; a
 	// reference without a host goes to Docker Hub.

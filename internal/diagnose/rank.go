@@ -112,6 +112,9 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 			c("clock-skew", 0.3, ""),
 		}
 	}
+	if cs := gitlabBareNamePush(h, f, state, true); cs != nil {
+		return cs // a bare name pushed from a GitLab job (gitlabbarename.go)
+	}
 	if cs := rankLibraryPush(h, state); cs != nil {
 		return cs // a push into Docker Hub's library/ namespace (sig_proxies.go)
 	}
@@ -428,6 +431,9 @@ func rankDenied(h *hit, f *facts) []cand {
 		}
 	}
 	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub && h.op != opPull {
+		if cs := gitlabBareNamePush(h, f, state, false); cs != nil {
+			return cs // a bare name pushed from a GitLab job (gitlabbarename.go)
+		}
 		return []cand{
 			c("push-outside-namespace", 0.88, "The image name has no Docker Hub namespace, so it was expanded to library/, the official-images namespace no account can push to."),
 			c("missing-registry-host", 0.5, ""),

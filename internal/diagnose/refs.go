@@ -172,7 +172,11 @@ var refPatterns = []struct {
 	find refMatchFunc // when set, the same group 1 as re, faster (refmatch.go)
 }{
 	{"push refers to", lazyRe(`The push refers to (?:a )?repository \[((?:\[secure\]|[^\]\s])+)\]`), opPush, matchPushRefersTo},
-	{"failed to push", lazyRe(`failed to push (?:to destination )?(\S+?):? `), opPush, nil},
+	// "failed to push REF: ERR" (BuildKit), "failed to push to destination
+	// REF: ERR" (kaniko), "failed to push image REF: ERR" (Go tools wrapping
+	// a push: fmt.Errorf("failed to push image %s: %w"), zarf, KOTS); the
+	// bare "failed to push image: ERR" names no reference (refFromMatch).
+	{"failed to push", lazyRe(`failed to push (?:to destination |image )?(\S+?):? `), opPush, nil},
 	{"pushing manifest for", lazyRe(`pushing manifest for (\S+)`), opPush, prefixNonSpace("pushing manifest for ")},
 	{"with docker:", lazyRe(`pushing (\S+) with docker:`), opPush, nil}, // BuildKit's exporter step: " > pushing REF with docker:"
 	{", ref ", lazyRe(`(?:blob post|blob put|manifest put|blob head|blob get|manifest get|manifest head), ref (\S+?):(?:\s|$)`), opPush, nil},
@@ -272,6 +276,11 @@ func refKeys() []string {
 func refFromMatch(m []string) imageRef {
 	if len(m) > 2 && m[2] != "" {
 		return imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}
+	}
+	if m[1] == "image" && strings.HasPrefix(m[0], "failed to push image") {
+		// "failed to push image: ERR" (fmt.Errorf("failed to push image:
+		// %w")): the word is the object, not a reference.
+		return imageRef{}
 	}
 	return parseRef(m[1])
 }

@@ -201,6 +201,9 @@ func sigsAuthz() {
 						c("login-other-job", 0.4, ""),
 					}
 				}
+				if cs := gitlabBareNamePush(h, f, state, false); cs != nil {
+					return cs // a bare name pushed from a GitLab job (gitlabbarename.go)
+				}
 				return []cand{
 					c("push-outside-namespace", 0.62, "The token was granted without push on this repository: on Docker Hub that means the namespace is not the account's (or the name has none)."),
 					c("no-login", 0.58, ""),

@@ -37,6 +37,10 @@ func init() {
 // reference is read like the registry's own denial (rankDenied).
 func rankPushAccessDenied(h *hit, f *facts) []cand {
 	if h.ref.Raw != "" && h.ref.Host == "" && !strings.Contains(h.ref.Repo, "/") {
+		state, _ := f.loginState(h.line(), h.host)
+		if cs := gitlabBareNamePush(h, f, state, false); cs != nil {
+			return cs // a bare name pushed from a GitLab job (gitlabbarename.go)
+		}
 		return []cand{
 			c("push-outside-namespace", 0.7, fmt.Sprintf("%s has no registry host and no namespace, so it resolves to docker.io/library/%s, Docker Hub's official-images namespace, which no CI identity can push to: give the tag the intended registry and namespace, or keep a local-only alias out of the pushed tags.", h.ref.Raw, h.ref.Repo)),
 			c("missing-registry-host", 0.62, ""),
