@@ -395,18 +395,55 @@ var nestedRealmRe = lazyRe(`(?:Get|Head) "?(https?)://([^/"\s]+)/v2/[^"\s]*"?: (
 // public realm host (Docker Hub's auth.docker.io) is ordinary and stays
 // a network failure.
 func internalRealm(h *hit) (reg, realm string, ok bool) {
-	if !strings.Contains(h.low, "/v2/") || !strings.Contains(h.low, "token") {
+	if !strings.Contains(h.low, "token") {
 		return "", "", false
+	}
+	if !strings.Contains(h.low, "/v2/") {
+		return refRealm(h)
 	}
 	m := nestedRealmRe.FindStringSubmatch(h.texts[0])
 	if m == nil {
-		return "", "", false
+		return refRealm(h)
 	}
 	regScheme, regHost, realmScheme, realmHost := m[1], m[2], m[3], m[4]
 	name, _, _ := strings.Cut(realmHost, ":")
 	if regScheme == "https" && realmScheme == "http" ||
 		!strings.EqualFold(regHost, realmHost) && !strings.Contains(name, ".") && !strings.EqualFold(name, "localhost") ||
 		realmMisplaced(regScheme, regHost, realmScheme, realmHost) { // sig_realmaddr.go
+		return regHost, realmScheme + "://" + realmHost, true
+	}
+	return "", "", false
+}
+
+// refRealmRe is containerd's and BuildKit's error chain for a token request
+// that failed, where the registry is known only from the image reference:
+// `failed to resolve reference "HOST[:PORT]/REPO:TAG": failed to authorize:
+// failed to fetch oauth token: Post "SCHEME://REALMHOST/PATH": ERROR`
+// (BuildKit's push: `failed to push HOST/REPO:TAG: failed to authorize: …`;
+// containerd core/remotes/docker/authorizer.go wraps the token fetch as
+// "failed to fetch oauth token" / "failed to fetch anonymous token").
+var refRealmRe = lazyRe(`(?i)(?:failed to resolve reference|failed to push) "?([a-z0-9][a-z0-9.-]*(?::\d+)?)/[^"\s]*"?: failed to authorize: failed to fetch (?:oauth|anonymous) token: (?:Get|Post) "?(https?)://([^/"\s?]+)`)
+
+// refRealm reports the registry host of the image reference and the token
+// realm's address when containerd or BuildKit names both (refRealmRe) and
+// the realm is misplaced for that registry (realmMisplaced: same host on
+// another port, loopback, docker's bridge). The registry's scheme is not
+// in the message; a plain-HTTP realm is taken as a plain-HTTP registry
+// (containerd speaks HTTP only to a registry configured so), so only the
+// port, not the scheme, can tell a misplaced realm here.
+func refRealm(h *hit) (reg, realm string, ok bool) {
+	if !strings.Contains(h.low, "failed to authorize") {
+		return "", "", false
+	}
+	m := refRealmRe.FindStringSubmatch(h.texts[0])
+	if m == nil {
+		return "", "", false
+	}
+	regHost, realmScheme, realmHost := m[1], strings.ToLower(m[2]), m[3]
+	if !strings.ContainsAny(regHost, ".:") && !strings.EqualFold(regHost, "localhost") {
+		return "", "", false // "library/nginx": no registry host in the reference
+	}
+	if realmMisplaced(realmScheme, regHost, realmScheme, realmHost) { // sig_realmaddr.go
 		return regHost, realmScheme + "://" + realmHost, true
 	}
 	return "", "", false
