@@ -28,5 +28,12 @@ func TestMessageGrammarRealmRef(t *testing.T) {
 		`failed to resolve reference "team/app:1.2": failed to authorize: failed to fetch oauth token: Post "https://auth.orbit.test:8443/token": dial tcp 10.9.8.7:8443: i/o timeout`: "registry-unreachable",
 		// guard: a realm whose certificate is refused keeps the TLS reading
 		`ERROR: failed to solve: failed to push reg.orbit.test/team/app:1.2: failed to authorize: failed to fetch oauth token: Post "https://reg.orbit.test:8443/service/token": tls: failed to verify certificate: x509: certificate signed by unknown authority`: "tls-untrusted",
+
+		// regclient: the realm the registry advertised has the scheme "null"
+		`failed to send blob post, ref reg.orbit.test:9080/team/app:0.4.0: failed to request auth token (post): Post "null://reg.orbit.test:9080/v2/token": unsupported protocol scheme "null"`: "registry-fault",
+		// containerd: the same realm fault behind the reference
+		`failed to resolve reference "reg.orbit.test/team/app:0.4.0": failed to authorize: failed to fetch oauth token: Post "null://reg.orbit.test/service/token": unsupported protocol scheme "null"`: "registry-fault",
+		// guard: an application's own token call to a URL it was configured with is not a registry's realm
+		`level=error msg="refresh failed" err="Post \"null://hooks.orbit.test/api/token/refresh\": unsupported protocol scheme \"null\""`: "",
 	})
 }

@@ -293,6 +293,30 @@ func sigsTransport() {
 			},
 		},
 		&signature{
+			id: "token-realm-bad-scheme",
+			// Go's net/http refuses a URL whose scheme is not http or https:
+			// `unsupported protocol scheme "X"` (net/http/transport.go). On
+			// a token request the URL is the realm the registry advertised
+			// in its WWW-Authenticate challenge, so a realm such as
+			// "null://HOST/v2/token" is the registry's (or its proxy's)
+			// malformed external URL, not the client's setting (regclient:
+			// `failed to request auth token (post): Post "null://…/v2/token"`;
+			// containerd: `failed to fetch oauth token: Post "…"`). Nexus
+			// Repository 3.77.1 answered such a realm ("null://HOST/v2/token",
+			// sonatype/nexus-public#580: 3.75 and 3.76 did not).
+			keys: []string{"unsupported protocol scheme"},
+			re:   regexp.MustCompile(`(?i)(?:Get|Post|Head) "?([a-z0-9+.-]*)://[^"\s]*"?: unsupported protocol scheme`),
+			need: []string{"token"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if !tokenRequestLine(h.low) {
+					return nil // a URL the user or a tool wrote; the scheme error is theirs, not a registry's
+				}
+				return []cand{c("registry-fault", 0.74, fmt.Sprintf("The token URL the client was sent to has the scheme %q: it is the realm the registry advertises in its WWW-Authenticate challenge, so the registry's external URL (or the forwarded-protocol header its proxy passes) is malformed. A known server-side defect (Nexus Repository 3.77 answers a \"null\" scheme); the client cannot fix it.", h.m[1])),
+					c("registry-unreachable", 0.3, "")}
+			},
+		},
+		&signature{
 			id:   "tls-handshake-refused",
 			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
 			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
@@ -447,6 +471,13 @@ func refRealm(h *hit) (reg, realm string, ok bool) {
 		return regHost, realmScheme + "://" + realmHost, true
 	}
 	return "", "", false
+}
+
+// tokenRequestLine reports a client's wording for a request to a token
+// realm: regclient's "auth token", containerd's "oauth token" / "anonymous
+// token", or a realm path (/v2/token, /service/token, /token?).
+func tokenRequestLine(low string) bool {
+	return containsAny(low, []string{"auth token", "oauth token", "anonymous token", "/v2/token", "/service/token", "/token?", "/jwt/auth"})
 }
 
 // rankGcloudHelper reads the message of gcloud's docker credential helper:
