@@ -43,7 +43,7 @@ func sigsProxyStatus() {
 			// Go proxy (Traefik, a Go ingress) relaying it writes net/http's
 			// fallback reason "status code 499" for a code it has no text
 			// for (net/http server.go, writeStatusLine).
-			keys: []string{"unexpected status", "response status code"},
+			keys: []string{"unexpected status", "response status code 499"},
 			re:   regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? |response status code )499\b`),
 			need: registryContext,
 			veto: gitLike,
