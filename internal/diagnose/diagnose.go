@@ -728,6 +728,12 @@ func (e *engine) resolve(h *hit) {
 	// the registry it serves, see parseURL), else from the reference; a
 	// reference without a host goes to Docker Hub.
 	switch {
+	case h.hasURL && h.url.Realm && h.ref.Host != "" && realmOtherPort(h.ref.Host, h.url.Host):
+		// containerd's `failed to resolve reference "HOST/REPO": …
+		// failed to fetch oauth token: Post "https://HOST:8443/…"`: the
+		// realm is on another port of the reference's host, so the
+		// reference names the registry (sig_realmaddr.go).
+		h.host = reghost.Normalize(h.ref.Host)
 	case h.hasURL:
 		h.host = h.url.Host
 	case h.ref.Host != "":

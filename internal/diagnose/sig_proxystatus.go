@@ -28,8 +28,34 @@ func sigsProxyStatus() {
 				c("registry-unreachable", 0.45, ""),
 			),
 			tell: func(*hit, *facts) string {
-				return "Look at how long the failing upload ran before the error: one that ran for minutes and stopped at the proxy's timeout is the proxy's configuration (registry-fault); one that failed at once on every request is a network path that cannot reach the registry (registry-unreachable)."
+				return proxyClosedTell
 			},
+		},
+		&signature{
+			id: "registry-proxy-499-status",
+			// The same 499 as a number, in the status grammar of clients
+			// that print the HTTP status line rather than an error body:
+			// containerd's remotes ("unexpected status from PUT request to
+			// URL: 499 …"), go-containerregistry ("unexpected status code
+			// 499"), oras-go ("response status code 499").
+			// The text after the number is whatever the proxy sent: nginx
+			// ends the connection without a status line of its own, and a
+			// Go proxy (Traefik, a Go ingress) relaying it writes net/http's
+			// fallback reason "status code 499" for a code it has no text
+			// for (net/http server.go, writeStatusLine).
+			keys: []string{"unexpected status", "response status code 499"},
+			re:   regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? |response status code )499\b`),
+			need: registryContext,
+			veto: gitLike,
+			rank: fixed(
+				c("registry-fault", 0.74, "The registry request ended with status 499, nginx's Client Closed Request, relayed by the proxy in front of the registry: the connection between the proxy and the registry (or its storage) was cut during the request, typically a long layer upload that outlasted the proxy's timeouts. Raise the proxy's timeouts and body size limit (proxy_read_timeout, proxy_send_timeout, client_max_body_size) and read the registry's log for the upload; the credential was accepted."),
+				c("registry-unreachable", 0.45, ""),
+			),
+			tell: func(*hit, *facts) string { return proxyClosedTell },
 		},
 	)
 }
+
+// proxyClosedTell tells a proxy's cut upload from a network path that
+// never reaches the registry.
+const proxyClosedTell = "Look at how long the failing upload ran before the error: one that ran for minutes and stopped at the proxy's timeout is the proxy's configuration (registry-fault); one that failed at once on every request is a network path that cannot reach the registry (registry-unreachable)."

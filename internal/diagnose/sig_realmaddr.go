@@ -65,3 +65,16 @@ func loopbackHost(host string) bool {
 	ip, err := netip.ParseAddr(host)
 	return err == nil && ip.IsLoopback()
 }
+
+// realmOtherPort reports a token realm host that names the registry's host
+// on another explicit port ("reg.example:8443" for "reg.example" or
+// "reg.example:5000"). Without the scheme both default ports stay
+// unknown, so only a realm with an explicit port that differs counts.
+func realmOtherPort(regHost, realmHost string) bool {
+	regName, regPort := splitHostPortDefault(regHost, "")
+	realmName, realmPort := splitHostPortDefault(realmHost, "")
+	if !strings.EqualFold(regName, realmName) || !strings.Contains(realmHost, ":") {
+		return false
+	}
+	return regPort != realmPort
+}

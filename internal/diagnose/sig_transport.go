@@ -297,6 +297,30 @@ func sigsTransport() {
 			},
 		},
 		&signature{
+			id: "token-realm-bad-scheme",
+			// Go's net/http refuses a URL whose scheme is not http or https:
+			// `unsupported protocol scheme "X"` (net/http/transport.go). On
+			// a token request the URL is the realm the registry advertised
+			// in its WWW-Authenticate challenge, so a realm such as
+			// "null://HOST/v2/token" is the registry's (or its proxy's)
+			// malformed external URL, not the client's setting (regclient:
+			// `failed to request auth token (post): Post "null://…/v2/token"`;
+			// containerd: `failed to fetch oauth token: Post "…"`). Nexus
+			// Repository 3.77.1 answered such a realm ("null://HOST/v2/token",
+			// sonatype/nexus-public#580: 3.75 and 3.76 did not).
+			keys: []string{"unsupported protocol scheme"},
+			re:   regexp.MustCompile(`(?i)(?:Get|Post|Head) "?([a-z0-9+.-]*)://[^"\s]*"?: unsupported protocol scheme`),
+			need: []string{"token"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				if !tokenRequestLine(h.low) {
+					return nil // a URL the user or a tool wrote; the scheme error is theirs, not a registry's
+				}
+				return []cand{c("registry-fault", 0.74, fmt.Sprintf("The token URL the client was sent to has the scheme %q: it is the realm the registry advertises in its WWW-Authenticate challenge, so the registry's external URL (or the forwarded-protocol header its proxy passes) is malformed. A known server-side defect (Nexus Repository 3.77 answers a \"null\" scheme); the client cannot fix it.", h.m[1])),
+					c("registry-unreachable", 0.3, "")}
+			},
+		},
+		&signature{
 			id:   "tls-handshake-refused",
 			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
 			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
@@ -399,12 +423,15 @@ var nestedRealmRe = lazyRe(`(?:Get|Head) "?(https?)://([^/"\s]+)/v2/[^"\s]*"?: (
 // public realm host (Docker Hub's auth.docker.io) is ordinary and stays
 // a network failure.
 func internalRealm(h *hit) (reg, realm string, ok bool) {
-	if !strings.Contains(h.low, "/v2/") || !strings.Contains(h.low, "token") {
+	if !strings.Contains(h.low, "token") {
 		return "", "", false
+	}
+	if !strings.Contains(h.low, "/v2/") {
+		return refRealm(h)
 	}
 	m := nestedRealmRe.FindStringSubmatch(h.texts[0])
 	if m == nil {
-		return "", "", false
+		return refRealm(h)
 	}
 	regScheme, regHost, realmScheme, realmHost := m[1], m[2], m[3], m[4]
 	name, _, _ := strings.Cut(realmHost, ":")
@@ -414,6 +441,47 @@ func internalRealm(h *hit) (reg, realm string, ok bool) {
 		return regHost, realmScheme + "://" + realmHost, true
 	}
 	return "", "", false
+}
+
+// refRealmRe is containerd's and BuildKit's error chain for a token request
+// that failed, where the registry is known only from the image reference:
+// `failed to resolve reference "HOST[:PORT]/REPO:TAG": failed to authorize:
+// failed to fetch oauth token: Post "SCHEME://REALMHOST/PATH": ERROR`
+// (BuildKit's push: `failed to push HOST/REPO:TAG: failed to authorize: …`;
+// containerd core/remotes/docker/authorizer.go wraps the token fetch as
+// "failed to fetch oauth token" / "failed to fetch anonymous token").
+var refRealmRe = lazyRe(`(?i)(?:failed to resolve reference|failed to push) "?([a-z0-9][a-z0-9.-]*(?::\d+)?)/[^"\s]*"?: failed to authorize: failed to fetch (?:oauth|anonymous) token: (?:Get|Post) "?(https?)://([^/"\s?]+)`)
+
+// refRealm reports the registry host of the image reference and the token
+// realm's address when containerd or BuildKit names both (refRealmRe) and
+// the realm is misplaced for that registry (realmMisplaced: same host on
+// another port, loopback, docker's bridge). The registry's scheme is not
+// in the message; a plain-HTTP realm is taken as a plain-HTTP registry
+// (containerd speaks HTTP only to a registry configured so), so only the
+// port, not the scheme, can tell a misplaced realm here.
+func refRealm(h *hit) (reg, realm string, ok bool) {
+	if !strings.Contains(h.low, "failed to authorize") {
+		return "", "", false
+	}
+	m := refRealmRe.FindStringSubmatch(h.texts[0])
+	if m == nil {
+		return "", "", false
+	}
+	regHost, realmScheme, realmHost := m[1], strings.ToLower(m[2]), m[3]
+	if !strings.ContainsAny(regHost, ".:") && !strings.EqualFold(regHost, "localhost") {
+		return "", "", false // "library/nginx": no registry host in the reference
+	}
+	if realmMisplaced(realmScheme, regHost, realmScheme, realmHost) { // sig_realmaddr.go
+		return regHost, realmScheme + "://" + realmHost, true
+	}
+	return "", "", false
+}
+
+// tokenRequestLine reports a client's wording for a request to a token
+// realm: regclient's "auth token", containerd's "oauth token" / "anonymous
+// token", or a realm path (/v2/token, /service/token, /token?).
+func tokenRequestLine(low string) bool {
+	return containsAny(low, []string{"auth token", "oauth token", "anonymous token", "/v2/token", "/service/token", "/token?", "/jwt/auth"})
 }
 
 // rankGcloudHelper reads the message of gcloud's docker credential helper:
