@@ -89,6 +89,10 @@ type facts struct {
 	pkgLine       int  // the "Packages: ..." line of that block
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
+	// dependabotUser: a login step's user is dependabot[bot], the run's
+	// actor (dependabotUserRe); a Dependabot run unless the job got the
+	// repository's Actions secrets (a workflow_run after a Dependabot run).
+	dependabotUser bool
 	// dependabotDocker is the first line naming Dependabot's docker
 	// ecosystem or a docker_registry credential (sig_dependabot.go); 0 when none.
 	dependabotDocker int
@@ -420,10 +424,13 @@ func (f *facts) observe(n int, text, low string) {
 		}
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
-	// any mention: commit messages of merged Dependabot PRs name it too),
-	// also as the user of a login step that passes github.actor.
-	if f.has(kDependabot) && (f.has(kActor) || f.has(kTriggering) || dependabotUserRe.MatchString(low)) {
-		f.dependabot = true
+	// any mention: commit messages of merged Dependabot PRs name it too).
+	if f.has(kDependabot) {
+		if f.has(kActor) || f.has(kTriggering) {
+			f.dependabot = true
+		} else if dependabotUserRe.MatchString(low) {
+			f.dependabotUser = true
+		}
 	}
 	f.observeDependabotDocker(n) // sig_dependabot.go
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {

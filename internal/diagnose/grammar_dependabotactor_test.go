@@ -25,6 +25,8 @@ func TestMessageGrammarDependabotActor(t *testing.T) {
 		"    Bump orbit-lib from 1.2.0 to 1.3.0 (#41)\n    Signed-off-by: dependabot[bot] <support@github.com>\n#13 ERROR: failed to push ghcr.io/orbit/app:main: denied: installation not allowed to Write organization package": "gh-token-packages-permission",
 		// look-alike: another user in the same with block keeps the empty-secret reading
 		"Run docker/login-action@v3\n  with:\n    registry: ghcr.io\n    username: orbit-bot\n    ecr: auto\nError: Username and password required": "empty-credential",
+		// look-alike: the job got the repository's Actions secrets (a workflow_run after a Dependabot run): the secret itself is empty
+		"Secret source: Actions\nRun docker/login-action@v3\n  with:\n    registry: ghcr.io\n    username: dependabot[bot]\n    logout: true\nError: Username and password required": "empty-credential",
 		// look-alike: a Dependabot login that succeeded is no failure
 		"Run docker/login-action@v3\n  with:\n    registry: ghcr.io\n    username: dependabot[bot]\n    password: ***\nLogging into ghcr.io...\nLogin Succeeded!": "",
 	})

@@ -33,9 +33,11 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
 //
 // A pull request whose job got its secrets ("Secret source: Actions") comes
-// from the same repository and is not read-only.
+// from the same repository and is not read-only; so is a run whose login
+// names dependabot[bot] as the actor but got those secrets (a workflow_run
+// after a Dependabot run).
 func (f *facts) prOrFork() bool {
-	return f.forkNoSecret || f.dependabot || f.forkEnv > 0 || (f.pullRequest && f.secretSource != "Actions")
+	return f.forkNoSecret || f.dependabot || f.forkEnv > 0 || ((f.pullRequest || f.dependabotUser) && f.secretSource != "Actions")
 }
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
