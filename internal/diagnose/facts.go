@@ -238,34 +238,35 @@ var platformMarks = []struct{ s, platform string }{
 }
 
 var (
-	awsRegionRe = lazyRe(`(?i)(?:--region[= ]|aws-region:\s*|AWS_(?:DEFAULT_)?REGION[=:]\s*)"?([a-z]{2}(?:-gov)?-[a-z]+-\d)\b`)
-	loginCmdRe  = guarded(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
-	loggingInto = guarded(`Logging into (.+?)\.\.\.`)
-	loginOK     = guarded(`(?i)\blogin succeeded\b`)
-	authsKeyRe  = lazyRe(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
-	credsFlagRe = guarded(`--(?:creds|dest-creds|src-creds)[= ]`)
-	gcloudCfgRe = guarded(`gcloud auth configure-docker(?:\s+--?[a-z][a-z-]*(?:=\S*)?)*\s+([a-z0-9][a-z0-9.,-]*)`) // flags (--quiet) may come before the hosts
-	azLoginRe   = guarded(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
-	permLineRe  = lazyRe(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
-	withInputRe = lazyRe(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
-	// dependabotUserRe finds a login whose user is the run's actor when the
-	// actor is Dependabot: the GHCR login the docs show passes
-	// `username: ${{ github.actor }}` to docker/login-action, or
-	// `-u ${{ github.actor }}` to docker login in a run: step, and the log
-	// echoes both evaluated (docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry).
-	// Matched on the lowercased line.
-	dependabotUserRe = lazyRe(`(?:^|\s)(?:username:|-u|--username(?:=|\s))\s*["']?dependabot\[bot\]`)
-	buildkitAuthRe   = lazyRe(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
-	pushDigestRe     = lazyRe(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
-	kanikoPushed     = lazyRe(`Pushed (\S+?)@sha256:`)
-	gitlabRepoRe     = lazyRe(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
-	cacheImportRe    = lazyRe(`importing cache manifest from (\S+)`)
-	pulledRe         = lazyRe(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
-	pullRefRe        = lazyRe(`refs/pull/\d+/(?:merge|head)`)
-	promptPwdRe      = lazyRe(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
-	loginFlagArg     = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
+	awsRegionRe    = lazyRe(`(?i)(?:--region[= ]|aws-region:\s*|AWS_(?:DEFAULT_)?REGION[=:]\s*)"?([a-z]{2}(?:-gov)?-[a-z]+-\d)\b`)
+	loginCmdRe     = guarded(`\b(docker|podman|buildah|skopeo|nerdctl|oras|helm registry|crane auth|regctl registry) login\b(.*)`)
+	loggingInto    = guarded(`Logging into (.+?)\.\.\.`)
+	loginOK        = guarded(`(?i)\blogin succeeded\b`)
+	authsKeyRe     = lazyRe(`auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`)
+	credsFlagRe    = guarded(`--(?:creds|dest-creds|src-creds)[= ]`)
+	gcloudCfgRe    = guarded(`gcloud auth configure-docker(?:\s+--?[a-z][a-z-]*(?:=\S*)?)*\s+([a-z0-9][a-z0-9.,-]*)`) // flags (--quiet) may come before the hosts
+	azLoginRe      = guarded(`az acr login\s+(?:--name|-n)\s+([a-z0-9]+)`)
+	permLineRe     = lazyRe(`^\s*([A-Za-z][A-Za-z ]*[A-Za-z]):\s*(read|write|none)\s*$`)
+	withInputRe    = lazyRe(`^\s+(registry|username|password|ecr|logout):\s*(.*)$`)
+	buildkitAuthRe = lazyRe(`\[auth\] (\S+?):[\w,]*push[\w,]* token for (\S+)`)
+	pushDigestRe   = lazyRe(`^(\S+): digest: sha256:[0-9a-f]{12,} size: \d+`)
+	kanikoPushed   = lazyRe(`Pushed (\S+?)@sha256:`)
+	gitlabRepoRe   = lazyRe(`(?:Initialized empty|Reinitialized existing) Git repository in /builds/(?:[A-Za-z0-9_-]{6,}/\d+/)?(\S+?)/\.git/`)
+	cacheImportRe  = lazyRe(`importing cache manifest from (\S+)`)
+	pulledRe       = lazyRe(`Status: (?:Downloaded newer image|Image is up to date) for (\S+)`)
+	pullRefRe      = lazyRe(`refs/pull/\d+/(?:merge|head)`)
+	promptPwdRe    = lazyRe(`(?i)^\s*(?:enter )?(?:your )?password:\s*$`)
+	loginFlagArg   = map[string]bool{"-u": true, "--username": true, "-p": true, "--password": true, "-e": true, "--email": true,
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
+
+// dependabotUserRe finds a login whose user is the run's actor when the
+// actor is Dependabot: the GHCR login the docs show passes
+// `username: ${{ github.actor }}` to docker/login-action, or
+// `-u ${{ github.actor }}` to docker login in a run: step, and the log
+// echoes both evaluated (docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry).
+// Matched on the lowercased line.
+var dependabotUserRe = lazyRe(`(?:^|\s)(?:username:|-u|--username(?:=|\s))\s*["']?dependabot\[bot\]`)
 
 // factKeys are the keywords (lowercase) of the lines facts reads, besides
 // refKeys. Platform markers are left to logscan's hints; these stay specific
