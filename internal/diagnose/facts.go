@@ -96,6 +96,10 @@ type facts struct {
 	pkgLine       int  // the "Packages: ..." line of that block
 	pullRequest   bool // pull_request event (refs/pull/N/merge)
 	dependabot    bool
+	// dependabotUser: a login step's user is dependabot[bot], the run's
+	// actor (dependabotUserRe); a Dependabot run unless the job got the
+	// repository's Actions secrets (a workflow_run after a Dependabot run).
+	dependabotUser bool
 	// dependabotDocker is the first line naming Dependabot's docker
 	// ecosystem or a docker_registry credential (sig_dependabot.go); 0 when none.
 	dependabotDocker int
@@ -263,6 +267,14 @@ var (
 		"--authfile": true, "--cert-dir": true, "--registry-config": true, "--ca-file": true, "--cert-file": true, "--key-file": true}
 )
 
+// dependabotUserRe finds a login whose user is the run's actor when the
+// actor is Dependabot: the GHCR login the docs show passes
+// `username: ${{ github.actor }}` to docker/login-action, or
+// `-u ${{ github.actor }}` to docker login in a run: step, and the log
+// echoes both evaluated (docs.github.com/packages/working-with-a-github-packages-registry/working-with-the-container-registry).
+// Matched on the lowercased line.
+var dependabotUserRe = lazyRe(`(?:^|\s)(?:username:|-u|--username(?:=|\s))\s*["']?dependabot\[bot\]`)
+
 // factKeys are the keywords (lowercase) of the lines facts reads, besides
 // refKeys. Platform markers are left to logscan's hints; these stay specific
 // because the prefilter is what keeps large logs fast.
@@ -421,8 +433,12 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	// Dependabot runs: its secret store, or the actor named by the run (not
 	// any mention: commit messages of merged Dependabot PRs name it too).
-	if f.has(kDependabot) && (f.has(kActor) || f.has(kTriggering)) {
-		f.dependabot = true
+	if f.has(kDependabot) {
+		if f.has(kActor) || f.has(kTriggering) {
+			f.dependabot = true
+		} else if dependabotUserRe.MatchString(low) {
+			f.dependabotUser = true
+		}
 	}
 	f.observeDependabotDocker(n) // sig_dependabot.go
 	if f.has(kPullRef) && pullRefRe.MatchString(text) {

@@ -33,9 +33,11 @@ func hostName(h string) string { return orSome(h, "the registry") }
 // (docs.github.com/actions/security-for-github-actions/security-guides/automatic-token-authentication).
 //
 // A pull request whose job got its secrets ("Secret source: Actions") comes
-// from the same repository and is not read-only.
+// from the same repository and is not read-only; so is a run whose login
+// names dependabot[bot] as the actor but got those secrets (a workflow_run
+// after a Dependabot run).
 func (f *facts) prOrFork() bool {
-	return f.forkNoSecret || f.dependabot || f.forkEnv > 0 || (f.pullRequest && f.secretSource != "Actions")
+	return f.forkNoSecret || f.dependabot || f.forkEnv > 0 || ((f.pullRequest || f.dependabotUser) && f.secretSource != "Actions")
 }
 
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
@@ -550,6 +552,18 @@ func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
 			c("ghcr-package-actions-access", 0.45, ""),
 		}
 	}
+	if len(f.perms) > 0 && pkgs == "write" && !exists {
+		// "installation not allowed to Create organization package": the
+		// package does not exist yet (once it exists GHCR says "Write"), so
+		// no package setting is involved, and the token holds packages:
+		// write: what refuses the creation is the organization's policy
+		// (Settings > Packages > Package creation, per visibility).
+		return []cand{
+			c("ghcr-org-policy", 0.8, "GITHUB_TOKEN Permissions shows Packages: write, and GHCR refused to create the package (it does not exist yet, so no package's Actions access is involved): the organization's package creation settings do not let the workflow create a package of this visibility.", permEv...),
+			c("ghcr-package-actions-access", 0.45, ""),
+			c("gh-token-packages-permission", 0.4, ""),
+		}
+	}
 	if len(f.perms) > 0 && pkgs == "write" {
 		return []cand{
 			c("ghcr-package-actions-access", 0.85, "GITHUB_TOKEN Permissions shows Packages: write, so the token may write packages; the package itself does not grant this repository write access (Package settings, Manage Actions access).", permEv...),
@@ -579,6 +593,9 @@ func rankGHCRWrite(h *hit, f *facts, exists bool) []cand {
 }
 
 func tellGHCRWrite(h *hit, f *facts) string {
+	if pk, ok := f.perms["packages"]; ok && pk == "write" && strings.Contains(h.low, "create organization package") {
+		return "GITHUB_TOKEN Permissions shows Packages: write and the package does not exist yet: the organization's Settings > Packages > Package creation (for the package's visibility) decides (ghcr-org-policy); creating the package once by hand and granting this repository Write under its Manage Actions access also works around it."
+	}
 	if pk, ok := f.perms["packages"]; ok && pk == "write" {
 		return "GITHUB_TOKEN Permissions shows Packages: write, so the package's Manage Actions access (or an org policy) is the likely gap, not the workflow's permissions."
 	} else if len(f.perms) > 0 {

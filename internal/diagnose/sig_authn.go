@@ -600,16 +600,29 @@ func rankGitLabBasic(h *hit, f *facts) []cand {
 	}
 }
 
+// rankTokenNotAccepted ranks GHCR's "unauthenticated: User cannot be
+// authenticated with the token provided", its answer to a request whose
+// token it does not accept: an expired or revoked token, and also an
+// anonymous push (the client had no credential for ghcr.io to exchange).
 func rankTokenNotAccepted(h *hit, f *facts) []cand {
 	if cs := rankCosignHelmLogin(h, f); cs != nil {
 		return cs // sig_pushrefs.go
 	}
-	state, _ := f.loginState(h.line(), h.host)
+	state, l := f.loginState(h.line(), h.host)
 	if h.op == opPush && state == "none" {
 		return []cand{
 			c("no-login", 0.72, "The push carried no token the registry accepts and no login precedes it."),
 			c("token-expired", 0.55, ""),
 			c("bad-credentials", 0.5, ""),
+		}
+	}
+	if h.op == opPush && state == "other" {
+		// Every login before the push was for another host: the push had
+		// no credential for this one, as with no login at all.
+		return []cand{
+			c("login-wrong-host", 0.8, fmt.Sprintf("A login ran for %s (line %d), but the push went to %s, for which the client held no credential: the registry got no token it accepts.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+			c("no-login", 0.5, ""),
+			c("token-expired", 0.45, ""),
 		}
 	}
 	if h.op == opLogin {

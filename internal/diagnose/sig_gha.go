@@ -143,7 +143,56 @@ func sigsGHA() {
 				}
 			},
 		},
+		&signature{
+			id: "attest-oci-status",
+			// @sigstore/oci (sigstore-js packages/oci; actions/attest with
+			// push-to-registry: true) checks every registry answer against
+			// the one status it expects and throws "Error fetching URL -
+			// expected E, received S" (src/error.ts ensureStatus), printed
+			// under "OCIError: Error uploading artifact to container
+			// registry". Its requests (src/registry.ts, src/image.ts): the
+			// token realm (200), HEAD /v2/NAME/manifests/DIGEST to check that
+			// the subject image exists (200), blob HEAD/POST/PUT (200, 202,
+			// 201), manifest PUT (201).
+			keys: []string{"error fetching http"},
+			re:   regexp.MustCompile(`(?i)Error fetching (https?://\S+) - expected (\d{3}), received (\d{3})`),
+			rank: rankAttestOCIStatus,
+			tell: func(h *hit, f *facts) string {
+				if h.m[3] == "404" {
+					return "Compare the attest step's subject-name and subject-digest with the push step's image name and digest output, and check that the push step pushed on this event (push: true, not load only)."
+				}
+				return tellDenied(h, f)
+			},
+		},
 	)
+}
+
+// rankAttestOCIStatus ranks a status @sigstore/oci did not expect while
+// attaching an attestation to its subject image: a write into the subject's
+// repository. 404 to the subject manifest means the digest is not there;
+// 401 and 403 read as any registry refusal of that request; nil for a status
+// that names no cause (the bare 400 of a registry that takes no OCI artifact).
+func rankAttestOCIStatus(h *hit, f *facts) []cand {
+	if !h.hasURL || (h.url.Repo == "" && !h.url.Realm) {
+		return nil // the URL is neither a repository's endpoint nor a token realm: another web API's answer
+	}
+	h.assumeOp(opPush)
+	switch got := h.m[3]; {
+	case got == "404" && h.url.Object == "manifests":
+		return []cand{
+			c("manifest-unknown", 0.8, fmt.Sprintf("The attestation's subject digest is not in %s (404 to the subject manifest, which the client checks before uploading): the image was not pushed in this run (push off for this event, or load only), or the subject-name names another repository than the one the digest was pushed to.", orSome(h.repo(), "the subject's repository"))),
+			c("empty-reference-variable", 0.35, ""),
+		}
+	case got == "401":
+		return rankUnauthenticated(h, f)
+	case got == "403":
+		return rank403(h, f)
+	case got == "429":
+		return []cand{c("rate-limited", 0.9, fmt.Sprintf("%s answered 429 Too Many Requests to the attestation upload.", hostName(h.host)))}
+	case got[0] == '5':
+		return []cand{c("registry-fault", 0.8, fmt.Sprintf("%s answered %s (a server error) to the attestation upload; the client setup is not at fault.", hostName(h.host), got))}
+	}
+	return nil
 }
 
 // rankNameInvalid ranks the registry's NAME_INVALID: the repository name in
