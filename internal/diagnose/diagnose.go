@@ -295,7 +295,7 @@ type lineIn struct {
 	text, low string
 	keys      keyBits // findLineKeys
 	cand      sigSet  // signatures with a key in the line
-	refMask   uint64  // reference keys (findLineKeys)
+	refMask   refSet  // reference keys (findLineKeys)
 	anyKey    bool    // the line holds a key (else only observeKeyless reads it)
 	prepared  bool    // prepare ran (pipeline: on either goroutine)
 }
@@ -331,7 +331,8 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 func (in *lineIn) reread(text string, ar *lowArena) {
 	in.text, in.low = text, ar.lower(text)
 	in.keys, in.cand = keyBits{}, sigSet{}
-	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	in.refMask = in.keys.refs()
 }
 
 // apply reads one prepared line into the facts and the signature hits.

@@ -278,8 +278,8 @@ var refGuards []litGuard
 
 // buildRefIndex builds refIndex and refGuards, once (keysOnce).
 func buildRefIndex() {
-	if len(refPatterns) > 64 {
-		panic("diagnose: more than 64 reference patterns (findLineKeys' mask)")
+	if len(refPatterns) > maxRefPatterns {
+		panic("diagnose: more than maxRefPatterns (128) reference patterns (refSet)")
 	}
 	keys := make([]string, len(refPatterns))
 	refGuards = make([]litGuard, len(refPatterns))
@@ -299,16 +299,18 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	return true
 }
 
-// confirmRefMask is confirmRefKeys for the patterns of mask (bit i:
-// refPatterns[i]): it returns mask without the patterns the line rules out.
-func confirmRefMask(text, low string, mask uint64) uint64 {
+// confirmRefMask is confirmRefKeys for the patterns of mask: it returns
+// mask without the patterns the line rules out.
+func confirmRefMask(text, low string, mask refSet) refSet {
 	guards := lineGuards(text)
-	for m := mask; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros64(m)
-		p := &refPatterns[i]
-		if (p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && p.find == nil && !refGuards[i].may(text, low)) {
-			mask &^= 1 << i
+	for w, word := range mask {
+		for ; word != 0; word &= word - 1 {
+			i := w*64 + bits.TrailingZeros64(word)
+			p := &refPatterns[i]
+			if (p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+				(guards && p.find == nil && !refGuards[i].may(text, low)) {
+				mask.remove(i)
+			}
 		}
 	}
 	return mask
