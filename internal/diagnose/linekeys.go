@@ -1,8 +1,9 @@
 package diagnose
 
 import (
+	"cmp"
 	"encoding/binary"
-	"sort"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -271,12 +272,17 @@ func buildLineKeyIndex() {
 	if len(all) >= 1<<16 || keySlots > 1<<16 {
 		panic("diagnose: too many keys")
 	}
-	// The short keys by slot, then the long ones by long slot.
-	sort.SliceStable(all, func(a, b int) bool {
-		if all[a].long != all[b].long {
-			return !all[a].long
+	// The short keys by slot, then the long ones by long slot. (Generic:
+	// sort.SliceStable swapped the entries through reflection, 2.5 M
+	// instructions at start-up.)
+	slices.SortStableFunc(all, func(a, b entry) int {
+		if a.long != b.long {
+			if !a.long {
+				return -1
+			}
+			return 1
 		}
-		return all[a].slot < all[b].slot
+		return cmp.Compare(a.slot, b.slot)
 	})
 	for _, e := range all {
 		lineKeys.ents = append(lineKeys.ents, e.k)
