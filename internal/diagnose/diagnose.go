@@ -122,9 +122,15 @@ type signature struct {
 	keyIdx  []int // indexes of keys in sigKeys
 	// vetoKeys and needKeys are veto and need as keys (linekeys.go).
 	vetoKeys, needKeys []*auxKey
-	vetoMask, needMask auxMask   // their slots (maskOf)
-	guard              litGuard  // literals re needs (built with keyIdx)
-	start              startLits // literals every match of re begins with (built with keyIdx)
+	vetoMask, needMask auxMask // their slots (maskOf)
+	// guard and start are built on first use (guards, starts), not at
+	// start-up: most logs make a few signatures candidates, and parsing
+	// every signature's regexp for them was a third of an empty log's
+	// instructions without collections (23 M of 65 M, cachegrind,
+	// explain-perf20).
+	litsOnce sync.Once
+	guard    litGuard  // literals re needs (guards())
+	start    startLits // literals every match of re begins with (starts())
 	// match, when set, is re.FindStringSubmatchIndex by hand (sigmatch.go).
 	match func(text string) []int
 	// shortcut, when set, decides some matches at the first start literal
@@ -295,7 +301,7 @@ type lineIn struct {
 	text, low string
 	keys      keyBits // findLineKeys
 	cand      sigSet  // signatures with a key in the line
-	refMask   uint64  // reference keys (findLineKeys)
+	refMask   refSet  // reference keys (findLineKeys)
 	anyKey    bool    // the line holds a key (else only observeKeyless reads it)
 	prepared  bool    // prepare ran (pipeline: on either goroutine)
 }
@@ -331,7 +337,8 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 func (in *lineIn) reread(text string, ar *lowArena) {
 	in.text, in.low = text, ar.lower(text)
 	in.keys, in.cand = keyBits{}, sigSet{}
-	in.refMask, in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	in.anyKey = lineKeyPass(in.low, &in.keys, &in.cand)
+	in.refMask = in.keys.refs()
 }
 
 // apply reads one prepared line into the facts and the signature hits.
@@ -383,7 +390,7 @@ func (e *engine) apply(in *lineIn) {
 				s := allSigs[i]
 				if s.generic != (pass == 1) || f.hasAnyIn(s.vetoKeys, &s.vetoMask) ||
 					(len(s.needKeys) > 0 && !f.hasAnyIn(s.needKeys, &s.needMask) && !(f.lastRegistry > 0 && l.N-f.lastRegistry <= 5 && f.otherService < f.lastRegistry)) ||
-					(guards && s.match == nil && !s.guard.mayKeys(text, low, &in.keys)) {
+					(guards && s.match == nil && !s.guards().mayKeys(text, low, &in.keys)) {
 					continue
 				}
 				if ascii < 0 {
@@ -413,8 +420,6 @@ func indexSigKeys() {
 	at := map[string]int{}
 	for _, s := range allSigs {
 		s.keyIdx = nil
-		s.guard = newLitGuard(s.re)
-		s.start = newStartLits(s.re)
 		s.match, s.shortcut = sigMatchers[s.id], sigShortcuts[s.id]
 		if m, ok := sigASCIIMatchers[s.id]; ok && m.expr == s.re.String() {
 			s.matchASCII = m.match // only for the regexp it was written for

@@ -171,7 +171,7 @@ type facts struct {
 	// (findLineKeys; lineKeys nil: not known, has searches the line).
 	text, low   string
 	lineKeys    *keyBits
-	lineRefMask uint64    // its reference keys as a mask (findLineKeys)
+	lineRefMask refSet    // its reference keys (findLineKeys)
 	refGroups   [2]string // observeRefs' scratch (a local would escape through refMatchFunc)
 
 	// bp holds the lines the build plugins' signatures read (sig_buildplugins.go).
@@ -489,9 +489,9 @@ func (f *facts) observe(n int, text, low string) {
 		f.runnerCred = n
 	}
 
-	if f.lineKeys == nil || f.lineRefMask != 0 { // else no reference key: lineRefCandidates has none
-		if mask := f.lineRefCandidates(text, low); mask != 0 {
-			f.observeRefs(n, text, mask)
+	if f.lineKeys == nil || !f.lineRefMask.empty() { // else no reference key: lineRefCandidates has none
+		if mask := f.lineRefCandidates(text, low); !mask.empty() {
+			f.observeRefs(n, text, &mask)
 		}
 	}
 	if f.has(kBuildKitAuth) {
@@ -598,27 +598,28 @@ func (f *facts) transferredBefore(n int) bool {
 	return f.lastTransfer > 0 && f.lastTransfer < n && n-f.lastTransfer <= 40 && f.lastTransfer > f.lastDone
 }
 
-// observeRefs records the references of the patterns of mask (bit i:
-// refPatterns[i]), in refPatterns order.
-func (f *facts) observeRefs(n int, text string, mask uint64) {
-	for ; mask != 0; mask &= mask - 1 {
-		i := bits.TrailingZeros64(mask)
-		p := &refPatterns[i]
-		if p.op != opBuild {
-			f.noteClientCmd(n, text, p.key) // sig_credmangle.go
-		}
-		if p.key == copyKey {
-			f.noteCopySource(n, text) // hubmount.go
-		}
-		if p.find != nil {
-			for _, g := range p.find(text, 2, f.refGroups[:0]) {
-				f.addRef(n, parseRef(g), p.op)
-				f.noteBaseImage(n, p.key) // ecrbase.go
+// observeRefs records the references of the patterns of mask, in
+// refPatterns order.
+func (f *facts) observeRefs(n int, text string, mask *refSet) {
+	for w, word := range mask {
+		for ; word != 0; word &= word - 1 {
+			p := &refPatterns[w*64+bits.TrailingZeros64(word)]
+			if p.op != opBuild {
+				f.noteClientCmd(n, text, p.key) // sig_credmangle.go
 			}
-			continue
-		}
-		for _, m := range p.re.FindAllStringSubmatch(text, 2) {
-			f.addRef(n, refFromMatch(m), p.op)
+			if p.key == copyKey {
+				f.noteCopySource(n, text) // hubmount.go
+			}
+			if p.find != nil {
+				for _, g := range p.find(text, 2, f.refGroups[:0]) {
+					f.addRef(n, parseRef(g), p.op)
+					f.noteBaseImage(n, p.key) // ecrbase.go
+				}
+				continue
+			}
+			for _, m := range p.re.FindAllStringSubmatch(text, 2) {
+				f.addRef(n, refFromMatch(m), p.op)
+			}
 		}
 	}
 }

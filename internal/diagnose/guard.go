@@ -41,12 +41,28 @@ const (
 
 // newLitGuard derives the guard of re; a regexp it cannot reason about gets
 // no guard (always tried).
-func newLitGuard(re *regexp.Regexp) litGuard {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
+func newLitGuard(re *regexp.Regexp) litGuard { return litGuardOf(parseSimple(re.String())) }
+
+// parseSimple is expr's simplified syntax tree (regexp/syntax, Perl flags as
+// regexp.Compile parses), nil when it does not parse. The guard and the
+// start literals of a signature read one tree: parsing is most of what
+// building them costs at start-up, and neither changes the tree (required
+// and firstLits only read it; Simplify builds new nodes).
+func parseSimple(expr string) *syntax.Regexp {
+	t, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
+		return nil
+	}
+	return t.Simplify()
+}
+
+// litGuardOf is the guard of a regexp given as its simplified syntax tree
+// (parseSimple; nil: no guard).
+func litGuardOf(t *syntax.Regexp) litGuard {
+	if t == nil {
 		return litGuard{}
 	}
-	alts, ok := required(t.Simplify())
+	alts, ok := required(t)
 	if !ok {
 		return litGuard{}
 	}
@@ -168,9 +184,13 @@ next:
 	return false
 }
 
-// bindGuardKeys marks the signatures' guard literals that are line keys
-// (guardLit.key) and tests those first in each alternative (a table read
-// before a search). Called once the line key index is built.
+// guardKeySlot maps each line key (lowercase) to its slot in keyBits, for
+// binding guard literals to the line's keys (guards). Built once the line
+// key index is (bindGuardKeys), read only after.
+var guardKeySlot map[string]int
+
+// bindGuardKeys builds guardKeySlot. Called once the line key index is
+// built; each signature's guard is bound when first used (guards).
 func bindGuardKeys() {
 	slot := map[string]int{}
 	for i, k := range sigKeys {
@@ -184,15 +204,35 @@ func bindGuardKeys() {
 			slot[k] = auxBase + j
 		}
 	}
-	for _, s := range allSigs {
-		for _, a := range s.guard.alts {
-			for i := range a {
-				if at, ok := slot[a[i].s]; ok && a[i].fold {
-					a[i].key = 1 + at
-				}
+	guardKeySlot = slot
+}
+
+// guards is the signature's literal guard, with its literals that are line
+// keys marked (guardLit.key) and tested first in each alternative (a table
+// read before a search). Built on first use, with starts, from one parse of
+// the regexp; safe for concurrent use.
+func (s *signature) guards() *litGuard {
+	s.litsOnce.Do(s.buildLits)
+	return &s.guard
+}
+
+// starts is the signature's start literals (startLits), built on first use
+// with guards.
+func (s *signature) starts() startLits {
+	s.litsOnce.Do(s.buildLits)
+	return s.start
+}
+
+func (s *signature) buildLits() {
+	t := parseSimple(s.re.String()) // one parse for both
+	s.guard, s.start = litGuardOf(t), startLitsOf(t)
+	for _, a := range s.guard.alts {
+		for i := range a {
+			if at, ok := guardKeySlot[a[i].s]; ok && a[i].fold {
+				a[i].key = 1 + at
 			}
-			sort.SliceStable(a, func(x, y int) bool { return a[x].key > 0 && a[y].key == 0 })
 		}
+		sort.SliceStable(a, func(x, y int) bool { return a[x].key > 0 && a[y].key == 0 })
 	}
 }
 
@@ -236,13 +276,10 @@ func (r *guardedRe) findSubmatch(text, low string, guards bool) []string {
 // the line's when the line is ASCII (startFrom's caller checks).
 type startLits []guardLit
 
-func newStartLits(re *regexp.Regexp) startLits {
-	t, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	t = t.Simplify()
-	if hasStartAssert(t) {
+// startLitsOf is the start literals of a regexp given as its simplified
+// syntax tree (parseSimple; nil: none).
+func startLitsOf(t *syntax.Regexp) startLits {
+	if t == nil || hasStartAssert(t) {
 		return nil
 	}
 	lits, ok := firstLits(t)

@@ -58,10 +58,10 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 		res = append(res, guardedExpr{r.get(), r.guard()})
 	}
 	for _, s := range allSigs {
-		res = append(res, guardedExpr{s.re, &s.guard})
+		res = append(res, guardedExpr{s.re, s.guards()})
 	}
 	for i, p := range refPatterns {
-		res = append(res, guardedExpr{p.re.get(), &refGuards[i]})
+		res = append(res, guardedExpr{p.re.get(), refGuard(i)})
 	}
 	lines := testLogLines(t)
 	matched := 0
@@ -87,9 +87,9 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 			low := strings.ToLower(v)
 			for _, s := range allSigs {
 				want := s.re.FindStringSubmatchIndex(v)
-				got := s.start.findSubmatchIndex(s.re, v, low, isASCII(v))
+				got := s.starts().findSubmatchIndex(s.re, v, low, isASCII(v))
 				if !slices.Equal(got, want) {
-					t.Errorf("signature %s on %q: match %v started at %v, want %v", s.id, v, got, s.start, want)
+					t.Errorf("signature %s on %q: match %v started at %v, want %v", s.id, v, got, s.starts(), want)
 				}
 			}
 		}
@@ -107,7 +107,7 @@ func TestGuardKeys(t *testing.T) {
 	keywords()
 	bound := 0
 	for _, s := range allSigs {
-		for _, a := range s.guard.alts {
+		for _, a := range s.guards().alts {
 			for _, l := range a {
 				if l.key > 0 {
 					bound++
@@ -129,7 +129,7 @@ func TestGuardKeys(t *testing.T) {
 			var cand sigSet
 			lineKeyPass(low, &keys, &cand)
 			for _, s := range allSigs {
-				if got, want := s.guard.mayKeys(v, low, &keys), s.guard.may(v, low); got != want {
+				if got, want := s.guards().mayKeys(v, low, &keys), s.guards().may(v, low); got != want {
 					t.Errorf("signature %s on %q: mayKeys %v, may %v", s.id, v, got, want)
 				}
 			}

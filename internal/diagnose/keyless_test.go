@@ -48,7 +48,7 @@ func TestObserveKeyless(t *testing.T) {
 				e.apply(&in)
 			}
 			// The current line's scratch (set anew by each apply) is not compared.
-			e.f.text, e.f.low, e.f.lineRefMask, e.f.refGroups = "", "", 0, [2]string{}
+			e.f.text, e.f.low, e.f.lineRefMask, e.f.refGroups = "", "", refSet{}, [2]string{}
 			return e
 		}
 		short, full := run(false), run(true)

@@ -1,8 +1,9 @@
 package diagnose
 
 import (
+	"cmp"
 	"encoding/binary"
-	"sort"
+	"slices"
 	"strings"
 	"unsafe"
 )
@@ -34,6 +35,8 @@ type keyBits struct {
 	// auxSet is aux as bits: a list of fragments is ruled out at once
 	// (facts.hasAnyIn).
 	auxSet [maxAuxKeys / 64]uint64
+	// found: a key was marked (markKey), of any kind.
+	found bool
 }
 
 // auxMask is a set of fact fragments, by slot (auxKey.slot), with the
@@ -72,6 +75,13 @@ func (b *keyBits) get(i int) bool {
 	return b.bits[i>>6]&(1<<(i&63)) != 0
 }
 
+// refs is the set of reference-pattern keys b holds: their slots
+// [maxSigKeys, maxSigKeys+maxRefPatterns) are words of bits, so the set is
+// read, not gathered key by key.
+func (b *keyBits) refs() refSet {
+	return refSet(b.bits[maxSigKeys/64 : maxSigKeys/64+len(refSet{})])
+}
+
 func (b *keyBits) set(i int) {
 	if i >= auxBase {
 		b.aux[i-auxBase] = true
@@ -80,6 +90,38 @@ func (b *keyBits) set(i int) {
 	}
 	b.bits[i>>6] |= 1 << (i & 63)
 }
+
+// maxRefPatterns bounds refPatterns (refSet's size; buildRefIndex panics
+// past it). Their key slots follow the signature keys' (maxSigKeys) and end
+// before the fact fragments' (auxBase).
+const maxRefPatterns = 128 // 64 nearly filled (56) with the nineteenth held-out batches
+
+// The reference-key slots fit below auxBase (a negative array size does not
+// compile).
+var _ [auxBase - maxSigKeys - maxRefPatterns]struct{}
+
+// refSet is a set of refPatterns, by index: bit i%64 of word i/64. Two
+// words, compared and ORed as such: no per-line cost over the single
+// uint64 mask it replaced (which capped refPatterns at 64).
+type refSet [maxRefPatterns / 64]uint64
+
+// empty reports whether s holds no pattern.
+func (s *refSet) empty() bool {
+	var x uint64
+	for _, w := range s {
+		x |= w
+	}
+	return x == 0
+}
+
+// has reports whether s holds pattern i.
+func (s *refSet) has(i int) bool { return s[i/64]&(1<<(i%64)) != 0 }
+
+// add puts pattern i in s.
+func (s *refSet) add(i int) { s[i/64] |= 1 << (i % 64) }
+
+// remove takes pattern i out of s.
+func (s *refSet) remove(i int) { s[i/64] &^= 1 << (i % 64) }
 
 // sigSet is a set of signatures, by their index in allSigs.
 type sigSet [maxSigs / 64]uint64
@@ -230,12 +272,17 @@ func buildLineKeyIndex() {
 	if len(all) >= 1<<16 || keySlots > 1<<16 {
 		panic("diagnose: too many keys")
 	}
-	// The short keys by slot, then the long ones by long slot.
-	sort.SliceStable(all, func(a, b int) bool {
-		if all[a].long != all[b].long {
-			return !all[a].long
+	// The short keys by slot, then the long ones by long slot. (Generic:
+	// sort.SliceStable swapped the entries through reflection, 2.5 M
+	// instructions at start-up.)
+	slices.SortStableFunc(all, func(a, b entry) int {
+		if a.long != b.long {
+			if !a.long {
+				return -1
+			}
+			return 1
 		}
-		return all[a].slot < all[b].slot
+		return cmp.Compare(a.slot, b.slot)
 	})
 	for _, e := range all {
 		lineKeys.ents = append(lineKeys.ents, e.k)
@@ -266,18 +313,21 @@ func buildLineKeyIndex() {
 	lineKeys.built = true
 }
 
-// findLineKeys marks the keys of low in present, adds the signatures whose
-// keys low holds to cand, and returns the reference keys there as a mask
-// (bit j: refPatterns[j]; at most 64 patterns, see buildRefIndex).
-func findLineKeys(low string, present *keyBits, cand *sigSet) (refs uint64) {
-	refs, _ = lineKeyPass(low, present, cand)
-	return refs
+// findLineKeys marks the keys of low in present (empty on entry), adds the
+// signatures whose keys low holds to cand, and returns the reference keys
+// there as a set (refPatterns' indexes; present.refs()).
+func findLineKeys(low string, present *keyBits, cand *sigSet) refSet {
+	lineKeyPass(low, present, cand)
+	return present.refs()
 }
 
-// lineKeyPass is findLineKeys that also reports whether low holds any key
-// at all (signature, reference or fact key): a line without one is read by
-// facts.observeKeyless alone.
-func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any bool) {
+// lineKeyPass is findLineKeys that reports whether low holds any key at
+// all (signature, reference or fact key): a line without one is read by
+// facts.observeKeyless alone. The reference keys are present.refs(): the
+// pass returns no set, which kept the filter's pointer out of a register
+// in the loop (two more instructions a position: +8.9 M on the 16 MiB
+// log, cachegrind).
+func lineKeyPass(low string, present *keyBits, cand *sigSet) (any bool) {
 	n := len(low)
 	filter := lineKeys.filterp
 	if filter == nil { // before the index is built: no key
@@ -304,9 +354,7 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 				continue // no short key there, nor a long key's first eight bytes
 			}
 		}
-		r, a := probeKeys(low, i, w, w2, h, present, cand)
-		refs |= r
-		any = any || a
+		probeKeys(low, i, w, w2, h, present, cand)
 	}
 	if n >= 8 {
 		// The last positions (fewer than eight bytes left): the line's
@@ -320,11 +368,9 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 			if filter[h/64]&(1<<(h%64)) == 0 {
 				continue
 			}
-			r, a := probeKeys(low, i, w, uint32(x>>32), h, present, cand)
-			refs |= r
-			any = any || a
+			probeKeys(low, i, w, uint32(x>>32), h, present, cand)
 		}
-		return refs, any
+		return present.found
 	}
 	for ; i+3 <= n; i++ {
 		var w, w2 uint32
@@ -338,18 +384,16 @@ func lineKeyPass(low string, present *keyBits, cand *sigSet) (refs uint64, any b
 		for b := 4; i+b < n; b++ {
 			w2 |= uint32(low[i+b]) << (8 * (b - 4))
 		}
-		r, a := probeKeys(low, i, w, w2, h, present, cand)
-		refs |= r
-		any = any || a
+		probeKeys(low, i, w, w2, h, present, cand)
 	}
-	return refs, any
+	return present.found
 }
 
 // probeKeys compares the keys that may start at low[i:] (w and w2 its
 // first eight bytes, zero past the end; h the filter hash of the first
 // three) with it, marks those found (markKey) and returns their reference
-// key bits and whether there was one.
-func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSet) (refs uint64, any bool) {
+// and whether there was one.
+func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSet) {
 	n := len(low)
 	ents := unsafe.Pointer(unsafe.SliceData(lineKeys.ents))
 	const size = unsafe.Sizeof(lineKey{})
@@ -365,11 +409,10 @@ func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSe
 		if w&k.mask != k.pre || w2&k.mask2 != k.pre2 || int(k.size) > n-i || present.get(int(k.at)) {
 			continue
 		}
-		refs |= markKey(e, k, present, cand)
-		any = true
+		markKey(e, k, present, cand)
 	}
 	if i+8 > n {
-		return refs, any // no room for a long key
+		return // no room for a long key
 	}
 	ls := longSlot(w, w2)
 	first, last = int(lineKeys.lstart[ls]), int(lineKeys.lstart[ls+1])
@@ -390,23 +433,19 @@ func probeKeys(low string, i int, w, w2, h uint32, present *keyBits, cand *sigSe
 				continue
 			}
 		}
-		refs |= markKey(e, k, present, cand)
-		any = true
+		markKey(e, k, present, cand)
 	}
-	return refs, any
 }
 
 // markKey marks key e (k, ents[e]) found in the line: its slot in present,
-// the signatures it admits in cand; it returns its bit of the reference
-// key mask (zero for another kind of key).
-func markKey(e int, k *lineKey, present *keyBits, cand *sigSet) (ref uint64) {
+// the signatures it admits in cand (a reference key's bit is its slot's:
+// keyBits.refs).
+func markKey(e int, k *lineKey, present *keyBits, cand *sigSet) {
 	present.set(int(k.at))
+	present.found = true
 	if sigs := lineKeys.sigs[e]; sigs != nil {
 		cand.or(sigs)
-	} else if k.at < auxBase {
-		ref = 1 << (k.at - maxSigKeys)
 	}
-	return ref
 }
 
 // word is the four bytes at base+i as a little-endian word (one load on a
@@ -507,33 +546,30 @@ func (a *lowArena) lower(s string) string {
 }
 
 // lineRefCandidates is the package refCandidates for the current line:
-// the refPatterns to try, as a mask (bit i: refPatterns[i]; 0 for none).
-// With the line's keys known (lineKeys) they are the line's reference keys
-// (lineRefMask), confirmed; else they are found. A mask, not a
-// [maxSigKeys]bool, so that the common path zeroes no 512-byte buffer a
-// line (1.4 M instructions on the 16 MiB log).
-func (f *facts) lineRefCandidates(text, low string) uint64 {
+// the refPatterns to try, as a set (empty for none). With the line's keys
+// known (lineKeys) they are the line's reference keys (lineRefMask),
+// confirmed; else they are found. A set of bits, not a [maxSigKeys]bool,
+// so that the common path zeroes no 512-byte buffer a line (1.4 M
+// instructions on the 16 MiB log).
+func (f *facts) lineRefCandidates(text, low string) refSet {
 	if f.lineKeys == nil {
 		var buf [maxSigKeys]bool
+		var m refSet
 		if !refCandidates(text, low, &buf) {
-			return 0
+			return m
 		}
-		var m uint64
 		for i := range refPatterns {
 			if buf[i] {
-				m |= 1 << i
+				m.add(i)
 			}
 		}
 		return m
 	}
-	if f.lineRefMask == 0 {
-		return 0
+	if f.lineRefMask.empty() {
+		return refSet{}
 	}
 	return confirmRefMask(text, low, f.lineRefMask)
 }
-
-// allRefs is the mask of every refPatterns entry.
-func allRefs() uint64 { return ^uint64(0) >> (64 - len(refPatterns)) }
 
 // auxKey is a fragment the facts, or a signature's veto or need list, look
 // for in a line. The line's key pass marks the fragment's lowercase; has

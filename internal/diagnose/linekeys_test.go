@@ -3,6 +3,7 @@ package diagnose
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,7 +35,7 @@ func TestFindLineKeys(t *testing.T) {
 		for i := range present {
 			present[i] = bitsOf.get(i)
 		}
-		ref := mask != 0
+		ref := !mask.empty()
 		sig := cand != sigSet{}
 		var wantSig, wantRef bool
 		for i, k := range sigKeys {
@@ -47,8 +48,8 @@ func TestFindLineKeys(t *testing.T) {
 		for j, k := range refIndex.keys {
 			want := strings.Contains(low, k)
 			wantRef = wantRef || want
-			if mask&(1<<j) != 0 != want {
-				t.Errorf("reference key %q in %q: mask bit %v, want %v", k, low, mask&(1<<j) != 0, want)
+			if mask.has(j) != want {
+				t.Errorf("reference key %q in %q: mask bit %v, want %v", k, low, mask.has(j), want)
 			}
 			if present[maxSigKeys+j] != want {
 				t.Errorf("reference key %q in %q: found %v, want %v", k, low, present[maxSigKeys+j], want)
@@ -267,12 +268,46 @@ func TestLineRefCandidates(t *testing.T) {
 			if got := f.lineRefCandidates(in.text, in.low); got != want {
 				t.Errorf("%q: reference patterns %#x from the line's keys, %#x searched", v, got, want)
 			}
-			if want != 0 {
+			if !want.empty() {
 				marked++
 			}
 		}
 	}
 	if marked == 0 {
 		t.Error("no line marked a reference pattern: the check saw nothing")
+	}
+}
+
+// TestRefSetWords checks refSet past its first word: the reference keys a
+// line's key pass marks (slots maxSigKeys+i) are read back as the same
+// patterns (keyBits.refs), and has, add and remove agree on every index up
+// to maxRefPatterns.
+func TestRefSetWords(t *testing.T) {
+	picked := []int{0, 1, 63, 64, 65, 100, maxRefPatterns - 1}
+	var b keyBits
+	var s refSet
+	for _, i := range picked {
+		b.set(maxSigKeys + i)
+		s.add(i)
+	}
+	if got := b.refs(); got != s {
+		t.Fatalf("keyBits.refs() = %#x, want %#x", got, s)
+	}
+	for i := range maxRefPatterns {
+		if want := slices.Contains(picked, i); s.has(i) != want {
+			t.Errorf("has(%d) = %v, want %v", i, s.has(i), want)
+		}
+	}
+	for _, i := range picked {
+		s.remove(i)
+	}
+	if !s.empty() {
+		t.Errorf("after removing all: %#x, want empty", s)
+	}
+	if (b.bits[maxSigKeys/64-1] != 0) || b.aux != [maxAuxKeys]bool{} {
+		t.Error("a reference slot marked a signature key or a fact fragment")
+	}
+	if len(refPatterns) > maxRefPatterns {
+		t.Errorf("%d reference patterns, more than maxRefPatterns (%d)", len(refPatterns), maxRefPatterns)
 	}
 }

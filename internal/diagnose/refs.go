@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
@@ -289,19 +290,29 @@ func refFromMatch(m []string) imageRef {
 // lowercased; a key with upper case is confirmed against the line as is).
 var refIndex *keyIndex
 
-// refGuards are the literal guards of refPatterns' regexps (guard.go).
-var refGuards []litGuard
+// refGuards are the literal guards of refPatterns' regexps (guard.go), by
+// index, each built on first use (refGuard): most logs try a few patterns.
+var (
+	refGuards    [maxRefPatterns]litGuard
+	refGuardOnce [maxRefPatterns]sync.Once
+)
 
-// buildRefIndex builds refIndex and refGuards, once (keysOnce).
+// refGuard is refPatterns[i]'s literal guard, built from the expression on
+// first use (the regexp itself is compiled on its own first use; a pattern
+// with a hand matcher may never need it). Safe for concurrent use.
+func refGuard(i int) *litGuard {
+	refGuardOnce[i].Do(func() { refGuards[i] = litGuardOf(parseSimple(refPatterns[i].re.expr)) })
+	return &refGuards[i]
+}
+
+// buildRefIndex builds refIndex, once (keysOnce).
 func buildRefIndex() {
-	if len(refPatterns) > 64 {
-		panic("diagnose: more than 64 reference patterns (findLineKeys' mask)")
+	if len(refPatterns) > maxRefPatterns {
+		panic("diagnose: more than maxRefPatterns (128) reference patterns (refSet)")
 	}
 	keys := make([]string, len(refPatterns))
-	refGuards = make([]litGuard, len(refPatterns))
 	for i, p := range refPatterns {
 		keys[i] = strings.ToLower(p.key)
-		refGuards[i] = newLitGuard(p.re.get())
 	}
 	refIndex = newKeyIndex(keys)
 }
@@ -315,16 +326,18 @@ func refCandidates(text, low string, present *[maxSigKeys]bool) bool {
 	return true
 }
 
-// confirmRefMask is confirmRefKeys for the patterns of mask (bit i:
-// refPatterns[i]): it returns mask without the patterns the line rules out.
-func confirmRefMask(text, low string, mask uint64) uint64 {
+// confirmRefMask is confirmRefKeys for the patterns of mask: it returns
+// mask without the patterns the line rules out.
+func confirmRefMask(text, low string, mask refSet) refSet {
 	guards := lineGuards(text)
-	for m := mask; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros64(m)
-		p := &refPatterns[i]
-		if (p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && p.find == nil && !refGuards[i].may(text, low)) {
-			mask &^= 1 << i
+	for w, word := range mask {
+		for ; word != 0; word &= word - 1 {
+			i := w*64 + bits.TrailingZeros64(word)
+			p := &refPatterns[i]
+			if (p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
+				(guards && p.find == nil && !refGuard(i).may(text, low)) {
+				mask.remove(i)
+			}
 		}
 	}
 	return mask
@@ -338,7 +351,7 @@ func confirmRefKeys(text, low string, present *[maxSigKeys]bool) {
 	guards := lineGuards(text)
 	for i, p := range refPatterns {
 		if present[i] && ((p.key != refIndex.keys[i] && !strings.Contains(text, p.key)) ||
-			(guards && p.find == nil && !refGuards[i].may(text, low))) {
+			(guards && p.find == nil && !refGuard(i).may(text, low))) {
 			present[i] = false
 		}
 	}

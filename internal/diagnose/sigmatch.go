@@ -219,11 +219,12 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 	if ascii && s.matchASCII != nil {
 		return s.matchASCII(low)
 	}
-	if !ascii || s.start == nil {
-		return s.start.findSubmatchIndex(s.re, text, low, ascii)
+	start := s.starts()
+	if !ascii || start == nil {
+		return start.findSubmatchIndex(s.re, text, low, ascii)
 	}
 	for from, tries := 0, 0; ; tries++ {
-		p := s.start.startFromAt(text, low, from)
+		p := start.startFromAt(text, low, from)
 		if p < 0 {
 			return nil
 		}
