@@ -13,8 +13,8 @@ import (
 func TestMessageGrammarGHA(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// buildx pushing with an empty tags input (metadata-action generated none)
-		"ERROR: tag is needed when pushing to registry":                              "empty-reference-variable",
-		"##[error]buildx failed with: ERROR: tag is needed when pushing to registry": "empty-reference-variable",
+		"ERROR: tag is needed when pushing to registry":                              "invalid-reference",
+		"##[error]buildx failed with: ERROR: tag is needed when pushing to registry": "invalid-reference",
 		// the registry's NAME_INVALID: a GHCR repository without its owner part
 		" > pushing ghcr.io/ledger-api:2.4.0 with docker:\nERROR: name invalid": "push-outside-namespace",
 		// NAME_INVALID for a name with its owner part: a name the registry does not accept

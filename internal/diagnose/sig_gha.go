@@ -46,7 +46,9 @@ func sigsGHA() {
 			id: "tag-needed",
 			// buildx (docker/buildx build.go): push or registry output
 			// requested with no image name: "tag is needed when pushing to
-			// registry". In GitHub Actions the tags input was empty:
+			// registry". causes.md files an empty tag list under
+			// invalid-reference (lint's GHA014 reports the workflow shape
+			// under the same id). In GitHub Actions the tags input was empty:
 			// docker/metadata-action generated no tag for this event and ref
 			// (its rules matched none), or the variable holding the tags
 			// expanded to nothing.
@@ -55,8 +57,8 @@ func sigsGHA() {
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{
-					c("empty-reference-variable", 0.86, "buildx was asked to push but got no image name and tag: the tags input expanded to nothing (docker/metadata-action generates no tag when none of its tag rules matches the event and ref — type=ref,event=tag on a branch push, type=semver without a version tag — and a variable holding the tags may be empty)."),
-					c("invalid-reference", 0.4, ""),
+					c("invalid-reference", 0.86, "buildx was asked to push but got an empty tag list, so it has no reference to push to (causes.md files an empty tag list under invalid-reference, as lint's GHA014 does): docker/metadata-action generates no tag when none of its tag rules matches the event and ref (type=ref,event=tag on a branch push, type=semver without a version tag)."),
+					c("empty-reference-variable", 0.6, "When the tags come from a variable or step output of your own rather than from metadata-action, that value expanded to nothing."),
 				}
 			},
 			tell: func(h *hit, f *facts) string {
