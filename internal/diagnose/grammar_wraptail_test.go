@@ -20,3 +20,23 @@ func TestMessageGrammarWrapTail(t *testing.T) {
 		"Error response from daemon: Get \"https://192.168.7.20:443/v2/\": dial tcp 192.168.7.20:443: connect: connection refused":     "registry-unreachable",
 	})
 }
+
+// TestMessageGrammarWrappedSchemeMismatch holds Go's net/http "http: server
+// gave HTTP response to HTTPS client" hard-wrapped by the CLI or terminal
+// that printed a long pull error, at each word after "http: server gave"
+// (sig_transport.go http-https-mismatch), with guards: prose without the
+// "http: " prefix, other errors that end a line the same way, and the
+// unwrapped forms.
+func TestMessageGrammarWrappedSchemeMismatch(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"  backend ErrImagePull: rpc error: code = Unknown desc = failed to pull and unpack image \"127.0.0.1:31000/orbit/api:dev\": failed to do request: Head\n\"https://127.0.0.1:31000/v2/orbit/api/manifests/dev\": http: server gave HTTP\nresponse to HTTPS client;":                                                                                          "http-https-mismatch",
+		"Failed to pull image \"10.20.0.5:5000/orbit/web:1.2\": rpc error: code = Unknown desc = failed to pull and unpack image \"10.20.0.5:5000/orbit/web:1.2\": failed to resolve reference \"10.20.0.5:5000/orbit/web:1.2\": failed to do request: Head \"https://10.20.0.5:5000/v2/orbit/web/manifests/1.2\": http: server gave\nHTTP response to HTTPS client": "http-https-mismatch",
+		"FATA[0000] pulling image: rpc error: code = Unknown desc = failed to pull and unpack image \"registry.orbit.test:5000/tools/busybox:latest\": failed to do request: Head https://registry.orbit.test:5000/v2/tools/busybox/manifests/latest: http: server gave HTTP response to\n  HTTPS client":                                                            "http-https-mismatch",
+		"error: Get \"https://registry.orbit.test:5000/v2/\": http: server gave HTTP response\nto HTTPS client":                     "http-https-mismatch",
+		"Error response from daemon: Get \"https://registry.orbit.test:5000/v2/\": http: server gave HTTP response to HTTPS client": "http-https-mismatch",
+		// guards
+		"note: the server gave HTTP\nresponse codes we did not expect":                                                       "",
+		"Error response from daemon: Get \"https://registry.orbit.test/v2/\": x509: certificate signed by unknown authority": "tls-untrusted",
+		"http: server gave HTTP response code 200 for /healthz":                                                              "",
+	})
+}

@@ -80,8 +80,17 @@ func sigsGoneImages() {
 			// to resolve reference … not found") decides first; this reads
 			// the gRPC code when the description is cut off or worded by
 			// another runtime ("desc = Requested image not found").
+			// containerd also answers NotFound when the tag exists but
+			// its image index has no manifest for the node's platform
+			// ("no match for platform in manifest: not found",
+			// containerd images/handlers.go LimitManifests wraps
+			// errdefs.ErrNotFound): the image was built for other
+			// platforms only, a publishing gap and no registry failure,
+			// quiet like dockerd's "no matching manifest for OS/ARCH"
+			// (grammar_platformgap_test.go).
 			generic:  true,
 			keys:     []string{"code = notfound"},
+			veto:     []string{"no match for platform in manifest"},
 			re:       regexp.MustCompile(`(?i)Failed to pull image "?([^"\s]+?)"?: rpc error: code = NotFound(?:\s*$| desc = )`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {

@@ -161,7 +161,14 @@ func sigsTransport() {
 		&signature{
 			id:   "http-https-mismatch",
 			keys: []string{"server gave http response to https client", "will not send auth headers over http", "downgrades scheme", "http: server gave"},
-			re:   regexp.MustCompile(`(?i)(?:server gave HTTP response to HTTPS client|will not send auth headers over HTTP|downgrades scheme)`),
+			// Go's net/http error ("http: server gave HTTP response to
+			// HTTPS client", net/http/transport.go) inside a long pull
+			// error is often hard-wrapped by the CLI or terminal that
+			// printed it (acorn's status column, kubectl get -w, issue
+			// trackers), so the first line can end at any word of it
+			// after "http: server gave". The "http: " prefix keeps prose
+			// ("the server gave HTTP ...") out.
+			re:   regexp.MustCompile(`(?i)(?:server gave HTTP response to HTTPS client|will not send auth headers over HTTP|downgrades scheme|http: server gave(?: HTTP(?: response(?: to(?: HTTPS)?)?)?)?\s*$)`),
 			rank: fixed(c("http-https-mismatch", 0.93, "The registry speaks plain HTTP but the client used HTTPS (or refuses to send credentials over HTTP); the client that pushes needs it listed as an insecure registry (for buildx, in the builder's buildkitd.toml).")),
 		},
 		&signature{
