@@ -24,6 +24,9 @@ import (
 //     location", "Access denied, you don't have access to this repo"); a 5xx
 //     status there, or in "Error pulling image (TAG) from R, HTTP code 500",
 //     is the registry's fault.
+//   - "Could not reach any registry endpoint": docker 1.x's v1 pull when no
+//     endpoint answered the tag lookup with 200 or 404; the registry answered,
+//     so it reads as the registry's fault first.
 
 func init() { sigGroups = append(sigGroups, sigsEngineOld) }
 
@@ -107,6 +110,29 @@ func sigsEngineOld() {
 				h.op = opPull
 				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
 					c("registry-unreachable", 0.4, "")}
+			},
+		},
+		&signature{
+			id: "pull-no-endpoint-v1",
+			// docker 1.x's v1 pull after "Pulling repository R": every
+			// registry endpoint the index named answered the tag lookup with
+			// an HTTP status other than 200 or 404 (registry/session.go,
+			// GetRemoteTags and GetRemoteTag: such a status makes it
+			// "continue" to the next endpoint, a failed connection returns
+			// its own error since docker 1.0). Despite the wording, the
+			// registry did answer: mostly a server error during a Docker Hub
+			// incident (Shippable/support#3016), else a 401 from a v1 registry
+			// behind an authenticating proxy. Docker before 1.0 also skipped
+			// endpoints it could not connect to.
+			keys: []string{"could not reach any registry endpoint"},
+			re:   regexp.MustCompile(`Could not reach any registry endpoint`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				return []cand{
+					c("registry-fault", 0.7, "Every registry endpoint answered the pull's tag lookup with an unexpected HTTP status (docker 1.x prints this when no endpoint answers 200 or 404, not when none can be reached): usually a server error during a registry incident, transient."),
+					c("no-login", 0.4, "A v1 registry behind an authenticating proxy answers the tag lookup with 401 when no credential was sent."),
+					c("registry-unreachable", 0.35, "Docker before 1.0 also skipped endpoints it could not connect to."),
+				}
 			},
 		},
 	)
