@@ -24,6 +24,8 @@ import (
 //     location", "Access denied, you don't have access to this repo"); a 5xx
 //     status there, or in "Error pulling image (TAG) from R, HTTP code 500",
 //     is the registry's fault.
+//   - "Server error: Status N while fetching image layer (ID)": docker 1.x's
+//     v1 layer download; 0 is no answer at all, a 5xx the registry's fault.
 //   - "Could not reach any registry endpoint": docker 1.x's v1 pull when no
 //     endpoint answered the tag lookup with 200 or 404; the registry answered,
 //     so it reads as the registry's fault first.
@@ -109,6 +111,27 @@ func sigsEngineOld() {
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+					c("registry-unreachable", 0.4, "")}
+			},
+		},
+		&signature{
+			id: "pull-layer-status-v1",
+			// docker 1.x's v1 pull of one layer: "Error pulling image (TAG)
+			// from R[, endpoint: URL], Server error: Status N while fetching
+			// image layer (ID)" (registry/session.go GetRemoteImageLayer).
+			// From docker 1.5 the layer request is retried and, when no
+			// response ever came, N is 0: the registry could not be reached.
+			// A 5xx is the registry's fault; other statuses are left to the
+			// lines around them.
+			keys: []string{"while fetching image layer"},
+			re:   regexp.MustCompile(`Server error: Status (0|5\d\d) while fetching image layer`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				if len(h.m) > 1 && h.m[1] == "0" {
+					return []cand{c("registry-unreachable", 0.75, "No answer ever came for the layer request (docker 1.x reports status 0 after its retries when the connection fails): DNS, a proxy or the network between the runner and the registry."),
+						c("registry-fault", 0.4, "")}
+				}
+				return []cand{c("registry-fault", 0.8, "The registry answered the layer download with a server error (5xx): a fault or an incident on the registry side, usually transient."),
 					c("registry-unreachable", 0.4, "")}
 			},
 		},
