@@ -26,6 +26,21 @@ func TestMessageGrammarEngineOld(t *testing.T) {
 		// docker 1.x: the v1 index's server errors
 		`Error: Status 500 trying to push repository lumencorp/ledger-worker: "Internal Server Error"`: "registry-fault",
 		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 502":                         "registry-fault",
+		// docker 1.x's v1 pull when no endpoint answered the tag lookup with
+		// 200 or 404: the registry answered, so its fault comes first
+		"Pulling repository docker.io/lumenlabs/ledger-api\nCould not reach any registry endpoint":                                                                           "registry-fault",
+		"Step 0 : FROM lumenlabs/ledger-base\nPulling repository lumenlabs/ledger-base\n2015/03/02 10:14:07 Could not reach any registry endpoint":                           "registry-fault",
+		"$ sudo docker pull registry.lumen.example:5000/ops/tool:1.2\nPulling repository registry.lumen.example:5000/ops/tool\nError: Could not reach any registry endpoint": "registry-fault",
+		// docker 1.x's v1 layer download: a server error, or no answer at all (status 0)
+		"Pulling repository docker.io/lumenlabs/ledger-api\n4f1e2d3c5b6a: Error pulling image (2.4.1) from docker.io/lumenlabs/ledger-api, endpoint: https://registry-1.docker.io/v1/, Server error: Status 503 while fetching image layer (4f1e2d3c5b6a7d8e)": "registry-fault",
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, Server error: Status 502 while fetching image layer (4f1e2d3c5b6a7d8e)":                                                                                                                        "registry-fault",
+		"4f1e2d3c5b6a: Error pulling image (latest) from docker.io/lumenlabs/ledger-api, Server error: Status 0 while fetching image layer (4f1e2d3c5b6a7d8e)":                                                                                                 "registry-unreachable",
+		// a 4xx there is left to the lines around it; a tool's own "fetching image layer" is not docker's
+		"Error pulling image (2.4.1) from lumenlabs/ledger-api, Server error: Status 404 while fetching image layer (4f1e2d3c5b6a7d8e)": "",
+		"warning: timeout while fetching image layer metadata from the cache, retrying":                                                 "",
+		// other tools' "could not reach any ... endpoint" are not a registry's answer
+		"Error: could not reach any endpoint of the etcd cluster (10.0.0.4:2379)":                      "",
+		"WARN could not reach any registry endpoint for the helm plugin index, using the cached index": "",
 		// a 4xx HTTP code on that line is not read as a fault
 		"Error pulling image (2.4.1) from lumenlabs/ledger-api, HTTP code 404": "",
 		// Go before 1.9 ("getsockopt:") and Linux's ETIMEDOUT wordings of a failed connect

@@ -24,6 +24,11 @@ import (
 //     location", "Access denied, you don't have access to this repo"); a 5xx
 //     status there, or in "Error pulling image (TAG) from R, HTTP code 500",
 //     is the registry's fault.
+//   - "Server error: Status N while fetching image layer (ID)": docker 1.x's
+//     v1 layer download; 0 is no answer at all, a 5xx the registry's fault.
+//   - "Could not reach any registry endpoint": docker 1.x's v1 pull when no
+//     endpoint answered the tag lookup with 200 or 404; the registry answered,
+//     so it reads as the registry's fault first.
 
 func init() { sigGroups = append(sigGroups, sigsEngineOld) }
 
@@ -107,6 +112,50 @@ func sigsEngineOld() {
 				h.op = opPull
 				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
 					c("registry-unreachable", 0.4, "")}
+			},
+		},
+		&signature{
+			id: "pull-layer-status-v1",
+			// docker 1.x's v1 pull of one layer: "Error pulling image (TAG)
+			// from R[, endpoint: URL], Server error: Status N while fetching
+			// image layer (ID)" (registry/session.go GetRemoteImageLayer).
+			// From docker 1.5 the layer request is retried and, when no
+			// response ever came, N is 0: the registry could not be reached.
+			// A 5xx is the registry's fault; other statuses are left to the
+			// lines around them.
+			keys: []string{"while fetching image layer"},
+			re:   regexp.MustCompile(`Server error: Status (0|5\d\d) while fetching image layer`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				if len(h.m) > 1 && h.m[1] == "0" {
+					return []cand{c("registry-unreachable", 0.75, "No answer ever came for the layer request (docker 1.x reports status 0 after its retries when the connection fails): DNS, a proxy or the network between the runner and the registry."),
+						c("registry-fault", 0.4, "")}
+				}
+				return []cand{c("registry-fault", 0.8, "The registry answered the layer download with a server error (5xx): a fault or an incident on the registry side, usually transient."),
+					c("registry-unreachable", 0.4, "")}
+			},
+		},
+		&signature{
+			id: "pull-no-endpoint-v1",
+			// docker 1.x's v1 pull after "Pulling repository R": every
+			// registry endpoint the index named answered the tag lookup with
+			// an HTTP status other than 200 or 404 (registry/session.go,
+			// GetRemoteTags and GetRemoteTag: such a status makes it
+			// "continue" to the next endpoint, a failed connection returns
+			// its own error since docker 1.0). Despite the wording, the
+			// registry did answer: mostly a server error during a Docker Hub
+			// incident (Shippable/support#3016), else a 401 from a v1 registry
+			// behind an authenticating proxy. Docker before 1.0 also skipped
+			// endpoints it could not connect to.
+			keys: []string{"could not reach any registry endpoint"},
+			re:   regexp.MustCompile(`Could not reach any registry endpoint`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				return []cand{
+					c("registry-fault", 0.7, "Every registry endpoint answered the pull's tag lookup with an unexpected HTTP status (docker 1.x prints this when no endpoint answers 200 or 404, not when none can be reached): usually a server error during a registry incident, transient."),
+					c("no-login", 0.4, "A v1 registry behind an authenticating proxy answers the tag lookup with 401 when no credential was sent."),
+					c("registry-unreachable", 0.35, "Docker before 1.0 also skipped endpoints it could not connect to."),
+				}
 			},
 		},
 	)
