@@ -108,7 +108,7 @@ func sigsTransport() {
 				if f.dockerJavaRelayed(h.line()) {
 					return nil // docker-java went on without a credential: a store warning (sig_clientconfig.go)
 				}
-				return []cand{c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")}
+				return []cand{c("credential-store-error", 0.92, helperWhy(h.low, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read."))}
 			},
 		},
 		&signature{
