@@ -176,6 +176,13 @@ type facts struct {
 
 	// bp holds the lines the build plugins' signatures read (sig_buildplugins.go).
 	bp buildPluginFacts
+
+	// docker-java's fallback notices and the credential-helper failures
+	// they relay (sig_clientconfig.go): storeWarnHelper says the store
+	// warning (storeWarn) is one of them.
+	storeWarnHelper  bool
+	dockerJavaFall   int   // last line of docker-java's "Falling back to docker-java default behaviour" notice; 0 when none
+	dockerJavaHelper []int // helper failures relayed by those notices (their line or the exception line after), capped
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -462,6 +469,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.storeWarn == 0 {
 		f.observeStoreWarning(n, low)
 	}
+	f.observeDockerJava(n)   // sig_clientconfig.go
 	f.observeBuildPlugins(n) // sig_buildplugins.go
 	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
 		f.typedPwd = true

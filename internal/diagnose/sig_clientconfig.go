@@ -3,6 +3,7 @@ package diagnose
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/finding"
@@ -107,15 +108,39 @@ func rankContainersAuthFile(h *hit, f *facts) []cand {
 // The warnings that say the docker config or its credential helper is
 // unusable while the client goes on: the docker CLI's "WARNING: Error
 // loading config file: PATH: ERR" (it runs without the file, so no stored
-// login is read) and gcloud auth configure-docker's "WARNING:
+// login is read), gcloud auth configure-docker's "WARNING:
 // `docker-credential-gcloud` not in system PATH" (the credHelpers entry it
-// wrote names a helper docker cannot run). The line's key pass finds them;
-// the docker CLI's warning holds no signature key, hence the fact keyword.
-func init() { factKeys = append(factKeys, "error loading config file") }
+// wrote names a helper docker cannot run), and docker-java's fallback
+// notice when the helper the docker config names fails (below). The line's
+// key pass finds them; the docker CLI's warning holds no signature key,
+// hence the fact keyword.
+func init() { factKeys = append(factKeys, "error loading config file", dockerJavaFallback) }
+
+// dockerJavaFallback ends the notice of docker-java based clients that could
+// not read a credential from the docker config and go on without one:
+// Testcontainers' RegistryAuthLocator logs "Failure when attempting to
+// lookup auth config. Please ignore if you don't have images in an
+// authenticated registry. Details: (dockerImageName: IMAGE, configFile:
+// PATH …). Falling back to docker-java default behaviour. Exception message:
+// ERR" at INFO since 1.15; before, and in the Gradle Docker plugin's
+// (bmuschko) RegistryAuthLocator, the sentence is logged at ERROR with the
+// exception, whose message is the next line ("java.io.IOException: Cannot
+// run program \"docker-credential-desktop\": error=2, …", Java's
+// ProcessBuilder). Either way the helper failed, but the lookup is not the
+// job's failure: a public image pulls anonymously and the build goes on. A
+// registry refusal after it is the helper's doing (storeWarningCand).
+const dockerJavaFallback = "falling back to docker-java default behaviour"
 
 var (
 	kConfigLoadWarn  = lowKey("error loading config file")
 	kHelperNotInPath = lowKey("not in system path")
+	kDockerJavaFall  = lowKey(dockerJavaFallback)
+	// The helper failures docker-java relays in that notice (its
+	// ProcessBuilder's "Cannot run program", the docker CLI helper
+	// protocol's errors): a notice about a missing config file ("No such
+	// file or directory" on config.json, "No config supplied") names none.
+	kDockerJavaHelperErr = lowKeys([]string{"docker-credential-", "credential helper", "error getting credentials"})
+	mDockerJavaHelperErr = maskOf(kDockerJavaHelperErr)
 )
 
 // observeStoreWarning records the first such warning (facts.storeWarn).
@@ -126,6 +151,35 @@ func (f *facts) observeStoreWarning(n int, low string) {
 	case f.has(kHelperNotInPath) && strings.Contains(low, "docker-credential-gcloud"):
 		f.storeWarn, f.storeWarnGCP = n, true
 	}
+}
+
+// observeDockerJava records docker-java's fallback notices
+// (dockerJavaFallback): the last notice line, and the helper failures it
+// relays, on its own line or as the exception line right after it
+// (facts.dockerJavaHelper). The first of those is a store warning.
+func (f *facts) observeDockerJava(n int) {
+	notice := f.has(kDockerJavaFall)
+	if notice {
+		f.dockerJavaFall = n
+	}
+	if !f.hasAnyIn(kDockerJavaHelperErr, &mDockerJavaHelperErr) || !notice && (f.dockerJavaFall == 0 || n != f.dockerJavaFall+1) {
+		return
+	}
+	if len(f.dockerJavaHelper) < maxDockerJavaLines {
+		f.dockerJavaHelper = append(f.dockerJavaHelper, n)
+	}
+	if f.storeWarn == 0 {
+		f.storeWarn, f.storeWarnHelper = n, true
+	}
+}
+
+// maxDockerJavaLines caps facts.dockerJavaHelper (one notice per image).
+const maxDockerJavaLines = 16
+
+// dockerJavaRelayed reports whether line n is a helper failure that
+// docker-java relayed in its fallback notice (observeDockerJava).
+func (f *facts) dockerJavaRelayed(n int) bool {
+	return slices.Contains(f.dockerJavaHelper, n)
 }
 
 // storeWarningCand puts credential-store-error first for a request that went
@@ -140,6 +194,20 @@ func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	top := strongest(cs)
 	switch top.cause {
 	case "no-login", "login-other-job", "bad-credentials", "token-expired":
+	case "credential-store-error":
+		// A refusal already read as a helper's silence (a credential
+		// helper is named): the notice names which helper failed.
+		if !f.storeWarnHelper {
+			return cand{}, false
+		}
+	case "manifest-unknown":
+		// Docker Hub's "pull access denied … may require 'docker login'"
+		// (and a bare 401) answers a private repository as a missing one:
+		// after the helper failed the pull went anonymous, so the login
+		// it could not read comes first.
+		if !f.storeWarnHelper || !containsAny(h.low, []string{"pull access denied", "access to the resource is denied", "unauthorized"}) {
+			return cand{}, false
+		}
 	case "cloud-iam-denied":
 		// Artifact Registry says "Unauthenticated request" when no
 		// credential arrived at all: configure-docker counted as the login,
@@ -157,6 +225,10 @@ func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
 		}
 		return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
 			why: fmt.Sprintf("gcloud auth configure-docker warned (line %d) that docker-credential-gcloud is not on PATH, so the credHelpers entry it wrote cannot run and docker sent no credential to %s: put the Google Cloud SDK's bin directory on PATH (or install docker-credential-gcr), or log in with an access token instead.", f.storeWarn, hostName(h.host))}, true
+	}
+	if f.storeWarnHelper {
+		return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
+			why: fmt.Sprintf("The client could not run the credential helper its docker config names (line %d: docker-java fell back to no credential), so the request to %s went without the stored login: install that helper on this machine's PATH, or remove credsStore/credHelpers from the docker config (a config copied from a Docker Desktop machine names docker-credential-desktop) and provide the credential another way.", f.storeWarn, hostName(h.host))}, true
 	}
 	return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
 		why: fmt.Sprintf("The docker client warned (line %d) that it could not load its config file and went on without it, so no stored login was read for %s: fix the file (permissions for this user, valid JSON) or point DOCKER_CONFIG at a readable one.", f.storeWarn, hostName(h.host))}, true

@@ -96,13 +96,19 @@ func sigsTransport() {
 			// the service account ("Unable to acquire impersonated
 			// credentials"): the helper works, the IAM binding is missing
 			// (rankGcloudHelper reads it).
+			// docker-java's fallback notice relays the helper's failure but
+			// goes on without a credential (dockerJavaFallback,
+			// sig_clientconfig.go): a store warning, not the failure.
 			veto: append([]string{"configure a credential helper to remove this warning", "git-credential", "git credential",
-				"signature expired:", "short-lived token", "unable to acquire impersonated credentials"}, gitLike...),
+				"signature expired:", "short-lived token", "unable to acquire impersonated credentials", dockerJavaFallback}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if jibHelperWarningBuilt(h, f) {
 					return nil // jib went on without the helper and pushed (sig_buildplugins.go)
 				}
-				return []cand{c("credential-store-error", 0.92, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read.")}
+				if f.dockerJavaRelayed(h.line()) {
+					return nil // docker-java went on without a credential: a store warning (sig_clientconfig.go)
+				}
+				return []cand{c("credential-store-error", 0.92, helperWhy(h.low, "The credential store named in the docker config (credsStore/credHelpers) is missing or failing, so the login cannot be saved or read."))}
 			},
 		},
 		&signature{
