@@ -41,6 +41,10 @@ func TestMessageGrammarReleaseTools(t *testing.T) {
 		"no such manifest: /home/ci/build/manifest.json": "",
 		"Error: no such manifest: Deployment":            "",
 		"no such manifest: manifests/prod.yaml":          "",
+		// docker manifest inspect as a "published yet?" check, then the push of that repository completes
+		"$ docker manifest inspect ledgerops/ledgerd:v3.2.0 > /dev/null || make publish\nno such manifest: docker.io/ledgerops/ledgerd:v3.2.0\n$ docker push ledgerops/ledgerd:v3.2.0\nThe push refers to repository [docker.io/ledgerops/ledgerd]\nv3.2.0: digest: sha256:3c9e1f7a2b5d8e0f4a6c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f size: 1570": "",
+		// a push of another repository after it does not make it a check
+		"no such manifest: docker.io/ledgerops/ledgerd:v3.2.0-arm64\n$ docker push ledgerops/ledger-web:v3.2.0\nThe push refers to repository [docker.io/ledgerops/ledger-web]\nv3.2.0: digest: sha256:3c9e1f7a2b5d8e0f4a6c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f size: 1570": "manifest-unknown",
 		// the local image store's answer is not the registry's
 		"Error response from daemon: No such image: ledgerops/ledgerd:v3.2.0": "",
 	})
