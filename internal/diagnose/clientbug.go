@@ -7,7 +7,8 @@ import (
 
 // Client defects that make a good credential fail. A client version the log
 // prints (kaniko's executor image tag, helm's version.BuildInfo or
-// User-Agent) that is known to break registry auth, and a cross-repository
+// User-Agent, docker-compose's version line) that is known to break
+// registry auth, and a cross-repository
 // blob mount that the client does not fall back from, add client-bug to the
 // candidates of an authentication failure.
 
@@ -22,6 +23,8 @@ var knownRegressions = []struct {
 		"kaniko v1.7.0 fails its push-permission check against gcr.io and Artifact Registry with a valid credential (GoogleContainerTools/kaniko#1791, #1821; fixed in v1.8.0): pin v1.6.0 or v1.8.0+."},
 	{"helm", lazyRe(`(?:Version:"v3\.13\.[01]"|Helm/3\.13\.[01]\b)`),
 		"helm v3.13.0 and v3.13.1 send OCI registry requests that some registries answer with 401 although the login succeeded or the chart is public (helm/helm#12423, #12533; reverted in v3.13.2): upgrade helm."},
+	{"docker-compose", lazyRe(`\bdocker-compose version 1\.8\.0\b`),
+		"docker-compose 1.8.0 did not use a credentials store (credsStore: osxkeychain, wincred, desktop, a helper) or an identity token from the Docker config, so its pushes and pulls of private images went out without the login that docker push uses (docker/compose#3929; 1.8.1 changelog: \"Fixed a bug where users using a credentials store were not able to access their private images\"): upgrade docker-compose."},
 	{"nomad", lazyRe(`\bNomad v1\.9\.0\b`),
 		"Nomad v1.9.0's docker driver passes the credential of an auth block or auth.config to the Docker Engine in the wrong shape, so a private pull goes out without it (hashicorp/nomad#24181; fixed by #24215 in v1.9.1): upgrade Nomad."},
 }
@@ -34,7 +37,7 @@ var scopeNameRe = lazyRe(`name:(\S+) type:repository`)
 
 // clientVersionKeys are the prefilter keys of the lines that carry versions
 // (factKeys: facts reads those lines).
-var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9."}
+var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "helm/3.", "nomad v1.9.", "docker-compose version 1.8.0"}
 
 func init() { factKeys = append(factKeys, clientVersionKeys...) }
 

@@ -22,5 +22,13 @@ func TestMessageGrammarClientDefects(t *testing.T) {
 		"denied: Token exchange failed for project 'lumen-ledger-7731'. Please enable Google Container Registry API in Cloud Console at https://console.cloud.google.com/apis/api/containerregistry.googleapis.com/overview?project=lumen-ledger-7731 before performing this operation.": "registry-disabled",
 		// the IAM wording of the same token exchange stays cloud-iam-denied
 		"denied: Token exchange failed for project 'lumen-ledger-7731'. Caller does not have permission 'storage.buckets.get'. To configure permissions, follow instructions at: https://cloud.google.com/container-registry/docs/access-control": "cloud-iam-denied",
+		// docker-compose 1.8.0 ignored a credentials store (docker/compose#3929, fixed in 1.8.1)
+		"$ docker-compose version\ndocker-compose version 1.8.0, build f3628c7\n$ docker-compose push\nPushing ledger (registry.lumen.example/lumen/ledger-api:2.4.1)...\nThe push refers to a repository [registry.lumen.example/lumen/ledger-api]\nERROR: unauthorized: authentication required": "client-bug",
+		"Pulling ledger (registry.lumen.example/lumen/ledger-api:2.4.1)...\nERROR: pull access denied for registry.lumen.example/lumen/ledger-api, repository does not exist or may require 'docker login'\n$ docker-compose --version\ndocker-compose version 1.8.0, build f3628c7":               "client-bug",
+		// the fixed release leaves the registry's reading
+		"$ docker-compose version\ndocker-compose version 1.8.1, build 878cff1\n$ docker-compose push\nPushing ledger (registry.lumen.example/lumen/ledger-api:2.4.1)...\nThe push refers to a repository [registry.lumen.example/lumen/ledger-api]\nERROR: unauthorized: authentication required": "no-login",
+		// the version line alone, or beside a failure that is no registry's, is nothing
+		"docker-compose version 1.8.0, build f3628c7": "",
+		"docker-compose version 1.8.0, build f3628c7\nERROR: for ledger  Cannot start service ledger: driver failed programming external connectivity": "",
 	})
 }

@@ -5,8 +5,9 @@ import "testing"
 // TestMessageGrammarReleaseTools holds registry refusals as release
 // pipelines meet them (sig_releasetools.go): GHCR's unknown owner,
 // Artifact Registry's tag immutability, a 403 with an empty body (docker
-// manifest push's blob mount, ECR's IAM denial), and JReleaser's check of a
-// registry credential that resolved to nothing.
+// manifest push's blob mount, ECR's IAM denial), JReleaser's check of a
+// registry credential that resolved to nothing, and docker manifest's "no
+// such manifest" for an image the registry does not hold.
 func TestMessageGrammarReleaseTools(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// GHCR: the owner segment names no GitHub account
@@ -31,5 +32,20 @@ func TestMessageGrammarReleaseTools(t *testing.T) {
 		"[ERROR] registry.docker.io.username must not be blank. Configure a value using the CLI yaml DSL":                                                             "empty-credential",
 		// its other checks are not a registry's
 		"[ERROR] release.github.token must not be blank. Configure a value using the CLI yaml DSL": "",
+		// docker manifest create/inspect: an image the list names is not in the registry
+		"no such manifest: docker.io/ledgerops/ledgerd:v3.2.0-arm64": "manifest-unknown",
+		"error=docker manifests: failed to publish artifacts: failed to create ledgerops/ledgerd:v3.2.0: exit status 1: no such manifest: docker.io/ledgerops/ledgerd:v3.2.0-amd64": "manifest-unknown",
+		"No such manifest: registry.ledger.example:5000/ledger/ledgerd:nightly":                                                                                                     "manifest-unknown",
+		"no such manifest: ghcr.io/ledger-ops/ledgerd@sha256:3c9e1f7a2b5d8e0f4a6c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f":                                                      "manifest-unknown",
+		// the same words from other tools name a file or a Kubernetes kind
+		"no such manifest: /home/ci/build/manifest.json": "",
+		"Error: no such manifest: Deployment":            "",
+		"no such manifest: manifests/prod.yaml":          "",
+		// docker manifest inspect as a "published yet?" check, then the push of that repository completes
+		"$ docker manifest inspect ledgerops/ledgerd:v3.2.0 > /dev/null || make publish\nno such manifest: docker.io/ledgerops/ledgerd:v3.2.0\n$ docker push ledgerops/ledgerd:v3.2.0\nThe push refers to repository [docker.io/ledgerops/ledgerd]\nv3.2.0: digest: sha256:3c9e1f7a2b5d8e0f4a6c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f size: 1570": "",
+		// a push of another repository after it does not make it a check
+		"no such manifest: docker.io/ledgerops/ledgerd:v3.2.0-arm64\n$ docker push ledgerops/ledger-web:v3.2.0\nThe push refers to repository [docker.io/ledgerops/ledger-web]\nv3.2.0: digest: sha256:3c9e1f7a2b5d8e0f4a6c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f size: 1570": "manifest-unknown",
+		// the local image store's answer is not the registry's
+		"Error response from daemon: No such image: ledgerops/ledgerd:v3.2.0": "",
 	})
 }

@@ -12,8 +12,10 @@ import (
 // workflows pushing versioned and :latest tags) meet them, in wordings no
 // other signature reads: GHCR's answer for an image path whose owner is no
 // GitHub account, Artifact Registry's tag-immutability refusal, a 403 with
-// an empty body (docker manifest push's blob mount, ECR's IAM denial), and
-// JReleaser's check of a registry credential that resolved to nothing.
+// an empty body (docker manifest push's blob mount, ECR's IAM denial),
+// JReleaser's check of a registry credential that resolved to nothing, and
+// docker manifest create/inspect's "no such manifest" for an image the
+// registry does not hold.
 
 func init() { sigGroups = append(sigGroups, sigsReleaseTools) }
 
@@ -66,6 +68,40 @@ func sigsReleaseTools() {
 					iam.w, fault.w = 0.7, 0.35
 				}
 				return []cand{fault, iam}
+			},
+		},
+		&signature{
+			id: "docker-manifest-no-such-manifest",
+			// docker manifest create, annotate and inspect read each named
+			// image's manifest from its registry (docker/cli
+			// cli/registry/client/fetcher.go, iterateEndpoints): when every
+			// endpoint answered manifest unknown, name unknown,
+			// unauthorized or an unexpected HTTP status (continueOnError),
+			// the command fails with "no such manifest: REF" (releases
+			// before 19.03: "No such manifest: REF"), REF fully qualified
+			// (docker.io/NAMESPACE/NAME:TAG). GoReleaser's docker_manifests
+			// quotes it after "failed to create LIST: exit status 1: ". The
+			// same words from other tools name a file or a Kubernetes kind,
+			// never a registry host: the reference must begin with one. A
+			// push of the same repository completing later makes it a
+			// check that the job went on from.
+			keys:     []string{"no such manifest: "},
+			re:       regexp.MustCompile(`(?i)\bno such manifest: ((?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?/[a-z0-9][a-z0-9._/-]*(?::\w[\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?)`),
+			refGroup: 1,
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPull
+				h.hostFromRef()
+				if f.retried(h.line(), opPush, h.host, h.repo()) {
+					// docker manifest inspect as an existence check (is
+					// this tag published yet?) gets the same answer; a
+					// push of the repository completing later in the log
+					// shows the job went on to publish it.
+					return nil
+				}
+				return []cand{
+					c("manifest-unknown", 0.8, fmt.Sprintf("docker manifest reads every image it names from the registry, and %s has no manifest for %s: the per-platform image was not pushed under that tag before the list was made (in GoReleaser, no dockers image_templates entry produces the tag docker_manifests names), or the tag is misspelt. Push that image first, or list only the tags that were pushed.", hostName(h.host), h.m[1])),
+					c("no-login", 0.35, fmt.Sprintf("docker's manifest client also ends this way when %s refused the read as unauthorized: a private repository read without a login for that registry.", hostName(h.host))),
+				}
 			},
 		},
 		&signature{
