@@ -910,7 +910,7 @@ func hubKeyAlias(word string) string {
 // (quotes trimmed); "" for a variable, "docker.io" when absent.
 func loginHostWord(args string) string {
 	skip := false // the word is a flag's value
-	for w := range strings.FieldsSeq(args) {
+	for _, w := range loginWords(args) {
 		if skip {
 			skip = false
 			continue
@@ -929,6 +929,60 @@ func loginHostWord(args string) string {
 		return w
 	}
 	return "docker.io"
+}
+
+// loginWords splits the arguments of a login command line into shell words:
+// like strings.Fields, but a quoted string, a command substitution `$(...)`
+// or a backtick group that holds spaces stays one word, so the value of
+// `-p "$(gcloud auth print-access-token)"` or "-p `oc whoami -t`" is not
+// read as the registry argument (bash(1), QUOTING and Command Substitution).
+// A group left open at the end of the line (a cut or masked log line) gives
+// strings.Fields instead, as before.
+func loginWords(args string) []string {
+	fields := strings.Fields(args)
+	if !strings.ContainsAny(args, "\"'`(") {
+		return fields
+	}
+	out := make([]string, 0, len(fields))
+	var cur strings.Builder
+	depth := 0                          // open $( and ( inside one
+	tick, dq, sq := false, false, false // inside `...`, "...", '...'
+	for _, w := range fields {
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(w)
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case sq:
+				sq = c != '\''
+			case c == '\\':
+				i++
+			case c == '`':
+				tick = !tick
+			case depth > 0 && c == '(':
+				depth++
+			case depth > 0 && c == ')':
+				depth--
+			case c == '$' && i+1 < len(w) && w[i+1] == '(':
+				depth++
+				i++
+			case depth > 0 || tick:
+			case c == '"':
+				dq = !dq
+			case c == '\'' && !dq:
+				sq = true
+			}
+		}
+		if depth == 0 && !tick && !dq && !sq {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	if cur.Len() > 0 {
+		return fields
+	}
+	return out
 }
 
 func (f *facts) finish() {
