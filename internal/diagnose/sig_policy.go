@@ -379,6 +379,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	if raw == "" {
 		raw = parseRefArg(h.texts[0]) // mirrortools.go
 	}
+	if raw == "" {
+		raw = syncerTaskRef(h.texts[0]) // mirrortools.go
+	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
 		bare = strings.TrimPrefix(bare, p) // a transport prefix is not an empty part
@@ -408,6 +411,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 			c("invalid-reference", 0.84, fmt.Sprintf("The reference %q was written as a URL: an image reference has no scheme (https://), it is HOST[:PORT]/PATH[:TAG]; a parser that met one takes \"https:\" for the registry and leaves a path starting with /.", raw)),
 			c("empty-reference-variable", 0.45, ""),
 		}
+	}
+	if cs := hubWebPageReference(bare, raw); cs != nil {
+		return cs
 	}
 	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
 		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")
