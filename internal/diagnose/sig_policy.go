@@ -329,6 +329,17 @@ func sigsPolicy() {
 				if strings.HasPrefix(status, "5") {
 					return []cand{c("registry-fault", 0.75, "A proxy or load balancer answered with an HTML error page instead of the registry API."), c("registry-unreachable", 0.4, "")}
 				}
+				if status == "408" {
+					// 408 Request Timeout (RFC 9110 §15.5.9) is a server
+					// closing a connection it waited on too long; the
+					// registry API answers errors in JSON (distribution
+					// spec, "Error Codes"), so an HTML 408 page is the
+					// front end's (HAProxy's or nginx's default page) in
+					// front of the registry or mirror, whichever host the
+					// request went to.
+					return []cand{c("registry-fault", 0.72, "The proxy in front of the registry (or of the registry mirror the daemon uses) gave up on the request and answered with its HTML 408 Request Timeout page: the service is overloaded or its front end is misbehaving; retry later or use another mirror."),
+						c("registry-unreachable", 0.45, "")}
+				}
 				if h.ref.Host != "" {
 					// The reference names its registry host, so the request
 					// went where it was meant to; a web page answered at that
