@@ -35,6 +35,10 @@ type login struct {
 	// DollarUser is a literal -u/--username with a `$` the shell expands
 	// (robot$name unquoted or in double quotes; sig_credmangle.go).
 	DollarUser string
+	// TokenVar: the login command line feeds a variable named as a token
+	// or key ($REGISTRY_TOKEN, ${YC_OAUTH_TOKEN}, $API_KEY): a token was
+	// meant as the password (sig_yandexcr.go).
+	TokenVar bool
 }
 
 type refSeen struct {
@@ -785,7 +789,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	// login`, or contact your administrators"): advice, not a login that ran.
 	if m := matchLoginCmd(text); m != nil && !helpHint && !f.has(kLoginActionLow) && !strings.Contains(low, "may require 'docker login'") && !strings.Contains(low, "please run `docker login`") { // loginCmdRe
 		w := loginHostWord(m[2])
-		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2]), Sudo: sudoCmd(text), DollarUser: dollarUserArg(m[2])}
+		f.pending = &login{Host: loginHost(w), Line: n, Source: loginSource(m[1]), User: loginUserArg(m[2]), Sudo: sudoCmd(text), DollarUser: dollarUserArg(m[2]), TokenVar: tokenVarArg(text)}
 		if a := hubKeyAlias(w); a != "" {
 			f.pending.Host, f.pending.HubAlias = a, true
 		}

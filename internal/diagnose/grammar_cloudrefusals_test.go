@@ -19,8 +19,7 @@ func TestMessageGrammarCloudRefusals(t *testing.T) {
 		// ECR's validation of a pushed manifest
 		`Error: response status code 405: unsupported: Invalid parameter at 'ImageManifest' failed to satisfy constraint: 'Invalid JSON syntax'`: "client-bug",
 		// the login ping refused with a registry's own text
-		`Error response from daemon: Get "https://cr.example.test/v2/": unauthorized: Password is invalid - must be OAuth token.`: "bad-credentials",
-		`Error response from daemon: Get https://cr.example.test/v2/: unauthorized: the API key is disabled`:                      "bad-credentials",
+		`Error response from daemon: Get https://cr.example.test/v2/: unauthorized: the API key is disabled`: "bad-credentials",
 		// an anonymous-only registry's authentication demand is its own fault
 		`#2 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://mcrprod.azurecr.io/oauth2/token?scope=repository%3Adotnet%2Fruntime%3Apull&service=mcrprod.azurecr.io: 401 Unauthorized`: "registry-fault",
 		`Error response from daemon: Head "https://mcr.microsoft.com/v2/dotnet/runtime/manifests/8.0": unauthorized: authentication required, visit https://aka.ms/acr/authorization for more information.`:                                     "registry-fault",

@@ -137,7 +137,9 @@ func sigsAuthn() {
 			id:   "incorrect-credentials",
 			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
 			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
-			veto: append([]string{"github.com/rest"}, gitLike...),
+			// Yandex Container Registry's "Password is invalid - must be …"
+			// names the credential type it wanted (sig_yandexcr.go).
+			veto: append([]string{"github.com/rest", "password is invalid - must be"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := redHatOpenRegistryRefusal(h); cs != nil {
 					return cs
@@ -257,6 +259,7 @@ func sigsAuthn() {
 			id:   "containers-auth-token",
 			keys: []string{"unable to retrieve auth token"},
 			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
+			veto: []string{"password is invalid - must be"}, // sig_yandexcr.go
 			rank: func(h *hit, f *facts) []cand {
 				if cs := redHatOpenRegistryRefusal(h); cs != nil {
 					return cs

@@ -329,6 +329,17 @@ func sigsPolicy() {
 				if strings.HasPrefix(status, "5") {
 					return []cand{c("registry-fault", 0.75, "A proxy or load balancer answered with an HTML error page instead of the registry API."), c("registry-unreachable", 0.4, "")}
 				}
+				if status == "408" {
+					// 408 Request Timeout (RFC 9110 §15.5.9) is a server
+					// closing a connection it waited on too long; the
+					// registry API answers errors in JSON (distribution
+					// spec, "Error Codes"), so an HTML 408 page is the
+					// front end's (HAProxy's or nginx's default page) in
+					// front of the registry or mirror, whichever host the
+					// request went to.
+					return []cand{c("registry-fault", 0.72, "The proxy in front of the registry (or of the registry mirror the daemon uses) gave up on the request and answered with its HTML 408 Request Timeout page: the service is overloaded or its front end is misbehaving; retry later or use another mirror."),
+						c("registry-unreachable", 0.45, "")}
+				}
 				if h.ref.Host != "" {
 					// The reference names its registry host, so the request
 					// went where it was meant to; a web page answered at that
@@ -379,6 +390,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 	if raw == "" {
 		raw = parseRefArg(h.texts[0]) // mirrortools.go
 	}
+	if raw == "" {
+		raw = syncerTaskRef(h.texts[0]) // mirrortools.go
+	}
 	bare := raw
 	for _, p := range []string{"docker://", "oci://", "docker-daemon:", "containers-storage:"} {
 		bare = strings.TrimPrefix(bare, p) // a transport prefix is not an empty part
@@ -408,6 +422,9 @@ func rankInvalidReference(h *hit, f *facts) []cand {
 			c("invalid-reference", 0.84, fmt.Sprintf("The reference %q was written as a URL: an image reference has no scheme (https://), it is HOST[:PORT]/PATH[:TAG]; a parser that met one takes \"https:\" for the registry and leaves a path starting with /.", raw)),
 			c("empty-reference-variable", 0.45, ""),
 		}
+	}
+	if cs := hubWebPageReference(bare, raw); cs != nil {
+		return cs
 	}
 	empty := bare == "" || strings.HasPrefix(bare, "/") || strings.Contains(bare, "//") || strings.HasSuffix(bare, ":") ||
 		strings.Contains(bare, "/:") || strings.HasPrefix(bare, ":") || strings.Contains(lower(bare), "null/") || strings.Contains(lower(bare), "registry.null")
