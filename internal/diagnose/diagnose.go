@@ -812,6 +812,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if ec, ok := guestModeCand(h, e.f, cs); ok {
 			cs = append(cs, ec)
 		}
+		if ec, ok := emptyLoginCand(h, e.f, cs); ok { // emptylogin.go
+			cs = append(cs, ec)
+		}
 		if ev, ok := emptySegmentCand(h, cs); ok {
 			cs = append(cs, ev)
 		}

@@ -138,6 +138,7 @@ type facts struct {
 	// loginAttemptCut is the last line holding "login attempt to" without
 	// its status (a wrapped docker login check failure, loginwrap.go); 0 when none.
 	loginAttemptCut int
+	emptyLogin      int         // first line of a login that got an empty username or password (emptylogin.go); 0 when none
 	mergeList       int         // last line of BuildKit's "merging manifest list" (sig_manifestmerge.go)
 	clientCmds      []clientCmd // docker/podman push and pull command lines, with their sudo (sig_credmangle.go; capped)
 	// lastTransfer is the last line of a layer transfer that got through
@@ -405,6 +406,7 @@ func (f *facts) observe(n int, text, low string) {
 	f.observeX509Cut(n, low)         // sig_lonemessage.go
 	f.observePinWarn(n, low)         // sig_swarmtasks.go
 	f.observeLoginAttemptCut(n, low) // loginwrap.go
+	f.observeEmptyLogin(n, low)      // emptylogin.go
 	f.observeMergeList(n)            // sig_manifestmerge.go
 	if f.has(kRetrying) {
 		f.lastRetry = n
