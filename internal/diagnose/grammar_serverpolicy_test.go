@@ -41,8 +41,11 @@ func TestMessageGrammarServerPolicy(t *testing.T) {
 		"$ docker pull ghcr.io/orbit/notes:2.0\n" + `Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/2.0": denied`: "manifest-unknown",
 		// guard: Docker Hub's full denial of a GHCR token request keeps its reading
 		"GET https://ghcr.io/token?scope=repository%3Aorbit%2Fnotes%3Apull&service=ghcr.io: DENIED: requested access to the resource is denied": "no-login",
-		// guard: a login to GHCR before the pull is no anonymous pull
-		"docker login ghcr.io -u orbit-bot --password-stdin\nLogin Succeeded\ndocker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied": "no-login",
+		// guard: a login to GHCR before the pull is no anonymous pull; the
+		// credential was sent, so the token's read access to the package
+		// is the reading (ghcrpull.go's deniedPullAfterLogin), as for the
+		// runner's own pull above
+		"docker login ghcr.io -u orbit-bot --password-stdin\nLogin Succeeded\ndocker pull ghcr.io/orbit/notes:2.0\nError response from daemon: denied": "gh-token-packages-permission",
 		// Docker Hub's web API (README sync) refusing a token
 		`level=error msg="error pushing readme to repo server. bad status code for response: 403 FORBIDDEN. Server responded: \"access to the resource is forbidden with personal access token\". If you have 2FA auth enabled you'll need to disable it"`: "",
 	})

@@ -374,6 +374,11 @@ func rankDenied(h *hit, f *facts) []cand {
 			return cs
 		}
 	}
+	if h.op == opPull && state == "same" && !(gitlab && f.jobToken) {
+		if cs := deniedPullAfterLogin(h, f, l); cs != nil {
+			return cs // ghcrpull.go
+		}
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),

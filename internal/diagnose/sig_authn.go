@@ -250,6 +250,14 @@ func sigsAuthn() {
 					// Registry's).
 					return nil
 				}
+				if state, l := f.loginState(h.line(), h.host); state == "same" && l.OK && l.Host != "" && (h.op == opPull || isManifestRead(h)) {
+					// A login for ghcr.io succeeded before this read, so
+					// the token was valid: the read was refused for the
+					// package (ghcrpull.go).
+					if cs := deniedPullAfterLogin(h, f, l); cs != nil {
+						return cs
+					}
+				}
 				return []cand{c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"denied: denied\"."),
 					c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")}
 			},
