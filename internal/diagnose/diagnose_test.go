@@ -387,3 +387,23 @@ func checkFirstCause(t *testing.T, cases map[string]string) {
 		}
 	}
 }
+
+// checkFirstMessage explains each log (lines joined by "\n") and wants a
+// finding whose first message holds the given text: the tables that check
+// what a finding names (the operation, the registry, the repository).
+func checkFirstMessage(t *testing.T, cases map[string]string) {
+	t.Helper()
+	for log, want := range cases {
+		rep, err := Explain(strings.NewReader(log+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 {
+			t.Errorf("%s\n  no finding", log)
+			continue
+		}
+		if msg := rep.Findings[0].Message; !strings.Contains(msg, want) {
+			t.Errorf("%s\n  message %q does not say %q", log, msg, want)
+		}
+	}
+}

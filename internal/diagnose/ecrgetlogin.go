@@ -17,6 +17,10 @@ import (
 // account's registry, such as the images AWS publishes from its own
 // accounts (EKS add-ons, App Mesh's Envoy, deep learning containers), then
 // has no credential, and docker says only "no basic auth credentials".
+// Each registry is also regional (ACCOUNT.dkr.ecr.REGION.amazonaws.com):
+// get-login logs in to the registries of one region, --region or the
+// configured default, so an image in another region of a named account has
+// no credential either.
 
 // ecrGetLogin is one `aws ecr get-login` command line.
 type ecrGetLogin struct {
@@ -24,6 +28,7 @@ type ecrGetLogin struct {
 	ids  []string // 12-digit account ids given to --registry-ids
 	// idsUnknown: --registry-ids names a variable (or nothing readable).
 	idsUnknown bool
+	region     string // the --region value as typed (lowercase); "" when not given
 }
 
 var kECRGetLogin = lowKey("ecr get-login")
@@ -49,6 +54,13 @@ func (f *facts) observeECRGetLogin(n int, low string) {
 		fl := fields[k]
 		var vals []string
 		switch {
+		case fl == "--region" && k+1 < len(fields):
+			k++
+			g.region = strings.Trim(fields[k], `'"`)
+			continue
+		case strings.HasPrefix(fl, "--region="):
+			g.region = strings.Trim(strings.TrimPrefix(fl, "--region="), `'"`)
+			continue
 		case fl == "--registry-ids":
 			for k+1 < len(fields) && !strings.HasPrefix(fields[k+1], "-") {
 				k++
@@ -97,9 +109,10 @@ func ecrAccount(host string) string {
 }
 
 // ecrGetLoginOtherAccount ranks ECR's "no basic auth credentials" after an
-// `aws ecr get-login` that did not name the image's account; nil when no
-// get-login precedes the hit, its --registry-ids cannot be read, or they
-// name the image's account.
+// `aws ecr get-login` that did not name the image's account, or whose
+// --region is not the image's region; nil when no get-login precedes the
+// hit, or when it names the image's account (or reads its ids from a
+// variable) in the image's region or an unstated one.
 func ecrGetLoginOtherAccount(h *hit, f *facts) []cand {
 	acct := ecrAccount(h.host)
 	if acct == "" {
@@ -111,7 +124,18 @@ func ecrGetLoginOtherAccount(h *hit, f *facts) []cand {
 			g = &f.ecrGetLogins[i]
 		}
 	}
-	if g == nil || g.idsUnknown {
+	if g == nil {
+		return nil
+	}
+	if region := ecrRegion(strings.ToLower(h.host)); g.region != "" && region != "" && !strings.HasPrefix(g.region, "$") && g.region != region {
+		return []cand{
+			c("login-wrong-host", 0.84, fmt.Sprintf("aws ecr get-login (line %d) logged in to registries in region %s only; the image is in region %s (%s), whose registry got no credential. Run get-login with --region %s for it (ECR registries are per account and per region).", g.line, g.region, region, hostName(h.host), region),
+				finding.Evidence{Line: g.line, Text: "(aws ecr get-login --region " + g.region + ")"}),
+			c("login-other-job", 0.45, ""),
+			c("credential-store-error", 0.4, ""),
+		}
+	}
+	if g.idsUnknown {
 		return nil
 	}
 	if len(g.ids) > 0 {

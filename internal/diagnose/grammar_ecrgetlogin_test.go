@@ -22,6 +22,13 @@ func TestMessageGrammarECRGetLogin(t *testing.T) {
 		// --registry-ids naming other accounts only
 		"eval $(aws ecr get-login --no-include-email --registry-ids 111122223333 444455556666)\n" + noAuth: "login-wrong-host",
 		"eval $(aws ecr get-login --no-include-email --registry-ids=111122223333)\n" + noAuth:              "login-wrong-host",
+		// --region naming another region than the image's registry, with or without the image's account
+		"$(aws ecr get-login --no-include-email --region eu-west-1 --registry-ids 210987654321)\n" + noAuth: "login-wrong-host",
+		"+ eval $(aws ecr get-login --no-include-email --region=eu-west-1)\n" + noAuth:                      "login-wrong-host",
+		// guard: the image's own region and account: no wrong host to show
+		"$(aws ecr get-login --no-include-email --region us-east-1 --registry-ids 210987654321)\n" + noAuth: "credential-store-error",
+		// guard: a region from a variable cannot be compared
+		"$(aws ecr get-login --no-include-email --region $AWS_REGION --registry-ids 210987654321)\n" + noAuth: "credential-store-error",
 		// guard: --registry-ids naming the image's account: no wrong host to show
 		"$(aws ecr get-login --no-include-email --registry-ids 210987654321)\n" + noAuth: "credential-store-error",
 		// guard: --registry-ids from a variable cannot be compared

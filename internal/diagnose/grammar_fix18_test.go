@@ -80,20 +80,12 @@ func TestActPullArgument(t *testing.T) {
 // login (a /v2/ request with no login near is a pull's or a tool's check,
 // hit.pingOnly), and names the Quay host that refused a bearer header.
 func TestMessageNamesWhatFailed(t *testing.T) {
-	for log, want := range map[string]string{
+	checkFirstMessage(t, map[string]string{
 		`Error response from daemon: Get "https://cr.orbit.test/v2/": unauthorized: authentication required`:                                                           "The /v2/ request to cr.orbit.test failed",
 		"$ docker login cr.orbit.test -u ci --password-stdin\n" + `Error response from daemon: Get "https://cr.orbit.test/v2/": unauthorized: authentication required`: "The login to cr.orbit.test failed",
 		"Error: login attempt to\nhttps://cr.orbit.test/v2/ failed with status: 401 Unauthorized":                                                                      "The login to cr.orbit.test failed",
 		`Error: Get "https://quay.io/v2/orbit/app/manifests/1": Invalid bearer token format`:                                                                           "quay.io (Quay) refused",
-	} {
-		rep, err := Explain(strings.NewReader(log+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rep.Findings) == 0 || !strings.Contains(rep.Findings[0].Message, want) {
-			t.Errorf("%s\n  first message does not say %q: %+v", log, want, rep.Findings)
-		}
-	}
+	})
 }
 
 func TestTrimQuotingTail(t *testing.T) {

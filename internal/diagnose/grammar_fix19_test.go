@@ -69,23 +69,12 @@ func TestMessageGrammarFix19(t *testing.T) {
 // a word in another script after "docker pull" is a remark's, not the
 // reference (facts.go asciiRef).
 func TestReferenceFix19(t *testing.T) {
-	for log, want := range map[string]string{
+	checkFirstMessage(t, map[string]string{
 		`fatal: [localhost]: FAILED! => {"changed": false, "msg": "Error pushing image registry.orbit.test/team/app:1.0: denied: requested access to the resource is denied"}`:                                                           "to registry.orbit.test/team/app ",
 		`fatal: [localhost]: FAILED! => {"changed": false, "msg": "Error pulling image registry.orbit.test/team/app:1.0 - 404 Client Error: Not Found (\"manifest for registry.orbit.test/team/app:1.0 not found: manifest unknown\")"}`: "from registry.orbit.test/team/app ",
 		"docker pull で Error response from daemon: Get \"https://registry.orbit.test/v2/\": x509: certificate signed by unknown authority":                                                                                               "from registry.orbit.test ",
 		"docker push registry.orbit.test/app:1.0に失敗 denied: requested access to the resource is denied":                                                                                                                                  "to registry.orbit.test/app ",
-	} {
-		rep, err := Explain(strings.NewReader(log+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rep.Findings) == 0 {
-			t.Fatalf("%s\n  no finding", log)
-		}
-		if msg := rep.Findings[0].Message; !strings.Contains(msg, want) {
-			t.Errorf("%s\n  message %q does not say %q", log, msg, want)
-		}
-	}
+	})
 	// the remark's word is no reference: nothing names docker.io
 	rep, err := Explain(strings.NewReader("docker push 시 unauthorized: authentication required\n"), Options{})
 	if err != nil {

@@ -30,7 +30,9 @@ func TestMessageGrammarGCRProject(t *testing.T) {
 // TestMessageGrammarGCRProjectDeleted holds Container Registry's answer for a
 // path under a deleted Google Cloud project ("denied: Project #NUMBER has been
 // deleted."), pulled and pushed, and the guards: GHCR's own "denied: denied"
-// keeps its reading, and other programs' "has been deleted" stay quiet.
+// keeps its reading (GitHub Enterprise's too), the same doubled code from
+// registries whose answers are known elsewhere (ECR, ACR, Docker Hub,
+// GitLab) stays quiet, and other programs' "has been deleted" stay quiet.
 func TestMessageGrammarGCRProjectDeleted(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// a pull of an image whose publisher's project was shut down
@@ -40,6 +42,13 @@ func TestMessageGrammarGCRProjectDeleted(t *testing.T) {
 		// guard: GHCR's doubled code keeps the stale-token reading
 		`Error response from daemon: Head "https://ghcr.io/v2/orbit/notes/manifests/1.2": denied: denied`: "token-expired",
 		"The push refers to repository [ghcr.io/orbit/notes]\ndenied: denied":                             "token-expired",
+		// a GitHub Enterprise Server's registry (containers.HOSTNAME) answers like GHCR
+		"The push refers to repository [containers.github.orbit.test/orbit/notes]\ndenied: denied": "token-expired",
+		// guard: the doubled code from a registry whose own answers are known is not GHCR's stale token
+		`Error response from daemon: Head "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/orbit/notes/manifests/1.2": denied: denied`: "",
+		`Error response from daemon: Head "https://orbit.azurecr.io/v2/orbit/notes/manifests/1.2": denied: denied`:                             "",
+		"The push refers to repository [docker.io/orbit/notes]\ndenied: denied":                                                                "",
+		"The push refers to repository [registry.gitlab.com/orbit/notes]\ndenied: denied":                                                      "",
 		// guard: other programs' deletions
 		"error: the branch 'release/1.4' has been deleted":                   "",
 		"Warning: Project #12 has been deleted and will be purged in 7 days": "",

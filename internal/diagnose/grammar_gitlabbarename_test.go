@@ -34,6 +34,8 @@ func TestMessageGrammarGitLabBareName(t *testing.T) {
 		runner + "$ docker push orbitteam/orbit-api:1.4\nThe push refers to repository [docker.io/orbitteam/orbit-api]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied" + failed: "push-outside-namespace",
 		// guard: a login for the GitLab registry keeps its own, stronger reading
 		runner + "$ echo \"$CI_REGISTRY_PASSWORD\" | docker login -u \"$CI_REGISTRY_USER\" --password-stdin registry.orbit.test:5050\nLogin Succeeded\n$ docker push orbit-api:1.4\nThe push refers to repository [docker.io/library/orbit-api]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied" + failed: "missing-registry-host",
+		// guard: containers/image names the local source first ("pushing image SRC to DEST"): a bare source pushed to a named registry is no lost prefix
+		runner + "$ podman push orbit-api:1.4 docker://registry.orbit.test/team/orbit-api:1.4\nError: pushing image \"orbit-api:1.4\" to \"docker://registry.orbit.test/team/orbit-api:1.4\": writing blob: initiating layer upload to /v2/team/orbit-api/blobs/uploads/ in registry.orbit.test: requested access to the resource is denied" + failed: "no-login",
 		// guard: a pull of a bare name in a GitLab job is not a push
 		runner + "$ docker pull orbit-api:1.4\nError response from daemon: pull access denied for orbit-api, repository does not exist or may require 'docker login': denied: requested access to the resource is denied" + failed: "manifest-unknown",
 	})

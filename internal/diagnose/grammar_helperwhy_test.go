@@ -39,6 +39,10 @@ func TestMessageGrammarHelperWhy(t *testing.T) {
 		"error getting credentials - err: exit status 1, out: ``": general,
 		"Error saving credentials: error storing credentials - err: exec: \"docker-credential-ecr-login\": executable file not found in $PATH, out: ``": general,
 		"Error saving credentials: error storing credentials - err: signal: segmentation fault, out: ``":                                                general,
+		// look-alike: Docker Desktop's helper ran and found no stored login (it is installed)
+		"Error: error getting credentials - err: docker-credential-desktop get: exit status 1, out: `credentials not found in native keychain`": general,
+		// a shell that cannot find Docker Desktop's helper
+		"error getting credentials - err: exit status 127, out: `sh: docker-credential-desktop: command not found`": "not installed here",
 	}
 	for line, want := range cases {
 		rep, err := Explain(strings.NewReader(line+"\n"), Options{})

@@ -1,9 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestQuotedCommandReference: a wrapper that quotes the failed command and
 // goes on after a colon (Terraform's local-exec "Error running command
@@ -11,21 +8,10 @@ import (
 // without the quote and the colon (refs.go parseRef); an empty tag inside
 // the quotes keeps its colon.
 func TestQuotedCommandReference(t *testing.T) {
-	for log, want := range map[string]string{
+	checkFirstMessage(t, map[string]string{
 		"Error running command 'docker push registry.orbit.test/team/app:1.0': exit status 1. Output: The push refers to repository [registry.orbit.test/team/app]\ndenied: requested access to the resource is denied": "The push to registry.orbit.test/team/app failed",
 		`Error running command "docker push registry.orbit.test/team/app:1.0": exit status 1. Output: unauthorized: authentication required`:                                                                            "The push to registry.orbit.test/team/app failed",
-	} {
-		rep, err := Explain(strings.NewReader(log+"\n"), Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rep.Findings) == 0 {
-			t.Fatalf("%s\n  no finding", log)
-		}
-		if msg := rep.Findings[0].Message; !strings.Contains(msg, want) {
-			t.Errorf("%s\n  message %q does not say %q", log, msg, want)
-		}
-	}
+	})
 	for in, want := range map[string]string{
 		`registry.orbit.test/team/app:1.0':`: "1.0",
 		`registry.orbit.test/team/app:':`:    "",

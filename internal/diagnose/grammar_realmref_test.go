@@ -22,6 +22,10 @@ func TestMessageGrammarRealmRef(t *testing.T) {
 		`failed to resolve reference "docker.io/library/nginx:latest": failed to authorize: failed to fetch anonymous token: Get "https://auth.docker.io/token?scope=repository%3Alibrary%2Fnginx%3Apull&service=registry.docker.io": dial tcp 54.1.2.3:443: i/o timeout`: "registry-unreachable",
 		// guard: a realm on the registry's own host and port stays a network failure
 		`ERROR: failed to solve: failed to push reg.orbit.test/team/app:1.2: failed to authorize: failed to fetch oauth token: Post "https://reg.orbit.test/service/token": dial tcp 10.9.8.7:443: i/o timeout`: "registry-unreachable",
+		// guard: a realm that spells out the registry's default port is on the same port
+		`failed to resolve reference "reg.orbit.test/team/app:1.2": failed to authorize: failed to fetch oauth token: Post "https://reg.orbit.test:443/service/token": dial tcp 10.9.8.7:443: i/o timeout`: "registry-unreachable",
+		// guard: a plain-HTTP realm that spells out port 80 for a registry reached by name
+		`failed to resolve reference "reg.orbit.test/team/app:1.2": failed to authorize: failed to fetch anonymous token: Get "http://reg.orbit.test:80/v2/token?service=reg": dial tcp 10.9.8.7:80: connect: connection refused`: "registry-unreachable",
 		// guard: a plain-HTTP registry whose realm is on its own host and port
 		`failed to resolve reference "reg.orbit.test/team/app:1.2": failed to authorize: failed to fetch anonymous token: Get "http://reg.orbit.test/v2/token?service=reg": dial tcp 10.9.8.7:80: connect: connection refused`: "registry-unreachable",
 		// guard: a reference without a registry host names no address to compare
@@ -36,4 +40,27 @@ func TestMessageGrammarRealmRef(t *testing.T) {
 		// guard: an application's own token call to a URL it was configured with is not a registry's realm
 		`level=error msg="refresh failed" err="Post \"null://hooks.orbit.test/api/token/refresh\": unsupported protocol scheme \"null\""`: "",
 	})
+}
+
+// TestRealmOtherPort pins realmOtherPort's port rules: a registry host
+// without a port is on 443, and a realm without a port is never "another
+// port" (its default depends on a scheme the function is not given).
+func TestRealmOtherPort(t *testing.T) {
+	for _, tc := range []struct {
+		reg, realm string
+		want       bool
+	}{
+		{"reg.orbit.test", "reg.orbit.test:8443", true},
+		{"reg.orbit.test:5000", "reg.orbit.test:8443", true},
+		{"reg.orbit.test:5000", "REG.orbit.test:443", true},
+		{"reg.orbit.test", "reg.orbit.test:443", false},
+		{"reg.orbit.test:5000", "reg.orbit.test:5000", false},
+		{"reg.orbit.test:5000", "reg.orbit.test", false},
+		{"reg.orbit.test", "auth.orbit.test:8443", false},
+		{"[::1]:5000", "[::1]:8443", true},
+	} {
+		if got := realmOtherPort(tc.reg, tc.realm); got != tc.want {
+			t.Errorf("realmOtherPort(%q, %q) = %v, want %v", tc.reg, tc.realm, got, tc.want)
+		}
+	}
 }

@@ -66,9 +66,12 @@ var helperWhys = []struct {
 	{
 		// credsStore desktop where Docker Desktop is not installed: a config
 		// copied from a Docker Desktop machine, or Docker Desktop replaced
-		// (abiosoft/colima#52, ko-build/ko#1115).
+		// (abiosoft/colima#52, ko-build/ko#1115). The absence in the words
+		// of Go's os/exec ("executable file not found in $PATH", "no such
+		// file or directory") or a shell ("command not found"): the helper's
+		// own "credentials not found in native keychain" means it ran.
 		any:  []string{"docker-credential-desktop"},
-		need: []string{"not found", "not installed", "no such file"},
+		need: []string{"executable file not found", "command not found", "not installed", "no such file"},
 		why:  "The docker config names Docker Desktop's helper (credsStore desktop), but Docker Desktop is not installed here: the config was copied from a Docker Desktop machine, or Docker Desktop was replaced by Colima, Rancher Desktop or OrbStack. Remove credsStore, or set it to a helper this machine has (osxkeychain, pass).",
 	},
 }

@@ -68,8 +68,10 @@ func loopbackHost(host string) bool {
 
 // realmOtherPort reports a token realm host that names the registry's host
 // on another explicit port ("reg.example:8443" for "reg.example" or
-// "reg.example:5000"). Without the scheme both default ports stay
-// unknown, so only a realm with an explicit port that differs counts.
+// "reg.example:5000"). No scheme is passed, so a registry host without a
+// port is taken on 443 ("reg.example:443" is the same port); a realm
+// without a port reports false, since its default port depends on the
+// realm's scheme.
 func realmOtherPort(regHost, realmHost string) bool {
 	regName, regPort := splitHostPortDefault(regHost, "")
 	realmName, realmPort := splitHostPortDefault(realmHost, "")
