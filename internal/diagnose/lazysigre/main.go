@@ -193,7 +193,8 @@ func isKey(kv *ast.KeyValueExpr, name string) bool {
 }
 
 // dropUnusedRegexp removes the import of package regexp from src when
-// nothing in it uses the package any more, and gofmts the result.
+// nothing in it uses the package any more (the spec's line, or the whole
+// import declaration when it was the only spec), and gofmts the result.
 func dropUnusedRegexp(fset *token.FileSet, path string, src []byte) ([]byte, error) {
 	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
 	if err != nil {
@@ -209,31 +210,35 @@ func dropUnusedRegexp(fset *token.FileSet, path string, src []byte) ([]byte, err
 		return !used
 	})
 	if !used {
+		off := func(pos token.Pos) int { return fset.Position(pos).Offset }
 		for _, d := range f.Decls {
 			gd, ok := d.(*ast.GenDecl)
 			if !ok || gd.Tok != token.IMPORT {
 				continue
 			}
-			for i, sp := range gd.Specs {
-				if is := sp.(*ast.ImportSpec); is.Path.Value == `"regexp"` && is.Name == nil {
-					gd.Specs = append(gd.Specs[:i], gd.Specs[i+1:]...)
-					break
+			for _, sp := range gd.Specs {
+				is := sp.(*ast.ImportSpec)
+				if is.Path.Value != `"regexp"` || is.Name != nil {
+					continue
 				}
+				from, to := off(is.Pos()), off(is.End())
+				if len(gd.Specs) == 1 {
+					from, to = off(gd.Pos()), off(gd.End())
+				}
+				// the whole line(s), with the newline after
+				for from > 0 && src[from-1] != '\n' {
+					from--
+				}
+				for to < len(src) && src[to] != '\n' {
+					to++
+				}
+				if to < len(src) {
+					to++
+				}
+				src = append(src[:from:from], src[to:]...)
+				return format.Source(src)
 			}
 		}
-		decls := f.Decls[:0]
-		for _, d := range f.Decls {
-			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.IMPORT && len(gd.Specs) == 0 {
-				continue
-			}
-			decls = append(decls, d)
-		}
-		f.Decls = decls
-		var buf bytes.Buffer
-		if err := format.Node(&buf, fset, f); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
 	}
 	return format.Source(src)
 }
