@@ -257,7 +257,7 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 // regexp is the signature's regexp, compiled (on first use, see
 // lazyRegexp: most logs make a few signatures candidates, and compiling all
 // of them was most of an empty log's start-up, explain-perf21).
-func (s *signature) regexp() *regexp.Regexp { return s.re }
+func (s *signature) regexp() *regexp.Regexp { return s.re.get() }
 
 // anchoredRe is s.re anchored at the start of the text (same groups),
 // compiled on first use.
