@@ -11,6 +11,7 @@ import (
 // first use (lazyRegexp), so a bad expression must fail here rather than
 // panic in a user's run on the first line that makes it a candidate.
 func TestSignatureRegexpsCompile(t *testing.T) {
+	keywords() // registers the signatures (sigGroups, on first use)
 	if len(allSigs) == 0 {
 		t.Fatal("no signatures registered")
 	}
