@@ -109,11 +109,11 @@ func explain(r io.Reader, o Options, kw []string) (*finding.Report, error) {
 
 // signature is one message grammar that points at a set of causes.
 type signature struct {
-	id   string         // stable rule id, shown as Finding.Rule
-	keys []string       // lowercase fragments; a line must contain one to be tried
-	re   *regexp.Regexp // must match; the match start is where the registry's own message begins
-	veto []string       // lowercase fragments that rule the line out (other tools' look-alikes)
-	need []string       // lowercase fragments of registry context; when set, the line must hold one
+	id   string      // stable rule id, shown as Finding.Rule
+	keys []string    // lowercase fragments; a line must contain one to be tried
+	re   *lazyRegexp // must match (compiled on first use: regexp()); the match start is where the registry's own message begins
+	veto []string    // lowercase fragments that rule the line out (other tools' look-alikes)
+	need []string    // lowercase fragments of registry context; when set, the line must hold one
 	// refGroup, when set, is the submatch of re that holds the image
 	// reference the message is about.
 	refGroup int

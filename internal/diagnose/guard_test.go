@@ -58,7 +58,7 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 		res = append(res, guardedExpr{r.get(), r.guard()})
 	}
 	for _, s := range allSigs {
-		res = append(res, guardedExpr{s.re, s.guards()})
+		res = append(res, guardedExpr{s.regexp(), s.guards()})
 	}
 	for i, p := range refPatterns {
 		res = append(res, guardedExpr{p.re.get(), refGuard(i)})
@@ -87,7 +87,7 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 			low := strings.ToLower(v)
 			for _, s := range allSigs {
 				want := s.re.FindStringSubmatchIndex(v)
-				got := s.starts().findSubmatchIndex(s.re, v, low, isASCII(v))
+				got := s.starts().findSubmatchIndex(s.regexp(), v, low, isASCII(v))
 				if !slices.Equal(got, want) {
 					t.Errorf("signature %s on %q: match %v started at %v, want %v", s.id, v, got, s.starts(), want)
 				}

@@ -34,3 +34,4 @@ func (l *lazyRegexp) FindAllString(s string, n int) []string { return l.get().Fi
 func (l *lazyRegexp) FindAllStringSubmatch(s string, n int) [][]string {
 	return l.get().FindAllStringSubmatch(s, n)
 }
+func (l *lazyRegexp) NumSubexp() int { return l.get().NumSubexp() }

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -127,7 +126,7 @@ func sigsOtherCI() {
 			// answers so both to an anonymous request and to an identity
 			// without the storage/Artifact Registry role.
 			keys: []string{`denied: "access denied`, `denied: \"access denied`, "denied: access denied."},
-			re:   regexp.MustCompile(`(?i)DENIED: \\?"?Access denied\.`),
+			re:   lazyRe(`(?i)DENIED: \\?"?Access denied\.`),
 			veto: append([]string{"s3:", "accessdenied", "permission denied"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if f.anonFallback > 0 && f.anonFallback < h.line() {

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -25,7 +24,7 @@ func sigsACRLogin() {
 			// setup account." is the CLI's own answer when its profile
 			// (~/.azure, AZURE_CONFIG_DIR) holds no signed-in account.
 			keys: []string{"unable to get aad authorization tokens", "unable to get admin user credentials"},
-			re:   regexp.MustCompile(`(?i)Unable to get (?:AAD authorization tokens|admin user credentials) with message: ?(.*)`),
+			re:   lazyRe(`(?i)Unable to get (?:AAD authorization tokens|admin user credentials) with message: ?(.*)`),
 			rank: rankAzACRLogin,
 			tell: func(*hit, *facts) string {
 				return "The Azure CLI keeps its sign-in per OS user and AZURE_CONFIG_DIR: az login under one user (or in another job or container) leaves az acr login under another without an account (no-login); an account whose refresh token expired says so (token-expired)."
@@ -43,7 +42,7 @@ func sigsACRLogin() {
 			// (7000222) client secret
 			// (learn.microsoft.com/azure/container-registry/container-registry-auth-service-principal).
 			keys: []string{"aad access token with sp failed"},
-			re:   regexp.MustCompile(`(?i)aad access token with sp failed:? ?(.*)`),
+			re:   lazyRe(`(?i)aad access token with sp failed:? ?(.*)`),
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "aadsts7000222") || strings.Contains(h.low, "expired") {
 					return []cand{

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -20,7 +19,7 @@ import (
 // read only alone on its line (a script comment "# Pushes should be of the
 // form …" or an English sentence around it stays out).
 
-var arPathFormRe = regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:>\s*)?(?:error:?\s*)?(Pushes should be of the form docker push HOST-NAME/PROJECT-ID/REPOSITORY/IMAGE)(?::TAG)?\.?` + remarkTail + `\s*$`)
+var arPathFormRe = lazyRe(`(?i)^\s*` + remarkLead + `(?:>\s*)?(?:error:?\s*)?(Pushes should be of the form docker push HOST-NAME/PROJECT-ID/REPOSITORY/IMAGE)(?::TAG)?\.?` + remarkTail + `\s*$`)
 
 func init() { sigGroups = append(sigGroups, sigsARPathForm) }
 

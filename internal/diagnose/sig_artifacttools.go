@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -49,7 +48,7 @@ func sigsArtifactTools() {
 		&signature{
 			id:   "oras-credentials-unretrievable",
 			keys: []string{"unable to retrieve credentials"},
-			re:   regexp.MustCompile(`(?i)"?https?://[^\s"]+/v2/[^\s"]*"?: unable to retrieve credentials`),
+			re:   lazyRe(`(?i)"?https?://[^\s"]+/v2/[^\s"]*"?: unable to retrieve credentials`),
 			rank: fixed(
 				c("credential-store-error", 0.84, "The client could not read a credential for this registry: the credential store ~/.docker/config.json names (credsStore/credHelpers, e.g. desktop, osxkeychain, pass) failed or is no longer installed. Remove the stale entry (or reinstall the helper), then log in again; helm and oras read the same file."),
 				c("token-expired", 0.4, ""),
@@ -58,7 +57,7 @@ func sigsArtifactTools() {
 		&signature{
 			id:   "reference-registry-is-url",
 			keys: []string{"invalid reference"},
-			re:   regexp.MustCompile(`(?i)invalid reference: invalid registry "((?:https?|oci)://[^"]*)"`),
+			re:   lazyRe(`(?i)invalid reference: invalid registry "((?:https?|oci)://[^"]*)"`),
 			rank: func(h *hit, f *facts) []cand {
 				arg := h.m[1]
 				if helmLoginBefore(f, h.line()) {
@@ -76,7 +75,7 @@ func sigsArtifactTools() {
 		&signature{
 			id:   "devcontainer-generated-name-push",
 			keys: []string{"vsc-"},
-			re:   regexp.MustCompile(`(?i)(?:error pushing|failed to push|pushing|push refers to repository \[)\s*(?:[\w.-]+(?::\d+)?/)?(?:library/)?(vsc-[a-z0-9][a-z0-9._-]*-[0-9a-f]{24,64}(?:-features|-uid)?)\b`),
+			re:   lazyRe(`(?i)(?:error pushing|failed to push|pushing|push refers to repository \[)\s*(?:[\w.-]+(?::\d+)?/)?(?:library/)?(vsc-[a-z0-9][a-z0-9._-]*-[0-9a-f]{24,64}(?:-features|-uid)?)\b`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{
@@ -92,7 +91,7 @@ func sigsArtifactTools() {
 			// package fetch from its default registry (5).
 			id:   "tool-wrapped-refusal",
 			keys: []string{"publish stopped because detection", "could not download oci://", "cannot unpack package"},
-			re: regexp.MustCompile(`(?i)(?:Publish stopped because detection of (\S+) in the destination registry failed` +
+			re: lazyRe(`(?i)(?:Publish stopped because detection of (\S+) in the destination registry failed` +
 				`|could not download (oci://\S+?/([^/\s:]+)/([^/\s:]+)):` +
 				`|cannot unpack package: .*?\bhttps://(index\.docker\.io|registry-1\.docker\.io|xpkg\.upbound\.io)/\S+)`),
 			rank: func(h *hit, f *facts) []cand {

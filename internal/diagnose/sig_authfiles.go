@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -28,7 +27,7 @@ func sigsAuthFiles() {
 		&signature{
 			id:   "auth-file-unreadable",
 			keys: []string{"reading json file", "/containers: permission denied", "credential file is not accessible"},
-			re:   regexp.MustCompile(`(?i)(?:reading JSON file \\?"([^"\\]*(?:auth|config)\.json)\\?": .{0,160}?(permission denied|unexpected end of JSON input|invalid character|is a directory)|mkdir (/run/(?:user/\d+/)?containers): permission denied|credential file is not accessible: (?:faccessat|l?stat) (\S+): (no such file or directory|permission denied))`),
+			re:   lazyRe(`(?i)(?:reading JSON file \\?"([^"\\]*(?:auth|config)\.json)\\?": .{0,160}?(permission denied|unexpected end of JSON input|invalid character|is a directory)|mkdir (/run/(?:user/\d+/)?containers): permission denied|credential file is not accessible: (?:faccessat|l?stat) (\S+): (no such file or directory|permission denied))`),
 			rank: func(h *hit, f *facts) []cand {
 				path := h.m[1] + h.m[3] + h.m[4]
 				if h.m[4] != "" && strings.Contains(strings.ToLower(h.m[5]), "no such file") {
@@ -58,7 +57,7 @@ func sigsAuthFiles() {
 		&signature{
 			id:   "attest-no-credential-file",
 			keys: []string{"no credential file found"},
-			re:   regexp.MustCompile(`(?i)No credential file found at (\S+)`),
+			re:   lazyRe(`(?i)No credential file found at (\S+)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{

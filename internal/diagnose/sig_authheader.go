@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -25,7 +24,7 @@ func sigsAuthHeader() {
 			// or an empty one, as a Bearer value; `docker pull` of the same
 			// image works. A refused credential is "unauthorized" instead.
 			keys: []string{"invalid bearer token format"},
-			re:   regexp.MustCompile(`(?i)Invalid bearer token format`),
+			re:   lazyRe(`(?i)Invalid bearer token format`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				who := "The registry (Quay)"
@@ -51,7 +50,7 @@ func sigsAuthHeader() {
 			// intermediary with HTTP status code 404"): GitHub's side, not
 			// the workflow's token, which was never judged.
 			keys: []string{"authzd server"},
-			re:   regexp.MustCompile(`(?i)unable to connect to authzd server`),
+			re:   lazyRe(`(?i)unable to connect to authzd server`),
 			veto: gitLike,
 			rank: fixed(
 				c("registry-fault", 0.82, "GHCR could not reach its own authorization service (\"unable to connect to authzd server\"), so it denied the request without judging the token: an incident on GitHub's side. Re-run the job, and check githubstatus.com for Packages; nothing in the workflow's permissions needs to change."),

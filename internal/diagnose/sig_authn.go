@@ -27,7 +27,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "login-action-empty-input",
 			keys: []string{"username and password required", "username required", "password required", "input required and not supplied"},
-			re:   regexp.MustCompile(`(?i)(?:Username and password required|Error: (?:Username|Password) required|Input required and not supplied: (?:username|password))`),
+			re:   lazyRe(`(?i)(?:Username and password required|Error: (?:Username|Password) required|Input required and not supplied: (?:username|password))`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},
@@ -36,7 +36,7 @@ func sigsAuthn() {
 			// nerdctl's own words: "stdin is not a terminal (Hint: use
 			// `nerdctl login --username=USERNAME --password-stdin`)".
 			keys: []string{"cannot perform an interactive login", "must provide --username", "flag needs an argument: 'u'", "flag needs an argument: 'p'", "flag needs an argument: -u", "flag needs an argument: -p", "stdin is not a terminal (hint: use"},
-			re:   regexp.MustCompile(`(?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|flag needs an argument: '?-?[up]'?|stdin is not a terminal \(Hint: use .nerdctl login)`),
+			re:   lazyRe(`(?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|flag needs an argument: '?-?[up]'?|stdin is not a terminal \(Hint: use .nerdctl login)`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},
@@ -49,7 +49,7 @@ func sigsAuthn() {
 			// the image's registry host, '' for a name without one (Docker
 			// Hub, or a registry part that expanded to empty).
 			keys: []string{"docker login for '"},
-			re:   regexp.MustCompile(`Docker login for '([^']*)' failed with exit code (\d+)`),
+			re:   lazyRe(`Docker login for '([^']*)' failed with exit code (\d+)`),
 			rank: rankRunnerContainerLogin,
 			tell: tellEmptyCredential,
 		},
@@ -61,14 +61,14 @@ func sigsAuthn() {
 			// helm's registry login prints its "Username: " prompt, then
 			// "Error: EOF" when stdin is empty.
 			keys: []string{"please login prior to", "username: eof", "username: error: eof", "reading password: inappropriate ioctl"},
-			re:   regexp.MustCompile(`(?i)(?:Please login prior to (?:push|pull)|Username: (?:Error: )?EOF|reading password: inappropriate ioctl for device)`),
+			re:   lazyRe(`(?i)(?:Please login prior to (?:push|pull)|Username: (?:Error: )?EOF|reading password: inappropriate ioctl for device)`),
 			rank: rankPromptEOF, // sig_credmangle.go
 			tell: tellUnauthenticated,
 		},
 		&signature{
 			id:   "no-basic-auth-credentials",
 			keys: []string{"no basic auth credentials"},
-			re:   regexp.MustCompile(`no basic auth credentials`),
+			re:   lazyRe(`no basic auth credentials`),
 			rank: rankNoBasicAuth,
 			tell: tellUnauthenticated,
 		},
@@ -83,7 +83,7 @@ func sigsAuthn() {
 			// <!DOCTYPE html>": the realm redirected to a web sign-in page
 			// (a self-hosted GitLab whose registry auth URL is misrouted).
 			keys: []string{"unable to decode token response", "unexpected status code 200 ok: <"},
-			re:   regexp.MustCompile(`(?i)(?:unable to decode token response: invalid character '<'|unexpected status code 200 OK: <)`),
+			re:   lazyRe(`(?i)(?:unable to decode token response: invalid character '<'|unexpected status code 200 OK: <)`),
 			need: []string{"token", "push permission", "/v2/", "registry", "sign_in", "login"},
 			veto: gitLike,
 			rank: fixed(c("registry-fault", 0.7, "The registry's token endpoint answered with an HTML page instead of a token: the realm it advertises is served by a web front end (SSO or proxy login page), a registry-side configuration fault."),
@@ -95,7 +95,7 @@ func sigsAuthn() {
 			// login with PLUGIN_REGISTRY (Docker Hub when unset) and hides
 			// docker's own message: msg="Error authenticating: exit status N".
 			keys: []string{"error authenticating: exit status"},
-			re:   regexp.MustCompile(`Error authenticating: exit status \d+`),
+			re:   lazyRe(`Error authenticating: exit status \d+`),
 			rank: fixed(c("bad-credentials", 0.6, "The docker plugin's docker login failed (the plugin hides docker's message): a wrong username or password, or credentials for another registry."),
 				c("login-wrong-host", 0.56, "Without a registry setting the plugin logs in to Docker Hub, so a private registry's credentials are tried there."),
 				c("empty-credential", 0.5, ""), c("client-bug", 0.44, "")),
@@ -107,7 +107,7 @@ func sigsAuthn() {
 			// without a terminal or an e-mail setting the prompt reads end
 			// of input ("Email: EOF").
 			keys: []string{"email: eof"},
-			re:   regexp.MustCompile(`(?m)^\s*Email: EOF`),
+			re:   lazyRe(`(?m)^\s*Email: EOF`),
 			rank: fixed(c("empty-credential", 0.6, "docker login asked for an e-mail address (docker before 1.11) and read end of input: no e-mail was configured and the job has no terminal."),
 				c("client-bug", 0.56, "Clients that wrap docker login without passing an e-mail (old CI plugins) fail this way with registries that need none; newer releases make it optional.")),
 			tell: tellBadCredential,
@@ -120,7 +120,7 @@ func sigsAuthn() {
 			// without a credential "unauthorized: not authenticated: No
 			// valid credential was supplied." (replicate/cog#992, #1844).
 			keys: []string{"authentication required", "authentication is required", "unauthorized: not authenticated"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required|unauthorized: not authenticated\b)`),
+			re:   lazyRe(`(?i)(?:unauthorized:\s*"?authentication required|UNAUTHORIZED: "?authentication required|error pushing to registry: authentication is required|\bunknown: "?authentication is required|unauthorized: not authenticated\b)`),
 			veto: []string{"proxy authentication required", "aka.ms/acr"},
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -128,7 +128,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "anonymous-not-permitted",
 			keys: []string{"anonymous"},
-			re:   regexp.MustCompile(`(?i)(?:DENIED|denied|unauthorized|UNAUTHORIZED): Anonymous (?:is not permitted|access|user)`),
+			re:   lazyRe(`(?i)(?:DENIED|denied|unauthorized|UNAUTHORIZED): Anonymous (?:is not permitted|access|user)`),
 			rank: fixed(c("no-login", 0.88, "The registry says the request was anonymous: no credential reached the client."),
 				c("login-other-job", 0.5, ""), c("login-wrong-host", 0.45, "")),
 			tell: tellUnauthenticated,
@@ -136,7 +136,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "incorrect-credentials",
 			keys: []string{"incorrect username or password", "wrong login/password", "invalid username/password", "invalid username or password", "authentication failed for user", "unauthorized: bad credentials", "incorrect username or access token"},
-			re:   regexp.MustCompile(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
+			re:   lazyRe(`(?i)(?:incorrect username or (?:password|access token)|Wrong login/password|invalid username(?:/| or )password|unauthorized: bad credentials)`),
 			// Yandex Container Registry's "Password is invalid - must be …"
 			// names the credential type it wanted (sig_yandexcr.go).
 			veto: append([]string{"github.com/rest", "password is invalid - must be"}, gitLike...),
@@ -169,7 +169,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "gitlab-http-basic-denied",
 			keys: []string{"http basic: access denied"},
-			re:   regexp.MustCompile(`HTTP Basic: Access denied`),
+			re:   lazyRe(`HTTP Basic: Access denied`),
 			veto: []string{"remote: http basic", "fatal: authentication failed", "git fetch", "git clone", ".git/"},
 			rank: rankGitLabBasic,
 			tell: tellBadCredential,
@@ -177,7 +177,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "password-instead-of-token",
 			keys: []string{"personal access token to login", "use personal access token", "2fa", "two-factor", "sso is enforced", "saml sso", "single sign-on"},
-			re:   regexp.MustCompile(`(?i)(?:please use (?:a )?personal access token|two-factor|\b2FA\b|SSO is enforced|SAML SSO|single sign-on)`),
+			re:   lazyRe(`(?i)(?:please use (?:a )?personal access token|two-factor|\b2FA\b|SSO is enforced|SAML SSO|single sign-on)`),
 			need: []string{"unauthorized", "denied", "login", "registry", "docker", "/v2/", "token"},
 			// GitLab's "HTTP Basic: Access denied" always carries a 2FA hint,
 			// whatever the credential problem: gitlab-http-basic-denied ranks it.
@@ -189,7 +189,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "token-expired",
 			keys: []string{"expired"},
-			re:   regexp.MustCompile(`(?i)(?:authorization token has expired|token (?:is|has) expired|access token is expired|token expired|ExpiredToken|expired token|credentials? (?:have|has) expired)`),
+			re:   lazyRe(`(?i)(?:authorization token has expired|token (?:is|has) expired|access token is expired|token expired|ExpiredToken|expired token|credentials? (?:have|has) expired)`),
 			need: []string{"unauthorized", "denied", "registry", "docker", "/v2/", "login", "ecr", "reauthenticate", "pull", "push", "ghcr"},
 			veto: append([]string{"certificate has expired", "x509", "kubectl", "kubeconfig", "vault"}, withoutLogLevelFatal(gitLike)...),
 			rank: fixed(c("token-expired", 0.93, "The registry says the credential has expired."),
@@ -198,7 +198,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "token-not-yet-valid",
 			keys: []string{"used before issued", "not valid yet", "token not yet valid", "\"nbf\"", "\"iat\""},
-			re:   regexp.MustCompile(`(?i)(?:token used before issued|not valid yet|token not yet valid|"nbf"|"iat")`),
+			re:   lazyRe(`(?i)(?:token used before issued|not valid yet|token not yet valid|"nbf"|"iat")`),
 			need: []string{"token", "unauthorized", "denied"},
 			rank: fixed(c("clock-skew", 0.9, "The token is not valid yet from the registry's point of view: the runner's clock is off."),
 				c("token-expired", 0.4, "")),
@@ -210,7 +210,7 @@ func sigsAuthn() {
 			// (registry/auth.go: "login attempt to URL failed with status:
 			// NNN TEXT"). 429 is left to rate-limited.
 			keys: []string{"login attempt to"},
-			re:   regexp.MustCompile(`login attempt to (\S+) failed with status: (\d{3})`),
+			re:   lazyRe(`login attempt to (\S+) failed with status: (\d{3})`),
 			veto: []string{"429"},
 			rank: rankLoginAttempt,
 			tell: tellBadCredential,
@@ -218,14 +218,14 @@ func sigsAuthn() {
 		&signature{
 			id:   "ghcr-unauthenticated-token",
 			keys: []string{"cannot be authenticated with the token provided"},
-			re:   regexp.MustCompile(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
+			re:   lazyRe(`(?i)(?:unauthenticated: )?User cannot be authenticated with the token provided`),
 			rank: rankTokenNotAccepted,
 			tell: tellBadCredential,
 		},
 		&signature{
 			id:   "login-ping-rejected",
 			keys: []string{"/v2/\": unauthorized", "/v2/\": denied", "/v2/: unauthorized", "/v2/: denied", "/v2/\": forbidden", "/v2/: forbidden"},
-			re:   regexp.MustCompile(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
+			re:   lazyRe(`https?://\S+/v2/"?: (?:unauthorized|denied|forbidden)\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "unauthorized") {
 					if cs := pingRefusedWithoutLogin(h, f, ""); cs != nil {
@@ -240,7 +240,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "ghcr-denied-denied",
 			keys: []string{"denied: denied"},
-			re:   regexp.MustCompile(`denied: denied\b`),
+			re:   lazyRe(`denied: denied\b`),
 			rank: func(h *hit, f *facts) []cand {
 				switch h.kind() {
 				case reghost.DockerHub, reghost.ECR, reghost.ECRPublic, reghost.GAR, reghost.ACR, reghost.Quay, reghost.GitLab, reghost.Harbor:
@@ -266,7 +266,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "containers-auth-token",
 			keys: []string{"unable to retrieve auth token"},
-			re:   regexp.MustCompile(`unable to retrieve auth token: (?:invalid username/password|.*)`),
+			re:   lazyRe(`unable to retrieve auth token: (?:invalid username/password|.*)`),
 			veto: []string{"password is invalid - must be"}, // sig_yandexcr.go
 			rank: func(h *hit, f *facts) []cand {
 				if cs := redHatOpenRegistryRefusal(h); cs != nil {
@@ -298,14 +298,14 @@ func sigsAuthn() {
 			// still the wording of podman 4/5 and buildah 1.3x). The host is
 			// not on the line.
 			keys: []string{"requesting bear"},
-			re:   regexp.MustCompile(`(?i)requesting bear(?:er)? token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
+			re:   lazyRe(`(?i)requesting bear(?:er)? token: (?:invalid status code from registry (\d{3})|.*?\b([45]\d\d)\b)`),
 			rank: rankBearerToken,
 			tell: tellBadCredential,
 		},
 		&signature{
 			id:   "oauth-token-rejected",
 			keys: []string{"failed to fetch oauth token", "failed to fetch anonymous token"},
-			re:   regexp.MustCompile(`failed to fetch (oauth|anonymous) token: unexpected status(?: from \w+ request to (\S+))?:?\s*(\d{3})?`),
+			re:   lazyRe(`failed to fetch (oauth|anonymous) token: unexpected status(?: from \w+ request to (\S+))?:?\s*(\d{3})?`),
 			veto: []string{"insufficient scopes", "toomanyrequests", "429"},
 			rank: rankTokenFetch,
 			tell: tellUnauthenticated,
@@ -319,7 +319,7 @@ func sigsAuthn() {
 			// A console that wraps at a fixed width cuts the quoted name
 			// ("… credentials for 'demo:0.0.1-SNAP" / "SHOT' are set up
 			// correctly."): the name is read to the line's end.
-			re: regexp.MustCompile(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)(?:' are set up correctly|$))`),
+			re: lazyRe(`(?:Unauthorized for (\S+)|perhaps you should make sure your credentials for '([^']+)(?:' are set up correctly|$))`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					// jib names the target image (registry/repository)
@@ -348,7 +348,7 @@ func sigsAuthn() {
 			// of the registry's bearer challenge was refused ("Failed to
 			// authenticate with registry HOST/REPO because: 403 Forbidden").
 			keys: []string{"failed to authenticate with registry"},
-			re:   regexp.MustCompile(`Failed to authenticate with registry (\S+) because: (\d{3})`),
+			re:   lazyRe(`Failed to authenticate with registry (\S+) because: (\d{3})`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					h.ref = parseRef(h.m[1])
@@ -385,7 +385,7 @@ func sigsAuthn() {
 			// diagnostic as "CODE: MESSAGE", so a registry's UNAUTHORIZED
 			// with an empty message ends the line in "UNAUTHORIZED: " (ko
 			// publishing through a token endpoint: `GET https://HOST/v2/token?scope=…: UNAUTHORIZED: `).
-			re:   regexp.MustCompile(`(?i)(?:no credentials available: )?unauthorized:?"?\)?\s*$`),
+			re:   lazyRe(`(?i)(?:no credentials available: )?unauthorized:?"?\)?\s*$`),
 			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
 			veto: append([]string{"authentication required"}, gitLike...),
 			rank: rankBareUnauthorized,
@@ -395,7 +395,7 @@ func sigsAuthn() {
 			id:   "basic-credential-not-found",
 			keys: []string{"basic credential not found", "no credentials available"},
 			// oras (oras-go auth: "basic credential not found"), regctl.
-			re: regexp.MustCompile(`(?i)(?:basic credential not found|no credentials available)`),
+			re: lazyRe(`(?i)(?:basic credential not found|no credentials available)`),
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
 				if state == "other" {
@@ -413,7 +413,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "client-cannot-answer-challenge",
 			keys: []string{"cannot respond to request for authentication"},
-			re:   regexp.MustCompile(`Cannot respond to request for authentication`),
+			re:   lazyRe(`Cannot respond to request for authentication`),
 			rank: fixed(c("client-bug", 0.62, "The client itself says it cannot answer the registry's authentication challenge: a limitation or defect of this client version, not of the credential."),
 				c("no-login", 0.5, ""), c("bad-credentials", 0.4, "")),
 		},
@@ -422,7 +422,7 @@ func sigsAuthn() {
 			keys: []string{"unable to locate credentials", "could not load credentials from any providers", "security token included in the request is invalid",
 				"invalidclienttokenid", "unrecognizedclientexception", "invalid clientid or client secret", "application not registered with aad", "aadsts",
 				"the security token included in the request is expired"},
-			re: regexp.MustCompile(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
+			re: lazyRe(`(?i)(Unable to locate credentials|Could not load credentials from any providers|security token included in the request is (invalid|expired)|InvalidClientTokenId|UnrecognizedClientException|Invalid clientid or client secret|Application not registered with AAD|AADSTS\d+)`),
 			// GetAuthorizationToken: ECR's token call, as AWS names it in
 			// "(UnrecognizedClientException) when calling the
 			// GetAuthorizationToken operation" with no other registry word.
@@ -446,7 +446,7 @@ func sigsAuthn() {
 		&signature{
 			id:   "dependency-proxy",
 			keys: []string{"dependency_proxy", "dependency-proxy"},
-			re:   regexp.MustCompile(`(?i)dependency[_-]proxy.*(?:401|403|unauthorized|denied|forbidden|authentication required)|(?:401|403|unauthorized|denied|forbidden|authentication required).*dependency[_-]proxy`),
+			re:   lazyRe(`(?i)dependency[_-]proxy.*(?:401|403|unauthorized|denied|forbidden|authentication required)|(?:401|403|unauthorized|denied|forbidden|authentication required).*dependency[_-]proxy`),
 			rank: fixed(c("dependency-proxy-auth", 0.88, "The image comes through the GitLab dependency proxy, which needs a login with CI_DEPENDENCY_PROXY_USER/PASSWORD to CI_DEPENDENCY_PROXY_SERVER."),
 				c("no-login", 0.45, "")),
 		},

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -25,7 +24,7 @@ func sigsAuthResolve() {
 	register(&signature{
 		id:   "keychain-resolve-failed",
 		keys: []string{"resolving authorization for"},
-		re:   regexp.MustCompile(`(?i)resolving authorization for ((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|[a-z0-9.-]+:\d+) failed: (.{1,300})`),
+		re:   lazyRe(`(?i)resolving authorization for ((?:[a-z0-9-]+\.)+[a-z0-9-]+(?::\d+)?|[a-z0-9.-]+:\d+) failed: (.{1,300})`),
 		rank: func(h *hit, f *facts) []cand {
 			host, tail := h.m[1], strings.ToLower(h.m[2])
 			switch {

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -22,7 +21,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "ghcr-write-package",
 			keys: []string{"write_package", "organization package", "installation not allowed"},
-			re:   regexp.MustCompile(`(?i)(?:denied: )?(?:permission_denied: )?(?:write_package|installation not allowed to (Write|Create) organization package)`),
+			re:   lazyRe(`(?i)(?:denied: )?(?:permission_denied: )?(?:write_package|installation not allowed to (Write|Create) organization package)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.host = orSome(h.host, "ghcr.io")
 				if h.m[1] == "" && len(f.perms) == 0 && !f.prOrFork() {
@@ -46,14 +45,14 @@ func sigsAuthz() {
 		&signature{
 			id:   "ghcr-org-policy",
 			keys: []string{"but is only allowed"},
-			re:   regexp.MustCompile(`is requesting '[^']*packages: write[^']*', but is only allowed '[^']*'`),
+			re:   lazyRe(`is requesting '[^']*packages: write[^']*', but is only allowed '[^']*'`),
 			rank: fixed(c("ghcr-org-policy", 0.92, "The organization or enterprise caps what GITHUB_TOKEN may be granted: the workflow asks for packages: write but the policy allows less."),
 				c("gh-token-packages-permission", 0.4, "")),
 		},
 		&signature{
 			id:   "podman-reuse-blob-forbidden",
 			keys: []string{"failed to read from destination repository"},
-			re:   regexp.MustCompile(`failed to read from destination repository (\S+?): (403|401)`),
+			re:   lazyRe(`failed to read from destination repository (\S+?): (403|401)`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.kind() == reghost.GHCR || h.ref.Host == "" {
 					h.host = orSome(h.host, "ghcr.io")
@@ -76,7 +75,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "requested-access-denied",
 			keys: []string{"requested access to the resource is denied"},
-			re:   regexp.MustCompile(`(?:denied: )?requested access to the resource is denied`),
+			re:   lazyRe(`(?:denied: )?requested access to the resource is denied`),
 			rank: rankDenied,
 			tell: tellDenied,
 		},
@@ -90,7 +89,7 @@ func sigsAuthz() {
 			// requested-access-denied.
 			generic: true,
 			keys:    []string{"pull access denied for"},
-			re:      regexp.MustCompile(`pull access denied for [^,\s]+, repository does not exist or may require`),
+			re:      lazyRe(`pull access denied for [^,\s]+, repository does not exist or may require`),
 			rank:    rankDenied,
 			tell:    tellDenied,
 		},
@@ -102,7 +101,7 @@ func sigsAuthz() {
 			// or try `gcloud auth configure-docker`."; for gcr.io "Build Failed.
 			// Check your GCR project.").
 			keys: []string{"no push access to specified image repository", "check your gcr project"},
-			re:   regexp.MustCompile(`Build Failed\. (?:No push access to specified image repository|Check your GCR project)`),
+			re:   lazyRe(`Build Failed\. (?:No push access to specified image repository|Check your GCR project)`),
 			rank: rankNoPushAccess,
 			tell: tellUnauthenticated,
 		},
@@ -115,7 +114,7 @@ func sigsAuthz() {
 			// messages they know; this reads the code when none did.
 			generic: true,
 			keys:    []string{`"code":"`, `\"code\":\"`},
-			re:      regexp.MustCompile(`\\?"code\\?":\\?"(DENIED|UNAUTHORIZED)\\?",\\?"message\\?":\\?"([^"\\]*)`),
+			re:      lazyRe(`\\?"code\\?":\\?"(DENIED|UNAUTHORIZED)\\?",\\?"message\\?":\\?"([^"\\]*)`),
 			// The helm-push (cm-push) plugin prints a chart repository's
 			// (ChartMuseum, Harbor's chartrepo API) answer as "Error: 401:
 			// could not properly parse response JSON: {...}": a chart
@@ -148,7 +147,7 @@ func sigsAuthz() {
 			// to a registry request or reference.
 			generic: true,
 			keys:    []string{": denied"},
-			re:      regexp.MustCompile(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+|failed to put manifest \S+): denied\s*$`),
+			re:      lazyRe(`(?i)(?:Error response from daemon|Error|ERROR|error|reading manifest \S+ in \S+|failed to put manifest \S+): denied\s*$`),
 			need:    []string{"/v2/", "manifests/", "blobs/", "from daemon", "reading manifest", "put manifest"},
 			veto:    gitLike,
 			rank:    rankDenied,
@@ -157,7 +156,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "gitlab-access-forbidden",
 			keys: []string{"denied: access forbidden", "access forbidden"},
-			re:   regexp.MustCompile(`(?i)(?:denied|unauthorized): access forbidden`),
+			re:   lazyRe(`(?i)(?:denied|unauthorized): access forbidden`),
 			rank: func(h *hit, f *facts) []cand {
 				h.kindHint = reghost.GitLab // GitLab's registry words its refusals so
 				return rankDenied(h, f)
@@ -167,7 +166,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "insufficient-scope",
 			keys: []string{"insufficient_scope", "authorization failed"},
-			re:   regexp.MustCompile(`(?:insufficient_scope: authorization failed|authorization status: 40[13]: authorization failed)`),
+			re:   lazyRe(`(?:insufficient_scope: authorization failed|authorization status: 40[13]: authorization failed)`),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := rankDockerHubDeepPath(h); cs != nil {
 					return cs
@@ -215,7 +214,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "token-insufficient-scopes",
 			keys: []string{"insufficient scopes", "does not match expected scopes", "required scopes", "following scopes"},
-			re:   regexp.MustCompile(`(?i)(?:access token has insufficient scopes|insufficient scopes|does not match expected scopes|requires one of the following scopes: \[([^\]]*)\], but your token has only been granted the: \[([^\]]*)\] scopes|not been granted the required scopes)`),
+			re:   lazyRe(`(?i)(?:access token has insufficient scopes|insufficient scopes|does not match expected scopes|requires one of the following scopes: \[([^\]]*)\], but your token has only been granted the: \[([^\]]*)\] scopes|not been granted the required scopes)`),
 			rank: func(h *hit, f *facts) []cand {
 				if m := grantedScopesRe.FindStringSubmatch(h.low); m != nil && strings.Trim(m[1], "' \"") == "" {
 					return []cand{
@@ -257,7 +256,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "harbor-unauthorized-action",
 			keys: []string{"unauthorized to access repository"},
-			re:   regexp.MustCompile(`unauthorized to access repository: ([^,]+), action: (\w+)`),
+			re:   lazyRe(`unauthorized to access repository: ([^,]+), action: (\w+)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.ref.Repo = orSome(h.ref.Repo, strings.TrimSpace(h.m[1]))
 				state, l := f.loginState(h.line(), h.host)
@@ -284,7 +283,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "quay-not-authorized",
 			keys: []string{"access to the requested resource is not authorized"},
-			re:   regexp.MustCompile(`access to the requested resource is not authorized`),
+			re:   lazyRe(`access to the requested resource is not authorized`),
 			rank: func(h *hit, f *facts) []cand {
 				if cs := rankDockerHubDeepPath(h); cs != nil {
 					return cs
@@ -339,7 +338,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "acr-authorization",
 			keys: []string{"aka.ms/acr/authorization"},
-			re:   regexp.MustCompile(`(?:unauthorized: )?authentication required, visit https://aka\.ms/acr/authorization`),
+			re:   lazyRe(`(?:unauthorized: )?authentication required, visit https://aka\.ms/acr/authorization`),
 			rank: func(h *hit, f *facts) []cand {
 				state, l := f.loginState(h.line(), h.host)
 				if h.op == opLogin {
@@ -381,7 +380,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "ecr-iam-denied",
 			keys: []string{"is not authorized to perform: ecr", "not authorized to perform: ecr"},
-			re:   regexp.MustCompile(`is not authorized to perform: (ecr(?:-public)?:\w+)`),
+			re:   lazyRe(`is not authorized to perform: (ecr(?:-public)?:\w+)`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("cloud-iam-denied", 0.93, fmt.Sprintf("The AWS identity's IAM policy (or the repository policy) does not allow %s.", h.m[1])),
 					c("repo-not-found", 0.3, "")}
@@ -392,7 +391,7 @@ func sigsAuthz() {
 			keys: []string{"artifactregistry.", "storage.objects.", "storage.buckets.", "token exchange failed"},
 			// Quotes may come escaped (\"...\"): the message inside a JSON
 			// error body that jib and skopeo's logfmt print as is.
-			re:   regexp.MustCompile(`(?i)(?:Permission \\?"?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)\\?"?'? denied|Token exchange failed for project)`),
+			re:   lazyRe(`(?i)(?:Permission \\?"?'?(artifactregistry\.[\w.]+|storage\.[\w.]+)\\?"?'? denied|Token exchange failed for project)`),
 			need: []string{"gcr.io", "pkg.dev", "docker", "/v2/", "push", "pull", "token exchange", "artifactregistry.repositories", "denied: "},
 			veto: []string{"gsutil", "gcloud storage", "terraform"},
 			rank: rankGCPPermission,
@@ -408,7 +407,7 @@ func sigsAuthz() {
 			// access it." (Docker 1.x's v1 pull printed "Unable to access the
 			// repository: NAME; please verify that it exists ...").
 			keys: []string{"don't have the needed permissions", "unauthenticated request", "unable to access the repository"},
-			re:   regexp.MustCompile(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request|Unable to access the repository)`),
+			re:   lazyRe(`(?i)(?:You don't have the needed permissions to perform this operation|Unauthenticated request|Unable to access the repository)`),
 			// Artifact Registry names the refused permission
 			// ("artifactregistry.repositories.uploadArtifacts"), which is
 			// registry context by itself when the message is quoted without
@@ -455,7 +454,7 @@ func sigsAuthz() {
 		&signature{
 			id:   "ecr-eof",
 			keys: []string{"eof"},
-			re:   regexp.MustCompile(`"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`),
+			re:   lazyRe(`"?https://\S+\.dkr\.ecr\.\S+"?: EOF\s*$`),
 			// ECR also drops the upload of a repository that does not exist
 			// in that account and region (helm push to a path with no
 			// repository, docker push before the repository was created).
@@ -468,7 +467,7 @@ func sigsAuthz() {
 			// docker push gives up on a layer after "ID: Retrying in N
 			// seconds" and prints the transport error alone: "EOF". A bare
 			// EOF line anywhere else (a shell heredoc's end) is not one.
-			re: regexp.MustCompile(`^\s*EOF\s*$`),
+			re: lazyRe(`^\s*EOF\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				if !slices.Contains(f.eofAfterRetry, h.line()) {
 					return nil

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -47,7 +46,7 @@ func sigsH20c() {
 			// consequence, not an empty secret. A region-shaped host only:
 			// a mistyped region is another story (no such endpoint exists).
 			keys: []string{"api.ecr.", "api.ecr-fips."},
-			re:   regexp.MustCompile(`(?i)` + ecrAPIEndpointPat),
+			re:   lazyRe(`(?i)` + ecrAPIEndpointPat),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opLogin
 				region := ""
@@ -84,7 +83,7 @@ func sigsH20c() {
 			// a trailing colon from an empty tag variable, upper case, a
 			// placeholder or a file name where a reference belongs.
 			keys: []string{"failed to normalize image reference"},
-			re:   regexp.MustCompile(`(?i)failed to normalize image reference "[^"]*"`),
+			re:   lazyRe(`(?i)failed to normalize image reference "[^"]*"`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				if m := normalizeRefArg.FindStringSubmatch(h.texts[0]); m != nil && fileNameRef(m[1]) {

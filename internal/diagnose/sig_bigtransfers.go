@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -49,7 +48,7 @@ func sigsBigTransfers() {
 		&signature{
 			id:   "buildkit-closed-pipe",
 			keys: []string{"read/write on closed pipe"},
-			re:   regexp.MustCompile(`(?i)failed to copy: io: read/write on closed pipe`),
+			re:   lazyRe(`(?i)failed to copy: io: read/write on closed pipe`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPush)
 				return []cand{
@@ -61,7 +60,7 @@ func sigsBigTransfers() {
 		&signature{
 			id:   "chunk-over-registry-limit",
 			keys: []string{"exceeds the maximum permissible limit"},
-			re:   regexp.MustCompile(`(?i)request body is too large and exceeds the maximum permissible limit of ([\d.]+ ?[KMG]i?B)`),
+			re:   lazyRe(`(?i)request body is too large and exceeds the maximum permissible limit of ([\d.]+ ?[KMG]i?B)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPush)
 				return []cand{
@@ -73,7 +72,7 @@ func sigsBigTransfers() {
 		&signature{
 			id:   "upload-connection-broken",
 			keys: []string{"write: broken pipe", "read: connection timed out", "use of closed network connection", "wsasend:", "wsarecv:"},
-			re:   regexp.MustCompile(`(?i)(?:(?:read|write) tcp \S+: (?:(?:read|write): (?:broken pipe|connection timed out)|(?:wsasend|wsarecv): An existing connection was forcibly closed)|use of closed network connection)`),
+			re:   lazyRe(`(?i)(?:(?:read|write) tcp \S+: (?:(?:read|write): (?:broken pipe|connection timed out)|(?:wsasend|wsarecv): An existing connection was forcibly closed)|use of closed network connection)`),
 			veto: append([]string{"docker.sock", "error during connect", "postgres", "mysql", "redis", "database"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if !containsAny(h.low, registryContext) && !f.uploadedBefore(h.line()) && !f.transferredBefore(h.line()) {
@@ -91,7 +90,7 @@ func sigsBigTransfers() {
 			// answer, which is also a 416.
 			generic: true,
 			keys:    []string{"range not satisfiable"},
-			re:      regexp.MustCompile(`(?i)/blobs/uploads?/\S*:? 416 (?:Requested )?Range Not Satisfiable`),
+			re:      lazyRe(`(?i)/blobs/uploads?/\S*:? 416 (?:Requested )?Range Not Satisfiable`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPush)
 				return []cand{
@@ -103,7 +102,7 @@ func sigsBigTransfers() {
 		&signature{
 			id:   "library-upload-5xx",
 			keys: []string{"error uploading image"},
-			re:   regexp.MustCompile(`(?i)error uploading image: HTTP status (5\d\d)`),
+			re:   lazyRe(`(?i)error uploading image: HTTP status (5\d\d)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // A Dockerfile stage whose base image is a build argument ("ARG BUILD_FROM"
@@ -25,7 +24,7 @@ func sigsBuildArgs() {
 		&signature{
 			id:   "from-arg-blank",
 			keys: []string{"should not be blank"},
-			re:   regexp.MustCompile(`base name \(([^)\s]*)\) should not be blank`),
+			re:   lazyRe(`base name \(([^)\s]*)\) should not be blank`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opBuild
 				return []cand{c("empty-reference-variable", 0.88, fmt.Sprintf("The Dockerfile's FROM takes its base image from %s, which expanded to empty: no --build-arg gave it a value and the ARG has no default, so BuildKit had no image reference to pull. Pass the base image as a build argument (the builder that used to pass it may have changed), or give the ARG a default.", orSome(h.m[1], "a build argument"))),

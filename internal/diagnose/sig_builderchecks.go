@@ -3,7 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -42,7 +41,7 @@ func sigsBuilderChecks() {
 		&signature{
 			id:   "ggcr-empty-transport-error",
 			keys: []string{"<empty transport.error response>"},
-			re:   regexp.MustCompile(`(?i)(?:connect to repo store '([^']*)': )?<empty transport\.Error response>`),
+			re:   lazyRe(`(?i)(?:connect to repo store '([^']*)': )?<empty transport\.Error response>`),
 			rank: func(h *hit, f *facts) []cand {
 				what := "the registry"
 				if len(h.m) > 1 && h.m[1] != "" {
@@ -61,7 +60,7 @@ func sigsBuilderChecks() {
 		&signature{
 			id:   "harbor-token-500",
 			keys: []string{"/service/token?"},
-			re:   regexp.MustCompile(`(?i)/service/token\?\S*?scope=([^&\s]+)\S*:? (?:unsupported status code|unexpected status(?: code)?:?) 500`),
+			re:   lazyRe(`(?i)/service/token\?\S*?scope=([^&\s]+)\S*:? (?:unsupported status code|unexpected status(?: code)?:?) 500`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				scope, err := url.QueryUnescape(h.m[1])
@@ -85,7 +84,7 @@ func sigsBuilderChecks() {
 		&signature{
 			id:   "python-ssl-verify-failed",
 			keys: []string{"certificate_verify_failed"},
-			re:   regexp.MustCompile(`(?i)\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed`),
+			re:   lazyRe(`(?i)\[SSL: CERTIFICATE_VERIFY_FAILED\] certificate verify failed`),
 			need: registryContext,
 			veto: gitLike,
 			rank: fixed(
@@ -96,7 +95,7 @@ func sigsBuilderChecks() {
 		&signature{
 			id:   "spring-publish-registry-config",
 			keys: []string{"invalid docker publish registry configuration"},
-			re:   regexp.MustCompile(`(?i)Invalid Docker publish registry configuration, either token or username/password must be provided`),
+			re:   lazyRe(`(?i)Invalid Docker publish registry configuration, either token or username/password must be provided`),
 			rank: fixed(
 				c("empty-credential", 0.64, "Spring Boot's build-image found a docker.publishRegistry block without a usable username/password or token: the properties or environment variables that fill them rendered empty (an unset CI secret, a misspelt property). Set them, or remove the block for a registry that needs no login."),
 				c("client-bug", 0.58, "Spring Boot versions before the July 2022 fixes (spring-projects/spring-boot#31821) refused a publishRegistry block without credentials even for a registry that needs none (#28844): upgrade the plugin."),

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -31,7 +30,7 @@ func sigsBuilders() {
 			// the target's registries (CNB_REGISTRY_AUTH or a Docker
 			// config.json the lifecycle can read).
 			keys: []string{"has no layers"},
-			re:   regexp.MustCompile(`get run image top layer SHA: image (\S+) has no layers`),
+			re:   lazyRe(`get run image top layer SHA: image (\S+) has no layers`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("no-login", 0.72, fmt.Sprintf("The lifecycle could not read the run image %s from its registry, so it exported onto an empty image: it had no credential for that registry (the lifecycle reads CNB_REGISTRY_AUTH or a Docker config.json, not the platform's login).", h.m[1])),
@@ -55,7 +54,7 @@ func sigsBuilders() {
 			// packer-plugin-docker#110); anything else is a login_server that
 			// is not an ECR registry.
 			keys: []string{"failed to parse the ecr url"},
-			re:   regexp.MustCompile(`(?i)failed to parse the ECR URL: (\S+)`),
+			re:   lazyRe(`(?i)failed to parse the ECR URL: (\S+)`),
 			rank: func(h *hit, f *facts) []cand {
 				u := strings.Trim(h.m[1], `"'`)
 				if ecrLoginServerRe.MatchString(strings.ToLower(u)) {

@@ -1,9 +1,5 @@
 package diagnose
 
-import (
-	"regexp"
-)
-
 // podman build and buildah build with --all-platforms (or --platform list)
 // run one build per platform of the base image's manifest list and prefix
 // each platform's error with it: "Error: [linux/arm64]: creating build
@@ -22,7 +18,7 @@ func sigsBuildPlatforms() {
 		&signature{
 			id:   "build-attestation-platform",
 			keys: []string{"[unknown/unknown]:"},
-			re:   regexp.MustCompile(`\[unknown/unknown\]: \S`),
+			re:   lazyRe(`\[unknown/unknown\]: \S`),
 			rank: fixed(c("client-bug", 0.7, "The build ran for the platform \"unknown/unknown\": that entry of the base image's manifest list is a BuildKit attestation manifest (provenance/SBOM), not an image, and this podman/buildah release builds it as one when asked for --all-platforms. Upgrade podman/buildah to a release that skips attestation entries, or name the platforms with --platform instead of --all-platforms. The registry is not at fault."),
 				c("registry-fault", 0.3, "")),
 		},

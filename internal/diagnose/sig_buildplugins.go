@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -164,7 +163,7 @@ func sigsBuildPlugins() {
 			// failed, perhaps you should use a registry that supports HTTPS
 			// or set the configuration parameter 'allowInsecureRegistries'".
 			keys: []string{"only secure connections are allowed"},
-			re:   regexp.MustCompile(`(?i)(?:Failed to verify the server at (\S+?)\.? because )?only secure connections are allowed(?:, but tried to reach URL (\S+))?`),
+			re:   lazyRe(`(?i)(?:Failed to verify the server at (\S+?)\.? because )?only secure connections are allowed(?:, but tried to reach URL (\S+))?`),
 			need: []string{"/v2/", "registry", "jib"},
 			rank: func(h *hit, f *facts) []cand {
 				if uf, ok := parseURL(h.m[1] + h.m[2]); ok && h.host == "" {
@@ -187,7 +186,7 @@ func sigsBuildPlugins() {
 			// "perhaps you should use a registry that supports HTTPS so
 			// credentials can be sent safely".
 			keys: []string{"not sent because the connection was over http", "so credentials can be sent safely"},
-			re:   regexp.MustCompile(`(?i)Required credentials for (\S+) were not sent because the connection was over HTTP|use a registry that supports HTTPS so credentials can be sent safely`),
+			re:   lazyRe(`(?i)Required credentials for (\S+) were not sent because the connection was over HTTP|use a registry that supports HTTPS so credentials can be sent safely`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] != "" && h.ref.Repo == "" {
 					h.ref = parseRef(h.m[1])
@@ -208,7 +207,7 @@ func sigsBuildPlugins() {
 			// ("Build to Docker daemon failed" for jib:dockerBuild). IMAGE
 			// is the base image or the target, whichever was refused.
 			keys: []string{"make sure you have permissions for"},
-			re:   regexp.MustCompile(`(?i)perhaps you should make sure you have permissions for (\S+?)\.? and set correct credentials`),
+			re:   lazyRe(`(?i)perhaps you should make sure you have permissions for (\S+?)\.? and set correct credentials`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.ref.Repo == "" {
 					h.ref = parseRef(h.m[1])
@@ -234,7 +233,7 @@ func sigsBuildPlugins() {
 			// so jib's are read here.
 			generic: true,
 			keys:    []string{"jib.http.responseexception: ", "jib-maven-plugin:", "buildstepsexecutionexception: "},
-			re:      regexp.MustCompile(`(?:jib\.http\.ResponseException|jib-maven-plugin:\S+ \([^)]*\) on project \S+|jib\.plugins\.common\.BuildStepsExecutionException): (\d{3})\b`),
+			re:      lazyRe(`(?:jib\.http\.ResponseException|jib-maven-plugin:\S+ \([^)]*\) on project \S+|jib\.plugins\.common\.BuildStepsExecutionException): (\d{3})\b`),
 			rank: func(h *hit, f *facts) []cand {
 				switch st := h.m[1]; {
 				case st == "401":
@@ -266,7 +265,7 @@ func sigsBuildPlugins() {
 			// overwrite of a tag in an immutable repository with TAG_INVALID
 			// (jib#3215), which jib words the same way.
 			keys: []string{"image manifest version 2, schema 2"},
-			re:   regexp.MustCompile(`(?i)(?:Tried to push image manifest for (\S+?) but failed because: )?Registry (?:may not|does not) support (?:pushing OCI Manifest or Docker )?Image Manifest Version 2, Schema 2`),
+			re:   lazyRe(`(?i)(?:Tried to push image manifest for (\S+?) but failed because: )?Registry (?:may not|does not) support (?:pushing OCI Manifest or Docker )?Image Manifest Version 2, Schema 2`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				if h.m[1] != "" && h.ref.Repo == "" {
@@ -301,7 +300,7 @@ func sigsBuildPlugins() {
 			// connection, a proxy or registry timeout on a large layer:
 			// sdk-container-builds#483, #432).
 			keys: []string{"container1001: failed to upload blob", "container1006: too many retries"},
-			re:   regexp.MustCompile(`(?i)CONTAINER100(1): Failed to upload blob|CONTAINER100(6): Too many retries`),
+			re:   lazyRe(`(?i)CONTAINER100(1): Failed to upload blob|CONTAINER100(6): Too many retries`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[2] != "" {
 					return []cand{
@@ -330,7 +329,7 @@ func sigsBuildPlugins() {
 			// (buildpacks/pack#1432).
 			generic: true,
 			keys:    []string{"ensure registry read", "ensure registry write"},
-			re:      regexp.MustCompile(`(?i)ensure registry (read|write|read/write) access(?: to (\S+))?\s*(.*)$`),
+			re:      lazyRe(`(?i)ensure registry (read|write|read/write) access(?: to (\S+))?\s*(.*)$`),
 			rank:    rankCNBRegistryAccess,
 		},
 		&signature{
@@ -343,7 +342,7 @@ func sigsBuildPlugins() {
 			// Terraform's docker provider 2.16's docker_registry_image) did
 			// not turn its registry credentials into the header.
 			keys: []string{"missing x-registry-auth"},
-			re:   regexp.MustCompile(`(?i)Bad parameters and missing X-Registry-Auth`),
+			re:   lazyRe(`(?i)Bad parameters and missing X-Registry-Auth`),
 			rank: fixed(
 				c("client-bug", 0.7, "The Docker Engine refused the push because the API client sent no X-Registry-Auth header at all (the daemon needs one on every push, an empty one for a registry without auth): the client or provider version did not build it from the registry credentials it was given. Upgrade it (Terraform's kreuzwerker/docker 2.16's docker_registry_image had this defect), or push with docker push."),
 				c("no-login", 0.5, ""),
@@ -357,7 +356,7 @@ func sigsBuildPlugins() {
 			// response from registry: STATUS". The push went through; the
 			// provider's own manifest request was refused.
 			keys: []string{"unable to get digest"},
-			re:   regexp.MustCompile(`(?i)unable to get digest: Got bad response from registry: (\d{3})`),
+			re:   lazyRe(`(?i)unable to get digest: Got bad response from registry: (\d{3})`),
 			rank: func(h *hit, f *facts) []cand {
 				switch h.m[1] {
 				case "401", "403":
@@ -384,7 +383,7 @@ func sigsBuildPlugins() {
 			// instead of going on without a credential, even for a public
 			// base image (dotnet/sdk-container-builds#406).
 			keys: []string{"failed retrieving credentials for"},
-			re:   regexp.MustCompile(`(?i)Failed retrieving credentials for "([^"]+)"`),
+			re:   lazyRe(`(?i)Failed retrieving credentials for "([^"]+)"`),
 			rank: func(h *hit, f *facts) []cand {
 				h.host = orSome(h.host, reghost.Normalize(h.m[1]))
 				if n := f.bp.credsNotFound; n > 0 && n-h.line() >= 0 && n-h.line() <= 6 || strings.Contains(h.low, "credentials not found") {
@@ -407,7 +406,7 @@ func sigsBuildPlugins() {
 			// mismatched registry credentials. Please double check you are
 			// using the correct credentials and registry name."
 			keys: []string{"mismatched registry credentials"},
-			re:   regexp.MustCompile(`(?i)incorrect or mismatched registry credentials`),
+			re:   lazyRe(`(?i)incorrect or mismatched registry credentials`),
 			rank: fixed(
 				c("no-login", 0.64, "Pulumi's docker.Image pushed without a credential for this registry: its registry block (server, username, password) is missing or names another server than the image's host. For ECR, fill it from aws.ecr.getAuthorizationToken; for others, from the registry's token."),
 				c("bad-credentials", 0.52, ""),
@@ -422,7 +421,7 @@ func sigsBuildPlugins() {
 			// "Incomplete Docker registry authorization credentials. Please
 			// provide all of username, password, and email or none."
 			keys: []string{"incomplete docker registry authorization"},
-			re:   regexp.MustCompile(`(?i)Incomplete Docker registry authorization credentials`),
+			re:   lazyRe(`(?i)Incomplete Docker registry authorization credentials`),
 			rank: fixed(
 				c("empty-credential", 0.74, "The plugin found only part of the registry credential (username, password and email must all be set): the Maven settings.xml <server> it reads lacks one, or a property used for one expanded to nothing. Fill all three in the server entry the plugin's serverId names, or remove it for a registry without auth."),
 				c("no-login", 0.42, ""),
@@ -435,7 +434,7 @@ func sigsBuildPlugins() {
 			// --src-tls-verify" when a wrapper (nix dockerTools.pullImage,
 			// a script) was written for another release.
 			keys: []string{"unknown flag: --src-", "unknown flag: --dest-"},
-			re:   regexp.MustCompile(`unknown flag: (--(?:src|dest)-[\w-]+)`),
+			re:   lazyRe(`unknown flag: (--(?:src|dest)-[\w-]+)`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("client-bug", 0.7, fmt.Sprintf("The installed skopeo does not accept %s, which the wrapper that runs it passes: the wrapper and the client release are out of step (a flag renamed or added in another release). Pin the client the wrapper was written for, or update the wrapper.", h.m[1]))}
 			},
@@ -448,7 +447,7 @@ func sigsBuildPlugins() {
 			// after every build (ansible-modules-core#3763, fixed in 2.1.1),
 			// so a local build needed a login it should not have.
 			keys: []string{"try logging into"},
-			re:   regexp.MustCompile(`(?i)configuration for (\S+) not found\. Try logging into \S+ first`),
+			re:   lazyRe(`(?i)configuration for (\S+) not found\. Try logging into \S+ first`),
 			rank: func(h *hit, f *facts) []cand {
 				h.host = orSome(h.host, reghost.Normalize(h.m[1]))
 				return []cand{
@@ -466,7 +465,7 @@ func sigsBuildPlugins() {
 			// the library/ namespace is a push to the official images.
 			generic: true,
 			keys:    []string{"error during upload of:"},
-			re:      regexp.MustCompile(`Error during upload of: (\S+)`),
+			re:      lazyRe(`Error during upload of: (\S+)`),
 			rank: func(h *hit, f *facts) []cand {
 				r := parseRef(h.m[1])
 				host := reghost.Normalize(r.hostOrHub())

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // A client that reads the per-registry certificate directory itself, as the
@@ -23,7 +22,7 @@ func init() {
 	register(&signature{
 		id:   "certs-dir-unreadable",
 		keys: []string{"/etc/docker/certs.d/", "/etc/containers/certs.d/"},
-		re:   regexp.MustCompile(`(?i)\bopen (/etc/(?:docker|containers)/certs\.d/[^\s"]*?): permission denied`),
+		re:   lazyRe(`(?i)\bopen (/etc/(?:docker|containers)/certs\.d/[^\s"]*?): permission denied`),
 		rank: func(h *hit, f *facts) []cand {
 			return []cand{
 				c("client-bug", 0.8, fmt.Sprintf("The client could not read %s and stopped before asking the registry. The Docker engine keeps /etc/docker/certs.d readable by root only; `docker manifest`, container-diff and older containers/image clients (skopeo, buildah) read it as the job's user and abort instead of skipping it (docker/for-linux#396, containers/image#332). Run that command with sudo, make the directory readable (sudo chmod -R a+rX /etc/docker/certs.d), or upgrade the client.", h.m[1])),

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -31,7 +30,7 @@ func sigsClientConfig() {
 			// file (auth.json, a REGISTRY_AUTH_FILE name) or a docker
 			// config it also reads (~/.docker/config.json, ~/.dockercfg).
 			keys: []string{"reading json file", "unmarshaling json at", "writing to file \""},
-			re:   regexp.MustCompile(`(?i)(?:reading JSON file|unmarshaling JSON at|writing to file) "([^"]*(?:auth[^"/]*\.json|\.docker/config\.json|\.dockercfg|/containers/[^"/]+\.json))":? ?(.*)`),
+			re:   lazyRe(`(?i)(?:reading JSON file|unmarshaling JSON at|writing to file) "([^"]*(?:auth[^"/]*\.json|\.docker/config\.json|\.dockercfg|/containers/[^"/]+\.json))":? ?(.*)`),
 			veto: gitLike,
 			rank: rankContainersAuthFile,
 		},
@@ -46,7 +45,7 @@ func sigsClientConfig() {
 			// read: the login wrote elsewhere (another job or container,
 			// another user's XDG_RUNTIME_DIR) or never ran.
 			keys: []string{"checking authfile", "credential file is not accessible"},
-			re:   regexp.MustCompile(`(?i)(?:checking authfile(?: path \S+)?|credential file is not accessible): (?:stat|faccessat|lstat) (\S+): (.+)`),
+			re:   lazyRe(`(?i)(?:checking authfile(?: path \S+)?|credential file is not accessible): (?:stat|faccessat|lstat) (\S+): (.+)`),
 			rank: func(h *hit, f *facts) []cand {
 				why := fmt.Sprintf("The auth file this job names (--authfile / REGISTRY_AUTH_FILE: %s) cannot be read: %s. podman and buildah stop before any request; the login that should have written the file ran elsewhere (another job, container or user) or wrote to its default path instead. Point REGISTRY_AUTH_FILE at the file the login writes, in the same job, or run the login with the same setting first.", h.m[1], strings.TrimSpace(h.m[2]))
 				return []cand{c("credential-store-error", 0.84, why), c("no-login", 0.55, ""), c("login-other-job", 0.45, "")}
@@ -66,7 +65,7 @@ func sigsClientConfig() {
 			// bare ("open /run/containers/0/auth.json: permission
 			// denied": a rootless user reaching root's path).
 			keys: []string{".docker: permission denied", ".docker: read-only file system", "config.json: permission denied", "config.json: read-only file system", "auth.json: permission denied", "auth.json: read-only file system"},
-			re:   regexp.MustCompile(`(?i)\b(?:mkdir|open) (\S*\.docker(?:/config\.json)?|\S*docker\S*/config\.json|\S*/containers/\S*auth\.json): (permission denied|read-only file system)`),
+			re:   lazyRe(`(?i)\b(?:mkdir|open) (\S*\.docker(?:/config\.json)?|\S*docker\S*/config\.json|\S*/containers/\S*auth\.json): (permission denied|read-only file system)`),
 			veto: append([]string{"error loading config file"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				path := h.m[1]

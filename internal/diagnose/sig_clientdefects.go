@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
@@ -36,7 +35,7 @@ func sigsClientDefects() {
 			// Only in the engine's 1.x wording of an unparsable answer: the
 			// same page comes from parked domains and other front ends (a
 			// typo'd registry host), which later clients quote otherwise.
-			re: regexp.MustCompile(`(?i)Error parsing HTTP response: invalid character '<'.*Request forbidden by administrative rules`),
+			re: lazyRe(`(?i)Error parsing HTTP response: invalid character '<'.*Request forbidden by administrative rules`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.host != "" && h.kind() != reghost.DockerHub {
 					return rank403(h, f) // not Docker Hub's page: a 403 from that host
@@ -50,7 +49,7 @@ func sigsClientDefects() {
 		&signature{
 			id:   "login-email-flag-removed",
 			keys: []string{"shorthand flag: 'e' in -e"},
-			re:   regexp.MustCompile(`unknown shorthand flag: 'e' in -e`),
+			re:   lazyRe(`unknown shorthand flag: 'e' in -e`),
 			rank: func(h *hit, f *facts) []cand {
 				n := h.line()
 				hint := f.loginHelpLine > n && f.loginHelpLine-n <= loginEmailHintSpan

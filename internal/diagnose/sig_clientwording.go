@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Registry failures the OCI artifact and deploy tools word themselves,
@@ -24,7 +23,7 @@ func sigsClientWording() {
 			// chart-museum plugin's `helm push CHART REPO`) or a bare host is
 			// refused before any request.
 			keys: []string{"scheme prefix missing from remote"},
-			re:   regexp.MustCompile(`(?i)scheme prefix missing from remote`),
+			re:   lazyRe(`(?i)scheme prefix missing from remote`),
 			rank: fixed(
 				c("invalid-reference", 0.8, "Helm's push target is not an OCI reference: `helm push CHART oci://REGISTRY/NAMESPACE` wants the oci:// scheme and the registry host, not a repository alias or a bare name (helm.sh/docs/topics/registries). Write the full oci:// remote."),
 				c("empty-reference-variable", 0.4, ""),
@@ -39,7 +38,7 @@ func sigsClientWording() {
 			// It prints this for any failed manifest fetch; GHCR answers an
 			// anonymous fetch of a private (or missing) package so.
 			keys: []string{"may not have permission to access this feature"},
-			re:   regexp.MustCompile(`(?i)Feature '([^']+)' could not be processed\. You may not have permission to access this Feature`),
+			re:   lazyRe(`(?i)Feature '([^']+)' could not be processed\. You may not have permission to access this Feature`),
 			rank: func(h *hit, f *facts) []cand {
 				h.ref = parseRef(h.m[1])
 				h.hostFromRef()
@@ -60,7 +59,7 @@ func sigsClientWording() {
 			// the registry's reason; it adds a misleading "host is not an
 			// insecure source" hint (kubewarden/policy-server#59).
 			keys: []string{"could not download wasm module: error decoding"},
-			re:   regexp.MustCompile(`(?i)could not download Wasm module: error decoding response body`),
+			re:   lazyRe(`(?i)could not download Wasm module: error decoding response body`),
 			rank: fixed(
 				c("client-bug", 0.6, "The Wasm module fetcher could not parse the registry's error answer and shows no reason (older Kubewarden policy-fetcher releases expected a `detail` field the registry leaves out); the TLS hint after it is misleading. Upgrade kwctl/policy-server to see the registry's answer; meanwhile check the reference (a missing tag, a repository that does not exist) with crane or oras."),
 				c("manifest-unknown", 0.52, "A reference without a tag, or a tag that does not exist, is the usual answer the client failed to parse."),
@@ -76,7 +75,7 @@ func sigsClientWording() {
 			// expanded to nothing is split away by the shell, so the CLI sees
 			// no reference.
 			keys: []string{`push" requires exactly 1 argument`, `pull" requires exactly 1 argument`, `tag" requires exactly 2 arguments`},
-			re:   regexp.MustCompile(`"docker (?:image )?(push|pull)" requires exactly 1 argument|"docker (?:image )?(tag)" requires exactly 2 arguments`),
+			re:   lazyRe(`"docker (?:image )?(push|pull)" requires exactly 1 argument|"docker (?:image )?(tag)" requires exactly 2 arguments`),
 			rank: func(h *hit, f *facts) []cand {
 				cmd := h.m[1] + h.m[2]
 				if cmd != "pull" {

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ func sigsCloudAPIs() {
 			// Artifact Registry needs the Artifact Registry API
 			// (cloud.google.com/artifact-registry/docs/enable-service).
 			keys: []string{"registry api has not been used"},
-			re:   regexp.MustCompile(`(?i)((?:Artifact|Container) Registry) API has not been used in project (\S+?) before or it is disabled`),
+			re:   lazyRe(`(?i)((?:Artifact|Container) Registry) API has not been used in project (\S+?) before or it is disabled`),
 			rank: func(h *hit, f *facts) []cand {
 				api := h.m[1]
 				return []cand{

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -26,7 +25,7 @@ func sigsCloudCLIRegistries() {
 			// use 'az acr login -n NAME --expose-token' …" (azure-cli
 			// command_modules/acr/custom.py; Azure/azure-cli#16813).
 			keys: []string{"requires running the docker daemon"},
-			re:   regexp.MustCompile(`(?i)requires running the docker daemon(?:, which is not supported in ([^.]+))?`),
+			re:   lazyRe(`(?i)requires running the docker daemon(?:, which is not supported in ([^.]+))?`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opLogin
 				where := "this shell"
@@ -50,7 +49,7 @@ func sigsCloudCLIRegistries() {
 			// not reach it (private endpoint, firewall, proxy)
 			// (learn.microsoft.com/azure/container-registry/container-registry-troubleshoot-access).
 			keys: []string{"could not connect to the registry login server"},
-			re:   regexp.MustCompile(`(?i)Could not connect to the registry login server '?([^'\s]+)`),
+			re:   lazyRe(`(?i)Could not connect to the registry login server '?([^'\s]+)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opLogin)
 				return []cand{
@@ -71,7 +70,7 @@ func sigsCloudCLIRegistries() {
 			// policy of the user's group covers
 			// (docs.oracle.com/iaas/Content/Registry/Concepts/registrypolicyrepoaccess.htm).
 			keys: []string{"userid(ocid1."},
-			re:   regexp.MustCompile(`(?i)UserId\(ocid1\.[^)]*\) cannot (\w+) on resource (\S+)`),
+			re:   lazyRe(`(?i)UserId\(ocid1\.[^)]*\) cannot (\w+) on resource (\S+)`),
 			rank: rankOCIRCannot,
 			tell: tellDenied,
 		},
@@ -84,7 +83,7 @@ func sigsCloudCLIRegistries() {
 			// not there or not public (yet) — the wording of a login
 			// problem for both (support.huaweicloud.com codeci_faq_0024).
 			keys: []string{"you may not login yet"},
-			re:   regexp.MustCompile(`(?i)denied: ?You may not login yet`),
+			re:   lazyRe(`(?i)denied: ?You may not login yet`),
 			rank: rankSWRMayNotLogin,
 			tell: tellDenied,
 		},
@@ -98,7 +97,7 @@ func sigsCloudCLIRegistries() {
 			// The key is the message's second sentence: a key starting
 			// "in " would be tried at most positions of every log.
 			keys: []string{"modification is prohibited"},
-			re:   regexp.MustCompile(`(?i)system is in read only mode\. Any modification is prohibited`),
+			re:   lazyRe(`(?i)system is in read only mode\. Any modification is prohibited`),
 			need: []string{"denied"},
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPush)

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -38,7 +37,7 @@ func sigsH8c() {
 			// an OAuth client file). The key format:
 			// cloud.google.com/artifact-registry/docs/docker/authentication#json-key.
 			keys: []string{`missing "client_email"`, "unable to parse json key"},
-			re:   regexp.MustCompile(`(?i)(?:Missing "client_email" in json key|Unable to parse json key)`),
+			re:   lazyRe(`(?i)(?:Missing "client_email" in json key|Unable to parse json key)`),
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "unable to parse json key") {
 					return []cand{
@@ -61,7 +60,7 @@ func sigsH8c() {
 			// that does not exist (ENOTFOUND), or the AWS CLI says the
 			// command "is only supported in us-east-1".
 			keys: []string{"api.ecr-public.", "only supported in us-east-1"},
-			re:   regexp.MustCompile(`(?i)(?:` + ecrPublicAPIPat + `|GetAuthorizationToken command is only supported in us-east-1)`),
+			re:   lazyRe(`(?i)(?:` + ecrPublicAPIPat + `|GetAuthorizationToken command is only supported in us-east-1)`),
 			rank: func(h *hit, f *facts) []cand {
 				region := "" // the CLI's "only supported in us-east-1" names none
 				if len(h.m) > 1 {
@@ -92,7 +91,7 @@ func sigsH8c() {
 			// (build-push-action#626); BuildKit has also shown it in place
 			// of a 401 for a push without a credential (moby/buildkit#2438).
 			keys: []string{"cannot reuse body"},
-			re:   regexp.MustCompile(`(?i)cannot reuse body, request must be retried`),
+			re:   lazyRe(`(?i)cannot reuse body, request must be retried`),
 			rank: func(h *hit, f *facts) []cand {
 				if state, l := f.loginState(h.line(), h.host); state == "same" && l.OK {
 					return []cand{

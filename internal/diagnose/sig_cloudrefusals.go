@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -26,7 +25,7 @@ func sigsCloudRefusals() {
 			// container-registry-troubleshoot-access, "Configure public
 			// registry access"). The credential is not what failed.
 			keys: []string{"aka.ms/acr/firewall"},
-			re:   regexp.MustCompile(`(?i)client with IP '?([^' ]*)'? is not allowed access`),
+			re:   lazyRe(`(?i)client with IP '?([^' ]*)'? is not allowed access`),
 			rank: func(h *hit, f *facts) []cand {
 				ip := h.m[1]
 				if ip == "" || strings.ContainsAny(ip, "<*") {
@@ -52,7 +51,7 @@ func sigsCloudRefusals() {
 			// learn.microsoft.com/azure/container-registry/container-registry-image-lock,
 			// troubleshoot/azure/azure-container-registry/delete-operation-issues).
 			keys: []string{"operation is disallowed on this registry"},
-			re:   regexp.MustCompile(`(?i)The operation is disallowed on this registry, repository or image`),
+			re:   lazyRe(`(?i)The operation is disallowed on this registry, repository or image`),
 			rank: fixed(
 				c("tag-immutable-or-protected", 0.84, "The registry refused the write because the repository, image or tag is locked (its writeEnabled or deleteEnabled attribute is false). Check with `az acr repository show --name REGISTRY --image REPO:TAG` (and --repository REPO), and unlock with `az acr repository update … --write-enabled true` if the lock is not intended; otherwise push a new tag."),
 				c("registry-fault", 0.3, "ACR also refuses every write this way once the registry reaches its storage limit (`az acr show-usage`)."),
@@ -69,7 +68,7 @@ func sigsCloudRefusals() {
 			// container-registry/container-registry-roles). Other resource
 			// types' refusals (a web app, a key vault) are not the registry's.
 			keys: []string{"authorization to perform action"},
-			re:   regexp.MustCompile(`(?i)does not have authorization to perform action '(Microsoft\.ContainerRegistry/[^']+)'`),
+			re:   lazyRe(`(?i)does not have authorization to perform action '(Microsoft\.ContainerRegistry/[^']+)'`),
 			rank: func(h *hit, f *facts) []cand {
 				action := h.m[1]
 				why := fmt.Sprintf("Azure RBAC refused the identity the registry action %s: its role assignments on the registry (or its resource group or subscription) do not include it. Assign a role that does (AcrPull or AcrPush for images; Reader or a custom role for control-plane actions), then log in again.", action)
@@ -90,7 +89,7 @@ func sigsCloudRefusals() {
 			// (docs.aws.amazon.com/AmazonECR/latest/userguide/image-manifest-formats.html);
 			// a manifest it cannot parse is the pushing client's output.
 			keys: []string{"invalid parameter at 'imagemanifest'"},
-			re:   regexp.MustCompile(`(?i)Invalid parameter at 'ImageManifest' failed to satisfy constraint: '([^']*)'?`),
+			re:   lazyRe(`(?i)Invalid parameter at 'ImageManifest' failed to satisfy constraint: '([^']*)'?`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -21,7 +20,7 @@ func sigsContentStore() {
 		&signature{
 			id:   "content-not-found",
 			keys: []string{"failed open: content at"},
-			re:   regexp.MustCompile(`(?i)failed open: content at (https?://\S+?/v2/\S+?/(manifests|blobs)/\S+?) not found`),
+			re:   lazyRe(`(?i)failed open: content at (https?://\S+?/v2/\S+?/(manifests|blobs)/\S+?) not found`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				if strings.EqualFold(h.m[2], "blobs") {

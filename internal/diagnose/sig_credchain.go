@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -26,7 +25,7 @@ func sigsCredChain() {
 		&signature{
 			id:   "aws-no-credential-providers",
 			keys: []string{"nocredentialproviders"},
-			re:   regexp.MustCompile(`NoCredentialProviders: no valid providers in chain`),
+			re:   lazyRe(`NoCredentialProviders: no valid providers in chain`),
 			veto: []string{"error getting credentials"},
 			rank: func(h *hit, f *facts) []cand {
 				if !strings.Contains(h.low, "ecr") && h.kind() != reghost.ECR {

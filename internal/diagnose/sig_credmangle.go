@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -42,7 +41,7 @@ func sigsCredMangle() {
 		&signature{
 			id:   "shell-export-syntax-error",
 			keys: []string{": `export "},
-			re:   regexp.MustCompile("line \\d+: `export ([A-Za-z_][A-Za-z0-9_]*)="),
+			re:   lazyRe("line \\d+: `export ([A-Za-z_][A-Za-z0-9_]*)="),
 			veto: gitLike,
 			rank: rankExportSyntaxError,
 			tell: tellEmptyCredential,
@@ -50,7 +49,7 @@ func sigsCredMangle() {
 		&signature{
 			id:   "engine-auth-header-undecodable",
 			keys: []string{"\"x-registry-", "invalid x-registry-auth header"},
-			re:   regexp.MustCompile(`(?i)(?:failed to (?:parse|decode) "X-Registry-(?:Config|Auth)"|invalid X-Registry-Auth header)`),
+			re:   lazyRe(`(?i)(?:failed to (?:parse|decode) "X-Registry-(?:Config|Auth)"|invalid X-Registry-Auth header)`),
 			rank: rankAuthHeaderUndecodable,
 		},
 	)

@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Two refusals that name only the DENIED code, found while collecting the
 // ninth held-out batch (GitHub Actions publish jobs, heldout9a) and silent
 // before:
@@ -33,7 +31,7 @@ func sigsDeniedURL() {
 			// Error for http+docker://…: Internal Server Error ("MSG")`.
 			// docker compose v2 ends a service's line with the elapsed
 			// time (" ✘ svc Error Head "…": denied   0.4s").
-			re:   regexp.MustCompile(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?(?:\s+\d+(?:\.\d+)?m?s)?\s*$`),
+			re:   lazyRe(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?(?:\s+\d+(?:\.\d+)?m?s)?\s*$`),
 			veto: gitLike,
 			rank: rankDenied,
 			tell: tellDenied,
@@ -44,7 +42,7 @@ func sigsDeniedURL() {
 			// ghcr-denied-denied) as go-containerregistry prints it, with
 			// the code in upper case.
 			keys: []string{"denied: denied"},
-			re:   regexp.MustCompile(`DENIED: denied\b`),
+			re:   lazyRe(`DENIED: denied\b`),
 			rank: fixed(c("token-expired", 0.62, "GHCR answers a revoked or expired personal access token with a bare \"DENIED: denied\"."),
 				c("bad-credentials", 0.56, ""), c("token-missing-scope", 0.4, "")),
 			tell: tellBadCredential,

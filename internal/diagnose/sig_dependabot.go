@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -19,7 +18,7 @@ import (
 // .github/dependabot.yml (type docker-registry), never from a workflow's
 // docker login. Only a container registry host counts: the same error
 // covers npm, Maven and NuGet sources.
-var dependabotAuthRe = regexp.MustCompile(`(?i)(?:private_source_authentication_failure \{:source=>"([^"\s]+)"\}|Dependabot (?:couldn't|could not|can't|cannot|couldn’t|can’t) authenticate with ([^\s]+?)\.?(?:\s|$))`)
+var dependabotAuthRe = lazyRe(`(?i)(?:private_source_authentication_failure \{:source=>"([^"\s]+)"\}|Dependabot (?:couldn't|could not|can't|cannot|couldn’t|can’t) authenticate with ([^\s]+?)\.?(?:\s|$))`)
 
 func init() { sigGroups = append(sigGroups, sigsDependabot) }
 

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Deploy CLIs that build, push or pull an image as one step of a deploy,
@@ -26,7 +25,7 @@ func sigsDeployTools() {
 			// installed and running?". SAM pings the Docker Engine API
 			// (docker-py, DOCKER_HOST) before any image pull.
 			keys: []string{"docker is unreachable. docker needs", "requires docker. have you got it installed"},
-			re:   regexp.MustCompile(`(?i)(?:Docker is unreachable\. Docker needs to be running|requires Docker\. Have you got it installed and running)`),
+			re:   lazyRe(`(?i)(?:Docker is unreachable\. Docker needs to be running|requires Docker\. Have you got it installed and running)`),
 			rank: fixed(c("daemon-unreachable", 0.86, "SAM CLI could not reach a Docker daemon (it pings the Engine API at DOCKER_HOST, or /var/run/docker.sock, before building in a container): Docker is not running there, the socket is elsewhere (Docker Desktop, colima or rootless docker: set DOCKER_HOST), or the CI build has no Docker (CodeBuild: enable privileged mode). No registry was contacted.")),
 		},
 		&signature{
@@ -39,7 +38,7 @@ func sigsDeployTools() {
 			// required to deploy from source." before the command's
 			// PERMISSION_DENIED.
 			keys: []string{"denied while accessing artifact registry"},
-			re:   regexp.MustCompile(`(?i)Permission denied while accessing Artifact Registry`),
+			re:   lazyRe(`(?i)Permission denied while accessing Artifact Registry`),
 			rank: fixed(c("cloud-iam-denied", 0.8, "Artifact Registry answered 403 when gcloud looked up the repository deploy-from-source pushes to (cloud-run-source-deploy in the service's region): the account gcloud runs as lacks Artifact Registry permissions on the project (artifactregistry.repositories.get, and .create for the first deploy; roles/artifactregistry.admin or writer), or the project has no billing enabled, which Google reports the same way."),
 				c("repo-not-found", 0.35, "")),
 		},
@@ -52,7 +51,7 @@ func sigsDeployTools() {
 			// (--image "$ACR_NAME.azurecr.io/app" with the variable unset,
 			// or unquoted).
 			keys: []string{`invalid value: "/`},
-			re:   regexp.MustCompile(`(?i)Invalid value: "(/[^"\s]+)": (?:GET|HEAD) https?:`),
+			re:   lazyRe(`(?i)Invalid value: "(/[^"\s]+)": (?:GET|HEAD) https?:`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("empty-reference-variable", 0.82, fmt.Sprintf("The image value %q starts with \"/\": the registry part of the reference expanded to empty (a variable unset or not expanded in the command), so Container Apps asked no registry it can authenticate to.", h.m[1])),
 					c("no-login", 0.4, "")}

@@ -3,7 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func sigsDesktopEngine() {
 		&signature{
 			id:   "desktop-engine-down",
 			keys: []string{"for api route and version", "docker desktop is unable to start"},
-			re:   regexp.MustCompile(`(?i)(?:request returned (?:500 )?Internal Server Error for API route and version (http://%2F[^\s,]*)|Docker Desktop is unable to start)`),
+			re:   lazyRe(`(?i)(?:request returned (?:500 )?Internal Server Error for API route and version (http://%2F[^\s,]*)|Docker Desktop is unable to start)`),
 			rank: func(h *hit, f *facts) []cand {
 				where := "Docker Desktop's engine endpoint"
 				if len(h.m) > 1 && h.m[1] != "" {

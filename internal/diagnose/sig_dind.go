@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ func sigsH8a() {
 			// (2375 plain, 2376 TLS, IANA-registered for docker): a refused
 			// database or web port is the test's own business.
 			keys: []string{":2375", ":2376"},
-			re:   regexp.MustCompile(`(?i)connect ECONNREFUSED \[?[0-9A-Za-z.:\-]*\]?:237[56]\b`),
+			re:   lazyRe(`(?i)connect ECONNREFUSED \[?[0-9A-Za-z.:\-]*\]?:237[56]\b`),
 			rank: fixed(c("daemon-unreachable", 0.86, "Nothing listens on the Docker Engine port the client dialled: the docker:dind service is not up, or listens on the other port (dind 19.03+ serves TLS on 2376 and nothing on 2375 unless DOCKER_TLS_CERTDIR is empty)."),
 				c("registry-unreachable", 0.3, "")),
 		},

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // The client could not open a file of its own docker config directory
@@ -25,7 +24,7 @@ func init() {
 	register(&signature{
 		id:   "docker-config-unreadable",
 		keys: []string{".token_seed", "/.docker/config.json: permission denied"},
-		re:   regexp.MustCompile(`open (\S*/\.docker/(?:config\.json|\.token_seed\S*)): permission denied`),
+		re:   lazyRe(`open (\S*/\.docker/(?:config\.json|\.token_seed\S*)): permission denied`),
 		veto: append([]string{"error loading config file"}, gitLike...),
 		rank: func(h *hit, f *facts) []cand {
 			path := ""

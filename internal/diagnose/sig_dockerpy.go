@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Home Assistant's Supervisor pulls add-on, core and plugin images through
@@ -28,7 +27,7 @@ func sigsDockerPy() {
 			keys:    []string{"can't install "},
 			// Supervisor names the image as REPOSITORY:VERSION, the repository
 			// with its namespace (ghcr.io/OWNER/NAME, homeassistant/NAME).
-			re:       regexp.MustCompile(`Can't install ([^\s:/]+(?::\d+)?/[^\s:]+:\w[\w.-]*): (40[134]) Client Error(?: for http\+docker://\S+: [A-Za-z ]+)?\.?\s*$`),
+			re:       lazyRe(`Can't install ([^\s:/]+(?::\d+)?/[^\s:]+:\w[\w.-]*): (40[134]) Client Error(?: for http\+docker://\S+: [A-Za-z ]+)?\.?\s*$`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull

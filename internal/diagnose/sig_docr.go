@@ -1,9 +1,5 @@
 package diagnose
 
-import (
-	"regexp"
-)
-
 // DigitalOcean Container Registry: doctl registry login fetches a docker
 // credential from the API (GET /v2/registry/docker-credentials,
 // read_write=true unless --read-only) and prints the API's refusal. A 403
@@ -23,7 +19,7 @@ func sigsDOCR() {
 			// is 1" (docs.digitalocean.com/products/container-registry/
 			// details/pricing). BuildKit shows only the push token's 403.
 			keys: []string{"repositories, limit is"},
-			re:   regexp.MustCompile(`(?i)registry contains (\d+) repositories, limit is (\d+)`),
+			re:   lazyRe(`(?i)registry contains (\d+) repositories, limit is (\d+)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				if h.host == "" {
@@ -38,7 +34,7 @@ func sigsDOCR() {
 		&signature{
 			id:   "docr-credentials-refused",
 			keys: []string{"registry/docker-credentials"},
-			re:   regexp.MustCompile(`(?i)registry/docker-credentials\S*: (401|403)\b`),
+			re:   lazyRe(`(?i)registry/docker-credentials\S*: (401|403)\b`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op, h.host = opLogin, "registry.digitalocean.com"
 				if h.m[1] == "401" {

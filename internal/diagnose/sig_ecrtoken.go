@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Amazon ECR's refusal of a credential that is not an ECR authorization
 // token at all (not an expired one: that is "Your authorization token has
 // expired. Reauthenticate and try again."): "DENIED: Your Authorization Token
@@ -21,7 +19,7 @@ func sigsECRToken() {
 		&signature{
 			id:   "ecr-token-invalid",
 			keys: []string{"authorization token is invalid"},
-			re:   regexp.MustCompile(`(?i)Your Authorization Token is invalid`),
+			re:   lazyRe(`(?i)Your Authorization Token is invalid`),
 			veto: gitLike,
 			rank: rankECRTokenInvalid,
 		},

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -28,7 +27,7 @@ func sigsH7a() {
 			// denied", "toomanyrequests: …") is read by that signature.
 			generic: true,
 			keys:    []string{"error from registry: "},
-			re:      regexp.MustCompile(`(?i)error from registry: ?(.*)`),
+			re:      lazyRe(`(?i)error from registry: ?(.*)`),
 			rank:    rankDaemonRegistryError,
 		},
 		&signature{
@@ -40,7 +39,7 @@ func sigsH7a() {
 			// organization's) and the image path names an owner it does not
 			// belong to.
 			keys: []string{"requested installation does not exist"},
-			re:   regexp.MustCompile(`(?i)(?:denied: )?(?:permission_denied: )?The requested installation does not exist`),
+			re:   lazyRe(`(?i)(?:denied: )?(?:permission_denied: )?The requested installation does not exist`),
 			rank: rankGHCRNoInstallation,
 			tell: func(*hit, *facts) string {
 				return "A push from a fork, or an image name that hard-codes another owner, reaches GHCR with a token whose installation is not on that owner; a pull request from a fork fails the same way with a read-only token. The package's Manage Actions access only matters once the owner is right."
@@ -56,7 +55,7 @@ func sigsH7a() {
 			// gcr.io repositories hosted on Artifact Registry keep working
 			// (cloud.google.com/artifact-registry/docs/transition/setup-gcr-repo).
 			keys: []string{"container registry is deprecated and shutting down"},
-			re:   regexp.MustCompile(`(?i)Container Registry is deprecated and shutting down`),
+			re:   lazyRe(`(?i)Container Registry is deprecated and shutting down`),
 			rank: fixed(
 				c("registry-disabled", 0.86, "Google Container Registry is shut down for this project (writes refused since March 18, 2025): migrate it with `gcloud artifacts docker upgrade migrate --projects=PROJECT` (gcr.io repositories hosted on Artifact Registry), or push to a LOCATION-docker.pkg.dev repository."),
 				c("repo-not-found", 0.4, ""),

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -37,7 +36,7 @@ func sigsEngineOld() {
 		&signature{
 			id:       "pull-no-pull-access",
 			keys:     []string{"no pull access"},
-			re:       regexp.MustCompile(`repository (\S+) not found: does not exist or no pull access`),
+			re:       lazyRe(`repository (\S+) not found: does not exist or no pull access`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPull)
@@ -50,7 +49,7 @@ func sigsEngineOld() {
 			keys: []string{"error: image ", "not found in repository"},
 			// "Error: image R not found" ends the line (compose v1 may prefix
 			// "ERROR: for SERVICE"); "Tag T not found in repository R".
-			re:       regexp.MustCompile(`(?:(?:^|\s|: )Error: image (\S+) not found\s*$|Tag (\S+) not found in repository (\S+))`),
+			re:       lazyRe(`(?:(?:^|\s|: )Error: image (\S+) not found\s*$|Tag (\S+) not found in repository (\S+))`),
 			refGroup: 1,
 			veto:     gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -75,7 +74,7 @@ func sigsEngineOld() {
 			keys:    []string{"trying to push repository", "trying to pull repository"},
 			// The repository is printed without its registry host (the v1
 			// index path): the reference comes from the push's own lines.
-			re: regexp.MustCompile(`Status (40[13]|5\d\d) trying to (push|pull) repository (\S+?):`),
+			re: lazyRe(`Status (40[13]|5\d\d) trying to (push|pull) repository (\S+?):`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				if len(h.m) > 2 && h.m[2] == "pull" {
@@ -107,7 +106,7 @@ func sigsEngineOld() {
 			// a server error: "Error pulling image (TAG) from REPO, HTTP code
 			// 500" (graph/pull_v1.go).
 			keys: []string{"error pulling image ("},
-			re:   regexp.MustCompile(`Error pulling image \((\S+)\) from (\S+), HTTP code (5\d\d)`),
+			re:   lazyRe(`Error pulling image \((\S+)\) from (\S+), HTTP code (5\d\d)`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				return []cand{c("registry-fault", 0.8, "The registry answered the pull with a server error (5xx): a fault or an incident on the registry side, usually transient."),
@@ -124,7 +123,7 @@ func sigsEngineOld() {
 			// A 5xx is the registry's fault; other statuses are left to the
 			// lines around them.
 			keys: []string{"while fetching image layer"},
-			re:   regexp.MustCompile(`Server error: Status (0|5\d\d) while fetching image layer`),
+			re:   lazyRe(`Server error: Status (0|5\d\d) while fetching image layer`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				if len(h.m) > 1 && h.m[1] == "0" {
@@ -148,7 +147,7 @@ func sigsEngineOld() {
 			// behind an authenticating proxy. Docker before 1.0 also skipped
 			// endpoints it could not connect to.
 			keys: []string{"could not reach any registry endpoint"},
-			re:   regexp.MustCompile(`Could not reach any registry endpoint`),
+			re:   lazyRe(`Could not reach any registry endpoint`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				return []cand{

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func sigsFetchDescriptor() {
 		&signature{
 			id:   "content-descriptor-not-found",
 			keys: []string{"could not fetch content descriptor"},
-			re:   regexp.MustCompile(`(?i)could not fetch content descriptor (sha256:[0-9a-f]+) \(([^)]*)\) from remote: not found`),
+			re:   lazyRe(`(?i)could not fetch content descriptor (sha256:[0-9a-f]+) \(([^)]*)\) from remote: not found`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
 				mt := strings.ToLower(h.m[2])

@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // go-containerregistry clients (kaniko, ko, crane, skaffold) print a
 // registry's error body as "METHOD URL: CODE: message" (ggcr
 // pkg/v1/remote/transport/error.go), and kaniko wraps a push as "failed to
@@ -21,7 +19,7 @@ func sigsGGCRCodes() {
 			// go-containerregistry before v0.1 formatted the error as
 			// "CODE: message; DETAIL", the detail a Go map ("UNKNOWN:
 			// unknown error; map[]": riff, kaniko 0.x, ko), with no URL.
-			re:   regexp.MustCompile(`(?:\b(?:GET|HEAD|POST|PUT|PATCH|DELETE) "?https?://[^\s"]+/v2/[^\s"]*"?|failed to push to destination \S+): UNKNOWN: "?unknown(?: error)?"?|UNKNOWN: unknown error; map\[`),
+			re:   lazyRe(`(?:\b(?:GET|HEAD|POST|PUT|PATCH|DELETE) "?https?://[^\s"]+/v2/[^\s"]*"?|failed to push to destination \S+): UNKNOWN: "?unknown(?: error)?"?|UNKNOWN: unknown error; map\[`),
 			veto: gitLike,
 			rank: fixed(
 				c("registry-fault", 0.62, "The registry answered with its catch-all error code UNKNOWN: it took the request and failed internally (storage, database, the proxy in front). Retry and read the registry's own logs; if the same push works with an earlier version of the client, it is that client's regression."),

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -33,7 +32,7 @@ var kLoginActionECR = lowKey("ecr detected")
 // of the line or before the detail ("name invalid: invalid repository
 // name"). "name" starts a word, so "username invalid" does not match; the
 // signature's veto rules out other tools' names (a bucket, a file).
-var nameInvalidRe = regexp.MustCompile(`(?i)(?:\bNAME_INVALID\b|\bname invalid(?:: [^\n]*)?\s*$)`)
+var nameInvalidRe = lazyRe(`(?i)(?:\bNAME_INVALID\b|\bname invalid(?:: [^\n]*)?\s*$)`)
 
 // namespaceHosts are registries whose repository paths always begin with the
 // owner's namespace: a single-component repository on them is outside any
@@ -53,7 +52,7 @@ func sigsGHA() {
 			// (its rules matched none), or the variable holding the tags
 			// expanded to nothing.
 			keys: []string{"tag is needed"},
-			re:   regexp.MustCompile(`(?i)tag is needed when pushing to registry`),
+			re:   lazyRe(`(?i)tag is needed when pushing to registry`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{
@@ -81,7 +80,7 @@ func sigsGHA() {
 			// get-login-password --region us-east-1`, private ECR one from
 			// `aws ecr get-login-password` for that account and region.
 			keys: []string{"denied: not authorized"},
-			re:   regexp.MustCompile(`(?i)denied: Not Authorized\b`),
+			re:   lazyRe(`(?i)denied: Not Authorized\b`),
 			need: []string{"/v2/", "ecr", "login", "push", "pull"},
 			rank: func(h *hit, f *facts) []cand {
 				if h.op == "" && h.hasURL && h.url.Object == "ping" {
@@ -111,7 +110,7 @@ func sigsGHA() {
 			// registry does not serve back the manifest the client just
 			// pushed in the form the client asks for it.
 			keys: []string{"on destination:"},
-			re:   regexp.MustCompile(`failed to perform "Tag" on destination: \S+: not found`),
+			re:   lazyRe(`failed to perform "Tag" on destination: \S+: not found`),
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
 				return []cand{
@@ -128,7 +127,7 @@ func sigsGHA() {
 			// runs no credential helper: "Error: No credentials found for
 			// registry HOST" (actions/attest-build-provenance#80).
 			keys: []string{"no credentials found"},
-			re:   regexp.MustCompile(`(?i)No credentials found for registry (\S+)`),
+			re:   lazyRe(`(?i)No credentials found for registry (\S+)`),
 			rank: func(h *hit, f *facts) []cand {
 				host := strings.TrimRight(h.m[1], ".,:;'\"")
 				h.op, h.host = opPush, reghost.Normalize(host)
@@ -157,7 +156,7 @@ func sigsGHA() {
 			// the subject image exists (200), blob HEAD/POST/PUT (200, 202,
 			// 201), manifest PUT (201).
 			keys: []string{"error fetching http"},
-			re:   regexp.MustCompile(`(?i)Error fetching (https?://\S+) - expected (\d{3}), received (\d{3})`),
+			re:   lazyRe(`(?i)Error fetching (https?://\S+) - expected (\d{3}), received (\d{3})`),
 			rank: rankAttestOCIStatus,
 			tell: func(h *hit, f *facts) string {
 				if h.m[3] == "404" {

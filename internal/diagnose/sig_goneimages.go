@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -51,7 +50,7 @@ func sigsGoneImages() {
 		&signature{
 			id:   "gcr-project-deleted",
 			keys: []string{"has been deleted"},
-			re:   regexp.MustCompile(`(?i)\bdenied: (?:denied: )?Project #\d+ has been deleted\b`),
+			re:   lazyRe(`(?i)\bdenied: (?:denied: )?Project #\d+ has been deleted\b`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.op == opPush {
 					return []cand{c("repo-not-found", 0.8, fmt.Sprintf("%s answers that the Google Cloud project in the path has been deleted: there is no registry to push to under it. Push to a project that exists (Artifact Registry: HOST/PROJECT/REPOSITORY/IMAGE).", hostName(h.host))),
@@ -64,7 +63,7 @@ func sigsGoneImages() {
 		&signature{
 			id:       "buildkit-source-not-found",
 			keys:     []string{"failed to resolve"},
-			re:       regexp.MustCompile(`(?i)failed to resolve source metadata for (\S+): \S+: not found\s*$`),
+			re:       lazyRe(`(?i)failed to resolve source metadata for (\S+): \S+: not found\s*$`),
 			refGroup: 1,
 			veto:     []string{"falling back"},
 			rank: func(h *hit, f *facts) []cand {
@@ -91,7 +90,7 @@ func sigsGoneImages() {
 			generic:  true,
 			keys:     []string{"code = notfound"},
 			veto:     []string{"no match for platform in manifest"},
-			re:       regexp.MustCompile(`(?i)Failed to pull image "?([^"\s]+?)"?: rpc error: code = NotFound(?:\s*$| desc = )`),
+			re:       lazyRe(`(?i)Failed to pull image "?([^"\s]+?)"?: rpc error: code = NotFound(?:\s*$| desc = )`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
@@ -106,7 +105,7 @@ func sigsGoneImages() {
 			// the unwrapped message.
 			generic: true,
 			keys:    []string{"pull access denied for"},
-			re:      regexp.MustCompile(`pull access denied for [^,\s]+,\s*$`),
+			re:      lazyRe(`pull access denied for [^,\s]+,\s*$`),
 			rank:    rankDenied,
 			tell:    tellDenied,
 		},
@@ -120,7 +119,7 @@ func sigsGoneImages() {
 			// oauth-token-rejected.
 			generic: true,
 			keys:    []string{"412 precondition failed", "412 (precondition failed)"},
-			re:      regexp.MustCompile(`(?i)412 \(?Precondition Failed`),
+			re:      lazyRe(`(?i)412 \(?Precondition Failed`),
 			need:    []string{"gcr.io"},
 			rank: func(h *hit, f *facts) []cand {
 				return gcrShutdown412(h, "412")
@@ -129,7 +128,7 @@ func sigsGoneImages() {
 		&signature{
 			id:   "quay-tag-expired",
 			keys: []string{"was deleted or has expired"},
-			re:   regexp.MustCompile(`(?i)Tag (\S+) was deleted or has expired`),
+			re:   lazyRe(`(?i)Tag (\S+) was deleted or has expired`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPull)
 				return []cand{c("manifest-unknown", 0.88, fmt.Sprintf("Quay no longer serves tag %s: it was deleted or its expiration passed (Quay's time machine can restore it within the repository's retention window). Point the job at a tag that exists.", h.m[1]))}

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Shapes from the seventh held-out batch, part c (negatives first: the
@@ -24,7 +23,7 @@ func sigsH7c() {
 			// is GitHub's REST API (a release upload, a git push through the
 			// API), which is not a registry answer.
 			keys: []string{"denied: resource not accessible"},
-			re:   regexp.MustCompile(`(?i)denied: Resource not accessible by integration`),
+			re:   lazyRe(`(?i)denied: Resource not accessible by integration`),
 			// The REST API's own clients (octokit's HttpError, gh) name the
 			// API; "Permission denied: …" is a tool's wording, not the
 			// registry's error code.
@@ -52,7 +51,7 @@ func sigsH7c() {
 			// the inverted range 0--1 is a registry (or a reverse proxy in
 			// front of it) defect; Gitea 1.24.0 answered so.
 			keys: []string{"bad range format: "},
-			re:   regexp.MustCompile(`(?i)bad range format: \S*`),
+			re:   lazyRe(`(?i)bad range format: \S*`),
 			need: []string{"buildx", "buildkit", "failed to solve", "push", "/v2/", "blob", "upload", "docker", "containerd", "nerdctl"},
 			rank: fixed(
 				c("registry-fault", 0.78, "The registry's answer to a blob upload carried a Range header the client could not read (an inverted or empty range): a defect of the registry or of a proxy in front of it, not of the credential or the image. Upgrade the registry, or push through a path without the proxy."),

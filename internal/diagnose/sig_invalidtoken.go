@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // containerd words a registry's 401 whose challenge says
 // error="invalid_token" (RFC 6750 section 3.1: the access token is expired,
 // revoked or malformed) as "server message: invalid_token: authorization
@@ -21,7 +19,7 @@ func sigsInvalidToken() {
 		&signature{
 			id:   "containerd-invalid-token",
 			keys: []string{"invalid_token: authorization failed"},
-			re:   regexp.MustCompile(`invalid_token: authorization failed`),
+			re:   lazyRe(`invalid_token: authorization failed`),
 			rank: fixed(c("token-expired", 0.7, "The registry rejected the bearer token the client held (its challenge says invalid_token): the short-lived registry token expired during a long transfer and containerd retried with the cached token (containerd/containerd#9274, merged for the 1.6 and 1.7 branches). A retry, or a containerd release with that fix, fetches a new token."),
 				c("clock-skew", 0.45, ""), c("client-bug", 0.42, ""), c("bad-credentials", 0.38, "")),
 		},

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -31,14 +30,14 @@ func sigsKpack() {
 		&signature{
 			id:   "kpack-invalid-credentials",
 			keys: []string{"invalid credentials to build to", "ensure registry credentials for"},
-			re:   regexp.MustCompile(`(?i)invalid credentials(?: to build to "?([^"\s]*)|, ensure registry credentials for '([^']*)' are available locally)`),
+			re:   lazyRe(`(?i)invalid credentials(?: to build to "?([^"\s]*)|, ensure registry credentials for '([^']*)' are available locally)`),
 			veto: gitLike,
 			rank: rankKpackCredentials,
 		},
 		&signature{
 			id:       "kpack-verify-write-access",
 			keys:     []string{"error verifying write access to"},
-			re:       regexp.MustCompile(`(?i)Error verifying write access to "([^"]*)": (UNAUTHORIZED|DENIED|FORBIDDEN)\b`),
+			re:       lazyRe(`(?i)Error verifying write access to "([^"]*)": (UNAUTHORIZED|DENIED|FORBIDDEN)\b`),
 			refGroup: 1,
 			veto:     gitLike,
 			rank:     rankKpackWriteAccess,

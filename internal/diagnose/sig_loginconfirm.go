@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // Questions a registry login asks that no one answers in a CI job.
@@ -23,7 +22,7 @@ func sigsLoginConfirm() {
 		// question alone on its line, right after its warning (which the
 		// prefilter does not keep: it is in nearly every log with a login).
 		keys: []string{"are you sure you want to proceed? [y/n]"},
-		re:   regexp.MustCompile(`(?i)^\s*Are you sure you want to proceed\? \[y/N\]\s*$`),
+		re:   lazyRe(`(?i)^\s*Are you sure you want to proceed\? \[y/N\]\s*$`),
 		rank: func(h *hit, f *facts) []cand {
 			n := h.line()
 			w := 0.72

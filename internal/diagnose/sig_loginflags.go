@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 )
 
 // A login command given a flag its client release does not have yet:
@@ -21,7 +20,7 @@ func sigsLoginFlags() {
 		&signature{
 			id:   "login-password-stdin-unknown",
 			keys: []string{"unknown flag: --password-stdin"},
-			re:   regexp.MustCompile(`unknown flag: --password-stdin`),
+			re:   lazyRe(`unknown flag: --password-stdin`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opLogin)
 				return []cand{

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -23,7 +22,7 @@ func sigsLoginPing() {
 			id:      "login-ping-unauthorized",
 			generic: true,
 			keys:    []string{`/v2/": unauthorized`, "/v2/: unauthorized"},
-			re:      regexp.MustCompile(`(?i)\bGet "?(https?://[^/\s"]+)/v2/"?: unauthorized: ?(.*)`),
+			re:      lazyRe(`(?i)\bGet "?(https?://[^/\s"]+)/v2/"?: unauthorized: ?(.*)`),
 			rank: func(h *hit, f *facts) []cand {
 				msg := strings.TrimSpace(h.m[2])
 				if len(msg) > 160 {

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ import (
 // after an unknown authority and a remark in another script around the
 // message (remark.go) still leave it alone.
 
-var loneTLSRe = regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:tls: failed to verify certificate: )?x509: (certificate signed by unknown authority|certificate has expired or is not yet valid|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+|cannot validate certificate for \S+ because it doesn't contain any IP SANs)` + goX509Hint + `\s*\.?` + remarkTail + `\s*$`)
+var loneTLSRe = lazyRe(`(?i)^\s*` + remarkLead + `(?:tls: failed to verify certificate: )?x509: (certificate signed by unknown authority|certificate has expired or is not yet valid|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+|cannot validate certificate for \S+ because it doesn't contain any IP SANs)` + goX509Hint + `\s*\.?` + remarkTail + `\s*$`)
 
 // A Go TLS message wrapped after its "x509:" prefix (a terminal or an issue
 // pasted at a fixed width): the URL and the prefix end one line, the reason
@@ -33,7 +32,7 @@ var loneTLSRe = regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:tls: failed to 
 // keeps it, and the reason's line is read with the cut line's context.
 var kX509Cut = lowKey("x509:")
 
-var wrappedTLSRe = regexp.MustCompile(`(?i)^\s*(certificate signed by unknown authority|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+)`)
+var wrappedTLSRe = lazyRe(`(?i)^\s*(certificate signed by unknown authority|certificate is valid for [^\s,]+(?:, [^\s,]+)*, not \S+)`)
 
 // observeX509Cut records a line that ends right after "x509:".
 func (f *facts) observeX509Cut(n int, low string) {

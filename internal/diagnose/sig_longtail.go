@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -23,7 +22,7 @@ func sigsLongTail() {
 			// htpasswd registries): Apple's container CLI says "missing
 			// Bearer challenge in WWW-Authenticate header".
 			keys: []string{"bearer challenge"},
-			re:   regexp.MustCompile(`(?i)missing Bearer challenge`),
+			re:   lazyRe(`(?i)missing Bearer challenge`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("client-bug", 0.74, fmt.Sprintf("%s answered with a challenge that is not a Bearer one (ECR, Artifactory and htpasswd registries ask for Basic auth on some requests), and this client handles only Bearer token auth on that request: a defect of the client's auth path. Use another client (docker, skopeo, crane) or a release that handles Basic challenges.", hostName(h.host))),
@@ -38,7 +37,7 @@ func sigsLongTail() {
 			// 401 UNAUTHORIZED "project NAME not found" (go-containerregistry
 			// prints "POST URL: UNAUTHORIZED: project NAME not found").
 			keys: []string{"unauthorized: project "},
-			re:   regexp.MustCompile(`(?i)unauthorized: project \S+ not found`),
+			re:   lazyRe(`(?i)unauthorized: project \S+ not found`),
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					return []cand{
@@ -62,7 +61,7 @@ func sigsLongTail() {
 			// with escaped quotes and more key=value fields follow, and the
 			// registry's doubled "unauthorized: Unauthorized".
 			keys: []string{": unauthorized"},
-			re:   regexp.MustCompile(`(?i)(?:Head|Get) \\?"?https?://[^"\s]+/v2/[^"\s]+"?: unauthorized(?:: unauthorized)?\.?(?:\s*$|\\?"(?:\s+[\w.-]+=|\s*$))`),
+			re:   lazyRe(`(?i)(?:Head|Get) \\?"?https?://[^"\s]+/v2/[^"\s]+"?: unauthorized(?:: unauthorized)?\.?(?:\s*$|\\?"(?:\s+[\w.-]+=|\s*$))`),
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
 		},
@@ -72,7 +71,7 @@ func sigsLongTail() {
 			// answer: "proxyconnect tcp: dial tcp ADDR: connect: …" (the
 			// address may be a name or a placeholder in a quoted log).
 			keys: []string{"proxyconnect tcp"},
-			re:   regexp.MustCompile(`(?i)proxyconnect tcp: dial tcp(?: \S+:)? (?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|proxyconnect tcp: dial tcp: lookup \S+(?: on \S+)?: no such host`),
+			re:   lazyRe(`(?i)proxyconnect tcp: dial tcp(?: \S+:)? (?:connect: )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out)|proxyconnect tcp: dial tcp: lookup \S+(?: on \S+)?: no such host`),
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -90,7 +89,7 @@ func sigsLongTail() {
 			// STATUS"; 401 and 403 are read by the generic status
 			// signatures, a 404 had no grammar.
 			keys: []string{"failed with response: 404"},
-			re:   regexp.MustCompile(`(?i)HTTP request to https?://\S+/v2/\S+ failed with response: 404`),
+			re:   lazyRe(`(?i)HTTP request to https?://\S+/v2/\S+ failed with response: 404`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.url.Object == "manifests" && h.op != opPush {
 					return []cand{c("manifest-unknown", 0.7, fmt.Sprintf("%s answered 404 Not Found for the manifest: no such tag or digest in that repository (or no such repository).", hostName(h.host))),
@@ -110,7 +109,7 @@ func sigsLongTail() {
 			// organizations' packages, a personal access token with the
 			// package scope (docs.gitea.com/usage/packages/container).
 			keys: []string{"reqpackageaccess"},
-			re:   regexp.MustCompile(`(?i)(?:unauthorized: )?reqPackageAccess`),
+			re:   lazyRe(`(?i)(?:unauthorized: )?reqPackageAccess`),
 			rank: func(h *hit, f *facts) []cand {
 				cs := []cand{
 					c("password-not-token", 0.72, fmt.Sprintf("%s's package registry refused the request at its package-access check: log in with a personal access token that has the package read/write scope (the account password is refused with 2FA and for organization packages).", hostName(h.host))),

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -37,7 +36,7 @@ func sigsManagedRuntimes() {
 			// the pull actions (docs.aws.amazon.com/apprunner/latest/dg/
 			// security_iam_service-with-iam.html#security_iam_service-with-iam-roles).
 			keys: []string{"cannotpull", "valid access role to your ecr"},
-			re:   regexp.MustCompile(`(?i)(?:CannotPull(?:ECR)?Container(?:Error)?:?\s+AccessDenied\b|(Failed to pull your application image\. Be sure you configure your service with a valid access role))`),
+			re:   lazyRe(`(?i)(?:CannotPull(?:ECR)?Container(?:Error)?:?\s+AccessDenied\b|(Failed to pull your application image\. Be sure you configure your service with a valid access role))`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] != "" {
 					return []cand{c("cloud-iam-denied", 0.78, "App Runner could not pull the image from ECR with the service's access role: give the service an access role that trusts build.apprunner.amazonaws.com and has the AWSAppRunnerServicePolicyForECRAccess permissions (ecr:GetAuthorizationToken, BatchGetImage, GetDownloadUrlForLayer, BatchCheckLayerAvailability, DescribeImages); a repository in another account also needs a repository policy allowing that role.")}
@@ -60,7 +59,7 @@ func sigsManagedRuntimes() {
 			// or tag) (cloud.google.com/run/docs/troubleshooting,
 			// cloud.google.com/run/docs/deploying#other-projects).
 			keys: []string{"generic::permission_denied", "generic::not_found", "must have permission to read the image", "' not found."},
-			re:   regexp.MustCompile(`(?i)(?:generic::(permission_denied|not_found): failed to fetch manifest|(Service Agent \S+ must have permission to read the image)|Image '([\w.-]+\.[\w.-]+(?::\d+)?/[^'\s]+)' not found\.)`),
+			re:   lazyRe(`(?i)(?:generic::(permission_denied|not_found): failed to fetch manifest|(Service Agent \S+ must have permission to read the image)|Image '([\w.-]+\.[\w.-]+(?::\d+)?/[^'\s]+)' not found\.)`),
 			rank: func(h *hit, f *facts) []cand {
 				switch {
 				case strings.EqualFold(h.m[1], "not_found"):
@@ -86,7 +85,7 @@ func sigsManagedRuntimes() {
 			// or --acr-identity) for a private registry, or the reference
 			// names no image there, or the credential is refused.
 			keys: []string{"please check the image and registry credential"},
-			re:   regexp.MustCompile(`(?i)The image '([^']+)' in container group '[^']*' is not accessible\. Please check the image and registry credential`),
+			re:   lazyRe(`(?i)The image '([^']+)' in container group '[^']*' is not accessible\. Please check the image and registry credential`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("no-login", 0.6, fmt.Sprintf("Azure Container Instances could not pull %s: a container group pulling from a private registry needs imageRegistryCredentials for that registry's login server (az container create --registry-login-server/--registry-username/--registry-password, or --acr-identity with AcrPull); a login in the CI job does not reach it.", h.m[1])),
@@ -105,7 +104,7 @@ func sigsManagedRuntimes() {
 			// transition-from-gcr). The same words as a notice (a line
 			// saying WARNING) are not a failure.
 			keys: []string{"deprecated and scheduled for shutdown"},
-			re:   regexp.MustCompile(`(?i)Container Registry is deprecated and scheduled for shutdown`),
+			re:   lazyRe(`(?i)Container Registry is deprecated and scheduled for shutdown`),
 			veto: []string{"warning"},
 			rank: fixed(
 				c("registry-disabled", 0.8, "Container Registry is shut down for the image's project: the deployment is refused until the project's gcr.io repositories are migrated to Artifact Registry (`gcloud artifacts docker upgrade migrate --projects=PROJECT`) or the image is deployed from a LOCATION-docker.pkg.dev repository."),
@@ -123,7 +122,7 @@ func sigsManagedRuntimes() {
 			// the docker login's credentials (superfly/flyctl#1100); a
 			// bare local name resolves to docker.io/library/NAME.
 			keys: []string{"authentication required to access image"},
-			re:   regexp.MustCompile(`(?i)Authentication required to access image "?([^"\s]+)`),
+			re:   lazyRe(`(?i)Authentication required to access image "?([^"\s]+)`),
 			rank: func(h *hit, f *facts) []cand {
 				ref := strings.ToLower(h.m[1])
 				bug := c("client-bug", 0.6, fmt.Sprintf("flyctl looked the image %s up in the registry (its remote lookup, the default since flyctl 0.0.354) without the credentials of the docker login: deploy an image that exists only locally with --local-only, or upgrade flyctl.", h.m[1]))

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -30,7 +29,7 @@ func sigsNullRef() {
 		&signature{
 			id:   "dmp-push-pull-failed",
 			keys: []string{"unable to push '", "unable to pull '", "unable to push image ["},
-			re:   regexp.MustCompile(`(?i)Unable to (push|pull) (?:image )?['\[]([^'\]\s]+)['\]](?: (?:to|from) registry ['\[]([^'\]\s]*)['\]])?`),
+			re:   lazyRe(`(?i)Unable to (push|pull) (?:image )?['\[]([^'\]\s]+)['\]](?: (?:to|from) registry ['\[]([^'\]\s]*)['\]])?`),
 			// generic: the daemon's answer after " : " (unauthorized,
 			// denied, 500…) is read by the signatures for those words.
 			generic:  true,

@@ -1,9 +1,5 @@
 package diagnose
 
-import (
-	"regexp"
-)
-
 // Registry clients other than docker in their own words: nerdctl and
 // buildctl when no BuildKit daemon answers, and oras when a reference
 // reaches it with an empty digest.
@@ -22,7 +18,7 @@ func sigsOCIClients() {
 			// directory". BuildKit is the daemon these clients build with,
 			// as dockerd is docker's.
 			keys: []string{"no buildkit host is available", "buildkitd` needs to be running", "buildkitd.sock: connect:"},
-			re:   regexp.MustCompile("(?i)(?:no buildkit host is available|`buildkitd` needs to be running|dial unix \\S*buildkitd\\.sock: connect: (?:no such file or directory|connection refused|permission denied))"),
+			re:   lazyRe("(?i)(?:no buildkit host is available|`buildkitd` needs to be running|dial unix \\S*buildkitd\\.sock: connect: (?:no such file or directory|connection refused|permission denied))"),
 			rank: fixed(c("daemon-unreachable", 0.86, "The build client (nerdctl build, buildctl) found no BuildKit daemon at its socket: buildkitd is not running, runs under another user (rootless: $XDG_RUNTIME_DIR/buildkit*/buildkitd.sock), or is not set up for this containerd namespace (containerd-rootless-setuptool.sh install-buildkit). No registry was contacted."),
 				c("client-bug", 0.3, "")),
 		},
@@ -38,7 +34,7 @@ func sigsOCIClients() {
 			// break, so the page may open after escaped "\r\n" sequences:
 			// `StatusCode: 400, "\r\n<html>\r\n  <head>…"`.
 			keys: []string{"uploading layer chunked: statuscode", "uploading layer monolithic: statuscode"},
-			re:   regexp.MustCompile(`(?i)uploading layer (?:chunked|monolithic): StatusCode: (40[0-9]|41[0-24-9]|4[2-9]\d|5\d\d),\s*\\?"?(?:\\[rnt]|\s)*<`),
+			re:   lazyRe(`(?i)uploading layer (?:chunked|monolithic): StatusCode: (40[0-9]|41[0-24-9]|4[2-9]\d|5\d\d),\s*\\?"?(?:\\[rnt]|\s)*<`),
 			rank: fixed(c("registry-fault", 0.68, "The layer upload was answered with an HTML page instead of the registry's JSON error: a web application firewall, reverse proxy or load balancer in front of the registry refused the request (a WAF rule matching the uploaded bytes, a body or header limit, a misrouted ingress). Check that front end's logs; the credential and the image name are not what failed."),
 				c("registry-unreachable", 0.4, ""),
 				c("insufficient-role", 0.3, "")),
@@ -50,7 +46,7 @@ func sigsOCIClients() {
 			// built as REPO@${DIGEST} and the digest expanded to empty
 			// (commonly the output of an `oras resolve` that failed).
 			keys: []string{"no tag or digest specified"},
-			re:   regexp.MustCompile(`"([^"\s]+)@"?: no tag or digest specified`),
+			re:   lazyRe(`"([^"\s]+)@"?: no tag or digest specified`),
 			rank: fixed(c("empty-reference-variable", 0.72, "The reference ends in \"@\" with nothing after it: it was built as NAME@${DIGEST} and the digest expanded to empty. If the digest comes from resolving a tag (oras resolve, crane digest), that tag does not exist in the registry, and the resolve's failure was swallowed."),
 				c("manifest-unknown", 0.62, ""),
 				c("invalid-reference", 0.4, "")),

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -40,7 +39,7 @@ func sigsOddStatus() {
 			// Each form is tied to a registry request (dockerd's parse error
 			// is its registry client's; the others name a /v2/ URL), so
 			// that curl's or an API's 405 stays out.
-			re:   regexp.MustCompile(`(?i)(?:error parsing HTTP 405 response body|/v2/\S*:? (?:unsupported|unexpected) status code:? 405\b|/v2/\S*"?: response status code 405\b|unexpected status from \w+ request to \S+/v2/\S*: 405 Method Not Allowed)`),
+			re:   lazyRe(`(?i)(?:error parsing HTTP 405 response body|/v2/\S*:? (?:unsupported|unexpected) status code:? 405\b|/v2/\S*"?: response status code 405\b|unexpected status from \w+ request to \S+/v2/\S*: 405 Method Not Allowed)`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				where := "the registry"
@@ -59,7 +58,7 @@ func sigsOddStatus() {
 			// challenge refused for want of a scope: the client is too
 			// strict for an answer the specs allow.
 			keys: []string{"204 no content", "202 accepted", "no scope specified"},
-			re:   regexp.MustCompile(`(?i)(?:\b(?:unexpected|error)\b.{0,80}?\b(?:code[=:]\s*|status(?: code)?:?\s*)(20[24])\s+(?:No Content|Accepted)\b|no scope specified for token auth challenge)`),
+			re:   lazyRe(`(?i)(?:\b(?:unexpected|error)\b.{0,80}?\b(?:code[=:]\s*|status(?: code)?:?\s*)(20[24])\s+(?:No Content|Accepted)\b|no scope specified for token auth challenge)`),
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -33,7 +32,7 @@ func sigsPolicy() {
 		&signature{
 			id:   "ecr-name-unknown",
 			keys: []string{"does not exist in the registry with id"},
-			re:   ecrNameRe.get(),
+			re:   ecrNameRe,
 			rank: func(h *hit, f *facts) []cand {
 				name := h.m[1]
 				h.ref.Repo = name
@@ -69,7 +68,7 @@ func sigsPolicy() {
 			// Google's API errors about a project ("googleapi: Error 403:
 			// Project … not found or deleted.") stay out.
 			keys: []string{"name unknown", "name_unknown", "repository name not known", "project not found", "repository does not exist:", "unknown: the repository", "unknown: repository ", "unknown: artifact ", "unknown: project "},
-			re:   regexp.MustCompile(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b|\bunknown: (?:repository|artifact) \S+ not found\b)`),
+			re:   lazyRe(`(?i)(?:name unknown|NAME_UNKNOWN|repository name not known to registry|project \S+ not found|Repository does not exist: (\S+)|\bunknown: The repository \S.{0,200}? does not exist\b|\bunknown: (?:repository|artifact) \S+ not found\b)`),
 			veto: []string{"does not exist in the registry with id"},
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "repository does not exist:") {
@@ -119,7 +118,7 @@ func sigsPolicy() {
 			// as it does for an overwrite of an existing tag by a user
 			// without delete/overwrite permission.
 			keys: []string{"manifest_invalid", "manifest invalid"},
-			re:   regexp.MustCompile(`(?i)(?:MANIFEST_INVALID|manifest invalid)`),
+			re:   lazyRe(`(?i)(?:MANIFEST_INVALID|manifest invalid)`),
 			need: []string{"manifest_invalid", "/manifests/", "push"},
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPush
@@ -135,7 +134,7 @@ func sigsPolicy() {
 		&signature{
 			id:   "unknown-not-found",
 			keys: []string{"unknown: not found"},
-			re:   regexp.MustCompile(`(?i)^` + remarkLead + `(?:error: )?unknown: Not Found` + remarkTail + `\s*$`),
+			re:   lazyRe(`(?i)^` + remarkLead + `(?:error: )?unknown: Not Found` + remarkTail + `\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.op == opPull {
 					return []cand{c("manifest-unknown", 0.65, "The registry answered 404 Not Found for the image."), c("repo-not-found", 0.5, "")}
@@ -147,7 +146,7 @@ func sigsPolicy() {
 		&signature{
 			id:       "manifest-unknown",
 			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve", "unable to locate any tags"},
-			re:       regexp.MustCompile(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
+			re:       lazyRe(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error): ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
@@ -177,7 +176,7 @@ func sigsPolicy() {
 		&signature{
 			id:   "tag-immutable",
 			keys: []string{"immutable", "cannot be overwritten", "protected tag", "tag invalid"},
-			re:   regexp.MustCompile(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|(?:image )?tag \S+ is immutable|protected tag)`),
+			re:   lazyRe(`(?i)(?:cannot be overwritten because the (?:repository|tag) is immutable|tag invalid: The image tag|configured as Immutable|(?:image )?tag \S+ is immutable|protected tag)`),
 			need: []string{"tag", "push", "manifest"},
 			veto: []string{"remote:", "git", "field is immutable", "kubectl"},
 			rank: fixed(c("tag-immutable-or-protected", 0.94, "The registry refuses to overwrite an existing tag (tag immutability or a protected tag rule).")),
@@ -187,7 +186,7 @@ func sigsPolicy() {
 			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429", "status 429 trying to"},
 			// docker 1.x v1 pull/push: "Error: Status 429 trying to pull
 			// repository R: <html…Too Many Requests…>".
-			re: regexp.MustCompile(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
+			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line.
 			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository"},
@@ -209,7 +208,7 @@ func sigsPolicy() {
 			// client that prints bodies ("code":"BLOB_UNKNOWN","message":
 			// "unknown blob sha256:…").
 			keys: []string{"blob unknown to registry", "blob_unknown"},
-			re:   regexp.MustCompile(`(?i)(?:blob unknown to registry|"code"\s*:\s*"(?:MANIFEST_)?BLOB_UNKNOWN")`),
+			re:   lazyRe(`(?i)(?:blob unknown to registry|"code"\s*:\s*"(?:MANIFEST_)?BLOB_UNKNOWN")`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				if registryLogHEAD(h.low) {
@@ -247,7 +246,7 @@ func sigsPolicy() {
 			// \"HOST/PATH\"" (it takes a host only).
 			keys: []string{"invalid reference format", "must be lowercase", "not a valid repository/tag", "invalid tag", "invalid reference", "could not parse reference",
 				"can only contain the runes", "can only contain the characters", "invalid_reference"},
-			re: regexp.MustCompile(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid[ _]reference: invalid (?:repository|tag|digest|registry)|invalid reference "[^"]*", (?:repo|tag|digest) |(?:repository|tag) can only contain the (?:runes|characters) ` + "`?abcdefghijklmnopqrstuvwxyz" + `)`),
+			re: lazyRe(`(?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|could not parse reference:? \S+|invalid[ _]reference: invalid (?:repository|tag|digest|registry)|invalid reference "[^"]*", (?:repo|tag|digest) |(?:repository|tag) can only contain the (?:runes|characters) ` + "`?abcdefghijklmnopqrstuvwxyz" + `)`),
 			// kaniko's layer cache push warns with the same parser errors
 			// ("error uploading layer to cache: getting tag for destination:
 			// …") and goes on to push the image.
@@ -264,7 +263,7 @@ func sigsPolicy() {
 			// the token service's answer; auth tails are ranked by their own
 			// signatures, this one reads the reference and 4xx name errors.
 			keys:     []string{"creating push check transport"},
-			re:       regexp.MustCompile(`(?:checking push permission for "([^"]*)": )?creating push check transport for (\S+) failed: (?:GET|POST|HEAD) (\S+): (.*)$`),
+			re:       lazyRe(`(?:checking push permission for "([^"]*)": )?creating push check transport for (\S+) failed: (?:GET|POST|HEAD) (\S+): (.*)$`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				raw, tail := h.m[1], lower(h.m[4])
@@ -304,14 +303,14 @@ func sigsPolicy() {
 		&signature{
 			id:   "ko-docker-repo-unset",
 			keys: []string{"ko_docker_repo"},
-			re:   regexp.MustCompile(`KO_DOCKER_REPO (?:environment variable is unset|is not set|must be set)`),
+			re:   lazyRe(`KO_DOCKER_REPO (?:environment variable is unset|is not set|must be set)`),
 			rank: fixed(c("empty-reference-variable", 0.85, "ko builds the image reference from KO_DOCKER_REPO, which is empty in this job."),
 				c("missing-registry-host", 0.4, "")),
 		},
 		&signature{
 			id:   "short-name",
 			keys: []string{"short-name"},
-			re:   regexp.MustCompile(`(?i)short-name (?:resolution enforced|"[^"]*" did not resolve)`),
+			re:   lazyRe(`(?i)short-name (?:resolution enforced|"[^"]*" did not resolve)`),
 			rank: fixed(c("missing-registry-host", 0.88, "The image reference has no registry host and podman/buildah's short-name policy refuses to guess one in a non-interactive job."),
 				c("invalid-reference", 0.35, "")),
 		},
@@ -322,7 +321,7 @@ func sigsPolicy() {
 			// Docker 1.9's "Error parsing HTTP response: invalid character
 			// '<'…" names no status: the page's <title> does.
 			keys: []string{"response body: invalid character '<'", "trying to push repository", "trying to pull repository", "http response: invalid character '<'"},
-			re:   regexp.MustCompile(`(?:error parsing HTTP (\d{3}) response body: invalid character '<'|Status (\d{3}) trying to (?:push|pull) repository \S+?:? \\?"?\s*<|Error parsing HTTP response: invalid character '<'.*?<title>(\d{3}))`),
+			re:   lazyRe(`(?:error parsing HTTP (\d{3}) response body: invalid character '<'|Status (\d{3}) trying to (?:push|pull) repository \S+?:? \\?"?\s*<|Error parsing HTTP response: invalid character '<'.*?<title>(\d{3}))`),
 			veto: []string{"429"},
 			rank: func(h *hit, f *facts) []cand {
 				status := h.m[1] + h.m[2] + h.m[3]

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -31,7 +30,7 @@ func sigsH8b() {
 			// <html>…`, containerd's `unexpected status from PUT request to
 			// …: 413 Payload Too Large`.
 			keys: []string{"entity too large", "payload too large", "statuscode: 413"},
-			re:   regexp.MustCompile(`(?i)(?:413\W{0,3}(?:Request Entity|Payload) Too Large|StatusCode: 413\b)`),
+			re:   lazyRe(`(?i)(?:413\W{0,3}(?:Request Entity|Payload) Too Large|StatusCode: 413\b)`),
 			// GitLab Runner's artifact upload to its coordinator answers the
 			// same status: an instance size limit, not a registry.
 			// Other uploads in the same jobs meet the same limit (coverage
@@ -56,7 +55,7 @@ func sigsH8b() {
 			// was told (distribution docs: "Deploying a registry behind a
 			// proxy" / http.secret).
 			keys: []string{"unknown blob"},
-			re:   regexp.MustCompile(`(?i)(?:^\s*(?:\d\d:\d\d:\d\d\s+)?|[:\]]\s*)unknown blob\s*$`),
+			re:   lazyRe(`(?i)(?:^\s*(?:\d\d:\d\d:\d\d\s+)?|[:\]]\s*)unknown blob\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("registry-fault", 0.74, fmt.Sprintf("%s answered a layer it had just accepted with \"unknown blob\": the upload ended at a location the registry does not resolve to the blob. The registry's setup is at fault, not the credential or the image: a proxy or load balancer in front of it that changes the scheme or host of upload URLs (X-Forwarded-Proto, the registry's external URL), replicas without a shared http.secret and storage, or a failing storage backend.", hostName(h.host))),
@@ -73,7 +72,7 @@ func sigsH8b() {
 			// encoding/json on a text or HTML page). A mirror, pull-through
 			// cache or proxy answered with its own error page.
 			keys: []string{"error unmarshalling content"},
-			re:   regexp.MustCompile(`(?i)error unmarshalling content: invalid character '[^']*' looking for beginning of value`),
+			re:   lazyRe(`(?i)error unmarshalling content: invalid character '[^']*' looking for beginning of value`),
 			rank: fixed(
 				c("registry-fault", 0.72, "The registry's answer was not JSON where a manifest or image config was expected: a mirror, pull-through cache or proxy in front of the registry answered with its own text or HTML error page (its upstream or DNS failing). Check the proxy or mirror (registry-mirrors in daemon.json), or pull directly."),
 				c("registry-unreachable", 0.45, ""),
@@ -95,7 +94,7 @@ func sigsH8b() {
 			// daemon the job cannot reach, not a registry.
 			// docker-py's first request, the version probe, has no API
 			// prefix: "/version" (APIClient._retrieve_server_version).
-			re: regexp.MustCompile(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: (/v2/\S*|/v1\.\d+/\S*|/_ping\S*|/version\b)`),
+			re: lazyRe(`(?i)HTTPS?ConnectionPool\(host='([^']+)', port=\d+\): Max retries exceeded with url: (/v2/\S*|/v1\.\d+/\S*|/_ping\S*|/version\b)`),
 			rank: func(h *hit, f *facts) []cand {
 				host := h.m[1]
 				if h.m[2] == "/version" && !containsAny(h.low, []string{"port=2375", "port=2376", "host='docker'"}) {

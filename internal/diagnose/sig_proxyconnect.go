@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Signatures for Go's HTTP client failing inside the CONNECT to the HTTP(S)
 // proxy it is configured with (net/http transport.go: errors wrapped as
 // "proxyconnect tcp: ..."), other than the dial failures read by
@@ -19,7 +17,7 @@ func sigsProxyConnect() {
 			// HTTP answer (crypto/tls conn.go). Also the reverse and a proxy
 			// that closes the CONNECT: "proxyconnect tcp: EOF".
 			keys: []string{"proxyconnect tcp"},
-			re:   regexp.MustCompile(`(?i)proxyconnect tcp: (?:tls: first record does not look like a TLS handshake|EOF\b|read: connection reset by peer|net/http: TLS handshake timeout)`),
+			re:   lazyRe(`(?i)proxyconnect tcp: (?:tls: first record does not look like a TLS handshake|EOF\b|read: connection reset by peer|net/http: TLS handshake timeout)`),
 			need: registryContext,
 			veto: gitLike,
 			rank: fixed(

@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Signatures for a registry answer that is the status text of the reverse
 // proxy in front of the registry rather than the registry's own error.
 
@@ -21,7 +19,7 @@ func sigsProxyStatus() {
 			// are shorter than the upload: the registry side, not the
 			// credential.
 			keys: []string{"client closed request"},
-			re:   regexp.MustCompile(`(?i)\bunknown: Client Closed Request`),
+			re:   lazyRe(`(?i)\bunknown: Client Closed Request`),
 			veto: gitLike,
 			rank: fixed(
 				c("registry-fault", 0.74, "The answer is the status text of the reverse proxy in front of the registry (nginx's 499 Client Closed Request): the connection between the proxy and the registry was cut during the request, typically a long layer upload that outlasted the proxy's timeouts. Raise the proxy's timeouts and body size limit (proxy_read_timeout, proxy_send_timeout, client_max_body_size), or push smaller layers; the credential was accepted."),
@@ -44,7 +42,7 @@ func sigsProxyStatus() {
 			// fallback reason "status code 499" for a code it has no text
 			// for (net/http server.go, writeStatusLine).
 			keys: []string{"unexpected status", "response status code 499"},
-			re:   regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? |response status code )499\b`),
+			re:   lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? |response status code )499\b`),
 			need: registryContext,
 			veto: gitLike,
 			rank: fixed(

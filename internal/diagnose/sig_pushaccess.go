@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func init() {
 		id:       "push-access-denied-bare",
 		generic:  true,
 		keys:     []string{"push access denied"},
-		re:       regexp.MustCompile(`failed to push (\S+): push access denied`),
+		re:       lazyRe(`failed to push (\S+): push access denied`),
 		refGroup: 1,
 		rank:     rankPushAccessDenied,
 		tell:     tellDenied,

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -31,7 +30,7 @@ func sigsPushStep() {
 		// "with docker" is already a reference key (sig_pushrefs.go): no new
 		// prefilter keyword.
 		keys:     []string{"with docker"},
-		re:       regexp.MustCompile(`\bERROR (?:\[[^\]\s]*\] )?pushing (\S+) with docker(?:\s|$)`),
+		re:       lazyRe(`\bERROR (?:\[[^\]\s]*\] )?pushing (\S+) with docker(?:\s|$)`),
 		refGroup: 1,
 		rank:     rankPushStepError,
 	})

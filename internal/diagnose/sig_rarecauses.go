@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -57,7 +56,7 @@ func sigsFewCauses() {
 			// overwrite." (Harbor 2 says "… configured as immutable",
 			// read by tag-immutable).
 			keys: []string{"immutability settings", "already assigned to an image", "is immutable, cannot be overwrite"},
-			re:   regexp.MustCompile(`(?i)(?:tag is already assigned to an image in this repository|cannot be updated due to immutability settings|The tag:\S+ is immutable, cannot be overwrite)`),
+			re:   lazyRe(`(?i)(?:tag is already assigned to an image in this repository|cannot be updated due to immutability settings|The tag:\S+ is immutable, cannot be overwrite)`),
 			veto: []string{"remote:", "kubectl"},
 			rank: fixed(c("tag-immutable-or-protected", 0.95, "The repository has immutable tags: the tag already points at another image and the registry refuses to move it. Push a new tag (a version or the commit SHA), or exclude this tag (latest, a moving branch tag) from the repository's immutability rule.")),
 		},
@@ -72,7 +71,7 @@ func sigsFewCauses() {
 			// response from daemon: …", API clients "(HTTP code 400) bad
 			// parameter - …".
 			keys: []string{"client sent an http request to an https server"},
-			re:   regexp.MustCompile(`(?i)Client sent an HTTP request to an HTTPS server`),
+			re:   lazyRe(`(?i)Client sent an HTTP request to an HTTPS server`),
 			veto: gitLike,
 			rank: rankPlainHTTPToTLS,
 		},
@@ -83,7 +82,7 @@ func sigsFewCauses() {
 			// alert record (0x15 0x03 0x0N): `net/http: HTTP/1.x transport
 			// connection broken: malformed HTTP response "\x15\x03\x01…"`.
 			keys: []string{"malformed http response"},
-			re:   regexp.MustCompile(`(?i)malformed HTTP response "\\x15\\x03`),
+			re:   lazyRe(`(?i)malformed HTTP response "\\x15\\x03`),
 			veto: gitLike,
 			rank: rankPlainHTTPToTLS,
 		},
@@ -96,7 +95,7 @@ func sigsFewCauses() {
 			// `podman machine init` and `podman machine start` to manage a new
 			// Linux VM" (podman's bindings/connection.go).
 			keys: []string{"cannot connect to podman"},
-			re:   regexp.MustCompile(`(?i)Cannot connect to Podman`),
+			re:   lazyRe(`(?i)Cannot connect to Podman`),
 			rank: fixed(
 				c("daemon-unreachable", 0.88, "The podman client runs in remote mode and reached no podman service: the podman machine (VM) is stopped or not created, or CONTAINER_HOST / the default connection names a socket that is not there. Start the machine or service, or run podman locally on a Linux runner."),
 				c("registry-unreachable", 0.3, "")),
@@ -109,7 +108,7 @@ func sigsFewCauses() {
 			// failure in name resolution". The dind service alias ("lookup
 			// docker") is the daemon, not a registry.
 			keys: []string{"temporary failure in name resolution"},
-			re:   regexp.MustCompile(`(?i)lookup (\S+?)(?: on \S+)?: Temporary failure in name resolution`),
+			re:   lazyRe(`(?i)lookup (\S+?)(?: on \S+)?: Temporary failure in name resolution`),
 			need: registryContext,
 			veto: append([]string{"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
@@ -131,7 +130,7 @@ func sigsFewCauses() {
 			// unknown: Bad Credentials"). GitHub's REST API says "Bad
 			// credentials" without the "unknown:" of a registry client.
 			keys: []string{"unknown: bad credentials"},
-			re:   regexp.MustCompile(`(?i)unknown: Bad Credentials`),
+			re:   lazyRe(`(?i)unknown: Bad Credentials`),
 			veto: gitLike,
 			rank: fixed(
 				c("bad-credentials", 0.84, "Artifactory refused the username and password (or token) of the login as bad credentials: a wrong or revoked password, API key or identity token, or a username that is not the token's user."),
@@ -149,7 +148,7 @@ func sigsFewCauses() {
 			// "please use personal access token to login", is read by
 			// password-instead-of-token).
 			keys: []string{"must log in with a personal access token"},
-			re:   regexp.MustCompile(`(?i)must log in with a Personal Access Token`),
+			re:   lazyRe(`(?i)must log in with a Personal Access Token`),
 			rank: fixed(
 				c("password-not-token", 0.94, "Docker Hub refused the account password: this account must log in with a personal access token (2FA, or an organization that enforces SSO). Create a token (Read & Write to push) and use it as the password of the login."),
 				c("bad-credentials", 0.4, "")),
@@ -165,7 +164,7 @@ func sigsFewCauses() {
 			// Only a request for an ECR credential is a registry failure:
 			// other AWS APIs (ECS, STS, CloudWatch) word it the same.
 			keys: []string{"signature expired:", "signature not yet current:"},
-			re:   regexp.MustCompile(`(?i)Signature (?:expired: (\d{8}T\d{6}Z) is now earlier than (\d{8}T\d{6}Z)|not yet current: (\d{8}T\d{6}Z) is still later than (\d{8}T\d{6}Z))`),
+			re:   lazyRe(`(?i)Signature (?:expired: (\d{8}T\d{6}Z) is now earlier than (\d{8}T\d{6}Z)|not yet current: (\d{8}T\d{6}Z) is still later than (\d{8}T\d{6}Z))`),
 			rank: func(h *hit, f *facts) []cand {
 				if !hitContains(h, ecrCredContext) {
 					return nil // another AWS API (ECS, STS, CloudWatch): not a registry failure
@@ -189,7 +188,7 @@ func sigsFewCauses() {
 			// gcloud's docker credential helper prints it when it cannot
 			// refresh the credential it hands to docker.
 			keys: []string{"token must be a short-lived token"},
-			re:   regexp.MustCompile(`(?i)Invalid JWT: Token must be a short-lived token`),
+			re:   lazyRe(`(?i)Invalid JWT: Token must be a short-lived token`),
 			rank: func(h *hit, f *facts) []cand {
 				if !hitContains(h, gcpCredContext) {
 					return nil // a Google client library outside a registry credential
@@ -208,7 +207,7 @@ func sigsFewCauses() {
 			// error as the annotation "##[error]Password required", which
 			// reaches us as a line of those words alone.
 			keys: []string{"password required", "username required"},
-			re:   regexp.MustCompile(`(?i)^\s*` + remarkLead + `(?:Username|Password) required\.?` + remarkTail + `\s*$`),
+			re:   lazyRe(`(?i)^\s*` + remarkLead + `(?:Username|Password) required\.?` + remarkTail + `\s*$`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},

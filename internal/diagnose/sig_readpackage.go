@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // GHCR's refusal of a read, "permission_denied: read_package" (the error
 // body {"code":"DENIED","message":"permission_denied: read_package"}), as a
 // client prints it without the HTTP status: go-containerregistry clients
@@ -15,7 +13,7 @@ import "regexp"
 // does not list. It is GHCR's 403, so it ranks as rank403 does (sig_ghcrread.go
 // for a read with no credential, rankGHCRWrite inside GitHub Actions).
 
-var readPackageRe = regexp.MustCompile(`(?i)(?:denied:?\s*)?permission_denied: read_package`)
+var readPackageRe = lazyRe(`(?i)(?:denied:?\s*)?permission_denied: read_package`)
 
 func init() { sigGroups = append(sigGroups, sigsReadPackage) }
 

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func sigsRefGrammarOld() {
 		&signature{
 			id:   "reference-grammar-old",
 			keys: []string{"invalid repository name (ex:", "repository name component must match", "repository name must have at least one component"},
-			re:   regexp.MustCompile(`(?i)(?:Invalid repository name \(ex: |repository name component must match |repository name must have at least one component)`),
+			re:   lazyRe(`(?i)(?:Invalid repository name \(ex: |repository name component must match |repository name must have at least one component)`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				if strings.Contains(h.low, "at least one component") {

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -32,7 +31,7 @@ func sigsReleaseTools() {
 			// GitHub Packages' npm registry is not read: it has neither
 			// prefix.
 			keys: []string{"owner not found"},
-			re:   regexp.MustCompile(`(?i)(?:denied|error from registry): not_found: owner not found`),
+			re:   lazyRe(`(?i)(?:denied|error from registry): not_found: owner not found`),
 			rank: fixed(c("push-outside-namespace", 0.88, "GHCR knows no GitHub user or organization by the owner segment of the image path (ghcr.io/OWNER/…): the owner is misspelt, is a Docker Hub handle, or differs from the account's login (ghcr.io paths use the login in lower case: an organization LedgerOps is ledgerops, not ledger-ops). Use the repository owner's login in lower case (in Actions, ${{ github.repository_owner }} lower-cased).")),
 		},
 		&signature{
@@ -43,7 +42,7 @@ func sigsReleaseTools() {
 			// immutability" (cloud.google.com/artifact-registry/docs/docker/
 			// manage-images#immutable-tags).
 			keys: []string{"enabled tag immutability"},
-			re:   regexp.MustCompile(`(?i)(?:cannot update tag \S+\s+)?The repository has enabled tag immutability`),
+			re:   lazyRe(`(?i)(?:cannot update tag \S+\s+)?The repository has enabled tag immutability`),
 			rank: fixed(c("tag-immutable-or-protected", 0.94, "The Artifact Registry repository has immutable tags: the tag already points at another image and the registry refuses to move it. Push a new tag (a version or the commit SHA), stop re-pushing moving tags such as latest to this repository, or turn immutable tags off for it.")),
 		},
 		&signature{
@@ -60,7 +59,7 @@ func sigsReleaseTools() {
 			// missing from the policy) or a front end's: on Docker Hub a
 			// transient refusal that a retry gets through.
 			keys: []string{"parsing http 403 response body"},
-			re:   regexp.MustCompile(`(?i)(?:failed to mount blob \S+ to \S+ )?error parsing HTTP 403 response body: unexpected end of JSON input`),
+			re:   lazyRe(`(?i)(?:failed to mount blob \S+ to \S+ )?error parsing HTTP 403 response body: unexpected end of JSON input`),
 			rank: func(h *hit, f *facts) []cand {
 				iam := c("cloud-iam-denied", 0.45, "ECR answers a push call the identity's IAM policy does not allow with an empty 403: check that the policy grants ecr:BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload and PutImage on the repository.")
 				fault := c("registry-fault", 0.55, "The registry (or a front end before it) refused the request with a 403 and an empty body instead of the registry API's JSON error: a transient refusal (Docker Hub under load, a cross-repository blob mount of docker manifest push) that a retry usually gets through.")
@@ -86,7 +85,7 @@ func sigsReleaseTools() {
 			// push of the same repository completing later makes it a
 			// check that the job went on from.
 			keys:     []string{"no such manifest: "},
-			re:       regexp.MustCompile(`(?i)\bno such manifest: ((?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?/[a-z0-9][a-z0-9._/-]*(?::\w[\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?)`),
+			re:       lazyRe(`(?i)\bno such manifest: ((?:localhost|[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?::\d+)?/[a-z0-9][a-z0-9._/-]*(?::\w[\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?)`),
 			refGroup: 1,
 			rank: func(h *hit, f *facts) []cand {
 				h.op = opPull
@@ -113,7 +112,7 @@ func sigsReleaseTools() {
 			// [JRELEASER_…_PASSWORD, …] environment variables" (also for
 			// username).
 			keys: []string{"password must not be blank", "username must not be blank"},
-			re:   regexp.MustCompile(`(?i)\bregistry\.(\S+)\.(password|username) must not be blank`),
+			re:   lazyRe(`(?i)\bregistry\.(\S+)\.(password|username) must not be blank`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("empty-credential", 0.8, fmt.Sprintf("JReleaser found no %s for the docker registry %q: none of the DSL value, the system properties or the JRELEASER_…_%s environment variables it lists was set in this job (a secret not passed to the step's env, or a misspelt variable name).", h.m[2], h.m[1], strings.ToUpper(h.m[2]))),

@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func sigsRenovate() {
 		&signature{
 			id:   "renovate-ecr-token-error",
 			keys: []string{"ecr getauthorizationtoken error"},
-			re:   regexp.MustCompile(`(?i)\bECR getAuthorizationToken error\b`),
+			re:   lazyRe(`(?i)\bECR getAuthorizationToken error\b`),
 			rank: rankRenovateECRToken,
 		},
 	)

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -48,7 +47,7 @@ func sigsSDKClients() {
 		&signature{
 			id:   "dockerpy-server-version",
 			keys: []string{"fetching server api version"},
-			re:   regexp.MustCompile(`(?i)Error while fetching server API version: (.*)`),
+			re:   lazyRe(`(?i)Error while fetching server API version: (.*)`),
 			rank: func(h *hit, f *facts) []cand {
 				low := strings.ToLower(h.m[1])
 				why := "The Python Docker client (docker-py, used by testcontainers-python, pytest fixtures and docker-compose v1) could not reach the Docker daemon when it asked for its version: the daemon or the dind service is not running where DOCKER_HOST (or the default socket) points. No registry was contacted."
@@ -68,7 +67,7 @@ func sigsSDKClients() {
 		&signature{
 			id:   "registry-proxy-407",
 			keys: []string{"proxy authentication required", "proxy authorization required"},
-			re:   regexp.MustCompile(`(?i)(?:GET|HEAD|POST|PUT|PATCH) "?https?://([^/\s"]+)/v2/[^\s"]*"?: Proxy Auth(?:entication|orization) Required`),
+			re:   lazyRe(`(?i)(?:GET|HEAD|POST|PUT|PATCH) "?https?://([^/\s"]+)/v2/[^\s"]*"?: Proxy Auth(?:entication|orization) Required`),
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
@@ -80,7 +79,7 @@ func sigsSDKClients() {
 		&signature{
 			id:   "testcontainers-no-engine",
 			keys: []string{"could not find a valid docker environment", "working container runtime strategy", "docker is either not running or misconfigured"},
-			re:   regexp.MustCompile(`(?i)(?:Could not find a valid Docker environment|Could not find a working container runtime strategy|Docker is either not running or misconfigured)`),
+			re:   lazyRe(`(?i)(?:Could not find a valid Docker environment|Could not find a working container runtime strategy|Docker is either not running or misconfigured)`),
 			rank: fixed(c("daemon-unreachable", 0.86, "Testcontainers found no container engine to talk to, before any image was pulled: no Docker daemon on this runner, the docker:dind service missing or on another port (DOCKER_HOST=tcp://docker:2375 with DOCKER_TLS_CERTDIR=\"\", or 2376 with TLS), a socket the test user may not open, or a runtime whose socket is elsewhere (colima, Podman, rootless: set DOCKER_HOST, and TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE for Ryuk). No registry was contacted.")),
 		},
 		&signature{
@@ -90,7 +89,7 @@ func sigsSDKClients() {
 			// Management is enabled, which requires pulls to be
 			// authenticated. Please run `docker login`, …"
 			keys: []string{"please run 'docker login'", "registry access management is enabled"},
-			re:   regexp.MustCompile(`(?i)(?:(?:Error response from daemon: |response=)Please run 'docker login'|Registry Access Management is enabled, which requires pulls to be authenticated)`),
+			re:   lazyRe(`(?i)(?:(?:Error response from daemon: |response=)Please run 'docker login'|Registry Access Management is enabled, which requires pulls to be authenticated)`),
 			rank: fixed(
 				c("no-login", 0.8, "Docker Desktop refused the pull because it carried no credential: the organisation enforces sign-in or Registry Access Management requires authenticated pulls. The client here (a Docker SDK or Testcontainers) pulls through the engine API and sends X-Registry-Auth only from its own config lookup: sign in to Docker Desktop and docker login, and make sure the library finds that credential (credsStore/credHelpers, DOCKER_AUTH_CONFIG)."),
 				c("client-bug", 0.5, "Docker Desktop 4.19.0 refused SDK pulls this way for signed-in members of an organisation that enforces sign-in (Docker.DotNet issue 631); a Desktop update or the CLI's pull works around it.")),
@@ -99,7 +98,7 @@ func sigsSDKClients() {
 		&signature{
 			id:   "testcontainers-node-credential",
 			keys: []string{"error occurred getting a credential", "error occurred listing credentials"},
-			re:   regexp.MustCompile(`(?i)An error occurred (?:getting a credential|listing credentials)`),
+			re:   lazyRe(`(?i)An error occurred (?:getting a credential|listing credentials)`),
 			rank: fixed(
 				c("credential-store-error", 0.8, "Testcontainers (Node) ran the credential helper named in ~/.docker/config.json (credsStore/credHelpers) and the helper failed, so the pull stopped before any registry request. Run the helper by hand (echo HOST | docker-credential-NAME get), install or repair it, or remove the credsStore entry on a runner that needs no login."),
 				c("client-bug", 0.55, "testcontainers-node 11.7.0 stopped on a helper's normal 'not found' answer instead of pulling anonymously (fixed in 11.7.1), and older releases failed on helpers without `list` (docker-credential-gcr): check the library version before the helper.")),

@@ -1,9 +1,5 @@
 package diagnose
 
-import (
-	"regexp"
-)
-
 // Refusals that come from a registry server's own policy or routing rather
 // than from the client's credential or reference (found in the ninth
 // held-out batch, part c): Harbor's project quota, Nexus's "Disable
@@ -30,7 +26,7 @@ func sigsServerPolicy() {
 			// "Quota exceeded when processing the request of"). A reporter
 			// may wrap the sentence: each half is read.
 			keys: []string{"of storage resource", "of count resource", "exceed the configured upper limit"},
-			re:   regexp.MustCompile(`(?i)(?:adding \S+(?: \S+)? of (?:storage|count) resource|will exceed the configured upper limit)`),
+			re:   lazyRe(`(?i)(?:adding \S+(?: \S+)? of (?:storage|count) resource|will exceed the configured upper limit)`),
 			veto: gitLike,
 			rank: fixed(
 				c("registry-fault", 0.86, "The registry's quota for this project is used up (Harbor: storage or artifact count): the push is refused whatever the credential. Free space (a retention policy, delete per-run CI tags, run garbage collection) or have an administrator raise the project's quota."),
@@ -47,7 +43,7 @@ func sigsServerPolicy() {
 			// Maven and other formats get the same words from Nexus;
 			// their clients' lines carry gitLike's markers ("maven").
 			keys: []string{"does not allow updating assets"},
-			re:   regexp.MustCompile(`(?i)Repository does not allow updating assets`),
+			re:   lazyRe(`(?i)Repository does not allow updating assets`),
 			need: []string{"blob_upload", "blob upload", "manifest", "/v2/", "docker", "errors"},
 			veto: gitLike,
 			rank: fixed(
@@ -65,7 +61,7 @@ func sigsServerPolicy() {
 			// the server's web port instead of its Docker connector (Nexus,
 			// Artifactory behind Tomcat/Jetty).
 			keys: []string{"is not supported by this url"},
-			re:   regexp.MustCompile(`(?i)HTTP method (\w+) is not supported by this URL`),
+			re:   lazyRe(`(?i)HTTP method (\w+) is not supported by this URL`),
 			need: registryContext,
 			veto: gitLike,
 			rank: fixed(
@@ -81,7 +77,7 @@ func sigsServerPolicy() {
 			// second line begins with "to perform: ecr:ACTION" (ecr-iam-denied
 			// reads the unbroken sentence).
 			keys: []string{"to perform: ecr"},
-			re:   regexp.MustCompile(`^\s*to perform: (ecr(?:-public)?:\w+)`),
+			re:   lazyRe(`^\s*to perform: (ecr(?:-public)?:\w+)`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("cloud-iam-denied", 0.93, "The AWS identity's IAM policy (or the repository's resource policy, for another account's identity) does not allow "+h.m[1]+"."),
 					c("repo-not-found", 0.3, "")}

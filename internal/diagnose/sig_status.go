@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -24,7 +23,7 @@ func sigsStatus() {
 			id:      "http-401",
 			generic: true,
 			keys:    []string{"401"},
-			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
+			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			// go-containerregistry before 2019 (kaniko 0.x) worded it
 			// "unsupported status code 401; body: Not Authorized".
 			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code ["},
@@ -36,7 +35,7 @@ func sigsStatus() {
 			id:      "ecr-public-400",
 			generic: true,
 			keys:    []string{"400 bad request"},
-			re:      regexp.MustCompile(`https://public\.ecr\.aws/\S+: 400 Bad Request`),
+			re:      lazyRe(`https://public\.ecr\.aws/\S+: 400 Bad Request`),
 			// ECR Public answers an expired token with 400, not 401
 			// (aws/containers-roadmap#2835, shared/domain/registries.md).
 			rank: func(h *hit, f *facts) []cand {
@@ -61,7 +60,7 @@ func sigsStatus() {
 			// 404 without its body ("failed commit on ref …: unexpected
 			// status: 404 Not Found", "unexpected status from POST request
 			// to URL: 404 Not Found").
-			re:   regexp.MustCompile(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 404\b`),
+			re:   lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 404\b`),
 			need: []string{"/v2/", "unexpected status"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -93,7 +92,7 @@ func sigsStatus() {
 			id:      "http-400",
 			generic: true,
 			keys:    []string{"400"},
-			re:      regexp.MustCompile(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 400\b`),
+			re:      lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 400\b`),
 			need:    []string{"/v2/", "unexpected status"},
 			veto:    append([]string{"public.ecr.aws", "login attempt"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
@@ -132,7 +131,7 @@ func sigsStatus() {
 			id:      "http-403",
 			generic: true,
 			keys:    []string{"403"},
-			re:      regexp.MustCompile(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
+			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
 			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
 			// with status code [manifests TAG]: 403 Forbidden".
 			// containers/image before v5.x (skopeo inspect/sync listing

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -34,7 +33,7 @@ func init() {
 // the same row (service ps), or as the whole line. The daemon's own answer to
 // a local command ("Error response from daemon: No such image: X" from
 // docker tag, rmi or inspect) has other words before it and is not read.
-var swarmNoSuchImageRe = regexp.MustCompile(`(?i)(?:"Err":\s*"|\bRejected\b[^"]{0,80}"|^\s*)No such image: ([^"\s…]+)(?:…|"|\s*$)`)
+var swarmNoSuchImageRe = lazyRe(`(?i)(?:"Err":\s*"|\bRejected\b[^"]{0,80}"|^\s*)No such image: ([^"\s…]+)(?:…|"|\s*$)`)
 
 func sigsSwarmTasks() {
 	register(&signature{

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
 )
@@ -33,7 +32,7 @@ func sigsTerseAnswers() {
 			// unexpected EOF") is the local disk's, and other tools'
 			// EOFs (Go's module proxy) have no daemon prefix.
 			keys: []string{"from daemon: unexpected eof"},
-			re:   regexp.MustCompile(`(?i)Error response from daemon: unexpected EOF\s*$`),
+			re:   lazyRe(`(?i)Error response from daemon: unexpected EOF\s*$`),
 			rank: fixed(
 				c("registry-fault", 0.6, "The registry (or the CDN that serves its layers) closed the connection before its answer was complete: dockerd reports only \"unexpected EOF\". When it comes and goes and hits other projects at the same time, it is the registry's side: retry the pull (a retry loop around docker pull), or pull through a mirror."),
 				c("registry-unreachable", 0.45, "If it happens on every run from this network only, a proxy or firewall between the runner and the registry cuts long transfers: check the proxy's limits, or pull through a registry mirror inside the network."),
@@ -51,7 +50,7 @@ func sigsTerseAnswers() {
 			// down in 2025 and its public images moved) and for one the
 			// caller may not read.
 			keys: []string{"caller does not have permission or the resource may not exist"},
-			re:   regexp.MustCompile(`(?i)Caller does not have permission or the resource may not exist '?(read|write)\b`),
+			re:   lazyRe(`(?i)Caller does not have permission or the resource may not exist '?(read|write)\b`),
 			rank: rankGCRCallerDenied,
 		},
 		&signature{
@@ -64,7 +63,7 @@ func sigsTerseAnswers() {
 			// missing); newer clients print it as "error parsing HTTP 403
 			// response body: …" (empty-403-body, sig_releasetools.go).
 			keys: []string{"parsing http response: unexpected end of json"},
-			re:   regexp.MustCompile(`(?i)Error parsing HTTP response: unexpected end of JSON input`),
+			re:   lazyRe(`(?i)Error parsing HTTP response: unexpected end of JSON input`),
 			rank: func(h *hit, f *facts) []cand {
 				iam := c("cloud-iam-denied", 0.6, "The registry answered with an empty error body, which docker cannot parse: ECR does so when the identity's IAM policy lacks an action the push needs. Check that the policy grants ecr:GetAuthorizationToken, BatchCheckLayerAvailability, InitiateLayerUpload, UploadLayerPart, CompleteLayerUpload and PutImage on the repository.")
 				fault := c("registry-fault", 0.45, "A registry or proxy that answers errors without the registry API's JSON body (a front end's refusal, an overloaded registry) also gives this: retry, and look at the registry's own logs.")

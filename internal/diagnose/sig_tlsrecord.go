@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // TLS record integrity: Go's crypto/tls reports a record whose MAC does not
 // verify as "local error: tls: bad record MAC" (this end received it) and
 // relays the peer's alert as "remote error: tls: bad record MAC" (the other
@@ -17,7 +15,7 @@ func sigsTLSRecord() {
 	register(&signature{
 		id:   "tls-bad-record-mac",
 		keys: []string{"tls: bad record mac"},
-		re:   regexp.MustCompile(`(?i)(?:local|remote) error: tls: bad record MAC`),
+		re:   lazyRe(`(?i)(?:local|remote) error: tls: bad record MAC`),
 		// dockerd's layer retries ("Download failed, retrying: local error:
 		// tls: bad record MAC") and containerd's "failed to copy:" name no
 		// registry word of their own.

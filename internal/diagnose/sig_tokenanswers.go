@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Two answers to a registry token request that go-containerregistry clients
 // (ko, kpack, kaniko, skaffold, crane) print after the request URL:
 //
@@ -23,7 +21,7 @@ func sigsTokenAnswers() {
 		&signature{
 			id:   "token-request-helper-exit",
 			keys: []string{"/v2/token?", "/v2/\": exit status", "/v2/: exit status"},
-			re:   regexp.MustCompile(`(?i)\bhttps?://[^\s"]+/v2/[^\s"]*"?: exit status \d+\s*$`),
+			re:   lazyRe(`(?i)\bhttps?://[^\s"]+/v2/[^\s"]*"?: exit status \d+\s*$`),
 			veto: gitLike,
 			rank: fixed(
 				c("credential-store-error", 0.8, "The request for a registry token failed with a bare process exit status: the credential helper the docker config names for this registry (credHelpers/credsStore, e.g. docker-credential-gcloud) ran and failed. Run `gcloud auth configure-docker` / log in with the helper, or remove the entry."),
@@ -33,7 +31,7 @@ func sigsTokenAnswers() {
 		&signature{
 			id:   "artifactory-token-authentication-required",
 			keys: []string{"authentication is required"},
-			re:   regexp.MustCompile(`(?i)\bhttps?://[^\s"]+/v2/[^\s"]*"?: (?:: )?Authentication is required\.?\s*$`),
+			re:   lazyRe(`(?i)\bhttps?://[^\s"]+/v2/[^\s"]*"?: (?:: )?Authentication is required\.?\s*$`),
 			veto: append([]string{"proxy authentication required"}, gitLike...),
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,

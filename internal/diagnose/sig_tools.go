@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -31,7 +30,7 @@ func sigsTools() {
 		&signature{
 			id:   "chimage-status",
 			keys: []string{"failed; expected status"},
-			re:   regexp.MustCompile(`\b(GET|HEAD|POST|PUT|PATCH|DELETE) failed; expected status [{(\[]?[\d, ]+[})\]]? but got (\d{3})`),
+			re:   lazyRe(`\b(GET|HEAD|POST|PUT|PATCH|DELETE) failed; expected status [{(\[]?[\d, ]+[})\]]? but got (\d{3})`),
 			// a test suite's own assertion worded alike is not a registry's
 			veto: []string{"assert", "test_", "expect("},
 			rank: rankExpectedStatus,
@@ -40,7 +39,7 @@ func sigsTools() {
 		&signature{
 			id:   "tart-auth-failed",
 			keys: []string{"while retrieving an authentication token"},
-			re:   regexp.MustCompile(`received unexpected HTTP status code (\d{3}) while retrieving an authentication token`),
+			re:   lazyRe(`received unexpected HTTP status code (\d{3}) while retrieving an authentication token`),
 			rank: rankTartAuthFailed,
 			tell: tellBadCredential,
 		},

@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -53,7 +52,7 @@ func sigsTransport() {
 			// dialled ("dial unix PATH: connect: ERR"): any docker.sock path
 			// (/var/run, an ARC dind sidecar's /run/docker, a rootless
 			// /run/user/UID) is the Docker daemon's socket.
-			re: regexp.MustCompile(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix [^\s:"]*docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
+			re: lazyRe(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix [^\s:"]*docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
 			// A wrapper's error chain that ends in the registry's own answer
 			// ("docker build: error during connect: Post …: … getting image:
 			// UNAUTHORIZED: authentication required") reached the daemon and
@@ -87,7 +86,7 @@ func sigsTransport() {
 			// extensions) reports the call as "Command failed:
 			// docker-credential-NAME get" (the helper protocol's verbs
 			// get/store/erase/list, docker-credential-helpers README).
-			re: regexp.MustCompile(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
+			re: lazyRe(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			// A helper that ran and relays the credential service's clock
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
@@ -119,13 +118,13 @@ func sigsTransport() {
 			// "ERROR: (gcloud.auth.docker-helper) MESSAGE" (gcloud's error
 			// prefix names the command). docker then sends no credential.
 			keys: []string{"(gcloud.auth.docker-helper)"},
-			re:   regexp.MustCompile(`\(gcloud\.auth\.docker-helper\) (.+)`),
+			re:   lazyRe(`\(gcloud\.auth\.docker-helper\) (.+)`),
 			rank: rankGcloudHelper,
 		},
 		&signature{
 			id:   "tls-untrusted",
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
-			re:   regexp.MustCompile(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field)`),
+			re:   lazyRe(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field)`),
 			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -174,7 +173,7 @@ func sigsTransport() {
 			// trackers), so the first line can end at any word of it
 			// after "http: server gave". The "http: " prefix keeps prose
 			// ("the server gave HTTP ...") out.
-			re:   regexp.MustCompile(`(?i)(?:server gave HTTP response to HTTPS client|will not send auth headers over HTTP|downgrades scheme|http: server gave(?: HTTP(?: response(?: to(?: HTTPS)?)?)?)?\s*$)`),
+			re:   lazyRe(`(?i)(?:server gave HTTP response to HTTPS client|will not send auth headers over HTTP|downgrades scheme|http: server gave(?: HTTP(?: response(?: to(?: HTTPS)?)?)?)?\s*$)`),
 			rank: fixed(c("http-https-mismatch", 0.93, "The registry speaks plain HTTP but the client used HTTPS (or refuses to send credentials over HTTP); the client that pushes needs it listed as an insecure registry (for buildx, in the builder's buildkitd.toml).")),
 		},
 		&signature{
@@ -183,7 +182,7 @@ func sigsTransport() {
 			// request was sent to HTTPS port") for a client told to use
 			// plain HTTP (insecure-registries, --plain-http) against TLS.
 			keys: []string{"plain http request was sent to https port"},
-			re:   regexp.MustCompile(`(?i)The plain HTTP request was sent to HTTPS port`),
+			re:   lazyRe(`(?i)The plain HTTP request was sent to HTTPS port`),
 			need: registryContext,
 			rank: fixed(c("http-https-mismatch", 0.9, "The client spoke plain HTTP to a port that serves HTTPS (the registry or its proxy): the client has the registry listed as insecure/plain-HTTP, or the URL says http:// where the registry needs https://.")),
 		},
@@ -205,7 +204,7 @@ func sigsTransport() {
 			// "Client.Timeout or context cancellation while reading body";
 			// threads often quote only its tail after the URL ("Get
 			// "https://HOST/v2/": ... Client.Timeout exceeded").
-			re: regexp.MustCompile(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout (?:exceeded|or context cancellation)|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
+			re: lazyRe(`(?i)(?:dial tcp\S* [^:]*:? ?(?:[\d.:\[\]a-f]+: )?(?:(?:connect|getsockopt): )?(?:connection refused|no route to host|network is unreachable|i/o timeout|operation timed out|connection timed out)|lookup \S+(?: on \S+)?: no such host|lookup \S+(?: on \S+)?: (?:(?:read|write|dial) udp \S+: )?(?:(?:read|write|connect): )?(?:i/o timeout|server misbehaving|connection refused|network is unreachable|no route to host)|no such host|TLS handshake timeout|context deadline exceeded|Client\.Timeout (?:exceeded|or context cancellation)|connection reset by peer|dial tcp: lookup [\w-]+\.[\w.-]+(?::\d+)?\s*$)`),
 			// A masked host ("lookup ***") is a host from a secret: in CI
 			// logs, the registry of a login or push.
 			// containers/image's login ("authenticating creds for HOST:
@@ -252,7 +251,7 @@ func sigsTransport() {
 			// The token request of a registry's challenge counts too
 			// (containerd: `failed to fetch anonymous token: Get
 			// "https://auth.docker.io/token?…": EOF`).
-			re:   regexp.MustCompile(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
+			re:   lazyRe(`https?://\S+(?:/v2/\S*|/token\?\S*)"?: EOF\s*$`),
 			veto: []string{".dkr.ecr."},
 			rank: func(h *hit, f *facts) []cand {
 				if appV2Path(h.m[0]) {
@@ -268,14 +267,14 @@ func sigsTransport() {
 			// answers a blob request without the Content-Length the API
 			// requires (registry/client/repository.go).
 			keys: []string{"missing content-length header"},
-			re:   regexp.MustCompile(`missing content-length header for request: (\S+)`),
+			re:   lazyRe(`missing content-length header for request: (\S+)`),
 			rank: fixed(c("registry-fault", 0.74, "The registry (or a proxy or CDN in front of it) answered a blob request without the Content-Length header the registry API requires: a server-side fault, usually transient."),
 				c("registry-unreachable", 0.4, "")),
 		},
 		&signature{
 			id:   "blob-upload-unknown",
 			keys: []string{"blob upload unknown", "blob_upload_unknown", "blob upload invalid", "blob_upload_invalid"},
-			re:   regexp.MustCompile(`(?i)blob[ _]upload[ _](?:unknown|invalid)`),
+			re:   lazyRe(`(?i)blob[ _]upload[ _](?:unknown|invalid)`),
 			rank: func(h *hit, f *facts) []cand {
 				if containsAny(h.low, uploadContentRefusals) {
 					// The registry kept the session and checked what the
@@ -297,7 +296,7 @@ func sigsTransport() {
 			// registry's own external URL setting is malformed
 			// ("https:/HOST/service/token").
 			keys: []string{"no host in request url"},
-			re:   regexp.MustCompile(`http: no Host in request URL`),
+			re:   lazyRe(`http: no Host in request URL`),
 			need: []string{"/v2/", "token", "push permission", "registry"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -322,7 +321,7 @@ func sigsTransport() {
 			// Repository 3.77.1 answered such a realm ("null://HOST/v2/token",
 			// sonatype/nexus-public#580: 3.75 and 3.76 did not).
 			keys: []string{"unsupported protocol scheme"},
-			re:   regexp.MustCompile(`(?i)(?:Get|Post|Head) "?([a-z0-9+.-]*)://[^"\s]*"?: unsupported protocol scheme`),
+			re:   lazyRe(`(?i)(?:Get|Post|Head) "?([a-z0-9+.-]*)://[^"\s]*"?: unsupported protocol scheme`),
 			need: []string{"token"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -336,7 +335,7 @@ func sigsTransport() {
 		&signature{
 			id:   "tls-handshake-refused",
 			keys: []string{"tls: handshake failure", "tls: bad certificate", "tls: unknown certificate authority", "tls: certificate required"},
-			re:   regexp.MustCompile(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
+			re:   lazyRe(`remote error: tls: (?:handshake failure|bad certificate|unknown certificate authority|certificate required)`),
 			need: registryContext,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -357,7 +356,7 @@ func sigsTransport() {
 			// status: 502"): "unexpected http status" is registry-5xx's
 			// key, no new prefilter keyword.
 			keys: []string{"received unexpected http status", "received http code", "unexpected http status"},
-			re:   regexp.MustCompile(`(?i)(?:received\s+unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
+			re:   lazyRe(`(?i)(?:received\s+unexpected HTTP status: (5\d\d)|Received HTTP code (5\d\d) while)`),
 			veto: append([]string{"twine", "pypi", "nuget", "npm"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if containsAny(h.low, []string{"unauthorized:", "denied:", "authentication required"}) {
@@ -376,7 +375,7 @@ func sigsTransport() {
 			// status code returned when fetching blob 502" (later releases
 			// add "(Bad Gateway)").
 			keys: []string{"unexpected http status", "unexpected status", "internal server error", "bad gateway", "service unavailable", "gateway time", "status code returned when fetching"},
-			re:   regexp.MustCompile(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|status code returned when fetching (?:blob|manifest) (5\d\d))`),
+			re:   lazyRe(`(?i)(?:received unexpected HTTP status: (5\d\d)|unexpected status(?: code)?(?: from \w+ request to \S+)?:? (5\d\d)|(5\d\d) \(?(?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|status code returned when fetching (?:blob|manifest) (5\d\d))`),
 			need: []string{"/v2/", "token", "registry", "docker", "push", "pull", "manifest", "blob", "failed to solve", "jwt/auth", "login"},
 			// "Server returned unexpected status code: N - MESSAGE" is a
 			// generic HTTP-client wording that no registry client uses;

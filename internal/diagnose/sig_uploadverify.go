@@ -1,7 +1,5 @@
 package diagnose
 
-import "regexp"
-
 // Answers a registry gives after checking what the client sent, and an
 // HTTP/2 connection the registry's front end closed. The distribution spec's
 // error codes DIGEST_INVALID ("provided digest did not match uploaded
@@ -21,7 +19,7 @@ func sigsUploadVerify() {
 		&signature{
 			id:   "upload-content-mismatch",
 			keys: []string{"digest invalid", "digest_invalid", "size invalid", "size_invalid"},
-			re:   regexp.MustCompile(`(?i)\b(?:digest|size)[ _]invalid\b`),
+			re:   lazyRe(`(?i)\b(?:digest|size)[ _]invalid\b`),
 			need: append([]string{"provided digest", "provided length", "errors"}, registryContext...),
 			veto: gitLike,
 			rank: fixed(
@@ -32,7 +30,7 @@ func sigsUploadVerify() {
 		&signature{
 			id:   "http2-goaway",
 			keys: []string{"sent goaway", "shutdown goaway"},
-			re:   regexp.MustCompile(`(?i)http2: (?:server sent GOAWAY and closed the connection|Transport received Server's graceful shutdown GOAWAY)`),
+			re:   lazyRe(`(?i)http2: (?:server sent GOAWAY and closed the connection|Transport received Server's graceful shutdown GOAWAY)`),
 			need: registryContext,
 			// The Kubernetes API server rotates its clients' connections with
 			// GOAWAY (--goaway-chance); its /api/v1/ and /apis/ URLs look like

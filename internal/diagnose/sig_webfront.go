@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -133,7 +132,7 @@ func sigsWebFront() {
 			// as JSON under the catch-all code: "unknown: <html>" with the
 			// page on the following lines (an nginx or ingress status page).
 			keys: []string{"unknown: <html", "unknown: <!doctype html"},
-			re:   regexp.MustCompile(`(?i)\bunknown: <(?:html|!doctype html)`),
+			re:   lazyRe(`(?i)\bunknown: <(?:html|!doctype html)`),
 			veto: []string{"429", "too many requests"},
 			rank: fixed(
 				c("registry-fault", 0.62, "The registry request was answered with an HTML page (printed under the catch-all code \"unknown\"), not with the registry API's JSON error: a reverse proxy, ingress or portal in front of the registry answered it (a location that refuses the method, a misrouted /v2/ path, an upstream that is down). Check the front end's routing of /v2/ to the registry; the credential is not what failed."),
@@ -152,7 +151,7 @@ func sigsWebFront() {
 			// server's page (a Tomcat 404 when a repository manager's
 			// docker access method is not routed).
 			keys: []string{"login: <html", "login: <!doctype html"},
-			re:   regexp.MustCompile(`(?i)\bLogin: <(?:html|!doctype html)`),
+			re:   lazyRe(`(?i)\bLogin: <(?:html|!doctype html)`),
 			rank: fixed(
 				c("registry-fault", 0.6, "The login's registry check was answered with a web page instead of the registry API: the host serves a web application at /v2/ (a repository manager whose docker access method — port, subdomain or repository path — is not routed by the proxy or route in front of it). Route /v2/ to the docker repository, or log in to the host the docker repository is served on."),
 				c("login-wrong-host", 0.48, "If the host is the web front end of a product whose registry has its own host or port (registry.HOST, HOST:5050, a repository's connector port), the login named the wrong host."),
@@ -169,7 +168,7 @@ func sigsWebFront() {
 			// error: %d trying head request for NAME - DIGEST" (docker 1.6-1.9
 			// registry/session_v2.go, HeadV2ImageBlob).
 			keys: []string{"server error: 413", "server error: 50"},
-			re:   regexp.MustCompile(`(?i)Server error: (413|50\d) trying (?:to (?:push|pull|fetch)|head request for) \S+`),
+			re:   lazyRe(`(?i)Server error: (413|50\d) trying (?:to (?:push|pull|fetch)|head request for) \S+`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[1] == "413" {
 					return []cand{
@@ -190,7 +189,7 @@ func sigsWebFront() {
 			// "unauthorized: Repository '/jfrog/registry' does not support
 			// Docker API version v2"): today's clients speak only v2.
 			keys: []string{"does not support docker api version v2"},
-			re:   regexp.MustCompile(`(?i)does not support Docker API version v2`),
+			re:   lazyRe(`(?i)does not support Docker API version v2`),
 			rank: fixed(
 				c("registry-fault", 0.62, "The registry endpoint the reference names serves only the retired Docker v1 API, which current clients no longer speak: pull from (or push to) the registry's v2 endpoint (the vendor's current registry host)."),
 				c("missing-registry-host", 0.42, ""),
@@ -206,7 +205,7 @@ func sigsWebFront() {
 			// anonymous user gets it too when no credential reached the
 			// client. Permissions: jfrog.com/help, "Permission Details".
 			keys: []string{"is unauthorized to upload to"},
-			re:   regexp.MustCompile(`(?i)User is unauthorized to upload to (\S+?)/_uploads`),
+			re:   lazyRe(`(?i)User is unauthorized to upload to (\S+?)/_uploads`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("insufficient-role", 0.62, fmt.Sprintf("Artifactory refused the layer upload to %s: the identity the client sent has no Deploy/Cache permission on that repository (a permission target that covers the repository, including the docker repository key in the path). Grant it, or push with a user or token that has it.", h.m[1])),
@@ -226,7 +225,7 @@ func sigsWebFront() {
 			// app of a repository manager), as docker's "login attempt to
 			// …/v2/ failed with status: 404" is.
 			keys: []string{"pinging container registry"},
-			re:   regexp.MustCompile(`(?i)pinging container registry (\S+?): invalid status code from registry (404|5\d\d)`),
+			re:   lazyRe(`(?i)pinging container registry (\S+?): invalid status code from registry (404|5\d\d)`),
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{
 					c("registry-fault", 0.62, fmt.Sprintf("%s answered the registry API check (/v2/) with %s: no registry API is served at that address (the web UI's host or port instead of the registry's, a path the reverse proxy does not route to the registry, a registry service that is down). Use the registry's own host:port, or route /v2/ to it.", h.m[1], h.m[2])),
@@ -244,7 +243,7 @@ func sigsWebFront() {
 			// credentials and never needs the token: one that does get it
 			// replayed a session cookie (a client defect; tart 0.30's push).
 			keys: []string{"csrf token invalid"},
-			re:   regexp.MustCompile(`(?i)\\?"code\\?"\s*:\s*\\?"FORBIDDEN\\?"\s*,\s*\\?"message\\?"\s*:\s*\\?"CSRF token invalid`),
+			re:   lazyRe(`(?i)\\?"code\\?"\s*:\s*\\?"FORBIDDEN\\?"\s*,\s*\\?"message\\?"\s*:\s*\\?"CSRF token invalid`),
 			rank: fixed(
 				c("client-bug", 0.66, "Harbor refused the registry request with its CSRF check, which applies to requests that carry a Harbor UI session cookie: the client sent a cookie instead of (or with) its registry credentials. That is a defect of the client version (tart 0.30 pushes hit it); use a version that speaks the registry API without cookies."),
 				c("registry-fault", 0.48, ""),

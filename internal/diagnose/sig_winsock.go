@@ -2,7 +2,6 @@ package diagnose
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -24,7 +23,7 @@ func sigsWinsock() {
 		&signature{
 			id:   "winsock-connect-failed",
 			keys: []string{"connectex:"},
-			re:   regexp.MustCompile(`(?i)connectex: (?:A connection attempt failed because the connected party did not properly respond|No connection could be made because the target machine actively refused it|A socket operation was attempted to an unreachable (?:network|host))`),
+			re:   lazyRe(`(?i)connectex: (?:A connection attempt failed because the connected party did not properly respond|No connection could be made because the target machine actively refused it|A socket operation was attempted to an unreachable (?:network|host))`),
 			need: append([]string{"lookup ***", "dial tcp ***"}, registryContext...),
 			// The Docker Engine's own endpoint (npipe, tcp://localhost:2375)
 			// refusing is the daemon, not a registry.

@@ -3,7 +3,6 @@ package diagnose
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 )
 
@@ -33,7 +32,7 @@ func sigsWrapTail() {
 		&signature{
 			id:       "ref-not-found-tail",
 			keys:     []string{": not found"},
-			re:       regexp.MustCompile(`(?i)^\s*` + remarkLead + `((?:[a-z0-9][\w-]*(?:\.[\w-]+)+(?::\d+)?|[a-z0-9][\w-]*:\d+)/(?:[\w.-]+/)*[\w.-]+(?::[\w.-]+|@sha256:[0-9a-f]+)): not found` + remarkTail + `\s*$`),
+			re:       lazyRe(`(?i)^\s*` + remarkLead + `((?:[a-z0-9][\w-]*(?:\.[\w-]+)+(?::\d+)?|[a-z0-9][\w-]*:\d+)/(?:[\w.-]+/)*[\w.-]+(?::[\w.-]+|@sha256:[0-9a-f]+)): not found` + remarkTail + `\s*$`),
 			refGroup: 1,
 			veto:     []string{"falling back", "cache"},
 			rank: func(h *hit, f *facts) []cand {

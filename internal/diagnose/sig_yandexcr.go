@@ -1,7 +1,6 @@
 package diagnose
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
@@ -33,7 +32,7 @@ func sigsYandexCR() {
 		&signature{
 			id:   "yandex-cr-password-type",
 			keys: []string{"password is invalid - must be"},
-			re:   regexp.MustCompile(`(?i)Password is invalid - must be (OAuth token|IAM token|JSON key)`),
+			re:   lazyRe(`(?i)Password is invalid - must be (OAuth token|IAM token|JSON key)`),
 			rank: rankYandexPasswordType,
 			tell: tellBadCredential,
 		},

@@ -221,7 +221,7 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 	}
 	start := s.starts()
 	if !ascii || start == nil {
-		return start.findSubmatchIndex(s.re, text, low, ascii)
+		return start.findSubmatchIndex(s.regexp(), text, low, ascii)
 	}
 	for from, tries := 0, 0; ; tries++ {
 		p := start.startFromAt(text, low, from)
@@ -229,7 +229,7 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 			return nil
 		}
 		if s.shortcut != nil {
-			loc, decided := s.shortcut(low, p, s.re.NumSubexp())
+			loc, decided := s.shortcut(low, p, s.regexp().NumSubexp())
 			if loc != nil {
 				return loc
 			}
@@ -240,7 +240,7 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 		}
 		re := s.anchoredRe()
 		if tries >= maxAnchoredTries {
-			re = s.re
+			re = s.regexp()
 		}
 		if loc := re.FindStringSubmatchIndex(text[p:]); loc != nil || tries >= maxAnchoredTries {
 			for i := range loc {
@@ -253,6 +253,11 @@ func (s *signature) findIndex(text, low string, ascii bool) []int {
 		from = p + 1
 	}
 }
+
+// regexp is the signature's regexp, compiled (on first use, see
+// lazyRegexp: most logs make a few signatures candidates, and compiling all
+// of them was most of an empty log's start-up, explain-perf21).
+func (s *signature) regexp() *regexp.Regexp { return s.re.get() }
 
 // anchoredRe is s.re anchored at the start of the text (same groups),
 // compiled on first use.
