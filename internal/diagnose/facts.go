@@ -510,6 +510,9 @@ func (f *facts) observe(n int, text, low string) {
 			f.observeRefs(n, text, &mask)
 		}
 	}
+	if f.has(kCraneCp) {
+		f.observeCraneCp(n, text) // hubmount.go
+	}
 	if f.has(kBuildKitAuth) {
 		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
