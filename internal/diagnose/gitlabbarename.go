@@ -60,15 +60,19 @@ func gitlabBareNamePush(h *hit, f *facts, state string, unauth bool) []cand {
 // completes a bare name to docker.io/library/NAME (containers/image
 // docker/reference ParseNormalizedNamed). So `buildah push NAME:TAG` fails
 // with `pushing image "NAME:TAG" to "docker://NAME:TAG"`, a bare name, and
-// `buildah push NAME:TAG docker://HOST/NS/NAME:TAG` names its registry. A
-// line without that wording is true.
+// `buildah push NAME:TAG docker://HOST/NS/NAME:TAG` names its registry;
+// a DEST of another transport names none. A line without that wording is
+// true.
 func bareDest(low string) bool {
 	i := strings.Index(low, `" to "`)
 	if i < 0 {
 		return true
 	}
 	dest, _, _ := strings.Cut(low[i+len(`" to "`):], `"`)
-	dest = strings.TrimPrefix(dest, "docker://")
+	dest, ok := strings.CutPrefix(dest, "docker://")
+	if !ok {
+		return false // another transport (oci:, dir:, containers-storage:): no registry
+	}
 	name, _, _ := strings.Cut(dest, "@")
 	if j := strings.LastIndexByte(name, ':'); j >= 0 && !strings.Contains(name[j:], "/") {
 		name = name[:j] // the tag
