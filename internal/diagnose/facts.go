@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math/bits"
 	"strings"
+	"sync"
 
 	"github.com/regdoctor/regdoctor/internal/reghost"
+	"mvdan.cc/sh/v3/syntax"
 )
 
 // Caps keep memory bounded whatever the log size: a job log can be gigabytes,
@@ -508,6 +510,9 @@ func (f *facts) observe(n int, text, low string) {
 			f.observeRefs(n, text, &mask)
 		}
 	}
+	if f.has(kCraneCp) {
+		f.observeCraneCp(n, text) // hubmount.go
+	}
 	if f.has(kBuildKitAuth) {
 		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
@@ -937,58 +942,123 @@ func loginHostWord(args string) string {
 	return "docker.io"
 }
 
-// loginWords splits the arguments of a login command line into shell words:
-// like strings.Fields, but a quoted string, a command substitution `$(...)`
-// or a backtick group that holds spaces stays one word, so the value of
-// `-p "$(gcloud auth print-access-token)"` or "-p `oc whoami -t`" is not
-// read as the registry argument (bash(1), QUOTING and Command Substitution).
-// A group left open at the end of the line (a cut or masked log line) gives
-// strings.Fields instead, as before.
+// loginWords splits the arguments of a login command line into shell words
+// with the bash parser (mvdan.cc/sh/v3/syntax): the arguments of the first
+// simple command, the left side of a pipe or a list (`| tee`, `&& echo`), with
+// redirections (`2>&1`, `<<< "$TOKEN"`) left out. A quoted string, a command
+// substitution `$(...)` or a backtick group that holds spaces stays one word,
+// so the value of `-p "$(gcloud auth print-access-token)"` or
+// "-p `oc whoami -t`" is not read as the registry argument (bash(1), QUOTING
+// and Command Substitution). A word's literal parts give their value (quotes
+// removed); an expansion or a substitution is kept as written ("$CI_REGISTRY",
+// "$(cat /run/token)"), never expanded, so the caller can tell a variable
+// registry. A placeholder a log or a tutorial writes for a secret
+// (`--password <PASSWORD>`) is one word, not two redirections. A line the
+// parser refuses (a group left open by a cut or masked log line) gives
+// strings.Fields instead.
 func loginWords(args string) []string {
 	fields := strings.Fields(args)
-	if !strings.ContainsAny(args, "\"'`(") {
-		return fields
-	}
-	out := make([]string, 0, len(fields))
-	var cur strings.Builder
-	depth := 0                          // open $( and ( inside one
-	tick, dq, sq := false, false, false // inside `...`, "...", '...'
-	for _, w := range fields {
-		if cur.Len() > 0 {
-			cur.WriteByte(' ')
-		}
-		cur.WriteString(w)
-		for i := 0; i < len(w); i++ {
-			switch c := w[i]; {
-			case sq:
-				sq = c != '\''
-			case c == '\\':
-				i++
-			case c == '`':
-				tick = !tick
-			case depth > 0 && c == '(':
-				depth++
-			case depth > 0 && c == ')':
-				depth--
-			case c == '$' && i+1 < len(w) && w[i+1] == '(':
-				depth++
-				i++
-			case depth > 0 || tick:
-			case c == '"':
-				dq = !dq
-			case c == '\'' && !dq:
-				sq = true
-			}
-		}
-		if depth == 0 && !tick && !dq && !sq {
-			out = append(out, cur.String())
-			cur.Reset()
+	args = quotePlaceholders(args)
+	p := loginParsers.Get().(*syntax.Parser)
+	defer loginParsers.Put(p) // nothing keeps a node after the words are read
+	// The login command is the first statement; a later one the parser
+	// refuses (`host; then` of a cut `if`) does not matter. The sequence is
+	// read to its end: in v3.14.1 StmtsSeq yields its final error even after
+	// the loop body stopped, which panics on break.
+	var first *syntax.Stmt
+	for st, err := range p.StmtsSeq(strings.NewReader(args)) {
+		if err == nil && first == nil {
+			first = st
 		}
 	}
-	if cur.Len() > 0 {
+	call := leftCall(first)
+	if call == nil {
 		return fields
+	}
+	out := make([]string, 0, len(call.Args))
+	var b strings.Builder
+	for _, w := range call.Args {
+		b.Reset()
+		wordText(args, w.Parts, &b)
+		out = append(out, b.String())
 	}
 	return out
+}
+
+// quotePlaceholders single-quotes each placeholder word `<NAME>` (a letter,
+// then letters, digits, '_', '.' or '-', at the start of a word or after
+// '=') so that the parser reads it as the literal it stands for.
+func quotePlaceholders(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' || (i > 0 && s[i-1] != ' ' && s[i-1] != '\t' && s[i-1] != '=') || i+1 >= len(s) || !isASCIILetter(s[i+1]) {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && (isASCIILetter(s[j]) || s[j] >= '0' && s[j] <= '9' || s[j] == '_' || s[j] == '.' || s[j] == '-') {
+			j++
+		}
+		if j >= len(s) || s[j] != '>' || (j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '\t') {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteByte('\'')
+		b.WriteString(s[i : j+1])
+		b.WriteByte('\'')
+		last, i = j+1, j
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// loginParsers reuses bash parsers for loginWords (a syntax.Parser resets
+// itself on each parse; building one allocates its read buffer).
+var loginParsers = sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(syntax.LangBash)) }}
+
+// leftCall is the simple command a statement starts with: the statement's
+// own, or the left side of a pipe or an && / || list; nil for anything else
+// (a subshell, a block, a keyword).
+func leftCall(st *syntax.Stmt) *syntax.CallExpr {
+	for st != nil {
+		switch x := st.Cmd.(type) {
+		case *syntax.CallExpr:
+			return x
+		case *syntax.BinaryCmd:
+			st = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// wordText writes a word's parts to b: the value of a literal, single- or
+// double-quoted part; any other part (parameter expansion, command or
+// process substitution, arithmetic) as written in src.
+func wordText(src string, parts []syntax.WordPart, b *strings.Builder) {
+	for _, part := range parts {
+		switch x := part.(type) {
+		case *syntax.Lit:
+			b.WriteString(x.Value)
+		case *syntax.SglQuoted:
+			b.WriteString(x.Value)
+		case *syntax.DblQuoted:
+			wordText(src, x.Parts, b)
+		default:
+			if i, j := int(x.Pos().Offset()), int(x.End().Offset()); i <= j && j <= len(src) {
+				b.WriteString(src[i:j])
+			}
+		}
+	}
 }
 
 func (f *facts) finish() {

@@ -31,9 +31,7 @@ func gitlabBareNamePush(h *hit, f *facts, state string, unauth bool) []cand {
 	if f.platform != "gitlab-ci" || state != "none" || h.op != opPush {
 		return nil
 	}
-	if strings.Contains(h.low, `" to "`) {
-		// containers/image's `error pushing image "SRC" to "DEST"`: the
-		// reference read from the line is the source, not the push target.
+	if !bareDest(h.low) {
 		return nil
 	}
 	name := bareHubName(h)
@@ -50,6 +48,44 @@ func gitlabBareNamePush(h *hit, f *facts, state string, unauth bool) []cand {
 		cs[2].w = 0.5
 	}
 	return cs
+}
+
+// bareDest reports whether a line of buildah's (or podman's) push error
+// `pushing image "SRC" to "DEST": …` ("error pushing image …" before
+// buildah 1.27) names a bare DEST, a name with no registry host and no
+// namespace. SRC is the local image; DEST is where the push went: the
+// second argument of `buildah push SRC DEST`, or SRC itself when the
+// command has one argument, with "docker://" put before it when it names no
+// transport (buildah cmd/buildah/push.go pushCmd); the docker transport
+// completes a bare name to docker.io/library/NAME (containers/image
+// docker/reference ParseNormalizedNamed). So `buildah push NAME:TAG` fails
+// with `pushing image "NAME:TAG" to "docker://NAME:TAG"`, a bare name, and
+// `buildah push NAME:TAG docker://HOST/NS/NAME:TAG` names its registry;
+// a DEST of another transport names none. A line without that wording is
+// true.
+func bareDest(low string) bool {
+	i := strings.Index(low, `" to "`)
+	if i < 0 {
+		return true
+	}
+	dest, _, _ := strings.Cut(low[i+len(`" to "`):], `"`)
+	dest, ok := strings.CutPrefix(dest, "docker://")
+	if !ok {
+		return false // another transport (oci:, dir:, containers-storage:): no registry
+	}
+	name, _, _ := strings.Cut(dest, "@")
+	if j := strings.LastIndexByte(name, ':'); j >= 0 && !strings.Contains(name[j:], "/") {
+		name = name[:j] // the tag
+	}
+	return name != "" && !strings.ContainsAny(name, "/:")
+}
+
+// pushedBareDest reports whether the line is buildah's (or podman's)
+// `pushing image "SRC" to "DEST"` with a bare DEST (bareDest): the name
+// the client completed to Docker Hub's library/NAME, although the line
+// prints it as typed.
+func pushedBareDest(low string) bool {
+	return strings.Contains(low, `" to "`) && bareDest(low)
 }
 
 // bareHubName is NAME when the push went to Docker Hub's library/NAME: read

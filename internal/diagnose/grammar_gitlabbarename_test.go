@@ -36,6 +36,21 @@ func TestMessageGrammarGitLabBareName(t *testing.T) {
 		runner + "$ echo \"$CI_REGISTRY_PASSWORD\" | docker login -u \"$CI_REGISTRY_USER\" --password-stdin registry.orbit.test:5050\nLogin Succeeded\n$ docker push orbit-api:1.4\nThe push refers to repository [docker.io/library/orbit-api]\n5f70bf18a086: Preparing\ndenied: requested access to the resource is denied" + failed: "missing-registry-host",
 		// guard: containers/image names the local source first ("pushing image SRC to DEST"): a bare source pushed to a named registry is no lost prefix
 		runner + "$ podman push orbit-api:1.4 docker://registry.orbit.test/team/orbit-api:1.4\nError: pushing image \"orbit-api:1.4\" to \"docker://registry.orbit.test/team/orbit-api:1.4\": writing blob: initiating layer upload to /v2/team/orbit-api/blobs/uploads/ in registry.orbit.test: requested access to the resource is denied" + failed: "no-login",
+		// buildah push NAME:TAG: with one argument the destination is the
+		// source with docker:// put before it (buildah cmd/buildah/push.go),
+		// "pushing image SRC to DEST" names DEST as typed, and the docker
+		// transport completes it to docker.io/library/NAME
+		runner + "$ buildah push orbit-api:1.4\nGetting image source signatures\nError: pushing image \"orbit-api:1.4\" to \"docker://orbit-api:1.4\": writing blob: initiating layer upload to /v2/library/orbit-api/blobs/uploads/ in registry-1.docker.io: requested access to the resource is denied" + failed: "missing-registry-host",
+		// the errors.Wrapf wording of older buildah and podman
+		runner + "$ podman push orbit-api:1.4\nError: error pushing image \"orbit-api:1.4\" to \"docker://orbit-api:1.4\": error copying image to the remote destination: Error writing blob: Error initiating layer upload to /v2/library/orbit-api/blobs/uploads/ in registry-1.docker.io: errors:\ndenied: requested access to the resource is denied" + failed: "missing-registry-host",
+		// the destination decides: a named local source pushed to a bare name
+		runner + "$ buildah push localhost/orbit-api:1.4 orbit-api:1.4\nError: pushing image \"localhost/orbit-api:1.4\" to \"docker://orbit-api:1.4\": writing blob: initiating layer upload to /v2/library/orbit-api/blobs/uploads/ in registry-1.docker.io: requested access to the resource is denied" + failed: "missing-registry-host",
+
+		// guard: a bare source pushed to a Docker Hub namespace is no lost prefix
+		runner + "$ buildah push orbit-api:1.4 docker://docker.io/orbitteam/orbit-api:1.4\nError: pushing image \"orbit-api:1.4\" to \"docker://docker.io/orbitteam/orbit-api:1.4\": writing blob: initiating layer upload to /v2/orbitteam/orbit-api/blobs/uploads/ in registry-1.docker.io: requested access to the resource is denied" + failed: "push-outside-namespace",
+		// guard: buildah's bare push with a Docker Hub login, and outside GitLab
+		runner + "$ buildah login -u orbitbot -p \"$HUB_TOKEN\" docker.io\nLogin Succeeded!\n$ buildah push orbit-api:1.4\nError: pushing image \"orbit-api:1.4\" to \"docker://orbit-api:1.4\": writing blob: initiating layer upload to /v2/library/orbit-api/blobs/uploads/ in registry-1.docker.io: requested access to the resource is denied" + failed: "push-outside-namespace",
+		"$ buildah push orbit-api:1.4\nError: pushing image \"orbit-api:1.4\" to \"docker://orbit-api:1.4\": writing blob: initiating layer upload to /v2/library/orbit-api/blobs/uploads/ in registry-1.docker.io: requested access to the resource is denied":                                                                                              "push-outside-namespace",
 		// guard: a pull of a bare name in a GitLab job is not a push
 		runner + "$ docker pull orbit-api:1.4\nError response from daemon: pull access denied for orbit-api, repository does not exist or may require 'docker login': denied: requested access to the resource is denied" + failed: "manifest-unknown",
 	})

@@ -16,11 +16,21 @@ func TestLoginArgsCommandSubstitution(t *testing.T) {
 		` -u ci -p "$(cat "$HOME/orbit token")" registry.orbit.test`:                                                       "registry.orbit.test",
 		` -u ci -p 'pass phrase' quay.io`:                                                                                  "quay.io",
 		` -u ci -p "$(printf '%s' "$(cat /run/orbit)")" ghcr.io`:                                                           "ghcr.io",
+		// a placeholder for the secret is one word, not redirections; a
+		// real redirection, pipe or list after the login is not an argument
+		` --username orbit+ci --password <PASSWORD> quay.io`:                             "quay.io",
+		` -u ci --password=<orbit-token> registry.orbit.test:5000`:                       "registry.orbit.test:5000",
+		` -u ci --password-stdin < /run/orbit/token registry.orbit.test`:                 "registry.orbit.test",
+		` -u ci --password-stdin <<< "$ORBIT_TOKEN" ghcr.io 2>&1 | tee login.txt`:        "ghcr.io",
+		` -u ci -p "$ORBIT_PASS" && docker push registry.orbit.test/team/app`:            "docker.io",
+		` -u ci -p "$ORBIT_PASS" "registry.orbit.test" ; docker push other.orbit.test/a`: "registry.orbit.test",
 		// look-alikes: the registry itself a substitution, and a group the
 		// (cut) line leaves open: unknown, not a word from inside the group
 		` -u ci -p "$PASS" $(echo registry.orbit.test)`: "",
 		` -u ci -p "$(cat /run/orbit`:                   "",
 		` -u ci -p secret "$CI_REGISTRY"`:               "",
+		` -u ci -p secret ${CI_REGISTRY}`:               "",
+		` -u ci --password <PASSWORD> <<EOF`:            "docker.io",
 	} {
 		if got := loginHostArg(args); got != want {
 			t.Errorf("loginHostArg(%q) = %q, want %q", args, got, want)

@@ -74,10 +74,34 @@ func rankHubForeignScope400(h *hit, f *facts) []cand {
 const copyKey = " copy "
 
 // copySrcRe is the source argument of a go-containerregistry copy ("crane
-// copy", "gcrane copy"; the options before it skipped). Only these mount
-// blobs across registries; skopeo and regctl mount within one registry, so
-// their source never reaches Docker Hub's token service.
-var copySrcRe = regexp.MustCompile(`crane copy (?:-\S+ )*([^\s-]\S*) \S`)
+// copy", "gcrane copy", or their alias cp; the options before it skipped).
+// Only these mount blobs across registries; skopeo and regctl mount within
+// one registry, so their source never reaches Docker Hub's token service.
+var copySrcRe = regexp.MustCompile(`crane (?:copy|cp) (?:-\S+ )*([^\s-]\S*) \S`)
+
+// kCraneCp marks a line with `crane cp`, the alias of `crane copy`
+// (go-containerregistry cmd/crane/cmd/copy.go: Aliases: []string{"cp"}),
+// which the copy reference pattern's key (copyKey) does not hold. gcrane's
+// cp holds it too; a file copy (`cp -r SRC DST`, `kubectl cp`) does not.
+var kCraneCp = lowKey("crane cp ")
+
+func init() { factKeys = append(factKeys, "crane cp ") } // the line prefilter
+
+// craneCpDstRe is the destination of `crane cp SRC DST` (the options before
+// SRC skipped), as the copy reference pattern reads `crane copy` (refs.go).
+var craneCpDstRe = lazyRe(`crane cp (?:-\S+ )*\S+ ([^\s-]\S*)`)
+
+// observeCraneCp records a `crane cp` on line n as the copy reference
+// pattern records `crane copy`: the destination as a push, the source for
+// the cross-registry mount (noteCopySource).
+func (f *facts) observeCraneCp(n int, text string) {
+	m := craneCpDstRe.FindStringSubmatch(text)
+	if m == nil {
+		return
+	}
+	f.noteCopySource(n, text)
+	f.addRef(n, refFromMatch(m), opPush)
+}
 
 // noteCopySource records the source of a crane copy on line n: the
 // reference patterns record only the destination, the push.

@@ -437,7 +437,7 @@ func rankDenied(h *hit, f *facts) []cand {
 			c("no-login", 0.5, ""),
 		}
 	}
-	if strings.HasPrefix(h.repo(), "library/") && kind == reghost.DockerHub && h.op != opPull {
+	if (strings.HasPrefix(h.repo(), "library/") || pushedBareDest(h.low)) && kind == reghost.DockerHub && h.op != opPull {
 		if cs := gitlabBareNamePush(h, f, state, false); cs != nil {
 			return cs // a bare name pushed from a GitLab job (gitlabbarename.go)
 		}
