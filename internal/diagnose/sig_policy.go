@@ -188,8 +188,14 @@ func sigsPolicy() {
 			// repository R: <html…Too Many Requests…>".
 			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
-			// words; a bare 429 needs a registry request on the line.
-			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository"},
+			// words; a bare 429 needs a registry request on the line, or
+			// containerd's wording for a status whose body parsed as a
+			// registry error ("unexpected status code URL: STATUS - Server
+			// message: CODE: MESSAGE", remotes/docker/fetcher.go), which a
+			// kubelet event or a wrapper may quote without its URL (a Harbor
+			// proxy cache passing on the upstream's 429: "unknown: too many
+			// requests to upstream registry").
+			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository", "- server message:"},
 			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."
