@@ -296,6 +296,23 @@ func sigsAuthz() {
 					return cs // loginusage.go
 				}
 				if h.op == opPull || manifestGetLine(h) {
+					if h.kind() == reghost.Quay && state == "same" && l.OK && l.Host != "" {
+						// A login to this very Quay host succeeded before the
+						// pull, so a credential was there: Quay answers 401 both
+						// when the identity may not read the repository and when
+						// the repository does not exist (quay/quay#1054: "our
+						// api consistently returns 401 when the user either
+						// cannot access a resource due to lack of permissions
+						// or when the resource doesn't exist"). An image that
+						// was never pushed, or a typo in its path, is then the
+						// common reading; a private repository of another
+						// organization is the other.
+						return []cand{
+							c("manifest-unknown", 0.64, fmt.Sprintf("The login to %s succeeded, yet the pull of %s was refused: Quay gives a logged-in identity this answer when the repository or tag does not exist (or is not visible to it). Check the path and that the image was pushed.", hostName(h.host), orSome(h.ref.Raw, "the image")), loginEv(l)),
+							c("insufficient-role", 0.5, ""),
+							c("no-login", 0.42, ""),
+						}
+					}
 					// Quay answers a pull of a private repository without a
 					// credential, and of one that does not exist, this way.
 					// So do distribution-based registries (Nexus, the CNCF
