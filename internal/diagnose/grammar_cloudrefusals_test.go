@@ -12,6 +12,13 @@ func TestMessageGrammarCloudRefusals(t *testing.T) {
 		`failed to login, ran out of retries: failed to set docker credentials: Error response from daemon: Get "https://widgetcr.azurecr.io/v2/": denied: client with IP '203.0.113.7' is not allowed access. Refer https://aka.ms/acr/firewall to grant access.`: "cloud-iam-denied",
 		// the same refusal in the JSON body an Azure SDK client prints
 		`      "message": "client with IP '<redacted>' is not allowed access. Refer https://aka.ms/acr/firewall to grant access."`: "cloud-iam-denied",
+		// the JSON body printed raw (quotes as \u0027), the link wrapped onto the next line
+		`Error response from daemon: Get "https://widgetcr.azurecr.io/v2/": denied: {"errors":[{"code":"DENIED","message":"client with IP \u0027192.0.2.44\u0027 is not allowed access. Refer`: "cloud-iam-denied",
+		"#7 ERROR: failed to push widgetcr.azurecr.io/widget/api:1.4: failed to authorize: failed to fetch oauth token: unexpected status from POST request to https://widgetcr.azurecr.io/oauth2/token: 403 Forbidden\n" +
+			`{"errors":[{"code":"DENIED","message":"client with IP \u0027192.0.2.44\u0027 is not allowed access. Refer https://aka.ms/acr/firewall to grant access."}]}`: "cloud-iam-denied",
+		// guards: another service's address rule, and a log line that only names a client's IP
+		`Cannot open server 'widget-sql' requested by the login. Client with IP address '192.0.2.44' is not allowed to access the server.`: "",
+		`2024-05-01T10:00:00Z INFO accepted connection from client with IP 192.0.2.44`:                                                     "",
 		// Azure RBAC on a registry action
 		`The client 'jdoe@acme.test' with object id '1f2e3d4c' does not have authorization to perform action 'Microsoft.ContainerRegistry/registries/listCredentials/action' over scope '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/widgetcr'.`: "cloud-iam-denied",
 		// guard: RBAC on another resource type is not the registry's

@@ -23,9 +23,14 @@ func sigsCloudRefusals() {
 			// login ping, the token exchange (/oauth2/exchange) and every
 			// pull or push (learn.microsoft.com/azure/container-registry/
 			// container-registry-troubleshoot-access, "Configure public
-			// registry access"). The credential is not what failed.
-			keys: []string{"aka.ms/acr/firewall"},
-			re:   lazyRe(`(?i)client with IP '?([^' ]*)'? is not allowed access`),
+			// registry access"). The credential is not what failed. The
+			// sentence itself is the key, not the link after it: a client
+			// that prints the registry's JSON error body raw shows the
+			// quotes as ACR's body carries them ("client with IP
+			// \u0027A.B.C.D\u0027 is not allowed access"), and a wrapped or
+			// cut line leaves the link on the next line.
+			keys: []string{"client with ip"},
+			re:   lazyRe(`(?i)client with IP (?:'|\\u0027)?([^' \\]*)(?:'|\\u0027)? is not allowed access`),
 			rank: func(h *hit, f *facts) []cand {
 				ip := h.m[1]
 				if ip == "" || strings.ContainsAny(ip, "<*") {
