@@ -27,3 +27,27 @@ func TestMessageGrammarHelmActions(t *testing.T) {
 		`Error: UPGRADE FAILED: configmaps "ledger-config" not found`: "",
 	})
 }
+
+// TestMessageGrammarHelmDownloadWrapper holds helm's dependency download
+// frame "could not download oci://CHART: MESSAGE" (sig_artifacttools.go,
+// tool-wrapped-refusal, a wrapper signature): the frame decides only the
+// doubled chart name; for every other chart path the wrapped registry
+// message is read as it would be on its own line. Found in the twenty-first
+// held-out batch, part a.
+func TestMessageGrammarHelmDownloadWrapper(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// the containerd-resolver wording of helm 3.8-3.17, no login in the log
+		`Error: could not download oci://registry.orbit.test/charts/ledger: unexpected status from HEAD request to https://registry.orbit.test/v2/charts/ledger/manifests/1.4.2: 401 Unauthorized`: "no-login",
+		// helm dependency build's own prefix
+		`Save error occurred:  could not download oci://orbit.azurecr.io/helm/ledger: unexpected status from HEAD request to https://orbit.azurecr.io/v2/helm/ledger/manifests/0.3.0: 401 Unauthorized`: "no-login",
+		// the oras-go v2 wording of helm 3.18+
+		`Error: could not download oci://registry.orbit.test/charts/ledger: GET "https://registry.orbit.test/v2/charts/ledger/tags/list": response status code 401: Unauthorized`: "no-login",
+		// a specific reading of the wrapped message stays as it was
+		`Error: could not download oci://registry.orbit.test/charts/ledger: failed to do request: Head "https://registry.orbit.test/v2/charts/ledger/manifests/1.4.2": dial tcp 10.1.2.3:443: connect: connection refused`: "registry-unreachable",
+		// the frame's own reading: the chart name twice in the path
+		`Error: could not download oci://registry.orbit.test/charts/ledger/ledger: unexpected status from HEAD request to https://registry.orbit.test/v2/charts/ledger/ledger/manifests/1.4.2: 401 Unauthorized`: "manifest-unknown",
+		// look-alikes: helm's own download failures wrap no registry answer
+		`Error: could not download oci://registry.orbit.test/charts/ledger: chart reference and version mismatch: 1.4.2 is not 1.4.3`: "",
+		`Error: could not download oci://registry.orbit.test/charts/ledger: no cached repo found. (try helm repo update)`:             "",
+	})
+}
