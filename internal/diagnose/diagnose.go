@@ -119,6 +119,11 @@ type signature struct {
 	refGroup int
 	// generic signatures fire only on lines no specific signature matched.
 	generic bool
+	// wrapper signatures read a tool's frame around another client's
+	// message (helm's "could not download oci://…: MESSAGE") and decide only
+	// some of its forms: their match does not keep the generic signatures
+	// off the line, so the wrapped message is still read.
+	wrapper bool
 	keyIdx  []int // indexes of keys in sigKeys
 	// vetoKeys and needKeys are veto and need as keys (linekeys.go).
 	vetoKeys, needKeys []*auxKey
@@ -403,7 +408,7 @@ func (e *engine) apply(in *lineIn) {
 				if loc == nil {
 					continue
 				}
-				matched = true
+				matched = matched || !s.wrapper
 				e.add(s, l, text, low, loc)
 			}
 		}

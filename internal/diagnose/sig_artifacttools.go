@@ -89,8 +89,9 @@ func sigsArtifactTools() {
 			// where the wrapper tells the cause: Porter's pre-publish
 			// check (1), helm's dependency download (2-4), Crossplane's
 			// package fetch from its default registry (5).
-			id:   "tool-wrapped-refusal",
-			keys: []string{"publish stopped because detection", "could not download oci://", "cannot unpack package"},
+			id:      "tool-wrapped-refusal",
+			wrapper: true, // most of helm's "could not download" lines are the wrapped message's to read
+			keys:    []string{"publish stopped because detection", "could not download oci://", "cannot unpack package"},
 			re: lazyRe(`(?i)(?:Publish stopped because detection of (\S+) in the destination registry failed` +
 				`|could not download (oci://\S+?/([^/\s:]+)/([^/\s:]+)):` +
 				`|cannot unpack package: .*?\bhttps://(index\.docker\.io|registry-1\.docker\.io|xpkg\.upbound\.io)/\S+)`),
