@@ -155,6 +155,10 @@ type facts struct {
 	lastDone int
 	// pushProgress, attestLine, apiStatusLine: sig_webfront.go (observeWebFront).
 	pushProgress, attestLine, apiStatusLine int
+	// ghaFetches are BuildKit pushes that failed fetching a layer from the
+	// GitHub Actions cache (sig_ghacache.go, observeGHACacheFetch), capped
+	// at maxLogins.
+	ghaFetches []refSeen
 	// pushGB is the last docker push progress line whose layer size is in
 	// GB (sig_bigtransfers.go, observeBigTransfer).
 	pushGB int
@@ -393,11 +397,12 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeClientVersion(n, text, low)
 	f.observeForkEnv(n, text)
-	f.observeOwnImageCmd(n, text) // gitlabownpath.go
-	f.observeCosignSign(n)        // sig_pushrefs.go
-	f.observeWebFront(n)          // sig_webfront.go
-	f.observeBigTransfer(n, low)  // sig_bigtransfers.go
-	f.observeScanScheme(text)     // sig_scanscheme.go
+	f.observeOwnImageCmd(n, text)   // gitlabownpath.go
+	f.observeCosignSign(n)          // sig_pushrefs.go
+	f.observeWebFront(n)            // sig_webfront.go
+	f.observeGHACacheFetch(n, text) // sig_ghacache.go
+	f.observeBigTransfer(n, low)    // sig_bigtransfers.go
+	f.observeScanScheme(text)       // sig_scanscheme.go
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}

@@ -105,6 +105,9 @@ func sigsStatus() {
 				if cs := rankManifestDigest400(h); cs != nil {
 					return cs // a manifest PUT by digest refused after its layers (sig_manifestput.go)
 				}
+				if cs := rankECRManifestTag400(h); cs != nil {
+					return cs // ECR refusing a manifest PUT by tag: an immutable tag (sig_manifestput.go)
+				}
 				if cs := rankCacheManifest400(h); cs != nil {
 					return cs // a registry cache export's manifest refused (sig_cacheexport.go)
 				}
