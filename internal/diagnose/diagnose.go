@@ -803,6 +803,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if e.f.pinWarningBody(h) {
 			continue // the registry's errors printed in docker service create's pinning warning: the service was created (sig_swarmtasks.go)
 		}
+		if composeBuildableWarning(h) {
+			continue // compose's Warning for a service it builds from source instead (composewarn.go)
+		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		cs := h.sig.rank(h, e.f)
 		if cb, ok := clientBugCand(h, e.f, cs); ok {

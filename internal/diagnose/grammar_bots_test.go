@@ -14,6 +14,15 @@ func TestGrammarBots(t *testing.T) {
 		`DEBUG: ECR getAuthorizationToken error {"err":{"name":"AccessDeniedException","message":"not authorized to perform: ecr:GetAuthorizationToken"}}`: "cloud-iam-denied",
 		// guard: Renovate's generic lookup failure alone names no registry cause
 		`DEBUG: Failed to look up dependency billing-worker (repository=org/deploy)`: "",
+		// Renovate's docker datasource aborting a run: Docker Hub's 401 and 429, any registry's 5xx
+		`WARN: docker registry failure: unauthorized (repository=orbit/infra)`:                                                                                      "manifest-unknown",
+		`{"name":"renovate","level":40,"registryHost":"https://index.docker.io","dockerRepository":"orbitdev/tools","msg":"docker registry failure: unauthorized"}`: "manifest-unknown",
+		` WARN: docker registry failure: too many requests (repository=orbit/infra)`:                                                                                "rate-limited",
+		`WARN: docker registry failure: internal error`:                                                                                                             "registry-fault",
+		// guards: Renovate's debug line for a 401 elsewhere, and the words inside other prose
+		`DEBUG: Unauthorized docker lookup (repository=orbit/infra)`:                           "",
+		`the docker registry failure: unauthorized access was logged by the proxy`:             "",
+		`WARN: docker registry failure: timeout while resolving tags (repository=orbit/infra)`: "",
 		// guard: the AWS CLI's refusal stays cloud-iam-denied
 		`An error occurred (AccessDeniedException) when calling the GetAuthorizationToken operation: User: arn:aws:iam::123456789012:user/ci is not authorized to perform: ecr:GetAuthorizationToken on resource: *`: "cloud-iam-denied",
 	})

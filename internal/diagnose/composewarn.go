@@ -1,0 +1,41 @@
+package diagnose
+
+import "strings"
+
+// Docker Compose v2 reports a failed pull of a service that also has a build
+// section as a warning, not an error: pullServiceImage sets the service's
+// progress event to Warning ("check if has error and the service has a build
+// section then the status should be warning instead of error",
+// docker/compose pkg/compose/pull.go), and `docker compose up`/`create`
+// ignore that failure and build the image from source
+// (pullRequiredImages: "image can be built, so we can ignore pull failure").
+// The progress writer draws a Warning event with "!" where an Error gets "✘"
+// and a Done "✔" (pkg/progress: spinnerWarning = "!"), then the service id,
+// the word "Warning" (newer releases: the id "Image NAME" and no word), and
+// the daemon's answer:
+//
+//	! web Warning   pull access denied for orbit-web, repository does not exist or may require 'docker login'   0.8s
+//	! Image orbit-web   pull access denied for orbit-web, repository does not exist or may require 'docker login'
+//
+// Such a line is the build-from-source fallback at work (typically an image
+// that only exists once built locally), not the job's failure. When the
+// pull does fail the command (`docker compose pull` returns the pull errors
+// after its "WARNING: Some service image(s) must be built from source"
+// notice), the daemon's error is printed again on a line of its own, which
+// the signatures read as usual.
+var composeWarnLineRe = lazyRe(`^(?:!\s+(?:Image\s+\S+|\S+\s+Warning)|(?:Image\s+)?[\w.-]+\s+Warning)\s+\S`)
+
+// composeBuildableWarning reports whether every line of h is a Compose v2
+// progress line with the Warning status (see composeWarnLineRe): the pull
+// failed for a service compose builds instead.
+func composeBuildableWarning(h *hit) bool {
+	if len(h.texts) == 0 || len(h.texts) < len(h.lines) {
+		return false
+	}
+	for _, t := range h.texts {
+		if !composeWarnLineRe.MatchString(strings.TrimSpace(t)) {
+			return false
+		}
+	}
+	return true
+}
