@@ -112,7 +112,7 @@ type facts struct {
 	// baseImages are the references of Dockerfile FROM lines a build
 	// printed (ecrbase.go), capped at maxLogins.
 	baseImages    []refSeen
-	forkNoSecret  bool   // "Secret source: None": fork PR, secrets withheld
+	forkNoSecret  bool   // "Secret source: None" (GitHub Actions) or Travis CI's removed-secrets notice: fork PR, secrets withheld
 	forkEnv       int    // line of a step env's fork flag printed true (sig_rarecauses.go); 0 when none
 	cosignSign    int    // latest line of cosign's "signing [REF]" (sig_pushrefs.go); 0 when none
 	secretSource  string // "Actions", "Dependabot", "None" or "" (not in the log)

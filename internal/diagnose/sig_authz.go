@@ -510,14 +510,25 @@ func sigsAuthz() {
 // HOST, or a docker login) for this exact regional host
 // (cloud.google.com/artifact-registry/docs/docker/authentication).
 func rankGCPPermission(h *hit, f *facts) []cand {
-	if strings.Contains(h.low, "token exchange failed") && strings.Contains(h.low, "please enable google container registry api") {
+	if strings.Contains(h.low, "token exchange failed") && strings.Contains(h.low, "google container registry api") {
 		// GCR's token exchange for a project whose Container Registry API
 		// is off: "Token exchange failed for project 'P'. Please enable
 		// Google Container Registry API in Cloud Console at
 		// https://console.cloud.google.com/apis/api/containerregistry.googleapis.com/overview?project=P
-		// before performing this operation."
-		return []cand{c("registry-disabled", 0.92, "The Container Registry API is not enabled in the project the image path names, so GCR refuses every push and pull for it. Enable it (`gcloud services enable containerregistry.googleapis.com --project PROJECT`, with billing on the project) and check that the path names the intended project."),
-			c("cloud-iam-denied", 0.45, "")}
+		// before performing this operation.", or, to a caller that may not
+		// enable services there, "Please enable or contact project owners
+		// to enable the Google Container Registry API …". Either says the
+		// API is off in project P; P may also not be the caller's project
+		// at all (a typo, or an image that was never published there): a
+		// pull then finds no image, so check the project name first
+		// (deep-security/smartcheck-helm README.md, "Failed to pull image
+		// ... Please enable or contact project owners to enable the
+		// Google Container Registry API").
+		cs := []cand{c("registry-disabled", 0.92, "The Container Registry API is not enabled in the project the image path names, so GCR refuses every push and pull for it. Check that the path names the intended project, then enable the API there (`gcloud services enable containerregistry.googleapis.com --project PROJECT`, with billing on the project).")}
+		if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
+			cs = append(cs, c("manifest-unknown", 0.5, "If the project in the message is not yours, the path names an image that does not exist there (a typo in the project, or an image you must build and push to your own project first)."))
+		}
+		return append(cs, c("cloud-iam-denied", 0.45, ""))
 	}
 	if strings.Contains(h.low, "token exchange failed") || strings.Contains(h.low, "storage.") {
 		return []cand{c("cloud-iam-denied", 0.9, "Google Cloud IAM refused the registry action for this service account (or the bucket behind the registry does not exist)."),

@@ -64,9 +64,18 @@ func sigsClientConfig() {
 			// The containers auth file fails the same way when opened
 			// bare ("open /run/containers/0/auth.json: permission
 			// denied": a rootless user reaching root's path).
+			// Tekton's step entrypoint copies the credentials it
+			// initialised into the step's HOME and, when it cannot,
+			// logs `[warning: ]unsuccessful cred copy: ".docker" from
+			// "/tekton/creds" to "DIR": … mkdir DIR/.docker: permission
+			// denied` and runs the step anyway: "only a warning", to
+			// ignore when the step does not use those credentials
+			// (tektoncd/pipeline docs/auth.md, "unsuccessful cred copy"
+			// Warning). A registry refusal after it is ranked by its own
+			// line; the warning alone is no failure.
 			keys: []string{".docker: permission denied", ".docker: read-only file system", "config.json: permission denied", "config.json: read-only file system", "auth.json: permission denied", "auth.json: read-only file system"},
 			re:   lazyRe(`(?i)\b(?:mkdir|open) (\S*\.docker(?:/config\.json)?|\S*docker\S*/config\.json|\S*/containers/\S*auth\.json): (permission denied|read-only file system)`),
-			veto: append([]string{"error loading config file"}, gitLike...),
+			veto: append([]string{"error loading config file", "unsuccessful cred copy"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				path := h.m[1]
 				why := fmt.Sprintf("The client could not create or write its docker config (%s): the user it runs as has no writable home (a non-root container user with HOME=/ or unset), or the directory is mounted read-only. Set HOME or DOCKER_CONFIG to a writable directory before the login.", path)

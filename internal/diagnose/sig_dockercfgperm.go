@@ -19,13 +19,14 @@ import (
 // docker CLI's "WARNING: Error loading config file: PATH: open PATH:
 // permission denied" is a warning: the command goes on without the config,
 // and the registry's answer (read by the other signatures) tells what
-// followed.
+// followed. So is Tekton's "unsuccessful cred copy" (see docker-config-dir
+// in sig_clientconfig.go): the step runs on without the copied credentials.
 func init() {
 	register(&signature{
 		id:   "docker-config-unreadable",
 		keys: []string{".token_seed", "/.docker/config.json: permission denied"},
 		re:   lazyRe(`open (\S*/\.docker/(?:config\.json|\.token_seed\S*)): permission denied`),
-		veto: append([]string{"error loading config file"}, gitLike...),
+		veto: append([]string{"error loading config file", "unsuccessful cred copy"}, gitLike...),
 		rank: func(h *hit, f *facts) []cand {
 			path := ""
 			if len(h.m) > 1 {

@@ -25,8 +25,9 @@ func init() {
 	// is pkg-containers.githubusercontent.com, not under actions.)
 	gitLike = append(gitLike, "actions.githubusercontent.com")
 	// observeForkEnv's lines must reach the facts: "fork: true" is rare in
-	// ordinary logs, so the prefilter stays selective.
-	factKeys = append(factKeys, "fork: true")
+	// ordinary logs, so the prefilter stays selective; so is Travis CI's
+	// notice for a build without its secure variables (travisNoSecrets).
+	factKeys = append(factKeys, "fork: true", travisNoSecrets)
 }
 
 // ecrCredContext marks a line about fetching an ECR credential: the AWS
@@ -224,11 +225,25 @@ var forkEnvRe = lazyRe(`(?i)^\s*(?:[A-Z0-9_]*(?:IS|FROM|REPO|HEAD|PR)_)FORK(?:ED
 
 var kForkTrue = lowKey("fork: true")
 
-// observeForkEnv records a fork flag printed true in a step's env block: the
-// run is a pull request from a fork, which gets no repository secrets.
+// travisNoSecrets starts the notice Travis CI prints after the checkout of a
+// pull request build that gets no encrypted variables ("Encrypted
+// environment variables have been removed for security reasons. See
+// https://docs.travis-ci.com/user/pull-requests/#pull-requests-and-security-restrictions"):
+// a pull request from a fork, whose secure env vars and encrypted settings
+// are withheld, so a login that reads them gets empty values.
+const travisNoSecrets = "encrypted environment variables have been removed"
+
+var kTravisNoSecrets = lowKey(travisNoSecrets)
+
+// observeForkEnv records a fork flag printed true in a step's env block, or
+// Travis CI's notice that the build's secrets were removed: the run is a pull
+// request from a fork, which gets no repository secrets.
 func (f *facts) observeForkEnv(n int, text string) {
 	if f.forkEnv == 0 && f.has(kForkTrue) && forkEnvRe.MatchString(text) {
 		f.forkEnv = n
+	}
+	if f.has(kTravisNoSecrets) {
+		f.forkNoSecret = true
 	}
 }
 
