@@ -111,7 +111,8 @@ func FuzzNormalizeRest(f *testing.F) {
 // firstControlASCII (the first isControl byte, and whether the bytes before
 // it are ASCII), on every suffix of the input.
 func FuzzWordHelpers(f *testing.F) {
-	for _, s := range []string{"", "a\nb", "0123456789\nabcdefgh", "ab\x1bcdefghijk", "abcdefghi\x7f", "abcdefgh\xc3\xa9", "no newline at all here"} {
+	for _, s := range []string{"", "a\nb", "0123456789\nabcdefgh", "ab\x1bcdefghijk", "abcdefghi\x7f", "abcdefgh\xc3\xa9", "no newline at all here",
+		"0123456789abcdefghijklmnopqrstuv\x1b[0m", "0123456789abcdef\xc3\xa9 0123456789abcde\x7fxyz", "0123456789abcdefghijklmno\r"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -586,6 +586,25 @@ func firstControlASCII(s string) (i int, ascii, noCR bool) {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	b := unsafe.Slice(unsafe.StringData(s), len(s))
 	base := unsafe.Pointer(unsafe.StringData(s))
+	// Sixteen bytes a turn first, with a cheaper test whose two words
+	// share one branch (a turn of eight bytes was 21 instructions, this
+	// is 23 for sixteen): an ASCII byte c is below 0x20 or DEL exactly
+	// when ((c+1)&0x7f)+0x5f has bit 7 clear (no carries leave a byte:
+	// c&0x7f+1 <= 0x80, then <= 0x7f+0x5f), and a byte with bit 7 set
+	// (non-ASCII) is never one; so every byte of (v|x) has bit 7 set when
+	// the word holds none. A turn that finds one leaves it to the loop
+	// below.
+	const m7f = 0x7f * ones
+	for ; i+16 <= len(b); i += 16 {
+		x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, i))[:])
+		y := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(base, i+8))[:])
+		vx := (x&m7f+ones)&m7f + 0x5f*ones
+		vy := (y&m7f+ones)&m7f + 0x5f*ones
+		if (vx|x)&(vy|y)&highs != highs {
+			break
+		}
+		high |= x | y
+	}
 	for ; i+8 <= len(b); i += 8 {
 		// One load (the byte-wise OR was eight), through the pointer: the
 		// slice's bounds checks were a third of the loop.
