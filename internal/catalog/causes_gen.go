@@ -496,7 +496,7 @@ var generated = [...]genCause{
 			Layer:   "authz",
 			Title:   "GITHUB_TOKEN lacks packages: write",
 			Summary: "The workflow's `GITHUB_TOKEN` has no `packages: write`: the repository default is read-only, or a `permissions:` block that names other scopes set `packages` to none.",
-			Meaning: "`GITHUB_TOKEN` gets its permissions from the repository or organization default, then from the workflow's top-level `permissions:`, then from the job's own block, which replaces (not merges with) the top-level one. Repositories and organizations created since February 2023 default to read-only, which never includes `packages: write`, and any `permissions:` mapping sets every scope it does not name to `none`. The login to ghcr.io still succeeds (a read token authenticates), and the push then fails with `permission_denied: write_package` or `installation not allowed to Create organization package`.",
+			Meaning: "`GITHUB_TOKEN` gets its permissions from the repository or organization default, then from the workflow's top-level `permissions:`, then from the job's own block, which replaces (not merges with) the top-level one. Repositories and organizations created since February 2023 default to read-only, which never includes `packages: write`, and any `permissions:` mapping sets every scope it does not name to `none`. The login to ghcr.io still succeeds (a read token authenticates), and the push then fails with `permission_denied: write_package` or `installation not allowed to Create organization package`. A reusable workflow can only keep or lower what its caller grants, so a called job that asks for `packages: write` under a caller with less makes the whole run invalid before any job starts (`is requesting 'packages: write', but is only allowed 'packages: read'`, or `'packages: none'` when the caller's `permissions:` block omits packages).",
 			Confirm: []string{
 				"In the failing job's log, expand \"Set up job\" > \"GITHUB_TOKEN Permissions\": `Packages: write` must be listed. `read` or absent confirms this cause.",
 				"Read the workflow: a job-level `permissions:` replaces the top-level block; a mapping that names only `contents: read` leaves `packages: none`.",
@@ -508,9 +508,11 @@ var generated = [...]genCause{
 				"installation not allowed to Create organization package",
 				"installation not allowed to Write organization package",
 				"403 Forbidden",
+				"is requesting 'packages: write', but is only allowed 'packages: read'",
 			},
 			Sources: []string{
 				"https://docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication",
+				"https://docs.github.com/en/actions/sharing-automations/reusing-workflows",
 				"https://docs.github.com/en/packages/managing-github-packages-using-github-actions-workflows/publishing-and-installing-a-package-with-github-actions",
 				"https://github.blog/changelog/2023-02-02-github-actions-updating-the-default-github_token-permissions-to-read-only/",
 				"https://github.com/actions/runner/issues/3268",
@@ -568,7 +570,7 @@ var generated = [...]genCause{
 			Layer:   "authz",
 			Title:   "An organization setting forbids what the workflow does",
 			Summary: "An organization or enterprise setting forbids the action (package creation or visibility, Actions workflow permissions, GitHub App installations), whatever the workflow asks for.",
-			Meaning: "Organization owners can limit which package visibilities members may create, lock the default `GITHUB_TOKEN` permissions so repositories cannot raise them, and restrict GitHub Apps. The workflow file looks correct. A related startup failure: a reusable workflow whose job asks for `packages: write` while the caller grants less (its `permissions:`, or a read-only default the organization enforces) makes the whole run invalid before any job starts (`is requesting 'packages: write', but is only allowed 'packages: none'`). Organization settings can only be changed by an organization owner, not in the repository.",
+			Meaning: "Organization owners can limit which package visibilities members may create, lock the default `GITHUB_TOKEN` permissions so repositories cannot raise them, and restrict GitHub Apps. The workflow file looks correct. The reusable-workflow startup failure (`is requesting 'packages: write', but is only allowed 'packages: none'`) is usually the caller's own `permissions:` (`gh-token-packages-permission`); it is this cause only when an organization or enterprise policy keeps the caller from granting `packages: write`. Organization settings can only be changed by an organization owner, not in the repository.",
 			Confirm: []string{
 				"Organization Settings > Packages > Package creation: is the visibility the package would get (public, private, internal) allowed?",
 				"Organization Settings > Actions > General > Workflow permissions: if read-only is enforced, the repository's radio buttons are greyed out.",
@@ -576,8 +578,6 @@ var generated = [...]genCause{
 				"For a GitHub App token: the App's installation must have Packages write on the organization, and new organization packages may need to be created by a member first.",
 			},
 			Signals: []string{
-				"is requesting 'packages: write', but is only allowed 'packages: none'",
-				"is requesting 'packages: write', but is only allowed 'packages: read'",
 				"installation not allowed to Create organization package",
 			},
 			Sources: []string{

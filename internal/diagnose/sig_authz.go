@@ -43,11 +43,22 @@ func sigsAuthz() {
 			tell: tellGHCRWrite,
 		},
 		&signature{
-			id:   "ghcr-org-policy",
+			id: "ghcr-org-policy",
+			// GitHub Actions rejects a run at startup when a reusable
+			// workflow's job asks for more GITHUB_TOKEN scope than its caller
+			// grants: "The nested job 'J' is requesting 'packages: write', but
+			// is only allowed 'packages: read'" ('none' when the caller's
+			// permissions: block omits packages). A called workflow can only
+			// keep or lower the caller's permissions
+			// (https://docs.github.com/en/actions/sharing-automations/reusing-workflows#access-and-permissions),
+			// so the fix is packages: write on the calling workflow or job, as
+			// in zoolutions/phlex-reactive#69 and kubeflow/notebooks#1368
+			// (fixed by #1369), and as lint rule GHA002 reads the same
+			// mismatch. An organization policy is the rarer reading.
 			keys: []string{"but is only allowed"},
 			re:   lazyRe(`is requesting '[^']*packages: write[^']*', but is only allowed '[^']*'`),
-			rank: fixed(c("ghcr-org-policy", 0.92, "The organization or enterprise caps what GITHUB_TOKEN may be granted: the workflow asks for packages: write but the policy allows less."),
-				c("gh-token-packages-permission", 0.4, "")),
+			rank: fixed(c("gh-token-packages-permission", 0.88, "A reusable workflow's job asks for packages: write but its caller grants the GITHUB_TOKEN less (no permissions: block under a read-only default, or a block without packages): grant packages: write on the calling workflow or job; a called workflow can only keep or lower what the caller gives."),
+				c("ghcr-org-policy", 0.45, "")),
 		},
 		&signature{
 			id:   "podman-reuse-blob-forbidden",
