@@ -17,8 +17,15 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 		// image is the one after "Unauthorized for", not a bare name on
 		// Docker Hub
 		"Build image failed, perhaps you should make sure your credentials for 'registry.lab.example' are set up correctly: Unauthorized for registry.lab.example/shop/cart: 401 Unauthorized": "no-login",
+		// jib's wrapper alone (Gradle's summary, a quoted message): the
+		// same InsecureRegistryException, host unknown
+		"> Build image failed, perhaps you should use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries'":          "tls-untrusted",
+		"Build to Docker daemon failed, perhaps you should use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries'": "tls-untrusted",
+		// guard: jib's other HTTPS hint (credentials not sent over HTTP) keeps its reading
+		"Build image failed, perhaps you should use a registry that supports HTTPS so credentials can be sent safely, or set the 'sendCredentialsOverHttp' system property to true": "http-https-mismatch",
 		// guard: the same words about another service are no registry's
-		"SessionFilter: only secure connections are allowed for this cookie": "",
+		"SessionFilter: only secure connections are allowed for this cookie":                       "",
+		"WARN: set the configuration parameter 'allowInsecureRegistries' only for test registries": "",
 		// the lifecycle's access check without a reason: an old lifecycle or pack
 		"[analyzer] ERROR: failed to : ensure registry read access to registry.lab.example/shop/stack-run:bookworm":                                                "client-bug",
 		"ERROR: failed to initialize analyzer: validating registry write access: failed to ensure registry read/write access to registry.lab.example/shop/api:1.4": "client-bug",

@@ -55,6 +55,15 @@ func TestMessageGrammarLongTail(t *testing.T) {
 		"2.0.1: digest: sha256:0f1e2d3c size: 1576\n[Error] error while getting docker repository name. Artifactory response: 403 Forbidden": "",
 		// batch C: helm's pull failure without a URL; ECR Public refusing a pull (stale token)
 		"Error: failed to download chart: pulling from host public.ecr.aws failed with status code [manifests 2.0.1]: 403 Forbidden": "token-expired",
+		// containerd's tag lister drops the bracketed path; same readings as the helm form
+		"ctr: listing tags: pulling from host public.ecr.aws failed with status code: 403 Forbidden":       "token-expired",
+		"Error: pulling from host registry.lab.example failed with status code: 401 Unauthorized":          "no-login",
+		"Error: pulling from host registry.lab.example failed with status code: 403 Forbidden":             "insufficient-role",
+		"Error: pulling from host mirror.lab.example failed with status code: 429 Too Many Requests":       "rate-limited",
+		"Error: pulling from host registry.lab.example failed with status code: 500 Internal Server Error": "registry-fault",
+		// guard: another tool's "failed with status code:" is no registry's
+		"Error: artifact upload failed with status code: 403 Forbidden": "",
+		"deploy webhook failed with status code: 429 Too Many Requests": "",
 		// Harbor's 401 for a project it does not have; a cross-registry mount source is the client's
 		"Error: POST https://harbor.lab.example/v2/mirror/cart/blobs/uploads/?from=shop%2Fcart&mount=sha256%3A0167: UNAUTHORIZED: project shop not found": "client-bug",
 		"Error: PUT https://harbor.lab.example/v2/nosuch/cart/manifests/1.8.0: UNAUTHORIZED: project nosuch not found":                                    "repo-not-found",

@@ -162,8 +162,12 @@ func sigsBuildPlugins() {
 			// reach URL" (0.9.x); the Maven/Gradle wrapper adds "Build image
 			// failed, perhaps you should use a registry that supports HTTPS
 			// or set the configuration parameter 'allowInsecureRegistries'".
-			keys: []string{"only secure connections are allowed"},
-			re:   lazyRe(`(?i)(?:Failed to verify the server at (\S+?)\.? because )?only secure connections are allowed(?:, but tried to reach URL (\S+))?`),
+			// That wrapper (HelpfulSuggestions.forInsecureRegistry, the
+			// same words in the Maven and Gradle plugins) stands alone when
+			// Gradle prints only the top message or a thread quotes only it:
+			// jib prints it for this exception only.
+			keys: []string{"only secure connections are allowed", "configuration parameter 'allowinsecureregistries'"},
+			re:   lazyRe(`(?i)(?:Failed to verify the server at (\S+?)\.? because )?only secure connections are allowed(?:, but tried to reach URL (\S+))?|use a registry that supports HTTPS or set the configuration parameter 'allowInsecureRegistries'`),
 			need: []string{"/v2/", "registry", "jib"},
 			rank: func(h *hit, f *facts) []cand {
 				if uf, ok := parseURL(h.m[1] + h.m[2]); ok && h.host == "" {

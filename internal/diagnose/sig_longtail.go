@@ -239,8 +239,9 @@ func ecrPublicStalePull(h *hit) []cand {
 
 // helmPullHostRe is helm's (oras-go v0.4) pull failure: "pulling from host
 // HOST failed with status code [manifests TAG]: STATUS" names the registry
-// without a URL.
-var helmPullHostRe = lazyRe(`pulling from host (\S+) failed with status code \[(?:manifests|blobs) `)
+// without a URL; containerd's tag lister (core/remotes/docker/lister.go)
+// prints the same without the path: "... failed with status code: STATUS".
+var helmPullHostRe = lazyRe(`pulling from host (\S+) failed with status code(?: \[(?:manifests|blobs) |: )`)
 
 // helmPullHost sets the hit's registry and operation from helm's pull
 // failure when the line has no URL.

@@ -198,8 +198,9 @@ func sigsPolicy() {
 			// message: CODE: MESSAGE", remotes/docker/fetcher.go), which a
 			// kubelet event or a wrapper may quote without its URL (a Harbor
 			// proxy cache passing on the upstream's 429: "unknown: too many
-			// requests to upstream registry").
-			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository", "- server message:"},
+			// requests to upstream registry"), or containerd's tag lister
+			// ("pulling from host HOST failed with status code: STATUS").
+			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository", "- server message:", "pulling from host "},
 			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."

@@ -26,7 +26,9 @@ func sigsStatus() {
 			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			// go-containerregistry before 2019 (kaniko 0.x) worded it
 			// "unsupported status code 401; body: Not Authorized".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code ["},
+			// containerd's tag lister words it "pulling from host HOST failed
+			// with status code: STATUS" (no bracketed path).
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code [", "pulling from host "},
 			veto: gitLike,
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -136,11 +138,13 @@ func sigsStatus() {
 			keys:    []string{"403"},
 			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
 			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
-			// with status code [manifests TAG]: 403 Forbidden".
+			// with status code [manifests TAG]: 403 Forbidden"; containerd's
+			// tag lister (core/remotes/docker/lister.go) drops the path:
+			// "pulling from host HOST failed with status code: 403 Forbidden".
 			// containers/image before v5.x (skopeo inspect/sync listing
 			// tags): "Invalid status code returned when fetching tags list
 			// 403 (Forbidden)".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code [", "fetching tags list"},
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code [", "pulling from host ", "fetching tags list"},
 			veto: gitLike,
 			rank: rank403,
 			tell: tellDenied,
