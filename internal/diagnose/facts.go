@@ -479,7 +479,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeDockerJava(n)   // sig_clientconfig.go
 	f.observeBuildPlugins(n) // sig_buildplugins.go
-	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
+	if f.has(kPasswordPrompt) && matchPasswordPrompt(text) {
 		f.typedPwd = true
 	}
 	if f.hasAnyIn(kTransfer, &mTransfer) {
@@ -814,7 +814,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	}
 	// (?i) also folds s with U+017F, which lowercasing keeps: the key
 	// stands for the literal only where guards apply (g).
-	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && loginOK.MatchString(text) {
+	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && matchLoginOK(text, low) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host

@@ -107,6 +107,19 @@ var refMatchCases = []string{
 	"failed to read from destination repository quay.io/a/b: 403 (Forbidden)",
 	"buildah pull --tls-verify=false quay.io/a/b && podman pull -q x nerdctl pull - y",
 	"docker image push -a r/x:1 nerdctl push y oras push --plain-http z:5000/a:v1",
+	// tokenVarRe: a variable named as a token or key.
+	"docker login -u oauth -p $YC_OAUTH_TOKEN cr.yandex",
+	"docker login -p ${REGISTRY_TOKEN} r.io", "-p $TOKEN -p $KEY -p ${KEY}", "-p $_TOKEN", "-p $XKEY", "-p ${{TOKEN}}",
+	"-p $1TOKEN $ TOKEN $$API_KEY", "-p ${ API_TOKEN}", "$API_key $api_TOKEN_x", "$ABC $DEF_TOKENS", "$", "${", "${A", "$AK", "$AKEY",
+	"-p $CI_JOB_TOKE N", "-p $\u00e9TOKEN $é_KEY $AéKEY",
+	// promptPwdRe: an interactive password prompt, alone on its line.
+	"Password:", "  password:  ", "Enter password:", "Enter your password: ", "ENTER YOUR PASSWORD:", "your password:",
+	"Enter  password:", "Enter Your Password:x", "Password: hunter2", "passwords:", "enter enter password:", "Paſsword:",
+	"Password:	", "Password:", "password", "Enter password", "Enter  ", " Password:",
+	// loginOK: docker's "Login Succeeded".
+	"Login Succeeded", "login succeeded!", "xLogin Succeeded", "Login Succeededx", "_login succeeded", "Login Succeeded_",
+	"LOGIN SUCCEEDED", "Login  Succeeded", "Login Suſcceeded", "Login Succeeded K", "Klogin succeeded",
+	"loginlogin succeeded", "xlogin succeeded login succeeded", "Login Succeeded: 1", "é Login Succeeded",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
@@ -123,6 +136,15 @@ func checkRefMatchers(t *testing.T, line string) {
 	}
 	if got := loginUserArg(line); got != want {
 		t.Fatalf("login user on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := matchTokenVar(line), tokenVarRe.MatchString(line); got != want {
+		t.Fatalf("token variable on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchPasswordPrompt(line), promptPwdRe.MatchString(line); got != want {
+		t.Fatalf("password prompt on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchLoginOK(line, strings.ToLower(line)), loginOK.MatchString(line); got != want {
+		t.Fatalf("login succeeded on %q: %v, regexp %v", line, got, want)
 	}
 	for _, n := range []int{1, 4} {
 		if got, want := findURLs(line, n), urlRe.FindAllString(line, n); !reflect.DeepEqual(got, want) {
