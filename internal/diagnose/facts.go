@@ -961,6 +961,12 @@ func loginWords(args string) []string {
 	if plainWords(args, fields) {
 		return fields // what the parser would give, without its cost
 	}
+	return parsedWords(args, fields)
+}
+
+// parsedWords is loginWords by the shell parser, whatever the line (fields:
+// strings.Fields(args), the answer for a line the parser refuses).
+func parsedWords(args string, fields []string) []string {
 	args = quotePlaceholders(args)
 	p := loginParsers.Get().(*syntax.Parser)
 	defer loginParsers.Put(p) // nothing keeps a node after the words are read
@@ -988,15 +994,52 @@ func loginWords(args string) []string {
 	return out
 }
 
-// plainWords reports whether the shell reads args as exactly fields: no
-// quoting, expansion, operator, redirection, comment or grouping byte, and
-// no assignment before the command name. Most login lines are plain, and the
-// parser costs about 2 µs a line (a long log repeats its login commands).
+// plainWords reports whether the shell reads args as exactly fields: only
+// printable ASCII, spaces and tabs; no quoting, operator, redirection,
+// comment or grouping byte; no expansion but a plain parameter one (`$NAME`,
+// `${NAME}`: loginWords keeps it as written); and no assignment before the
+// command name. Most login lines are
+// plain (GitLab's `docker login -u gitlab-ci-token -p $CI_JOB_TOKEN
+// $CI_REGISTRY` too), and the parser costs about 2 µs a line (a long log
+// repeats its login commands). TestPlainWordsAgreeWithParser and
+// FuzzPlainWords compare the two.
 func plainWords(args string, fields []string) bool {
 	if len(fields) > 0 && strings.IndexByte(fields[0], '=') >= 0 {
 		return false
 	}
-	return !strings.ContainsAny(args, "'\"`$\\|&;<>()#{}!")
+	for i := 0; i < len(args); i++ {
+		if c := args[i]; (c < ' ' && c != '\t') || c > '~' {
+			// A control byte (the parser drops NUL, reads \r as a
+			// literal, a newline as the command's end) or non-ASCII
+			// (strings.Fields splits on U+00A0, the shell does not).
+			return false
+		}
+		switch args[i] {
+		case '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '#', '{', '}', '!':
+			return false
+		case '$':
+			// A name (bash(1), Parameter Expansion: letters, digits and
+			// underscores, not starting with a digit), bare or in braces.
+			j := i + 1
+			brace := j < len(args) && args[j] == '{'
+			if brace {
+				j++
+			}
+			if j >= len(args) || !(args[j] == '_' || isASCIILetter(args[j])) {
+				return false
+			}
+			for j++; j < len(args) && isREWord(args[j]); j++ {
+			}
+			if brace {
+				if j >= len(args) || args[j] != '}' {
+					return false
+				}
+				j++
+			}
+			i = j - 1
+		}
+	}
+	return true
 }
 
 // quotePlaceholders single-quotes each placeholder word `<NAME>` (a letter,
