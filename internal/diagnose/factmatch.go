@@ -84,3 +84,138 @@ func matchLoginOK(text, low string) bool {
 		from = s + 1
 	}
 }
+
+// matchDollarUser is dollarUserRe.MatchString(v):
+// `^[A-Za-z0-9._+@-]+\$\{?[A-Za-z_]`: a run of those bytes from the start,
+// then a `$`, an optional `{`, and a letter or '_'.
+func matchDollarUser(v string) bool {
+	i := 0
+	for i < len(v) && isDollarUserByte(v[i]) {
+		i++
+	}
+	if i == 0 || i >= len(v) || v[i] != '$' {
+		return false
+	}
+	i++
+	if i < len(v) && v[i] == '{' {
+		i++
+	}
+	return i < len(v) && (v[i] == '_' || isASCIILetter(v[i]))
+}
+
+func isDollarUserByte(c byte) bool {
+	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '@' || c == '-'
+}
+
+// matchCredsFlag is credsFlagRe.MatchString(text):
+// `--(?:creds|dest-creds|src-creds)[= ]`.
+func matchCredsFlag(text string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], "creds")
+		if i < 0 {
+			return false
+		}
+		k := from + i
+		from = k + 1
+		if e := k + len("creds"); e >= len(text) || (text[e] != '=' && text[e] != ' ') {
+			continue
+		}
+		if strings.HasSuffix(text[:k], "--") || strings.HasSuffix(text[:k], "--dest-") || strings.HasSuffix(text[:k], "--src-") {
+			return true
+		}
+	}
+}
+
+// findAuthsKeys is authsKeyRe.FindAllStringSubmatch(text, n):
+// `auths"?\s*:\s*\{\s*"?((?:https?://)?[^"{}\s]+?)"?\s*:\s*\{`, the
+// registry keys of a docker config.json's "auths" a line prints. Up to the
+// group, each part's extent is forced (the group takes no quote or white
+// space). The group is the shortest run of its bytes after which the tail
+// `"?\s*:\s*\{` matches, preferring (the greedy optional) one that holds
+// a byte past a leading http:// or https://. A match ends after its
+// closing '{'; the next is searched from there.
+func findAuthsKeys(text string, n int) [][]string {
+	var out [][]string
+	for from := 0; n < 0 || len(out) < n; {
+		i := strings.Index(text[from:], "auths")
+		if i < 0 {
+			break
+		}
+		s := from + i
+		from = s + 1
+		p := s + len("auths")
+		if p < len(text) && text[p] == '"' {
+			p++
+		}
+		p = skipRESpace(text, p)
+		if p >= len(text) || text[p] != ':' {
+			continue
+		}
+		p = skipRESpace(text, p+1)
+		if p >= len(text) || text[p] != '{' {
+			continue
+		}
+		p = skipRESpace(text, p+1)
+		if p < len(text) && text[p] == '"' {
+			p++
+		}
+		// The run the group may take: bytes other than `"{}` and \s.
+		r := p
+		for r < len(text) && !isRESpace(text[r]) && text[r] != '"' && text[r] != '{' && text[r] != '}' {
+			r++
+		}
+		ge, end := -1, -1
+		if pre := httpPrefixLen(text[p:r]); pre > 0 {
+			ge, end = authsTail(text, p+pre+1, r)
+		}
+		if ge < 0 {
+			ge, end = authsTail(text, p+1, r)
+		}
+		if ge < 0 {
+			continue
+		}
+		out = append(out, []string{text[s:end], text[p:ge]})
+		from = end
+	}
+	return out
+}
+
+// authsTail is the first group end e in [lo, r] (r: the end of the group's
+// run) after which `"?\s*:\s*\{` matches, and the end of that match; -1
+// when none.
+func authsTail(text string, lo, r int) (e, end int) {
+	for e = lo; e <= r; e++ {
+		q := e
+		if q < len(text) && text[q] == '"' {
+			q++
+		}
+		q = skipRESpace(text, q)
+		if q >= len(text) || text[q] != ':' {
+			continue
+		}
+		q = skipRESpace(text, q+1)
+		if q < len(text) && text[q] == '{' {
+			return e, q + 1
+		}
+	}
+	return -1, -1
+}
+
+// httpPrefixLen is the length of a leading "https://" or "http://" of s, else 0.
+func httpPrefixLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		return len("https://")
+	case strings.HasPrefix(s, "http://"):
+		return len("http://")
+	}
+	return 0
+}
+
+// skipRESpace is the first index from i that is not \s.
+func skipRESpace(s string, i int) int {
+	for i < len(s) && isRESpace(s[i]) {
+		i++
+	}
+	return i
+}

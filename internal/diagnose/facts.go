@@ -834,11 +834,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.pending = nil
 	}
 	if f.has(kAuths) {
-		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
+		for _, m := range findAuthsKeys(text, 4) { // authsKeyRe
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
+	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && matchCredsFlag(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
 	if f.has(kGcloudCfg) { // the literal the regexp needs
