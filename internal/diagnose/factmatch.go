@@ -219,3 +219,32 @@ func skipRESpace(s string, i int) int {
 	}
 	return i
 }
+
+// matchLoggingInto is loggingInto.FindStringSubmatch(text):
+// `Logging into (.+?)\.\.\.` (docker/login-action's "Logging into HOST...").
+// The group is at least one byte, up to the first "..." after that byte,
+// and holds no newline ('.'); else the next "Logging into " is tried.
+func matchLoggingInto(text string) []string {
+	const lead = "Logging into "
+	for from := 0; ; {
+		i := strings.Index(text[from:], lead)
+		if i < 0 {
+			return nil
+		}
+		s := from + i
+		from = s + 1
+		p := s + len(lead)
+		if p >= len(text) {
+			return nil
+		}
+		q := strings.Index(text[p+1:], "...")
+		if q < 0 {
+			return nil // no "..." after any later start either
+		}
+		e := p + 1 + q
+		if strings.IndexByte(text[p:e], '\n') >= 0 {
+			continue
+		}
+		return []string{text[s : e+3], text[p:e]}
+	}
+}

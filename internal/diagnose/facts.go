@@ -804,7 +804,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.lastRegistry = n
 	}
 	if f.has(kLoggingInto) { // the literal the regexp needs
-		if m := loggingInto.findSubmatch(text, low, g); m != nil {
+		if m := matchLoggingInto(text); m != nil { // loggingInto
 			h := m[1]
 			if strings.EqualFold(h, "Docker Hub") {
 				h = "docker.io"

@@ -131,6 +131,10 @@ var refMatchCases = []string{
 	`auths:{http://x:{ auths:{a:b:{ auths:{a b:{ auths:{"a"b":{ auths:{:{ auths:{"":{ auths"x:{a:{`, "auths:\t{\n\"r.io\"\n:\n{",
 	`auths:{https://a:5000:{} auths:{http:{ auths:{https:// :{ auths:{a}:{ auths:{ auths:{a:{auths:{b:{`,
 	`auths: {"a":{}, "b":{}} auths:{c:{ auths:{d:{ auths:{e:{ auths:{f:{`, `"auths": {"r.io" }: {`, `auths:{x"":{`,
+	// loggingInto: docker/login-action's "Logging into HOST...".
+	"Logging into ghcr.io...", "Logging into Docker Hub...", "Logging into ...", "Logging into ....", "Logging into x..",
+	"Logging into ", "Logging into a\nb... Logging into c...", "Logging into a\n... Logging into b...", "Logging into Logging into x...",
+	"logging into x...", "Logging into  ...", "Logging into x... y...", "Logging into x\u00e9...",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
@@ -159,6 +163,9 @@ func checkRefMatchers(t *testing.T, line string) {
 	}
 	if got, want := matchDollarUser(line), dollarUserRe.MatchString(line); got != want {
 		t.Fatalf("dollar user on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchLoggingInto(line), loggingInto.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("logging into on %q: %q, regexp %q", line, got, want)
 	}
 	if got, want := matchCredsFlag(line), credsFlagRe.MatchString(line); got != want {
 		t.Fatalf("creds flag on %q: %v, regexp %v", line, got, want)
