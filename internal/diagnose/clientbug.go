@@ -41,10 +41,13 @@ var clientVersionKeys = []string{"kaniko-project/executor:", "version:\"v3.", "h
 
 func init() { factKeys = append(factKeys, clientVersionKeys...) }
 
-var clientVersionAux = lowKeys(clientVersionKeys)
+var (
+	clientVersionAux  = lowKeys(clientVersionKeys)
+	clientVersionMask = maskOf(clientVersionAux) // read on every line: facts.hasAnyIn
+)
 
 func (f *facts) observeClientVersion(n int, text, low string) {
-	if !f.hasAny(clientVersionAux) {
+	if !f.hasAnyIn(clientVersionAux, &clientVersionMask) {
 		return
 	}
 	f.observeHelmVersion(low) // sig_helmquay.go

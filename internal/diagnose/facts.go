@@ -484,7 +484,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeDockerJava(n)   // sig_clientconfig.go
 	f.observeBuildPlugins(n) // sig_buildplugins.go
-	if f.has(kPasswordPrompt) && promptPwdRe.MatchString(text) {
+	if f.has(kPasswordPrompt) && matchPasswordPrompt(text) {
 		f.typedPwd = true
 	}
 	if f.hasAnyIn(kTransfer, &mTransfer) {
@@ -809,7 +809,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.lastRegistry = n
 	}
 	if f.has(kLoggingInto) { // the literal the regexp needs
-		if m := loggingInto.findSubmatch(text, low, g); m != nil {
+		if m := matchLoggingInto(text); m != nil { // loggingInto
 			h := m[1]
 			if strings.EqualFold(h, "Docker Hub") {
 				h = "docker.io"
@@ -819,7 +819,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	}
 	// (?i) also folds s with U+017F, which lowercasing keeps: the key
 	// stands for the literal only where guards apply (g).
-	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && loginOK.MatchString(text) {
+	if (!g || f.has(kLoginOK)) && loginOK.may(text, low, g) && matchLoginOK(text, low) {
 		host := "docker.io"
 		if f.pending != nil && n-f.pending.Line <= 40 {
 			host = f.pending.Host
@@ -839,11 +839,11 @@ func (f *facts) observeLogin(n int, text, low string) {
 		f.pending = nil
 	}
 	if f.has(kAuths) {
-		for _, m := range authsKeyRe.FindAllStringSubmatch(text, 4) {
+		for _, m := range findAuthsKeys(text, 4) { // authsKeyRe
 			f.addLogin(login{Host: reghost.Normalize(m[1]), Line: n, OK: true, Source: "config.json"})
 		}
 	}
-	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && credsFlagRe.MatchString(text) {
+	if f.hasAny(kCredsFlags) && credsFlagRe.may(text, low, g) && matchCredsFlag(text) {
 		f.addLogin(login{Host: "", Line: n, OK: true, Source: "--creds"})
 	}
 	if f.has(kGcloudCfg) { // the literal the regexp needs
@@ -966,6 +966,12 @@ func loginWords(args string) []string {
 	if plainWords(args, fields) {
 		return fields // what the parser would give, without its cost
 	}
+	return parsedWords(args, fields)
+}
+
+// parsedWords is loginWords by the shell parser, whatever the line (fields:
+// strings.Fields(args), the answer for a line the parser refuses).
+func parsedWords(args string, fields []string) []string {
 	args = quotePlaceholders(args)
 	p := loginParsers.Get().(*syntax.Parser)
 	defer loginParsers.Put(p) // nothing keeps a node after the words are read
@@ -993,15 +999,52 @@ func loginWords(args string) []string {
 	return out
 }
 
-// plainWords reports whether the shell reads args as exactly fields: no
-// quoting, expansion, operator, redirection, comment or grouping byte, and
-// no assignment before the command name. Most login lines are plain, and the
-// parser costs about 2 µs a line (a long log repeats its login commands).
+// plainWords reports whether the shell reads args as exactly fields: only
+// printable ASCII, spaces and tabs; no quoting, operator, redirection,
+// comment or grouping byte; no expansion but a plain parameter one (`$NAME`,
+// `${NAME}`: loginWords keeps it as written); and no assignment before the
+// command name. Most login lines are
+// plain (GitLab's `docker login -u gitlab-ci-token -p $CI_JOB_TOKEN
+// $CI_REGISTRY` too), and the parser costs about 2 µs a line (a long log
+// repeats its login commands). TestPlainWordsAgreeWithParser and
+// FuzzPlainWords compare the two.
 func plainWords(args string, fields []string) bool {
 	if len(fields) > 0 && strings.IndexByte(fields[0], '=') >= 0 {
 		return false
 	}
-	return !strings.ContainsAny(args, "'\"`$\\|&;<>()#{}!")
+	for i := 0; i < len(args); i++ {
+		if c := args[i]; (c < ' ' && c != '\t') || c > '~' {
+			// A control byte (the parser drops NUL, reads \r as a
+			// literal, a newline as the command's end) or non-ASCII
+			// (strings.Fields splits on U+00A0, the shell does not).
+			return false
+		}
+		switch args[i] {
+		case '\'', '"', '`', '\\', '|', '&', ';', '<', '>', '(', ')', '#', '{', '}', '!':
+			return false
+		case '$':
+			// A name (bash(1), Parameter Expansion: letters, digits and
+			// underscores, not starting with a digit), bare or in braces.
+			j := i + 1
+			brace := j < len(args) && args[j] == '{'
+			if brace {
+				j++
+			}
+			if j >= len(args) || !(args[j] == '_' || isASCIILetter(args[j])) {
+				return false
+			}
+			for j++; j < len(args) && isREWord(args[j]); j++ {
+			}
+			if brace {
+				if j >= len(args) || args[j] != '}' {
+					return false
+				}
+				j++
+			}
+			i = j - 1
+		}
+	}
+	return true
 }
 
 // quotePlaceholders single-quotes each placeholder word `<NAME>` (a letter,

@@ -638,18 +638,22 @@ func lowKeys(list []string) []*auxKey {
 // for an exact key, strings.Contains(low, k.s) otherwise. The common case
 // (a lowercase key, the line's keys known) is one table read, inlined.
 func (f *facts) has(k *auxKey) bool {
-	if f.lineKeys != nil && !k.exact {
-		return f.lineKeys.aux[k.slot] // slot 0 (never marked) for a never key
+	// Most keys tested are not in the line, exact ones too (their
+	// lowercase is not): those end here, with no call.
+	if lk := f.lineKeys; lk != nil && !lk.aux[k.slot] {
+		return false // slot 0 (never marked) for a never key
 	}
 	return f.hasSlow(k)
 }
 
+// hasSlow is has for a key whose lowercase the line holds, or for a line
+// whose keys are not known.
 func (f *facts) hasSlow(k *auxKey) bool {
 	if k.never {
 		return false
 	}
 	if f.lineKeys != nil {
-		return f.lineKeys.aux[k.slot] && strings.Contains(f.text, k.s)
+		return f.lineKeys.aux[k.slot] && (!k.exact || strings.Contains(f.text, k.s))
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)

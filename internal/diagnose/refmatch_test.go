@@ -107,6 +107,34 @@ var refMatchCases = []string{
 	"failed to read from destination repository quay.io/a/b: 403 (Forbidden)",
 	"buildah pull --tls-verify=false quay.io/a/b && podman pull -q x nerdctl pull - y",
 	"docker image push -a r/x:1 nerdctl push y oras push --plain-http z:5000/a:v1",
+	// tokenVarRe: a variable named as a token or key.
+	"docker login -u oauth -p $YC_OAUTH_TOKEN cr.yandex",
+	"docker login -p ${REGISTRY_TOKEN} r.io", "-p $TOKEN -p $KEY -p ${KEY}", "-p $_TOKEN", "-p $XKEY", "-p ${{TOKEN}}",
+	"-p $1TOKEN $ TOKEN $$API_KEY", "-p ${ API_TOKEN}", "$API_key $api_TOKEN_x", "$ABC $DEF_TOKENS", "$", "${", "${A", "$AK", "$AKEY",
+	"-p $CI_JOB_TOKE N", "-p $\\u00e9TOKEN $\u00e9_KEY $A\u00e9KEY",
+	// promptPwdRe: an interactive password prompt, alone on its line.
+	"Password:", "  password:  ", "Enter password:", "Enter your password: ", "ENTER YOUR PASSWORD:", "your password:",
+	"Enter  password:", "Enter Your Password:x", "Password: hunter2", "passwords:", "enter enter password:", "Pa\u017fsword:",
+	"Password:\t\r", "\fPassword:", "password", "Enter password", "Enter  ", "\u00a0Password:",
+	// loginOK: docker's "Login Succeeded".
+	"Login Succeeded", "login succeeded!", "xLogin Succeeded", "Login Succeededx", "_login succeeded", "Login Succeeded_",
+	"LOGIN SUCCEEDED", "Login  Succeeded", "Login Su\u017fcceeded", "Login Succeeded \u212a", "\u212alogin succeeded",
+	"loginlogin succeeded", "xlogin succeeded login succeeded", "Login Succeeded: 1", "\u00e9 Login Succeeded",
+	// dollarUserRe: a username the shell expands (sig_credmangle.go).
+	"robot$orbit+ci", "robot${orbit}", "robot$_x", "robot$1", "$robot", "robot$", "robot${", "a.b@c+d-e$X", "ro bot$x", "robot$$x",
+	// credsFlagRe: skopeo's and buildah's credentials flags.
+	"skopeo copy --creds u:p a b", "--dest-creds=u:p", "--src-creds u", "--creds", "--credsx", "-creds x", "--dest-creds",
+	"--xcreds u", "--src--creds u", "creds --creds=", "---creds u", "--dest-src-creds u", "--dest-\tcreds u",
+	// authsKeyRe: the registry keys of a config.json "auths".
+	`{"auths": {"registry.orbit.test": {"auth": "x"}}}`, `{auths:{index.docker.io:{auth:****}}}`,
+	`"auths":{"https://index.docker.io/v1/":{"auth":"x"},"ghcr.io":{}}`, `auths : { "quay.io" : {`, `auths:{https://:{`,
+	`auths:{http://x:{ auths:{a:b:{ auths:{a b:{ auths:{"a"b":{ auths:{:{ auths:{"":{ auths"x:{a:{`, "auths:\t{\n\"r.io\"\n:\n{",
+	`auths:{https://a:5000:{} auths:{http:{ auths:{https:// :{ auths:{a}:{ auths:{ auths:{a:{auths:{b:{`,
+	`auths: {"a":{}, "b":{}} auths:{c:{ auths:{d:{ auths:{e:{ auths:{f:{`, `"auths": {"r.io" }: {`, `auths:{x"":{`,
+	// loggingInto: docker/login-action's "Logging into HOST...".
+	"Logging into ghcr.io...", "Logging into Docker Hub...", "Logging into ...", "Logging into ....", "Logging into x..",
+	"Logging into ", "Logging into a\nb... Logging into c...", "Logging into a\n... Logging into b...", "Logging into Logging into x...",
+	"logging into x...", "Logging into  ...", "Logging into x... y...", "Logging into x\u00e9...",
 }
 
 func checkRefMatchers(t *testing.T, line string) {
@@ -123,6 +151,29 @@ func checkRefMatchers(t *testing.T, line string) {
 	}
 	if got := loginUserArg(line); got != want {
 		t.Fatalf("login user on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := matchTokenVar(line), tokenVarRe.MatchString(line); got != want {
+		t.Fatalf("token variable on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchPasswordPrompt(line), promptPwdRe.MatchString(line); got != want {
+		t.Fatalf("password prompt on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchLoginOK(line, strings.ToLower(line)), loginOK.MatchString(line); got != want {
+		t.Fatalf("login succeeded on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchDollarUser(line), dollarUserRe.MatchString(line); got != want {
+		t.Fatalf("dollar user on %q: %v, regexp %v", line, got, want)
+	}
+	if got, want := matchLoggingInto(line), loggingInto.FindStringSubmatch(line); !reflect.DeepEqual(got, want) {
+		t.Fatalf("logging into on %q: %q, regexp %q", line, got, want)
+	}
+	if got, want := matchCredsFlag(line), credsFlagRe.MatchString(line); got != want {
+		t.Fatalf("creds flag on %q: %v, regexp %v", line, got, want)
+	}
+	for _, n := range []int{1, 2, 4, -1} {
+		if got, want := findAuthsKeys(line, n), authsKeyRe.FindAllStringSubmatch(line, n); !reflect.DeepEqual(got, want) {
+			t.Fatalf("auths keys (n=%d) on %q: %q, regexp %q", n, line, got, want)
+		}
 	}
 	for _, n := range []int{1, 4} {
 		if got, want := findURLs(line, n), urlRe.FindAllString(line, n); !reflect.DeepEqual(got, want) {

@@ -227,7 +227,7 @@ func dollarUserArg(args string) string {
 		if i := strings.Index(v, end); i >= 0 {
 			v = v[:i]
 		}
-		if dollarUserRe.MatchString(v) && !strings.Contains(v, `\$`) {
+		if matchDollarUser(v) /* dollarUserRe */ && !strings.Contains(v, `\$`) {
 			return v
 		}
 		return ""

@@ -1,10 +1,6 @@
 package diagnose
 
-import (
-	"strings"
-
-	"github.com/regdoctor/regdoctor/internal/reghost"
-)
+import "github.com/regdoctor/regdoctor/internal/reghost"
 
 // Yandex Container Registry (cr.yandex) takes the credential type from the
 // login's username (oauth, iam or json_key) and, when the password is not a
@@ -46,7 +42,7 @@ var tokenVarRe = lazyRe(`\$\{?[A-Za-z_]\w*(?:TOKEN|KEY)\w*\}?`)
 // as a token or key (tokenVarRe, case as written: shell variables holding
 // secrets are upper case by convention).
 func tokenVarArg(text string) bool {
-	return strings.Contains(text, "$") && tokenVarRe.MatchString(text)
+	return matchTokenVar(text) // tokenVarRe
 }
 
 // rankYandexPasswordType ranks Yandex Container Registry's refusal of a
