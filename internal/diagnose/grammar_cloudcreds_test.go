@@ -26,5 +26,18 @@ func TestMessageGrammarCloudCreds(t *testing.T) {
 		"Logging into registry ghcr.io\nThe push refers to repository [ghcr.io/orbit/api]\nno basic auth credentials": "no-login",
 		// guard: docker/login-action's "Logging into HOST..." keeps its reading
 		"Logging into registry.orbit.test...\nLogin Succeeded!\nThe push refers to repository [registry.orbit.test/orbit-api]\nno basic auth credentials": "login-other-job",
+		// BuildKit asks for an anonymous token when the docker config holds no
+		// credential for the host: a login for another ECR account did not cover it
+		"Logging into registry 111122223333.dkr.ecr.us-east-1.amazonaws.com\n#12 ERROR: failed to push 444455556666.dkr.ecr.us-east-1.amazonaws.com/orbit-api:1.4.0: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://444455556666.dkr.ecr.us-east-1.amazonaws.com/: 401 Unauthorized": "login-wrong-host",
+		// ... nor configure-docker for another Artifact Registry region
+		"$ gcloud auth configure-docker europe-west1-docker.pkg.dev --quiet\nERROR: failed to solve: failed to push us-central1-docker.pkg.dev/orbit/apps/api:1.4.0: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://us-central1-docker.pkg.dev/v2/token?scope=repository%3Aorbit%2Fapps%2Fapi%3Apull%2Cpush&service=us-central1-docker.pkg.dev: 403 Forbidden": "login-wrong-host",
+		// ... nor a login to another registry for a push to GHCR
+		"Logging into registry.orbit.test...\nLogin Succeeded!\n#9 ERROR: failed to push ghcr.io/orbit/api:1.4.0: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://ghcr.io/token?scope=repository%3Aorbit%2Fapi%3Apull%2Cpush&service=ghcr.io: 401 Unauthorized": "login-wrong-host",
+		// guard: no login at all stays no-login
+		"ERROR: failed to solve: failed to push us-central1-docker.pkg.dev/orbit/apps/api:1.4.0: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://us-central1-docker.pkg.dev/v2/token?scope=repository%3Aorbit%2Fapps%2Fapi%3Apull%2Cpush&service=us-central1-docker.pkg.dev: 403 Forbidden": "no-login",
+		// guard: configure-docker for this very host keeps no-login (the helper's credential never arrived)
+		"$ gcloud auth configure-docker us-central1-docker.pkg.dev --quiet\nERROR: failed to solve: failed to push us-central1-docker.pkg.dev/orbit/apps/api:1.4.0: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://us-central1-docker.pkg.dev/v2/token?scope=repository%3Aorbit%2Fapps%2Fapi%3Apull%2Cpush&service=us-central1-docker.pkg.dev: 403 Forbidden": "no-login",
+		// guard: Docker Hub issues anonymous tokens even for private repositories; a GHCR login does not change that reading
+		"Logging into ghcr.io...\nLogin Succeeded!\n#5 ERROR: failed to authorize: failed to fetch anonymous token: unexpected status from GET request to https://auth.docker.io/token?scope=repository%3Aorbit%2Fbase%3Apull&service=registry.docker.io: 401 Unauthorized": "registry-fault",
 	})
 }
