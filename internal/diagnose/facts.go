@@ -816,6 +816,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 			}
 			f.pending = &login{Host: reghost.Normalize(h), Line: n, Source: "docker/login-action"}
 		}
+		f.observeECRActionLogin(n, text, low, g) // amazonecrlogin.go
 	}
 	// (?i) also folds s with U+017F, which lowercasing keeps: the key
 	// stands for the literal only where guards apply (g).

@@ -54,7 +54,7 @@ func TestLitGuardsKeepEveryMatch(t *testing.T) {
 		g  *litGuard
 	}
 	var res []guardedExpr
-	for _, r := range []*guardedRe{loginCmdRe, loggingInto, loginOK, credsFlagRe, gcloudCfgRe, azLoginRe} {
+	for _, r := range []*guardedRe{loginCmdRe, loggingInto, ecrActionLogin, loginOK, credsFlagRe, gcloudCfgRe, azLoginRe} {
 		res = append(res, guardedExpr{r.get(), r.guard()})
 	}
 	for _, s := range allSigs {

@@ -809,6 +809,18 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 				c("no-login", 0.45, ""),
 			}
 		}
+		if state, l := f.loginState(h.line(), h.host); state == "other" && h.host != "" {
+			// containerd asks for an anonymous token only when the docker
+			// config it was handed holds no credential for this host
+			// (remotes/docker/authorizer.go): a login for another host
+			// string (another ECR account or region, another Artifact
+			// Registry region, gcr.io) did not cover it.
+			return []cand{
+				c("login-wrong-host", 0.84, fmt.Sprintf("A login ran for %s (line %d), but the client found no credential for %s and asked it for an anonymous token: credentials are kept per host string.", l.Host, l.Line, hostName(h.host)), loginEv(l)),
+				c("no-login", 0.55, ""),
+				c("manifest-unknown", 0.35, ""),
+			}
+		}
 		return []cand{
 			c("no-login", 0.75, fmt.Sprintf("The client asked %s for an anonymous token and was refused: the image is private and no credential was sent.", hostName(h.host))),
 			c("manifest-unknown", 0.4, ""),
