@@ -39,3 +39,18 @@ func isReadRequest(h *hit) bool {
 	}
 	return containsAny(h.low, []string{"get http", "head http", "get \"http", "head \"http"})
 }
+
+// engineAPIRe matches the docker CLI's wrapper for a failed request to its
+// own daemon, "error during connect: VERB \"URL\": ERR" (docker/cli's
+// client), when the URL is a Docker Engine API path: the API version prefix
+// "/vN.NN/" (Engine API versions are 1.x; a registry's API is /v2/) or the
+// unversioned "/_ping". A TLS error on such a line is the client's link to
+// the daemon (dind's TLS port 2376), not the daemon's link to a registry,
+// which the daemon reports as "Error response from daemon: …".
+var engineAPIRe = lazyRe(`(?i)error during connect: (?:get|post|head|put|delete) "?https?://[^/\s"]+/(?:v1\.\d+/|_ping\b)`)
+
+// engineAPIConnect reports whether the lowercase line is the docker CLI's
+// failed request to the Docker Engine API.
+func engineAPIConnect(low string) bool {
+	return strings.Contains(low, "error during connect") && engineAPIRe.MatchString(low)
+}

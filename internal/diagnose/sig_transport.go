@@ -65,6 +65,8 @@ func sigsTransport() {
 					why = "The client talks to a docker:dind service that is not there or not listening on that port (dind 19.03+ serves TLS on 2376 unless DOCKER_TLS_CERTDIR is empty)."
 				case strings.Contains(h.low, "permission denied"):
 					why = "The user running the job may not open the docker socket (group docker, SELinux label or a rootless socket path)."
+				case engineAPIConnect(h.low) && containsAny(h.low, []string{"x509:", "tls:"}):
+					why = "The docker client's TLS connection to its daemon (the docker:dind service) failed: the client does not trust the daemon's certificate. The client certificates in DOCKER_CERT_PATH come from another dind instance (a certs volume shared by concurrent jobs, or a stale one) or do not match the daemon DOCKER_HOST names; give each job's dind service its own /certs volume, shared only with that job's container."
 				case strings.Contains(h.low, "npipe:"):
 					why = "Nothing serves the Docker Engine's named pipe on this Windows machine: the Docker service (or Docker Desktop) is not running or has not finished starting, or the client targets the other engine (docker_engine for Windows containers, dockerDesktopLinuxEngine for Linux ones). Start the engine and wait until docker info answers before the login or push."
 				}
@@ -130,6 +132,9 @@ func sigsTransport() {
 			rank: func(h *hit, f *facts) []cand {
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
+				}
+				if engineAPIConnect(h.low) {
+					return nil // the docker CLI's TLS link to its daemon, read by docker-daemon-unreachable (sig_dind.go)
 				}
 				if !tlsRegistryContext(h, f) || identityTokenURL(h, f) || appWordContext(h, f) {
 					return nil // its context word is inside a host name, or an identity provider's token URL (hostcontext.go)
