@@ -25,6 +25,14 @@ import "strings"
 // the signatures read as usual.
 var composeWarnLineRe = lazyRe(`^(?:!\s+(?:Image\s+\S+|\S+\s+Warning)|(?:Image\s+)?[\w.-]+\s+Warning)\s+\S`)
 
+// kubectlEventRowRe is a row of `kubectl get events` (columns LAST SEEN,
+// TYPE, REASON, OBJECT, MESSAGE): an age such as "12s", "5m12s" or "2d3h"
+// (kubectl's duration.HumanDuration), then the event type "Warning". Its
+// first two columns read like Compose's plain "ID Warning" progress line,
+// but the row is the kubelet's own report of a failed pull
+// ("12s  Warning  Failed  pod/NAME  Failed to pull image …").
+var kubectlEventRowRe = lazyRe(`^(?:\d+(?:ms|[smhdy]))+\s+Warning\s`)
+
 // composeBuildableWarning reports whether every line of h is a Compose v2
 // progress line with the Warning status (see composeWarnLineRe): the pull
 // failed for a service compose builds instead.
@@ -33,7 +41,8 @@ func composeBuildableWarning(h *hit) bool {
 		return false
 	}
 	for _, t := range h.texts {
-		if !composeWarnLineRe.MatchString(strings.TrimSpace(t)) {
+		t = strings.TrimSpace(t)
+		if !composeWarnLineRe.MatchString(t) || kubectlEventRowRe.MatchString(t) {
 			return false
 		}
 	}

@@ -61,6 +61,19 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		`error during connect: Get "http://docker:2375/v1.47/info": dial tcp: lookup docker: Temporary failure in name resolution`:                        "daemon-unreachable",
 		// guard: a database client's lookup is not a registry's
 		`psql: error: could not translate host name "db" to address: Temporary failure in name resolution`: "",
+		// musl's wording of the same failures (EAI_AGAIN "Try again",
+		// EAI_NONAME "Name does not resolve"): containerd and k3s on
+		// Alpine-based nodes, in kubelet events and crictl
+		`Failed to pull image "ghcr.io/orbit/notes:1.4": failed to resolve reference "ghcr.io/orbit/notes:1.4": dial tcp: lookup ghcr.io: Try again`: "registry-unreachable",
+		`E0311 08:02:17.114203    4121 log.go:32] "PullImage from image service failed" err="rpc error: code = Unknown desc = failed to pull and unpack image \"registry.lab.example/orbit/notes:1.4\": failed to resolve reference \"registry.lab.example/orbit/notes:1.4\": failed to do request: Head \"https://registry.lab.example/v2/orbit/notes/manifests/1.4\": dial tcp: lookup registry.lab.example: Try again" image="registry.lab.example/orbit/notes:1.4"`: "registry-unreachable",
+		`FATA[0002] pulling image: failed to pull and unpack image "registry.lab.example/orbit/notes:1.4": failed to resolve reference "registry.lab.example/orbit/notes:1.4": failed to do request: Head "https://registry.lab.example/v2/orbit/notes/manifests/1.4": dial tcp: lookup registry.lab.example on 10.43.0.10:53: Name does not resolve`:                                                                                                                   "registry-unreachable",
+		"Failed to pull image \"registry.lab.example/orbit/notes:1.4\":\n  failed to resolve reference: dial tcp: lookup registry.lab.example: Try again": "registry-unreachable",
+		`error during connect: Get "http://docker:2375/v1.47/info": dial tcp: lookup docker: Try again`:                                                   "daemon-unreachable",
+		// guard: an application's own lookups in the same wording
+		`level=error msg="cannot reach database" err="dial tcp: lookup postgres: Try again"`: "",
+		`dial tcp: lookup api.orbit.test: Name does not resolve`:                             "",
+		// guard: "try again" in a sentence is not the resolver's
+		`docker pull orbit/notes: lookup of mirror settings failed: Try again`: "",
 		// GitHub Actions' cache service is not a registry
 		`ERROR: failed to solve: Get "https://acme.actions.githubusercontent.com/Xy12/_apis/artifactcache/cache?keys=buildkit-blob-1-sha256%3A9f8e&version=77aa": net/http: TLS handshake timeout`: "",
 		// guard: the same timeout from a registry keeps its reading

@@ -281,6 +281,9 @@ func sigsAuthz() {
 				if strings.Contains(h.low, "robot") {
 					return []cand{c("token-missing-scope", 0.75, "The robot account lacks this permission on the project."), c("insufficient-role", 0.6, "")}
 				}
+				if cs := rankHarborAnonymousPull(h, state); cs != nil {
+					return cs // a pull with no login for the host: Harbor's anonymous answer (harborpull.go)
+				}
 				return []cand{
 					c("insufficient-role", 0.75, fmt.Sprintf("Harbor refused the %s action on %s for this identity: its project role (or robot permissions) does not include it.", h.m[2], strings.TrimSpace(h.m[1]))),
 					c("login-wrong-host", 0.5, ""),

@@ -106,16 +106,27 @@ func sigsFewCauses() {
 			// glibc's resolver (Go's cgo resolver, used by dockerd and
 			// containerd on many distributions) words a DNS server that did
 			// not answer as EAI_AGAIN: "dial tcp: lookup HOST: Temporary
-			// failure in name resolution". The dind service alias ("lookup
-			// docker") is the daemon, not a registry.
-			keys: []string{"temporary failure in name resolution"},
-			re:   lazyRe(`(?i)lookup (\S+?)(?: on \S+)?: Temporary failure in name resolution`),
-			need: registryContext,
+			// failure in name resolution". musl's resolver (Alpine-based
+			// nodes and images: k3s/k3d, containerd builds on musl) words the
+			// same EAI_AGAIN "Try again" and EAI_NONAME "Name does not
+			// resolve" (musl src/network/gai_strerror.c); Go's net package
+			// prints them after "dial tcp: lookup HOST: ". The dind service
+			// alias ("lookup docker") is the daemon, not a registry.
+			keys: []string{"temporary failure in name resolution", "dial tcp: lookup"},
+			re:   lazyRe(`(?i)lookup (\S+?)(?: on \S+)?: (Temporary failure in name resolution|Try again\b|Name does not resolve)`),
+			// containerd's resolver names what it resolved ("failed to
+			// resolve reference: dial tcp: …") when an event's message is
+			// wrapped after the image name.
+			need: append([]string{"failed to resolve reference"}, registryContext...),
 			veto: append([]string{"postgres", "mysql", "redis", "mongo", "database", "sql:", "amqp", "kafka", "smtp"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				if len(h.m) > 1 && strings.EqualFold(strings.TrimSuffix(h.m[1], ":"), "docker") || strings.Contains(h.low, "error during connect") {
 					return []cand{c("daemon-unreachable", 0.85, "The client looked up the Docker daemon's host (the dind service alias) and no DNS answer came: the dind service is not running, is named otherwise, or DOCKER_HOST names a host this job cannot resolve."),
 						c("registry-unreachable", 0.3, "")}
+				}
+				if strings.EqualFold(h.m[2], "Name does not resolve") {
+					return []cand{c("registry-unreachable", 0.85, fmt.Sprintf("The resolver found no address for %s (EAI_NONAME, musl's \"no such host\"): the host name is wrong, or it exists only in a DNS the node or the daemon's network does not use.", orSome(h.m[1], "the registry host"))),
+						c("registry-fault", 0.3, "")}
 				}
 				return []cand{c("registry-unreachable", 0.85, fmt.Sprintf("The DNS lookup of %s failed temporarily (no answer from the resolver): DNS on the runner or in the daemon's network is not working, or a proxy/VPN is required to resolve it.", orSome(h.m[1], "the registry host"))),
 					c("registry-fault", 0.3, "")}

@@ -113,6 +113,9 @@ func sigsStatus() {
 				if cs := rankCacheManifest400(h); cs != nil {
 					return cs // a registry cache export's manifest refused (sig_cacheexport.go)
 				}
+				if cs := rankPlainHTTPRead400(h); cs != nil {
+					return cs // a read over plain HTTP: a TLS port's answer (plainhttp400.go)
+				}
 				if strings.Contains(h.low, "mount=") && strings.Contains(h.low, "from=") {
 					// The registry rejected a cross-repository mount request
 					// (OCI distribution spec: a registry that cannot mount
