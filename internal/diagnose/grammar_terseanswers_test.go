@@ -30,8 +30,12 @@ func TestMessageGrammarTerseAnswers(t *testing.T) {
 		"$ docker push 123456789012.dkr.ecr.us-west-2.amazonaws.com/orbit/api:4\nError parsing HTTP response: unexpected end of JSON input: \"\"": "cloud-iam-denied",
 		// BuildKit refused a library/ name: a stage the Dockerfile never defines
 		" => ERROR [internal] load metadata for docker.io/library/assets:latest\nERROR: failed to solve: assets: failed to resolve source metadata for docker.io/library/assets:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed": "manifest-unknown",
-		// a read refused for its token's scopes, no login in the job
-		"Run docker manifest inspect orbit/cli:2.4\nGet \"https://registry-1.docker.io/v2/orbit/cli/manifests/2.4\": unauthorized: access token has insufficient scopes": "no-login",
+		// a read refused for its token's scopes, no login in the job: the
+		// docker CLI's manifest client asked Docker Hub for push on a read
+		// (docker/cli#4345), so the CLI version leads (grammar_manifestinspect_test.go)
+		"Run docker manifest inspect orbit/cli:2.4\nGet \"https://registry-1.docker.io/v2/orbit/cli/manifests/2.4\": unauthorized: access token has insufficient scopes": "client-bug",
+		// the same refusal from another registry's token service: no login
+		"Run docker manifest inspect registry.orbit.test/cli:2.4\nGet \"https://registry.orbit.test/v2/cli/manifests/2.4\": unauthorized: access token has insufficient scopes": "no-login",
 		// a push's token request asks for push: not a read
 		"The push refers to repository [docker.io/library/notes]\nGet \"https://auth.docker.io/token?scope=repository%3Alibrary%2Fnotes%3Apush%2Cpull&service=registry.docker.io\": unauthorized: access token has insufficient scopes": "push-outside-namespace",
 	})

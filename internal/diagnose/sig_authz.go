@@ -233,7 +233,27 @@ func sigsAuthz() {
 						c("token-missing-scope", 0.6, ""),
 					}
 				}
-				if state, _ := f.loginState(h.line(), h.host); state == "none" && h.op != opPush && !scopesAskPush(h) && (isManifestRead(h) || isReadRequest(h)) {
+				state, _ := f.loginState(h.line(), h.host)
+				if cliManifestScopeRead(h) {
+					// The docker CLI's own registry client (docker manifest
+					// inspect/create, not the daemon) asked Docker Hub for
+					// pull and push on a read before docker/cli#4511
+					// (docker/cli#4345, moby/moby#45726; the v24.0.6 release notes,
+					// moby/moby#46409, list the fix as docker/cli#4512):
+					// Hub refuses that token whenever the identity cannot
+					// push there: no login, a read-only PAT, another
+					// namespace (library/).
+					second := c("no-login", 0.6, "")
+					if state != "none" {
+						second = c("token-missing-scope", 0.6, "")
+					}
+					return []cand{
+						c("client-bug", 0.74, fmt.Sprintf("The docker CLI read %s with a token request for pull and push: before docker 24.0.6 `docker manifest inspect` asked for push on every read (docker/cli#4345), and Docker Hub refuses that token unless the identity may push there (no login, a read-only access token, another namespace). Upgrade the docker CLI to 24.0.6 or later; meanwhile log in with a token that can push to that repository.", orSome(h.ref.Raw, orSome(h.repo(), "the manifest")))),
+						second,
+						c("manifest-unknown", 0.45, ""),
+					}
+				}
+				if state == "none" && h.op != opPush && !scopesAskPush(h) && (isManifestRead(h) || isReadRequest(h)) {
 					// A read (GET/HEAD of a manifest or blob) refused for
 					// its token's scopes with no login anywhere before it:
 					// the client sent an anonymous token, which carries no
@@ -614,6 +634,17 @@ func rankNoPushAccess(h *hit, f *facts) []cand {
 
 // scopesAskPush reports whether a token request on the hit's line asks for
 // push on some repository (a push's token fetch is a GET, too).
+// cliManifestScopeRead reports whether the hit is Docker Hub's "access
+// token has insufficient scopes" on a manifest GET in the Go HTTP client's
+// `Get "URL": ERR` form without the daemon's "Error response from daemon"
+// wrapper: the docker CLI's own registry client (docker manifest inspect),
+// which requested push scope for reads until docker/cli#4511.
+func cliManifestScopeRead(h *hit) bool {
+	return h.kind() == reghost.DockerHub && h.url.Object == "manifests" && !scopesAskPush(h) &&
+		strings.Contains(h.low, "access token has insufficient scopes") &&
+		strings.Contains(h.low, "get \"http") && !strings.Contains(h.low, "error response from daemon")
+}
+
 func scopesAskPush(h *hit) bool {
 	for _, s := range h.url.Scopes {
 		if s.has("push") {
