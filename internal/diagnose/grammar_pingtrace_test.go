@@ -22,6 +22,8 @@ func TestMessageGrammarPingTrace(t *testing.T) {
 		"2026/03/02 10:15:01 <-- 401 https://registry.orbit.test/v2/orbit/app/manifests/1.0 (20ms)\n2026/03/02 10:15:01 HTTP/1.1 401 Unauthorized\n{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}": "no-login",
 		// guard: the next response header ends the check's dump
 		"2026/03/02 10:15:01 <-- 401 https://registry.orbit.test/v2/ (9ms)\n2026/03/02 10:15:01 HTTP/1.1 401 Unauthorized\n2026/03/02 10:15:02 <-- 401 https://registry.orbit.test/v2/orbit/app/blobs/uploads/ (30ms)\n2026/03/02 10:15:02 HTTP/1.1 401 Unauthorized\n{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}": "no-login",
+		// guard: the client's error line right after the dump keeps its answer
+		"2026/03/02 10:15:01 <-- 401 https://registry.orbit.test/v2/ (9ms)\n2026/03/02 10:15:01 HTTP/1.1 401 Unauthorized\n2026/03/02 10:15:01 --> GET https://registry.orbit.test/v2/orbit/app/tags/list\nError: reading tags for registry.orbit.test/orbit/app: GET https://registry.orbit.test/v2/orbit/app/tags/list: UNAUTHORIZED: authentication required; [map[Action:pull Class: Name:orbit/app Type:repository]]": "no-login",
 		// guard: the registry's JSON body printed on its own keeps its reading
 		`{"errors":[{"code":"UNAUTHORIZED","message":"authentication required","detail":null}]}`: "no-login",
 	})

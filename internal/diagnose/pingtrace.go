@@ -69,6 +69,9 @@ func v2PingChallenge(h *hit, f *facts) bool {
 	if strings.Contains(h.low, "ping http") && pingLineRe.MatchString(h.low) {
 		return true
 	}
+	if strings.Contains(h.low, "error:") {
+		return false // the client's own error line, not the dumped response
+	}
 	n := h.line()
 	for _, d := range f.pingDumps {
 		if d.start < n && n-d.start <= pingDumpLines && (d.end == 0 || n < d.end) {
