@@ -194,6 +194,10 @@ type facts struct {
 	storeWarnHelper  bool
 	dockerJavaFall   int   // last line of docker-java's "Falling back to docker-java default behaviour" notice; 0 when none
 	dockerJavaHelper []int // helper failures relayed by those notices (their line or the exception line after), capped
+
+	// pingDumps are go-containerregistry's dumped answers to the /v2/ check
+	// (pingtrace.go), capped.
+	pingDumps []pingDump
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -411,6 +415,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go
 	f.observeX509Cut(n, low)         // sig_lonemessage.go
+	f.observeTraceResponse(n, text)  // pingtrace.go
 	f.observePinWarn(n, low)         // sig_swarmtasks.go
 	f.observeLoginAttemptCut(n, low) // loginwrap.go
 	f.observeEmptyLogin(n, low)      // emptylogin.go

@@ -43,6 +43,9 @@ func (f *facts) prOrFork() bool {
 // rankUnauthenticated ranks a 401 "authentication required" family answer:
 // the registry saw no credential it accepts for this request.
 func rankUnauthenticated(h *hit, f *facts) []cand {
+	if v2PingChallenge(h, f) {
+		return nil // a debug trace of the /v2/ check's challenge, not a refusal (pingtrace.go)
+	}
 	if cs := wrappedLoginAttempt(h, f); cs != nil {
 		return cs // loginwrap.go
 	}

@@ -126,6 +126,9 @@ func sigsStatus() {
 				if cs := rankHubForeignScope400(h, f); cs != nil {
 					return cs // Docker Hub refused a copy's mount source, not the target (hubmount.go)
 				}
+				if cs := rankUploadSession400(h); cs != nil {
+					return cs // a PATCH or PUT of an open upload session (uploadsession.go)
+				}
 				if h.kind() == reghost.GAR && strings.HasSuffix(h.host, "-docker.pkg.dev") && strings.Count(h.repo(), "/") < 2 {
 					return []cand{c("invalid-reference", 0.8, fmt.Sprintf("Artifact Registry image paths are HOST/PROJECT/REPOSITORY/IMAGE; %s has fewer parts, and the registry answers 400 (NAME_INVALID).", orSome(h.repo(), "this path"))),
 						c("repo-not-found", 0.5, "")}
