@@ -169,6 +169,16 @@ func sigsPolicy() {
 					h.ref, h.op = parseRef(h.m[5]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
 				}
+				if h.m[1] != "" && h.host == "" {
+					// dockerd names the pulled reference in its own
+					// words, familiar form ("manifest for nginx:1.2 not
+					// found", moby distribution/pull_v2.go and
+					// daemon/containerd image_pull.go); quoted inside
+					// a journald msg="…" line no reference pattern
+					// (refs.go) reads it, so the pull had no registry.
+					h.ref, h.op = parseRef(h.m[1]), opPull
+					h.host = reghost.Normalize(h.ref.hostOrHub())
+				}
 				state, _ := f.loginState(h.line(), h.host)
 				cs := []cand{c("manifest-unknown", 0.85, "The tag or digest does not exist in that repository (or is hidden from this identity).")}
 				if state == "none" && h.kind() == reghost.GHCR {
