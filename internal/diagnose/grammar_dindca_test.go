@@ -3,8 +3,8 @@ package diagnose
 import "testing"
 
 // TestMessageGrammarDindCA holds TestMessageGrammar's lines for the docker
-// CLI's TLS failure on its own daemon link (held-out batch 21g, GitLab CI):
-// "error during connect" on a Docker Engine API URL, with guards for a
+// CLI's TLS failure on its own daemon link (GitLab CI's docker:dind service
+// on port 2376): "error during connect" on a Docker Engine API URL, with guards for a
 // registry's TLS failure that the daemon relays. Kept apart from the other
 // tables so that parallel batches do not edit the same block.
 func TestMessageGrammarDindCA(t *testing.T) {
