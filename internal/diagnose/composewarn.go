@@ -33,6 +33,15 @@ var composeWarnLineRe = lazyRe(`^(?:!\s+(?:Image\s+\S+|\S+\s+Warning)|(?:Image\s
 // ("12s  Warning  Failed  pod/NAME  Failed to pull image …").
 var kubectlEventRowRe = lazyRe(`^(?:\d+(?:ms|[smhdy]))+\s+Warning\s`)
 
+// kubeletPullEvent starts the kubelet's event message for a failed pull,
+// "Failed to pull image %q: %v" (kubernetes pkg/kubelet/images
+// image_manager.go, reason ErrImagePull). Any event listing that puts an
+// object name before the type ("NAME  Warning  MESSAGE": `kubectl get
+// events -o custom-columns=…`, or a script's own table) reads like
+// Compose's "ID Warning" line; Compose's Warning text is the daemon's answer
+// to its pull, never the kubelet's words.
+const kubeletPullEvent = `Failed to pull image "`
+
 // composeBuildableWarning reports whether every line of h is a Compose v2
 // progress line with the Warning status (see composeWarnLineRe): the pull
 // failed for a service compose builds instead.
@@ -42,7 +51,7 @@ func composeBuildableWarning(h *hit) bool {
 	}
 	for _, t := range h.texts {
 		t = strings.TrimSpace(t)
-		if !composeWarnLineRe.MatchString(t) || kubectlEventRowRe.MatchString(t) {
+		if !composeWarnLineRe.MatchString(t) || kubectlEventRowRe.MatchString(t) || strings.Contains(t, kubeletPullEvent) {
 			return false
 		}
 	}

@@ -103,6 +103,8 @@ func matchDollarUser(v string) bool {
 	return i < len(v) && (v[i] == '_' || isASCIILetter(v[i]))
 }
 
+// isDollarUserByte reports whether c is in dollarUserRe's leading class
+// [A-Za-z0-9._+@-]: the bytes of a registry username before a `$`.
 func isDollarUserByte(c byte) bool {
 	return isASCIILetter(c) || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '+' || c == '@' || c == '-'
 }
@@ -222,8 +224,10 @@ func skipRESpace(s string, i int) int {
 
 // matchLoggingInto is loggingInto.FindStringSubmatch(text):
 // `Logging into (.+?)\.\.\.` (docker/login-action's "Logging into HOST...").
-// The group is at least one byte, up to the first "..." after that byte,
-// and holds no newline ('.'); else the next "Logging into " is tried.
+// The group is at least one character ('.' takes a whole UTF-8 sequence,
+// and "..." cannot start inside one, so searching from the byte after the
+// group's first gives the same end), up to the first "..." after it, and
+// holds no newline ('.'); else the next "Logging into " is tried.
 func matchLoggingInto(text string) []string {
 	const lead = "Logging into "
 	for from := 0; ; {

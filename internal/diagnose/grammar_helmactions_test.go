@@ -5,7 +5,7 @@ import "testing"
 // TestMessageGrammarHelmActions holds helm install/upgrade's action wrapper
 // around the OCI client's "REF: not found" (sig_policy.go, manifest-unknown):
 // helm v3 prefixes the error with "INSTALLATION FAILED: " or "UPGRADE
-// FAILED: ". Found in the twenty-first held-out batch, part a; the
+// FAILED: " (helm v3 cmd/helm/install.go and upgrade.go); the
 // look-alikes are helm's own install/upgrade failures that name no
 // registry reference.
 func TestMessageGrammarHelmActions(t *testing.T) {
@@ -32,8 +32,9 @@ func TestMessageGrammarHelmActions(t *testing.T) {
 // frame "could not download oci://CHART: MESSAGE" (sig_artifacttools.go,
 // tool-wrapped-refusal, a wrapper signature): the frame decides only the
 // doubled chart name; for every other chart path the wrapped registry
-// message is read as it would be on its own line. Found in the twenty-first
-// held-out batch, part a.
+// message is read as it would be on its own line (helm v3
+// pkg/downloader/manager.go, downloadAll: errors.Wrapf(err, "could not
+// download %s", churl)).
 func TestMessageGrammarHelmDownloadWrapper(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// the containerd-resolver wording of helm 3.8-3.17, no login in the log

@@ -3,8 +3,8 @@ package diagnose
 import "testing"
 
 // TestMessageGrammarJenkinsCreds holds the lines for the Jenkins Docker
-// Pipeline credential lookup found while collecting the twenty-first
-// held-out batch, part n (Jenkins pipelines): docker-commons' abort when a
+// Pipeline credential lookup (jenkinsci/docker-commons-plugin
+// DockerRegistryEndpoint.newKeyMaterialFactory): docker-commons' abort when a
 // registry credentials id does not resolve, in each place Jenkins prints it,
 // with the look-alikes that must stay quiet.
 func TestMessageGrammarJenkinsCreds(t *testing.T) {

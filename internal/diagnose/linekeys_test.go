@@ -221,7 +221,7 @@ func TestHasAnyIn(t *testing.T) {
 	lists := []list{{"containersImage", kContainersImage, &mContainersImage}, {"jobToken", kJobToken, &mJobToken},
 		{"credHelper", kCredHelper, &mCredHelper}, {"transfer", kTransfer, &mTransfer}, {"loginLine", kLoginLine, &mLoginLine},
 		{"otherEcosystems", otherEcosystemKeys, &otherEcosystemMask}, {"scanSchemeCmd", kScanSchemeCmd, &mScanSchemeCmd},
-		{"pushProgress", kPushProgress, &mPushProgress}}
+		{"pushProgress", kPushProgress, &mPushProgress}, {"clientVersion", clientVersionAux, &clientVersionMask}}
 	for _, s := range allSigs {
 		lists = append(lists, list{s.id + " veto", s.vetoKeys, &s.vetoMask}, list{s.id + " need", s.needKeys, &s.needMask})
 	}

@@ -213,6 +213,28 @@ func TestRefMatchersAgreeWithRegexps(t *testing.T) {
 	if found < 20 {
 		t.Fatalf("only %d case lines match a hand-matched pattern: the cases do not exercise the matchers", found)
 	}
+	// Each fact regexp with a hand matcher (factmatch.go) must see lines it
+	// matches and lines it does not, so that the comparison above exercises
+	// both answers of every matcher.
+	for _, r := range []struct {
+		name string
+		re   interface{ MatchString(string) bool }
+	}{
+		{"tokenVarRe", tokenVarRe}, {"promptPwdRe", promptPwdRe}, {"loginOK", loginOK}, {"dollarUserRe", dollarUserRe},
+		{"loggingInto", loggingInto}, {"credsFlagRe", credsFlagRe}, {"authsKeyRe", authsKeyRe},
+	} {
+		yes, no := 0, 0
+		for _, line := range refMatchCases {
+			if r.re.MatchString(line) {
+				yes++
+			} else {
+				no++
+			}
+		}
+		if yes < 3 || no < 3 {
+			t.Errorf("%s matches %d case lines and misses %d: the cases must hold at least three of each", r.name, yes, no)
+		}
+	}
 }
 
 // TestRefMatchersAgreeOnCorpus compares the hand matchers with their regexps
