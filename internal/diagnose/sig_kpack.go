@@ -22,6 +22,13 @@ import (
 // (cf-for-k8s' app_registry repository prefix); a tag without a registry host
 // is a Docker Hub repository, usually a namespace the credential does not own;
 // a full tag means no credential for that registry reached the build.
+//
+// kpack's admission webhook validates the tag before any build: a value that
+// go-containerregistry's name.NewTag (weak validation) cannot parse is
+// refused as knative's field error "invalid value: TAG: spec.tag" (a Build's
+// list: "invalid value: TAG: spec.tags[N]"; kpack pkg/apis/validate Tag and
+// Tags). Met with a registry "hostname" of https://index.docker.io/v1/ that
+// cf-for-k8s pasted in front of the repository (cloudfoundry/cf-for-k8s#71).
 
 func init() { sigGroups = append(sigGroups, sigsKpack) }
 
@@ -42,7 +49,34 @@ func sigsKpack() {
 			veto:     gitLike,
 			rank:     rankKpackWriteAccess,
 		},
+		&signature{
+			id:   "kpack-webhook-invalid-tag",
+			keys: []string{": spec.tag"},
+			re:   lazyRe(`(?i)invalid value: "?([^"\s]*)"?: spec\.tags?(?:\[\d+\])?(?:[^\w.]|$)`),
+			veto: gitLike,
+			rank: rankKpackInvalidTag,
+		},
 	)
+}
+
+// rankKpackInvalidTag reads the tag kpack's webhook could not parse.
+func rankKpackInvalidTag(h *hit, f *facts) []cand {
+	tag := h.m[1]
+	scheme := strings.Index(tag, "://")
+	if scheme < 0 && (tag == "" || strings.HasPrefix(tag, "/") || strings.Contains(tag, "//") || strings.HasSuffix(tag, ":")) {
+		return []cand{
+			c("empty-reference-variable", 0.82, fmt.Sprintf("kpack's webhook refused the tag %q: a part of it is empty, so the value that should fill it (an install value such as the app registry's repository prefix, or a variable) rendered to nothing.", tag)),
+			c("invalid-reference", 0.5, ""),
+		}
+	}
+	why := fmt.Sprintf("kpack's webhook refused the tag %q before any build: it is not an image reference (registry/repository:tag, lowercase repository, no scheme or path like https://…/v1/). Fix the value the tag is built from.", tag)
+	if scheme > 0 {
+		why = fmt.Sprintf("kpack's webhook refused the tag %q: it starts with a URL (%s), so the registry value it is built from was given as a URL (such as https://index.docker.io/v1/) rather than a host. Give the bare registry host (docker.io, index.docker.io, registry.example.com).", tag, tag[:scheme+3])
+	}
+	return []cand{
+		c("invalid-reference", 0.82, why),
+		c("empty-reference-variable", 0.35, ""),
+	}
 }
 
 func rankKpackCredentials(h *hit, f *facts) []cand {

@@ -90,6 +90,18 @@ func schemeHostCands(h *hit) []cand {
 	if word == "" {
 		return nil
 	}
+	// The buildpacks lifecycle quotes the image name it was given ("connect
+	// to repo store 'REF'", imgutil's remote.NewImage): when that name
+	// itself is a URL, the scheme reached the reference parser from the
+	// image parameter (a Git or web URL passed where an image reference
+	// goes, buildpacks/tekton-integration#18), not from a wrapper's split.
+	if strings.Contains(low, "repo store '"+word+"://") || strings.Contains(low, "repo store \""+word+"://") {
+		return []cand{
+			c("invalid-reference", 0.8, fmt.Sprintf("The image name the lifecycle was given is a URL (%s://…): an image reference has no scheme, so the parser took %q for the registry host. Pass registry/repository:tag as the image (the Tekton task's APP_IMAGE, pack's image argument), not the source repository's URL.", word, word)),
+			c("client-bug", 0.4, ""),
+			c("registry-unreachable", 0.3, ""),
+		}
+	}
 	return []cand{
 		c("client-bug", 0.86, fmt.Sprintf("The client looked up the host %q: a tool built the registry host from an %s:// URL split at ':' and passed the scheme as the host (helm registry login wants the bare host, helm push the oci:// URL). Fix or upgrade the wrapper (semantic-release plugin, CI template) that builds the command, or pass the bare registry host.", word, word)),
 		c("invalid-reference", 0.55, ""),
