@@ -148,3 +148,86 @@ func lineKeyName(slot int) string {
 		return auxLow[slot-auxBase]
 	}
 }
+
+// checkLitIndex compares guardLit.index with strings.Index for lit looked
+// for with each of its bytes as the rare one, on in and on in's suffixes.
+func checkLitIndex(t *testing.T, lit, in string) {
+	t.Helper()
+	if lit == "" {
+		return
+	}
+	for r := 0; r < len(lit); r++ {
+		l := guardLit{s: lit, rare: r}
+		for _, v := range []string{in, in + in, strings.Repeat(in, 5)} {
+			if got, want := l.index(v), strings.Index(v, lit); got != want {
+				t.Fatalf("index(%q) of %q (rare %d) = %d, strings.Index %d", v, lit, r, got, want)
+			}
+		}
+	}
+}
+
+// TestGuardLitIndex checks guardLit.index against strings.Index: on a table
+// built for its edges (the rare byte at the line's ends, a line of rare
+// bytes that sends it to strings.Index, near misses) and on every guard
+// and start literal of every signature over every line of the test logs
+// and the corpus.
+func TestGuardLitIndex(t *testing.T) {
+	pad := strings.Repeat("x", 70)
+	cases := [][2]string{
+		{"abc", pad + "abc"},
+		{"abc", "abc" + pad},
+		{"abc", pad + "ab"},
+		{"abc", "bc" + pad},
+		{"k:", pad + "k" + pad + "k:"},
+		{" failed: ", strings.Repeat(":", 200) + " failed: "},
+		{" failed: ", strings.Repeat(" failed; ", 40) + " failed: x"},
+		{"aab", strings.Repeat("a", 300) + "b"},
+		{"aab", strings.Repeat("a", 300)},
+		{"\"q\"", strings.Repeat("\"", 150) + "q\"" + pad},
+		{"xyz", pad},
+		{"x", pad},
+		{pad + "y", pad + pad + "y"},
+	}
+	for _, c := range cases {
+		checkLitIndex(t, c[0], c[1])
+	}
+	keywords()
+	var lits []guardLit
+	for _, s := range allSigs {
+		for _, a := range s.guards().alts {
+			lits = append(lits, a...)
+		}
+		lits = append(lits, s.starts()...)
+	}
+	rare := 0
+	for _, l := range lits {
+		if l.rare > 0 {
+			rare++
+		}
+	}
+	if rare == 0 {
+		t.Fatal("no literal has a rare byte past its first: the fast path is not exercised")
+	}
+	for _, line := range testLogLines(t) {
+		low := strings.ToLower(line)
+		for _, l := range lits {
+			in := line
+			if l.fold {
+				in = low
+			}
+			if got, want := l.index(in), strings.Index(in, l.s); got != want {
+				t.Fatalf("index(%q) of %q (rare %d) = %d, strings.Index %d", in, l.s, l.rare, got, want)
+			}
+		}
+	}
+}
+
+// FuzzGuardLitIndex compares guardLit.index with strings.Index.
+func FuzzGuardLitIndex(f *testing.F) {
+	f.Add(" failed: ", strings.Repeat("a failed; b", 12)+" failed: ")
+	f.Add("creating push check transport for ", strings.Repeat("k", 80)+"creating push check transport for x")
+	f.Add("ab", strings.Repeat("b", 100))
+	f.Fuzz(func(t *testing.T, lit, in string) {
+		checkLitIndex(t, lit, in)
+	})
+}
