@@ -347,8 +347,8 @@ func (r *guardedRe) findSubmatch(text, low string, guards bool) []string {
 	return r.FindStringSubmatch(text)
 }
 
-// startLits are literals one of which every match of a regexp begins with,
-// when the regexp has no start-context assertion (^, \A, \b, \B): the
+// startLits are literals one of which every match of a regexp begins with
+// (so no start-context assertion, ^, \A, \b, \B, can hold at its start): the
 // leftmost match then starts at or after the first occurrence of one of
 // them, and matching the line from there gives the same match, shifted.
 // (?i) parts are looked for in the lowercased line, whose byte offsets are
@@ -358,28 +358,20 @@ type startLits []guardLit
 // startLitsOf is the start literals of a regexp given as its simplified
 // syntax tree (parseSimple; nil: none).
 func startLitsOf(t *syntax.Regexp) startLits {
-	if t == nil || hasStartAssert(t) {
+	if t == nil {
 		return nil
 	}
+	// firstLits succeeds only when every match begins by consuming one of
+	// the literals, so no assertion can sit at a match's start: those
+	// after it (\b, \B, ^, $) look only at bytes at or after the start,
+	// which the line cut there (text[p:]) keeps. An assertion before the
+	// literals (\A, ^, \b) makes firstLits fail.
 	lits, ok := firstLits(t)
 	if !ok {
 		return nil
 	}
 	withRare(lits)
 	return lits
-}
-
-func hasStartAssert(t *syntax.Regexp) bool {
-	switch t.Op {
-	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	for _, s := range t.Sub {
-		if hasStartAssert(s) {
-			return true
-		}
-	}
-	return false
 }
 
 func firstLits(t *syntax.Regexp) (startLits, bool) {

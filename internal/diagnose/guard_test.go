@@ -231,3 +231,53 @@ func FuzzGuardLitIndex(f *testing.F) {
 		checkLitIndex(t, lit, in)
 	})
 }
+
+// assertAfterStartLines put a regexp's \b (or $) right after text that
+// ends or goes on as a word, in signatures whose matches begin with a start
+// literal and hold an assertion after it (startLitsOf keeps their start
+// literals: the assertion looks only at bytes the cut line keeps).
+var assertAfterStartLines = []string{
+	"Command failed: docker-credential-orbit get",
+	"Command failed: docker-credential-orbit getter",
+	"Command failed: docker-credential-orbit get_x Command failed: docker-credential-orbit list",
+	"xCommand failed: docker-credential-orbit erase-",
+	"error: Command failed: docker-credential-orbit store\t",
+	"denied: denied", "denied: deniedx", "xdenied: denied_", "DENIED: denied.", "DENIED: deniedDENIED: denied",
+	"denied: Not Authorized", "denied: Not Authorizedx denied: not authorized",
+	"connect ECONNREFUSED 127.0.0.1:2375", "connect ECONNREFUSED 127.0.0.1:23750", "connect ECONNREFUSED [::1]:2376x connect ECONNREFUSED 10.0.0.1:2376",
+	"StatusCode: 413", "StatusCode: 4130 StatusCode: 413_ StatusCode: 413.",
+	"status=401", "status=4011 status=401x", "status=403_ status=403",
+	"unexpected status code 404", "unexpected status from GET request to https://registry.orbit.test/v2/: 4040", "unexpected status: 400x unexpected status: 400",
+	"unexpected status code: 499", "response status code 4990 response status code 499 ",
+	"registry/docker-credentials/orbit: 401", "registry/docker-credentials/orbit: 4031",
+	"Error verifying write access to \"registry.orbit.test/a/b\": UNAUTHORIZED", "Error verifying write access to \"r/a\": DENIEDx",
+	"Caller does not have permission or the resource may not exist 'read", "Caller does not have permission or the resource may not exist readx",
+	"CannotPullContainerError: AccessDenied", "CannotPullContainerError: AccessDeniedException",
+	"proxyconnect tcp: EOF", "proxyconnect tcp: EOFx proxyconnect tcp: eof",
+	"requesting bearer token: unexpected 403", "requesting bearer token: got x4011 and 401",
+	"cannot unpack package: fetch xhttps://index.docker.io/v2/ and https://xpkg.upbound.io/a",
+	"HTTPConnectionPool(host='orbit', port=2375): Max retries exceeded with url: /version", "HTTPConnectionPool(host='orbit', port=2375): Max retries exceeded with url: /versions",
+	"jib.http.ResponseException: 401", "jib.http.ResponseException: 4011",
+	"error pushing registry.orbit.test/vsc-app-0123456789abcdef0123456789abcdef", "pushing vsc-app-0123456789abcdef0123456789abcdef_x",
+}
+
+// TestStartLitsAfterAssert compares findIndex (which starts at the start
+// literals) with the regexp for every signature on assertAfterStartLines,
+// as is, case-changed and with a word byte before them.
+func TestStartLitsAfterAssert(t *testing.T) {
+	keywords()
+	matched := 0
+	for _, l := range assertAfterStartLines {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l), "x" + l, "_" + l} {
+			checkSigMatchers(t, v, true)
+			for _, s := range allSigs {
+				if s.starts() != nil && s.re.MatchString(v) {
+					matched++
+				}
+			}
+		}
+	}
+	if matched < 50 {
+		t.Fatalf("only %d matches by signatures with start literals: the table exercises too little", matched)
+	}
+}
