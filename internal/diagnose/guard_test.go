@@ -1,6 +1,8 @@
 package diagnose
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -279,5 +281,51 @@ func TestStartLitsAfterAssert(t *testing.T) {
 	}
 	if matched < 50 {
 		t.Fatalf("only %d matches by signatures with start literals: the table exercises too little", matched)
+	}
+}
+
+// BenchmarkGuardLitIndex times guardLit.index (rare byte) and
+// strings.Index (first byte) over every guard and start literal on the
+// test logs' (testdata/logs) lines longer than 64 bytes (where index differs).
+func BenchmarkGuardLitIndex(b *testing.B) {
+	keywords()
+	var lits []guardLit
+	for _, s := range allSigs {
+		for _, a := range s.guards().alts {
+			lits = append(lits, a...)
+		}
+		lits = append(lits, s.starts()...)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if len(l) > 64 {
+				lines = append(lines, strings.ToLower(l))
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		f    func(l *guardLit, in string) int
+	}{
+		{"rare", func(l *guardLit, in string) int { return l.index(in) }},
+		{"strings.Index", func(l *guardLit, in string) int { return strings.Index(in, l.s) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := 0
+			for range b.N {
+				for _, in := range lines {
+					for i := range lits {
+						n += bc.f(&lits[i], in)
+					}
+				}
+			}
+			_ = n
+		})
 	}
 }
