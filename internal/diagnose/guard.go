@@ -32,6 +32,84 @@ type guardLit struct {
 	// to s (fold literals only): the line's key pass already knows whether
 	// the lowercased line holds it (mayKeys). Set by bindGuardKeys.
 	key int
+	// rare is the offset in s of its least common byte (litFreq), which
+	// index looks for first. Set by withRare; 0 (the first byte, as
+	// strings.Index does) until then.
+	rare int
+}
+
+// index is strings.Index(in, l.s), the same offset. On a line longer than
+// strings.Index's brute-force limit, it looks for the literal's rarest byte
+// (IndexByte, vectorised) rather than its first, which is often a space or
+// a common letter that stops the search at almost every word. Too many
+// false candidates and the rest of the line is left to strings.Index, so a
+// line made of the rare byte costs no more than a few calls.
+// TestGuardLitIndex and FuzzGuardLitIndex compare it with strings.Index.
+func (l *guardLit) index(in string) int {
+	r, n := l.rare, len(l.s)
+	if r == 0 || len(in) <= 64 {
+		return strings.Index(in, l.s)
+	}
+	last := len(in) - n // the last offset the literal can start at
+	c := l.s[r]
+	for p, fails := 0, 0; p <= last; {
+		o := strings.IndexByte(in[p+r:last+r+1], c)
+		if o < 0 {
+			return -1
+		}
+		p += o
+		if in[p] == l.s[0] && in[p:p+n] == l.s {
+			return p
+		}
+		p++
+		if fails++; fails > 4+p>>4 {
+			if i := strings.Index(in[p:], l.s); i >= 0 {
+				return p + i
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// litFreq ranks bytes by how common they are in CI log lines, as is and
+// lowercased (higher: more common). A rough heuristic, in the manner of the
+// byte frequency table of Rust's memchr crate (memmem/rarebytes.rs): it
+// only decides which byte of a literal index looks for first, never a result.
+var litFreq = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 3 // upper case, rare punctuation, control and non-ASCII bytes
+	}
+	for _, class := range []struct {
+		bytes string
+		rank  uint8
+	}{
+		{" ", 9},
+		{"etaoinsr", 8},
+		{"lcdu0123456789/.:-", 7},
+		{"hpmgfbyw_=,", 6},
+		{"kv\"'()[]", 5},
+		{"qjzx", 4},
+	} {
+		for i := 0; i < len(class.bytes); i++ {
+			t[class.bytes[i]] = class.rank
+		}
+	}
+	return t
+}()
+
+// withRare sets each literal's rare byte (guardLit.rare): the first of its
+// least common bytes (litFreq).
+func withRare(lits []guardLit) {
+	for i := range lits {
+		s, r := lits[i].s, 0
+		for j := 1; j < len(s); j++ {
+			if litFreq[s[j]] < litFreq[s[r]] {
+				r = j
+			}
+		}
+		lits[i].rare = r
+	}
 }
 
 const (
@@ -78,6 +156,7 @@ func litGuardOf(t *syntax.Regexp) litGuard {
 			}
 			alts[i] = a[:maxGuardLits]
 		}
+		withRare(alts[i])
 	}
 	return litGuard{alts: alts}
 }
@@ -175,7 +254,7 @@ next:
 			if l.fold {
 				in = low
 			}
-			if !strings.Contains(in, l.s) {
+			if l.index(in) < 0 {
 				continue next
 			}
 		}
@@ -268,8 +347,8 @@ func (r *guardedRe) findSubmatch(text, low string, guards bool) []string {
 	return r.FindStringSubmatch(text)
 }
 
-// startLits are literals one of which every match of a regexp begins with,
-// when the regexp has no start-context assertion (^, \A, \b, \B): the
+// startLits are literals one of which every match of a regexp begins with
+// (so no start-context assertion, ^, \A, \b, \B, can hold at its start): the
 // leftmost match then starts at or after the first occurrence of one of
 // them, and matching the line from there gives the same match, shifted.
 // (?i) parts are looked for in the lowercased line, whose byte offsets are
@@ -279,27 +358,20 @@ type startLits []guardLit
 // startLitsOf is the start literals of a regexp given as its simplified
 // syntax tree (parseSimple; nil: none).
 func startLitsOf(t *syntax.Regexp) startLits {
-	if t == nil || hasStartAssert(t) {
+	if t == nil {
 		return nil
 	}
+	// firstLits succeeds only when every match begins by consuming one of
+	// the literals, so no assertion can sit at a match's start: those
+	// after it (\b, \B, ^, $) look only at bytes at or after the start,
+	// which the line cut there (text[p:]) keeps. An assertion before the
+	// literals (\A, ^, \b) makes firstLits fail.
 	lits, ok := firstLits(t)
 	if !ok {
 		return nil
 	}
+	withRare(lits)
 	return lits
-}
-
-func hasStartAssert(t *syntax.Regexp) bool {
-	switch t.Op {
-	case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	for _, s := range t.Sub {
-		if hasStartAssert(s) {
-			return true
-		}
-	}
-	return false
 }
 
 func firstLits(t *syntax.Regexp) (startLits, bool) {
@@ -361,7 +433,7 @@ func (s startLits) startFrom(text, low string) int {
 		if l.fold {
 			in = low
 		}
-		if i := strings.Index(in, l.s); i >= 0 && (from < 0 || i < from) {
+		if i := l.index(in); i >= 0 && (from < 0 || i < from) {
 			from = i
 		}
 	}
@@ -376,7 +448,7 @@ func (s startLits) startFromAt(text, low string, from int) int {
 		if l.fold {
 			in = low
 		}
-		if i := strings.Index(in[from:], l.s); i >= 0 && (at < 0 || from+i < at) {
+		if i := l.index(in[from:]); i >= 0 && (at < 0 || from+i < at) {
 			at = from + i
 		}
 	}

@@ -1,6 +1,8 @@
 package diagnose
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -146,5 +148,184 @@ func lineKeyName(slot int) string {
 		return refIndex.keys[slot-maxSigKeys]
 	default:
 		return auxLow[slot-auxBase]
+	}
+}
+
+// checkLitIndex compares guardLit.index with strings.Index for lit looked
+// for with each of its bytes as the rare one, on in and on in's suffixes.
+func checkLitIndex(t *testing.T, lit, in string) {
+	t.Helper()
+	if lit == "" {
+		return
+	}
+	for r := 0; r < len(lit); r++ {
+		l := guardLit{s: lit, rare: r}
+		for _, v := range []string{in, in + in, strings.Repeat(in, 5)} {
+			if got, want := l.index(v), strings.Index(v, lit); got != want {
+				t.Fatalf("index(%q) of %q (rare %d) = %d, strings.Index %d", v, lit, r, got, want)
+			}
+		}
+	}
+}
+
+// TestGuardLitIndex checks guardLit.index against strings.Index: on a table
+// built for its edges (the rare byte at the line's ends, a line of rare
+// bytes that sends it to strings.Index, near misses) and on every guard
+// and start literal of every signature over every line of the test logs
+// and the corpus.
+func TestGuardLitIndex(t *testing.T) {
+	pad := strings.Repeat("x", 70)
+	cases := [][2]string{
+		{"abc", pad + "abc"},
+		{"abc", "abc" + pad},
+		{"abc", pad + "ab"},
+		{"abc", "bc" + pad},
+		{"k:", pad + "k" + pad + "k:"},
+		{" failed: ", strings.Repeat(":", 200) + " failed: "},
+		{" failed: ", strings.Repeat(" failed; ", 40) + " failed: x"},
+		{"aab", strings.Repeat("a", 300) + "b"},
+		{"aab", strings.Repeat("a", 300)},
+		{"\"q\"", strings.Repeat("\"", 150) + "q\"" + pad},
+		{"xyz", pad},
+		{"x", pad},
+		{pad + "y", pad + pad + "y"},
+	}
+	for _, c := range cases {
+		checkLitIndex(t, c[0], c[1])
+	}
+	keywords()
+	var lits []guardLit
+	for _, s := range allSigs {
+		for _, a := range s.guards().alts {
+			lits = append(lits, a...)
+		}
+		lits = append(lits, s.starts()...)
+	}
+	rare := 0
+	for _, l := range lits {
+		if l.rare > 0 {
+			rare++
+		}
+	}
+	if rare == 0 {
+		t.Fatal("no literal has a rare byte past its first: the fast path is not exercised")
+	}
+	for _, line := range testLogLines(t) {
+		low := strings.ToLower(line)
+		for _, l := range lits {
+			in := line
+			if l.fold {
+				in = low
+			}
+			if got, want := l.index(in), strings.Index(in, l.s); got != want {
+				t.Fatalf("index(%q) of %q (rare %d) = %d, strings.Index %d", in, l.s, l.rare, got, want)
+			}
+		}
+	}
+}
+
+// FuzzGuardLitIndex compares guardLit.index with strings.Index.
+func FuzzGuardLitIndex(f *testing.F) {
+	f.Add(" failed: ", strings.Repeat("a failed; b", 12)+" failed: ")
+	f.Add("creating push check transport for ", strings.Repeat("k", 80)+"creating push check transport for x")
+	f.Add("ab", strings.Repeat("b", 100))
+	f.Fuzz(func(t *testing.T, lit, in string) {
+		checkLitIndex(t, lit, in)
+	})
+}
+
+// assertAfterStartLines put a regexp's \b (or $) right after text that
+// ends or goes on as a word, in signatures whose matches begin with a start
+// literal and hold an assertion after it (startLitsOf keeps their start
+// literals: the assertion looks only at bytes the cut line keeps).
+var assertAfterStartLines = []string{
+	"Command failed: docker-credential-orbit get",
+	"Command failed: docker-credential-orbit getter",
+	"Command failed: docker-credential-orbit get_x Command failed: docker-credential-orbit list",
+	"xCommand failed: docker-credential-orbit erase-",
+	"error: Command failed: docker-credential-orbit store\t",
+	"denied: denied", "denied: deniedx", "xdenied: denied_", "DENIED: denied.", "DENIED: deniedDENIED: denied",
+	"denied: Not Authorized", "denied: Not Authorizedx denied: not authorized",
+	"connect ECONNREFUSED 127.0.0.1:2375", "connect ECONNREFUSED 127.0.0.1:23750", "connect ECONNREFUSED [::1]:2376x connect ECONNREFUSED 10.0.0.1:2376",
+	"StatusCode: 413", "StatusCode: 4130 StatusCode: 413_ StatusCode: 413.",
+	"status=401", "status=4011 status=401x", "status=403_ status=403",
+	"unexpected status code 404", "unexpected status from GET request to https://registry.orbit.test/v2/: 4040", "unexpected status: 400x unexpected status: 400",
+	"unexpected status code: 499", "response status code 4990 response status code 499 ",
+	"registry/docker-credentials/orbit: 401", "registry/docker-credentials/orbit: 4031",
+	"Error verifying write access to \"registry.orbit.test/a/b\": UNAUTHORIZED", "Error verifying write access to \"r/a\": DENIEDx",
+	"Caller does not have permission or the resource may not exist 'read", "Caller does not have permission or the resource may not exist readx",
+	"CannotPullContainerError: AccessDenied", "CannotPullContainerError: AccessDeniedException",
+	"proxyconnect tcp: EOF", "proxyconnect tcp: EOFx proxyconnect tcp: eof",
+	"requesting bearer token: unexpected 403", "requesting bearer token: got x4011 and 401",
+	"cannot unpack package: fetch xhttps://index.docker.io/v2/ and https://xpkg.upbound.io/a",
+	"HTTPConnectionPool(host='orbit', port=2375): Max retries exceeded with url: /version", "HTTPConnectionPool(host='orbit', port=2375): Max retries exceeded with url: /versions",
+	"jib.http.ResponseException: 401", "jib.http.ResponseException: 4011",
+	"error pushing registry.orbit.test/vsc-app-0123456789abcdef0123456789abcdef", "pushing vsc-app-0123456789abcdef0123456789abcdef_x",
+}
+
+// TestStartLitsAfterAssert compares findIndex (which starts at the start
+// literals) with the regexp for every signature on assertAfterStartLines,
+// as is, case-changed and with a word byte before them.
+func TestStartLitsAfterAssert(t *testing.T) {
+	keywords()
+	matched := 0
+	for _, l := range assertAfterStartLines {
+		for _, v := range []string{l, strings.ToUpper(l), strings.ToLower(l), "x" + l, "_" + l} {
+			checkSigMatchers(t, v, true)
+			for _, s := range allSigs {
+				if s.starts() != nil && s.re.MatchString(v) {
+					matched++
+				}
+			}
+		}
+	}
+	if matched < 50 {
+		t.Fatalf("only %d matches by signatures with start literals: the table exercises too little", matched)
+	}
+}
+
+// BenchmarkGuardLitIndex times guardLit.index (rare byte) and
+// strings.Index (first byte) over every guard and start literal on the
+// test logs' (testdata/logs) lines longer than 64 bytes (where index differs).
+func BenchmarkGuardLitIndex(b *testing.B) {
+	keywords()
+	var lits []guardLit
+	for _, s := range allSigs {
+		for _, a := range s.guards().alts {
+			lits = append(lits, a...)
+		}
+		lits = append(lits, s.starts()...)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
+	var lines []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			if len(l) > 64 {
+				lines = append(lines, strings.ToLower(l))
+			}
+		}
+	}
+	for _, bc := range []struct {
+		name string
+		f    func(l *guardLit, in string) int
+	}{
+		{"rare", func(l *guardLit, in string) int { return l.index(in) }},
+		{"strings.Index", func(l *guardLit, in string) int { return strings.Index(in, l.s) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			n := 0
+			for range b.N {
+				for _, in := range lines {
+					for i := range lits {
+						n += bc.f(&lits[i], in)
+					}
+				}
+			}
+			_ = n
+		})
 	}
 }

@@ -174,6 +174,41 @@ var sigShortcuts = map[string]func(low string, p, n int) (loc []int, decided boo
 	"credential-store": literalShortcut("error getting credentials", "error storing credentials", "error erasing credentials", "error saving credentials"),
 	// (?i)(?:Cannot perform an interactive login from a non TTY device|Must provide --username with --password-stdin|...)
 	"docker-login-no-tty": literalShortcut("cannot perform an interactive login from a non tty device", "must provide --username with --password-stdin"),
+	// (?i)(?:invalid reference format|repository name must be lowercase|is not a valid repository/tag|invalid tag "[^"]*"|...)
+	"invalid-reference": literalShortcut("invalid reference format", "repository name must be lowercase", "is not a valid repository/tag"),
+	// (?i)(?:Please login prior to (?:push|pull)|Username: (?:Error: )?EOF|reading password: inappropriate ioctl for device):
+	// literals only (the optional "Error: " tried first, as ? is greedy).
+	"docker-login-prompt-eof": onlyLiterals("please login prior to push", "please login prior to pull", "username: error: eof", "username: eof", "reading password: inappropriate ioctl for device"),
+	// (?i)short-name (?:resolution enforced|"[^"]*" did not resolve): [^"]* ends at the next quote.
+	"short-name": func(low string, p, n int) ([]int, bool) {
+		const lead = "short-name "
+		if !strings.HasPrefix(low[p:], lead) {
+			return nil, true
+		}
+		q := p + len(lead)
+		if strings.HasPrefix(low[q:], "resolution enforced") {
+			return literalLoc(p, len(lead)+len("resolution enforced"), n), true
+		}
+		if !strings.HasPrefix(low[q:], `"`) {
+			return nil, true
+		}
+		e := strings.IndexByte(low[q+1:], '"')
+		if e < 0 || !strings.HasPrefix(low[q+1+e:], `" did not resolve`) {
+			return nil, true
+		}
+		return literalLoc(p, q+1+e+len(`" did not resolve`)-p, n), true
+	},
+}
+
+// onlyLiterals is a sigShortcuts entry for a regexp that is an alternation
+// of literals (lowercase, in the order the regexp tries them, no groups):
+// it decides every start.
+func onlyLiterals(lits ...string) func(low string, p, n int) ([]int, bool) {
+	lit := literalShortcut(lits...)
+	return func(low string, p, n int) ([]int, bool) {
+		loc, _ := lit(low, p, n)
+		return loc, true
+	}
 }
 
 // literalShortcut is a sigShortcuts entry for leading alternatives that

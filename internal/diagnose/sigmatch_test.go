@@ -8,6 +8,13 @@ import (
 
 // sigMatchCases exercise the hand matchers' edge cases.
 var sigMatchCases = []string{
+	`Error: short-name "orbit" did not resolve to an alias`, `short-name resolution enforced but cannot prompt without a TTY`, `short-name "a"b" did not resolve`,
+	`short-name "unterminated did not resolve`, `short-name  "x" did not resolve`, `short-name "" did not resolve short-name resolution enforced`,
+	`SHORT-NAME "X" DID NOT RESOLVEx`, `short-name x short-name "y" did not resolve`, `short-namE resolution enforce`, "short-name \"a\tb\" did not resolve",
+	"Username: EOF", "Username: Error: EOF", "username: error: eo", "Username: Error: x Username: EOF", "Please login prior to pushing", "please login prior to pul",
+	"Error: Cannot perform an interactive login. reading password: inappropriate ioctl for device", "reading password: inappropriate ioctl", "Username:EOF",
+	"invalid reference format: repository name must be lowercase", "docker: invalid reference format.", "invalid tag \"a b\": invalid reference format",
+	"x is not a valid repository/tag", "invalid reference formatx", "INVALID REFERENCE FORMAT", "invalid reference \"x\", tag y",
 	`Post "https://1.dkr.ecr.us-east-1.amazonaws.com/v2/a/blobs/uploads/": EOF`,
 	`Post "https://1.dkr.ecr.us-east-1.amazonaws.com/v2/a/blobs/uploads/": EOF  ` + "\t",
 	`Post https://1.dkr.ecr.x: EOF`,
