@@ -193,14 +193,7 @@ func TestGuardLitIndex(t *testing.T) {
 	for _, c := range cases {
 		checkLitIndex(t, c[0], c[1])
 	}
-	keywords()
-	var lits []guardLit
-	for _, s := range allSigs {
-		for _, a := range s.guards().alts {
-			lits = append(lits, a...)
-		}
-		lits = append(lits, s.starts()...)
-	}
+	lits := allGuardLits()
 	rare := 0
 	for _, l := range lits {
 		if l.rare > 0 {
@@ -288,14 +281,7 @@ func TestStartLitsAfterAssert(t *testing.T) {
 // strings.Index (first byte) over every guard and start literal on the
 // test logs' (testdata/logs) lines longer than 64 bytes (where index differs).
 func BenchmarkGuardLitIndex(b *testing.B) {
-	keywords()
-	var lits []guardLit
-	for _, s := range allSigs {
-		for _, a := range s.guards().alts {
-			lits = append(lits, a...)
-		}
-		lits = append(lits, s.starts()...)
-	}
+	lits := allGuardLits()
 	files, _ := filepath.Glob(filepath.Join("testdata", "logs", "*.log"))
 	var lines []string
 	for _, f := range files {
@@ -328,4 +314,18 @@ func BenchmarkGuardLitIndex(b *testing.B) {
 			_ = n
 		})
 	}
+}
+
+// allGuardLits is every signature's guard literals (each alternative's) and
+// start literals, in allSigs order.
+func allGuardLits() []guardLit {
+	keywords()
+	var lits []guardLit
+	for _, s := range allSigs {
+		for _, a := range s.guards().alts {
+			lits = append(lits, a...)
+		}
+		lits = append(lits, s.starts()...)
+	}
+	return lits
 }
