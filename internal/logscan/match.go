@@ -220,8 +220,9 @@ func (m *matcher) find1(p []byte, s uint32, from, to int) int {
 	return -1
 }
 
-// walk4 walks four lanes of n bytes (at p0..p3) in lockstep from states s,
-// and stops after the first byte that leaves any lane in a match state. It
+// walk4 walks four lanes of n bytes (at p0..p3, in one allocation) in
+// lockstep from states s, and stops after the first byte that leaves any
+// lane in a match state. It
 // returns the bytes walked (n when no lane matched) and leaves the lanes'
 // states in s. mf is a power of two (newMatcher), so one comparison of the
 // states' bitwise or tells whether any is a match state. The table is read
@@ -241,7 +242,9 @@ func walk4(trans []uint32, class *[256]uint32, mf uint32, p0, p1, p2, p3 *byte, 
 	// One pointer walks lane 0; the other lanes are at fixed distances
 	// from it (d1..d3), so the loop keeps one pointer and its end in
 	// registers where four lane pointers, an index and a length left one
-	// of them spilled to the stack and reloaded every byte.
+	// of them spilled to the stack and reloaded every byte. The lanes lie
+	// in one allocation (lineEnds' p), so p+d1 and so on stay inside it,
+	// as unsafe.Add requires; the distances do not change if it moves.
 	b0 := uintptr(unsafe.Pointer(p0))
 	d1, d2, d3 := uintptr(unsafe.Pointer(p1))-b0, uintptr(unsafe.Pointer(p2))-b0, uintptr(unsafe.Pointer(p3))-b0
 	s0, s1, s2, s3 := s[0], s[1], s[2], s[3]
@@ -298,7 +301,7 @@ func walk4(trans []uint32, class *[256]uint32, mf uint32, p0, p1, p2, p3 *byte, 
 	}
 done:
 	s[0], s[1], s[2], s[3] = s0, s1, s2, s3
-	return int(uintptr(p) - b0)
+	return int(uintptr(p) - uintptr(unsafe.Pointer(p0)))
 }
 
 // lineSegments is how many pieces (cut at newlines) lineEnds splits a
