@@ -137,3 +137,56 @@ func TestMatcherLineEnds(t *testing.T) {
 		t.Error("newlineFree set for a keyword with a newline")
 	}
 }
+
+// TestWalk4 compares walk4 (two bytes a turn, the lanes addressed from lane
+// 0's pointer) with a byte-at-a-time reference walk of the four lanes: the
+// bytes walked and the states left, for lanes of every length up to 40 (odd
+// and even, so a match falls on either byte of a turn) from states part-way
+// into a keyword.
+func TestWalk4(t *testing.T) {
+	keywords := []string{"denied", "unauthorized", "401", "x509:", "ab"}
+	m, err := newMatcher(keywords)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	const alpha = "abdeinortuzDENIEDxy0145 :"
+	step := func(s uint32, c byte) uint32 { return m.trans[s+m.class[c]] }
+	for iter := 0; iter < 20000; iter++ {
+		n := rng.IntN(41)
+		var lanes [4][]byte
+		var start [4]uint32
+		for k := range lanes {
+			lanes[k] = make([]byte, n+1) // +1: &lane[0] for n == 0
+			for i := range n {
+				lanes[k][i] = alpha[rng.IntN(len(alpha))]
+			}
+			if n > 0 && rng.IntN(4) == 0 { // plant a keyword
+				kw := keywords[rng.IntN(len(keywords))]
+				at := rng.IntN(n)
+				copy(lanes[k][at:n], kw)
+			}
+			// Start part-way into a keyword (a non-match state).
+			for _, c := range []byte(keywords[rng.IntN(len(keywords))][:rng.IntN(3)]) {
+				start[k] = step(start[k], c)
+			}
+		}
+		want, wantS := n, start
+		for i := 0; i < n; i++ {
+			hit := false
+			for k := range wantS {
+				wantS[k] = step(wantS[k], lanes[k][i])
+				hit = hit || wantS[k] >= m.matchFrom
+			}
+			if hit {
+				want = i + 1
+				break
+			}
+		}
+		s := start
+		got := walk4(m.trans, &m.class, m.matchFrom, &lanes[0][0], &lanes[1][0], &lanes[2][0], &lanes[3][0], n, &s)
+		if got != want || s != wantS {
+			t.Fatalf("lanes %q from %v: walk4 = %d %v, want %d %v", lanes, start, got, s, want, wantS)
+		}
+	}
+}
