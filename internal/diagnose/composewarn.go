@@ -23,35 +23,48 @@ import "strings"
 // after its "WARNING: Some service image(s) must be built from source"
 // notice), the daemon's error is printed again on a line of its own, which
 // the signatures read as usual.
-var composeWarnLineRe = lazyRe(`^(?:!\s+(?:Image\s+\S+|\S+\s+Warning)|(?:Image\s+)?[\w.-]+\s+Warning)\s+\S`)
+//
+// composeWarnLineRe matches the glyph, the id and the status; the text after
+// it (group 1) must be the daemon's answer (see daemonAnswerStart).
+var composeWarnLineRe = lazyRe(`^(?:!\s+(?:Image\s+\S+|\S+\s+Warning)|(?:Image\s+)?[\w.-]+\s+Warning)\s+(\S.*)$`)
 
-// kubectlEventRowRe is a row of `kubectl get events` (columns LAST SEEN,
-// TYPE, REASON, OBJECT, MESSAGE): an age such as "12s", "5m12s" or "2d3h"
-// (kubectl's duration.HumanDuration), then the event type "Warning". Its
-// first two columns read like Compose's plain "ID Warning" progress line,
-// but the row is the kubelet's own report of a failed pull
-// ("12s  Warning  Failed  pod/NAME  Failed to pull image …").
-var kubectlEventRowRe = lazyRe(`^(?:\d+(?:ms|[smhdy]))+\s+Warning\s`)
-
-// kubeletPullEvent starts the kubelet's event message for a failed pull,
-// "Failed to pull image %q: %v" (kubernetes pkg/kubelet/images
-// image_manager.go, reason ErrImagePull). Any event listing that puts an
-// object name before the type ("NAME  Warning  MESSAGE": `kubectl get
-// events -o custom-columns=…`, or a script's own table) reads like
-// Compose's "ID Warning" line; Compose's Warning text is the daemon's answer
-// to its pull, never the kubelet's words.
-const kubeletPullEvent = `Failed to pull image "`
+// daemonAnswerStart reports whether s starts the way the Docker daemon's
+// answer to a pull does, as Compose prints it after the status: a Go error
+// text, which by Go's convention starts with a lowercase word ("pull access
+// denied for …", "unauthorized: …", "manifest unknown", "failed to resolve
+// reference …"; https://go.dev/wiki/CodeReviewComments#error-strings), or
+// the net/http client's error, which starts with the request's method and
+// the quoted URL (`Head "https://…": …`, net/http's url.Error), or the
+// API client's "Error response from daemon: " prefix. Other listings that
+// put a name and "Warning" first, such as `kubectl get events` rows
+// ("12s  Warning  Failed  pod/NAME  Failed to pull image …"), go on with a
+// capitalised event reason or message, so they are not Compose's line.
+func daemonAnswerStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[0]; 'a' <= c && c <= 'z' {
+		return true
+	}
+	for _, m := range [...]string{`Head "`, `Get "`, `Post "`, `Put "`, `Patch "`, "Error response from daemon: "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // composeBuildableWarning reports whether every line of h is a Compose v2
-// progress line with the Warning status (see composeWarnLineRe): the pull
-// failed for a service compose builds instead.
+// progress line with the Warning status followed by the daemon's answer
+// (composeWarnLineRe, daemonAnswerStart): the pull failed for a service
+// compose builds instead.
 func composeBuildableWarning(h *hit) bool {
 	if len(h.texts) == 0 || len(h.texts) < len(h.lines) {
 		return false
 	}
 	for _, t := range h.texts {
-		t = strings.TrimSpace(t)
-		if !composeWarnLineRe.MatchString(t) || kubectlEventRowRe.MatchString(t) || strings.Contains(t, kubeletPullEvent) {
+		m := composeWarnLineRe.FindStringSubmatch(strings.TrimSpace(t))
+		if m == nil || !daemonAnswerStart(m[1]) {
 			return false
 		}
 	}
