@@ -12,6 +12,16 @@ import (
 // not found" (containerd remotes/docker/fetcher.go wraps ErrNotFound with the
 // URL it asked). The tag resolved, so the registry knows the image; what is
 // missing is content it points at.
+//
+// The push side of the same store: the docker CLI's note "You're trying to
+// push a manifest list/index which references multiple platform specific
+// manifests, but not all of them are available locally or available to the
+// remote repository." (cli/command/image/push.go, printed when the engine
+// reports missing content) follows "missing content: content digest ...: not
+// found". A single-platform pull or build keeps the whole image index in the
+// containerd image store, and a push without --platform tries to send every
+// platform (docker/cli#4959, moby/moby#48731; `docker push --platform` came
+// with docker/cli#4984). The registry and the credential are not involved.
 
 func init() { sigGroups = append(sigGroups, sigsContentStore) }
 
@@ -35,6 +45,17 @@ func sigsContentStore() {
 				return []cand{
 					c("manifest-unknown", 0.78, "The tag resolved, but the registry answered 404 for the manifest it points at (by digest): the image index names a per-platform manifest that is no longer in the registry, typically after a cleanup deleted untagged versions of a multi-arch image. Use another tag or digest, or re-publish the image."),
 					c("registry-fault", 0.45, ""),
+				}
+			},
+		},
+		&signature{
+			id:   "push-index-content-missing",
+			keys: []string{"not all of them are available locally"},
+			re:   lazyRe(`(?i)push a manifest list/index which references multiple platform specific manifests, but not all of them are available locally`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opPush
+				return []cand{
+					c("client-bug", 0.62, "The docker CLI says the push was of a multi-platform image index whose per-platform manifests are not all in the local image store: with the containerd image store (Docker 24 and later), a pull or build of one platform keeps the whole index, and a push without --platform tries to send every platform. The registry and the credential are fine. Push the one platform you have (`docker push --platform linux/amd64 IMAGE`, Docker 27 and later), build or pull every platform the index names, or use the classic image store."),
 				}
 			},
 		},
