@@ -51,6 +51,14 @@ var helperWhys = []struct {
 		why: "docker-credential-pass cannot use its password store for this user: it is not initialised, or gpg has no secret key to decrypt it. Run pass init GPG-ID with a key in this user's keyring (and an agent that can unlock it), or choose another credential store.",
 	},
 	{
+		// notation without any credentials store configured: it keeps
+		// logins only in a credential helper (notaryproject/notation
+		// pkg/auth ErrCredentialsConfigNotSet; cmd/notation/login.go;
+		// notaryproject.dev, "Authenticate with OCI-compliant registries").
+		any: []string{"credentials store config was not set up", "credentials store is required"},
+		why: "notation keeps registry logins only in a credentials store (a credential helper named by credsStore/credHelpers in notation's config or ~/.docker/config.json), and none is configured on this machine, so the login cannot be saved. Configure a credential helper, or skip notation login and give the credential to notation sign/verify with --username/--password (or NOTATION_USERNAME/NOTATION_PASSWORD).",
+	},
+	{
 		// Docker Desktop's helper reports every store to the Docker Desktop
 		// backend (POST http://ipc/registry/credstore-updated over
 		// backend.sock); abiosoft/colima#167, docker/for-mac#6394.

@@ -116,7 +116,12 @@ func sigsPolicy() {
 			// error codes). Artifactory also wraps a permission refusal of
 			// the manifest PUT in it ("map[description:HTTP 403 Forbidden]"),
 			// as it does for an overwrite of an existing tag by a user
-			// without delete/overwrite permission.
+			// without delete/overwrite permission. Its other answer to that
+			// overwrite is the deploy refusal "Could not locate artifact
+			// 'REPO:PATH'" (Artifactory's 404 for a redeploy without the
+			// Delete/Overwrite permission, jfrog/jenkins-artifactory-plugin#333),
+			// which the registry API wraps as the description of
+			// MANIFEST_INVALID for the tag's manifest.json.
 			keys: []string{"manifest_invalid", "manifest invalid"},
 			re:   lazyRe(`(?i)(?:MANIFEST_INVALID|manifest invalid)`),
 			need: []string{"manifest_invalid", "/manifests/", "push"},
@@ -124,6 +129,10 @@ func sigsPolicy() {
 				h.op = opPush
 				if strings.Contains(h.low, "403") || strings.Contains(h.low, "forbidden") {
 					return []cand{c("tag-immutable-or-protected", 0.62, fmt.Sprintf("%s refused the manifest with a 403 inside MANIFEST_INVALID: Artifactory answers so when the tag already exists and the user may not overwrite it (overwriting needs the delete permission), or the repository forbids redeploying a tag.", hostName(h.host))),
+						c("insufficient-role", 0.56, ""), c("client-bug", 0.35, "")}
+				}
+				if strings.Contains(h.low, "could not locate artifact") {
+					return []cand{c("tag-immutable-or-protected", 0.6, fmt.Sprintf("%s refused to store the tag's manifest with Artifactory's deploy refusal 'Could not locate artifact' inside MANIFEST_INVALID: the tag already exists (a re-pushed tag, or a signature/attestation tag such as sha256-….att being rewritten) and the user may not overwrite it. Give the pushing user the Delete/Overwrite permission on the repository, or push a new tag.", hostName(h.host))),
 						c("insufficient-role", 0.56, ""), c("client-bug", 0.35, "")}
 				}
 				return []cand{c("client-bug", 0.62, fmt.Sprintf("%s checked the manifest the client uploaded and refused it (MANIFEST_INVALID): a manifest or media type this registry does not accept, or one that names blobs it does not hold — most often a client release that changed what it writes; try the previous client version.", hostName(h.host))),

@@ -88,7 +88,16 @@ func sigsTransport() {
 			// extensions) reports the call as "Command failed:
 			// docker-credential-NAME get" (the helper protocol's verbs
 			// get/store/erase/list, docker-credential-helpers README).
-			re: lazyRe(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
+			// notation keeps logins only in a credentials store: before 1.0
+			// `notation login` said "could not get the credentials store:
+			// …" (its ErrCredentialsConfigNotSet, "credentials store config
+			// was not set up", when neither its config nor the docker config
+			// names credsStore/credHelpers); 1.x says "failed to get
+			// credentials store: …" and "the credential could not be saved
+			// because a credentials store is required to securely store the
+			// password" (notaryproject/notation cmd/notation/login.go,
+			// pkg/auth).
+			re: lazyRe(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|(?:could not|failed to) get (?:the )?credentials store:|credential could not be saved because a credentials store is required|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			// A helper that ran and relays the credential service's clock
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
