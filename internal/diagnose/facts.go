@@ -123,6 +123,7 @@ type facts struct {
 	storeWarn     int    // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
 	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	herokuCmd     int    // first line running heroku container:login or container:push (sig_deploytools.go); 0 when none
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
@@ -304,7 +305,7 @@ var factKeys = []string{
 	"github_token permissions", ": read", ": write", ": none", "secret source", "refs/pull/", "dependabot[bot]",
 	"run docker/login-action", "registry:", "username:", "password:",
 	"docker login", "podman login", "buildah login", "skopeo login", "nerdctl login", "oras login", "registry login", "auth login",
-	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login", "container:login",
+	"logging into", "login succeeded", "auths", "--creds", "--dest-creds", "--src-creds", "configure-docker", "az acr login", "container:login", "heroku container:push",
 	"credsstore", "credhelpers", "docker-credential-", "ci_job_token", "gitlab-ci-token", "job payload", "[auth]",
 	"password:", "enter password", "kaniko", "importing cache manifest from ", "status: downloaded newer image", "status: image is up to date", "git repository in /builds/", ": digest: sha256:", "pushed ",
 	"registry_auth_file", "podman ", "buildah ", "skopeo ",
@@ -364,6 +365,7 @@ var (
 	kGcloudCfg   = textKey("gcloud auth configure-docker")
 	kAzLogin     = lowKey("az acr login")
 	kHerokuLogin = lowKey("container:login") // heroku container:login (herokuapp.go)
+	kHerokuPush  = lowKey("heroku container:push")
 	kTransfer    = lowKeys(transferKeys)
 	kTryingPull  = lowKey("trying to pull ")
 	// The GitHub Actions runner's own docker with a job's container
@@ -794,6 +796,9 @@ func (f *facts) observeLogin(n int, text, low string) {
 	if f.has(kECRGetLogin) {
 		f.observeECRGetLogin(n, low) // ecrgetlogin.go
 	}
+	if f.has(kHerokuPush) {
+		f.noteHerokuCmd(n)
+	}
 	if !f.hasAnyIn(kLoginLine, &mLoginLine) {
 		return
 	}
@@ -868,6 +873,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 		// The Heroku CLI runs docker login for its registry with the
 		// account's API key; docker's "Login Succeeded" follows.
 		f.pending = &login{Host: herokuRegistry, Line: n, Source: "heroku container:login"}
+		f.noteHerokuCmd(n)
 	}
 }
 
@@ -1272,4 +1278,12 @@ func nonASCIIAt(s string) int {
 		}
 	}
 	return -1
+}
+
+// noteHerokuCmd records line n as a Heroku CLI registry command
+// (container:login or container:push) when none was seen before.
+func (f *facts) noteHerokuCmd(n int) {
+	if f.herokuCmd == 0 {
+		f.herokuCmd = n
+	}
 }

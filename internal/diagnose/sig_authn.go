@@ -848,6 +848,9 @@ func rankTokenFetch(h *hit, f *facts) []cand {
 		if cs := googleTokenForbidden(h); cs != nil { // googletoken.go
 			return cs
 		}
+		if cs := docrTokenForbidden(h); cs != nil { // sig_docr.go
+			return cs
+		}
 		return []cand{
 			c("token-expired", 0.6, "The token service refused the stored credential (403): a stale or revoked token in the credential store."),
 			c("bad-credentials", 0.55, ""),

@@ -8,7 +8,8 @@ import (
 // in their own words around the registry step: AWS SAM CLI when no Docker
 // daemon answers, gcloud's deploy-from-source when Artifact Registry
 // refuses it, and Azure Container Apps quoting an image value whose
-// registry part expanded to empty.
+// registry part expanded to empty, and the Heroku CLI finding no API key
+// for its registry commands.
 
 func init() { sigGroups = append(sigGroups, sigsDeployTools) }
 
@@ -55,6 +56,35 @@ func sigsDeployTools() {
 			rank: func(h *hit, f *facts) []cand {
 				return []cand{c("empty-reference-variable", 0.82, fmt.Sprintf("The image value %q starts with \"/\": the registry part of the reference expanded to empty (a variable unset or not expanded in the command), so Container Apps asked no registry it can authenticate to.", h.m[1])),
 					c("no-login", 0.4, "")}
+			},
+		},
+		&signature{
+			id: "heroku-cli-not-logged-in",
+			// The Heroku CLI reads its API key from HEROKU_API_KEY, else
+			// from the api.heroku.com entry of ~/.netrc
+			// (devcenter.heroku.com/articles/authentication); with
+			// neither it stops with a line of its own, " ▸    not logged
+			// in" (or "Error: not logged in"). Before heroku
+			// container:login or container:push that means the registry
+			// login never had a credential: in CI the key's variable or
+			// secret was empty or not passed to the step (a deploy action
+			// writes ~/.netrc from an empty input). Without a Heroku
+			// registry command in the log the line is another Heroku
+			// command's, not a registry failure.
+			keys: []string{"not logged in"},
+			re:   lazyRe(`(?i)^\W*(?:Error:\s*)?not logged in\.?\s*$`),
+			rank: func(h *hit, f *facts) []cand {
+				if f.herokuCmd == 0 {
+					return nil
+				}
+				h.op, h.host = opLogin, herokuRegistry
+				return []cand{
+					c("empty-credential", 0.72, fmt.Sprintf("The Heroku CLI found no API key (neither HEROKU_API_KEY nor an api.heroku.com entry in ~/.netrc) for its registry command at line %d, so it never logged in to registry.heroku.com: the secret or variable meant to hold the key expanded to empty or was not passed to this step. Pass a non-empty HEROKU_API_KEY (a key from `heroku authorizations:create`) from a secret the job can read.", f.herokuCmd)),
+					c("no-login", 0.5, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "Check in the failing step that HEROKU_API_KEY is set and not empty: a secret the job cannot read (stored as an environment or organization variable, or not passed to the step) expands to empty (empty-credential); no key configured anywhere, as in a local run before `heroku login`, is no-login."
 			},
 		},
 	)
