@@ -16,7 +16,9 @@ import (
 // credential reached the process (no environment keys, no shared config, no
 // web identity / IRSA role for its service account, no instance role), so it
 // never asked ECR anything. The amazon-ecr-credential-helper's own wrapper
-// ("error getting credentials …") is read by credential-store.
+// ("error getting credentials …") and a docker-credential-NAME helper that
+// relays it to its caller (Nomad's "docker-credential-ecr-login with input
+// … failed with stderr: …") are read by credential-store.
 
 func init() { sigGroups = append(sigGroups, sigsCredChain) }
 
@@ -26,7 +28,7 @@ func sigsCredChain() {
 			id:   "aws-no-credential-providers",
 			keys: []string{"nocredentialproviders"},
 			re:   lazyRe(`NoCredentialProviders: no valid providers in chain`),
-			veto: []string{"error getting credentials"},
+			veto: []string{"error getting credentials", "docker-credential-"},
 			rank: func(h *hit, f *facts) []cand {
 				if !strings.Contains(h.low, "ecr") && h.kind() != reghost.ECR {
 					return nil // an S3, SSM or other AWS call: not the registry

@@ -45,6 +45,34 @@ func sigsManagedRuntimes() {
 			},
 		},
 		&signature{
+			id: "ecs-registry-auth-retrieval",
+			// Before a Fargate task (platform 1.4+) starts, its agent fetches
+			// the ECR authorization token with the task execution role and
+			// reports a failure as the stopped reason
+			// "ResourceInitializationError: unable to pull secrets or
+			// registry auth: execution resource retrieval failed: unable to
+			// retrieve ecr registry auth: service call has been retried N
+			// time(s): ERR", ERR being the AWS SDK's error. An SDK
+			// RequestError ("send request failed caused by: Post
+			// https://api.ecr.REGION.amazonaws.com/…") or RequestCanceled
+			// ("context deadline exceeded") means the task has no network
+			// path to the ECR API: no public IP or NAT route, or no
+			// com.amazonaws.REGION.ecr.api / ecr.dkr interface endpoints
+			// and S3 gateway endpoint, or a security group without outbound
+			// 443 (docs.aws.amazon.com/AmazonECS/latest/developerguide/
+			// resource-initialization-error.html; aws-sdk-go
+			// aws/request/request.go ErrCodeRequestError,
+			// CanceledErrorCode). An AccessDeniedException there is read by
+			// the IAM signatures; the same prefix with "unable to retrieve
+			// secret(s) from asm|ssm" is an application secret, not the
+			// registry.
+			keys: []string{"retrieve ecr registry auth"},
+			re:   lazyRe(`(?i)unable to retrieve ecr registry auth: (?:service call has been retried \d+ time\(s\): )?(RequestError|RequestCanceled)\b`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("registry-unreachable", 0.8, "The ECS task could not reach the ECR API (api.ecr.REGION.amazonaws.com) to fetch the registry token before pulling the image: a task in a private subnet needs a NAT gateway or the ecr.api and ecr.dkr interface endpoints plus the S3 gateway endpoint, a task in a public subnet needs a public IP (assignPublicIp ENABLED), and the security groups and network ACLs must allow outbound HTTPS.")}
+			},
+		},
+		&signature{
 			id: "gcp-serverless-image-fetch",
 			// Google's serverless runtimes deploying an image from Artifact
 			// Registry (or gcr.io) word a failed image fetch three ways:

@@ -157,9 +157,15 @@ func sigsPolicy() {
 			// in their action's name: "Error: INSTALLATION FAILED: REF: not
 			// found", "Error: UPGRADE FAILED: …" (helm v3 cmd/helm/install.go
 			// and upgrade.go, errors.Wrap(err, "INSTALLATION FAILED")).
+			// A reference may carry a tag and a digest at once
+			// (distribution/reference grammar: name [":" tag] ["@"
+			// digest]); ECS pulls a service's image as NAME:TAG@DIGEST,
+			// the digest it resolved at deployment, so a tag moved or
+			// expired since then fails as "failed to resolve ref
+			// NAME:TAG@sha256:…: not found".
 			id:       "manifest-unknown",
 			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve", "unable to locate any tags"},
-			re:       lazyRe(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error)(?:: (?:INSTALLATION|UPGRADE) FAILED)?: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
+			re:       lazyRe(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error)(?:: (?:INSTALLATION|UPGRADE) FAILED)?: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
 			refGroup: 3,
 			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {

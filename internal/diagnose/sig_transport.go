@@ -97,7 +97,13 @@ func sigsTransport() {
 			// because a credentials store is required to securely store the
 			// password" (notaryproject/notation cmd/notation/login.go,
 			// pkg/auth).
-			re: lazyRe(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|(?:could not|failed to) get (?:the )?credentials store:|credential could not be saved because a credentials store is required|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
+			// Nomad's docker driver runs the helper itself and wraps its
+			// non-zero exit as "Failed to find docker auth for repo
+			// "REPO": docker-credential-NAME with input "REPO" failed with
+			// stderr: MESSAGE" (older releases: "docker-credential-NAME
+			// failed with stderr: MESSAGE"; nomad drivers/docker/utils.go
+			// authFromHelper): the helper failed, whatever it relays.
+			re: lazyRe(`(?i)(?:error (?:getting|storing|erasing) credentials|Error saving credentials|(?:could not|failed to) get (?:the )?credentials store:|credential could not be saved because a credentials store is required|docker-credential-\S+.*(?:executable file not found|not installed|not found in \$PATH|exit status|exited with|command not found|failed with stderr)|Command failed: docker-credential-\S+ (?:get|store|erase|list)\b|credential helper.*(?:exited with status|failed|not found)|(?:auth(?:entication)? file|auth\.json).*permission denied|does not have docker-credential-\S+ CLI|Cannot run program "docker-credential-|error querying keychain)`),
 			// A helper that ran and relays the credential service's clock
 			// refusal (AWS SigV4's "Signature expired", Google's "Invalid
 			// JWT: Token must be a short-lived token") works: the clock is
