@@ -25,9 +25,14 @@ func init() { sigGroups = append(sigGroups, sigsAuthn) }
 func sigsAuthn() {
 	register(
 		&signature{
-			id:   "login-action-empty-input",
-			keys: []string{"username and password required", "username required", "password required", "input required and not supplied"},
-			re:   lazyRe(`(?i)(?:Username and password required|Error: (?:Username|Password) required|Input required and not supplied: (?:username|password))`),
+			id: "login-action-empty-input",
+			// docker/login-action (src/docker.ts loginStandard) and the
+			// runner's required-input check; mr-smithers-excellent/docker-build-push
+			// (src/docker.ts login) says "Must supply Docker registry
+			// credentials to push image!" when its username or password input
+			// is empty and the registry is not ECR.
+			keys: []string{"username and password required", "username required", "password required", "input required and not supplied", "must supply docker registry credentials"},
+			re:   lazyRe(`(?i)(?:Username and password required|Error: (?:Username|Password) required|Input required and not supplied: (?:username|password)|Must supply Docker registry credentials to push image)`),
 			rank: rankEmptyCredential,
 			tell: tellEmptyCredential,
 		},
