@@ -87,8 +87,9 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 
 // TestMessageGrammarBuildPluginChecks holds the checks JVM build plugins make
 // before any registry call (held-out batch 22, slice i): docker-maven-plugin's
-// and JKube's daemon lookup, and Quarkus's image-name validation. The first
-// finding's cause is wanted ("" = no finding).
+// and JKube's daemon lookup, and Quarkus's image-name validation; and a
+// registry's UNAUTHORIZED error body as jib prints it. The first finding's
+// cause is wanted ("" = no finding).
 func TestMessageGrammarBuildPluginChecks(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// docker-maven-plugin and JKube found no daemon (Maven's wrapper, and the message alone)
@@ -109,5 +110,10 @@ func TestMessageGrammarBuildPluginChecks(t *testing.T) {
 		// guard: the property names in a command line or a documentation line stay quiet
 		"mvn package -Dquarkus.container-image.group=orbit -Dquarkus.container-image.push=true": "",
 		"The supplied container-image settings are applied to every module":                     "",
+		// a registry's UNAUTHORIZED body that says the credential was rejected
+		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"Invalid credential. Check your username and password.\n"}]}`: "bad-credentials",
+		`{"errors":[{"code":"UNAUTHORIZED","message":"invalid credentials for registry.orbit.test"}]}`:                     "bad-credentials",
+		// guard: an UNAUTHORIZED body without that statement keeps its reading (no credential sent)
+		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"authentication required","detail":[{"Type":"repository","Name":"orbit/ledger","Action":"push"}]}]}`: "no-login",
 	})
 }
