@@ -84,3 +84,36 @@ func TestMessageGrammarBuildPlugins(t *testing.T) {
 		"2023/03/19 13:40:49 [641710e1-3] router: completed PUT /api/packages/shop/maven/org/example/cart/1.0/cart-1.0.pom for 10.1.2.3:57133, 401 Unauthorized in 3.2ms @ packages/api.go:38(packages.reqPackageAccess)": "",
 	})
 }
+
+// TestMessageGrammarBuildPluginChecks holds the checks JVM build plugins make
+// before any registry call (held-out batch 22, slice i): docker-maven-plugin's
+// and JKube's daemon lookup, and Quarkus's image-name validation; and a
+// registry's UNAUTHORIZED error body as jib prints it. The first finding's
+// cause is wanted ("" = no finding).
+func TestMessageGrammarBuildPluginChecks(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// docker-maven-plugin and JKube found no daemon (Maven's wrapper, and the message alone)
+		"[ERROR] Failed to execute goal io.fabric8:docker-maven-plugin:0.45.0:build (default) on project ledger: Execution default of goal io.fabric8:docker-maven-plugin:0.45.0:build failed: No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable '/var/run/docker.sock' or '//./pipe/docker_engine' and no external provider like Docker machine configured -> [Help 1]":                   "daemon-unreachable",
+		"[ERROR] Failed to execute goal org.eclipse.jkube:kubernetes-maven-plugin:1.16.2:build (default-cli) on project ledger: Execution default-cli of goal org.eclipse.jkube:kubernetes-maven-plugin:1.16.2:build failed: No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable '/var/run/docker.sock' or '//./pipe/docker_engine' and no external provider like Docker machine configured": "daemon-unreachable",
+		"No <dockerHost> given, no DOCKER_HOST environment variable, no read/writable '/var/run/docker.sock' or '//./pipe/docker_engine' and no external provider like Docker machine configured":                                                                                                                                                                                                                     "daemon-unreachable",
+		// guard: the plugin's documentation of the setting is no failure
+		"<dockerHost> given in the plugin configuration takes precedence over DOCKER_HOST": "",
+		// Quarkus's image-name checks: a malformed value
+		"[error]: Build step io.quarkus.container.image.deployment.ContainerImageProcessor#publishImageInfo threw an exception: java.lang.IllegalArgumentException: The supplied combination of container-image group '\"\"' and name 'ledger-api' is invalid": "invalid-reference",
+		"java.lang.IllegalArgumentException: The supplied combination of container-image group 'Orbit Team' and name 'ledger-api' is invalid":                                                                                                                  "invalid-reference",
+		"java.lang.IllegalArgumentException: The supplied container-image registry 'https://registry.orbit.test' is invalid":                                                                                                                                   "invalid-reference",
+		"java.lang.IllegalArgumentException: The supplied container-image tag '1.4.0+build.7' is invalid":                                                                                                                                                      "invalid-reference",
+		// an empty or unexpanded value: the variable meant to fill it was not set
+		"java.lang.IllegalArgumentException: The supplied container-image tag '' is invalid":                                   "empty-reference-variable",
+		"java.lang.IllegalArgumentException: The supplied container-image tag '${CI_COMMIT_TAG}' is invalid":                   "empty-reference-variable",
+		"java.lang.IllegalArgumentException: The supplied combination of container-image group 'orbit' and name '' is invalid": "empty-reference-variable",
+		// guard: the property names in a command line or a documentation line stay quiet
+		"mvn package -Dquarkus.container-image.group=orbit -Dquarkus.container-image.push=true": "",
+		"The supplied container-image settings are applied to every module":                     "",
+		// a registry's UNAUTHORIZED body that says the credential was rejected
+		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"Invalid credential. Check your username and password.\n"}]}`: "bad-credentials",
+		`{"errors":[{"code":"UNAUTHORIZED","message":"invalid credentials for registry.orbit.test"}]}`:                     "bad-credentials",
+		// guard: an UNAUTHORIZED body without that statement keeps its reading (no credential sent)
+		`[ERROR] {"errors":[{"code":"UNAUTHORIZED","message":"authentication required","detail":[{"Type":"repository","Name":"orbit/ledger","Action":"push"}]}]}`: "no-login",
+	})
+}

@@ -136,6 +136,16 @@ func sigsAuthz() {
 					return nil // the Harbor REST API's answer to a management client (sig_webfront.go)
 				}
 				if h.m[1] == "UNAUTHORIZED" {
+					if strings.Contains(strings.ToLower(h.m[2]), "invalid credential") {
+						// The registry's own message says it was given a
+						// credential and rejected it ("Invalid credential",
+						// "invalid credentials"): not an anonymous request.
+						return []cand{
+							c("bad-credentials", 0.84, "The registry's UNAUTHORIZED answer says the credential it was given is invalid: a wrong username or password, or a token that was revoked or belongs to another account. Set the credential the client sends for this registry (the build plugin's auth settings, the docker login) to a valid one."),
+							c("token-expired", 0.42, ""),
+							c("password-not-token", 0.4, ""),
+						}
+					}
 					return rankUnauthenticated(h, f)
 				}
 				if strings.Contains(h.m[2], "access forbidden") {

@@ -483,6 +483,52 @@ func sigsBuildPlugins() {
 				}
 			},
 		},
+		&signature{
+			id: "dmp-no-docker-host",
+			// fabric8's docker-maven-plugin and Eclipse JKube (the
+			// kubernetes-/openshift-maven-plugin, which took over its
+			// DockerAccessFactory) look for the daemon in <dockerHost>,
+			// DOCKER_HOST, a read/writable /var/run/docker.sock or
+			// //./pipe/docker_engine and docker-machine, and stop before any
+			// registry call when none is there: "No <dockerHost> given, no
+			// DOCKER_HOST environment variable, no read/writable
+			// '/var/run/docker.sock' or '//./pipe/docker_engine' and no
+			// external provider like Docker machine configured"
+			// (DockerConnectionDetector.detectConnectionParameter). They do
+			// not read docker contexts (fabric8io/docker-maven-plugin#1584).
+			keys: []string{"no <dockerhost> given"},
+			re:   lazyRe(`(?i)No <dockerHost> given, no DOCKER_HOST environment variable`),
+			rank: fixed(c("daemon-unreachable", 0.86, "The Maven plugin (docker-maven-plugin or JKube) found no Docker daemon: no <dockerHost> in its configuration, no DOCKER_HOST, and no read/writable /var/run/docker.sock. The docker CLI may still work through a docker context whose socket is elsewhere (Docker Desktop's per-user socket, colima, Rancher Desktop, Podman), which these plugins do not read: export DOCKER_HOST=unix://PATH/docker.sock (the endpoint `docker context ls` shows) or set <dockerHost>; on CI, start the daemon or the dind service first. No registry was contacted.")),
+		},
+		&signature{
+			id: "quarkus-image-name-invalid",
+			// Quarkus's container-image extension checks the image it
+			// will build from quarkus.container-image.registry, .group,
+			// .name and .tag with jib's ImageReference rules before any
+			// build or registry call (ContainerImageProcessor
+			// .publishImageInfo): "The supplied container-image registry
+			// 'R' is invalid", "The supplied combination of container-image
+			// group 'G' and name 'N' is invalid", "The supplied
+			// container-image tag 'T' is invalid".
+			keys: []string{"the supplied container-image ", "combination of container-image group"},
+			re:   lazyRe(`(?i)The supplied (?:container-image (registry|tag) '([^']*)'|combination of container-image group '([^']*)' and name '([^']*)') is invalid`),
+			rank: func(h *hit, f *facts) []cand {
+				part, val := strings.ToLower(h.m[1]), h.m[2]
+				if part == "" {
+					part, val = "group and name", h.m[3]+"/"+h.m[4]
+				}
+				if (part == "tag" && val == "") || (h.m[1] == "" && h.m[4] == "") || strings.Contains(val, "${") || strings.EqualFold(val, "null") {
+					return []cand{
+						c("empty-reference-variable", 0.8, fmt.Sprintf("Quarkus refused the image %s %q before building: it is empty or an unexpanded placeholder, so the variable or property meant to fill it (quarkus.container-image.*) was not set in this job.", part, val)),
+						c("invalid-reference", 0.6, ""),
+					}
+				}
+				return []cand{
+					c("invalid-reference", 0.84, fmt.Sprintf("Quarkus refused the image %s %q before building or contacting a registry: the reference it would push is not valid (repository path lowercase letters, digits and . _ - separators only, no spaces or quote characters; a registry is a host[:port] without https://; a tag of at most 128 word characters, . and -). Fix quarkus.container-image.registry/group/name/tag; a group set to \"\" in a properties file keeps the two quote characters, so leave it unset for a registry without one.", part, val)),
+					c("client-bug", 0.4, ""),
+				}
+			},
+		},
 	)
 }
 
