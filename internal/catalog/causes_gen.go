@@ -856,6 +856,7 @@ var generated = [...]genCause{
 			}},
 			{"shell", []string{
 				"Start the daemon and give the CI user access to the socket:\nsudo systemctl start docker\nsudo usermod -aG docker \"$USER\"   # root-equivalent access; log in again afterwards",
+				"When `DOCKER_HOST` names a service container (`tcp://docker:2375` or `:2376`, a `docker:dind` sidecar), no daemon answers at that name: start the service in the same job or pod, name it (`alias: docker`), and match port and TLS (2376 with the shared certificates, 2375 with `DOCKER_TLS_CERTDIR: \"\"`). Older GitLab Kubernetes-executor runners reach services only at `tcp://localhost:2375`/`2376`, not by alias.",
 			}},
 		},
 	},

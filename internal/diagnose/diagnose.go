@@ -958,9 +958,14 @@ func message(h *hit, c cand) string {
 	case opBuild:
 		b.WriteString("The build failed before any registry request")
 	default:
-		if target != "" {
+		switch {
+		case target != "":
 			fmt.Fprintf(&b, "The request to %s failed", target)
-		} else {
+		case c.cause == "daemon-unreachable":
+			// An Engine API call (docker info, version, build) that never
+			// reached a daemon: no registry was asked.
+			b.WriteString("The docker client's call to its daemon failed")
+		default:
 			b.WriteString("The registry request failed")
 		}
 	}

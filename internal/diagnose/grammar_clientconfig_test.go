@@ -1,6 +1,9 @@
 package diagnose
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMessageGrammarClientConfig holds the lines of a client that cannot use
 // the file it keeps logins in (sig_clientconfig.go): containers/image's
@@ -32,9 +35,46 @@ func TestMessageGrammarClientConfig(t *testing.T) {
 		`unable to get image 'nginx:alpine': request returned 500 Internal Server Error for API route and version http://%2F%2F.%2Fpipe%2FdockerDesktopLinuxEngine/v1.51/images/nginx:alpine/json, check if the server supports the requested API version`: "daemon-unreachable",
 		`error: request returned Internal Server Error for API route and version http://%2F%2F.%2Fpipe%2Fdocker_engine/v1.24/auth, check if the server supports the requested API version`:                                                                 "daemon-unreachable",
 		`Error response from daemon: Docker Desktop is unable to start`: "daemon-unreachable",
+		// the job's shell cannot write the login it builds by hand: BusyBox ash (kaniko's debug image), dash, bash
+		`/busybox/sh: eval: line 12: can't create /kaniko/.docker/config.json: nonexistent directory`: "credential-store-error",
+		`sh: can't create /home/ci/.docker/config.json: Permission denied`:                            "credential-store-error",
+		`/bin/sh: 1: cannot create /root/.docker/config.json: Directory nonexistent`:                  "credential-store-error",
+		`/usr/bin/bash: line 88: /builds/orbit/app/.docker/config.json: No such file or directory`:    "credential-store-error",
+		`sh: can't create /run/containers/0/auth.json: Read-only file system`:                         "credential-store-error",
+		// guards: the same shells failing on other files, and reading (not writing) a missing config
+		`/busybox/sh: eval: line 12: can't create /kaniko/build/version.json: nonexistent directory`: "",
+		`/bin/sh: 1: cannot create /app/dist/manifest.json: Directory nonexistent`:                   "",
+		`cat: /root/.docker/config.json: No such file or directory`:                                  "",
 		// guards: another program's JSON file, and docker going on without an unreadable config
 		`Error: reading JSON file "/app/package.json": unexpected end of JSON input`:                                                       "",
 		`WARNING: Error loading config file: /home/builder/.docker/config.json: open /home/builder/.docker/config.json: permission denied`: "",
 		`error writing to file "/tmp/report.json": open /tmp/report.json: permission denied`:                                               "",
 	})
+}
+
+// TestShellAuthFileKanikoDir: a missing /kaniko/.docker is also read as the
+// kaniko release that shipped without it (GoogleContainerTools/kaniko#1227),
+// ranked after the unwritable auth file; other directories are not.
+func TestShellAuthFileKanikoDir(t *testing.T) {
+	for line, wantBug := range map[string]bool{
+		`/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory`: true,
+		`/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: Permission denied`:     false,
+		`sh: can't create /root/.docker/config.json: nonexistent directory`:                          false,
+	} {
+		rep, err := Explain(strings.NewReader(line+"\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) == 0 || rep.Findings[0].Cause != "credential-store-error" {
+			t.Errorf("%s: want credential-store-error first, got %v", line, rep.Findings)
+			continue
+		}
+		got := false
+		for _, f := range rep.Findings {
+			got = got || f.Cause == "client-bug"
+		}
+		if got != wantBug {
+			t.Errorf("%s: client-bug among the findings = %v, want %v", line, got, wantBug)
+		}
+	}
 }

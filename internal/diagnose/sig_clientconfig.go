@@ -87,6 +87,43 @@ func sigsClientConfig() {
 				return []cand{c("credential-store-error", 0.86, why), c("no-login", 0.4, "")}
 			},
 		},
+		&signature{
+			id: "shell-auth-file-write",
+			// A job that writes its login by hand (`echo '{"auths":…}' >
+			// /kaniko/.docker/config.json`, the way GitLab's kaniko and
+			// DOCKER_AUTH_CONFIG examples do) and whose shell cannot create
+			// the file. Each shell words the failed redirect its own way:
+			// BusyBox ash (kaniko's debug image, alpine) "can't create
+			// PATH: nonexistent directory" (ash's errmsg for ENOENT) or
+			// ": Permission denied", dash (debian's /bin/sh) "cannot create
+			// PATH: Directory nonexistent", bash "bash: line N: PATH: No
+			// such file or directory". The client later reads no login
+			// from that file. kaniko's debug image ships /kaniko/.docker;
+			// executor:debug-v0.20.0 shipped without it
+			// (GoogleContainerTools/kaniko#1227), so a missing directory
+			// there is that release (or an image built without it).
+			keys: []string{"json: nonexistent directory", "json: directory nonexistent", "config.json: no such file or directory", "config.json: permission denied", "auth.json: permission denied", "config.json: read-only file system", "auth.json: read-only file system"},
+			re:   lazyRe(`(?i)(?:\bcan't create |\bcannot create |\bbash: line \d+: )(\S*(?:\.docker/config\.json|containers/(?:\d+/)?auth\.json)): (nonexistent directory|directory nonexistent|no such file or directory|permission denied|read-only file system)`),
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				// The job's own login step failed, not a request: the
+				// reference nearest the line (the runner pulling the
+				// job's image) is not what the message is about.
+				h.op, h.ref, h.host, h.hasURL = opLogin, imageRef{}, "", false
+				path, reason := h.m[1], strings.ToLower(h.m[2])
+				dir := path[:strings.LastIndexByte(path, '/')+1]
+				missing := reason != "permission denied" && reason != "read-only file system"
+				why := fmt.Sprintf("The job's shell could not write the login it builds by hand to %s (%s), so the client finds no credential there and its requests go out without one. Create %s first (mkdir --parents) or write the file to a writable DOCKER_CONFIG / REGISTRY_AUTH_FILE the client reads.", path, reason, orSome(dir, "the directory"))
+				if !missing {
+					why = fmt.Sprintf("The job's shell could not write the login it builds by hand to %s (%s): the file or its directory belongs to another user or is on a read-only mount. Write it to a DOCKER_CONFIG (or REGISTRY_AUTH_FILE) directory this user owns.", path, reason)
+				}
+				out := []cand{c("credential-store-error", 0.8, why)}
+				if missing && strings.HasPrefix(path, "/kaniko/.docker/") {
+					out = append(out, c("client-bug", 0.5, "kaniko's debug image ships /kaniko/.docker; gcr.io/kaniko-project/executor:debug-v0.20.0 shipped without it (GoogleContainerTools/kaniko#1227). Use another release, or create /kaniko/.docker (mkdir --parents) before writing config.json (an image of your own that copies /kaniko/executor needs the directory too)."))
+				}
+				return append(out, c("no-login", 0.35, ""))
+			},
+		},
 	)
 }
 

@@ -61,7 +61,19 @@ func sigsTransport() {
 			rank: func(h *hit, f *facts) []cand {
 				why := "The docker client cannot reach its daemon."
 				switch {
-				case strings.Contains(h.low, "tcp://docker:2375") || strings.Contains(h.low, "lookup docker"):
+				case strings.Contains(h.low, "lookup docker on ") || strings.Contains(h.low, "lookup docker:"):
+					// The resolver's answer for the service alias itself
+					// (Go's "lookup HOST on DNS: no such host", or ": Try
+					// again" for EAI_AGAIN): no container named docker is
+					// on the job's network. GitLab gives a service its
+					// image name and `alias:` as host names; Kubernetes
+					// executors of older runners only at localhost
+					// (docs.gitlab.com/ci/services, using_docker_build).
+					why = "No host named docker resolves from the job: no docker:dind service runs beside it (none under services:, or one named by a registry path without `alias: docker`), or the executor does not give services host names (older GitLab Kubernetes-executor runners reach them at localhost)."
+					if strings.Contains(h.low, "try again") {
+						why = "The name docker did not resolve yet (a temporary DNS failure): the docker:dind service had not started, or is not on the job's network. Wait for the service (retry docker info) before the first docker command, and check that the job lists the service with `alias: docker`."
+					}
+				case strings.Contains(h.low, "tcp://docker:2375"):
 					why = "The client talks to a docker:dind service that is not there or not listening on that port (dind 19.03+ serves TLS on 2376 unless DOCKER_TLS_CERTDIR is empty)."
 				case strings.Contains(h.low, "permission denied"):
 					why = "The user running the job may not open the docker socket (group docker, SELinux label or a rootless socket path)."
