@@ -531,8 +531,13 @@ func officialName(repo string) bool {
 // manifest (HEAD or GET .../manifests/REF) with no push around it: a pull,
 // or a tool resolving a reference.
 func isManifestRead(h *hit) bool {
-	return h.url.Object == "manifests" && (containsAny(h.low, readVerbURL) || containsAny(h.low, []string{"head request", "get request"}))
+	return h.url.Object == "manifests" && containsAny(h.low, manifestReadVerbs)
 }
+
+// manifestReadVerbs adds containerd's resolver wording "HEAD request"/"GET request"
+// ("unexpected status from HEAD request to URL", as helm and oras print it) to
+// readVerbURL.
+var manifestReadVerbs = append([]string{"head request", "get request"}, readVerbURL...)
 
 // readVerbURL holds the lowercase forms of a Go HTTP client error that
 // names a read request before its URL (net/http's url.Error: `Get
