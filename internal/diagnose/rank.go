@@ -531,8 +531,22 @@ func officialName(repo string) bool {
 // manifest (HEAD or GET .../manifests/REF) with no push around it: a pull,
 // or a tool resolving a reference.
 func isManifestRead(h *hit) bool {
-	return h.url.Object == "manifests" && containsAny(h.low, []string{"head request", "get request", "head http", "get http", "head \"http", "get \"http"})
+	return h.url.Object == "manifests" && containsAny(h.low, manifestReadVerbs)
 }
+
+// manifestReadVerbs adds containerd's resolver wording "HEAD request"/"GET request"
+// ("unexpected status from HEAD request to URL", as helm and oras print it) to
+// readVerbURL.
+var manifestReadVerbs = append([]string{"head request", "get request"}, readVerbURL...)
+
+// readVerbURL holds the lowercase forms of a Go HTTP client error that
+// names a read request before its URL (net/http's url.Error: `Get
+// "https://…": …`, older Go without the quotes), including the form a
+// structured logger gives it when it quotes the whole message: logrus'
+// text formatter escapes the inner quotes (msg="… Get \"https://…\":
+// denied: …"), as argocd-image-updater and keel print their registry
+// errors (argoproj-labs/argocd-image-updater#477, keel-hq/keel#632).
+var readVerbURL = []string{"get http", "head http", `get "http`, `head "http`, `get \"http`, `head \"http`}
 
 func tellDenied(h *hit, f *facts) string {
 	return "Compare the image path with the account: a namespace that is not the account's or its organization's means push-outside-namespace; " +

@@ -34,10 +34,10 @@ func sigsH8a() {
 // URL itself does not say what was read (a redacted or elided URL). The
 // registry's /v2/ ping is a login's, not a read's.
 func isReadRequest(h *hit) bool {
-	if h.url.Object == "ping" || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "/v2/:") || strings.Contains(h.low, "/v2/\":") {
+	if h.url.Object == "ping" || h.url.Object == "blobs/uploads" || strings.Contains(h.low, "/v2/:") || strings.Contains(h.low, "/v2/\":") || strings.Contains(h.low, `/v2/\":`) {
 		return false
 	}
-	return containsAny(h.low, []string{"get http", "head http", "get \"http", "head \"http"})
+	return containsAny(h.low, readVerbURL)
 }
 
 // engineAPIRe matches the docker CLI's wrapper for a failed request to its
