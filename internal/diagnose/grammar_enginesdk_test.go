@@ -1,0 +1,22 @@
+package diagnose
+
+import "testing"
+
+// TestMessageGrammarEngineSDK holds the lines for the shapes found in the
+// held-out batch 22j (programs on the Docker Engine API through an SDK:
+// docker-py and the tools on it, Watchtower's Go client, dockerode,
+// docker-java): the engine's answers those programs relay. One line per
+// shape, the first finding's cause wanted ("" = no finding), with the
+// look-alikes that must keep their reading.
+func TestMessageGrammarEngineSDK(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// an image ID passed as a name: repository sha256 on Docker Hub
+		`Unable to update container "/orbit-api": Error response from daemon: pull access denied for sha256, repository does not exist or may require 'docker login': denied: requested access to the resource is denied. Proceeding to next.`:                                                                                                          "client-bug",
+		`docker.errors.ImageNotFound: 404 Client Error for http+docker://localhost/v1.41/images/create?tag=4f0c9a7e2b1d8c6a5f3e0d9b8a7c6e5f4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a&fromImage=sha256: Not Found ("pull access denied for sha256, repository does not exist or may require 'docker login': denied: requested access to the resource is denied")`: "client-bug",
+		// guard: Watchtower's HEAD warning alone (it falls back to a pull) stays quiet
+		`time="2024-03-02T04:00:12Z" level=warning msg="Reason: registry responded to head request with \"401 Unauthorized\", auth: \"Bearer realm=\\\"https://auth.docker.io/token\\\",service=\\\"registry.docker.io\\\",scope=\\\"repository:library/sha256:pull\\\",error=\\\"insufficient_scope\\\"\"" container=/orbit-api`: "",
+		// guard: names that merely start with sha256, or a user's repository called sha256, keep their reading
+		`Error response from daemon: pull access denied for sha256sum-tools, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
+		`Error response from daemon: pull access denied for orbitdev/sha256, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
+	})
+}
