@@ -18,5 +18,23 @@ func TestMessageGrammarEngineSDK(t *testing.T) {
 		// guard: names that merely start with sha256, or a user's repository called sha256, keep their reading
 		`Error response from daemon: pull access denied for sha256sum-tools, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
 		`Error response from daemon: pull access denied for orbitdev/sha256, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
+
+		// a plain-text error page where the registry API's JSON belongs
+		`Error response from daemon: error parsing HTTP 404 response body: invalid character 'p' after top-level value: "404 page not found\n"`:                                                                                 "registry-fault",
+		`"msg": "Error pulling image orbit/base:3.8 - 500 Server Error: Internal Server Error (\"error parsing HTTP 404 response body: invalid character 'p' after top-level value: \\\"404 page not found\\\\n\\\"\")"`:        "registry-fault",
+		`Error response from daemon: error parsing HTTP 502 response body: invalid character 'B' looking for beginning of value: "Bad Gateway"`:                                                                                 "registry-fault",
+		`Error response from daemon: error parsing HTTP 503 response body: invalid character 'u' looking for beginning of value: "upstream connect error or disconnect/reset before headers. reset reason: connection failure"`: "registry-fault",
+		// guard: the HTML form keeps html-error-body's reading, a 403 text body is not read as a fault
+		`Error response from daemon: error parsing HTTP 404 response body: invalid character '<' looking for beginning of value: "<html><body><h1>404 Not Found</h1></body></html>"`: "missing-registry-host",
+		`Error response from daemon: error parsing HTTP 403 response body: invalid character 'F' looking for beginning of value: "Forbidden"`:                                        "",
+		// guard: an application's own JSON parse error is not the daemon's registry client
+		`json: cannot unmarshal: error parsing HTTP 404 response body from the weather API: invalid character 'p' after top-level value`: "",
+
+		// a pull whose image config blob the registry cannot serve, bare and quoted by docker-py/Ansible
+		`error pulling image configuration: unknown blob`:                                                    "registry-fault",
+		`"msg": "Error pulling orbit - code: None message: error pulling image configuration: unknown blob"`: "registry-fault",
+		`docker: error pulling image configuration: download failed after attempts=6: unknown blob.`:         "registry-fault",
+		// guard: the same prefix with a network failure keeps its reading
+		`error pulling image configuration: download failed after attempts=6: dial tcp 104.16.0.1:443: i/o timeout`: "registry-unreachable",
 	})
 }
