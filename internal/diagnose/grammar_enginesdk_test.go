@@ -19,6 +19,14 @@ func TestMessageGrammarEngineSDK(t *testing.T) {
 		`Error response from daemon: pull access denied for sha256sum-tools, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
 		`Error response from daemon: pull access denied for orbitdev/sha256, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
 
+		// a refused read of a public official image: not a missing name
+		`Error response from daemon: pull access denied for alpine, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "registry-fault",
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/library/redis/manifests/7.2": unauthorized: authentication required`:                                   "registry-fault",
+		// guard: a misspelt or unknown library name, scratch, and a user's repository keep their reading
+		`Error response from daemon: pull access denied for alpinee, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`:         "manifest-unknown",
+		`Error response from daemon: pull access denied for scratch, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`:         "manifest-unknown",
+		`Error response from daemon: pull access denied for orbitdev/alpine, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`: "manifest-unknown",
+
 		// a plain-text error page where the registry API's JSON belongs
 		`Error response from daemon: error parsing HTTP 404 response body: invalid character 'p' after top-level value: "404 page not found\n"`:                                                                                 "registry-fault",
 		`"msg": "Error pulling image orbit/base:3.8 - 500 Server Error: Internal Server Error (\"error parsing HTTP 404 response body: invalid character 'p' after top-level value: \\\"404 page not found\\\\n\\\"\")"`:        "registry-fault",

@@ -55,6 +55,18 @@ func officialNameRefused(repo, answer string) []cand {
 			c("manifest-unknown", 0.4, ""),
 		}
 	}
+	// A name from officialImages (sig_policy.go) does exist and is public
+	// (https://hub.docker.com/u/library), so its refusal is not a missing
+	// name: Docker Hub in trouble (ansible/ansible#49094), a mirror or proxy
+	// between, or a defect in the client's own token handling. scratch is
+	// reserved and cannot be pulled at all.
+	if name := strings.TrimPrefix(repo, "library/"); officialImages[name] && name != "scratch" {
+		return []cand{
+			c("registry-fault", 0.62, fmt.Sprintf("%s is one of Docker's official images, public and present on Docker Hub: a refusal (%s) to read it does not mean the name is wrong. Docker Hub itself misbehaved (an incident), something between the client and Docker Hub answered (a registry mirror or proxy that wants a login), or the client's own token handling failed (a known defect of that client version).", name, answer)),
+			c("client-bug", 0.5, ""),
+			c("no-login", 0.45, ""),
+		}
+	}
 	return []cand{
 		c("manifest-unknown", 0.74, fmt.Sprintf("%s is in Docker Hub's library/ namespace, which holds only Docker's official images, all public: the refusal (%s) means no such repository exists there, and a login would not change the answer. Typically an image built only locally and never pushed, a misspelt name or a word of the command taken as the image, a COPY --from or FROM naming a build stage the Dockerfile does not define, or a reference that lost its namespace or registry host.", orSome(repo, "The image"), answer)),
 		c("missing-registry-host", 0.55, ""),
