@@ -79,6 +79,57 @@ func sigsH8b() {
 				c("missing-registry-host", 0.3, "")),
 		},
 		&signature{
+			id: "plain-text-error-body",
+			// dockerd's registry client quotes an error body it could not
+			// read as the registry API's JSON errors: "error parsing HTTP
+			// 404 response body: invalid character 'p' after top-level
+			// value: \"404 page not found\n\"" (distribution's
+			// registry/client/errors.go, parseHTTPErrorResponse, over Go's
+			// encoding/json). The registry API answers errors in JSON
+			// (distribution spec, "Error Codes"); "404 page not found" is Go
+			// net/http's NotFound text, so a server or proxy at the registry
+			// address that does not serve the API at that path answered: a
+			// misrouting mirror or front end, or the registry in trouble
+			// (Docker Hub answered so during its incidents, e.g. the pulls in
+			// ansible/ansible#49094). A 5xx plain page is the front end's. The
+			// HTML form is html-error-body (sig_policy.go); 405, 413 and 429
+			// keep their own readings (write-method-not-allowed,
+			// request-too-large, the status).
+			keys: []string{"response body: invalid character"},
+			re:   lazyRe(`error parsing HTTP (404|5\d\d) response body: invalid character '[^<']' (?:after top-level value|looking for beginning of value)`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] != "404" {
+					return []cand{
+						c("registry-fault", 0.76, fmt.Sprintf("%s's front end answered the registry API with a plain-text %s page instead of the registry's JSON error: the proxy, load balancer or mirror in front of the registry failed, or the registry is down. Retry later or check that service; the credential and the image are not at fault.", hostName(h.host), h.m[1])),
+						c("registry-unreachable", 0.4, ""),
+					}
+				}
+				return []cand{
+					c("registry-fault", 0.66, fmt.Sprintf("%s answered the registry API with a plain-text 404 page (Go's \"404 page not found\") instead of the registry's JSON error: the server or proxy at that address does not serve the registry API at this path. A registry mirror or front end that misroutes /v2/, or the registry itself in trouble (Docker Hub answered so during incidents); check registry-mirrors and any proxy, or retry later.", hostName(h.host))),
+					c("registry-unreachable", 0.35, ""),
+					c("manifest-unknown", 0.3, ""),
+				}
+			},
+		},
+		&signature{
+			id: "pull-unknown-blob",
+			// A pull whose manifest names an image config the registry
+			// cannot serve: dockerd's "error pulling image configuration:
+			// unknown blob" (distribution's BLOB_UNKNOWN on the config's
+			// GET). The manifest is there and the read was allowed; the
+			// registry's storage lost or never committed the blob (an
+			// incident, replication or garbage collection), which a fresh
+			// push of the image repairs. Docker-py and Ansible quote it
+			// inside their own error text, so the line need not end there
+			// (push-unknown-blob's form).
+			keys: []string{"unknown blob"},
+			re:   lazyRe(`(?i)error pulling image configuration: (?:download failed after attempts=\d+: )?unknown blob`),
+			rank: fixed(
+				c("registry-fault", 0.76, "The registry serves the image's manifest but not the image configuration it names (unknown blob): the registry's storage lost or never committed that blob (an incident, replication lag, or garbage collection). The credential and the reference are fine; retry later, or push the image again so the registry has the blob."),
+				c("manifest-unknown", 0.35, ""),
+				c("registry-unreachable", 0.3, "")),
+		},
+		&signature{
 			id: "python-connection-pool",
 			// Python clients of the registry API (az acr login, docker-py and
 			// docker-compose v1, ansible's docker modules) print urllib3's
