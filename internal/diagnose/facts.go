@@ -124,6 +124,7 @@ type facts struct {
 	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	herokuCmd     int    // first line running heroku container:login or container:push (sig_deploytools.go); 0 when none
+	herokuCmds    []int  // lines running heroku container:login or container:push, capped at herokuCmdCap
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
@@ -1280,10 +1281,28 @@ func nonASCIIAt(s string) int {
 	return -1
 }
 
+// herokuCmdCap bounds facts.herokuCmds.
+const herokuCmdCap = 16
+
 // noteHerokuCmd records line n as a Heroku CLI registry command
-// (container:login or container:push) when none was seen before.
+// (container:login or container:push): herokuCmd keeps the first,
+// herokuCmds every one up to herokuCmdCap.
 func (f *facts) noteHerokuCmd(n int) {
 	if f.herokuCmd == 0 {
 		f.herokuCmd = n
 	}
+	if len(f.herokuCmds) < herokuCmdCap && (len(f.herokuCmds) == 0 || f.herokuCmds[len(f.herokuCmds)-1] != n) {
+		f.herokuCmds = append(f.herokuCmds, n)
+	}
+}
+
+// herokuCmdBefore reports whether line n directly follows a Heroku CLI
+// registry command line.
+func (f *facts) herokuCmdBefore(n int) bool {
+	for _, l := range f.herokuCmds {
+		if l == n-1 {
+			return true
+		}
+	}
+	return false
 }

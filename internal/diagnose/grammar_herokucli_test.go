@@ -19,5 +19,12 @@ func TestMessageGrammarHerokuCLI(t *testing.T) {
 		"$ npx wrangler whoami\nNot logged in.":                                                          "",
 		"$ heroku container:login\nLogin Succeeded\nwarning: the dashboard session is not logged in yet": "",
 		"$ heroku container:release web -a ledger-api\n ▸    Invalid credentials provided.":              "",
+		// another CLI's bare "Error: not logged in" in a job that also
+		// runs a Heroku registry command: not the Heroku CLI's line
+		"$ heroku container:push web -a orbit-app\n$ gh auth status\nError: not logged in":       "",
+		"$ fly auth whoami\nError: not logged in\n$ heroku container:login":                      "",
+		"# heroku container:push runs in the deploy job\n$ vercel whoami\nError: Not logged in.": "",
+		// the Heroku CLI's glyph forms after a container:push
+		"$ heroku container:push web -a orbit-app\n ›   Error: not logged in": "empty-credential",
 	})
 }

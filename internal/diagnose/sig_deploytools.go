@@ -2,6 +2,7 @@ package diagnose
 
 import (
 	"fmt"
+	"strings"
 )
 
 // Deploy CLIs that build, push or pull an image as one step of a deploy,
@@ -75,6 +76,14 @@ func sigsDeployTools() {
 			re:   lazyRe(`(?i)^\W*(?:Error:\s*)?not logged in\.?\s*$`),
 			rank: func(h *hit, f *facts) []cand {
 				if f.herokuCmd == 0 {
+					return nil
+				}
+				// The Heroku CLI marks its errors with a glyph (" ▸    "
+				// from heroku/cli-ux, " ›   Error: " from oclif). Other
+				// CLIs say a bare "Error: not logged in" too (Fly, Vercel,
+				// a script's own check), so the bare form is read only on
+				// the line right after the Heroku registry command.
+				if !strings.ContainsAny(h.low, "▸›") && !f.herokuCmdBefore(h.line()) {
 					return nil
 				}
 				h.op, h.host = opLogin, herokuRegistry
