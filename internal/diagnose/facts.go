@@ -123,6 +123,7 @@ type facts struct {
 	storeWarn     int    // first line warning that the docker config or its helper is unusable (sig_clientconfig.go); 0 when none
 	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
+	kanikoTag     string // tag of the first gcr.io/kaniko-project/executor image the log names ("debug", "v1.23.2"); "" when none
 	herokuCmd     int    // first line running heroku container:login or container:push (sig_deploytools.go); 0 when none
 	herokuCmds    []int  // lines running heroku container:login or container:push, capped at herokuCmdCap
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
@@ -453,6 +454,11 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	if f.has(kKaniko) || f.has(kKanikoPushCheck) {
 		f.kaniko = true
+		if f.kanikoTag == "" {
+			if m := kanikoExecutorTagRe.FindStringSubmatch(low); m != nil {
+				f.kanikoTag = m[1]
+			}
+		}
 	}
 	if f.has(kGitLabCheckout) {
 		if m := gitlabRepoRe.FindStringSubmatch(text); m != nil {
@@ -1280,6 +1286,12 @@ func nonASCIIAt(s string) int {
 	}
 	return -1
 }
+
+// kanikoExecutorTagRe finds the tag of kaniko's executor image where a job
+// names it (GitLab's "Using Docker executor with image
+// gcr.io/kaniko-project/executor:debug ...", a pull line, a job's image:
+// key); group 1 is the tag, lowercase.
+var kanikoExecutorTagRe = lazyRe(`gcr\.io/kaniko-project/executor:([\w.-]+)`)
 
 // herokuCmdCap bounds facts.herokuCmds.
 const herokuCmdCap = 16

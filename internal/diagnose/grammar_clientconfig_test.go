@@ -60,6 +60,12 @@ func TestShellAuthFileKanikoDir(t *testing.T) {
 		`/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory`: true,
 		`/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: Permission denied`:     false,
 		`sh: can't create /root/.docker/config.json: nonexistent directory`:                          false,
+		// the job's image tag names the release: v0.20.0 (or a moving tag)
+		// keeps the reading, another pinned release rules it out
+		"Using Docker executor with image gcr.io/kaniko-project/executor:debug-v0.20.0 ...\n/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory": true,
+		"Using Docker executor with image gcr.io/kaniko-project/executor:debug ...\n/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory":         true,
+		"Using Docker executor with image gcr.io/kaniko-project/executor:v1.9.1-debug ...\n/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory":  false,
+		"Using Docker executor with image gcr.io/kaniko-project/executor:debug-v1.3.0 ...\n/busybox/sh: eval: line 7: can't create /kaniko/.docker/config.json: nonexistent directory":  false,
 	} {
 		rep, err := Explain(strings.NewReader(line+"\n"), Options{})
 		if err != nil {

@@ -118,7 +118,12 @@ func sigsClientConfig() {
 					why = fmt.Sprintf("The job's shell could not write the login it builds by hand to %s (%s): the file or its directory belongs to another user or is on a read-only mount. Write it to a DOCKER_CONFIG (or REGISTRY_AUTH_FILE) directory this user owns.", path, reason)
 				}
 				out := []cand{c("credential-store-error", 0.8, why)}
-				if missing && strings.HasPrefix(path, "/kaniko/.docker/") {
+				// The release shows in the job's image tag when the log
+				// names it: a tag pinned to another release rules the
+				// defect out; a moving tag (debug, latest) or none leaves
+				// it possible (debug pointed at v0.20.0 while it was
+				// current).
+				if missing && strings.HasPrefix(path, "/kaniko/.docker/") && !kanikoOtherRelease(f.kanikoTag) {
 					out = append(out, c("client-bug", 0.5, "kaniko's debug image ships /kaniko/.docker; gcr.io/kaniko-project/executor:debug-v0.20.0 shipped without it (GoogleContainerTools/kaniko#1227). Use another release, or create /kaniko/.docker (mkdir --parents) before writing config.json (an image of your own that copies /kaniko/executor needs the directory too)."))
 				}
 				return append(out, c("no-login", 0.35, ""))
@@ -277,4 +282,17 @@ func storeWarningCand(h *hit, f *facts, cs []cand) (cand, bool) {
 	}
 	return cand{cause: "credential-store-error", w: top.w + 0.04, ev: ev,
 		why: fmt.Sprintf("The docker client warned (line %d) that it could not load its config file and went on without it, so no stored login was read for %s: fix the file (permissions for this user, valid JSON) or point DOCKER_CONFIG at a readable one.", f.storeWarn, hostName(h.host))}, true
+}
+
+// kanikoReleaseTagRe matches a kaniko executor tag pinned to one release
+// ("v1.23.2", "v1.9.1-debug", the older "debug-v0.20.0"); group 1 is the
+// version.
+var kanikoReleaseTagRe = lazyRe(`^(?:debug-)?v(\d+\.\d+\.\d+)(?:-debug)?$`)
+
+// kanikoOtherRelease reports whether tag (facts.kanikoTag) pins a kaniko
+// release other than v0.20.0, the one whose debug image shipped without
+// /kaniko/.docker (GoogleContainerTools/kaniko#1227).
+func kanikoOtherRelease(tag string) bool {
+	m := kanikoReleaseTagRe.FindStringSubmatch(tag)
+	return m != nil && m[1] != "0.20.0"
 }
