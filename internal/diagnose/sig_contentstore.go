@@ -22,6 +22,11 @@ import (
 // containerd image store, and a push without --platform tries to send every
 // platform (docker/cli#4959, moby/moby#48731; `docker push --platform` came
 // with docker/cli#4984). The registry and the credential are not involved.
+// The finding names no client version: the note does not print one, and the
+// behaviour belongs to the containerd image store across releases rather
+// than to one of them. client-bug is the contract's client-side id for it
+// because the fix is on the client (push --platform, which needs Docker 27
+// or later, or the classic store), not the registry or the credential.
 
 func init() { sigGroups = append(sigGroups, sigsContentStore) }
 
