@@ -215,7 +215,12 @@ func sigsPolicy() {
 			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429", "status 429 trying to"},
 			// docker 1.x v1 pull/push: "Error: Status 429 trying to pull
 			// repository R: <html…Too Many Requests…>".
-			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
+			// Home Assistant's Supervisor logs its own sentence for Docker
+			// Hub's 429 instead of the registry's ("Your IP address has made
+			// too many requests to Docker Hub which activated a rate limit",
+			// home-assistant/supervisor, supervisor/exceptions.py
+			// DockerHubRateLimitExceeded).
+			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line, or
 			// containerd's wording for a status whose body parsed as a
