@@ -29,3 +29,19 @@ func TestMessageGrammarHPCRuntimes(t *testing.T) {
 		`Error response from daemon: Head "https://registry-1.docker.io/v2/quay.io/orbit/tool/manifests/1.0": unauthorized: incorrect username or password`: "bad-credentials",
 	})
 }
+
+// TestMessageGrammarSingularityConveyor holds Singularity's conveyor error
+// for an OCI cache that lost the image's reference (sig_hpcruntimes.go) and
+// the look-alikes that are not it.
+func TestMessageGrammarSingularityConveyor(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// 3.x's pull and build wordings, and as Nextflow indents them
+		`FATAL:   While making image from oci registry: error fetching image to cache: while building SIF from layers: conveyor failed to get: no descriptor found for reference "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"`: "client-bug",
+		`FATAL:   Unable to pull docker://orbit/tool:1.2: conveyor failed to get: no descriptor found for reference "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"`:                                                              "client-bug",
+		`    FATAL:   While making image from oci registry: while building SIF from layers: conveyor failed to get: no descriptor found for reference "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"`:                            "client-bug",
+		// guards: skopeo reading a local OCI layout without that tag is not Singularity's cache
+		`FATA[0000] Error initializing source oci:/srv/orbit/layout:1.2: no descriptor found for reference "1.2"`: "",
+		// Singularity's conveyor with a registry's answer keeps the registry's reading
+		`FATAL:   While performing build: conveyor failed to get: Error reading manifest 1.2 in docker.io/orbit/tool: manifest unknown: manifest unknown`: "manifest-unknown",
+	})
+}
