@@ -333,6 +333,11 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 			in.reread(t, ar)
 		}
 	}
+	if in.keys.aux[kLevelFatal.slot] { // a log level's "FATAL:", not git's "fatal:" (sig_loglevel.go)
+		if t := stripLevelFatal(in.text, in.low); t != in.text {
+			in.reread(t, ar)
+		}
+	}
 	in.prepared = true
 }
 

@@ -72,6 +72,16 @@ func TestMessageGrammarFewCauses(t *testing.T) {
 		// guard: an application's own lookups in the same wording
 		`level=error msg="cannot reach database" err="dial tcp: lookup postgres: Try again"`: "",
 		`dial tcp: lookup api.orbit.test: Name does not resolve`:                             "",
+		// getaddrinfo's EAI_SYSTEM, printed by Go's cgo resolver as the errno
+		// (EBUSY, or EMFILE when errno is unset), and glibc's EAI_FAIL
+		`Get "https://registry.lab.example:12345/v2/": dial tcp: lookup registry.lab.example: device or resource busy`:                                                         "registry-unreachable",
+		`Error response from daemon: Head "https://registry.lab.example/v2/orbit/notes/manifests/1.4": dial tcp: lookup registry.lab.example: too many open files`:             "registry-unreachable",
+		`Error response from daemon: Get "https://registry.lab.example/v2/": dial tcp: lookup registry.lab.example on 10.0.0.2:53: Non-recoverable failure in name resolution`: "registry-unreachable",
+		`error during connect: Get "http://docker:2375/v1.47/info": dial tcp: lookup docker: device or resource busy`:                                                          "daemon-unreachable",
+		// guard: the same errno elsewhere, and an application's own lookup
+		`rm: cannot remove '/var/lib/docker/overlay2/9f8e/merged': device or resource busy`:            "",
+		`level=error msg="cannot reach database" err="dial tcp: lookup postgres: too many open files"`: "",
+		`accept tcp [::]:5000: accept4: too many open files; retrying in 1s`:                           "",
 		// guard: "try again" in a sentence is not the resolver's
 		`docker pull orbit/notes: lookup of mirror settings failed: Try again`: "",
 		// GitHub Actions' cache service is not a registry

@@ -28,6 +28,20 @@ func TestMessageGrammarTerseAnswers(t *testing.T) {
 		"$ docker push gcr.io/orbit-internal/api:9\nThe push refers to repository [gcr.io/orbit-internal/api]\ndenied: Caller does not have permission or the resource may not exist 'write'.": "no-login",
 		// docker < 1.11 printed an empty error body without its status
 		"$ docker push 123456789012.dkr.ecr.us-west-2.amazonaws.com/orbit/api:4\nError parsing HTTP response: unexpected end of JSON input: \"\"": "cloud-iam-denied",
+		// newer docker quotes the status: an empty 404 where the registry
+		// API's JSON error belongs is a server that does not implement the
+		// request (a manifest fetched by digest, a misrouted /v2/)
+		"$ docker pull images.orbit.test/shell/git\nUsing default tag: latest\nError response from daemon: error parsing HTTP 404 response body: unexpected end of JSON input: \"\"": "registry-fault",
+		// the same empty body with a 5xx: the front end or the registry failed
+		"$ docker push registry.orbit.test/tools/lint:3\nThe push refers to repository [registry.orbit.test/tools/lint]\n5f70bf18a086: Pushing  1.024kB\nerror parsing HTTP 502 response body: unexpected end of JSON input: \"\"": "registry-fault",
+		// guard: an empty 403 keeps its own reading (ECR's IAM refusal)
+		"$ docker push 123456789012.dkr.ecr.us-west-2.amazonaws.com/orbit/api:4\nerror parsing HTTP 403 response body: unexpected end of JSON input: \"\"": "cloud-iam-denied",
+		// guard: an empty 401 is still a refused credential
+		"$ docker pull registry.orbit.test/private/api:2\nError response from daemon: error parsing HTTP 401 response body: unexpected end of JSON input: \"\"": "no-login",
+		// guard: a JSON parse error of another tool's HTTP answer
+		"npm ERR! Unexpected end of JSON input while parsing near '...\"dependencies\":{\"orb'": "",
+		// guard: a registry's JSON 404 stays a missing tag
+		"$ docker pull registry.orbit.test/tools/lint:9\nError response from daemon: manifest for registry.orbit.test/tools/lint:9 not found: manifest unknown: manifest unknown": "manifest-unknown",
 		// BuildKit refused a library/ name: a stage the Dockerfile never defines
 		" => ERROR [internal] load metadata for docker.io/library/assets:latest\nERROR: failed to solve: assets: failed to resolve source metadata for docker.io/library/assets:latest: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed": "manifest-unknown",
 		// a read refused for its token's scopes, no login in the job: the

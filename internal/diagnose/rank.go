@@ -741,6 +741,18 @@ func rankDockerHubDeepPath(h *hit) []cand {
 		return []cand{c("manifest-unknown", 0.74, fmt.Sprintf("The request asks Docker Hub for /v2/%s/…, a repository without a namespace, which cannot exist: official images are library/%s, and Docker Hub answers a name it does not have with 401.", h.url.Repo, h.url.Repo)),
 			c("invalid-reference", 0.5, ""), c("no-login", 0.45, "")}
 	}
+	if tagHasHost(repo) {
+		// The first path component is a registry host by docker's own
+		// rule (a dot, a port or localhost: distribution/reference
+		// splitDockerDomain), so no Docker Hub namespace looks like it:
+		// the client did not take the host as the registry (enroot reads
+		// the registry only before a '#', docker://HOST#PATH; a tool that
+		// prefixes docker.io to a name that already has a host) and sent
+		// the whole name to Docker Hub.
+		host := repo[:strings.IndexByte(repo, '/')]
+		return []cand{c("missing-registry-host", 0.8, fmt.Sprintf("The request went to Docker Hub for %s, whose first path component %s is a registry host: docker's reference grammar reads a first component with a dot, a port or localhost as the host, so no Docker Hub namespace can look like it. The client did not take %s as the registry and sent the whole name to Docker Hub; write the reference in that client's form for another registry (enroot: docker://%s#REPOSITORY:TAG) and without a docker.io/ prefix.", repo, host, host, host)),
+			c("manifest-unknown", 0.5, ""), c("push-outside-namespace", 0.42, "")}
+	}
 	if strings.Count(repo, "/") < 2 {
 		return nil
 	}

@@ -385,12 +385,15 @@ func sigsAuthn() {
 			// A structured logger quotes the error (regsync: err="failed to
 			// send blob post, ref REF: unauthorized").
 			// docker-py closes its APIError explanation with a parenthesis:
-			// Internal Server Error ("Head "https://…/manifests/TAG": unauthorized").
+			// Internal Server Error ("Head "https://…/manifests/TAG": unauthorized"),
+			// aiodocker the repr of its DockerError in single quotes:
+			// DockerError(401, 'Head "https://…/manifests/TAG": unauthorized')
+			// (aio-libs/aiodocker, aiodocker/exceptions.py __repr__).
 			// go-containerregistry (ko, crane, goreleaser's kos) prints a
 			// diagnostic as "CODE: MESSAGE", so a registry's UNAUTHORIZED
 			// with an empty message ends the line in "UNAUTHORIZED: " (ko
 			// publishing through a token endpoint: `GET https://HOST/v2/token?scope=…: UNAUTHORIZED: `).
-			re:   lazyRe(`(?i)(?:no credentials available: )?unauthorized:?"?\)?\s*$`),
+			re:   lazyRe(`(?i)(?:no credentials available: )?unauthorized:?["']?\)?\s*$`),
 			need: []string{"/v2/", ", ref ", "ping registry", "manifests/", "blobs/", "blob post", "blob put", "manifest put", "from daemon"},
 			veto: append([]string{"authentication required"}, gitLike...),
 			rank: rankBareUnauthorized,

@@ -29,9 +29,12 @@ func sigsDeniedURL() {
 			// docker-compose 1.x, Home Assistant's supervisor) quotes the
 			// engine's message at the end of its APIError: `500 Server
 			// Error for http+docker://…: Internal Server Error ("MSG")`.
+			// aiodocker (the Supervisor's pulls since 2025.11) logs the
+			// repr of its DockerError: `DockerError(403, 'Head "…": denied')`
+			// (aio-libs/aiodocker, aiodocker/exceptions.py __repr__).
 			// docker compose v2 ends a service's line with the elapsed
 			// time (" ✘ svc Error Head "…": denied   0.4s").
-			re:   lazyRe(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:"\))?(?:\s+\d+(?:\.\d+)?m?s)?\s*$`),
+			re:   lazyRe(`"https?://[^"\s]+/v2/[^"\s]*": denied\.?(?:["']\))?(?:\s+\d+(?:\.\d+)?m?s)?\s*$`),
 			veto: gitLike,
 			rank: rankDenied,
 			tell: tellDenied,

@@ -167,8 +167,17 @@ func sigsPolicy() {
 			keys:     []string{"manifest unknown", "manifest_unknown", "manifest for", "resolve reference", ": not found", "failed to resolve", "unable to locate any tags"},
 			re:       lazyRe(`(?i)(?:manifest unknown|MANIFEST_UNKNOWN|manifest for (\S+) not found|failed to resolve reference "([^"]+)": (?:\S+: )?not found|Error: (?:\S+: )?not found: manifest unknown|(?:ERROR|failed to solve|Error)(?:: (?:INSTALLATION|UPGRADE) FAILED)?: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|failed to resolve (?:ref )?(?:\S+: )?((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|on source: ((?:[a-z0-9][\w.:-]*/)*[\w.-]+(?::[\w.-]+(?:@sha256:[\w.]+)?|@sha256:[\w.]+)): not found\s*$|Unable to locate any tags in provided repository)`),
 			refGroup: 3,
-			veto:     []string{"falling back", "cache", "importing", "failed to compute cache key", "cache importer"},
+			// "cache" keeps BuildKit's cache imports out ("ref:
+			// buildcache: not found"); Apptainer's and SingularityCE's pull
+			// wraps every registry error in "error fetching image to cache:"
+			// (internal/pkg/client/oci: the image is fetched into the local
+			// OCI blob cache before the SIF is built), so that phrase does
+			// not count as a cache word (apptainerCacheOnly).
+			veto: []string{"falling back", "importing", "failed to compute cache key", "cache importer"},
 			rank: func(h *hit, f *facts) []cand {
+				if strings.Contains(h.low, "cache") && !apptainerCacheOnly(h.low) {
+					return nil // BuildKit's cache import or export, not the image
+				}
 				if h.m[4] != "" && h.host == "" { // oras: "failed to resolve TAG: REF: not found"
 					h.ref, h.op = parseRef(h.m[4]), opPull
 					h.host = reghost.Normalize(h.ref.hostOrHub())
@@ -215,7 +224,12 @@ func sigsPolicy() {
 			keys: []string{"toomanyrequests", "too many requests", "rate limit", "hap429", "http 429", "status 429 trying to"},
 			// docker 1.x v1 pull/push: "Error: Status 429 trying to pull
 			// repository R: <html…Too Many Requests…>".
-			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository)`),
+			// Home Assistant's Supervisor logs its own sentence for Docker
+			// Hub's 429 instead of the registry's ("Your IP address has made
+			// too many requests to Docker Hub which activated a rate limit",
+			// home-assistant/supervisor, supervisor/exceptions.py
+			// DockerHubRateLimitExceeded).
+			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line, or
 			// containerd's wording for a status whose body parsed as a

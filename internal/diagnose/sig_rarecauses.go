@@ -110,10 +110,15 @@ func sigsFewCauses() {
 			// nodes and images: k3s/k3d, containerd builds on musl) words the
 			// same EAI_AGAIN "Try again" and EAI_NONAME "Name does not
 			// resolve" (musl src/network/gai_strerror.c); Go's net package
-			// prints them after "dial tcp: lookup HOST: ". The dind service
-			// alias ("lookup docker") is the daemon, not a registry.
+			// prints them after "dial tcp: lookup HOST: ". glibc words
+			// EAI_FAIL "Non-recoverable failure in name resolution". When
+			// getaddrinfo fails with EAI_SYSTEM, Go's cgo resolver prints the
+			// errno instead, "too many open files" (EMFILE) when errno is unset
+			// (src/net/cgo_unix.go, golang/go#6232), else the errno's text such
+			// as "device or resource busy" (EBUSY, k3d-io/k3d#1353). The dind
+			// service alias ("lookup docker") is the daemon, not a registry.
 			keys: []string{"temporary failure in name resolution", "dial tcp: lookup"},
-			re:   lazyRe(`(?i)lookup (\S+?)(?: on \S+)?: (Temporary failure in name resolution|Try again\b|Name does not resolve)`),
+			re:   lazyRe(`(?i)lookup (\S+?)(?: on \S+)?: (Temporary failure in name resolution|Try again\b|Name does not resolve|Non-recoverable failure in name resolution|device or resource busy|too many open files)`),
 			// containerd's resolver names what it resolved ("failed to
 			// resolve reference: dial tcp: …") when an event's message is
 			// wrapped after the image name.
@@ -123,6 +128,10 @@ func sigsFewCauses() {
 				if len(h.m) > 1 && strings.EqualFold(strings.TrimSuffix(h.m[1], ":"), "docker") || strings.Contains(h.low, "error during connect") {
 					return []cand{c("daemon-unreachable", 0.85, "The client looked up the Docker daemon's host (the dind service alias) and no DNS answer came: the dind service is not running, is named otherwise, or DOCKER_HOST names a host this job cannot resolve."),
 						c("registry-unreachable", 0.3, "")}
+				}
+				if low := strings.ToLower(h.m[2]); low == "device or resource busy" || low == "too many open files" {
+					return []cand{c("registry-unreachable", 0.8, fmt.Sprintf("The resolver on this machine failed before asking any DNS server about %s (getaddrinfo returned a system error, %q): no registry was reached. Retry once the machine has recovered (after a reboot, check the resolver and the open-file limit), or use an address that needs no lookup such as localhost:PORT for a local registry.", orSome(h.m[1], "the registry host"), h.m[2])),
+						c("registry-fault", 0.25, "")}
 				}
 				if strings.EqualFold(h.m[2], "Name does not resolve") {
 					return []cand{c("registry-unreachable", 0.85, fmt.Sprintf("The resolver found no address for %s (EAI_NONAME, musl's \"no such host\"): the host name is wrong, or it exists only in a DNS the node or the daemon's network does not use.", orSome(h.m[1], "the registry host"))),

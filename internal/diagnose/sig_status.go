@@ -11,7 +11,9 @@ import (
 // text, as BuildKit/containerd ("unexpected status: 403 Forbidden",
 // "unexpected status from POST request to URL: 403 Forbidden"),
 // go-containerregistry ("unexpected status code 401 Unauthorized"),
-// containers/image ("403 (Forbidden)") and docker-java print them. They are
+// containers/image ("403 (Forbidden)"), enroot ("[ERROR] URL URL returned
+// error code: 401", its common::curl with curl's %{http_code}; later releases
+// add the reason phrase) and docker-java print them. They are
 // generic: they fire only when no specific signature matched the line, and
 // only with a registry URL or a registry client's wording on the line.
 
@@ -23,7 +25,7 @@ func sigsStatus() {
 			id:      "http-401",
 			generic: true,
 			keys:    []string{"401"},
-			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
+			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 401|401 Unauthorized|401 \(Unauthorized\)|status(?: code)?:? 401|returned error code: 401\b|status=401\b|HTTP 401 response body|unauthorized \[http 401\])`),
 			// go-containerregistry before 2019 (kaniko 0.x) worded it
 			// "unsupported status code 401; body: Not Authorized".
 			// containerd's tag lister words it "pulling from host HOST failed
@@ -142,7 +144,7 @@ func sigsStatus() {
 			id:      "http-403",
 			generic: true,
 			keys:    []string{"403"},
-			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|status=403\b|forbidden \[http 403\])`),
+			re:      lazyRe(`(?i)(?:unexpected status(?: code)?(?: from \w+ request to \S+)?:? 403|403 Forbidden|403 \(Forbidden\)|status(?: code)?:? 403|returned error code: 403\b|status=403\b|forbidden \[http 403\])`),
 			// helm 3.7-3.12 (oras-go v0.4): "pulling from host HOST failed
 			// with status code [manifests TAG]: 403 Forbidden"; containerd's
 			// tag lister (core/remotes/docker/lister.go) drops the path:

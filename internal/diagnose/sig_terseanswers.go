@@ -13,7 +13,8 @@ import (
 // 'read'" (gcr.io's refusal, which it gives alike for a missing repository
 // and for a caller without access), and docker's older, status-less "Error
 // parsing HTTP response: unexpected end of JSON input" (an empty error body,
-// the shape of ECR's IAM refusal).
+// the shape of ECR's IAM refusal), and its newer form with a 404 or 5xx
+// status (a server that does not implement the request, a failing front end).
 
 func init() { sigGroups = append(sigGroups, sigsTerseAnswers) }
 
@@ -71,6 +72,38 @@ func sigsTerseAnswers() {
 					iam.w, fault.w = 0.45, 0.55
 				}
 				return []cand{iam, fault}
+			},
+		},
+		&signature{
+			id: "empty-error-body-404-5xx",
+			// docker's distribution client quotes an error answer whose
+			// body is empty as "error parsing HTTP 404 response body:
+			// unexpected end of JSON input: \"\"" (registry/client/
+			// errors.go, parseHTTPErrorResponse, over Go's encoding/json).
+			// The registry API answers a missing manifest, blob or
+			// repository with a JSON error (distribution spec, "Error
+			// Codes": MANIFEST_UNKNOWN, NAME_UNKNOWN, BLOB_UNKNOWN), so an
+			// empty 404 comes from a server that does not implement that
+			// request: Nixery answered docker's fetch of a manifest by its
+			// digest so (tazjin/nixery#112), as do proxies that misroute
+			// /v2/. An empty 5xx is a front end's or a failing registry's.
+			// 403 keeps empty-403-body's reading (sig_releasetools.go) and
+			// 401 the status reading; a body that is plain text or HTML is
+			// plain-text-error-body's or html-error-body's.
+			keys: []string{"response body: unexpected end of json input"},
+			re:   lazyRe(`(?i)error parsing HTTP (404|5\d\d) response body: unexpected end of JSON input`),
+			rank: func(h *hit, f *facts) []cand {
+				if h.m[1] != "404" {
+					return []cand{
+						c("registry-fault", 0.74, fmt.Sprintf("%s answered with HTTP %s and an empty body instead of the registry API's JSON error: the registry, or the proxy or load balancer in front of it, failed. Retry later or check that service; the credential and the image are not at fault.", hostName(h.host), h.m[1])),
+						c("registry-unreachable", 0.4, ""),
+					}
+				}
+				return []cand{
+					c("registry-fault", 0.62, fmt.Sprintf("%s answered with 404 and an empty body where the registry API sends a JSON error (MANIFEST_UNKNOWN, NAME_UNKNOWN): the server at that address does not implement this request, e.g. a registry that cannot serve a manifest by digest, or a proxy that misroutes /v2/. Check the registry or proxy; a plain `docker pull` of another image from it tells whether the service is at fault.", hostName(h.host))),
+					c("manifest-unknown", 0.42, "If the registry is known to answer so for names it lacks, the tag or repository may simply not exist: check the name and tag."),
+					c("registry-unreachable", 0.3, ""),
+				}
 			},
 		},
 	)
