@@ -46,3 +46,16 @@ func TestMessageGrammarEngineSDK(t *testing.T) {
 		`error pulling image configuration: download failed after attempts=6: dial tcp 104.16.0.1:443: i/o timeout`: "registry-unreachable",
 	})
 }
+
+// TestPlainTextBodyWording: plain-text-error-body names Go's NotFound text
+// only when the 404 body is that text; another front end's plain 404 is
+// named as a plain-text page, and still read as registry-fault.
+func TestPlainTextBodyWording(t *testing.T) {
+	checkFirstMessage(t, map[string]string{
+		`Error response from daemon: error parsing HTTP 404 response body: invalid character 'p' after top-level value: "404 page not found\n"`:                                                 `plain-text 404 page (Go's "404 page not found") instead`,
+		"$ docker pull images.orbit.test/orbit/api:2\n" + `Error response from daemon: error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not Found"`: "answered the registry API with a plain-text 404 page instead",
+	})
+	checkFirstCause(t, map[string]string{
+		"$ docker pull images.orbit.test/orbit/api:2\n" + `Error response from daemon: error parsing HTTP 404 response body: invalid character 'N' looking for beginning of value: "Not Found"`: "registry-fault",
+	})
+}

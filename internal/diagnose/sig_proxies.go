@@ -104,8 +104,14 @@ func sigsH8b() {
 						c("registry-unreachable", 0.4, ""),
 					}
 				}
+				// Name Go's NotFound text only when the body is that text
+				// (other front ends answer "Not Found" or their own words).
+				page := "a plain-text 404 page"
+				if strings.Contains(h.low, "404 page not found") {
+					page += " (Go's \"404 page not found\")"
+				}
 				return []cand{
-					c("registry-fault", 0.66, fmt.Sprintf("%s answered the registry API with a plain-text 404 page (Go's \"404 page not found\") instead of the registry's JSON error: the server or proxy at that address does not serve the registry API at this path. A registry mirror or front end that misroutes /v2/, or the registry itself in trouble (Docker Hub answered so during incidents); check registry-mirrors and any proxy, or retry later.", hostName(h.host))),
+					c("registry-fault", 0.66, fmt.Sprintf("%s answered the registry API with %s instead of the registry's JSON error: the server or proxy at that address does not serve the registry API at this path. A registry mirror or front end that misroutes /v2/, or the registry itself in trouble (Docker Hub answered so during incidents); check registry-mirrors and any proxy, or retry later.", hostName(h.host), page)),
 					c("registry-unreachable", 0.35, ""),
 					c("manifest-unknown", 0.3, ""),
 				}
