@@ -22,7 +22,7 @@ func TestMessageGrammarBuildPushCreds(t *testing.T) {
 		"  Secret source: None\nError: Must supply Docker registry credentials to push image!": "fork-pr-readonly",
 		// guard: the action's own build failure is not a credential problem
 		"Building Docker image orbit/api with tags 1.4.0...\n" +
-			"ERROR: failed to solve: process \"/bin/sh -c npm ci\" did not complete successfully: exit code: 1": "",
+			"ERROR: failed to solve: process \"/bin/sh -c make orbit-assets\" did not complete successfully: exit code: 2": "",
 		// guard: a push the registry refused keeps its answer
 		"The push refers to repository [ghcr.io/orbit-org/api]\n5f1a2b3c4d5e: Preparing\n" +
 			"denied: installation not allowed to Create organization package": "gh-token-packages-permission",

@@ -12,8 +12,8 @@ func TestMessageDaemonCall(t *testing.T) {
 		`time="2021-06-01T10:00:00Z" level=error msg="failed to dial gRPC: cannot connect to the Docker daemon. Is 'docker daemon' running on this host?: dial tcp 10.0.0.7:2376: connect: connection refused"`: "The docker client's call to its daemon failed",
 		"ERROR: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?":                                                                                              "The docker client's call to its daemon failed",
 		// the alias does not resolve: no service named docker, or not yet
-		"error during connect: Post http://docker:2375/v1.40/auth: dial tcp: lookup docker on 169.254.169.254:53: no such host": "No host named docker resolves",
-		`error during connect: Post "http://docker:2375/v1.24/auth": dial tcp: lookup docker: Try again`:                        "did not resolve yet",
+		"error during connect: Post http://docker:2375/v1.43/auth: dial tcp: lookup docker on 10.43.0.10:53: no such host": "No host named docker resolves",
+		`error during connect: Post "http://docker:2375/v1.24/auth": dial tcp: lookup docker: Try again`:                   "did not resolve yet",
 		// guard: a refused connection to the alias keeps the port and TLS reading
 		"Cannot connect to the Docker daemon at tcp://docker:2375. Is the docker daemon running?": "not listening on that port",
 		// a push keeps its own wording
