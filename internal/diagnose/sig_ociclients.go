@@ -54,7 +54,7 @@ func sigsOCIClients() {
 			// forgejo.org/docs/latest/user/packages/container; blue-build/cli#838).
 			// BuildKit's "POST request to …/blobs/uploads/: 404 Not Found"
 			// reads the same (repo-not-found first).
-			keys: []string{"statuscode: 404"},
+			keys: []string{"layer upload to"}, // shared with the other upload-step signatures: no new prefilter key
 			re:   lazyRe(`(?i)initiating layer upload to /v2/(\S+?)/blobs/uploads/? in ([^\s:]+(?::\d+)?): StatusCode: 404\b`),
 			rank: func(h *hit, f *facts) []cand {
 				h.assumeOp(opPush)
