@@ -3,8 +3,7 @@ package diagnose
 import "strings"
 
 // The docker daemon's wording of a registry refusal that carries the
-// registry's own message (twenty-second held-out batch, part p: vendor
-// registries). dockerd prints the request it made and then the error the
+// registry's own message, as vendor registries write it. dockerd prints the request it made and then the error the
 // registry returned, code and message as the registry wrote them
 // (moby/moby distribution/errors.go passes errcode.Error's "code: message"
 // through): `Get "https://HOST/v2/NAME/manifests/REF": unauthorized:
