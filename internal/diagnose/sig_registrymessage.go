@@ -3,19 +3,19 @@ package diagnose
 import "strings"
 
 // The docker daemon's wording of a registry refusal that carries the
-// registry's own message, as vendor registries write it. dockerd prints the request it made and then the error the
-// registry returned, code and message as the registry wrote them
-// (moby/moby distribution/errors.go passes errcode.Error's "code: message"
-// through): `Get "https://HOST/v2/NAME/manifests/REF": unauthorized:
-// MESSAGE`, `Head "https://HOST/v2/NAME/manifests/REF": denied: MESSAGE`.
-// Most registries use the distribution spec's stock messages, read by their
-// own signatures ("authentication required", "requested access to the
-// resource is denied"); vendor registries write their own (registry.redhat.io
-// "Please login to the Red Hat Registry using your Customer Portal
-// credentials", nvcr.io a JSON error body with "Access Denied"). Those lines
-// matched nothing and left the refusal unread. Generic: the signature reads
-// a line only when no specific signature did, so a message with its own
-// grammar keeps its own answer.
+// registry's own message, as vendor registries write it. dockerd prints the
+// request it made and then the error the registry returned, code and message
+// as the registry wrote them (moby/moby distribution/errors.go passes
+// errcode.Error's "code: message" through): `Get
+// "https://HOST/v2/NAME/manifests/REF": unauthorized: MESSAGE`, `Head
+// "https://HOST/v2/NAME/manifests/REF": denied: MESSAGE`. Most registries use
+// the distribution spec's stock messages, read by their own signatures
+// ("authentication required", "requested access to the resource is denied");
+// vendor registries write their own (registry.redhat.io "Please login to the
+// Red Hat Registry using your Customer Portal credentials", nvcr.io a JSON
+// error body with "Access Denied"). Those lines matched nothing and left the
+// refusal unread. Generic: the signature reads a line only when no specific
+// signature did, so a message with its own grammar keeps its own answer.
 
 func init() { sigGroups = append(sigGroups, sigsRegistryMessage) }
 
