@@ -318,22 +318,22 @@ func (in *lineIn) prepare(l logscan.Line, ar *lowArena) {
 		text = text[:maxLine]
 	}
 	in.reread(text, ar)
-	if in.keys.aux[kWebLogLink.slot] { // copied from GitHub's web log view (weblog.go)
+	if in.keys.hasAux(kWebLogLink.slot) { // copied from GitHub's web log view (weblog.go)
 		if t := stripWebLogLinks(text); t != text {
 			in.reread(t, ar)
 		}
 	}
-	if in.keys.aux[kReprTail[0].slot] || in.keys.aux[kReprTail[1].slot] { // a Python repr of the output (sig_cloudlogin.go)
+	if in.keys.hasAux(kReprTail[0].slot) || in.keys.hasAux(kReprTail[1].slot) { // a Python repr of the output (sig_cloudlogin.go)
 		if t := stripReprTail(in.text); t != in.text {
 			in.reread(t, ar)
 		}
 	}
-	if in.keys.aux[kAnsibleFailed.slot] { // Ansible's task status, not git's "fatal:" (ansible.go)
+	if in.keys.hasAux(kAnsibleFailed.slot) { // Ansible's task status, not git's "fatal:" (ansible.go)
 		if t := stripAnsibleFatal(in.text, in.low); t != in.text {
 			in.reread(t, ar)
 		}
 	}
-	if in.keys.aux[kLevelFatal.slot] { // a log level's "FATAL:", not git's "fatal:" (sig_loglevel.go)
+	if in.keys.hasAux(kLevelFatal.slot) { // a log level's "FATAL:", not git's "fatal:" (sig_loglevel.go)
 		if t := stripLevelFatal(in.text, in.low); t != in.text {
 			in.reread(t, ar)
 		}
@@ -364,7 +364,7 @@ func (e *engine) apply(in *lineIn) {
 	}
 	f.text, f.low, f.lineKeys = text, low, &in.keys
 	f.lineRefMask = in.refMask
-	defer func() { f.lineKeys = nil }()
+	defer func() { f.lineKeys = &unknownKeys }()
 	f.observe(l.N, text, low)
 	if in.cand.empty() {
 		return

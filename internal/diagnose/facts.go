@@ -182,7 +182,8 @@ type facts struct {
 	loginInputs     map[string]string // docker/login-action with: inputs shown
 
 	// The current line (engine.apply): its text, lowercase and keys
-	// (findLineKeys; lineKeys nil: not known, has searches the line).
+	// (findLineKeys; lineKeys &unknownKeys: not known, has searches the
+	// line).
 	text, low   string
 	lineKeys    *keyBits
 	lineRefMask refSet    // its reference keys (findLineKeys)
@@ -239,7 +240,7 @@ func (r *ring[T]) each(fn func(T)) {
 }
 
 func newFacts() *facts {
-	f := &facts{votes: map[string]int{}, perms: map[string]string{}, loginInputs: map[string]string{}}
+	f := &facts{votes: map[string]int{}, perms: map[string]string{}, loginInputs: map[string]string{}, lineKeys: &unknownKeys}
 	f.refs.n, f.urls.n = maxRefs, maxURLs
 	return f
 }
@@ -524,7 +525,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.runnerCred = n
 	}
 
-	if f.lineKeys == nil || !f.lineRefMask.empty() { // else no reference key: lineRefCandidates has none
+	if !f.keysKnown() || !f.lineRefMask.empty() { // else no reference key: lineRefCandidates has none
 		if mask := f.lineRefCandidates(text, low); !mask.empty() {
 			f.observeRefs(n, text, &mask)
 		}

@@ -27,8 +27,10 @@ func TestMessageGrammarYandexCR(t *testing.T) {
 		`Error: writing blob: initiating layer upload to /v2/crp0rb1t/orbit/api/blobs/uploads/ in cr.yandex: unable to retrieve auth token: invalid username/password: unauthorized: Password is invalid - must be JSON key ; requestId = 5b0e6a1c-0000-4c2d-9e8f-0rb170000006`: "bad-credentials",
 		// guards: a form validator's wording, Yandex's other 401, and the generic containers/image 401 keep their answers
 		"Password is invalid - must be 8 characters or longer": "",
-		`Error response from daemon: Get "https://cr.yandex/v2/": unauthorized: Authentication problem ; requestId = 5b0e6a1c-0000-4c2d-9e8f-0rb170000007`:                      "bad-credentials",
-		"Error: initializing source docker://cr.yandex/crp0rb1t/orbit/api:1.4: unable to retrieve auth token: invalid username/password: unauthorized: authentication required": "bad-credentials",
-		`Error response from daemon: Get "https://registry.orbit.test/v2/": unauthorized: incorrect username or password`:                                                       "bad-credentials",
+		`Error response from daemon: Get "https://cr.yandex/v2/": unauthorized: Authentication problem ; requestId = 5b0e6a1c-0000-4c2d-9e8f-0rb170000007`: "bad-credentials",
+		// (after a login: with no credential in sight the generic 401 reads
+		// as a missing login, containersTokenRefusedNoLogin in sig_authn.go)
+		"$ podman login cr.yandex -u oauth --password-stdin\nLogin Succeeded!\nError: initializing source docker://cr.yandex/crp0rb1t/orbit/api:1.4: unable to retrieve auth token: invalid username/password: unauthorized: authentication required": "bad-credentials",
+		`Error response from daemon: Get "https://registry.orbit.test/v2/": unauthorized: incorrect username or password`:                                                                                                                             "bad-credentials",
 	})
 }

@@ -24,20 +24,23 @@ const (
 // maxSigs bounds the signatures (sigSet's size).
 const maxSigs = 320 // 256 nearly filled (230) with the seventeenth held-out batches
 
-// keyBits marks the keys a line holds (findLineKeys), by slot (see
-// keySlots): the signature and reference keys one bit each, the fact
-// fragments (read most, by facts.has) a bool each: 424 bytes a line with
-// 320 fragment slots (and their bit set), where a bool per slot took 768
-// between the two goroutines.
+// keyBits marks the keys a line holds (findLineKeys), one bit a slot (see
+// keySlots): bit i%64 of bits[i/64], 192 bytes. It used to keep the 448
+// fact fragment slots (read most, by facts.has) as a bool each as well,
+// 640 bytes: the preparing goroutine zeroed and wrote them for every line
+// and the diagnosis goroutine read them back on the other core. Bits
+// alone cut the process's CPU time on two cores by about a tenth on a
+// 128 MiB bench log (explain-perf24; 2% on one core), for 1% fewer
+// instructions.
 type keyBits struct {
-	bits [auxBase / 64]uint64
-	aux  [maxAuxKeys]bool // slot auxBase+i at aux[i]
-	// auxSet is aux as bits: a list of fragments is ruled out at once
-	// (facts.hasAnyIn).
-	auxSet [maxAuxKeys / 64]uint64
+	bits [keySlots / 64]uint64
 	// found: a key was marked (markKey), of any kind.
 	found bool
 }
+
+// The slots come in whole words: the fact fragments' words (auxSet) start
+// at auxBase/64 (a negative array size does not compile).
+var _ [1 - auxBase%64 - maxAuxKeys%64]struct{}
 
 // auxMask is a set of fact fragments, by slot (auxKey.slot), with the
 // range of its words that hold one: a list's fragments are registered
@@ -69,10 +72,20 @@ func maskOf(keys []*auxKey) (m auxMask) {
 }
 
 func (b *keyBits) get(i int) bool {
-	if i >= auxBase {
-		return b.aux[i-auxBase]
-	}
-	return b.bits[i>>6]&(1<<(i&63)) != 0
+	return b.bits[uint(i)/64]&(1<<(uint(i)%64)) != 0
+}
+
+// hasAux reports whether b holds fact fragment slot (auxKey.slot), that is
+// slot auxBase+slot.
+func (b *keyBits) hasAux(slot int) bool {
+	return b.bits[auxBase/64+uint(slot)/64]&(1<<(uint(slot)%64)) != 0
+}
+
+// auxSet is the fact fragments' part of b: fragment slot i is bit i%64 of
+// word i/64 (auxMask's numbering), so a list of fragments is ruled out at
+// once (facts.hasAnyIn).
+func (b *keyBits) auxSet() *[maxAuxKeys / 64]uint64 {
+	return (*[maxAuxKeys / 64]uint64)(b.bits[auxBase/64:])
 }
 
 // refs is the set of reference-pattern keys b holds: their slots
@@ -83,12 +96,7 @@ func (b *keyBits) refs() refSet {
 }
 
 func (b *keyBits) set(i int) {
-	if i >= auxBase {
-		b.aux[i-auxBase] = true
-		b.auxSet[(i-auxBase)/64] |= 1 << ((i - auxBase) % 64)
-		return
-	}
-	b.bits[i>>6] |= 1 << (i & 63)
+	b.bits[uint(i)/64] |= 1 << (uint(i) % 64)
 }
 
 // maxRefPatterns bounds refPatterns (refSet's size; buildRefIndex panics
@@ -556,7 +564,7 @@ func (a *lowArena) lower(s string) string {
 // so that the common path zeroes no 512-byte buffer a line (1.4 M
 // instructions on the 16 MiB log).
 func (f *facts) lineRefCandidates(text, low string) refSet {
-	if f.lineKeys == nil {
+	if !f.keysKnown() {
 		var buf [maxSigKeys]bool
 		var m refSet
 		if !refCandidates(text, low, &buf) {
@@ -582,10 +590,15 @@ func (f *facts) lineRefCandidates(text, low string) refSet {
 // lowercased, a fragment of the lowercased line (strings.ToLower maps each
 // rune alone, ASCII to ASCII).
 type auxKey struct {
-	s     string // as looked for
-	slot  int    // index of its lowercase in auxLow
-	exact bool   // look in the line as is (case-sensitive), not in its lowercase
-	never bool   // looked for in the lowercased line but has upper case: never there
+	s    string // as looked for
+	slot int    // index of its lowercase in auxLow
+	// word and bit are slot auxBase+slot's in keyBits.bits (has reads
+	// them as such: the inline budget had no room to work them out); bit
+	// 0 for a never key.
+	word  int
+	bit   uint64
+	exact bool // look in the line as is (case-sensitive), not in its lowercase
+	never bool // looked for in the lowercased line but has upper case: never there
 }
 
 var (
@@ -627,6 +640,7 @@ func newAuxKey(s string, exact bool) *auxKey {
 		auxLow = append(auxLow, low)
 	}
 	k.slot = slot
+	k.word, k.bit = (auxBase+slot)/64, 1<<(slot%64)
 	return k
 }
 
@@ -644,11 +658,26 @@ func lowKeys(list []string) []*auxKey {
 func (f *facts) has(k *auxKey) bool {
 	// Most keys tested are not in the line, exact ones too (their
 	// lowercase is not): those end here, with no call.
-	if lk := f.lineKeys; lk != nil && !lk.aux[k.slot] {
-		return false // slot 0 (never marked) for a never key
-	}
-	return f.hasSlow(k)
+	// A never key has bit 0 (word 0): false here. A line whose keys are
+	// not known has unknownKeys, every bit set: hasSlow searches it.
+	return f.lineKeys.bits[k.word]&k.bit != 0 && f.hasSlow(k)
 }
+
+// unknownKeys stands for the keys of a line not looked up (facts.lineKeys
+// outside engine.apply, and in tests): every slot marked, so facts.has
+// needs no nil test (its inline budget had no room for it) and calls
+// hasSlow, which searches the line.
+var unknownKeys = func() (b keyBits) {
+	for i := range b.bits {
+		b.bits[i] = ^uint64(0)
+	}
+	b.found = true
+	return b
+}()
+
+// keysKnown reports whether f.lineKeys are the current line's keys
+// (findLineKeys), not unknownKeys.
+func (f *facts) keysKnown() bool { return f.lineKeys != &unknownKeys }
 
 // hasSlow is has for a key whose lowercase the line holds, or for a line
 // whose keys are not known.
@@ -656,8 +685,8 @@ func (f *facts) hasSlow(k *auxKey) bool {
 	if k.never {
 		return false
 	}
-	if f.lineKeys != nil {
-		return f.lineKeys.aux[k.slot] && (!k.exact || strings.Contains(f.text, k.s))
+	if f.keysKnown() {
+		return f.lineKeys.hasAux(k.slot) && (!k.exact || strings.Contains(f.text, k.s))
 	}
 	if k.exact {
 		return strings.Contains(f.text, k.s)
@@ -670,9 +699,10 @@ func (f *facts) hasSlow(k *auxKey) bool {
 // (has needs a key's fragment, lowercase, among the line's keys: an exact
 // key is then confirmed in the line as is.)
 func (f *facts) hasAnyIn(keys []*auxKey, m *auxMask) bool {
-	if lk := f.lineKeys; lk != nil {
+	if f.keysKnown() {
+		aux := f.lineKeys.auxSet()
 		for i := int(m.lo); i < int(m.hi); i++ {
-			if lk.auxSet[i]&m.w[i] != 0 {
+			if aux[i]&m.w[i] != 0 {
 				return f.hasAny(keys)
 			}
 		}

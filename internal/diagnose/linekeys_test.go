@@ -113,7 +113,7 @@ func TestAuxKeys(t *testing.T) {
 				in := &lineIn{}
 				in.prepare(logscan.Line{Text: text}, nil)
 				withKeys := &facts{text: in.text, low: in.low, lineKeys: &in.keys}
-				without := &facts{text: in.text, low: in.low}
+				without := &facts{text: in.text, low: in.low, lineKeys: &unknownKeys}
 				for _, k := range keys {
 					want := strings.Contains(in.low, k.s)
 					if k.exact {
@@ -232,7 +232,7 @@ func TestHasAnyIn(t *testing.T) {
 			in.prepare(logscan.Line{Text: v}, nil)
 			f := newFacts()
 			for _, ls := range lists {
-				f.text, f.low, f.lineKeys = in.text, in.low, nil
+				f.text, f.low, f.lineKeys = in.text, in.low, &unknownKeys
 				want := f.hasAny(ls.keys)
 				f.lineKeys = &in.keys
 				if got := f.hasAnyIn(ls.keys, ls.m); got != want {
@@ -262,7 +262,7 @@ func TestLineRefCandidates(t *testing.T) {
 			var in lineIn
 			in.prepare(logscan.Line{Text: v}, nil)
 			f := newFacts()
-			f.text, f.low, f.lineKeys = in.text, in.low, nil
+			f.text, f.low, f.lineKeys = in.text, in.low, &unknownKeys
 			want := f.lineRefCandidates(in.text, in.low)
 			f.lineKeys, f.lineRefMask = &in.keys, in.refMask
 			if got := f.lineRefCandidates(in.text, in.low); got != want {
@@ -304,7 +304,7 @@ func TestRefSetWords(t *testing.T) {
 	if !s.empty() {
 		t.Errorf("after removing all: %#x, want empty", s)
 	}
-	if (b.bits[maxSigKeys/64-1] != 0) || b.aux != [maxAuxKeys]bool{} {
+	if (b.bits[maxSigKeys/64-1] != 0) || *b.auxSet() != [maxAuxKeys / 64]uint64{} {
 		t.Error("a reference slot marked a signature key or a fact fragment")
 	}
 	if len(refPatterns) > maxRefPatterns {

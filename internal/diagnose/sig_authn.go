@@ -159,6 +159,9 @@ func sigsAuthn() {
 				if cs := ghcrTokenRefusedAnonymous(h, f); cs != nil {
 					return cs
 				}
+				if cs := containersTokenRefusedNoLogin(h, f); cs != nil {
+					return cs
+				}
 				cs := []cand{c("bad-credentials", 0.88, "The registry rejected the username and password or token it was given.")}
 				if h.kind() == reghost.Distribution {
 					// A self-hosted token registry: containers/image prints
@@ -286,6 +289,9 @@ func sigsAuthn() {
 						c("bad-credentials", 0.55, ""), c("login-other-job", 0.45, "")}
 				}
 				if cs := ghcrTokenRefusedAnonymous(h, f); cs != nil {
+					return cs
+				}
+				if cs := containersTokenRefusedNoLogin(h, f); cs != nil {
 					return cs
 				}
 				return []cand{c("bad-credentials", 0.8, "The token server refused the username and password (containers/image could not get a token)."),
@@ -1063,6 +1069,40 @@ func ghcrTokenRefusedAnonymous(h *hit, f *facts) []cand {
 		return nil
 	}
 	return ghcrAnonymousRead(h, f)
+}
+
+// containersTokenRefusedNoLogin ranks containers/image's "unable to
+// retrieve auth token: invalid username/password" when nothing before the
+// line logged in to the host or handed the client a credential (a login
+// command, --creds, an auth file). containers/image words every 401 of the
+// registry's token server so (docker/docker_client.go, ErrUnauthorizedForCredentials),
+// also the answer to a token request that carried no credential at all; with
+// no credential in sight the missing login comes first (podman, buildah and
+// skopeo in a CI step or a Tekton task that never ran a login). Registries
+// with their own wording of the anonymous case are read before this
+// (registry.redhat.io's "Please login", GHCR's anonymous read); Docker Hub,
+// which issues anonymous tokens, keeps the credential reading.
+func containersTokenRefusedNoLogin(h *hit, f *facts) []cand {
+	if !strings.Contains(h.low, "unable to retrieve auth token: invalid username/password") {
+		return nil
+	}
+	if state, _ := f.loginState(h.line(), h.host); state != "none" || f.authFileLine > 0 {
+		return nil
+	}
+	if h.kind() == reghost.DockerHub {
+		// Docker Hub hands out anonymous tokens, so its token server
+		// refuses only a credential it was given (one stored by an
+		// earlier step or on the runner).
+		return nil
+	}
+	if containsAny(h.low, []string{"--creds", "--src-creds", "--dest-creds", "--authfile"}) {
+		return nil
+	}
+	return []cand{
+		c("no-login", 0.74, fmt.Sprintf("No login for %s (and no --creds or auth file) appears before this line, and containers/image words every refusal of the registry's token server as \"invalid username/password\", a request with no credential included: log in to the registry in this step (podman/buildah/skopeo login, or an auth file the task mounts) before it pulls or pushes.", hostName(h.host))),
+		c("bad-credentials", 0.6, ""),
+		c("login-other-job", 0.42, ""),
+	}
 }
 
 // bareLibraryPush reports whether the push the token request is for named

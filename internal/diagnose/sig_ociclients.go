@@ -4,6 +4,8 @@ package diagnose
 // buildctl when no BuildKit daemon answers, and oras when a reference
 // reaches it with an empty digest.
 
+import "fmt"
+
 func init() { sigGroups = append(sigGroups, sigsOCIClients) }
 
 func sigsOCIClients() {
@@ -38,6 +40,28 @@ func sigsOCIClients() {
 			rank: fixed(c("registry-fault", 0.68, "The layer upload was answered with an HTML page instead of the registry's JSON error: a web application firewall, reverse proxy or load balancer in front of the registry refused the request (a WAF rule matching the uploaded bytes, a body or header limit, a misrouted ingress). Check that front end's logs; the credential and the image name are not what failed."),
 				c("registry-unreachable", 0.4, ""),
 				c("insufficient-role", 0.3, "")),
+		},
+		&signature{
+			id: "upload-init-404",
+			// containers/image (podman, buildah, skopeo, bluebuild) when the
+			// POST that opens a layer upload is answered 404 with a body that
+			// is not a registry JSON error: "writing blob: initiating layer
+			// upload to /v2/NAME/blobs/uploads/ in HOST: StatusCode: 404,
+			// \"Not found.\\n\"". The registry's router serves no such
+			// repository path: the project/owner does not exist, or the path
+			// lacks the owner segment the registry requires (Gitea and
+			// Forgejo serve /v2/{owner}/{image}/ only,
+			// forgejo.org/docs/latest/user/packages/container; blue-build/cli#838).
+			// BuildKit's "POST request to …/blobs/uploads/: 404 Not Found"
+			// reads the same (repo-not-found first).
+			keys: []string{"layer upload to"}, // shared with the other upload-step signatures: no new prefilter key
+			re:   lazyRe(`(?i)initiating layer upload to /v2/(\S+?)/blobs/uploads/? in ([^\s:]+(?::\d+)?): StatusCode: 404\b`),
+			rank: func(h *hit, f *facts) []cand {
+				h.assumeOp(opPush)
+				return []cand{c("repo-not-found", 0.6, fmt.Sprintf("%s answered 404 Not Found to opening the layer upload for %q, without a registry error: it serves no such repository path. Check that the project/organization exists and that the image path carries the owner or namespace segment the registry requires (Gitea and Forgejo: HOST/OWNER/IMAGE).", hostName(h.m[2]), h.m[1])),
+					c("push-outside-namespace", 0.5, ""),
+					c("registry-disabled", 0.35, "")}
+			},
 		},
 		&signature{
 			id: "reference-empty-digest",
