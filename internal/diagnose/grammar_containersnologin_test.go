@@ -22,6 +22,12 @@ func TestMessageGrammarContainersTokenNoLogin(t *testing.T) {
 		// Docker Hub issues anonymous tokens: its token server refused a
 		// credential it was given (stored on the runner)
 		"Error: initializing source docker://docker.io/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: incorrect username or password": "bad-credentials",
+		// a token server that says the credential it got was wrong: the
+		// credential came from somewhere the log does not show (a mounted
+		// docker config, the runner's stored login)
+		"Error: initializing source docker://registry.orbit.test/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: incorrect username or password":                  "bad-credentials",
+		"Error: writing blob: initializing destination docker://quay.orbit.test/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: Invalid Username or Password":     "bad-credentials",
+		"Error: writing blob: initializing destination docker://gitlab.orbit.test:5050/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: HTTP Basic: Access denied": "bad-credentials",
 		// registry wordings with their own reading
 		"Error: initializing source docker://cr.orbit.test/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: Password is invalid - must be OAuth token.": "password-not-token",
 		"Error: initializing source docker://registry.orbit.test/orbit/api:1.0: unable to retrieve auth token: invalid username/password: unauthorized: Please login to the Orbit Registry":   "no-login",

@@ -1095,6 +1095,13 @@ func containersTokenRefusedNoLogin(h *hit, f *facts) []cand {
 		// earlier step or on the runner).
 		return nil
 	}
+	if containsAny(h.low, credentialRejectedWords) {
+		// The token server's own message after containers/image's
+		// wording says a credential came and was wrong: it was given,
+		// from a file or a mount the log does not show (a Tekton or
+		// Kubernetes secret, the runner's stored login).
+		return nil
+	}
 	if containsAny(h.low, []string{"--creds", "--src-creds", "--dest-creds", "--authfile"}) {
 		return nil
 	}
@@ -1120,3 +1127,11 @@ func bareLibraryPush(h *hit) bool {
 // jibUnauthorizedFor is the image jib names after its credentials hint:
 // "…: Unauthorized for REGISTRY/REPOSITORY: 401 Unauthorized".
 var jibUnauthorizedFor = regexp.MustCompile(`Unauthorized for (\S+?):? `)
+
+// credentialRejectedWords are a token server's own words (lower case) for a
+// credential it was given and rejected, as registries write them after the
+// client's wording: "incorrect username or password" (Docker Hub, and the
+// bad-credentials signal of causes.md), "invalid username or password",
+// "invalid credential(s)", GitLab's "HTTP Basic: Access denied". Never the
+// client's own "invalid username/password" (containers/image's fixed text).
+var credentialRejectedWords = []string{"incorrect username or password", "invalid username or password", "invalid credential", "http basic: access denied"}
