@@ -420,7 +420,7 @@ func (e *engine) apply(in *lineIn) {
 	}
 }
 
-const maxSigKeys = 512 // 384 nearly filled (366) with the fourteenth held-out batches
+const maxSigKeys = 640 // a multiple of 64 (keyBits words); 512 nearly filled (502) with the twenty-second held-out batches
 
 // sigKeys are the distinct keys of all signatures; signature.keyIdx points
 // into it. Built once, on first use.

@@ -177,6 +177,9 @@ type facts struct {
 	// it (sig_scanscheme.go), capped at maxLogins.
 	scanSchemeArgs [][2]string
 	cacheRefs      []string // BuildKit cache imports (--cache-from): their misses are not failures; capped
+	// crossMount is the first BuildKit token request that pairs a push
+	// scope with another repository's pull (crossmount.go); zero if none.
+	crossMount crossMount
 
 	loginActionLine int
 	loginInputs     map[string]string // docker/login-action with: inputs shown
@@ -536,6 +539,9 @@ func (f *facts) observe(n int, text, low string) {
 	if f.has(kBuildKitAuth) {
 		if m := matchBuildKitAuth(text); m != nil { // buildkitAuthRe
 			f.refs.add(refSeen{Ref: imageRef{Raw: m[2] + "/" + m[1], Host: m[2], Repo: m[1]}, Op: opPush, Line: n})
+		}
+		if f.crossMount.to == "" {
+			f.crossMount = buildkitCrossMount(text, n) // crossmount.go
 		}
 	}
 	f.observeSuccess(n, text, low)

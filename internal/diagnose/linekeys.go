@@ -11,13 +11,13 @@ import (
 // Key slots of a line (lineIn.keys), all found by one pass over the
 // lowercased line (findLineKeys): signature keys (sigKeys) at [0,
 // maxSigKeys), reference-pattern keys (refIndex.keys, refCandidates'
-// numbering) at [maxSigKeys, 2*maxSigKeys), and the fragments the facts and
-// the signatures' veto and need lists test (auxKey; auxLow's numbering) at
-// [auxBase, auxBase+maxAuxKeys). Facts and signatures share the pass instead of
-// scanning the line once per fragment.
+// numbering, one a pattern) at [maxSigKeys, maxSigKeys+maxRefPatterns), and
+// the fragments the facts and the signatures' veto and need lists test
+// (auxKey; auxLow's numbering) at [auxBase, auxBase+maxAuxKeys). Facts and
+// signatures share the pass instead of scanning the line once per fragment.
 const (
 	maxAuxKeys = 448 // a multiple of 64 (auxMask); 320 nearly filled (296) with the fourteenth held-out batches
-	auxBase    = 2 * maxSigKeys
+	auxBase    = maxSigKeys + maxRefPatterns
 	keySlots   = auxBase + maxAuxKeys
 )
 
@@ -25,7 +25,7 @@ const (
 const maxSigs = 320 // 256 nearly filled (230) with the seventeenth held-out batches
 
 // keyBits marks the keys a line holds (findLineKeys), one bit a slot (see
-// keySlots): bit i%64 of bits[i/64], 192 bytes. It used to keep the 448
+// keySlots): bit i%64 of bits[i/64], 152 bytes. It used to keep the 448
 // fact fragment slots (read most, by facts.has) as a bool each as well,
 // 640 bytes: the preparing goroutine zeroed and wrote them for every line
 // and the diagnosis goroutine read them back on the other core. Bits

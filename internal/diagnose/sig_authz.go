@@ -209,6 +209,9 @@ func sigsAuthz() {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),
 						c("manifest-unknown", 0.45, ""), c("insufficient-role", 0.4, "")}
 				}
+				if h.op == opPush && f.crossMount.pushedTo(h.repo()) {
+					return crossMountRefused(h, f.crossMount)
+				}
 				if h.kind() == reghost.ACR {
 					// ACR has no account namespaces: a push token without
 					// push is the identity's role (AcrPull without AcrPush,

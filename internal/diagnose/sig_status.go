@@ -30,7 +30,12 @@ func sigsStatus() {
 			// "unsupported status code 401; body: Not Authorized".
 			// containerd's tag lister words it "pulling from host HOST failed
 			// with status code: STATUS" (no bracketed path).
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code [", "pulling from host "},
+			// Waypoint's entrypoint-layer upload (its kaniko builder) prints
+			// the status of the upload start alone: "error setting up
+			// entrypoint layer: Error starting blob upload: 401 Unauthorized"
+			// (fmt.Errorf("error starting blob upload: %s", resp.Status));
+			// a blob upload is a registry request whatever client words it.
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "starting blob upload", "manifests/", "error parsing http 401", "[http 401]", "unsupported status code", "failed with status code [", "pulling from host "},
 			veto: gitLike,
 			rank: rankUnauthenticated,
 			tell: tellUnauthenticated,
@@ -152,7 +157,7 @@ func sigsStatus() {
 			// containers/image before v5.x (skopeo inspect/sync listing
 			// tags): "Invalid status code returned when fetching tags list
 			// 403 (Forbidden)".
-			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "manifests/", "[http 403]", "unsupported status code", "failed with status code [", "pulling from host ", "fetching tags list"},
+			need: []string{"/v2/", "unexpected status", "token?", "jwt/auth", "blobs/uploads", "starting blob upload", "manifests/", "[http 403]", "unsupported status code", "failed with status code [", "pulling from host ", "fetching tags list"},
 			veto: gitLike,
 			rank: rank403,
 			tell: tellDenied,

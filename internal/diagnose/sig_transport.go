@@ -252,7 +252,10 @@ func sigsTransport() {
 				// or registry auth: … unable to retrieve secret(s) from
 				// asm|ssm: … context deadline exceeded" is a Secrets
 				// Manager / Parameter Store fetch, not the registry.
-				"unable to retrieve secret"}, withoutLogLevelFatal(gitLike)...),
+				"unable to retrieve secret",
+				// A BuildKit client's connection to its own builder daemon
+				// (sig_buildkitconn.go), not to a registry.
+				"failed to list workers"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
 				if appWordContext(h, f) {
 					return nil // "push"/"pull" in an application's own message (hostcontext.go)

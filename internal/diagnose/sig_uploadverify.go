@@ -1,5 +1,7 @@
 package diagnose
 
+import "fmt"
+
 // Answers a registry gives after checking what the client sent, and an
 // HTTP/2 connection the registry's front end closed. The distribution spec's
 // error codes DIGEST_INVALID ("provided digest did not match uploaded
@@ -11,11 +13,37 @@ package diagnose
 // "http2: server sent GOAWAY and closed the connection; LastStreamID=N,
 // ErrCode=…" or "http2: Transport received Server's graceful shutdown
 // GOAWAY" (golang.org/x/net/http2, RFC 9113 §6.8).
+// Go's HTTP/1 transport refuses to send a request whose body yields fewer
+// bytes than its declared length: "http: ContentLength=N with Body length M"
+// (net/http transfer.go). Against a registry that is a PUT or PATCH sent a
+// second time with a body already read: the client resent it after the
+// registry's 401 challenge on that request (a token without push for the
+// repository: no credential, e.g. acorn-io/runtime#1035), or its own retry
+// resent it (go-containerregistry#1183 in crane v0.7.0, carvel-dev/imgpkg#488).
 
 func init() { sigGroups = append(sigGroups, sigsUploadVerify) }
 
 func sigsUploadVerify() {
 	register(
+		&signature{
+			id:   "resent-body-consumed",
+			keys: []string{"with body length"},
+			re:   lazyRe(`(?i)\bhttp: ContentLength=\d+ with Body length \d+`),
+			need: []string{"/v2/"},
+			veto: gitLike,
+			rank: func(h *hit, f *facts) []cand {
+				h.assumeOp(opPush)
+				bug := c("client-bug", 0.5, "The client resent a PUT whose body it had already read (its own retry of the request): a defect of that client release (crane v0.7.0, go-containerregistry#1183; imgpkg copy retries, carvel-dev/imgpkg#488); another release passes.")
+				if state, _ := f.loginState(h.line(), h.host); state == "same" {
+					bug.w = 0.6
+					return []cand{bug, c("token-expired", 0.4, "A login for this registry ran: if the push was long, the registry may have challenged the PUT because the token expired, and the client resent it with an empty body."), c("no-login", 0.35, "")}
+				}
+				return []cand{
+					c("no-login", 0.58, fmt.Sprintf("The registry challenged the upload to %s (401) and the client resent it with a body it had already read, so Go refused to send it: the token the client had did not allow the push, and no login for this registry appears in the log. Log in to exactly this registry host with the client that pushes (acorn login, crane auth login, docker login) before the push.", hostName(h.host))),
+					bug,
+				}
+			},
+		},
 		&signature{
 			id:   "upload-content-mismatch",
 			keys: []string{"digest invalid", "digest_invalid", "size invalid", "size_invalid"},
