@@ -38,6 +38,17 @@ func TestMessageGrammarTerseAnswers(t *testing.T) {
 		"$ docker push 123456789012.dkr.ecr.us-west-2.amazonaws.com/orbit/api:4\nerror parsing HTTP 403 response body: unexpected end of JSON input: \"\"": "cloud-iam-denied",
 		// guard: an empty 401 is still a refused credential
 		"$ docker pull registry.orbit.test/private/api:2\nError response from daemon: error parsing HTTP 401 response body: unexpected end of JSON input: \"\"": "no-login",
+		// a registry's 401 under the catch-all code, no login before it:
+		// no login leads, a refused credential next
+		"$ docker push iad.ocir.io/orbitns/api:3\nThe push refers to repository [iad.ocir.io/orbitns/api]\n5f70bf18a086: Preparing\nunknown: Unauthorized": "no-login",
+		// the same answer after a login for another host
+		"$ docker login registry.orbit.test -u ci --password-stdin\nLogin Succeeded\n$ docker push iad.ocir.io/orbitns/api:3\nThe push refers to repository [iad.ocir.io/orbitns/api]\nunknown: Unauthorized.": "login-wrong-host",
+		// guard: the login check's answer keeps its reading (bad credential)
+		"$ docker login iad.ocir.io -u orbitns/ci --password-stdin\nError response from daemon: Get \"https://iad.ocir.io/v2/\": unknown: Unauthorized": "bad-credentials",
+		// guard: the words inside a longer message are another signature's
+		"$ docker push registry.orbit.test/api:3\nunknown: unauthorized to access repository: api, action: push: unauthorized to access repository: api, action: push": "insufficient-role",
+		// guard: an application's own log line
+		"time=\"2024-05-02T10:00:01Z\" level=warning msg=\"request rejected\" reason=\"unknown: Unauthorized\" path=/api/v1/users": "",
 		// guard: a JSON parse error of another tool's HTTP answer
 		"npm ERR! Unexpected end of JSON input while parsing near '...\"dependencies\":{\"orb'": "",
 		// guard: a registry's JSON 404 stays a missing tag

@@ -40,6 +40,25 @@ func sigsTerseAnswers() {
 			),
 		},
 		&signature{
+			id: "unknown-code-unauthorized",
+			// A registry that answers 401 with the bare status text under
+			// the registry API's catch-all code prints, in docker's
+			// "CODE: MESSAGE" form, as the whole message "unknown:
+			// Unauthorized" (distribution spec, "Error Codes": UNKNOWN).
+			// Oracle Cloud Infrastructure Registry answers so for an auth
+			// token it refuses, such as one given with a username not in
+			// its TENANCY/USER form (docs.oracle.com, "Pushing Images Using
+			// the Docker CLI"). The line must end there:
+			// Harbor's "unauthorized to access repository …" and the
+			// login check's "Get …/v2/: unknown: Unauthorized" keep their
+			// readings.
+			keys: []string{"unknown: unauthorized"},
+			re:   lazyRe(`(?i)(?:^|[\s:])unknown: "?Unauthorized"?\.?\s*$`),
+			veto: append([]string{"/v2/:", "/v2/\":"}, gitLike...),
+			rank: rankUnknownUnauthorized,
+			tell: tellUnauthenticated,
+		},
+		&signature{
 			id: "gcr-caller-denied",
 			// Container Registry (gcr.io, pkg.dev's gcr.io repositories)
 			// answers a request it will not serve with "denied: Caller does
@@ -148,5 +167,23 @@ func rankGCRCallerDenied(h *hit, f *facts) []cand {
 	return []cand{
 		c("cloud-iam-denied", 0.72, iamWhy),
 		c("manifest-unknown", 0.55, fmt.Sprintf("Or %s no longer exists at this path (Container Registry answers a missing repository the same way).", img)),
+	}
+}
+
+// rankUnknownUnauthorized ranks a registry's terse 401, "unknown:
+// Unauthorized". Unlike "authentication required" it does not say whether a
+// credential was sent, so with no login before it in the log a refused
+// credential (a wrong or revoked token, a username in a form the registry
+// does not take, such as OCIR's TENANCY/USER) ranks next to a missing login.
+// With a login before it, it reads as any refused credential
+// (rankUnauthenticated).
+func rankUnknownUnauthorized(h *hit, f *facts) []cand {
+	if state, _ := f.loginState(h.line(), h.host); state != "none" {
+		return rankUnauthenticated(h, f)
+	}
+	return []cand{
+		c("no-login", 0.66, "The registry refused the request with a bare 401 \"Unauthorized\" and no login ran before it in this log: log in to the registry in the same job before the push or pull."),
+		c("bad-credentials", 0.6, "If a login ran (outside this excerpt, or in a wrapper), the registry refused its credential: a wrong or revoked token, or a username in a form the registry does not accept (OCIR wants TENANCY/USER, or TENANCY/oracleidentitycloudservice/USER for a federated user)."),
+		c("login-other-job", 0.4, ""),
 	}
 }
