@@ -135,7 +135,7 @@ type facts struct {
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
 	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
-	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" (otherci.go)
+	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" or "No matching credentials were found for" (otherci.go)
 	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
 	pinWarns      []int  // lines of docker service create's "unable to pin image" warning (sig_swarmtasks.go), capped
 	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
@@ -418,7 +418,7 @@ func (f *facts) observe(n int, text, low string) {
 	if f.guestMode == 0 && f.has(kGuestMode) && strings.Contains(low, "credentials not provided") {
 		f.guestMode = n
 	}
-	if f.anonFallback == 0 && f.has(kAnonFallback) {
+	if f.anonFallback == 0 && (f.has(kAnonFallback) || f.has(kAnonNoMatch)) {
 		f.anonFallback = n
 	}
 	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go

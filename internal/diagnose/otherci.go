@@ -113,6 +113,16 @@ var ipv4Re = lazyRe(`^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$`)
 // tells who made a later refusal.
 var kAnonFallback = lowKey("falling back on anonymous")
 
+// kAnonNoMatch is the same note from go-containerregistry's bearer transport
+// (pkg/v1/remote/transport/bearer.go, refreshOauth and refreshBasic): it logs
+// `No matching credentials were found for "HOST"` only when a token request
+// failed and the request carried authn.Anonymous, so the registry's refusal
+// that follows answered a request without any credential (crane, ko,
+// kaniko, gcrane; google/go-containerregistry#1183).
+var kAnonNoMatch = lowKey("no matching credentials were found for")
+
+func init() { factKeys = append(factKeys, "no matching credentials were found for") } // the line prefilter
+
 func init() { sigGroups = append(sigGroups, sigsOtherCI) }
 
 func sigsOtherCI() {

@@ -103,7 +103,11 @@ func nonRepositoryScope400(h *hit) []cand {
 // upload"/"put manifest" wording, or the MANIFEST_BLOB_UNKNOWN code (the
 // code a registry gives only to a manifest upload).
 func manifestWriteLine(h *hit) bool {
-	if strings.Contains(h.low, "manifest_blob_unknown") || strings.Contains(h.low, "manifest upload") || strings.Contains(h.low, "put manifest") {
+	// MANIFEST_BLOB_UNKNOWN is answered only to a manifest upload; distribution's
+	// client renders the code lowercased with spaces ("manifest blob unknown:
+	// blob unknown to registry", registry/api/errcode ErrorCode.Error), as
+	// docker manifest push and oras print it on a line of its own.
+	if strings.Contains(h.low, "manifest_blob_unknown") || strings.Contains(h.low, "manifest blob unknown") || strings.Contains(h.low, "manifest upload") || strings.Contains(h.low, "put manifest") {
 		return true
 	}
 	return h.hasURL && h.url.Object == "manifests" && strings.Contains(h.low, "put ")

@@ -502,6 +502,13 @@ func sigsAuthz() {
 						return []cand{c("no-login", 0.74, fmt.Sprintf("Artifact Registry received no credential (\"Unauthenticated request\"), although a login or configure-docker for %s ran: the push ran as another user or with another docker config directory (sudo, a container, DOCKER_CONFIG), or the credential helper it registered did not run. Log in, or run gcloud auth configure-docker, as the same user and with the same docker config as the push.", hostName(h.host)), loginEv(l)),
 							c("credential-store-error", 0.55, ""), c("cloud-iam-denied", 0.45, "")}
 					}
+					if f.anonFallback > 0 && f.anonFallback < h.line() {
+						// go-containerregistry said the token request went
+						// out anonymous (otherci.go): the login's credential
+						// did not reach this client.
+						return []cand{c("no-login", 0.82, fmt.Sprintf("A login for %s ran, but the client said no credential matched the registry and asked for the token anonymously (line %d), so the refusal is not about the service account's role: the client reads another docker config than the one the login wrote (DOCKER_CONFIG, another user or container), or its version does not read it.", hostName(h.host), f.anonFallback), loginEv(l)),
+							c("cloud-iam-denied", 0.5, ""), c("client-bug", 0.45, "")}
+					}
 					return []cand{c("cloud-iam-denied", 0.78, "A credential for this host was sent, so the service account lacks the registry role (Artifact Registry Writer / Storage Admin).", loginEv(l)),
 						c("token-expired", 0.45, "")}
 				}
