@@ -245,7 +245,7 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 		}
 	}
 	if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
-		if cs := rankOfficialNamespaceRead(h); cs != nil {
+		if cs := rankOfficialNamespaceRead(h, f); cs != nil {
 			return cs // sig_officialread.go
 		}
 		if host := kubeletPullHost(h); host != "" {
@@ -350,7 +350,7 @@ func rankDenied(h *hit, f *facts) []cand {
 		// library/ holds Docker's official images, all public: Docker Hub
 		// refuses a pull there only for a name that does not exist (an image
 		// that was only built locally, or a name missing its namespace).
-		return officialNameRefused(h.repo(), "access denied") // sig_officialread.go
+		return officialNameRefused(h.repo(), "access denied", f) // sig_officialread.go
 	}
 	if h.op == opPull && kind == reghost.DockerHub && state == "none" && (strings.Contains(h.low, "pull access denied for") || strings.Contains(h.low, "no pull access")) && !(gitlab && f.jobToken) {
 		// dockerd's own wording ("repository does not exist or may require
