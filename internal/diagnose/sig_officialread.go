@@ -53,7 +53,9 @@ func rankOfficialNamespaceRead(h *hit, f *facts) []cand {
 // find image 'sha256:3f2a9c1e' locally" (docker/cli
 // cli/command/container/create.go) or the log shows the docker pull command
 // naming it: then the ID typed as a name is the command's own
-// invalid-reference (facts.typedImageID), not a tool's defect.
+// invalid-reference (facts.typedImageID), not a tool's defect: the text
+// parses, but an image ID is no image name, and the refusal is Docker Hub
+// reading the ID as one (the closest id of causes.md; no client is at fault).
 func officialNameRefused(repo, answer string, f *facts) []cand {
 	if strings.TrimPrefix(repo, "library/") == "sha256" {
 		if f.typedImageID > 0 {
