@@ -382,6 +382,21 @@ func rankDenied(h *hit, f *facts) []cand {
 			return cs // ghcrpull.go
 		}
 	}
+	if h.op == opPull && state == "same" && !gitlab && kind != reghost.DockerHub {
+		// A login for this very host ran before the refused read, so a
+		// credential was sent: the identity cannot see the repository
+		// (causes.md manifest-unknown: missing, or hidden from this
+		// identity), not a missing login. (dockerd's request-and-message
+		// lines, sig_registrymessage.go, reach here with a login in sight.)
+		// Not Docker Hub: the docker CLI stores a Docker Hub login under
+		// its own key and a pull that spells the host otherwise may not
+		// find it (docker/cli#5378), so no credential may have been sent.
+		return []cand{
+			c("manifest-unknown", 0.66, fmt.Sprintf("A login for %s ran (line %d), so the pull of %s carried a credential, and the registry still refused it: the repository or tag does not exist, or this identity may not read it. Check the name, and grant the account or robot read access to the repository.", hostName(h.host), l.Line, orSome(h.ref.Raw, "the image")), loginEv(l)),
+			c("no-login", 0.5, "If the login wrote to another config file or user than the pull reads (sudo, DOCKER_CONFIG, another job), no credential reached the pull."),
+			c("token-expired", 0.35, ""),
+		}
+	}
 	if h.op == opPull {
 		cs := []cand{
 			c("no-login", 0.7, fmt.Sprintf("The pull of %s was refused: the image is private (or missing) and no credential for it was sent.", orSome(h.ref.Raw, "the image"))),
