@@ -70,6 +70,11 @@ func (m crossMount) pushedTo(repo string) bool {
 // fixed by containerd/containerd#11709, BuildKit v0.23.0). Seen with
 // per-repository tokens (CI job tokens, scoped robot accounts) on a shared
 // or cached builder whose earlier build pulled the layer from the source.
+// The client-bug names the fixed release but not the one that ran: BuildKit
+// prints no version in its progress output, and buildx's docker-container
+// driver names its image by a moving tag (moby/buildkit:buildx-stable-1)
+// when it names it at all; the reading rests on the mount token request
+// before the refusal, which only the mounting pusher sends.
 func crossMountRefused(h *hit, m crossMount) []cand {
 	why := "BuildKit asked the registry for a token to mount a layer from " + m.from + " into " + m.to +
 		" (a cross-repository blob mount: an earlier build on this builder pulled that layer from " + m.from +

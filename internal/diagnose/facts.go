@@ -130,6 +130,7 @@ type facts struct {
 	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
 	otherService  int    // last line of another service's request or answer (gitLike: git, Sigstore)
+	typedImageID  int    // first line where the docker CLI was given an image ID as a name ("Unable to find image 'sha256:…' locally", docker pull sha256:…; sig_officialread.go); 0 when none
 	runnerCred    int    // first line of the Actions runner's docker with a container's credentials (--config …/_temp/.docker_…)
 	otherEcoLine  int    // last line of another package ecosystem's client (npm, Maven...): otherEcosystems
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
@@ -658,14 +659,28 @@ func (f *facts) observeRefs(n int, text string, mask *refSet) {
 			if p.find != nil {
 				for _, g := range p.find(text, 2, f.refGroups[:0]) {
 					f.addRef(n, parseRef(g), p.op)
+					f.noteTypedImageID(n, p.key, g)
 					f.noteBaseImage(n, p.key) // ecrbase.go
 				}
 				continue
 			}
 			for _, m := range p.re.FindAllStringSubmatch(text, 2) {
 				f.addRef(n, refFromMatch(m), p.op)
+				if len(m) > 1 {
+					f.noteTypedImageID(n, p.key, m[1])
+				}
 			}
 		}
+	}
+}
+
+// noteTypedImageID records line n as facts.typedImageID when the docker
+// CLI's own reference there (ref, found by the pattern keyed key: docker
+// run's "Unable to find image 'REF' locally" or a docker pull command) is an
+// image ID, "sha256:<hex>" (sig_officialread.go).
+func (f *facts) noteTypedImageID(n int, key, ref string) {
+	if f.typedImageID == 0 && (key == "unable to find image" || key == "docker pull ") && len(ref) > len("sha256:") && strings.EqualFold(ref[:len("sha256:")], "sha256:") {
+		f.typedImageID = n
 	}
 }
 

@@ -9,11 +9,11 @@ import "testing"
 func TestMessageGrammarBuildkitConn(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		// buildctl to a remote buildkitd over mTLS whose server certificate the client's CA did not sign
-		`error: listing workers for Build: failed to list workers: Unavailable: connection error: desc = "transport: authentication handshake failed: x509: certificate signed by unknown authority"`: "daemon-unreachable",
+		`error: listing workers for Build: failed to list workers: Unavailable: connection error: desc = "transport: authentication handshake failed: x509: certificate is valid for buildkitd.orbit.svc, not builder.orbit.test"`: "daemon-unreachable",
 		// buildctl with --tlscacert of another CA, TLS 1.3 wording
 		`error: listing workers for Build: failed to list workers: Unavailable: connection error: desc = "transport: authentication handshake failed: tls: failed to verify certificate: x509: certificate is valid for buildkitd.lab.svc, not builder.lab.example"`: "daemon-unreachable",
 		// a remote buildkit that is down, behind a tool's own wrapper
-		`Error: build new buildkitd client: connect provided buildkit: timeout 3s: could not connect to buildkit: failed to list workers: Unavailable: connection error: desc = "transport: Error while dialing: dial tcp builder.lab.example:8372: connect: connection refused": buildkitd did not respond (in time)`: "daemon-unreachable",
+		`Error: build new buildkitd client: connect provided buildkit: timeout 3s: could not connect to buildkit: failed to list workers: Unavailable: connection error: desc = "transport: Error while dialing: dial tcp 10.20.30.40:9443: connect: connection refused": buildkitd did not respond (in time)`: "daemon-unreachable",
 		// grpc-go's own status wording, older dial wording without the colon
 		`ERROR: failed to list workers: rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing dial tcp 10.20.0.7:1234: i/o timeout"`: "daemon-unreachable",
 		// a builder address that does not resolve

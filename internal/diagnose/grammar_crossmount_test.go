@@ -30,7 +30,7 @@ func TestBuildkitCrossMount(t *testing.T) {
 		{"#5 [auth] lumenlabs/notes-api:pull,push token for registry-1.docker.io", "", ""},
 		{"#5 [auth] library/alpine:pull token for registry-1.docker.io", "", ""},
 		{"#5 [auth] ops/app:pull ops/app:pull,push token for harbor.lab.example", "", ""},
-		{"[auth] sharing credentials for 111122223333.dkr.ecr.us-east-1.amazonaws.com", "", ""},
+		{"[auth] sharing credentials for 444455556666.dkr.ecr.eu-west-1.amazonaws.com", "", ""},
 	} {
 		m := buildkitCrossMount(tc.line, 1)
 		if m.from != tc.from || m.to != tc.to {

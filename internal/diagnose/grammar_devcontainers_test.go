@@ -12,7 +12,7 @@ func TestMessageGrammarDevcontainers(t *testing.T) {
 		`[2026-03-02T09:14:07.201Z] [httpOci] 403: Failed to fetch bearer token for 'ghcr.io': {"errors":[{"code":"DENIED","message":"requested access to the resource is denied"}]}`: "manifest-unknown",
 		`[812 ms] [httpOci] 401: Failed to fetch bearer token for 'registry.orbit.test': {"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}`:                    "manifest-unknown",
 		// 2023 CLI: no anonymous retry, the stored credential was what the registry refused
-		`[6140 ms] [httpOci] Could not fetch bearer token for 'ghcr.io': Error: HTTP 403: Forbidden`:                              "token-expired",
+		`[1873 ms] [httpOci] Could not fetch bearer token for 'features.orbit.test': Error: HTTP 403: Forbidden`:                  "token-expired",
 		`[2023-05-11T08:01:44.510Z] [httpOci] Could not fetch bearer token for 'orbit.azurecr.io': Error: HTTP 401: Unauthorized`: "token-expired",
 		// the token service itself failing
 		`[940 ms] [httpOci] 503: Failed to fetch bearer token for 'ghcr.io': upstream connect error or disconnect/reset before headers`: "registry-fault",

@@ -29,3 +29,19 @@ func TestMessageGrammarRegistryMessage(t *testing.T) {
 		`fatal: unable to access "https://git.orbit.test/v2/orbit/app/blobs/main": denied: not allowed`: "",
 	})
 }
+
+// TestDeniedPullAfterLogin holds a pull refused with denied after a login for
+// the same registry host: a credential was sent, so the repository is
+// missing or hidden from that identity (manifest-unknown), not a missing
+// login; a login for another host, or none, keeps its reading.
+func TestDeniedPullAfterLogin(t *testing.T) {
+	const login = "$ echo \"$ROBOT_TOKEN\" | docker login registry.orbit.test -u robot+ci --password-stdin\nLogin Succeeded\n"
+	checkFirstCause(t, map[string]string{
+		login + `Error response from daemon: Head "https://registry.orbit.test/v2/team/worker/manifests/3.2": denied: The robot account lacks pull permission on team/worker`:      "manifest-unknown",
+		login + `level=error msg="Error pulling image" error="Get \"https://registry.orbit.test/v2/team/worker/manifests/3.2\": denied: project team not visible to this account"`: "manifest-unknown",
+		// guard: no login in the log keeps no-login
+		`Error response from daemon: Head "https://registry.orbit.test/v2/team/worker/manifests/3.2": denied: The robot account lacks pull permission on team/worker`: "no-login",
+		// guard: a login for another host keeps login-wrong-host
+		"$ docker login other.orbit.test -u ci --password-stdin\nLogin Succeeded\n" + `Error response from daemon: Head "https://registry.orbit.test/v2/team/worker/manifests/3.2": denied: no access`: "login-wrong-host",
+	})
+}

@@ -22,5 +22,10 @@ func TestGrammarResentBody(t *testing.T) {
 		`Error: Put "https://api.orbit.test/objects/42": http: ContentLength=512 with Body length 0`:               "",
 		`fatal: unable to access 'https://git.orbit.test/v2/repo.git/': http: ContentLength=12 with Body length 0`: "",
 		`upload failed: ContentLength=956 with Body length 0 (retrying)`:                                           "",
+		// Look-alikes: other APIs with a /v2/ path (a storage or artifact API) are not a registry upload.
+		`Error: Put "https://api.orbit.test/v2/artifacts/upload?id=7": http: ContentLength=1024 with Body length 0`:               "",
+		`Error: failed to upload: Post "https://storage.orbit.test/upload/v2/objects": http: ContentLength=52 with Body length 0`: "",
+		// A registry's blob upload written without quotes keeps its reading.
+		`Error: PUT https://registry.orbit.test/v2/team/app/blobs/uploads/5b1c?digest=sha256%3Aab: http: ContentLength=2048 with Body length 0`: "no-login",
 	})
 }

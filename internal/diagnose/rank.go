@@ -245,7 +245,7 @@ func rankUnauthenticated(h *hit, f *facts) []cand {
 		}
 	}
 	if h.op == opPull || (h.op != opPush && isManifestRead(h)) {
-		if cs := rankOfficialNamespaceRead(h); cs != nil {
+		if cs := rankOfficialNamespaceRead(h, f); cs != nil {
 			return cs // sig_officialread.go
 		}
 		if host := kubeletPullHost(h); host != "" {
@@ -350,7 +350,7 @@ func rankDenied(h *hit, f *facts) []cand {
 		// library/ holds Docker's official images, all public: Docker Hub
 		// refuses a pull there only for a name that does not exist (an image
 		// that was only built locally, or a name missing its namespace).
-		return officialNameRefused(h.repo(), "access denied") // sig_officialread.go
+		return officialNameRefused(h.repo(), "access denied", f) // sig_officialread.go
 	}
 	if h.op == opPull && kind == reghost.DockerHub && state == "none" && (strings.Contains(h.low, "pull access denied for") || strings.Contains(h.low, "no pull access")) && !(gitlab && f.jobToken) {
 		// dockerd's own wording ("repository does not exist or may require
@@ -380,6 +380,21 @@ func rankDenied(h *hit, f *facts) []cand {
 	if h.op == opPull && state == "same" && !(gitlab && f.jobToken) {
 		if cs := deniedPullAfterLogin(h, f, l); cs != nil {
 			return cs // ghcrpull.go
+		}
+	}
+	if h.op == opPull && state == "same" && !gitlab && kind != reghost.DockerHub {
+		// A login for this very host ran before the refused read, so a
+		// credential was sent: the identity cannot see the repository
+		// (causes.md manifest-unknown: missing, or hidden from this
+		// identity), not a missing login. (dockerd's request-and-message
+		// lines, sig_registrymessage.go, reach here with a login in sight.)
+		// Not Docker Hub: the docker CLI stores a Docker Hub login under
+		// its own key and a pull that spells the host otherwise may not
+		// find it (docker/cli#5378), so no credential may have been sent.
+		return []cand{
+			c("manifest-unknown", 0.66, fmt.Sprintf("A login for %s ran (line %d), so the pull of %s carried a credential, and the registry still refused it: the repository or tag does not exist, or this identity may not read it. Check the name, and grant the account or robot read access to the repository.", hostName(h.host), l.Line, orSome(h.ref.Raw, "the image")), loginEv(l)),
+			c("no-login", 0.5, "If the login wrote to another config file or user than the pull reads (sudo, DOCKER_CONFIG, another job), no credential reached the pull."),
+			c("token-expired", 0.35, ""),
 		}
 	}
 	if h.op == opPull {

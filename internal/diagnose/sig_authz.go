@@ -203,7 +203,7 @@ func sigsAuthz() {
 					// exist or may require authorization" there means the
 					// name does not exist (a COPY --from stage that is not
 					// defined, a local-only image), as rankDenied reads it.
-					return officialNameRefused(h.repo(), "insufficient_scope") // sig_officialread.go
+					return officialNameRefused(h.repo(), "insufficient_scope", f) // sig_officialread.go
 				}
 				if h.op == opPull {
 					return []cand{c("no-login", 0.7, "The pull was refused without a usable credential (private image or no login)."),

@@ -10,6 +10,12 @@ package diagnose
 // (the lines before are "Copying blob …", "Writing manifest to image
 // destination"); upgrading Singularity fixes it (nf-core/rnafusion#236,
 // JaneliaSciComp/multifish#6: 3.7.1 to 3.8.7), a retry sometimes does.
+// The client-bug names no version: Singularity prints none on a pull (only
+// "singularity --version" does, which a job rarely runs), so the rule cannot
+// read one. The reading holds without it because the failure comes after
+// the registry served every blob (no registry, credential or reference
+// cause is left) and inside Singularity's own cache code, whose fix is an
+// upgrade.
 
 func init() { sigGroups = append(sigGroups, sigsHPCRuntimes) }
 

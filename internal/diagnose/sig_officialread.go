@@ -19,7 +19,7 @@ import (
 // pushed, a word of the command taken as the image name, or a reference
 // that lost its namespace or registry host. nil when the read is not to
 // Docker Hub's library/ namespace.
-func rankOfficialNamespaceRead(h *hit) []cand {
+func rankOfficialNamespaceRead(h *hit, f *facts) []cand {
 	if h.kind() != reghost.DockerHub {
 		return nil
 	}
@@ -30,7 +30,7 @@ func rankOfficialNamespaceRead(h *hit) []cand {
 	if !officialName(repo) {
 		return nil
 	}
-	return officialNameRefused(repo, "401")
+	return officialNameRefused(repo, "401", f)
 }
 
 // officialNameRefused ranks a read of repo (a name in Docker Hub's library/
@@ -47,8 +47,23 @@ func rankOfficialNamespaceRead(h *hit) []cand {
 // the container's image ID so when it was created from an ID or its tag has
 // since moved (containrrr/watchtower#1081, the same text from Portainer
 // stacks): a defect of the calling tool, not a registry or credential.
-func officialNameRefused(repo, answer string) []cand {
+// Those tools call the Engine API and print no docker CLI line; the docker
+// CLI itself, given "sha256:<hex>" by a person or a script (docker run
+// sha256:3f2a9c1e, a short ID of a pruned image), first prints "Unable to
+// find image 'sha256:3f2a9c1e' locally" (docker/cli
+// cli/command/container/create.go) or the log shows the docker pull command
+// naming it: then the ID typed as a name is the command's own
+// invalid-reference (facts.typedImageID), not a tool's defect: the text
+// parses, but an image ID is no image name, and the refusal is Docker Hub
+// reading the ID as one (the closest id of causes.md; no client is at fault).
+func officialNameRefused(repo, answer string, f *facts) []cand {
 	if strings.TrimPrefix(repo, "library/") == "sha256" {
+		if f.typedImageID > 0 {
+			return []cand{
+				c("invalid-reference", 0.78, fmt.Sprintf("The docker command was given an image ID (sha256:<hex>) where it takes an image name (line %d): docker run/pull read \"sha256:<hex>\" as repository sha256 with the hex digits as its tag, and Docker Hub refuses that name (%s). Name the image by its reference (REPOSITORY:TAG or REPOSITORY@sha256:DIGEST), or use the full local image ID of an image that is still present.", f.typedImageID, answer)),
+				c("manifest-unknown", 0.45, ""),
+			}
+		}
 		return []cand{
 			c("client-bug", 0.76, fmt.Sprintf("The tool asked for an image ID (sha256:<digest>) as if it were an image name: it parsed as repository sha256, which Docker Hub refuses (%s). The calling program (an updater such as Watchtower, a UI or an SDK script) took the container's image ID instead of its image reference, typically for a container created from an ID or whose tag has since moved. Recreate the container from a named reference, or upgrade the tool.", answer)),
 			c("invalid-reference", 0.45, ""),
