@@ -74,14 +74,20 @@ func (m crossMount) pushedTo(repo string) bool {
 // prints no version in its progress output, and buildx's docker-container
 // driver names its image by a moving tag (moby/buildkit:buildx-stable-1)
 // when it names it at all; the reading rests on the mount token request
-// before the refusal, which only the mounting pusher sends.
+// before the refusal, which only the mounting pusher sends. It ranks second,
+// after insufficient-role: BuildKit asks that token whenever a pushed layer
+// came from another repository of the same registry (a base image kept
+// next to the application's), so a credential that may not push at all
+// gets the same request and the same bare insufficient_scope, and
+// causes.md names "insufficient_scope after a good login" as
+// insufficient-role's sign.
 func crossMountRefused(h *hit, m crossMount) []cand {
 	why := "BuildKit asked the registry for a token to mount a layer from " + m.from + " into " + m.to +
 		" (a cross-repository blob mount: an earlier build on this builder pulled that layer from " + m.from +
 		"), and the credential may push " + m.to + " but not read " + m.from + ". BuildKit before v0.23.0 (containerd's pusher before 2.1) then fails the push with insufficient_scope instead of uploading the blob (moby/buildkit#3509, containerd/containerd#11709). Use BuildKit v0.23.0 or newer (driver-opts image=moby/buildkit:v0.23.0+), or give the credential pull on " + m.from + ", or use a builder (or cache) per credential."
 	return []cand{
-		c("client-bug", 0.72, why, finding.Evidence{Line: m.line, Text: "(token request for a cross-repository mount from " + m.from + " into " + m.to + " at " + m.host + ")"}),
-		c("insufficient-role", 0.55, ""),
+		c("insufficient-role", 0.62, "The registry refused the push with insufficient_scope after a good token request: most often the credential may pull here but not push (a read-only robot account, deploy token or role)."),
+		c("client-bug", 0.58, why, finding.Evidence{Line: m.line, Text: "(token request for a cross-repository mount from " + m.from + " into " + m.to + " at " + m.host + ")"}),
 		c("push-outside-namespace", 0.4, ""),
 	}
 }
