@@ -124,8 +124,7 @@ type facts struct {
 	storeWarnGCP  bool   // that warning is gcloud's helper missing from PATH (Google registries only)
 	kaniko        bool   // kaniko runs in this log (it reads /kaniko/.docker, not ~/.docker)
 	kanikoTag     string // tag of the first gcr.io/kaniko-project/executor image the log names ("debug", "v1.23.2"); "" when none
-	herokuCmd     int    // first line running heroku container:login or container:push (sig_deploytools.go); 0 when none
-	herokuCmds    []int  // lines running heroku container:login or container:push, capped at herokuCmdCap
+	herokuCmds    []int  // lines running heroku container:login or container:push (sig_deploytools.go), capped at herokuCmdCap
 	gitlabProject string // project path from the runner's checkout (/builds/GROUP/PROJECT)
 	ownImageCmd   int    // last GitLab command line whose images are all $CI_REGISTRY_IMAGE paths (gitlabownpath.go); 0 when none
 	lastRegistry  int    // last line with a registry command or reference
@@ -1319,15 +1318,20 @@ var kanikoExecutorTagRe = lazyRe(`gcr\.io/kaniko-project/executor:([\w.-]+)`)
 const herokuCmdCap = 16
 
 // noteHerokuCmd records line n as a Heroku CLI registry command
-// (container:login or container:push): herokuCmd keeps the first,
-// herokuCmds every one up to herokuCmdCap.
+// (container:login or container:push) in herokuCmds, up to herokuCmdCap.
 func (f *facts) noteHerokuCmd(n int) {
-	if f.herokuCmd == 0 {
-		f.herokuCmd = n
-	}
 	if len(f.herokuCmds) < herokuCmdCap && (len(f.herokuCmds) == 0 || f.herokuCmds[len(f.herokuCmds)-1] != n) {
 		f.herokuCmds = append(f.herokuCmds, n)
 	}
+}
+
+// firstHerokuCmd is the first line running a Heroku CLI registry command;
+// 0 when none.
+func (f *facts) firstHerokuCmd() int {
+	if len(f.herokuCmds) == 0 {
+		return 0
+	}
+	return f.herokuCmds[0]
 }
 
 // herokuCmdBefore reports whether line n directly follows a Heroku CLI

@@ -75,7 +75,7 @@ func sigsDeployTools() {
 			keys: []string{"not logged in"},
 			re:   lazyRe(`(?i)^\W*(?:Error:\s*)?not logged in\.?\s*$`),
 			rank: func(h *hit, f *facts) []cand {
-				if f.herokuCmd == 0 {
+				if f.firstHerokuCmd() == 0 {
 					return nil
 				}
 				// The Heroku CLI marks its errors with a glyph (" ▸    "
@@ -88,7 +88,7 @@ func sigsDeployTools() {
 				}
 				h.op, h.host = opLogin, herokuRegistry
 				return []cand{
-					c("empty-credential", 0.72, fmt.Sprintf("The Heroku CLI found no API key (neither HEROKU_API_KEY nor an api.heroku.com entry in ~/.netrc) for its registry command at line %d, so it never logged in to registry.heroku.com: the secret or variable meant to hold the key expanded to empty or was not passed to this step. Pass a non-empty HEROKU_API_KEY (a key from `heroku authorizations:create`) from a secret the job can read.", f.herokuCmd)),
+					c("empty-credential", 0.72, fmt.Sprintf("The Heroku CLI found no API key (neither HEROKU_API_KEY nor an api.heroku.com entry in ~/.netrc) for its registry command at line %d, so it never logged in to registry.heroku.com: the secret or variable meant to hold the key expanded to empty or was not passed to this step. Pass a non-empty HEROKU_API_KEY (a key from `heroku authorizations:create`) from a secret the job can read.", f.firstHerokuCmd())),
 					c("no-login", 0.5, ""),
 				}
 			},
