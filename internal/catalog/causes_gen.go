@@ -830,6 +830,7 @@ var generated = [...]genCause{
 				"GitLab: the job must list `services: [docker:<version>-dind]` (with `alias: docker` if the image name has a registry prefix) and the runner must be privileged; set the variable `CI_DEBUG_SERVICES: \"true\"` to see the dind service's own log in the job log and whether the daemon started.",
 				"Port and TLS must agree: `tcp://docker:2376` with `DOCKER_TLS_CERTDIR: \"/certs\"`, or `tcp://docker:2375` with `DOCKER_TLS_CERTDIR: \"\"`.",
 				"On a host: check the socket and your groups:\nls -l /var/run/docker.sock; id",
+				"With a buildx builder, ask whether its BuildKit answers (the builder, not the daemon, runs the build and the push):\ndocker buildx ls; docker buildx inspect --bootstrap",
 			},
 			Signals: []string{
 				"Cannot connect to the Docker daemon at tcp://docker:2375",
@@ -843,6 +844,7 @@ var generated = [...]genCause{
 				"https://docs.gitlab.com/ci/docker/docker_build_troubleshooting/",
 				"https://docs.docker.com/engine/install/linux-postinstall/",
 				"https://github.com/docker-library/docker/issues/170",
+				"https://docs.docker.com/build/builders/drivers/",
 			},
 		},
 		fix: []genSteps{
@@ -857,6 +859,7 @@ var generated = [...]genCause{
 			{"shell", []string{
 				"Start the daemon and give the CI user access to the socket:\nsudo systemctl start docker\nsudo usermod -aG docker \"$USER\"   # root-equivalent access; log in again afterwards",
 				"When `DOCKER_HOST` names a service container (`tcp://docker:2375` or `:2376`, a `docker:dind` sidecar), no daemon answers at that name: start the service in the same job or pod, name it (`alias: docker`), and match port and TLS (2376 with the shared certificates, 2375 with `DOCKER_TLS_CERTDIR: \"\"`). Older GitLab Kubernetes-executor runners reach services only at `tcp://localhost:2375`/`2376`, not by alias.",
+				"When the build runs on a buildx builder rather than the daemon (driver `docker-container`, `kubernetes` or `remote`, or a cloud builder), the client must reach that builder's BuildKit: `docker buildx ls` shows its status, `docker buildx inspect --bootstrap NAME` starts or dials it; recreate it (`docker buildx create --use ...`) when its container, pod or endpoint is gone, and check the endpoint's TLS files for a `remote` driver.",
 			}},
 		},
 	},
