@@ -30,5 +30,14 @@ func TestMessageGrammarClientDefects(t *testing.T) {
 		// the version line alone, or beside a failure that is no registry's, is nothing
 		"docker-compose version 1.8.0, build f3628c7": "",
 		"docker-compose version 1.8.0, build f3628c7\nERROR: for ledger  Cannot start service ledger: driver failed programming external connectivity": "",
+		// clients that parse the registry's WWW-Authenticate themselves and stop on a challenge they did not expect
+		"VERBOSE Obtaining manifest: https://registry.orbit.test/v2/orbit/trainer/manifests/24.01\nDEBUG GET https://registry.orbit.test/v2/orbit/trainer/manifests/24.01\nERROR Unrecognized authentication challenge, exiting.": "client-bug",
+		"Unrecognized authentication challenge from registry registry.orbit.test, exiting.":                                              "client-bug",
+		"pulling image:    registry.orbit.test/orbit/trainer:24.01\nmanifest: downloading\nerror: WWW-Authenticate missing key: service": "client-bug",
+		"error: WWW-Authenticate missing key: realm":                                                                                     "client-bug",
+		// the same words in a sign-in flow, a parser's debug line or a raw response header are nothing
+		"Unrecognized authentication challenge.": "",
+		"DEBUG WWW-Authenticate parse: {'realm': 'https://auth.orbit.test/token', 'service': 'registry.orbit.test'}":                           "",
+		`< www-authenticate: Bearer realm="https://auth.orbit.test/token",service="registry.orbit.test",scope="repository:orbit/trainer:pull"`: "",
 	})
 }

@@ -62,5 +62,25 @@ func sigsClientDefects() {
 				}
 			},
 		},
+		&signature{
+			id: "client-cannot-parse-challenge",
+			// Registry clients that parse the WWW-Authenticate challenge of a
+			// 401 themselves and stop when it lacks a parameter or an order
+			// they assumed: sregistry-cli ("Unrecognized authentication
+			// challenge, exiting." / "... from registry HOST, exiting.",
+			// singularityhub/sregistry-cli#118, fixed in 0.0.84) and
+			// Charliecloud's ch-image ("WWW-Authenticate missing key:
+			// service", hpc/charliecloud#897: nvcr.io's challenge has no
+			// service). The token spec (distribution/distribution
+			// docs/spec/auth/token.md) makes only realm mandatory, so other
+			// clients pull fine: a defect of this client version. The
+			// ", exiting" tail or the header name keeps out the same words
+			// from sign-in flows (Cognito's "Unrecognized authentication
+			// challenge.").
+			keys: []string{"unrecognized authentication challenge", "www-authenticate missing key"},
+			re:   lazyRe(`(?i)(?:Unrecognized authentication challenge(?: from registry\b[^,]*)?, exiting|WWW-Authenticate missing key: (?:realm|service|scope)\b)`),
+			rank: fixed(c("client-bug", 0.7, "The client could not parse the registry's WWW-Authenticate challenge and stopped before asking for a token: its parser expects parameters (service, scope) or an order that the token auth spec does not require and some registries (nvcr.io) do not send. Upgrade the client, or pull with another client (docker, skopeo, crane)."),
+				c("registry-fault", 0.4, "")),
+		},
 	)
 }
