@@ -811,6 +811,9 @@ func (e *engine) findings(max int) []finding.Finding {
 		if composeBuildableWarning(h) {
 			continue // compose's Warning for a service it builds from source instead (composewarn.go)
 		}
+		if endpointFallbackNotice(h) {
+			continue // dockerd went on with the next endpoint; a pull that failed prints its own line (endpointfallback.go)
+		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		cs := h.sig.rank(h, e.f)
 		if cb, ok := clientBugCand(h, e.f, cs); ok {
