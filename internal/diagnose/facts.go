@@ -140,6 +140,7 @@ type facts struct {
 	pinWarns      []int  // lines of docker service create's "unable to pin image" warning (sig_swarmtasks.go), capped
 	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
 	x509CutLow    string // that line, lowercase (its registry context)
+	unixConnFrame int    // last traceback frame in docker-py's unix-socket connect (sig_dockerpysocket.go); 0 when none
 	// loginAttemptCut is the last line holding "login attempt to" without
 	// its status (a wrapped docker login check failure, loginwrap.go); 0 when none.
 	loginAttemptCut int
@@ -423,6 +424,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	f.observeAnonTokenCut(n, low)    // sig_ghcrread.go
 	f.observeX509Cut(n, low)         // sig_lonemessage.go
+	f.observeUnixConnFrame(n, low)   // sig_dockerpysocket.go
 	f.observeTraceResponse(n, text)  // pingtrace.go
 	f.observePinWarn(n, low)         // sig_swarmtasks.go
 	f.observeLoginAttemptCut(n, low) // loginwrap.go
