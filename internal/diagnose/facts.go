@@ -206,6 +206,11 @@ type facts struct {
 	// pingDumps are go-containerregistry's dumped answers to the /v2/ check
 	// (pingtrace.go), capped.
 	pingDumps []pingDump
+
+	// Earthly's frontend probe (earthlyprobe.go): the line that opens its
+	// tolerated "failed to autodetect a supported frontend" warning and the
+	// line that closes it ("; but will try anyway"); 0 when none.
+	earthlyProbe, earthlyProbeEnd int
 }
 
 // ring keeps the last n items of a stream (typed: no boxing per item).
@@ -323,6 +328,7 @@ var factKeys = []string{
 	"exporting attestation manifest", // sig_webfront.go
 	"build container for action use", "pull down action image", "/home/runner/work/_actions/", "--bootstrap --builder builder-", "error: the process '/usr/bin/",
 	"docker build failed with exit code", "docker pull failed with exit code",
+	"failed to autodetect a supported frontend", "but will try anyway", // earthlyprobe.go
 }
 
 // The fragments observe tests (auxKey: found by the line's key pass).
@@ -503,6 +509,7 @@ func (f *facts) observe(n int, text, low string) {
 		f.observeStoreWarning(n, low)
 	}
 	f.observeDockerJava(n)   // sig_clientconfig.go
+	f.observeEarthlyProbe(n) // earthlyprobe.go
 	f.observeBuildPlugins(n) // sig_buildplugins.go
 	if f.has(kPasswordPrompt) && matchPasswordPrompt(text) {
 		f.typedPwd = true

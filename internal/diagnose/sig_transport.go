@@ -59,6 +59,9 @@ func sigsTransport() {
 			// the registry: the registry's answer is the cause.
 			veto: []string{"unauthorized:", "denied:", "manifest unknown", "toomanyrequests"},
 			rank: func(h *hit, f *facts) []cand {
+				if !f.dropEarthlyProbe(h) {
+					return nil // only Earthly's frontend probe, which it went on from (earthlyprobe.go)
+				}
 				why := "The docker client cannot reach its daemon."
 				switch {
 				case strings.Contains(h.low, "lookup docker on ") || strings.Contains(h.low, "lookup docker:"):
