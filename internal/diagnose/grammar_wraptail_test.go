@@ -10,6 +10,15 @@ func TestMessageGrammarWrapTail(t *testing.T) {
 		// containerd's message wrapped by a tracker: the reference alone before ": not found"
 		"failed to resolve\nreference \"registry.acme.example/shop/cart:2.4.1\":\nregistry.acme.example/shop/cart:2.4.1: not found": "manifest-unknown",
 		"  harbor.acme.example:8443/team/api@sha256:0123abcd: not found":                                                            "manifest-unknown",
+		// a tool's own error context around the resolver's "REF: not found" (oc-mirror v1 catalog pinning and the like)
+		"FATAL error pinning images in catalog registry.orbit.test/orbit/operator-index:v4.8: registry.orbit.test/orbit/proxy-init:2.0.4: not found": "manifest-unknown",
+		"error: unable to retrieve source image quay.orbit.test:8443/orbit/agent@sha256:0123abcd: not found":                                         "manifest-unknown",
+		"level=fatal msg=\"copy failed: mirror.orbit.test/tools/base:1.2: not found\"":                                                               "manifest-unknown",
+		// guards: a push's local image, a host-less name, an error with no reference, prose
+		"FATA[0000] failed to push registry.orbit.test/orbit/app:1.0: not found": "",
+		"error pinning images in catalog: orbit/proxy-init:2.0.4: not found":     "",
+		"error: exec: \"skopeo\": executable file not found":                     "",
+		"the tag registry.orbit.test/orbit/app:1.0: not found in the changelog":  "",
 		// a private registry named without a port refuses 443: plain-HTTP registry
 		"Error response from daemon: Get \"https://192.168.7.20/v2/\": dial tcp 192.168.7.20:443: connect: connection refused": "http-https-mismatch",
 		// guards: a shell's "not found", a host-less name, a public address, a time-out, an explicit port

@@ -73,6 +73,9 @@ func sigsStatus() {
 			need: []string{"/v2/", "unexpected status"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
+				if cs := rankNameGrammar404(h); cs != nil {
+					return cs // a repository name outside the distribution grammar (reponame404.go)
+				}
 				if h.op == opPull || isManifestRead(h) {
 					return []cand{c("manifest-unknown", 0.68, "The registry answered 404 Not Found for the image: no such tag, digest or repository."), c("repo-not-found", 0.5, ""), c("invalid-reference", 0.35, "")}
 				}

@@ -16,6 +16,16 @@ import (
 //     reference). Wrapped, the last line holds only `REF: not found`: a
 //     reference with a registry host (a dot or a port in its first
 //     component) and a tag or digest, alone before ": not found".
+//   - A tool that embeds containerd's resolver wraps the same `REF: not
+//     found` in its own error context, so the line ends in ": REF: not
+//     found" (or "VERB REF: not found", or inside a quoted msg="…")
+//     after an error word: oc-mirror v1 pinning an operator
+//     catalog's images ("FATAL error pinning images in catalog CATALOG:
+//     REF: not found", openshift/oc-mirror#126). The resolver's own
+//     "failed to resolve reference" and BuildKit's and helm's wrappers are
+//     read by the manifest-unknown signature (sig_policy.go), which knows
+//     their look-alikes (cache imports, signature tags, Accept refusals);
+//     a push's "not found" is a local image the client could not find.
 //   - A registry named by a private IPv4 address without a port is dialled
 //     on 443 (docker, containerd and go-containerregistry default to HTTPS
 //     there: distribution's registry.go, docker's insecure-registries doc).
@@ -42,7 +52,36 @@ func sigsWrapTail() {
 					c("empty-reference-variable", 0.3, "")}
 			},
 		},
+		&signature{
+			id:       "ref-not-found-wrapped",
+			keys:     []string{": not found"},
+			re:       lazyRe(`(?i)\b(?:error|failed|fatal|unable to)\b.*?[\s:]((?:[a-z0-9][\w-]*(?:\.[\w-]+)+(?::\d+)?|[a-z0-9][\w-]*:\d+)/(?:[\w.-]+/)*[\w.-]+(?::[\w.-]+|@sha256:[0-9a-f]+)): not found"?` + remarkTail + `\s*$`),
+			refGroup: 1,
+			veto:     []string{"falling back", "cache"},
+			rank: func(h *hit, f *facts) []cand {
+				if resolverWrapperOwnForm(h.low) || signatureAttachmentRead(h) {
+					return nil
+				}
+				h.op = opPull
+				h.hostFromRef()
+				return []cand{c("manifest-unknown", 0.78, fmt.Sprintf("%s has no such tag or digest in that repository (or hides it from this identity): the line ends in containerd's resolver error \"REF: not found\" inside the tool's own context.", hostName(h.host))),
+					c("empty-reference-variable", 0.3, "")}
+			},
+		},
 	)
+}
+
+// resolverWrapperOwnForm reports whether a line ending in "REF: not found"
+// is a wrapper that another signature reads (the resolver's "failed to
+// resolve", BuildKit's "failed to solve", oras-go's "on source:", helm's
+// action names) or a push, whose "not found" is the local image.
+func resolverWrapperOwnForm(low string) bool {
+	for _, w := range []string{"failed to resolve", "failed to solve", "on source:", "installation failed", "upgrade failed", "push"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // refusedDefaultHTTPS reports the private IPv4 address of a registry that
