@@ -30,3 +30,19 @@ func TestMessageGrammarRedHatRegistry(t *testing.T) {
 		"See https://access.redhat.com/RegistryAuthentication to create a registry service account": "",
 	})
 }
+
+// TestMessageGrammarRedHatTermsOnlyRepo holds registry.access.redhat.com's
+// answer for a repository it does not serve (terms acceptance required,
+// registry.redhat.io only) in its clients' frames (sig_redhatregistry.go).
+func TestMessageGrammarRedHatTermsOnlyRepo(t *testing.T) {
+	const answer = "unsupported: This repo requires terms acceptance and is only available on registry.redhat.io"
+	checkFirstCause(t, map[string]string{
+		"$ docker pull registry.access.redhat.com/orbit/db-16:latest\nError response from daemon: " + answer:                                                              "manifest-unknown",
+		"error: tag latest failed: Internal error occurred: " + answer:                                                                                                    "manifest-unknown",
+		"  ! error: Import failed (InternalError): Internal error occurred: " + answer:                                                                                    "manifest-unknown",
+		"Error: initializing source docker://registry.access.redhat.com/orbit/db-16:latest: reading manifest latest in registry.access.redhat.com/orbit/db-16: " + answer: "manifest-unknown",
+		// look-alikes: another registry's unsupported answer, prose about terms
+		"Error response from daemon: unsupported: manifest type not supported by this registry": "",
+		"Note: some images require terms acceptance before download; see the registry's site.":  "",
+	})
+}

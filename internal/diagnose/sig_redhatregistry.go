@@ -34,6 +34,27 @@ func sigsRedHatRegistry() {
 			rank:    rankRedHatLoginDemand,
 			tell:    tellUnauthenticated,
 		},
+		&signature{
+			// registry.access.redhat.com does not serve the repositories
+			// whose terms must be accepted: it answers any client with
+			// "unsupported: This repo requires terms acceptance and is only
+			// available on registry.redhat.io" (docker's "Error response from
+			// daemon: unsupported: …", an image stream import's "Internal
+			// error occurred: unsupported: …"; access.redhat.com/RegistryAuthentication).
+			id:   "redhat-terms-only-repo",
+			keys: []string{"requires terms acceptance"},
+			re:   lazyRe(`(?i)This repo requires terms acceptance and is only available on ([a-z0-9.-]*[a-z0-9])`),
+			rank: func(h *hit, f *facts) []cand {
+				host := lower(h.m[1])
+				return []cand{
+					c("manifest-unknown", 0.8, "registry.access.redhat.com does not serve this repository: it requires accepting Red Hat's terms and is published only on "+host+". Pull it from "+host+" (same repository path) after logging in with a Customer Portal account or a registry service account (access.redhat.com/terms-based-registry), or give the cluster's pull secret for "+host+" to the import."),
+					c("no-login", 0.45, ""),
+				}
+			},
+			tell: func(*hit, *facts) string {
+				return "The answer names the registry that serves the repository: the reference's host is not it, so the pull cannot succeed there with any credential; the same path on the named registry needs a login."
+			},
+		},
 	)
 }
 
