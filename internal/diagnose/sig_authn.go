@@ -1015,6 +1015,12 @@ func redHatOpenRegistryRefusal(h *hit) []cand {
 	if !strings.Contains(h.low, "registry.access.redhat.com") || strings.Contains(h.low, "registry.redhat.io") {
 		return nil
 	}
+	return redHatOpenRegistryCands()
+}
+
+// redHatOpenRegistryCands are the candidates for a login demand from
+// registry.access.redhat.com (redHatOpenRegistryRefusal).
+func redHatOpenRegistryCands() []cand {
 	return []cand{
 		c("registry-fault", 0.7, "registry.access.redhat.com serves its images without a login, yet it answered the token request as if one were needed: a fault on the registry's side, which passes on a retry. (registry.redhat.io is the host that requires a login.)"),
 		c("no-login", 0.5, ""),

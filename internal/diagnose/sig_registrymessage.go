@@ -27,10 +27,7 @@ func sigsRegistryMessage() {
 			// Keys shared with the bare forms (dockerd-bare-unauthorized,
 			// bare-denied): no new prefilter word.
 			keys: []string{": unauthorized", ": denied"},
-			// The request line names a repository object (manifests or
-			// blobs) under /v2/; the code is followed by a non-empty
-			// message. Docker before 20.10 leaves the URL unquoted.
-			re:   lazyRe(`(?i)(?:Head|Get) \\?"?https?://[^"\s]+/v2/[^"\s]+/(?:manifests|blobs)/[^"\s]+?\\?"?: (unauthorized|denied): \S`),
+			re:   dockerdRegistryMessageRe,
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
 				if registryMessageCode(h) == "denied" {
@@ -47,6 +44,12 @@ func sigsRegistryMessage() {
 		},
 	)
 }
+
+// dockerdRegistryMessageRe is dockerd's request frame around a registry's
+// own message: the request line names a repository object (manifests or
+// blobs) under /v2/; the code is followed by a non-empty message. Docker
+// before 20.10 leaves the URL unquoted.
+var dockerdRegistryMessageRe = lazyRe(`(?i)(?:Head|Get) \\?"?https?://[^"\s]+/v2/[^"\s]+/(?:manifests|blobs)/[^"\s]+?\\?"?: (unauthorized|denied): \S`)
 
 // registryMessageCode is the error code dockerd printed after the request
 // ("unauthorized" or "denied", lower case), from the signature's match.
