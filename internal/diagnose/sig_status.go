@@ -68,8 +68,10 @@ func sigsStatus() {
 			// BuildKit/containerd and go-containerregistry print a registry's
 			// 404 without its body ("failed commit on ref …: unexpected
 			// status: 404 Not Found", "unexpected status from POST request
-			// to URL: 404 Not Found").
-			re:   lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 404\b`),
+			// to URL: 404 Not Found"); containerd 1.x's fetcher and pusher
+			// put the URL between "code" and the status ("unexpected status
+			// code https://HOST/v2/…: 404 Not Found", remotes/docker).
+			re:   lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/\S*:)?:? 404\b`),
 			need: []string{"/v2/", "unexpected status"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -104,7 +106,7 @@ func sigsStatus() {
 			id:      "http-400",
 			generic: true,
 			keys:    []string{"400"},
-			re:      lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+)?:? 400\b`),
+			re:      lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/\S*:)?:? 400\b`),
 			need:    []string{"/v2/", "unexpected status"},
 			veto:    append([]string{"public.ecr.aws", "login attempt"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
