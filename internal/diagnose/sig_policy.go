@@ -229,7 +229,11 @@ func sigsPolicy() {
 			// too many requests to Docker Hub which activated a rate limit",
 			// home-assistant/supervisor, supervisor/exceptions.py
 			// DockerHubRateLimitExceeded).
-			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub)`),
+			// containers/image (podman, skopeo, buildah, Diun) turns a 429
+			// into its own error, "too many requests to registry"
+			// (docker/errors.go ErrTooManyRequests), without the status
+			// or the registry's body (crazy-max/diun#168).
+			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub|too many requests to registry\b)`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line, or
 			// containerd's wording for a status whose body parsed as a
@@ -239,8 +243,10 @@ func sigsPolicy() {
 			// proxy cache passing on the upstream's 429: "unknown: too many
 			// requests to upstream registry"), or containerd's tag lister
 			// ("pulling from host HOST failed with status code: STATUS").
-			need: []string{"toomanyrequests", "pull rate limit", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository", "- server message:", "pulling from host "},
-			veto: append([]string{"api rate limit", "secondary rate limit"}, gitLike...),
+			need: []string{"toomanyrequests", "pull rate limit", "too many requests to registry", "/v2/", "docker", "registry-1", "login attempt", "token?", "manifests", "blobs", "trying to pull repository", "trying to push repository", "- server message:", "pulling from host "},
+			// A package registry's own API limit ("Too many requests to
+			// registry API") is not a container registry.
+			veto: append([]string{"api rate limit", "secondary rate limit", "requests to registry api"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {
 				why := "The registry throttled the request (HTTP 429)."
 				if strings.Contains(h.low, "pull rate limit") {

@@ -163,6 +163,13 @@ func sigsH8b() {
 						c("daemon-unreachable", 0.84, fmt.Sprintf("The Python Docker client could not reach the Docker daemon at %s (Engine API %s): the daemon or the dind service is not running there, or DOCKER_HOST / DOCKER_TLS_CERTDIR / the port (2375 plain, 2376 TLS) do not match it.", host, h.m[2])),
 						c("registry-unreachable", 0.3, ""),
 					}
+				case containsAny(h.low, []string{"wrong_version_number", "wrong version number"}):
+					// OpenSSL found no TLS record: the port speaks plain
+					// HTTP (sig_tlsrecord.go, openssl-wrong-version).
+					return []cand{
+						c("http-https-mismatch", 0.86, fmt.Sprintf("The Python client spoke HTTPS to %s, which answers in plain HTTP ([SSL: WRONG_VERSION_NUMBER]): the registry is a plain-HTTP one. Use an http:// URL for it or serve it over TLS.", host)),
+						c("registry-unreachable", 0.4, ""),
+					}
 				case containsAny(h.low, []string{"certificate_verify_failed", "certificate verify failed", "sslerror", "sslcertverificationerror"}):
 					return []cand{
 						c("tls-untrusted", 0.85, fmt.Sprintf("The Python client could not verify %s's certificate (urllib3's SSLError): the registry's certificate chain is not trusted by the client's CA bundle (a private CA, a TLS-inspecting proxy, or an incomplete chain).", host)),
