@@ -7,7 +7,8 @@ import "testing"
 // bare AccessDenied, App Runner's access role, App Engine / Cloud Run's
 // "generic::CODE: failed to fetch manifest", the Cloud Run service agent's
 // read permission and "Image 'REF' not found.", Cloud Run's refusal to
-// deploy from Container Registry,
+// deploy from Container Registry, Lambda refusing an image index, the Cloud
+// Functions service agent without access to its repository,
 // flyctl's remote image lookup, and ECS's secret fetches that name
 // "registry auth" without being the registry.
 func TestMessageGrammarManagedRuntimes(t *testing.T) {
@@ -34,6 +35,18 @@ func TestMessageGrammarManagedRuntimes(t *testing.T) {
 		// Cloud Run refusing a gcr.io image after the shutdown; the same words as a notice are not a failure
 		"ERROR: (gcloud.run.deploy) Container Registry is deprecated and scheduled for shutdown. Please transition to Artifact Registry to prevent deployment failures": "registry-disabled",
 		"WARNING: Container Registry is deprecated and scheduled for shutdown.":                                                                                         "",
+		// AWS Lambda refusing an image index (provenance attestation, several platforms) through the API, CloudFormation or a deploy tool
+		"An error occurred (InvalidParameterValueException) when calling the UpdateFunctionCode operation: The image manifest or layer media type for the source image 210987654321.dkr.ecr.eu-west-1.amazonaws.com/ledgerd@sha256:4b1e0f7c2d9a8e6b5c3f1a0d9e8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c is not supported.":                                                      "client-bug",
+		`CREATE_FAILED | AWS::Lambda::Function | LedgerFn | Resource handler returned message: "The image manifest or layer media type for the source image 210987654321.dkr.ecr.us-east-2.amazonaws.com/ledger-fns:ledger-api is not supported. (Service: Lambda, Status Code: 400, Request ID: 5c2d9a8e-6b5c-4f1a-9d8e-7c6b5a4f3e2d)" (HandlerErrorCode: InvalidRequest)`: "client-bug",
+		// Lambda's other image refusals are not read as an index: a source image that does not exist, ECS's attestation pull
+		"An error occurred (InvalidParameterValueException) when calling the CreateFunction operation: Source image 210987654321.dkr.ecr.eu-west-1.amazonaws.com/ledgerd:7 does not exist. Provide a valid source image.":          "",
+		`CannotPullContainerError: failed to pull and unpack image "210987654321.dkr.ecr.eu-west-1.amazonaws.com/ledgerd:7": failed to unpack image on snapshotter overlayfs: unsupported media type application/vnd.in-toto+json`: "",
+		// the Cloud Functions service agent without read access to its Artifact Registry repository (gcloud, Terraform)
+		"ERROR: (gcloud.functions.deploy) OperationError: code=7, message=Unable to retrieve the repository metadata for projects/ledger-prod/locations/us-central1/repositories/ledger-fns. Ensure that the Cloud Functions service account has 'artifactregistry.repositories.list' and 'artifactregistry.repositories.get' permissions.":                                                              "cloud-iam-denied",
+		"Error: googleapi: Error 403: Unable to retrieve the repository metadata for projects/ledger-prod/locations/europe-west1/repositories/gcf-artifacts. Ensure that the Cloud Functions service account has 'artifactregistry.repositories.list' and 'artifactregistry.repositories.get' permissions. You can add the permissions by granting the role 'roles/artifactregistry.reader'., forbidden": "cloud-iam-denied",
+		// another tool failing to read some repository's metadata is not the Cloud Functions agent
+		"ERROR: unable to retrieve the repository metadata: context deadline exceeded":                                   "",
+		"warning: unable to retrieve the repository metadata for ledger/ledgerd from the mirror, using the cached index": "",
 		// flyctl's remote image lookup
 		`Error: failed to fetch an image or build from source: Authentication required to access image "docker.io/ledgerops/ledgerd:3.2.0"`: "client-bug",
 		`Error failed to fetch an image or build from source: Authentication required to access image "docker.io/library/ledgerd:latest"`:   "missing-registry-host",

@@ -11,7 +11,9 @@ import (
 // message, Azure Container Instances' InaccessibleImage, Google's serverless
 // runtimes (App Engine, Cloud Run) on an image they cannot read or find,
 // Cloud Run's refusal to deploy from Container Registry after its shutdown,
-// and flyctl's remote lookup of the image it is told to deploy.
+// AWS Lambda refusing an image index, the Cloud Functions service agent
+// without access to its Artifact Registry repository, and flyctl's remote
+// lookup of the image it is told to deploy.
 
 func init() { sigGroups = append(sigGroups, sigsManagedRuntimes) }
 
@@ -138,6 +140,47 @@ func sigsManagedRuntimes() {
 				c("registry-disabled", 0.8, "Container Registry is shut down for the image's project: the deployment is refused until the project's gcr.io repositories are migrated to Artifact Registry (`gcloud artifacts docker upgrade migrate --projects=PROJECT`) or the image is deployed from a LOCATION-docker.pkg.dev repository."),
 				c("repo-not-found", 0.4, ""),
 			),
+		},
+		&signature{
+			id: "lambda-image-media-type",
+			// AWS Lambda (CreateFunction / UpdateFunctionCode, and so
+			// CloudFormation, SAM, CDK and the Serverless Framework through
+			// it) refuses an image whose manifest it cannot run with
+			// InvalidParameterValueException "The image manifest or layer
+			// media type for the source image URI is not supported." Lambda
+			// takes a single-platform image manifest (Docker v2 schema 2 or
+			// OCI), not an image index: since buildx 0.10 (Docker Engine 23+
+			// builds with buildx) a build adds a provenance attestation by
+			// default, so even a one-platform push is an index
+			// (docker/buildx#1533, docker/build-push-action#755,
+			// serverless/serverless#12808, which added a provenance option to
+			// the Framework's ecr.images). The push itself succeeded.
+			keys: []string{"media type for the source image"},
+			re:   lazyRe(`(?i)The image manifest or layer media type for the source image (\S+) is not supported`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("client-bug", 0.74, fmt.Sprintf("Lambda cannot run %s as pushed: the build produced an image index (the default provenance attestation of buildx 0.10+ / Docker 23+, or several platforms) instead of one image manifest. Build the function image with --provenance=false (docker build/buildx, or provenance: false in docker/build-push-action; the tool's own option in SAM, CDK or the Serverless Framework) for the function's single architecture (--platform linux/amd64 or linux/arm64), push it again and redeploy.", strings.TrimRight(h.m[1], ".,;")))}
+			},
+		},
+		&signature{
+			id: "gcf-repository-metadata",
+			// Cloud Functions (the v1 API behind gcloud functions deploy,
+			// Terraform's google_cloudfunctions_function and firebase
+			// deploy) reads the Artifact Registry repository it builds
+			// into (gcf-artifacts, or --docker-repository) with its service
+			// agent, service-PROJECT_NUMBER@gcf-admin-robot.iam.gserviceaccount.com;
+			// without access it fails the deployment with "Unable to
+			// retrieve the repository metadata for projects/P/locations/L/
+			// repositories/R. Ensure that the Cloud Functions service
+			// account has 'artifactregistry.repositories.list' and
+			// 'artifactregistry.repositories.get' permissions"
+			// (cloud.google.com/functions/docs/building#image_registry,
+			// cloud.google.com/functions/docs/troubleshooting).
+			keys: []string{"unable to retrieve the repository metadata"},
+			re:   lazyRe(`(?i)Unable to retrieve the repository metadata for (projects/[\w.-]+/locations/[\w-]+/repositories/[\w.-]+)\.?\s+Ensure that the Cloud Functions service account`),
+			rank: func(h *hit, f *facts) []cand {
+				return []cand{c("cloud-iam-denied", 0.82, fmt.Sprintf("The Cloud Functions service agent of the project cannot read the Artifact Registry repository %s: grant service-PROJECT_NUMBER@gcf-admin-robot.iam.gserviceaccount.com roles/artifactregistry.reader on it (or on the project); a repository in another project needs the grant there.", strings.TrimRight(h.m[1], "."))),
+					c("repo-not-found", 0.35, "If the function names its own repository (--docker-repository), check that it exists in that project and location.")}
+			},
 		},
 		&signature{
 			id: "flyctl-remote-image-auth",
