@@ -1,0 +1,28 @@
+package diagnose
+
+import "testing"
+
+// TestGrammarDotnetUploadStatus holds the .NET SDK's CONTAINER1001 with the
+// registry's answer it names since SDK 7.0.4xx ("...; received status code
+// 'NAME'", an HttpStatusCode name): the status, not the code, tells an
+// authorization refusal from a registry refusing the SDK's upload protocol
+// (held-out batch 23, slice b). Names are invented.
+func TestGrammarDotnetUploadStatus(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using PUT https://public.ecr.aws/v2/k3x9q2/shop-api/blobs/uploads/5e1c0d2a-9f4b-4c1e-8a7d-2b3c4d5e6f70?&digest=sha256%3A0a1b2c3d4e5f; received status code 'BadRequest'.":                                                   "client-bug",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using PATCH https://git.lab.example/v2/shop/api/blobs/uploads/7d1e; received status code 'MethodNotAllowed'.":                                                                                                               "client-bug",
+		"/usr/share/dotnet/sdk/8.0.204/Containers/build/Microsoft.NET.Build.Containers.targets(242,5): error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://nexus.lab.example/v2/shop-api/blobs/uploads/; received status code 'Unauthorized'. [/src/Shop.Api.csproj]": "no-login",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://registry.lab.example/v2/shop/api/blobs/uploads/; received status code 'TooManyRequests'.":                                                                                                                "rate-limited",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://123456789012.dkr.ecr.eu-west-1.amazonaws.com/v2/shop/api/blobs/uploads/; received status code 'NotFound'.":                                                                                               "repo-not-found",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using PUT https://registry.lab.example/v2/shop/api/blobs/uploads/9c2f?digest=sha256%3A77aa; received status code 'ServiceUnavailable'.":                                                                                     "registry-fault",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using PATCH https://registry.lab.example/v2/shop/api/blobs/uploads/9c2f; received status code 'RequestEntityTooLarge'.":                                                                                                     "registry-fault",
+		// the registry's 403 reads as other clients' 403s do (rank403)
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://registry.lab.example/v2/shop/api/blobs/uploads/; received status code 'Forbidden'.": "insufficient-role",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://ghcr.io/v2/shoplab/api/blobs/uploads/; received status code 'Forbidden'.":           "gh-token-packages-permission",
+		// the older form without a status keeps the authorization reading
+		"error CONTAINER1013: Failed to push to the output registry: System.ApplicationException: CONTAINER1001: Failed to upload blob to POST https://registry.lab.example/v2/shop/api/blobs/uploads/": "no-login",
+		// look-alikes: another client's blob upload to storage, and NuGet's push
+		"Error: Failed to upload blob 'build/shop.zip' to container 'artifacts'; received status code 'BadRequest'.":               "",
+		"error: Response status code does not indicate success: 400 (Bad Request). Failed to upload blob package shop.1.0.0.nupkg": "",
+	})
+}
