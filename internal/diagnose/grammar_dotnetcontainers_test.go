@@ -2,11 +2,12 @@ package diagnose
 
 import "testing"
 
-// TestGrammarDotnetUploadStatus holds the .NET SDK's CONTAINER1001 with the
-// registry's answer it names since SDK 7.0.4xx ("...; received status code
-// 'NAME'", an HttpStatusCode name): the status, not the code, tells an
-// authorization refusal from a registry refusing the SDK's upload protocol
-// (held-out batch 23, slice b). Names are invented.
+// TestGrammarDotnetUploadStatus holds the .NET SDK's CONTAINER1001 (and
+// CONTAINER1005, the manifest PUT) with the registry's answer it names since
+// SDK 7.0.4xx ("...; received status code 'NAME'", an HttpStatusCode name):
+// the status, not the code, tells an authorization refusal from a registry
+// refusing the SDK's upload protocol (held-out batch 23, slice b). Names are
+// invented.
 func TestGrammarDotnetUploadStatus(t *testing.T) {
 	checkFirstCause(t, map[string]string{
 		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using PUT https://public.ecr.aws/v2/k3x9q2/shop-api/blobs/uploads/5e1c0d2a-9f4b-4c1e-8a7d-2b3c4d5e6f70?&digest=sha256%3A0a1b2c3d4e5f; received status code 'BadRequest'.":                                                   "client-bug",
@@ -19,6 +20,10 @@ func TestGrammarDotnetUploadStatus(t *testing.T) {
 		// the registry's 403 reads as other clients' 403s do (rank403)
 		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://registry.lab.example/v2/shop/api/blobs/uploads/; received status code 'Forbidden'.": "insufficient-role",
 		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1001: Failed to upload blob using POST https://ghcr.io/v2/shoplab/api/blobs/uploads/; received status code 'Forbidden'.":           "gh-token-packages-permission",
+		// the manifest PUT that ends the push, in the same words (CONTAINER1005)
+		"error : Containerize: error CONTAINER004: CONTAINER1005: Registry push failed; received status code 'Forbidden'.\nerror : URI: https://registry.lab.example/v2/shop/api/manifests/2.3.0": "insufficient-role",
+		"error CONTAINER1013: Failed to push to the output registry: CONTAINER1005: Registry push failed; received status code 'Unauthorized'.":                                                   "no-login",
+		"error : Containerize: error CONTAINER004: CONTAINER1005: Registry push failed; received status code 'BadRequest'.":                                                                       "client-bug",
 		// the older form without a status keeps the authorization reading
 		"error CONTAINER1013: Failed to push to the output registry: System.ApplicationException: CONTAINER1001: Failed to upload blob to POST https://registry.lab.example/v2/shop/api/blobs/uploads/": "no-login",
 		// look-alikes: another client's blob upload to storage, and NuGet's push

@@ -312,16 +312,19 @@ func sigsBuildPlugins() {
 			// SDK with one registry's upload protocol, fixed in SDK releases
 			// (ECR's chunked uploads: BLOB_UPLOAD_INVALID on the final PUT,
 			// sdk-container-builds#424 and #472; Gitea, #471).
-			keys: []string{"container1001: failed to upload blob", "container1006: too many retries"},
-			re:   lazyRe(`(?i)CONTAINER100(1): Failed to upload blob(?:[^;']*; received status code '(\w+)')?|CONTAINER100(6): Too many retries`),
+			// The manifest PUT that ends a push fails in the same words:
+			// "CONTAINER1005: Registry push failed; received status code
+			// 'Forbidden'." (the SDK's Strings.resx, RegistryPushFailed).
+			keys: []string{"container1001: failed to upload blob", "container1005: registry push failed", "container1006: too many retries"},
+			re:   lazyRe(`(?i)CONTAINER100(?:1: Failed to upload blob|5: Registry push failed)(?:[^;']*; received status code '(\w+)')?|CONTAINER100(6): Too many retries`),
 			rank: func(h *hit, f *facts) []cand {
-				if h.m[3] != "" {
+				if h.m[2] != "" {
 					return []cand{
 						c("registry-unreachable", 0.56, "The .NET SDK retried its uploads until it gave up: the connection to the registry kept failing (reset, broken pipe, a proxy or load balancer timing out a large layer). Retry; check the proxy's body size and timeout limits in front of a self-hosted registry."),
 						c("registry-fault", 0.48, ""),
 					}
 				}
-				if cs := rankDotnetUploadStatus(h, f, strings.ToLower(h.m[2])); cs != nil {
+				if cs := rankDotnetUploadStatus(h, f, strings.ToLower(h.m[1])); cs != nil {
 					return cs
 				}
 				return []cand{
@@ -582,7 +585,7 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 	}
 }
 
-// rankDotnetUploadStatus ranks the .NET SDK's CONTAINER1001 by the
+// rankDotnetUploadStatus ranks the .NET SDK's CONTAINER1001 and CONTAINER1005 by the
 // HttpStatusCode name it reports (status, lowercase; "" when the SDK release
 // prints none, and for 'Unauthorized', which the caller's authorization
 // reading covers). Returns nil for those.
@@ -593,7 +596,7 @@ func rankDotnetUploadStatus(h *hit, f *facts, status string) []cand {
 	case "forbidden":
 		return rank403(h, f)
 	case "toomanyrequests":
-		return []cand{c("rate-limited", 0.8, "The registry answered the .NET SDK's blob upload with 429 Too Many Requests.")}
+		return []cand{c("rate-limited", 0.8, "The registry answered the .NET SDK's upload with 429 Too Many Requests.")}
 	case "notfound":
 		return []cand{
 			c("repo-not-found", 0.6, "The registry answered the blob upload with 404 Not Found: the repository does not exist and this registry does not create it on push (ECR, a Harbor project, a Nexus repository)."),
@@ -602,10 +605,10 @@ func rankDotnetUploadStatus(h *hit, f *facts, status string) []cand {
 	case "requestentitytoolarge":
 		return []cand{c("registry-fault", 0.7, "A proxy in front of the registry refused the layer as too large (413): raise its body size limit (nginx client_max_body_size).")}
 	case "internalservererror", "badgateway", "serviceunavailable", "gatewaytimeout":
-		return []cand{c("registry-fault", 0.75, fmt.Sprintf("The registry (or its proxy) failed the .NET SDK's blob upload with a server error ('%s'); the client setup is not the cause. Retry, and check the registry's health.", h.m[2]))}
+		return []cand{c("registry-fault", 0.75, fmt.Sprintf("The registry (or its proxy) failed the .NET SDK's upload with a server error ('%s'); the client setup is not the cause. Retry, and check the registry's health.", h.m[1]))}
 	}
 	return []cand{
-		c("client-bug", 0.58, fmt.Sprintf("The registry refused the .NET SDK's blob upload request itself ('%s'), not its credential: the SDK's upload protocol and this registry disagree (chunked uploads to ECR failed their final PUT with BLOB_UPLOAD_INVALID, dotnet/sdk-container-builds#472). Upgrade the .NET SDK; the registry's error body is in the binary log (-bl).", h.m[2])),
+		c("client-bug", 0.58, fmt.Sprintf("The registry refused the .NET SDK's upload request itself ('%s'), not its credential: the SDK's upload protocol and this registry disagree (chunked uploads to ECR failed their final PUT with BLOB_UPLOAD_INVALID, dotnet/sdk-container-builds#472). Upgrade the .NET SDK; the registry's error body is in the binary log (-bl).", h.m[1])),
 		c("registry-fault", 0.45, ""),
 	}
 }
