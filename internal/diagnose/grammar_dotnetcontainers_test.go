@@ -31,3 +31,20 @@ func TestGrammarDotnetUploadStatus(t *testing.T) {
 		"error: Response status code does not indicate success: 400 (Bad Request). Failed to upload blob package shop.1.0.0.nupkg": "",
 	})
 }
+
+// TestGrammarDotnetTLS holds .NET's certificate failures inside the SDK's
+// container tasks (the inner AuthenticationException of "The SSL connection
+// could not be established"), and NuGet's identical wording for its feeds,
+// which is not a registry's.
+func TestGrammarDotnetTLS(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"/home/runner/.nuget/packages/microsoft.net.build.containers/7.0.305/build/Microsoft.NET.Build.Containers.targets(195,5): error CONTAINER1013:  ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot [/src/Shop.Api/Shop.Api.csproj]": "tls-untrusted",
+		"/usr/share/dotnet/sdk/8.0.204/Containers/build/Microsoft.NET.Build.Containers.targets(242,5): error CONTAINER1013:  ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch [/src/Shop.Api/Shop.Api.csproj]":                 "tls-untrusted",
+		"error CONTAINER1013:  ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: NotTimeValid":                                                                                                                                                           "tls-untrusted",
+		// the outer exception alone names no cause
+		"error CONTAINER1013: Failed to push to the output registry: System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.": "",
+		// look-alikes: NuGet's feed and an app's own HttpClient
+		"/usr/share/dotnet/sdk/8.0.204/NuGet.targets(156,5): error : Unable to load the service index for source https://nuget.lab.example/v3/index.json. [/src/Shop.sln]\n/usr/share/dotnet/sdk/8.0.204/NuGet.targets(156,5): error :   The SSL connection could not be established, see inner exception.\n/usr/share/dotnet/sdk/8.0.204/NuGet.targets(156,5): error :   The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot [/src/Shop.sln]": "",
+		"fail: Shop.Api.Payments[0] System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors":                                                                                                                                                                                                                                                                                     "",
+	})
+}

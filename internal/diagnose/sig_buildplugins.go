@@ -392,6 +392,37 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "dotnet-tls-certificate",
+			// .NET's TLS failure inside the SDK's container tasks
+			// (Microsoft.NET.Build.Containers): "The SSL connection could
+			// not be established, see inner exception." then the inner
+			// System.Security.Authentication.AuthenticationException, "The
+			// remote certificate is invalid because of errors in the
+			// certificate chain: UntrustedRoot" (PartialChain, NotTimeValid,
+			// ...; .NET 5+) or "The remote certificate is invalid according
+			// to the validation procedure: RemoteCertificateNameMismatch"
+			// (SslPolicyErrors names; runtime's SslStream strings). The SDK
+			// trusts the system store only, not docker's certs.d
+			// (dotnet/sdk-container-builds#338). NuGet's restore words the
+			// same failure for its feeds: the need keeps it out.
+			keys: []string{"remote certificate is invalid"},
+			re:   lazyRe(`(?i)The remote certificate is invalid (?:because of errors in the certificate chain|according to the validation procedure)(?::\s*([\w, ]+))?`),
+			need: []string{"container10", "microsoft.net.build.containers", "containerize:"},
+			rank: func(h *hit, f *facts) []cand {
+				errs := strings.ToLower(h.m[1])
+				switch {
+				case strings.Contains(errs, "nottimevalid"):
+					return []cand{
+						c("tls-untrusted", 0.7, "The registry's certificate is outside its validity period for this machine: expired, or not valid yet for its clock."),
+						c("clock-skew", 0.5, ""),
+					}
+				case strings.Contains(errs, "namemismatch"):
+					return []cand{c("tls-untrusted", 0.88, "The registry's certificate does not name the host the .NET SDK dialled (RemoteCertificateNameMismatch): reissue it with that name as a subjectAltName, or use the name it carries.")}
+				}
+				return []cand{c("tls-untrusted", 0.88, "The .NET SDK does not trust the registry's certificate (a self-signed or private CA): add the CA to the system trust store the SDK uses; docker's /etc/docker/certs.d trust, which lets docker login succeed, does not apply to the SDK.")}
+			},
+		},
+		&signature{
 			id: "dotnet-credential-retrieval",
 			// The .NET SDK's container tasks (Microsoft.NET.Build.Containers)
 			// read the docker config and run its credential helper
