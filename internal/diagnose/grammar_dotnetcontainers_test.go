@@ -48,3 +48,21 @@ func TestGrammarDotnetTLS(t *testing.T) {
 		"fail: Shop.Api.Payments[0] System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateChainErrors":                                                                                                                                                                                                                                                                                     "",
 	})
 }
+
+// TestGrammarDotnetNames holds the .NET SDK's own checks of the registry,
+// image name and tags it is given, which fail before any request; and
+// look-alikes that must stay quiet.
+func TestGrammarDotnetNames(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"error CONTAINER2012: Could not recognize registry '***'.": "invalid-reference",
+		"/usr/share/dotnet/sdk/8.0.100/Containers/build/Microsoft.NET.Build.Containers.targets(117,5): error CONTAINER2012: Could not recognize registry 'http://localhost:5000'. [/src/Shop.Api/Shop.Api.csproj]":                                                             "invalid-reference",
+		"/root/.nuget/packages/microsoft.net.build.containers/0.3.2/build/Microsoft.NET.Build.Containers.targets(110,9): error : Could not recognize registry 'registry.lab.example/shop'. Does your registry need a scheme, like 'https://'? [/src/Shop.Api/Shop.Api.csproj]": "invalid-reference",
+		"error CONTAINER2005: The first character of the image name 'Shop.Api' must be a lowercase letter or a digit and all characters in the name must be an alphanumeric character, -, /, or _.":                                                                            "invalid-reference",
+		"error CONTAINER2007: Invalid ContainerImageTag provided: 1.2.0+build.7. Image tags must be alphanumeric, underscore, hyphen, or period.":                                                                                                                              "invalid-reference",
+		"error CONTAINER2010: Invalid ContainerImageTags provided: latest;. ContainerImageTags must be a semicolon-delimited list of valid image tags. Image tags must be alphanumeric, underscore, hyphen, or period.":                                                        "invalid-reference",
+		"error CONTAINER2005: The first character of the image name '' must be a lowercase letter or a digit and all characters in the name must be an alphanumeric character, -, /, or _.":                                                                                    "empty-reference-variable",
+		// look-alikes: Windows' registry, and prose about tags
+		"warning: Could not recognize registry 'HKLM\\Software\\Shop\\Agent' value type, skipping": "",
+		"hint: image tags must be alphanumeric in our naming guide; see docs/release.md":           "",
+	})
+}

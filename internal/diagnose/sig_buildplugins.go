@@ -423,6 +423,49 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "dotnet-invalid-name",
+			// The .NET SDK's container tasks check the names they are given
+			// before any request (dotnet/sdk src/Containers, Strings.resx):
+			// "CONTAINER2012: Could not recognize registry 'VALUE'."
+			// (ContainerRegistry; SDK 7's "Could not recognize registry
+			// 'VALUE'. Does your registry need a scheme, like 'https://'?"),
+			// "CONTAINER2005: The first character of the image name 'NAME'
+			// must be a lowercase letter or a digit ...", and "CONTAINER2007:
+			// Invalid ContainerImageTag provided: TAG. Image tags must be
+			// alphanumeric, underscore, hyphen, or period." (CONTAINER2010 for
+			// ContainerImageTags). ContainerRegistry takes a host[:port]
+			// only: a value with a scheme is refused too.
+			keys: []string{"container2012: could not recognize", "does your registry need a scheme", "container2005: the first character of the image name", "image tags must be alphanumeric"},
+			re:   lazyRe(`(?i)CONTAINER2012: Could not recognize registry '([^']*)'|Could not recognize registry '([^']*)'\. Does your registry need a scheme|CONTAINER2005: The first character of the image name '([^']*)'|Invalid (\w+) provided: (.*?)\. (?:Image tags must be alphanumeric|\w+ must be a semicolon-delimited list)`),
+			rank: func(h *hit, f *facts) []cand {
+				var what, val string
+				switch {
+				case h.m[4] != "":
+					what, val = h.m[4], h.m[5]
+				case strings.Contains(h.low, "container2005"):
+					what, val = "image name", h.m[3]
+				default:
+					what, val = "ContainerRegistry", h.m[1]+h.m[2]
+				}
+				v := strings.TrimSpace(val)
+				switch {
+				case v == "" || strings.EqualFold(v, "null"):
+					return []cand{
+						c("empty-reference-variable", 0.72, fmt.Sprintf("The .NET SDK was given an empty %s: the MSBuild property or CI variable that should fill it expanded to nothing.", what)),
+						c("invalid-reference", 0.5, ""),
+					}
+				case what == "ContainerRegistry" && strings.Contains(v, "://"):
+					return []cand{
+						c("invalid-reference", 0.72, fmt.Sprintf("ContainerRegistry takes a host[:port] only, and '%s' carries a scheme: the .NET SDK refuses it before any request. Drop the scheme; a plain-HTTP registry is listed as insecure instead (the SDK's SDK_CONTAINER_INSECURE_REGISTRIES, dotnet/sdk-container-builds#577, or docker's insecure-registries).", v)),
+						c("http-https-mismatch", 0.45, ""),
+					}
+				case what == "ContainerRegistry":
+					return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The .NET SDK could not read '%s' as a registry host[:port] and stopped before any request: check the ContainerRegistry value for stray quotes, a path or spaces (a masked *** hides a value that matches a secret).", v))}
+				}
+				return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The .NET SDK refused the %s '%s' before any request: repository names are lowercase letters, digits, -, / and _; tags are letters, digits, _, - and . only.", what, v))}
+			},
+		},
+		&signature{
 			id: "dotnet-credential-retrieval",
 			// The .NET SDK's container tasks (Microsoft.NET.Build.Containers)
 			// read the docker config and run its credential helper
