@@ -66,3 +66,19 @@ func TestGrammarDotnetNames(t *testing.T) {
 		"hint: image tags must be alphanumeric in our naming guide; see docs/release.md":           "",
 	})
 }
+
+// TestGrammarDotnetAccess holds the .NET SDK's registry access errors for the
+// images it reads and writes: a tag the registry does not have (CONTAINER1015),
+// the registry's 401/403 (CONTAINER1016) and a request that failed in transit
+// (CONTAINER1017); and look-alikes.
+func TestGrammarDotnetAccess(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		"/usr/share/dotnet/sdk/8.0.204/Containers/build/Microsoft.NET.Build.Containers.targets(242,5): error CONTAINER1015: Unable to access the repository 'dotnet/aspnet' at tag '8.0-noble-chiseledx' in the registry 'mcr.microsoft.com'. Please confirm that this name and tag are present in the registry. [/src/Shop.Api/Shop.Api.csproj]":                             "manifest-unknown",
+		"error CONTAINER1015: Unable to access the repository 'shop/base' at tag '' in the registry 'registry.lab.example'. Please confirm that this name and tag are present in the registry.":                                                                                                                                                                               "empty-reference-variable",
+		"/usr/local/share/dotnet/sdk/8.0.100/Containers/build/Microsoft.NET.Build.Containers.targets(202,5): error CONTAINER1016: Unable to access the repository 'shop/dotnet/runtime-custom' in the registry 'registry.lab.example'. Please confirm your credentials are correct and that you have access to this repository and registry. [/src/Shop.Web/Shop.Web.csproj]": "no-login",
+		"error CONTAINER1017: Unable to communicate with the registry 'registry.lab.example'.": "registry-unreachable",
+		// look-alikes: git's and a wiki's wording
+		"remote: Unable to access the repository 'shop/api': the project has been archived":            "",
+		"Note: the agent was unable to communicate with the registry of services at startup; retrying": "",
+	})
+}

@@ -466,6 +466,48 @@ func sigsBuildPlugins() {
 			},
 		},
 		&signature{
+			id: "dotnet-registry-access",
+			// The .NET SDK's registry errors for the images it reads and
+			// writes (dotnet/sdk src/Containers, Strings.resx):
+			// "CONTAINER1015: Unable to access the repository 'REPO' at tag
+			// 'TAG' in the registry 'HOST'. Please confirm that this name and
+			// tag are present in the registry." (a 404 for the manifest),
+			// "CONTAINER1016: Unable to access the repository 'REPO' in the
+			// registry 'HOST'. Please confirm your credentials are correct
+			// and that you have access to this repository and registry." (the
+			// registry's 401/403), and "CONTAINER1017: Unable to communicate
+			// with the registry 'HOST'." (the request failed in transit).
+			keys: []string{"unable to access the repository", "unable to communicate with the registry"},
+			re:   lazyRe(`(?i)CONTAINER101([567]): Unable to (?:access the repository '([^']*)'(?: at tag '([^']*)')? in|communicate with) the registry '([^']*)'`),
+			rank: func(h *hit, f *facts) []cand {
+				h.host = orSome(h.host, reghost.Normalize(h.m[4]))
+				switch h.m[1] {
+				case "5":
+					if strings.TrimSpace(h.m[3]) == "" {
+						return []cand{
+							c("empty-reference-variable", 0.62, fmt.Sprintf("The .NET SDK asked %s for %s with an empty tag: the variable or property that sets the tag expanded to nothing.", h.m[4], h.m[2])),
+							c("manifest-unknown", 0.5, ""),
+						}
+					}
+					return []cand{
+						c("manifest-unknown", 0.72, fmt.Sprintf("%s has no %s:%s (or hides it from this identity): check the base image's name and tag.", h.m[4], h.m[2], h.m[3])),
+						c("invalid-reference", 0.4, ""),
+						c("no-login", 0.35, ""),
+					}
+				case "6":
+					return []cand{
+						c("no-login", 0.58, fmt.Sprintf("%s refused the .NET SDK access to %s (401/403): the SDK found no credential for that host in the docker config or its credential helper, or one it does not accept. Log in to exactly %s, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD.", h.m[4], h.m[2], h.m[4])),
+						c("bad-credentials", 0.48, ""),
+						c("insufficient-role", 0.42, ""),
+					}
+				}
+				return []cand{
+					c("registry-unreachable", 0.62, fmt.Sprintf("The .NET SDK's request to %s failed before the registry answered (DNS, refused or reset connection, proxy, or TLS): the inner exception on the next lines names which.", h.m[4])),
+					c("tls-untrusted", 0.4, ""),
+				}
+			},
+		},
+		&signature{
 			id: "dotnet-credential-retrieval",
 			// The .NET SDK's container tasks (Microsoft.NET.Build.Containers)
 			// read the docker config and run its credential helper
