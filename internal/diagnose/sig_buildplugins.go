@@ -701,10 +701,10 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 	}
 }
 
-// rankDotnetUploadStatus ranks the .NET SDK's CONTAINER1001 and CONTAINER1005 by the
-// HttpStatusCode name it reports (status, lowercase; "" when the SDK release
-// prints none, and for 'Unauthorized', which the caller's authorization
-// reading covers). Returns nil for those.
+// rankDotnetUploadStatus ranks the .NET SDK's CONTAINER1001 and
+// CONTAINER1005 by the HttpStatusCode name they report (status, lowercase).
+// It returns nil for "" (an SDK release that prints none) and for
+// 'unauthorized', which the caller's authorization reading covers.
 func rankDotnetUploadStatus(h *hit, f *facts, status string) []cand {
 	switch status {
 	case "", "unauthorized":
