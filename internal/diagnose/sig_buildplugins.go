@@ -303,14 +303,29 @@ func sigsBuildPlugins() {
 			// lines, uploads that kept failing in transit (a reset
 			// connection, a proxy or registry timeout on a large layer:
 			// sdk-container-builds#483, #432).
-			keys: []string{"container1001: failed to upload blob", "container1006: too many retries"},
-			re:   lazyRe(`(?i)CONTAINER100(1): Failed to upload blob|CONTAINER100(6): Too many retries`),
+			// SDK releases since 7.0.4xx name the registry's answer:
+			// "CONTAINER1001: Failed to upload blob using PUT URL; received
+			// status code 'BadRequest'." (an HttpStatusCode name). Only
+			// 'Unauthorized' is the authorization refusal above; 'Forbidden'
+			// is the registry's 403; other 4xx answers are the registry
+			// refusing the SDK's upload requests themselves, defects of the
+			// SDK with one registry's upload protocol, fixed in SDK releases
+			// (ECR's chunked uploads: BLOB_UPLOAD_INVALID on the final PUT,
+			// sdk-container-builds#424 and #472; Gitea, #471).
+			// The manifest PUT that ends a push fails in the same words:
+			// "CONTAINER1005: Registry push failed; received status code
+			// 'Forbidden'." (the SDK's Strings.resx, RegistryPushFailed).
+			keys: []string{"container1001: failed to upload blob", "container1005: registry push failed", "container1006: too many retries"},
+			re:   lazyRe(`(?i)CONTAINER100(?:1: Failed to upload blob|5: Registry push failed)(?:[^;']*; received status code '(\w+)')?|CONTAINER100(6): Too many retries`),
 			rank: func(h *hit, f *facts) []cand {
 				if h.m[2] != "" {
 					return []cand{
 						c("registry-unreachable", 0.56, "The .NET SDK retried its uploads until it gave up: the connection to the registry kept failing (reset, broken pipe, a proxy or load balancer timing out a large layer). Retry; check the proxy's body size and timeout limits in front of a self-hosted registry."),
 						c("registry-fault", 0.48, ""),
 					}
+				}
+				if cs := rankDotnetUploadStatus(h, f, strings.ToLower(h.m[1])); cs != nil {
+					return cs
 				}
 				return []cand{
 					c("no-login", 0.55, "The registry refused the .NET SDK's blob upload: the SDK found no credential for it (it reads the docker config and its credential helper; log in to exactly this registry host first, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD)."),
@@ -373,6 +388,122 @@ func sigsBuildPlugins() {
 				return []cand{
 					c("client-bug", 0.7, fmt.Sprintf("The image was pushed, then the Terraform docker provider's own request for its digest was answered %s: a defect of the provider version with this registry (ECR Public's 400, Artifact Registry's 405, a registry address with a path that lost its credential). Upgrade the provider; the image itself is in the registry.", h.m[1])),
 					c("registry-fault", 0.35, ""),
+				}
+			},
+		},
+		&signature{
+			id: "dotnet-tls-certificate",
+			// .NET's TLS failure inside the SDK's container tasks
+			// (Microsoft.NET.Build.Containers): "The SSL connection could
+			// not be established, see inner exception." then the inner
+			// System.Security.Authentication.AuthenticationException, "The
+			// remote certificate is invalid because of errors in the
+			// certificate chain: UntrustedRoot" (PartialChain, NotTimeValid,
+			// ...; .NET 5+) or "The remote certificate is invalid according
+			// to the validation procedure: RemoteCertificateNameMismatch"
+			// (SslPolicyErrors names; runtime's SslStream strings). The SDK
+			// trusts the system store only, not docker's certs.d
+			// (dotnet/sdk-container-builds#338). NuGet's restore words the
+			// same failure for its feeds: the need keeps it out.
+			keys: []string{"remote certificate is invalid"},
+			re:   lazyRe(`(?i)The remote certificate is invalid (?:because of errors in the certificate chain|according to the validation procedure)(?::\s*([\w, ]+))?`),
+			need: []string{"container10", "microsoft.net.build.containers", "containerize:"},
+			rank: func(h *hit, f *facts) []cand {
+				errs := strings.ToLower(h.m[1])
+				switch {
+				case strings.Contains(errs, "nottimevalid"):
+					return []cand{
+						c("tls-untrusted", 0.7, "The registry's certificate is outside its validity period for this machine: expired, or not valid yet for its clock."),
+						c("clock-skew", 0.5, ""),
+					}
+				case strings.Contains(errs, "namemismatch"):
+					return []cand{c("tls-untrusted", 0.88, "The registry's certificate does not name the host the .NET SDK dialled (RemoteCertificateNameMismatch): reissue it with that name as a subjectAltName, or use the name it carries.")}
+				}
+				return []cand{c("tls-untrusted", 0.88, "The .NET SDK does not trust the registry's certificate (a self-signed or private CA): add the CA to the system trust store the SDK uses; docker's /etc/docker/certs.d trust, which lets docker login succeed, does not apply to the SDK.")}
+			},
+		},
+		&signature{
+			id: "dotnet-invalid-name",
+			// The .NET SDK's container tasks check the names they are given
+			// before any request (dotnet/sdk src/Containers, Strings.resx):
+			// "CONTAINER2012: Could not recognize registry 'VALUE'."
+			// (ContainerRegistry; SDK 7's "Could not recognize registry
+			// 'VALUE'. Does your registry need a scheme, like 'https://'?"),
+			// "CONTAINER2005: The first character of the image name 'NAME'
+			// must be a lowercase letter or a digit ...", and "CONTAINER2007:
+			// Invalid ContainerImageTag provided: TAG. Image tags must be
+			// alphanumeric, underscore, hyphen, or period." (CONTAINER2010 for
+			// ContainerImageTags). ContainerRegistry takes a host[:port]
+			// only: a value with a scheme is refused too.
+			keys: []string{"container2012: could not recognize", "does your registry need a scheme", "container2005: the first character of the image name", "image tags must be alphanumeric"},
+			re:   lazyRe(`(?i)CONTAINER2012: Could not recognize registry '([^']*)'|Could not recognize registry '([^']*)'\. Does your registry need a scheme|CONTAINER2005: The first character of the image name '([^']*)'|Invalid (\w+) provided: (.*?)\. (?:Image tags must be alphanumeric|\w+ must be a semicolon-delimited list)`),
+			rank: func(h *hit, f *facts) []cand {
+				var what, val string
+				switch {
+				case h.m[4] != "":
+					what, val = h.m[4], h.m[5]
+				case strings.Contains(h.low, "container2005"):
+					what, val = "image name", h.m[3]
+				default:
+					what, val = "ContainerRegistry", h.m[1]+h.m[2]
+				}
+				v := strings.TrimSpace(val)
+				switch {
+				case v == "" || strings.EqualFold(v, "null"):
+					return []cand{
+						c("empty-reference-variable", 0.72, fmt.Sprintf("The .NET SDK was given an empty %s: the MSBuild property or CI variable that should fill it expanded to nothing.", what)),
+						c("invalid-reference", 0.5, ""),
+					}
+				case what == "ContainerRegistry" && strings.Contains(v, "://"):
+					return []cand{
+						c("invalid-reference", 0.72, fmt.Sprintf("ContainerRegistry takes a host[:port] only, and '%s' carries a scheme: the .NET SDK refuses it before any request. Drop the scheme; a plain-HTTP registry is listed as insecure instead (the SDK's SDK_CONTAINER_INSECURE_REGISTRIES, dotnet/sdk-container-builds#577, or docker's insecure-registries).", v)),
+						c("http-https-mismatch", 0.45, ""),
+					}
+				case what == "ContainerRegistry":
+					return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The .NET SDK could not read '%s' as a registry host[:port] and stopped before any request: check the ContainerRegistry value for stray quotes, a path or spaces (a masked *** hides a value that matches a secret).", v))}
+				}
+				return []cand{c("invalid-reference", 0.75, fmt.Sprintf("The .NET SDK refused the %s '%s' before any request: repository names are lowercase letters, digits, -, / and _; tags are letters, digits, _, - and . only.", what, v))}
+			},
+		},
+		&signature{
+			id: "dotnet-registry-access",
+			// The .NET SDK's registry errors for the images it reads and
+			// writes (dotnet/sdk src/Containers, Strings.resx):
+			// "CONTAINER1015: Unable to access the repository 'REPO' at tag
+			// 'TAG' in the registry 'HOST'. Please confirm that this name and
+			// tag are present in the registry." (a 404 for the manifest),
+			// "CONTAINER1016: Unable to access the repository 'REPO' in the
+			// registry 'HOST'. Please confirm your credentials are correct
+			// and that you have access to this repository and registry." (the
+			// registry's 401/403), and "CONTAINER1017: Unable to communicate
+			// with the registry 'HOST'." (the request failed in transit).
+			keys: []string{"unable to access the repository", "unable to communicate with the registry"},
+			re:   lazyRe(`(?i)CONTAINER101([567]): Unable to (?:access the repository '([^']*)'(?: at tag '([^']*)')? in|communicate with) the registry '([^']*)'`),
+			rank: func(h *hit, f *facts) []cand {
+				h.host = orSome(h.host, reghost.Normalize(h.m[4]))
+				switch h.m[1] {
+				case "5":
+					if strings.TrimSpace(h.m[3]) == "" {
+						return []cand{
+							c("empty-reference-variable", 0.62, fmt.Sprintf("The .NET SDK asked %s for %s with an empty tag: the variable or property that sets the tag expanded to nothing.", h.m[4], h.m[2])),
+							c("manifest-unknown", 0.5, ""),
+						}
+					}
+					return []cand{
+						c("manifest-unknown", 0.72, fmt.Sprintf("%s has no %s:%s (or hides it from this identity): check the base image's name and tag.", h.m[4], h.m[2], h.m[3])),
+						c("invalid-reference", 0.4, ""),
+						c("no-login", 0.35, ""),
+					}
+				case "6":
+					return []cand{
+						c("no-login", 0.58, fmt.Sprintf("%s refused the .NET SDK access to %s (401/403): the SDK found no credential for that host in the docker config or its credential helper, or one it does not accept. Log in to exactly %s, or set DOTNET_CONTAINER_REGISTRY_UNAME and DOTNET_CONTAINER_REGISTRY_PWORD.", h.m[4], h.m[2], h.m[4])),
+						c("bad-credentials", 0.48, ""),
+						c("insufficient-role", 0.42, ""),
+					}
+				}
+				return []cand{
+					c("registry-unreachable", 0.62, fmt.Sprintf("The .NET SDK's request to %s failed before the registry answered (DNS, refused or reset connection, proxy, or TLS): the inner exception on the next lines names which.", h.m[4])),
+					c("tls-untrusted", 0.4, ""),
 				}
 			},
 		},
@@ -567,5 +698,33 @@ func rankCNBRegistryAccess(h *hit, f *facts) []cand {
 		c("no-login", 0.5, fmt.Sprintf("The lifecycle could not %s %s with the credentials it has (CNB_REGISTRY_AUTH or the docker config it reads): %s.", mode, img, strings.TrimSpace(h.m[3]))),
 		c("insufficient-role", 0.42, ""),
 		c("client-bug", 0.38, ""),
+	}
+}
+
+// rankDotnetUploadStatus ranks the .NET SDK's CONTAINER1001 and
+// CONTAINER1005 by the HttpStatusCode name they report (status, lowercase).
+// It returns nil for "" (an SDK release that prints none) and for
+// 'unauthorized', which the caller's authorization reading covers.
+func rankDotnetUploadStatus(h *hit, f *facts, status string) []cand {
+	switch status {
+	case "", "unauthorized":
+		return nil
+	case "forbidden":
+		return rank403(h, f)
+	case "toomanyrequests":
+		return []cand{c("rate-limited", 0.8, "The registry answered the .NET SDK's upload with 429 Too Many Requests.")}
+	case "notfound":
+		return []cand{
+			c("repo-not-found", 0.6, "The registry answered the blob upload with 404 Not Found: the repository does not exist and this registry does not create it on push (ECR, a Harbor project, a Nexus repository)."),
+			c("invalid-reference", 0.4, ""),
+		}
+	case "requestentitytoolarge":
+		return []cand{c("registry-fault", 0.7, "A proxy in front of the registry refused the layer as too large (413): raise its body size limit (nginx client_max_body_size).")}
+	case "internalservererror", "badgateway", "serviceunavailable", "gatewaytimeout":
+		return []cand{c("registry-fault", 0.75, fmt.Sprintf("The registry (or its proxy) failed the .NET SDK's upload with a server error ('%s'); the client setup is not the cause. Retry, and check the registry's health.", h.m[1]))}
+	}
+	return []cand{
+		c("client-bug", 0.58, fmt.Sprintf("The registry refused the .NET SDK's upload request itself ('%s'), not its credential: the SDK's upload protocol and this registry disagree (chunked uploads to ECR failed their final PUT with BLOB_UPLOAD_INVALID, dotnet/sdk-container-builds#472). Upgrade the .NET SDK; the registry's error body is in the binary log (-bl).", h.m[1])),
+		c("registry-fault", 0.45, ""),
 	}
 }
