@@ -42,6 +42,16 @@ func sigsLoginHang() {
 				return nil
 			}
 			h.op, h.host = opLogin, l.Host
+			if f.prOrFork() {
+				// Travis's "Encrypted environment variables have been
+				// removed" notice, a fork flag: the empty value is a
+				// withheld secret.
+				return []cand{
+					c("fork-pr-readonly", 0.66, fmt.Sprintf("The login on line %d waited at its prompt until the CI killed the job: this build is a pull request from a fork (or Dependabot), which gets no repository secrets, so the variable the login reads was empty.", l.Line),
+						loginEv(l)),
+					c("empty-credential", 0.56, ""),
+				}
+			}
 			return []cand{
 				c("empty-credential", 0.62, fmt.Sprintf("The job stopped producing output right after the login command on line %d, which never said \"Login Succeeded\": the login is waiting at its username or password prompt, which docker login shows when the value it was given is empty (an undefined or misspelt variable, or a secret the CI does not pass to this build, such as a pull request's). The CI killed the job for lack of output.", l.Line),
 					loginEv(l)),
