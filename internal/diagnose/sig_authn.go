@@ -100,10 +100,8 @@ func sigsAuthn() {
 			// login with PLUGIN_REGISTRY (Docker Hub when unset) and hides
 			// docker's own message: msg="Error authenticating: exit status N".
 			keys: []string{"error authenticating: exit status"},
-			re:   lazyRe(`Error authenticating: exit status \d+`),
-			rank: fixed(c("bad-credentials", 0.6, "The docker plugin's docker login failed (the plugin hides docker's message): a wrong username or password, or credentials for another registry."),
-				c("login-wrong-host", 0.56, "Without a registry setting the plugin logs in to Docker Hub, so a private registry's credentials are tried there."),
-				c("empty-credential", 0.5, ""), c("client-bug", 0.44, "")),
+			re:   lazyRe(`Error authenticating: exit status (\d+)`),
+			rank: rankPluginLoginExit,
 			tell: tellBadCredential,
 		},
 		&signature{
@@ -666,6 +664,30 @@ func rankTokenNotAccepted(h *hit, f *facts) []cand {
 // (400: ECR answers 400 to an authorization token issued for another
 // region or account, or an expired one).
 func rankLoginAttempt(h *hit, f *facts) []cand { return rankLoginStatus(h, h.m[2]) }
+
+// rankPluginLoginExit ranks a CI docker plugin's hidden docker login
+// failure by docker's exit status (the Drone/Woodpecker plugins print only
+// "Error authenticating: exit status N"). 125 is the docker CLI's status
+// for arguments it cannot parse (docker/cli cli/cobra.go FlagErrorFunc:
+// StatusCode 125), not a registry's refusal: the plugin passed a flag its
+// bundled docker no longer has, such as --email, removed from docker login
+// in 17.06 (drone-plugins/drone-docker#164: plugins/docker 17.10 fails,
+// 17.05 works). Any other status is docker login's refused or failed
+// login check.
+func rankPluginLoginExit(h *hit, f *facts) []cand {
+	if h.m[1] == "125" {
+		return []cand{
+			c("client-bug", 0.62, "docker login exited 125, docker's status for a flag or argument it does not accept: the plugin passed a setting its bundled docker no longer takes (the e-mail flag, removed in docker 17.06). Remove the e-mail setting or secret, or pin a plugin release whose docker accepts it."),
+			c("empty-credential", 0.42, ""),
+			c("bad-credentials", 0.4, ""),
+		}
+	}
+	return []cand{
+		c("bad-credentials", 0.6, "The docker plugin's docker login failed (the plugin hides docker's message): a wrong username or password, or credentials for another registry."),
+		c("login-wrong-host", 0.56, "Without a registry setting the plugin logs in to Docker Hub, so a private registry's credentials are tried there."),
+		c("empty-credential", 0.5, ""), c("client-bug", 0.44, ""),
+	}
+}
 
 // rankLoginStatus ranks a login check (GET /v2/ with the credential)
 // answered with HTTP status (three digits).

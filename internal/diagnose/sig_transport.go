@@ -258,7 +258,11 @@ func sigsTransport() {
 				"unable to retrieve secret",
 				// A BuildKit client's connection to its own builder daemon
 				// (sig_buildkitconn.go), not to a registry.
-				"failed to list workers"}, withoutLogLevelFatal(gitLike)...),
+				"failed to list workers",
+				// CircleCI's no-output watchdog ("Too long with no output
+				// (exceeded 10m0s): context deadline exceeded") ends a
+				// silent step; it is not a request (sig_loginhang.go).
+				"too long with no output"}, withoutLogLevelFatal(gitLike)...),
 			rank: func(h *hit, f *facts) []cand {
 				if appWordContext(h, f) {
 					return nil // "push"/"pull" in an application's own message (hostcontext.go)
