@@ -904,6 +904,7 @@ func (f *facts) observeLogin(n int, text, low string) {
 	if f.has(kAzLogin) { // the literal the regexp needs
 		if m := azLoginRe.findSubmatch(low, low, g); m != nil {
 			f.pending = &login{Host: m[1] + ".azurecr.io", Line: n, Source: "az acr login"}
+			f.lastRegistry = n // az's sign-in errors for the registry token follow (sig_authn.go)
 		}
 	}
 	if f.has(kHerokuLogin) && strings.Contains(low, "heroku container:login") {

@@ -444,6 +444,21 @@ func sigsAuthn() {
 					return nil // an Entra ID sign-in of az, ARM or AKS, not a registry's credential (otherci.go)
 				}
 				switch low := h.low; {
+				case strings.Contains(low, "aadsts700024"), strings.Contains(low, "client assertion is not within its valid time range"):
+					// Entra ID refuses a federated client assertion (the CI's
+					// OIDC token azure/login hands to az) past its lifetime:
+					// az cannot renew it later in a long job
+					// (learn.microsoft.com/entra/identity-platform/reference-error-codes,
+					// Azure/login#180).
+					return []cand{c("token-expired", 0.84, "The job's OIDC token that az signed in with (a federated client assertion, valid minutes) had expired when az needed a new registry token later in the job: run azure/login again (or fetch a fresh token) right before az acr login or the registry work."),
+						c("clock-skew", 0.35, "")}
+				case strings.Contains(low, "no matching federated identity record"):
+					// AADSTS70021/700211/700213/7002138: no federated
+					// credential of the app or managed identity matches the
+					// token's issuer, subject or audience (matched
+					// case-sensitively since 2025, Azure/login#517).
+					return []cand{c("cloud-iam-denied", 0.82, "No federated credential on the Entra app or managed identity matches this job's OIDC token (issuer, subject such as repo:OWNER/REPO:environment:NAME or :pull_request, audience): add one with the exact subject the error shows, then log in to the registry again."),
+						c("bad-credentials", 0.4, "")}
 				case strings.Contains(low, "expired") || strings.Contains(low, "aadsts7000222"):
 					return []cand{c("token-expired", 0.85, "The cloud credential used to get a registry token has expired."), c("bad-credentials", 0.5, "")}
 				case strings.Contains(low, "unable to locate credentials") || strings.Contains(low, "could not load credentials"):
