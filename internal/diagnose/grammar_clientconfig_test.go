@@ -28,6 +28,13 @@ func TestMessageGrammarClientConfig(t *testing.T) {
 		`error: open /kaniko/.docker/config.json: read-only file system`: "credential-store-error",
 		// the containers auth file opened bare by a user it does not belong to
 		`Error: open /run/containers/0/auth.json: permission denied`: "credential-store-error",
+		// docker 28+: the socket-permission error in the "docker API" wording, bare and behind a deploy tool's stderr relay
+		`permission denied while trying to connect to the docker API at unix:///var/run/docker.sock`:                                   "daemon-unreachable",
+		`docker stderr: permission denied while trying to connect to the docker API at unix:///run/user/1001/docker.sock`:              "daemon-unreachable",
+		`docker: permission denied while trying to connect to the docker API at unix:///var/run/docker.sock. See 'docker run --help'.`: "daemon-unreachable",
+		// the older wording keeps its answer; a registry's permission refusal or another socket's stays off the daemon
+		`Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "http://%2Fvar%2Frun%2Fdocker.sock/v1.41/info": dial unix /var/run/docker.sock: connect: permission denied`: "daemon-unreachable",
+		`permission denied while trying to connect to the containerd API at /run/containerd/containerd.sock`:                                                                                                                       "",
 		// docker 26+: no engine behind the named pipe or socket
 		`failed to connect to the docker API at npipe:////./pipe/dockerDesktopLinuxEngine; check if the path is correct and if the daemon is running: open //./pipe/dockerDesktopLinuxEngine: The system cannot find the file specified.`:             "daemon-unreachable",
 		`failed to connect to the docker API at unix:///home/builder/.colima/default/docker.sock; check if the path is correct and if the daemon is running: dial unix /home/builder/.colima/default/docker.sock: connect: no such file or directory`: "daemon-unreachable",

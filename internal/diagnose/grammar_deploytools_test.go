@@ -5,9 +5,23 @@ import "testing"
 // TestMessageGrammarDeployTools holds deploy CLIs' own wording around the
 // registry step (sig_deploytools.go): SAM CLI without a Docker daemon,
 // gcloud deploy-from-source refused by Artifact Registry, and Azure
-// Container Apps quoting an image whose registry part expanded to empty.
+// Container Apps quoting an image whose registry part expanded to empty,
+// and Kamal without its registry credential.
 func TestMessageGrammarDeployTools(t *testing.T) {
 	checkFirstCause(t, map[string]string{
+		// Kamal's config validation and secret lookup for the registry credential (Kamal 2, Kamal 1 / MRSK)
+		`  ERROR (Kamal::ConfigurationError): registry/password: is required`:                                                                          "empty-credential",
+		`ERROR (Kamal::ConfigurationError): registry/username: is required`:                                                                            "empty-credential",
+		`  ERROR (Kamal::ConfigurationError): Secret 'KAMAL_REGISTRY_PASSWORD' not found in .kamal/secrets-common, .kamal/secrets`:                     "empty-credential",
+		`ERROR (Kamal::ConfigurationError): Secret 'ORBIT_REGISTRY_TOKEN' not found, no secret files (.kamal/secrets-common, .kamal/secrets) provided`: "empty-credential",
+		`  ERROR (KeyError): key not found: "MRSK_REGISTRY_PASSWORD"`:                                                                                  "empty-credential",
+		`ERROR (KeyError): key not found: "KAMAL_REGISTRY_USERNAME"`:                                                                                   "empty-credential",
+		// look-alikes: the app's own secrets, other config keys, an unrelated Ruby KeyError
+		`  ERROR (Kamal::ConfigurationError): Secret 'RAILS_MASTER_KEY' not found in .kamal/secrets`: "",
+		`ERROR (Kamal::ConfigurationError): registry/server: should be a string`:                     "",
+		`ERROR (Kamal::ConfigurationError): servers/web: should be an array or a hash`:               "",
+		`  ERROR (KeyError): key not found: "DATABASE_URL"`:                                          "",
+		`ERROR (Kamal::ConfigurationError): accessories/db/image: is required`:                       "",
 		// sam build --use-container
 		"Error: Docker is unreachable. Docker needs to be running to build inside a container.": "daemon-unreachable",
 		// sam local invoke / start-api

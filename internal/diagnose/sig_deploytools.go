@@ -10,7 +10,8 @@ import (
 // daemon answers, gcloud's deploy-from-source when Artifact Registry
 // refuses it, and Azure Container Apps quoting an image value whose
 // registry part expanded to empty, and the Heroku CLI finding no API key
-// for its registry commands.
+// for its registry commands, and Kamal finding no registry credential in
+// its config or secrets.
 
 func init() { sigGroups = append(sigGroups, sigsDeployTools) }
 
@@ -58,6 +59,26 @@ func sigsDeployTools() {
 				return []cand{c("empty-reference-variable", 0.82, fmt.Sprintf("The image value %q starts with \"/\": the registry part of the reference expanded to empty (a variable unset or not expanded in the command), so Container Apps asked no registry it can authenticate to.", h.m[1])),
 					c("no-login", 0.4, "")}
 			},
+		},
+		&signature{
+			id: "kamal-registry-credential-missing",
+			// Kamal (formerly MRSK) validates config/deploy.yml before it
+			// runs anything, registry login included: an absent or empty
+			// registry.username / registry.password stops it with
+			// "ERROR (Kamal::ConfigurationError): registry/password: is
+			// required" (lib/kamal/configuration/validator/registry.rb,
+			// context "registry/KEY" plus "is required"). A password given
+			// as a secret name is looked up in .kamal/secrets (Kamal 2,
+			// lib/kamal/secrets.rb): "Secret 'NAME' not found in FILES" or
+			// "Secret 'NAME' not found, no secret files (FILES) provided";
+			// Kamal 1 and MRSK read it from ENV.fetch, Ruby's KeyError `key
+			// not found: "KAMAL_REGISTRY_PASSWORD"`. Only secrets whose
+			// name says registry are the registry credential; another
+			// missing secret (RAILS_MASTER_KEY) is the app's.
+			keys: []string{"registry/password: is required", "registry/username: is required", "' not found in .kamal/secrets", "' not found, no secret files", `key not found: "kamal_registry_`, `key not found: "mrsk_registry_`},
+			re:   lazyRe(`(?i)(?:\bregistry/(?:password|username): is required|Secret '[^'\s]*REGISTRY[^'\s]*' not found(?: in |, no secret files)|key not found: "(?:KAMAL|MRSK)_REGISTRY_[A-Z_]*")`),
+			rank: fixed(c("empty-credential", 0.84, "Kamal stopped before its docker login: the registry credential of config/deploy.yml (registry.username or registry.password) is empty, or names a secret that is not defined where Kamal looks (.kamal/secrets for Kamal 2, the environment for Kamal 1): in CI the variable the secrets file reads (KAMAL_REGISTRY_PASSWORD=$KAMAL_REGISTRY_PASSWORD) was not passed to the step or expanded to empty. Define the secret and pass it to the job; Kamal validates it for every command, not only deploy."),
+				c("no-login", 0.4, "")),
 		},
 		&signature{
 			id: "heroku-cli-not-logged-in",

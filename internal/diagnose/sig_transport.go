@@ -51,8 +51,12 @@ func sigsTransport() {
 			// dockerDesktopLinuxEngine). Go's net error names the socket it
 			// dialled ("dial unix PATH: connect: ERR"): any docker.sock path
 			// (/var/run, an ARC dind sidecar's /run/docker, a rootless
-			// /run/user/UID) is the Docker daemon's socket.
-			re: lazyRe(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the Docker daemon socket|dial unix [^\s:"]*docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
+			// /run/user/UID) is the Docker daemon's socket. The same client
+			// release renamed the socket-permission error too: "permission
+			// denied while trying to connect to the docker API at
+			// unix:///var/run/docker.sock" (before: "... to the Docker daemon
+			// socket at ..."; moby client, errConnectionFailed wording).
+			re: lazyRe(`(?i)(?:cannot connect to the Docker daemon|Is the docker daemon running|error during connect|permission denied while trying to connect to the (?:Docker daemon socket|docker API at)|dial unix [^\s:"]*docker\.sock|Couldn't connect to Docker daemon|failed to connect to the docker API at)`),
 			// A wrapper's error chain that ends in the registry's own answer
 			// ("docker build: error during connect: Post …: … getting image:
 			// UNAUTHORIZED: authentication required") reached the daemon and
