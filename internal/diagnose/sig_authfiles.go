@@ -55,6 +55,38 @@ func sigsAuthFiles() {
 			},
 		},
 		&signature{
+			// The JavaScript actions around podman and buildah
+			// (redhat-actions/podman-login, buildah-build,
+			// push-to-registry) read and write the containers auth file
+			// themselves through Node's fs module, whose errors read
+			// "CODE: description, syscall 'PATH'" (Node.js errors
+			// documentation, SystemError: "ENOENT: no such file or
+			// directory, open 'PATH'"). podman-login opens the auth file
+			// after a successful login at a path of its own
+			// (/tmp/podman-run-UID/containers/auth.json) that this podman
+			// never wrote: REGISTRY_AUTH_FILE or XDG_RUNTIME_DIR point
+			// elsewhere, or podman 5 moved the file
+			// (redhat-actions/podman-login#41, #47). EACCES/EPERM/EROFS:
+			// the file belongs to another user or is on a read-only mount.
+			id:   "node-fs-auth-file",
+			keys: []string{"auth.json'"},
+			re:   lazyRe(`(?i)\b(ENOENT|EACCES|EPERM|EROFS|EISDIR): [a-z ,-]{4,60}, (?:open|lstat|stat|access|copyfile|mkdir|scandir|rename) '([^']*auth\.json)'`),
+			rank: func(h *hit, f *facts) []cand {
+				h.op = opLogin
+				code, path := strings.ToUpper(h.m[1]), h.m[2]
+				if code == "ENOENT" {
+					return []cand{
+						c("credential-store-error", 0.78, fmt.Sprintf("The action looked for the containers auth file at %s and it is not there: the login wrote its credentials to another file (REGISTRY_AUTH_FILE or XDG_RUNTIME_DIR point elsewhere, or this podman release keeps auth.json in another directory), so the next steps would find no credential. Set REGISTRY_AUTH_FILE to one path for the login and every later step, or use an action release that asks podman where the file is.", path)),
+						c("no-login", 0.45, ""),
+					}
+				}
+				return []cand{
+					c("credential-store-error", 0.84, fmt.Sprintf("The action cannot use the containers auth file %s (%s): it belongs to another user (root's run directory reached by a rootless step, or the reverse) or lies on a read-only mount. Point REGISTRY_AUTH_FILE at a file this user owns, for the login and for the steps after it.", path, code)),
+					c("no-login", 0.4, ""),
+				}
+			},
+		},
+		&signature{
 			id:   "attest-no-credential-file",
 			keys: []string{"no credential file found"},
 			re:   lazyRe(`(?i)No credential file found at (\S+)`),
