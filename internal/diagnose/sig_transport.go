@@ -155,8 +155,13 @@ func sigsTransport() {
 			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
 			re:   lazyRe(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field)`),
 			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
-			veto: gitLike,
+			// git's "remote:" is ruled out in rank, not a registry
+			// client's "from remote:" (fromremote.go).
+			veto: withoutGitRemote(gitLike),
 			rank: func(h *hit, f *facts) []cand {
+				if gitSideband(h.low) {
+					return nil // git's server message (fromremote.go)
+				}
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
 				}
@@ -255,8 +260,11 @@ func sigsTransport() {
 				"unable to retrieve secret",
 				// A BuildKit client's connection to its own builder daemon
 				// (sig_buildkitconn.go), not to a registry.
-				"failed to list workers"}, withoutLogLevelFatal(gitLike)...),
+				"failed to list workers"}, withoutGitRemote(withoutLogLevelFatal(gitLike))...),
 			rank: func(h *hit, f *facts) []cand {
+				if gitSideband(h.low) {
+					return nil // git's server message, not a registry client's "from remote:" (fromremote.go)
+				}
 				if appWordContext(h, f) {
 					return nil // "push"/"pull" in an application's own message (hostcontext.go)
 				}
