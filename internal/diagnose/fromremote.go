@@ -13,16 +13,41 @@ import "strings"
 // out of their vetoes (withoutGitRemote) and rule git's lines out in their
 // rank instead (gitSideband).
 
-// withoutGitRemote returns list without git's bare "remote:" prefix; the
-// list is copied, gitLike is shared.
+// withoutGitRemote returns list without git's bare "remote:" prefix and
+// the word "terraform" (terraformTool reads it in rank); the list is copied,
+// gitLike is shared.
 func withoutGitRemote(list []string) []string {
 	out := make([]string, 0, len(list))
 	for _, k := range list {
-		if k != "remote:" {
+		if k != "remote:" && k != "terraform" {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// terraformTool reports whether low (a lowercased line) names Terraform
+// other than as a repository path segment. "terraform" is a gitLike veto for
+// Terraform's own registry and provider errors (registry.terraform.io,
+// `terraform init`), but it is also a common image name (hashicorp/terraform,
+// upbound/provider-terraform, /v2/tools/terraform/manifests/…): a word
+// whose segment starts after a single "/" is a repository path's.
+func terraformTool(low string) bool {
+	for i := 0; ; {
+		j := strings.Index(low[i:], "terraform")
+		if j < 0 {
+			return false
+		}
+		j += i
+		k := j
+		for k > 0 && (low[k-1] >= 'a' && low[k-1] <= 'z' || low[k-1] >= '0' && low[k-1] <= '9' || low[k-1] == '-' || low[k-1] == '_') {
+			k--
+		}
+		if k == 0 || low[k-1] != '/' || k >= 2 && low[k-2] == '/' {
+			return true
+		}
+		i = j + len("terraform")
+	}
 }
 
 // gitSideband reports whether low (a lowercased line) holds a "remote:"

@@ -20,3 +20,21 @@ func TestMessageGrammarFromRemote(t *testing.T) {
 		"error: failed to push some refs to 'https://git.ledger.example/ledger/api.git'\nremote: error: GH006: Protected branch update failed for refs/heads/main.": "",
 	})
 }
+
+// TestMessageGrammarTerraformImage: "terraform" keeps Terraform's own
+// requests out of the transport signatures, but not an image whose
+// repository is named so (terraformTool, fromremote.go).
+func TestMessageGrammarTerraformImage(t *testing.T) {
+	checkFirstCause(t, map[string]string{
+		// the hashicorp/terraform image pulled from Docker Hub, TLS handshake timeout
+		`Error response from daemon: Get "https://registry-1.docker.io/v2/hashicorp/terraform/manifests/1.5.7": net/http: TLS handshake timeout`: "registry-unreachable",
+		// a mirrored terraform image behind a private CA
+		`Error response from daemon: Get "https://registry.ledger.example/v2/tools/terraform/manifests/1.5.7": x509: certificate signed by unknown authority`: "tls-untrusted",
+		// Crossplane's provider-terraform package
+		`Warning  UnpackPackage  packages/provider.pkg.crossplane.io  cannot unpack package: failed to fetch package digest from remote: Get "https://xpkg.ledger.example/v2/ledger/provider-terraform/manifests/v0.8.0": net/http: TLS handshake timeout`: "registry-unreachable",
+		// guard: Terraform's own registry (a host, not a repository path)
+		`│ Error: Failed to query available provider packages: could not connect to registry.terraform.io: Failed to request discovery document: Get "https://registry.terraform.io/.well-known/terraform.json": net/http: TLS handshake timeout`: "",
+		// guard: the terraform command itself
+		`terraform init: Get "https://registry.ledger.example/v2/": dial tcp: lookup registry.ledger.example: no such host`: "",
+	})
+}

@@ -171,8 +171,8 @@ func sigsTransport() {
 			// client's "from remote:" (fromremote.go).
 			veto: withoutGitRemote(gitLike),
 			rank: func(h *hit, f *facts) []cand {
-				if gitSideband(h.low) {
-					return nil // git's server message (fromremote.go)
+				if gitSideband(h.low) || terraformTool(h.low) {
+					return nil // git's server message, Terraform's own request (fromremote.go)
 				}
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
@@ -281,8 +281,8 @@ func sigsTransport() {
 				// (sig_buildkitconn.go), not to a registry.
 				"failed to list workers"}, withoutGitRemote(withoutLogLevelFatal(gitLike))...),
 			rank: func(h *hit, f *facts) []cand {
-				if gitSideband(h.low) {
-					return nil // git's server message, not a registry client's "from remote:" (fromremote.go)
+				if gitSideband(h.low) || terraformTool(h.low) {
+					return nil // git's server message, Terraform's own request (fromremote.go)
 				}
 				if appWordContext(h, f) {
 					return nil // "push"/"pull" in an application's own message (hostcontext.go)
