@@ -158,12 +158,29 @@ func sigsTransport() {
 			rank: rankGcloudHelper,
 		},
 		&signature{
-			id:   "tls-untrusted",
-			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for"},
-			re:   lazyRe(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field)`),
+			id: "tls-untrusted",
+			// Go 1.18+ on macOS verifies with the platform's verifier and
+			// words its refusals after the certificate's subject:
+			// `x509: “NAME” certificate is not trusted`, `… is not
+			// standards compliant` (Apple's TLS server policy: validity
+			// over 825 days, missing SAN or EKU), golang/go#51991, Go
+			// commit feb024f4. rustls (the Rust registry clients: kwctl,
+			// policy-server, Spin, wkg via reqwest) prints
+			// `invalid peer certificate: UnknownIssuer` (rustls::Error
+			// InvalidCertificate; since 0.23 `certificate expired: …`,
+			// `certificate not valid for name …` for the other kinds).
+			keys: []string{"x509:", "certificate signed by unknown authority", "failed to verify certificate", "certificate is valid for", "invalid peer certificate"},
+			re: lazyRe(`(?i)(?:x509: certificate signed by unknown authority|x509: certificate is valid for|x509: cannot validate certificate|x509: certificate has expired or is not yet valid|tls: failed to verify certificate|x509: certificate is not valid|x509: certificate relies on legacy Common Name field` +
+				`|x509: [“"][^”"]{1,200}[”"] certificate is not (?:trusted|standards compliant)` +
+				`|invalid peer certificate: (?:UnknownIssuer|NotValidForName|BadSignature|Expired|NotValidYet|certificate expired|certificate not valid for name|certificate not valid yet))`),
 			need: append([]string{"download failed"}, registryContext...), // dockerd's layer "Download failed, retrying: …"
-			veto: gitLike,
+			// git's "remote:" is ruled out in rank, not a registry
+			// client's "from remote:" (fromremote.go).
+			veto: withoutGitRemote(gitLike),
 			rank: func(h *hit, f *facts) []cand {
+				if gitSideband(h.low) || terraformTool(h.low) {
+					return nil // git's server message, Terraform's own request (fromremote.go)
+				}
 				if nonRegistryPost(h, f) {
 					return nil // another HTTPS client's POST (sig_posturl.go)
 				}
@@ -178,6 +195,10 @@ func sigsTransport() {
 				// "current time T is after NotAfter" (expired) or "is before
 				// NotBefore" (not yet valid: usually the runner's clock).
 				switch {
+				case strings.Contains(h.low, "invalid peer certificate: notvalidyet") || strings.Contains(h.low, "invalid peer certificate: certificate not valid yet"):
+					return []cand{c("clock-skew", 0.8, "The client's clock is earlier than the start of the certificate's validity period: the runner's clock is behind."), c("tls-untrusted", 0.55, "")}
+				case strings.Contains(h.low, "invalid peer certificate: expired") || strings.Contains(h.low, "invalid peer certificate: certificate expired"):
+					return []cand{c("tls-untrusted", 0.9, "The registry's TLS certificate has expired (renew it, or the proxy in front of the registry serves an old one)."), c("clock-skew", 0.4, "")}
 				case strings.Contains(h.low, "is before"):
 					return []cand{c("clock-skew", 0.8, "The client's clock is earlier than the start of the certificate's validity period: the runner's clock is behind."), c("tls-untrusted", 0.55, "")}
 				case strings.Contains(h.low, "is after") || strings.Contains(h.low, "certificate has expired") && !strings.Contains(h.low, "not yet valid"):
@@ -189,6 +210,9 @@ func sigsTransport() {
 					return cs // tlsoperator.go
 				}
 				why := "The registry's TLS certificate is not trusted by this client (private CA or self-signed) or does not name the host dialled."
+				if strings.Contains(h.low, "standards compliant") {
+					why = "macOS's verifier (Go 1.18+ clients on a Mac) refuses the registry's certificate as not standards compliant: Apple's TLS server policy wants a validity of at most 825 days, the host in the subjectAltName and the serverAuth extended key usage (golang/go#51991). Reissue the certificate so, even when its CA is trusted."
+				}
 				if strings.Contains(h.low, "legacy common name") {
 					// Go 1.15+ (crypto/x509) ignores the Common Name when
 					// checking the host: a certificate that names the host
@@ -266,8 +290,11 @@ func sigsTransport() {
 				// CircleCI's no-output watchdog ("Too long with no output
 				// (exceeded 10m0s): context deadline exceeded") ends a
 				// silent step; it is not a request (sig_loginhang.go).
-				"too long with no output"}, withoutLogLevelFatal(gitLike)...),
+				"too long with no output"}, withoutGitRemote(withoutLogLevelFatal(gitLike))...),
 			rank: func(h *hit, f *facts) []cand {
+				if gitSideband(h.low) || terraformTool(h.low) {
+					return nil // git's server message, Terraform's own request (fromremote.go)
+				}
 				if appWordContext(h, f) {
 					return nil // "push"/"pull" in an application's own message (hostcontext.go)
 				}
