@@ -629,7 +629,7 @@ func (e *engine) add(s *signature, l logscan.Line, text, low string, loc []int) 
 	var refHas [maxSigKeys]bool
 	refCandidates(text, low, &refHas)
 	for i, p := range refPatterns {
-		if !refHas[i] {
+		if !refHas[i] || (p.key == "--destination" && helmDestinationDir(text)) {
 			continue
 		}
 		if m := p.re.FindStringSubmatch(text); m != nil {

@@ -135,6 +135,7 @@ type facts struct {
 	lastRetry     int    // last line of docker's per-layer "ID: Retrying in N seconds"
 	eofAfterRetry []int  // bare "EOF" lines within 3 lines of a layer retry (capped)
 	guestMode     int    // first line of drone's docker plugin saying it got no registry credentials
+	helmRepoLine  int    // last helm command line with --repo http(s):// (helmrepo.go); 0 when none
 	anonFallback  int    // first line of go-containerregistry's "falling back on anonymous" or "No matching credentials were found for" (otherci.go)
 	anonTokenCut  int    // last line ending right after "anonymous token:" (a wrapped containerd message, sig_ghcrread.go)
 	pinWarns      []int  // lines of docker service create's "unable to pin image" warning (sig_swarmtasks.go), capped
@@ -533,6 +534,7 @@ func (f *facts) observe(n int, text, low string) {
 
 	f.observeLogin(n, text, low)
 	f.observeHelmCreds(n, text, low) // helmcreds.go
+	f.observeHelmRepoCmd(n, low)     // helmrepo.go
 	if f.has(kRunnerDockerCfg) && f.runnerCred == 0 {
 		f.runnerCred = n
 	}
@@ -663,6 +665,9 @@ func (f *facts) observeRefs(n int, text string, mask *refSet) {
 			}
 			if p.key == copyKey {
 				f.noteCopySource(n, text) // hubmount.go
+			}
+			if p.key == "--destination" && helmDestinationDir(text) {
+				continue // helm's chart directory, not an image (helmrepo.go)
 			}
 			if p.find != nil {
 				for _, g := range p.find(text, 2, f.refGroups[:0]) {

@@ -435,6 +435,9 @@ func tellInvalidReference(*hit, *facts) string {
 }
 
 func rankInvalidReference(h *hit, f *facts) []cand {
+	if cs := helmRepoTagDefect(h, f); cs != nil { // helmrepo.go
+		return cs
+	}
 	raw := h.ref.Raw
 	if m := invalidRefArg.FindStringSubmatch(h.texts[0]); m != nil {
 		raw = m[1] + m[2] + m[3] + m[4] + m[5]
