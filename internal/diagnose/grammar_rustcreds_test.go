@@ -27,5 +27,10 @@ func TestMessageGrammarRustCreds(t *testing.T) {
 		"WARN credential lookup for registry.orbit.test: User has no credential configured, pulling anonymously": "",
 		"No config file found, using defaults": "",
 		"Error: failed to retrieve credentials: failed to refresh cached credentials, no EC2 IMDS role found": "",
+		// other tools' credential helpers and config readers
+		"warning: credential helper 'store' returned non-zero response code; unable to read config ~/.git-credentials": "",
+		"error: credential helper `cargo:token` returned non-zero response code for `orbit` registry index":            "",
+		"gh: unable to communicate with credential helper (keyring locked)":                                            "",
+		"npm WARN config: unable to read config /home/ci/.npmrc; credential helper disabled":                           "",
 	})
 }

@@ -26,6 +26,10 @@ import (
 // wrapper names, submatch 2 the sentence.
 const rustCredMsgRe = `(?i)(?:retrieve credentials for server\s+` + "`?" + `([^` + "`" + `\s:]+)` + "`?" + `:\s*)?(user has no credential configured|no config file found|unable to read config|unable to decode credential|unable to communicate with credential helper|credential helper response malformed|credential helper(?: ` + "`[^`]*`" + `)? returned non-zero response code)`
 
+// rustCredFrameWords place the crate's common sentences in a Docker
+// credential lookup: Pants' wrapper, the Docker config, a registry, an image.
+var rustCredFrameWords = []string{"retrieve credentials for server", "docker", "registry", "image"}
+
 func init() { sigGroups = append(sigGroups, sigsRustCreds) }
 
 func sigsRustCreds() {
@@ -34,7 +38,9 @@ func sigsRustCreds() {
 			id:   "rust-docker-credential",
 			keys: []string{"no credential configured", "retrieve credentials for server", "credential helper"},
 			re:   lazyRe(rustCredMsgRe),
-			veto: []string{"anonymous", "falling back", "fallback"},
+			// git's, Cargo's and the GitHub CLI's credential helpers fail in
+			// words close to the crate's.
+			veto: append([]string{"anonymous", "falling back", "fallback", "cargo", "git-credential", "git credential", "git lfs"}, gitLike...),
 			rank: rankRustCredential,
 		},
 	)
@@ -60,6 +66,12 @@ func rankRustCredential(h *hit, f *facts) []cand {
 	msg := ""
 	if len(h.m) > 2 {
 		msg = lower(h.m[2])
+	}
+	if !strings.Contains(msg, "no credential configured") && !containsAny(h.low, rustCredFrameWords) {
+		// The crate's other sentences are common words ("No config file
+		// found", "Unable to read config", a credential helper that
+		// failed): read them only in a Docker frame.
+		return nil
 	}
 	host := orSome(hostName(h.host), "the registry")
 	switch {
