@@ -36,6 +36,8 @@ func TestMessageGrammarDockerPySocket(t *testing.T) {
 		"  File \"/usr/lib/python3/dist-packages/docker/credentials/store.py\", line 80, in _execute\n    raise errors.StoreError(\nFileNotFoundError: [Errno 2] No such file or directory: 'docker-credential-orbit'": "",
 		// guard: a connect frame far above the error is another exception's
 		installed + "    raise\n  File \"/opt/orbit/app.py\", line 3, in run\n    main()\n  File \"/opt/orbit/app.py\", line 9, in main\nOSError: [Errno 2] No such file or directory: 'orbit.cfg'": "",
+		// guard: another package's unix-socket transport of the same file name
+		"  File \"/opt/orbit/lib/orbitctl/transport/unixconn.py\", line 12, in connect\n    self.sock.connect(self.path)\nFileNotFoundError: [Errno 2] No such file or directory": "",
 		// guard: docker-py's TCP transport failing is urllib3's form, read elsewhere
 		"ConnectionRefusedError: [Errno 111] Connection refused": "",
 	})
