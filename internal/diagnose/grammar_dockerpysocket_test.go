@@ -10,9 +10,9 @@ import "testing"
 // transport's connect frame.
 func TestMessageGrammarDockerPySocket(t *testing.T) {
 	const frozen = "Traceback (most recent call last):\n" +
-		"  File \"urllib3/connectionpool.py\", line 677, in urlopen\n" +
+		"  File \"urllib3/connectionpool.py\", line 699, in urlopen\n" +
 		"  File \"http/client.py\", line 972, in send\n" +
-		"  File \"docker/transport/unixconn.py\", line 43, in connect\n"
+		"  File \"docker/transport/unixconn.py\", line 41, in connect\n"
 	const installed = "Traceback (most recent call last):\n" +
 		"  File \"/usr/lib/python3.10/http/client.py\", line 976, in send\n" +
 		"    self.connect()\n" +
