@@ -18,7 +18,9 @@ func TestMessageGrammarRustCreds(t *testing.T) {
 		"native_engine.IntrinsicError: Failed to pull Docker image `registry.orbit.test/tools/py:3.11`: Failed to retrieve credentials for server `registry.orbit.test`: Unable to read config":                                       "credential-store-error",
 		"native_engine.IntrinsicError: Failed to pull Docker image `registry.orbit.test/tools/py:3.11`: Failed to retrieve credentials for server `registry.orbit.test`: Credential helper `gcloud` returned non-zero response code:": "credential-store-error",
 		"native_engine.IntrinsicError: Failed to pull Docker image `registry.orbit.test/tools/py:3.11`: Failed to retrieve credentials for server `registry.orbit.test`: Unable to communicate with credential helper":                "credential-store-error",
-		// the crate's sentences in another Rust tool's wrapper (older crate: no helper name)
+		// the crate's sentences in another Rust tool's wrapper (older crate: no helper name);
+		// a pull there names no client with a known defect
+		"Error: failed to pull registry.orbit.test/orbit/base:3: User has no credential configured":                  "no-login",
 		"Error: could not push orbit/app:1.0 to registry.orbit.test: User has no credential configured":              "no-login",
 		"Error: credential lookup for registry.orbit.test failed: Credential helper returned non-zero response code": "credential-store-error",
 		"Error: credential lookup for registry.orbit.test failed: Credential helper response malformed":              "credential-store-error",

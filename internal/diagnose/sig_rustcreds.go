@@ -77,10 +77,14 @@ func rankRustCredential(h *hit, f *facts) []cand {
 	switch {
 	case strings.Contains(msg, "no credential configured"):
 		noEntry := fmt.Sprintf("The Docker config this tool reads ($DOCKER_CONFIG, else $HOME/.docker/config.json of the user it runs as) has no auths, credHelpers or credsStore entry for %s: log in there, or pass DOCKER_CONFIG (or HOME) through to the tool when a login ran under another config.", host)
-		if h.op == opPull {
-			// A public image needs no credential: a client that stops at
-			// its own lookup instead of asking the registry anonymously is
-			// at fault (Pants 2.18's docker environments, pantsbuild/pants#20306).
+		if h.op == opPull && strings.Contains(h.low, "failed to pull docker image") && strings.Contains(h.low, "retrieve credentials for server") {
+			// A public image needs no credential: Pants' docker
+			// environments stopped at their own lookup instead of asking
+			// the registry anonymously (Pants 2.18, pantsbuild/pants#20306,
+			// fixed right after). Pants does not print its version with
+			// the error; the reading rests on its wrapper, which names the
+			// client whose known defect this is. Another tool's wrapper
+			// tells no such defect: no-login first there.
 			return []cand{
 				c("client-bug", 0.64, fmt.Sprintf("The tool gave up on the pull at its own credential lookup (\"User has no credential configured\" for %s) and never asked the registry: a pull of a public image needs no credential, and a client that does not fall back to an anonymous pull fails so (Pants 2.18's docker environments, pantsbuild/pants#20306). Upgrade the tool; if the image is private, it also needs a login.", host)),
 				c("no-login", 0.58, noEntry),
@@ -90,7 +94,7 @@ func rankRustCredential(h *hit, f *facts) []cand {
 		return []cand{
 			c("no-login", 0.74, noEntry),
 			c("login-other-job", 0.45, ""),
-			c("client-bug", 0.4, ""),
+			c("client-bug", 0.4, "If the image is public, a client that stops at its own credential lookup instead of pulling anonymously is at fault: upgrade it."),
 		}
 	case strings.Contains(msg, "no config file found"):
 		return []cand{
