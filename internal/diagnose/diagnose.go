@@ -811,8 +811,8 @@ func (e *engine) findings(max int) []finding.Finding {
 		if composeBuildableWarning(h) {
 			continue // compose's Warning for a service it builds from source instead (composewarn.go)
 		}
-		if endpointFallbackNotice(h) {
-			continue // dockerd went on with the next endpoint; a pull that failed prints its own line (endpointfallback.go)
+		if endpointFallbackNotice(h, e.f) {
+			continue // dockerd went on with the next endpoint (endpointfallback.go)
 		}
 		fallback := strings.Contains(h.low, "trying next endpoint") // docker tries HTTPS, then HTTP: an info line, not the failure
 		cs := h.sig.rank(h, e.f)

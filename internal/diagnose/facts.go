@@ -142,6 +142,7 @@ type facts struct {
 	x509Cut       int    // last line ending right after "x509:" (a wrapped Go TLS message, sig_lonemessage.go); 0 when none
 	x509CutLow    string // that line, lowercase (its registry context)
 	unixConnFrame int    // last traceback frame in docker-py's unix-socket connect (sig_dockerpysocket.go); 0 when none
+	endpointTry   int    // last dockerd "Trying to pull NAME from URL" line (endpointfallback.go); 0 when none
 	// loginAttemptCut is the last line holding "login attempt to" without
 	// its status (a wrapped docker login check failure, loginwrap.go); 0 when none.
 	loginAttemptCut int
@@ -523,6 +524,7 @@ func (f *facts) observe(n int, text, low string) {
 	}
 	if f.has(kTryingPull) {
 		f.observeSearch(text)
+		f.observeEndpointTry(n, low) // endpointfallback.go
 	}
 
 	// GITHUB_TOKEN Permissions block of the "Set up job" group.

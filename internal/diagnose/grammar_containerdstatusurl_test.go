@@ -17,6 +17,9 @@ func TestMessageGrammarContainerdStatusURL(t *testing.T) {
 		`ctr: failed to resolve reference "registry.orbit.test/orbit/api:7": unexpected status code https://registry.orbit.test/v2/orbit/api/manifests/7: 401 Unauthorized`: "no-login",
 		// guard: a web page's 404 with no registry path
 		"curl: unexpected status code https://docs.orbit.test/install: 404 Not Found": "",
+		// guard: another service's API under /v2/ (not a distribution route)
+		"Error: unexpected status code https://api.orbit.test/v2/users/12: 404 Not Found":               "",
+		"deploy: unexpected status code https://hooks.orbit.test/v2/deploys/orbit-api: 400 Bad Request": "",
 		// guard: a package index's 404
 		"npm ERR! unexpected status code https://npm.orbit.test/orbit-cli: 404 Not Found": "",
 	})

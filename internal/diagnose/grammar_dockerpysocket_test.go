@@ -10,9 +10,9 @@ import "testing"
 // transport's connect frame.
 func TestMessageGrammarDockerPySocket(t *testing.T) {
 	const frozen = "Traceback (most recent call last):\n" +
-		"  File \"urllib3/connectionpool.py\", line 677, in urlopen\n" +
+		"  File \"urllib3/connectionpool.py\", line 699, in urlopen\n" +
 		"  File \"http/client.py\", line 972, in send\n" +
-		"  File \"docker/transport/unixconn.py\", line 43, in connect\n"
+		"  File \"docker/transport/unixconn.py\", line 41, in connect\n"
 	const installed = "Traceback (most recent call last):\n" +
 		"  File \"/usr/lib/python3.10/http/client.py\", line 976, in send\n" +
 		"    self.connect()\n" +
@@ -36,6 +36,8 @@ func TestMessageGrammarDockerPySocket(t *testing.T) {
 		"  File \"/usr/lib/python3/dist-packages/docker/credentials/store.py\", line 80, in _execute\n    raise errors.StoreError(\nFileNotFoundError: [Errno 2] No such file or directory: 'docker-credential-orbit'": "",
 		// guard: a connect frame far above the error is another exception's
 		installed + "    raise\n  File \"/opt/orbit/app.py\", line 3, in run\n    main()\n  File \"/opt/orbit/app.py\", line 9, in main\nOSError: [Errno 2] No such file or directory: 'orbit.cfg'": "",
+		// guard: another package's unix-socket transport of the same file name
+		"  File \"/opt/orbit/lib/orbitctl/transport/unixconn.py\", line 12, in connect\n    self.sock.connect(self.path)\nFileNotFoundError: [Errno 2] No such file or directory": "",
 		// guard: docker-py's TCP transport failing is urllib3's form, read elsewhere
 		"ConnectionRefusedError: [Errno 111] Connection refused": "",
 	})

@@ -21,5 +21,9 @@ func TestMessageGrammarOpenSSLWrongVersion(t *testing.T) {
 		"fatal: unable to access 'https://git.orbit.test/orbit/app.git/': error:1408F10B:SSL routines:ssl3_get_record:wrong version number":                           "",
 		"npm error request to https://registry.npmjs.org/left-pad failed, reason: write EPROTO 1403:error:1408F10B:SSL routines:ssl3_get_record:wrong version number": "",
 		"curl: (35) error:1408F10B:SSL routines:ssl3_get_record:wrong version number (https://get.docker.com)":                                                        "",
+		// other TLS clients whose lines hold push, pull, login or image as plain words
+		"ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:997) during login to the directory at sso.orbit.test:389":      "",
+		"Error: write EPROTO 1403:error:1408F10B:SSL routines:ssl3_get_record:wrong version number (GET https://cms.orbit.test/api/images/12)": "",
+		"notifier: cannot push mail through smtp.orbit.test:25: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1129)":                "",
 	})
 }

@@ -3,9 +3,8 @@ package diagnose
 import "testing"
 
 // TestMessageGrammarRedHatRegistry holds Red Hat's registry's login demand
-// in the frames no other signature reads (sig_redhatregistry.go,
-// twenty-third held-out batch, part d), and the look-alikes that keep their
-// answer or stay quiet.
+// in the frames no other signature reads (sig_redhatregistry.go), and the
+// look-alikes that keep their answer or stay quiet.
 func TestMessageGrammarRedHatRegistry(t *testing.T) {
 	const demand = "unauthorized: Please login to the Red Hat Registry using your Customer Portal credentials. Further instructions can be found here: https://access.redhat.com/RegistryAuthentication"
 	checkFirstCause(t, map[string]string{
@@ -16,7 +15,7 @@ func TestMessageGrammarRedHatRegistry(t *testing.T) {
 		"error: unable to read image registry.redhat.io/orbit/tools:1.4: " + demand: "no-login",
 		// an image stream import's condition wrapped over several lines,
 		// and the message alone after a pull
-		"        Get\n        https://registry.redhat.io/v2/orbit/runtime/manifests/2.0:\n        unauthorized: Please login to the Red Hat Registry using your Customer\n        Portal credentials. Further instructions can be found here:": "no-login",
+		"      Get https://registry.redhat.io/v2/orbit/runtime/manifests/2.0:\n      unauthorized: Please login to the Red Hat Registry using your\n      Customer Portal credentials. Further instructions can be found\n      here: https://access.redhat.com/RegistryAuthentication": "no-login",
 		"Trying to pull registry.redhat.io/orbit/base:9.2...\nError: " + demand: "no-login",
 		// a login for another host before it: the login went elsewhere
 		"$ podman login quay.io -u orbit+ci --password-stdin\nLogin Succeeded!\nError: reading manifest 9.2 in registry.redhat.io/orbit/base: " + demand: "login-wrong-host",

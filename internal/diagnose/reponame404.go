@@ -37,7 +37,11 @@ func outsideNameGrammar(h *hit) string {
 // rankNameGrammar404 ranks a 404 to a request whose repository name is
 // outside the distribution grammar (outsideNameGrammar): the name is
 // invalid, not missing, so creating the repository cannot help. nil when
-// the name is valid.
+// the name is valid. causes.md's invalid-reference is a reference the
+// client refuses before any request; a client (or a tool that builds the
+// name) that does not check the grammar sends it, and the registry's 404 is
+// the same malformed name found one step later: the fix is the name, so it
+// keeps that id rather than repo-not-found.
 func rankNameGrammar404(h *hit) []cand {
 	part := outsideNameGrammar(h)
 	if part == "" {

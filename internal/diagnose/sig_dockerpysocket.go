@@ -22,11 +22,14 @@ import "strings"
 // Testcontainers' compose container), testcontainers-python, molecule, the SAM
 // CLI. No registry is contacted at that point.
 
-// kUnixConnFrame is the transport's file name in the traceback frame; it
-// joins the line prefilter (factKeys) so that the frame line is delivered.
-var kUnixConnFrame = lowKey("transport/unixconn.py")
+// kUnixConnFrame is the transport's file name in the traceback frame, with
+// its package directory (every install and the frozen docker-compose binary
+// name docker/transport/unixconn.py; another package's transport module of
+// the same name is not docker-py's); it joins the line prefilter (factKeys)
+// so that the frame line is delivered.
+var kUnixConnFrame = lowKey("docker/transport/unixconn.py")
 
-func init() { factKeys = append(factKeys, "transport/unixconn.py") }
+func init() { factKeys = append(factKeys, "docker/transport/unixconn.py") }
 
 // observeUnixConnFrame records the last traceback frame in docker-py's
 // unix-socket connect.

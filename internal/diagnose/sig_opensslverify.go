@@ -18,13 +18,22 @@ package diagnose
 
 func init() { sigGroups = append(sigGroups, sigsOpenSSLVerify) }
 
+// registryRequestWords name a container-registry request on a line that
+// holds an OpenSSL error string (openssl-verify, openssl-wrong-version): the
+// registry API paths, the word registry, docker and the registry clients.
+// They leave out registryContext's common words (push, pull, login, image):
+// every TLS client prints OpenSSL's strings, and those words come as often
+// from a gem push, a pull request, an SSO login or an image download.
+var registryRequestWords = []string{"/v2/", "/v1/_ping", "docker", "registry", "manifest", "blobs", "buildkit",
+	"podman", "skopeo", "buildah", "kaniko", "crane", "oras", "failed to do request", "failed to solve"}
+
 func sigsOpenSSLVerify() {
 	register(&signature{
 		id: "openssl-verify",
 		keys: []string{"unable to verify the first certificate", "self signed certificate", "self-signed certificate",
 			"unable to get local issuer certificate", "unable_to_verify_leaf_signature", "self_signed_cert_in_chain"},
 		re:   lazyRe(`(?i)(?:unable to verify the first certificate|self[- ]signed certificate|unable to get local issuer certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN)`),
-		need: registryContext,
+		need: registryRequestWords,
 		// Package managers on Node and Python (npm, yarn, pnpm, pip) and
 		// AWS's botocore ("SSL validation failed for URL") fetch from
 		// other services; git and the engine installer likewise.

@@ -232,8 +232,12 @@ func sigsPolicy() {
 			// containers/image (podman, skopeo, buildah, Diun) turns a 429
 			// into its own error, "too many requests to registry"
 			// (docker/errors.go ErrTooManyRequests), without the status
-			// or the registry's body (crazy-max/diun#168).
-			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub|too many requests to registry\b)`),
+			// or the registry's body (crazy-max/diun#168). It is the leaf of
+			// the error chain, so it ends the message: the line, a quote or
+			// bracket closing it, or a logger's key=value fields after it
+			// (Diun); other tools' "too many requests to registry index /
+			// mirror / API" go on with a noun.
+			re: lazyRe(`(?i)(?:toomanyrequests|429 Too Many Requests|pull rate limit|HAP429|HTTP 429|Status 429 trying to (?:pull|push) repository|made too many requests to Docker Hub|too many requests to registry(?:\s*$|\\?["'\x60)\]}]|\s+[\w.]+=))`),
 			// "toomanyrequests" and "pull rate limit" are the registry's own
 			// words; a bare 429 needs a registry request on the line, or
 			// containerd's wording for a status whose body parsed as a

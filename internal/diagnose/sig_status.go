@@ -19,6 +19,12 @@ import (
 
 func init() { sigGroups = append(sigGroups, sigsStatus) }
 
+// distributionRoute is the path after /v2/ of a distribution API request
+// containerd names in its status errors: empty (the /v2/ check) or
+// NAME/manifests/REF, NAME/blobs/DIGEST, NAME/blobs/uploads/…,
+// NAME/tags/list (OCI distribution-spec, "Endpoints").
+const distributionRoute = `(?:[^\s:]+/(?:manifests|blobs|tags)/\S*)?`
+
 func sigsStatus() {
 	register(
 		&signature{
@@ -70,8 +76,11 @@ func sigsStatus() {
 			// status: 404 Not Found", "unexpected status from POST request
 			// to URL: 404 Not Found"); containerd 1.x's fetcher and pusher
 			// put the URL between "code" and the status ("unexpected status
-			// code https://HOST/v2/…: 404 Not Found", remotes/docker).
-			re:   lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/\S*:)?:? 404\b`),
+			// code https://HOST/v2/…: 404 Not Found", remotes/docker). The
+			// URL is a distribution API route: the /v2/ check, or a
+			// repository's manifests, blobs or tags (OCI distribution-spec,
+			// "Endpoints"); another API's /v2/ path is not a registry's.
+			re:   lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/` + distributionRoute + `:)?:? 404\b`),
 			need: []string{"/v2/", "unexpected status"},
 			veto: gitLike,
 			rank: func(h *hit, f *facts) []cand {
@@ -106,7 +115,7 @@ func sigsStatus() {
 			id:      "http-400",
 			generic: true,
 			keys:    []string{"400"},
-			re:      lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/\S*:)?:? 400\b`),
+			re:      lazyRe(`(?i)unexpected status(?: code)?(?: from \w+ request to \S+| https?://[^/\s]+/v2/` + distributionRoute + `:)?:? 400\b`),
 			need:    []string{"/v2/", "unexpected status"},
 			veto:    append([]string{"public.ecr.aws", "login attempt"}, gitLike...),
 			rank: func(h *hit, f *facts) []cand {

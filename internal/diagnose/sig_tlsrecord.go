@@ -46,7 +46,7 @@ func sigsTLSRecord() {
 		// carries the match; OpenSSL 3 drops the function name.
 		keys: []string{"wrong version number", "get_record:wrong version"},
 		re:   lazyRe(`(?i)(?:get_record:wrong version|SSL routines::wrong version number|\[SSL: WRONG_VERSION_NUMBER\])`),
-		need: registryContext,
+		need: registryRequestWords,
 		// Installers fetching the engine (get.docker.com) are not a
 		// registry request.
 		veto: append([]string{"get.docker.com", "download.docker.com"}, gitLike...),
